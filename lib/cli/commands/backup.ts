@@ -1,0 +1,28 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config';
+import { openDb } from '../../db/client';
+import { parseFlags } from '../args';
+import { CliError } from '../cli-error';
+
+/** `hashwatt backup <file>`: a consistent copy of the live database through SQLite's online backup API. */
+export const backupCommand = {
+  summary: 'Copy the live database to <file> with the SQLite online backup API (safe while running).',
+  usage: 'Usage: hashwatt backup <file> [--force]',
+  async run(argv: string[]): Promise<number> {
+    const { values, positionals } = parseFlags(argv, { force: { type: 'boolean' } }, true);
+    if (positionals.length !== 1) throw new CliError('backup needs exactly one destination file: hashwatt backup <file>');
+    const dest = resolve(positionals[0]);
+    if (existsSync(dest) && !values.force) throw new CliError(`${dest} already exists; pass --force to overwrite it`);
+    const config = loadConfig();
+    if (!existsSync(config.dbPath)) throw new CliError(`no database at ${config.dbPath} (set HASHWATT_DB)`, 1);
+    const db = openDb(config.dbPath, { readonly: true });
+    try {
+      await db.sqlite.backup(dest);
+    } finally {
+      db.close();
+    }
+    console.log(`backup: ${config.dbPath} -> ${dest} (${statSync(dest).size} bytes)`);
+    return 0;
+  },
+};

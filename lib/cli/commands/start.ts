@@ -1,0 +1,13 @@
+import { loadConfig } from '../../config';
+import { runSupervisor } from '../../supervisor/supervisor';
+import { parseFlags } from '../args';
+
+/** `hashwatt start`: the whole system (what `npm start` runs). */
+export const startCommand = {
+  summary: 'Migrate, build the web app if needed, and run the simulator (demo mode), collector and web server.',
+  usage: 'Usage: hashwatt start [--dev]\n  --dev  run Next.js in development mode (hot reload) instead of the production build',
+  async run(argv: string[]): Promise<number> {
+    const { values } = parseFlags(argv, { dev: { type: 'boolean' } });
+    return runSupervisor(loadConfig(), { dev: values.dev ?? false });
+  },
+};

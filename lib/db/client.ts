@@ -1,0 +1,31 @@
+/**
+ * Opens SQLite with the house pragmas. A factory, never a module-level connection: each process (and
+ * each test) decides which file it opens and whether it writes.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as schema from './schema';
+
+export type DrizzleDb = BetterSQLite3Database<typeof schema>;
+
+/** An open database: the raw better-sqlite3 handle (pragmas, backup, data_version) and drizzle over it. */
+export interface Db {
+  sqlite: Database.Database;
+  orm: DrizzleDb;
+  path: string;
+  close(): void;
+}
+
+/** Opens (creating the folder and file when writable) the database at `path` with WAL and the house pragmas. */
+export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
+  if (!opts.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  const orm = drizzle(sqlite, { schema });
+  return { sqlite, orm, path, close: () => sqlite.close() };
+}

@@ -1,0 +1,99 @@
+/**
+ * Writes one sweep in ONE synchronous transaction: samples, rig_status, the sweep row with fleet totals,
+ * and a change row for every rig and for the sweep (the browsers' live cursor).
+ */
+import { eq } from 'drizzle-orm';
+import { connectivityAfter, type ConnectivityPolicy } from '../../domain/connectivity';
+import { fleetTotals } from '../../domain/fleet';
+import type { Reading } from '../../domain/reading';
+import type { FleetPoint, FleetTotals } from '../../realtime/contracts';
+import type { Db } from '../client';
+import { listRigViews } from '../queries/rigs';
+import { changes, rigStatus, samples, sweeps } from '../schema';
+
+/** The outcome of polling one rig. */
+export type PollResult =
+  | { rigId: number; siteId: number; tsMs: number; ok: true; reading: Reading }
+  | { rigId: number; siteId: number; tsMs: number; ok: false; error: string };
+
+/** A finished sweep, ready to store. */
+export interface SweepRecord {
+  startedAtMs: number;
+  durationMs: number;
+  results: PollResult[];
+}
+
+/** Stores the sweep; returns the new sweep id and the fleet totals it recorded. */
+export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolicy): { sweepId: number; fleet: FleetTotals } {
+  return db.sqlite.transaction(() => {
+    const endMs = sweep.startedAtMs + sweep.durationMs;
+    let ok = 0;
+    for (const result of sweep.results) {
+      const prev = db.orm.select().from(rigStatus).where(eq(rigStatus.rigId, result.rigId)).get();
+      if (result.ok) {
+        ok++;
+        insertSample(db, result.rigId, result.tsMs, result.reading);
+        const row = {
+          connectivity: 'online',
+          status: result.reading.status,
+          lastSeenMs: result.tsMs,
+          lastPollMs: result.tsMs,
+          lastError: null,
+          consecutiveFailures: 0,
+          readingJson: JSON.stringify(result.reading),
+        };
+        db.orm.insert(rigStatus).values({ rigId: result.rigId, ...row }).onConflictDoUpdate({ target: rigStatus.rigId, set: row }).run();
+      } else {
+        const failures = (prev?.consecutiveFailures ?? 0) + 1;
+        const connectivity = connectivityAfter(failures, prev?.lastSeenMs != null, policy);
+        const row = { connectivity, lastPollMs: result.tsMs, lastError: result.error, consecutiveFailures: failures };
+        db.orm
+          .insert(rigStatus)
+          .values({ rigId: result.rigId, status: null, lastSeenMs: null, readingJson: null, ...row })
+          .onConflictDoUpdate({ target: rigStatus.rigId, set: row })
+          .run();
+      }
+      db.orm.insert(changes).values({ tsMs: endMs, kind: 'rig', siteId: result.siteId, rigId: result.rigId }).run();
+    }
+    const fleet = fleetTotals(listRigViews(db), endMs);
+    const sweepRow = db.orm
+      .insert(sweeps)
+      .values({
+        startedAtMs: sweep.startedAtMs,
+        durationMs: sweep.durationMs,
+        okCount: ok,
+        failedCount: sweep.results.length - ok,
+        hashrateThs: fleet.hashrateThs,
+        powerW: fleet.powerW,
+        rigsOnline: fleet.rigsOnline,
+      })
+      .returning({ id: sweeps.id })
+      .get();
+    const point: FleetPoint = { tsMs: sweep.startedAtMs, hashrateThs: fleet.hashrateThs, powerW: fleet.powerW };
+    db.orm.insert(changes).values({ tsMs: endMs, kind: 'sweep', payload: JSON.stringify({ fleet, point }) }).run();
+    return { sweepId: sweepRow.id, fleet };
+  })();
+}
+
+function insertSample(db: Db, rigId: number, tsMs: number, r: Reading): void {
+  db.orm
+    .insert(samples)
+    .values({
+      rigId,
+      tsMs,
+      status: r.status,
+      hashrateThs: r.hashrateThs,
+      expectedHashrateThs: r.expectedHashrateThs,
+      powerW: r.powerW,
+      powerSource: r.powerSource,
+      efficiencyJth: r.efficiencyJth,
+      tempMaxC: r.tempMaxC,
+      uptimeS: r.uptimeS === null ? null : Math.round(r.uptimeS),
+      hardwareErrors: r.hardwareErrors === null ? null : Math.round(r.hardwareErrors),
+      boardsJson: JSON.stringify(r.boards),
+      fansJson: JSON.stringify(r.fansRpm),
+      poolsJson: JSON.stringify(r.pools),
+    })
+    .onConflictDoNothing()
+    .run();
+}

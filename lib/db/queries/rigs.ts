@@ -1,0 +1,83 @@
+/** Read queries for rigs as screens and the API show them. */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Connectivity, Reading } from '../../domain/reading';
+import type { RigView } from '../../realtime/contracts';
+import type { Db } from '../client';
+import { rigStatus, rigs, sites } from '../schema';
+
+function selectRigViews(db: Db) {
+  return db.orm
+    .select({
+      id: rigs.id,
+      name: rigs.name,
+      siteId: rigs.siteId,
+      siteName: sites.name,
+      address: rigs.address,
+      port: rigs.port,
+      driver: rigs.driver,
+      model: rigs.model,
+      connectivity: rigStatus.connectivity,
+      lastSeenMs: rigStatus.lastSeenMs,
+      lastError: rigStatus.lastError,
+      readingJson: rigStatus.readingJson,
+    })
+    .from(rigs)
+    .innerJoin(sites, eq(sites.id, rigs.siteId))
+    .leftJoin(rigStatus, eq(rigStatus.rigId, rigs.id));
+}
+
+type RigViewRow = Awaited<ReturnType<ReturnType<typeof selectRigViews>['all']>>[number];
+
+function toRigView(row: RigViewRow): RigView {
+  const reading = row.readingJson ? (JSON.parse(row.readingJson) as Reading) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    siteId: row.siteId,
+    siteName: row.siteName,
+    address: row.address,
+    port: row.port,
+    driver: row.driver,
+    model: reading?.model || row.model,
+    connectivity: (row.connectivity as Connectivity | null) ?? 'offline',
+    lastSeenMs: row.lastSeenMs ?? null,
+    lastError: row.connectivity === null ? 'not polled yet' : (row.lastError ?? null),
+    reading,
+  };
+}
+
+/** Every rig with its latest state, ordered by name. */
+export function listRigViews(db: Db): RigView[] {
+  return selectRigViews(db).orderBy(asc(rigs.name)).all().map(toRigView);
+}
+
+/** The given rigs with their latest state (for deltas). */
+export function rigViewsByIds(db: Db, ids: readonly number[]): RigView[] {
+  if (ids.length === 0) return [];
+  return selectRigViews(db)
+    .where(inArray(rigs.id, [...ids]))
+    .all()
+    .map(toRigView);
+}
+
+/** Rigs to poll: id, site, address, port, driver and model. */
+export function listPollTargets(db: Db) {
+  return db.orm
+    .select({
+      id: rigs.id,
+      siteId: rigs.siteId,
+      name: rigs.name,
+      address: rigs.address,
+      port: rigs.port,
+      driver: rigs.driver,
+      model: rigs.model,
+    })
+    .from(rigs)
+    .orderBy(asc(rigs.id))
+    .all();
+}
+
+/** True when at least one real (non-demo) rig is configured: demo mode 'auto' turns off then. */
+export function hasRealRigs(db: Db): boolean {
+  return db.orm.select({ id: rigs.id }).from(rigs).where(eq(rigs.isDemo, false)).limit(1).all().length > 0;
+}

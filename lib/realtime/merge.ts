@@ -1,0 +1,36 @@
+/**
+ * Pure merge of deltas into a snapshot, by id: anything at or below the cursor is already in it and is
+ * dropped, so replays after a reconnect never double-count.
+ */
+import type { Delta, FleetSnapshot } from './contracts';
+import { HISTORY_WINDOW_MS } from './history-window';
+
+/** The merged snapshot, and whether the client should reload a full snapshot (rigs added or removed). */
+export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): { snapshot: FleetSnapshot; resync: boolean } {
+  const fresh = [...deltas].filter((d) => d.id > snapshot.cursor).sort((a, b) => a.id - b.id);
+  if (fresh.length === 0) return { snapshot, resync: false };
+  let rigs = snapshot.rigs;
+  let fleet = snapshot.fleet;
+  let history = snapshot.history;
+  let resync = false;
+  const rigIndex = new Map(rigs.map((r, i) => [r.id, i]));
+  for (const d of fresh) {
+    if (d.kind === 'rig') {
+      if (rigs === snapshot.rigs) rigs = [...rigs];
+      const i = rigIndex.get(d.rig.id);
+      if (i === undefined) {
+        rigIndex.set(d.rig.id, rigs.length);
+        rigs.push(d.rig);
+      } else {
+        rigs[i] = d.rig;
+      }
+    } else if (d.kind === 'sweep') {
+      fleet = d.fleet;
+      const cutoffMs = d.point.tsMs - HISTORY_WINDOW_MS;
+      history = [...history.filter((p) => p.tsMs >= cutoffMs && p.tsMs !== d.point.tsMs), d.point];
+    } else {
+      resync = true;
+    }
+  }
+  return { snapshot: { cursor: fresh[fresh.length - 1].id, fleet, rigs, history }, resync };
+}

@@ -1,0 +1,69 @@
+'use client';
+/**
+ * Client hook: starts from a server-rendered snapshot, subscribes to the fleet room from its cursor,
+ * merges deltas by id, and backfills after every reconnect.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, Delta, FleetSnapshot, ServerToClientEvents } from './contracts';
+import { applyDeltas } from './merge';
+
+/** Socket state as shown to the operator. */
+export type LinkState = 'connecting' | 'live' | 'reconnecting';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Live view of the fleet: the merged snapshot and the link state. */
+export function useLiveFleet(initial: FleetSnapshot): { snapshot: FleetSnapshot; link: LinkState } {
+  const [snapshot, setSnapshot] = useState(initial);
+  const [link, setLink] = useState<LinkState>('connecting');
+  const current = useRef(initial);
+
+  useEffect(() => {
+    const socket: ClientSocket = io({ transports: ['websocket', 'polling'] });
+    // Live deltas that arrive while a backfill is outstanding wait here, so ids are applied in order.
+    let pending: Delta[] | null = null;
+
+    const commit = (next: FleetSnapshot) => {
+      current.current = next;
+      setSnapshot(next);
+    };
+    const reloadSnapshot = () => {
+      socket.emit('snapshot', (res) => {
+        if (res.ok) commit(res.data);
+      });
+    };
+    const apply = (deltas: Delta[]) => {
+      const merged = applyDeltas(current.current, deltas);
+      if (merged.snapshot !== current.current) commit(merged.snapshot);
+      if (merged.resync) reloadSnapshot();
+    };
+
+    socket.on('connect', () => {
+      pending = [];
+      socket.emit('subscribe', { room: 'fleet', cursor: current.current.cursor }, (res) => {
+        const buffered = pending ?? [];
+        pending = null;
+        if (!res.ok) {
+          setLink('reconnecting');
+          return;
+        }
+        if (res.data.resync) reloadSnapshot();
+        else apply(res.data.deltas);
+        apply(buffered);
+        setLink('live');
+      });
+    });
+    socket.on('deltas', (batch) => {
+      if (pending) pending.push(...batch);
+      else apply(batch);
+    });
+    socket.on('disconnect', () => setLink('reconnecting'));
+    socket.io.on('reconnect_attempt', () => setLink('reconnecting'));
+    return () => {
+      socket.disconnect();
+    };
+  }, []);
+
+  return { snapshot, link };
+}

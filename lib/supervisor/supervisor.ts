@@ -1,0 +1,123 @@
+/**
+ * `hashwatt start`: migrate, build the web app if needed, start the demo simulator (demo mode), register
+ * its rigs, then the collector and the web server; on a signal stop the collector, then the web server,
+ * then the simulator.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config';
+import { openDb } from '../db/client';
+import { migrateDb } from '../db/migrate';
+import { upsertDemoFleet, type DemoFleet } from '../db/mutations/upsert-demo-fleet';
+import { hasRealRigs } from '../db/queries/rigs';
+import { buildWeb, hasWebBuild } from './build';
+import { startChild, type ChildHandle } from './child';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCRIPTS = {
+  simulator: fileURLToPath(new URL('../../collectors/simulator/main.ts', import.meta.url)),
+  collector: fileURLToPath(new URL('../../collectors/main.ts', import.meta.url)),
+  web: fileURLToPath(new URL('../../server.ts', import.meta.url)),
+};
+const READY_TIMEOUT_MS = 120_000;
+
+function say(line: string): void {
+  console.log(`hashwatt: ${line}`);
+}
+
+async function readyWithin(child: ChildHandle, ms: number): Promise<Record<string, unknown>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${child.name} did not become ready within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([child.ready, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs the whole system until SIGINT/SIGTERM; resolves with the exit code. */
+export async function runSupervisor(config: Config, opts: { dev: boolean }): Promise<number> {
+  say(`database ${config.dbPath}: applying migrations`);
+  const db = openDb(config.dbPath);
+  let demo: boolean;
+  try {
+    migrateDb(db);
+    demo = config.demo === 'on' || (config.demo === 'auto' && !hasRealRigs(db));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  if (!opts.dev && !hasWebBuild(ROOT)) {
+    say('no web build found: running `next build` once (a minute or two)');
+    await buildWeb(ROOT);
+  }
+
+  const children: ChildHandle[] = [];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: opts.dev ? 'development' : 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  let stopping = false;
+  let resolveDone!: (code: number) => void;
+  const done = new Promise<number>((r) => (resolveDone = r));
+
+  // Stop order: collector first (no half-written sweep), then the web server, then the simulator.
+  const stopAll = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say(`stopping (${reason})`);
+    const order = ['collector', 'web', 'simulator'];
+    for (const name of order) {
+      const child = children.find((c) => c.name === name);
+      if (child) say(`${name} stopped (${await child.stop()})`);
+    }
+    db.close();
+    resolveDone(code);
+  };
+  process.once('SIGINT', () => void stopAll('SIGINT', 0));
+  process.once('SIGTERM', () => void stopAll('SIGTERM', 0));
+  const watch = (child: ChildHandle) => {
+    children.push(child);
+    void child.exited.then((how) => {
+      if (!stopping) void stopAll(`${child.name} exited unexpectedly (${how})`, 1);
+    });
+  };
+
+  try {
+    if (demo) {
+      say(`demo mode: starting the simulator (${config.demoMiners} miners on 127.0.1.x:4028)`);
+      const sim = startChild('simulator', SCRIPTS.simulator, [], {
+        ...env,
+        HASHWATT_DEMO_MINERS: String(config.demoMiners),
+        HASHWATT_SIM_MANIFEST: config.manifestPath,
+      });
+      watch(sim);
+      await readyWithin(sim, READY_TIMEOUT_MS);
+      const manifest = JSON.parse(await readFile(config.manifestPath, 'utf8')) as DemoFleet;
+      const { added, updated } = upsertDemoFleet(db, manifest, Date.now());
+      say(`demo fleet: ${manifest.rigs.length} rigs in ${manifest.sites.length} sites (${added} new, ${updated} updated)`);
+    } else {
+      say('demo mode off: polling the configured rigs');
+    }
+    if (stopping) return done;
+    say(`starting the collector (every ${config.pollIntervalS} s)`);
+    const collector = startChild('collector', SCRIPTS.collector, [], env);
+    watch(collector);
+    await readyWithin(collector, READY_TIMEOUT_MS);
+    if (stopping) return done;
+    say(`starting the web server on port ${config.port}`);
+    const web = startChild('web', SCRIPTS.web, opts.dev ? ['--dev'] : [], env);
+    watch(web);
+    await readyWithin(web, READY_TIMEOUT_MS);
+    say(`ready: open http://localhost:${config.port}  (Ctrl-C stops everything)`);
+  } catch (err) {
+    if (!stopping) {
+      console.error(`hashwatt: ${err instanceof Error ? err.message : String(err)}`);
+      await stopAll('start-up failed', 1);
+    }
+  }
+  return done;
+}

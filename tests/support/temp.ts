@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../lib/db/client';
+import { migrateDb } from '../../lib/db/migrate';
+
+/** A fresh temporary folder; `cleanup()` removes it. */
+export function tempDir(prefix = 'hashwatt-test-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A real, migrated SQLite file in a temporary folder. */
+export function tempDb(): { db: Db; path: string; dir: string; cleanup: () => void } {
+  const t = tempDir();
+  const path = join(t.dir, 'hashwatt.db');
+  const db = openDb(path);
+  migrateDb(db);
+  return {
+    db,
+    path,
+    dir: t.dir,
+    cleanup: () => {
+      try {
+        db.close();
+      } catch {
+        /* already closed */
+      }
+      t.cleanup();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fleetTotals } from '../../../lib/domain/fleet';
+import type { Reading } from '../../../lib/domain/reading';
+import type { RigView } from '../../../lib/realtime/contracts';
+
+function reading(hashrateThs: number, powerW: number | null, powerSource: Reading['powerSource'] = 'firmware'): Reading {
+  return {
+    driver: 'test', make: 'x', model: 'y', firmware: 'z', status: 'mining', hashrateThs, expectedHashrateThs: null,
+    powerW, powerSource, efficiencyJth: null, boards: [], tempMaxC: null, fansRpm: [], pools: [], uptimeS: null, hardwareErrors: null,
+  };
+}
+
+function rig(id: number, connectivity: RigView['connectivity'], r: Reading | null): RigView {
+  return { id, name: `r${id}`, siteId: 1, siteName: 's', address: '127.0.0.1', port: 4028, driver: 'test', model: null, connectivity, lastSeenMs: 1, lastError: null, reading: r };
+}
+
+describe('fleetTotals', () => {
+  it('sums online rigs only and takes J/TH from the sums', () => {
+    const totals = fleetTotals(
+      [rig(1, 'online', reading(100, 3000)), rig(2, 'online', reading(200, 3500, 'estimated')), rig(3, 'stale', reading(110, 3250)), rig(4, 'offline', null)],
+      1234,
+    );
+    expect(totals.hashrateThs).toBe(300);
+    expect(totals.powerW).toBe(6500);
+    expect(totals.efficiencyJth).toBeCloseTo(6500 / 300, 10); // not the mean of 30 and 17.5
+    expect(totals.rigsOnline).toBe(2);
+    expect(totals.rigsStale).toBe(1);
+    expect(totals.rigsOffline).toBe(1);
+    expect(totals.rigsTotal).toBe(4);
+    expect(totals.powerEstimatedShare).toBeCloseTo(3500 / 6500, 10);
+    expect(totals.updatedAtMs).toBe(1234);
+  });
+
+  it('gives null efficiency, never Infinity, when nothing hashes', () => {
+    const totals = fleetTotals([rig(1, 'online', reading(0, 50))], null);
+    expect(totals.efficiencyJth).toBeNull();
+    expect(fleetTotals([], null).efficiencyJth).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Delta, FleetSnapshot, FleetTotals, RigView } from '../../../lib/realtime/contracts';
+import { applyDeltas } from '../../../lib/realtime/merge';
+
+const totals = (hashrateThs: number): FleetTotals => ({
+  hashrateThs, powerW: 1, efficiencyJth: null, rigsOnline: 1, rigsStale: 0, rigsOffline: 0, rigsTotal: 1, powerEstimatedShare: 0, updatedAtMs: 1,
+});
+const rigView = (id: number, lastSeenMs: number): RigView => ({
+  id, name: `r${id}`, siteId: 1, siteName: 's', address: 'a', port: 1, driver: 'd', model: null, connectivity: 'online', lastSeenMs, lastError: null, reading: null,
+});
+const base: FleetSnapshot = { cursor: 10, fleet: totals(5), rigs: [rigView(1, 100)], history: [{ tsMs: 1_000, hashrateThs: 5, powerW: 1 }] };
+
+describe('applyDeltas', () => {
+  it('drops deltas at or below the cursor so a replay never double-counts', () => {
+    const old: Delta[] = [{ id: 9, tsMs: 0, kind: 'sweep', fleet: totals(99), point: { tsMs: 5_000, hashrateThs: 99, powerW: 1 } }];
+    const { snapshot } = applyDeltas(base, old);
+    expect(snapshot).toBe(base);
+  });
+
+  it('replaces rigs by id, appends history and advances the cursor in id order', () => {
+    const deltas: Delta[] = [
+      { id: 12, tsMs: 0, kind: 'sweep', fleet: totals(7), point: { tsMs: 2_000, hashrateThs: 7, powerW: 1 } },
+      { id: 11, tsMs: 0, kind: 'rig', rig: rigView(1, 200) },
+      { id: 11, tsMs: 0, kind: 'rig', rig: rigView(1, 200) },
+      { id: 13, tsMs: 0, kind: 'rig', rig: rigView(2, 300) },
+    ];
+    const { snapshot, resync } = applyDeltas(base, deltas);
+    expect(resync).toBe(false);
+    expect(snapshot.cursor).toBe(13);
+    expect(snapshot.fleet.hashrateThs).toBe(7);
+    expect(snapshot.rigs.map((r) => [r.id, r.lastSeenMs])).toEqual([[1, 200], [2, 300]]);
+    expect(snapshot.history.map((p) => p.tsMs)).toEqual([1_000, 2_000]);
+    expect(base.rigs[0].lastSeenMs).toBe(100); // the input is not mutated
+  });
+
+  it('keeps one hour of history', () => {
+    const hourMs = 3_600_000;
+    const { snapshot } = applyDeltas(base, [
+      { id: 11, tsMs: 0, kind: 'sweep', fleet: totals(1), point: { tsMs: 1_000 + hourMs + 1, hashrateThs: 1, powerW: 1 } },
+    ]);
+    expect(snapshot.history.map((p) => p.tsMs)).toEqual([1_000 + hourMs + 1]);
+  });
+
+  it('asks for a resync when rigs were added or removed', () => {
+    expect(applyDeltas(base, [{ id: 11, tsMs: 0, kind: 'rigs-changed' }]).resync).toBe(true);
+  });
+});
