@@ -1,0 +1,62 @@
+/**
+ * The collector loop: sweep, commit, then post-commit jobs, on a jittered interval. The only writer
+ * of telemetry. Everything it needs is injected so tests drive it against a real simulator and file.
+ */
+import type { Db } from '../lib/db/client';
+import { pruneChanges } from '../lib/db/mutations/prune-changes';
+import { writeSweep } from '../lib/db/mutations/write-sweep';
+import { listPollTargets } from '../lib/db/queries/rigs';
+import type { ConnectivityPolicy } from '../lib/domain/connectivity';
+import type { FleetTotals } from '../lib/realtime/contracts';
+import { sleep } from '../lib/util/sleep';
+import type { Driver } from './drivers/types';
+import { runSweep } from './sweep';
+
+export interface CollectorOptions {
+  db: Db;
+  getDriver: (name: string) => Driver;
+  pollIntervalMs: number;
+  requestTimeoutMs: number;
+  concurrency: number;
+  policy: ConnectivityPolicy;
+  now?: () => number;
+  random?: () => number;
+  /** Keep the changes log this long (browsers backfill reconnects from it). */
+  changesRetentionMs?: number;
+  /** Called after each committed sweep (logging, tests). */
+  onSweep?: (info: { sweepId: number; durationMs: number; ok: number; failed: number; fleet: FleetTotals }) => void;
+}
+
+/** Runs one sweep and commits it; returns what was written. */
+export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal) {
+  const now = opts.now ?? Date.now;
+  const targets = listPollTargets(opts.db);
+  const record = await runSweep(targets, {
+    getDriver: opts.getDriver,
+    now,
+    requestTimeoutMs: opts.requestTimeoutMs,
+    concurrency: opts.concurrency,
+    signal,
+  });
+  if (signal?.aborted) return null; // shutting down: a half-polled sweep would mark rigs failed wrongly
+  const { sweepId, fleet } = writeSweep(opts.db, record, opts.policy);
+  const ok = record.results.filter((r) => r.ok).length;
+  const info = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet };
+  opts.onSweep?.(info);
+  return info;
+}
+
+/** Sweeps until `signal` aborts. Each tick starts one interval after the previous start, with ±10 % jitter. */
+export async function runCollector(opts: CollectorOptions, signal: AbortSignal): Promise<void> {
+  const now = opts.now ?? Date.now;
+  const random = opts.random ?? Math.random;
+  const retentionMs = opts.changesRetentionMs ?? 15 * 60 * 1000;
+  let sweeps = 0;
+  while (!signal.aborted) {
+    const startMs = now();
+    await sweepOnce(opts, signal);
+    if (++sweeps % 30 === 0) pruneChanges(opts.db, now(), retentionMs);
+    const jitterMs = (random() - 0.5) * 0.2 * opts.pollIntervalMs;
+    await sleep(startMs + opts.pollIntervalMs + jitterMs - now(), signal);
+  }
+}

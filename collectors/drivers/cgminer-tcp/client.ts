@@ -1,0 +1,146 @@
+/**
+ * The cgminer-family TCP transport (protocols.md §1.1): one connection per request, write the JSON
+ * request, read until the server closes the socket. Replies arrive in many segments and contain "}" long
+ * before the end, so the only reliable end of a reply is the server's FIN.
+ */
+import { createConnection } from 'node:net';
+import { DeviceError, type PollTarget } from '../types';
+import { parseCgminerReply, type CgminerReply } from './lenient-json';
+
+/** Replies above this are not a cgminer reply (the largest real ones, Avalon estats, are ~10 kB). */
+export const MAX_REPLY_BYTES = 1024 * 1024;
+
+const REFUSED_CODES = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'EHOSTDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** "10.0.0.5:4028", or "[fe80::1]:4028" for IPv6, as used in every message. */
+export function describeTarget(target: Pick<PollTarget, 'address' | 'port'>): string {
+  return target.address.includes(':') ? `[${target.address}]:${target.port}` : `${target.address}:${target.port}`;
+}
+
+/**
+ * Sends `{"command":"<command>"[,"parameter":"<parameter>"]}` and returns the raw reply text (NUL and
+ * all). Throws DeviceError 'timeout' (connect + read past target.timeoutMs), 'refused', 'aborted' or
+ * 'garbage' (reply larger than MAX_REPLY_BYTES).
+ */
+export function cgminerRequest(target: PollTarget, command: string, parameter?: string): Promise<string> {
+  const request: Record<string, string> = { command };
+  if (parameter !== undefined) request.parameter = parameter;
+  return cgminerSend(target, request, command);
+}
+
+/**
+ * Sends any JSON request (e.g. btminer's `{"cmd":"status"}`) with the same transport rules as
+ * cgminerRequest; `label` names the request in error messages.
+ */
+export function cgminerSend(
+  target: PollTarget,
+  request: Record<string, unknown>,
+  label: string,
+  maxBytes: number = MAX_REPLY_BYTES,
+): Promise<string> {
+  const where = describeTarget(target);
+  const signal = target.signal;
+  return new Promise<string>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DeviceError('aborted', `"${label}" to ${where} aborted before sending`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let connected = false;
+    let settled = false;
+
+    const socket = createConnection({ host: target.address, port: target.port });
+
+    const finish = (error: DeviceError | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      socket.destroy();
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+
+    const onAbort = () => finish(new DeviceError('aborted', `"${label}" to ${where} aborted`));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const timer = setTimeout(() => {
+      const partial = received > 0 ? ` (${received} bytes received)` : '';
+      const message = connected
+        ? `no complete reply to "${label}" from ${where} within ${target.timeoutMs} ms${partial}`
+        : `no connection to ${where} for "${label}" within ${target.timeoutMs} ms`;
+      finish(new DeviceError('timeout', message));
+    }, target.timeoutMs);
+
+    socket.on('connect', () => {
+      connected = true;
+      // No half-close after the request: some firmware treats an early FIN as a dropped client.
+      socket.write(JSON.stringify(request));
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) {
+        finish(new DeviceError('garbage', `reply to "${label}" from ${where} larger than ${maxBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    socket.on('end', () => finish(null));
+    socket.on('close', () => finish(null));
+    socket.on('error', (err: NodeJS.ErrnoException) => finish(socketError(err, label, where)));
+  });
+}
+
+/** Request plus parse: the reply to one command, with errors naming the command and the address. */
+export async function cgminerQuery(target: PollTarget, command: string, parameter?: string): Promise<CgminerReply> {
+  const raw = await cgminerRequest(target, command, parameter);
+  return parseCgminerReply(raw, command, describeTarget(target));
+}
+
+/** cgminerQuery for any JSON request, e.g. btminer's `{"cmd":"status"}`. */
+export async function cgminerQueryRaw(
+  target: PollTarget,
+  request: Record<string, unknown>,
+  label: string,
+): Promise<CgminerReply> {
+  const raw = await cgminerSend(target, request, label);
+  return parseCgminerReply(raw, label, describeTarget(target));
+}
+
+/**
+ * A runner for a poll's optional commands: each returns the reply body, or null when the command failed
+ * (old firmware without it, a one-off glitch), so it does not cost the whole reading. After a timeout or
+ * refusal the device has gone quiet, so later optional commands are skipped instead of each waiting out
+ * its own timeout. An abort is not a glitch: it still ends the poll.
+ */
+export function optionalRunner(): (run: () => Promise<CgminerReply>) => Promise<Record<string, unknown> | null> {
+  let quiet = false;
+  return async (run) => {
+    if (quiet) return null;
+    try {
+      return (await run()).body;
+    } catch (err) {
+      if (!(err instanceof DeviceError) || err.kind === 'aborted') throw err;
+      if (err.kind === 'timeout' || err.kind === 'refused') quiet = true;
+      return null;
+    }
+  };
+}
+
+function socketError(err: NodeJS.ErrnoException, label: string, where: string): DeviceError {
+  const code = err.code ?? 'socket error';
+  if (code === 'ETIMEDOUT') return new DeviceError('timeout', `connection to ${where} for "${label}" timed out (ETIMEDOUT)`);
+  if (REFUSED_CODES.has(code)) return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code})`);
+  return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code}: ${err.message})`);
+}

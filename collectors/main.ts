@@ -1,0 +1,53 @@
+/**
+ * Collector process entry: wiring and shutdown order. Started by `hashwatt start` (or alone with
+ * `node --import tsx collectors/main.ts`). On SIGINT/SIGTERM, or when the supervisor goes away, it aborts
+ * in-flight polls, skips the half sweep and closes the database.
+ */
+import { setMaxListeners } from 'node:events';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../lib/config';
+import { onShutdown, releaseParent } from '../lib/util/child-process-lifecycle';
+import { openDb } from '../lib/db/client';
+import { runCollector } from './collector';
+import { getDriver } from './drivers';
+
+/** Runs the collector with the environment's configuration until a signal. */
+export async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = openDb(config.dbPath);
+  const stop = new AbortController();
+  // Every in-flight request listens on this one signal: hundreds at a time is expected, not a leak.
+  setMaxListeners(0, stop.signal);
+  onShutdown(() => stop.abort());
+  console.log(`collector: polling every ${config.pollIntervalS} s, ${config.pollConcurrency} at a time, db ${config.dbPath}`);
+  process.send?.({ type: 'ready' });
+  let lastLogMs = 0;
+  await runCollector(
+    {
+      db,
+      getDriver,
+      pollIntervalMs: config.pollIntervalS * 1000,
+      requestTimeoutMs: config.requestTimeoutMs,
+      concurrency: config.pollConcurrency,
+      policy: config,
+      onSweep: (s) => {
+        if (Date.now() - lastLogMs < 60_000 && s.failed === 0) return;
+        lastLogMs = Date.now();
+        console.log(
+          `collector: sweep ${s.sweepId}: ${s.ok} ok, ${s.failed} failed in ${s.durationMs} ms; fleet ${s.fleet.hashrateThs.toFixed(1)} TH/s, ${(s.fleet.powerW / 1000).toFixed(1)} kW`,
+        );
+      },
+    },
+    stop.signal,
+  );
+  db.close();
+  console.log('collector: stopped');
+  releaseParent();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(`collector: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

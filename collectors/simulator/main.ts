@@ -1,0 +1,71 @@
+/**
+ * Process entry of the demo simulator: start the fleet, write the manifest, tell the supervisor, and shut down
+ * cleanly on a signal. Runs as `node --import tsx collectors/simulator/main.ts` or forked by the supervisor.
+ * It never opens the database: the supervisor upserts the manifest's rigs.
+ */
+import { pathToFileURL } from 'node:url';
+import { startSimulator, writeManifest } from './simulator';
+
+/** Options of the simulator process (the CLI and the supervisor fill them from flags or environment). */
+export interface SimulatorProcessOptions {
+  miners: number;
+  subnet: string;
+  port: number;
+  manifestPath: string;
+  seed?: number;
+}
+
+/** Starts the fleet and returns once it is serving; the listeners keep the process alive until a signal. */
+export async function runSimulatorProcess(opts: SimulatorProcessOptions): Promise<void> {
+  const sim = await startSimulator({ miners: opts.miners, subnet: opts.subnet, port: opts.port, seed: opts.seed });
+  await writeManifest(opts.manifestPath, sim.manifest);
+
+  const rigs = sim.manifest.rigs;
+  const range = rigs.length ? `${rigs[0].address}-${rigs[rigs.length - 1].address}` : `${opts.subnet}.x`;
+  console.log(`simulator: ${rigs.length} miners on ${range}:${opts.port} (manifest ${opts.manifestPath})`);
+
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    sim.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`simulator: error while stopping: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  // Forked by the supervisor: if it dies without signalling us, do not keep 48 ports bound as an orphan.
+  if (process.send) process.once('disconnect', shutdown);
+
+  process.send?.({ type: 'ready', manifestPath: opts.manifestPath });
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+async function mainFromEnv(): Promise<void> {
+  const seedRaw = process.env.HASHWATT_SIM_SEED;
+  await runSimulatorProcess({
+    miners: intFromEnv('HASHWATT_DEMO_MINERS', 48),
+    subnet: process.env.HASHWATT_SIM_SUBNET || '127.0.1',
+    port: intFromEnv('HASHWATT_SIM_PORT', 4028),
+    manifestPath: process.env.HASHWATT_SIM_MANIFEST || 'data/simulator-manifest.json',
+    seed: seedRaw ? intFromEnv('HASHWATT_SIM_SEED', 0) : undefined,
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  mainFromEnv().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}

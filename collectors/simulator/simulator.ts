@@ -1,0 +1,190 @@
+/**
+ * The demo fleet: one process, one loopback listener per simulated miner, plus the manifest the supervisor
+ * upserts as demo rigs. Faults scripted in fleet-plan.ts run on the injected clock; tests can force more.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { planFleet, SIM_SITES, type RigPlan, type SimRigFault } from './fleet-plan';
+import { flappingOffline, minerStateAt } from './miner-state';
+import { replyText } from './respond';
+import { MinerListener } from './tcp-server';
+
+/** One rig as the supervisor registers it. */
+export interface SimManifestRig {
+  name: string;
+  site: string;
+  address: string;
+  port: number;
+  driver: 'antminer' | 'whatsminer';
+  model: string;
+  nameplateHashrateThs: number;
+  nameplatePowerW: number;
+  fault: SimRigFault | null;
+}
+
+/** One demo site. */
+export interface SimManifestSite {
+  name: string;
+  timeZone: string;
+  currency: string;
+}
+
+/** What the simulator serves, written to disk for the supervisor (the simulator never opens the database). */
+export interface SimManifest {
+  generatedAtMs: number;
+  sites: SimManifestSite[];
+  rigs: SimManifestRig[];
+}
+
+/** How to start the fleet. */
+export interface SimulatorOptions {
+  miners: number;
+  /** First three octets, default '127.0.1'. */
+  subnet?: string;
+  /** Default 4028. */
+  port?: number;
+  seed?: number;
+  now?: () => number;
+  /** Scripted faults on rigs 5, 6 and 9 (fleets of 12 or more); default true. */
+  faults?: boolean;
+}
+
+/** A misbehaviour forced from a test. */
+export type ForcedFault = 'offline' | 'silent' | 'garbage' | 'half';
+
+/** A running fleet. */
+export interface RunningSimulator {
+  manifest: SimManifest;
+  /** The values a miner reports right now (for tests that compare what the dashboard shows). */
+  truth(name: string): {
+    /** Instant (5 s) rate, the figure Antminer's "GHS 5s" carries. */
+    hashrateThs: number;
+    /** One-minute rate, the figure Whatsminer's "MHS 1m" carries (what its driver reads). */
+    hashrate1mThs: number;
+    powerW: number;
+    tempMaxC: number;
+    online: boolean;
+    status: 'mining' | 'sleeping' | 'throttled' | 'error';
+  };
+  /** Force a misbehaviour on one miner: 'offline', 'silent', 'garbage', 'half', or null to clear. */
+  setFault(name: string, fault: ForcedFault | null): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface SimRig {
+  plan: RigPlan;
+  listener: MinerListener;
+  forced: ForcedFault | null;
+}
+
+/** Flapping is checked this often; a test driving the clock sees the change within this delay. */
+const FLAP_CHECK_MS = 250;
+/** Ports opened concurrently at start: enough for speed, few enough not to spike file descriptors. */
+const OPEN_BATCH = 200;
+
+/** Default seed: any fixed value, so the demo looks the same on every machine. */
+export const DEFAULT_SEED = 20240420;
+
+function manifestOf(rigs: RigPlan[], generatedAtMs: number): SimManifest {
+  return {
+    generatedAtMs,
+    sites: SIM_SITES.map((s) => ({ name: s.name, timeZone: s.timeZone, currency: s.currency })),
+    rigs: rigs.map((r) => ({
+      name: r.name,
+      site: r.site.name,
+      address: r.address,
+      port: r.port,
+      driver: r.model.family,
+      model: r.model.model,
+      nameplateHashrateThs: r.model.nameplateHashrateThs,
+      nameplatePowerW: r.model.nameplatePowerW,
+      fault: r.fault,
+    })),
+  };
+}
+
+/** Starts every miner's listener; rejects (with all ports released) if any address cannot be bound. */
+export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
+  const now = opts.now ?? Date.now;
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const plans = planFleet(opts);
+  const rigs = new Map<string, SimRig>();
+  for (const plan of plans) {
+    const rig: SimRig = {
+      plan,
+      forced: null,
+      listener: new MinerListener({
+        host: plan.address,
+        port: plan.port,
+        seed: seed ^ plan.idHash,
+        respond: (request) => replyText(request, plan, seed, now()),
+        fault: () => (rig.forced === 'offline' ? null : rig.forced),
+      }),
+    };
+    rigs.set(plan.name, rig);
+  }
+
+  const shouldListen = (rig: SimRig): boolean =>
+    rig.forced !== 'offline' && !(rig.plan.fault === 'flapping' && flappingOffline(now()));
+  const reconcile = (rig: SimRig): Promise<void> => rig.listener.setOpen(shouldListen(rig));
+  const closeAll = () => Promise.all([...rigs.values()].map((r) => r.listener.close()));
+
+  const all = [...rigs.values()];
+  try {
+    for (let i = 0; i < all.length; i += OPEN_BATCH) await Promise.all(all.slice(i, i + OPEN_BATCH).map(reconcile));
+  } catch (err) {
+    await closeAll();
+    const e = err as { address?: string; port?: number; code?: string; message: string };
+    throw new Error(`simulator: cannot listen on ${e.address ?? '?'}:${e.port ?? '?'} (${e.code ?? e.message})`);
+  }
+
+  const flapping = all.filter((r) => r.plan.fault === 'flapping');
+  const timer = flapping.length
+    ? setInterval(() => flapping.forEach((r) => void reconcile(r).catch(() => undefined)), FLAP_CHECK_MS)
+    : null;
+  timer?.unref(); // the listeners keep the process alive, not the flap check
+  let stopped: Promise<void> | null = null;
+
+  const find = (name: string): SimRig => {
+    const rig = rigs.get(name);
+    if (!rig) throw new Error(`simulator: no miner named "${name}"`);
+    return rig;
+  };
+
+  return {
+    manifest: manifestOf(plans, now()),
+    truth(name) {
+      const rig = find(name);
+      const state = minerStateAt(rig.plan, seed, now());
+      return {
+        hashrateThs: state.hashrateThs,
+        hashrate1mThs: state.hashrate1mThs,
+        powerW: state.powerW,
+        tempMaxC: state.tempMaxC,
+        // A forced fault of any kind means no valid reply reaches a collector.
+        online: state.online && rig.forced === null,
+        status: state.status,
+      };
+    },
+    async setFault(name, fault) {
+      const rig = find(name);
+      rig.forced = fault;
+      if (!stopped) await reconcile(rig);
+    },
+    stop() {
+      if (!stopped) {
+        if (timer) clearInterval(timer);
+        stopped = closeAll().then(() => undefined);
+      }
+      return stopped;
+    },
+  };
+}
+
+/** Writes the manifest atomically (temp file, then rename) so the supervisor never reads half a file. */
+export async function writeManifest(path: string, manifest: SimManifest): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(manifest, null, 2) + '\n', 'utf8');
+  await rename(tmp, path);
+}

@@ -1,0 +1,159 @@
+/**
+ * The TCP listener of one simulated miner, framed like cgminer (protocols.md section 1.1): read one request,
+ * answer with the JSON text plus one NUL byte, close. It must survive anything a client does (garbage,
+ * early disconnects, never sending), because the collector's error handling is tested against it.
+ */
+import net from 'node:net';
+import { isCompleteJson } from './cgminer-envelope';
+import { mulberry32 } from './prng';
+
+/** Misbehaviour of an open listener; 'offline' is handled by closing it instead. */
+export type ListenerFault = 'silent' | 'garbage' | 'half' | null;
+
+/** How one miner's listener answers. */
+export interface MinerListenerOptions {
+  host: string;
+  port: number;
+  /** The reply to one request body, without the trailing NUL. */
+  respond: (request: string) => string;
+  /** Read once per connection, so a fault set mid-poll does not cut a reply in two. */
+  fault: () => ListenerFault;
+  /** Seed for garbage bytes, so a failing test sees the same bytes again. */
+  seed?: number;
+}
+
+/** Requests are tiny; anything bigger is a confused client and gets the Invalid JSON reply. */
+const MAX_REQUEST_BYTES = 64 * 1024;
+/** A partial non-JSON request (e.g. plain "summary" without a half-close) is answered after this pause. */
+const SETTLE_MS = 300;
+/** A client that connects and never sends is dropped after this long. */
+const IDLE_MS = 10_000;
+/** A 'silent' connection is held at most this long, so a forgotten fault cannot leak sockets forever. */
+const SILENT_HOLD_MS = 120_000;
+
+/** One miner's port: open() to accept, close() to refuse connections (ECONNREFUSED) like a rig gone dark. */
+export class MinerListener {
+  private server: net.Server | null = null;
+  private readonly sockets = new Set<net.Socket>();
+  private queue: Promise<void> = Promise.resolve();
+  private connections = 0;
+
+  constructor(private readonly opts: MinerListenerOptions) {}
+
+  /** True while the port accepts connections. */
+  get listening(): boolean {
+    return this.server !== null;
+  }
+
+  /** Opens or closes the port; calls are serialized so a flap never races a stop(). */
+  setOpen(open: boolean): Promise<void> {
+    const next = this.queue.then(() => (open ? this.doOpen() : this.doClose()));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Starts accepting connections (no-op when already open). */
+  open(): Promise<void> {
+    return this.setOpen(true);
+  }
+
+  /** Stops accepting and drops open connections (no-op when already closed). */
+  close(): Promise<void> {
+    return this.setOpen(false);
+  }
+
+  private doOpen(): Promise<void> {
+    if (this.server) return Promise.resolve();
+    const server = net.createServer({ allowHalfOpen: true }, (socket) => this.handle(socket));
+    return new Promise<void>((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      server.once('error', onError);
+      server.listen({ host: this.opts.host, port: this.opts.port }, () => {
+        server.off('error', onError);
+        // Accept errors (e.g. EMFILE) must not crash the fleet; the client sees a refused or reset connection.
+        server.on('error', () => undefined);
+        this.server = server;
+        resolve();
+      });
+    });
+  }
+
+  private doClose(): Promise<void> {
+    const server = this.server;
+    if (!server) return Promise.resolve();
+    this.server = null;
+    return new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // A rig that drops off the network takes its open connections with it.
+      for (const socket of this.sockets) socket.destroy();
+    });
+  }
+
+  private garbage(): Buffer {
+    const next = mulberry32((this.opts.seed ?? 1) ^ (this.connections * 0x9e3779b1));
+    const length = 64 + Math.floor(next() * 960);
+    const bytes = Buffer.alloc(length);
+    for (let i = 0; i < length; i++) bytes[i] = Math.floor(next() * 256);
+    bytes[0] = 0xfe; // never a "{": whatever else the client tries, this is not JSON
+    return bytes;
+  }
+
+  private handle(socket: net.Socket): void {
+    this.connections++;
+    this.sockets.add(socket);
+    const fault = this.opts.fault();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let answered = false;
+    let settleTimer: NodeJS.Timeout | null = null;
+    let idleTimer: NodeJS.Timeout | null = setTimeout(() => (size === 0 ? socket.destroy() : answer()), IDLE_MS);
+
+    const clearTimers = () => {
+      if (settleTimer) clearTimeout(settleTimer);
+      if (idleTimer) clearTimeout(idleTimer);
+      settleTimer = idleTimer = null;
+    };
+    socket.on('error', () => undefined); // resets from clients that leave early are normal
+    socket.on('close', () => {
+      clearTimers();
+      this.sockets.delete(socket);
+    });
+    socket.setNoDelay(true);
+
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      clearTimers();
+      if (fault === 'silent') {
+        idleTimer = setTimeout(() => socket.destroy(), SILENT_HOLD_MS);
+        return;
+      }
+      if (socket.destroyed || !socket.writable) return;
+      if (fault === 'garbage') {
+        socket.end(this.garbage());
+        return;
+      }
+      const request = size > MAX_REQUEST_BYTES ? '' : Buffer.concat(chunks).toString('utf8');
+      let reply: string;
+      try {
+        reply = this.opts.respond(request);
+      } catch {
+        socket.destroy(); // a bug in a reply must cost one connection, not the simulator
+        return;
+      }
+      socket.end(fault === 'half' ? reply.slice(0, Math.floor(reply.length / 2)) : reply + '\u0000');
+    };
+
+    socket.on('data', (chunk: Buffer) => {
+      if (answered) return;
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) return answer();
+      chunks.push(chunk);
+      if (isCompleteJson(Buffer.concat(chunks).toString('utf8'))) return answer();
+      if (settleTimer) clearTimeout(settleTimer);
+      settleTimer = setTimeout(answer, SETTLE_MS);
+    });
+    // The client half-closed: whatever arrived is the whole request.
+    socket.on('end', answer);
+  }
+}

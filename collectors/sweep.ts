@@ -1,0 +1,71 @@
+/**
+ * One sweep: poll every rig with bounded concurrency and collect the results. Pure of storage: the
+ * caller writes the returned record in one transaction.
+ */
+import type { PollResult, SweepRecord } from '../lib/db/mutations/write-sweep';
+import { mapWithConcurrency } from '../lib/util/concurrency';
+import { DeviceError, type Driver } from './drivers/types';
+
+/** A rig to poll, as listed from the rigs table. */
+export interface SweepTarget {
+  id: number;
+  siteId: number;
+  name: string;
+  address: string;
+  port: number;
+  driver: string;
+  model: string | null;
+}
+
+export interface SweepDeps {
+  getDriver: (name: string) => Driver;
+  now: () => number;
+  requestTimeoutMs: number;
+  concurrency: number;
+  signal?: AbortSignal;
+}
+
+/** Turns anything a poll throws into one line for rig_status.last_error. */
+export function describePollError(err: unknown): string {
+  if (err instanceof DeviceError) return err.toLine();
+  if (err instanceof Error) return `unexpected: ${err.message}`;
+  return `unexpected: ${String(err)}`;
+}
+
+/** Polls one rig; never throws. A hard deadline guards against a driver that ignores its timeouts. */
+export async function pollOne(target: SweepTarget, deps: SweepDeps): Promise<PollResult> {
+  const base = { rigId: target.id, siteId: target.siteId };
+  const hardDeadlineMs = deps.requestTimeoutMs * 6;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const driver = deps.getDriver(target.driver);
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new DeviceError('timeout', `poll of ${target.address}:${target.port} exceeded ${hardDeadlineMs} ms`)),
+        hardDeadlineMs,
+      );
+    });
+    const reading = await Promise.race([
+      driver.poll({
+        address: target.address,
+        port: target.port,
+        timeoutMs: deps.requestTimeoutMs,
+        signal: deps.signal,
+        modelHint: target.model,
+      }),
+      deadline,
+    ]);
+    return { ...base, tsMs: deps.now(), ok: true, reading };
+  } catch (err) {
+    return { ...base, tsMs: deps.now(), ok: false, error: describePollError(err) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls all targets and returns the sweep record (start, duration, one result per rig). */
+export async function runSweep(targets: readonly SweepTarget[], deps: SweepDeps): Promise<SweepRecord> {
+  const startedAtMs = deps.now();
+  const results = await mapWithConcurrency(targets, deps.concurrency, (t) => pollOne(t, deps));
+  return { startedAtMs, durationMs: deps.now() - startedAtMs, results };
+}
