@@ -19,12 +19,17 @@ export interface Config {
   /** How many devices are polled at once. */
   pollConcurrency: number;
   manifestPath: string;
+  /** First three octets of the demo simulator's loopback addresses (miner i on <subnet>.<i>). */
+  simSubnet: string;
 }
+
+/** Environment variables as read (a plain record, so tests can pass exactly what they set). */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A malformed setting: names the variable, the value and what was expected. */
 export class ConfigError extends Error {}
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -41,8 +46,17 @@ function demoMode(raw: string | undefined): Config['demo'] {
   throw new ConfigError(`HASHWATT_DEMO=${JSON.stringify(raw)} must be 1 (on), 0 (off) or unset (auto)`);
 }
 
+function simSubnet(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return '127.0.1';
+  const octets = raw.split('.').map(Number);
+  if (octets.length !== 3 || octets[0] !== 127 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) {
+    throw new ConfigError(`HASHWATT_SIM_SUBNET=${JSON.stringify(raw)} must be three octets of the loopback range, e.g. 127.0.1`);
+  }
+  return raw;
+}
+
 /** Reads and validates the configuration from `env`. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Env = process.env): Config {
   const pollIntervalS = int(env, 'HASHWATT_POLL_INTERVAL_S', 10, 1, 3600);
   const staleAfterPolls = int(env, 'HASHWATT_STALE_AFTER_POLLS', 2, 1, 1000);
   const offlineAfterPolls = int(env, 'HASHWATT_OFFLINE_AFTER_POLLS', 6, 1, 1000);
@@ -51,7 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `HASHWATT_OFFLINE_AFTER_POLLS (${offlineAfterPolls}) must not be less than HASHWATT_STALE_AFTER_POLLS (${staleAfterPolls})`,
     );
   }
-  const dbPath = resolve(env.HASHWATT_DB || './data/hashwatt.db');
+  // Paths are the operator's, resolved at run time: keep the bundler from tracing them.
+  const dbPath = resolve(/*turbopackIgnore: true*/ env.HASHWATT_DB || './data/hashwatt.db');
   return {
     port: int(env, 'PORT', 3000, 1, 65535),
     dbPath,
@@ -62,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offlineAfterPolls,
     requestTimeoutMs: int(env, 'HASHWATT_REQUEST_TIMEOUT_MS', Math.min(3000, pollIntervalS * 1000), 100, 60_000),
     pollConcurrency: int(env, 'HASHWATT_POLL_CONCURRENCY', 64, 1, 4096),
-    manifestPath: resolve(env.HASHWATT_SIM_MANIFEST || `${dbPath}.simulator-manifest.json`),
+    manifestPath: resolve(/*turbopackIgnore: true*/ env.HASHWATT_SIM_MANIFEST || `${dbPath}.simulator-manifest.json`),
+    simSubnet: simSubnet(env.HASHWATT_SIM_SUBNET),
   };
 }

@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 240_000,
     // Files run in parallel processes; each integration test uses its own loopback subnet and temp DB.
     pool: 'forks',
+    globalSetup: ['tests/support/global-setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

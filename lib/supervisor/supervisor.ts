@@ -88,11 +88,12 @@ export async function runSupervisor(config: Config, opts: { dev: boolean }): Pro
 
   try {
     if (demo) {
-      say(`demo mode: starting the simulator (${config.demoMiners} miners on 127.0.1.x:4028)`);
+      say(`demo mode: starting the simulator (${config.demoMiners} miners on ${config.simSubnet}.x:4028)`);
       const sim = startChild('simulator', SCRIPTS.simulator, [], {
         ...env,
         HASHWATT_DEMO_MINERS: String(config.demoMiners),
         HASHWATT_SIM_MANIFEST: config.manifestPath,
+        HASHWATT_SIM_SUBNET: config.simSubnet,
       });
       watch(sim);
       await readyWithin(sim, READY_TIMEOUT_MS);

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../lib/db/client';
 import { migrateDb } from '../../lib/db/migrate';
+import { tempDir } from '../../lib/util/temp-dir';
 
-/** A fresh temporary folder; `cleanup()` removes it. */
-export function tempDir(prefix = 'hashwatt-test-') {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { tempDir };
 
 /** A real, migrated SQLite file in a temporary folder. */
 export function tempDb(): { db: Db; path: string; dir: string; cleanup: () => void } {

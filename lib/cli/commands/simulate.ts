@@ -18,7 +18,7 @@ export const simulateCommand = {
       seed: { type: 'string' },
     });
     const config = loadConfig();
-    const subnet = values.subnet ?? '127.0.1';
+    const subnet = values.subnet ?? config.simSubnet;
     if (!/^127\.\d{1,3}\.\d{1,3}$/.test(subnet)) {
       throw new CliError(`--subnet ${JSON.stringify(subnet)} must be the first three octets of a loopback address, e.g. 127.0.1`);
     }

@@ -1,0 +1,168 @@
+/**
+ * The rig table, problems first. A stale or offline rig keeps its last reading on screen (operators want
+ * to see what it was doing) but greyed and behind a solid connectivity badge, so it never passes for live.
+ * On a phone the same table collapses to cards through CSS (see .rig-table in globals.css).
+ */
+import { useMemo } from 'react';
+import type { RigView } from '../../../lib/realtime/contracts';
+import { sortRigsProblemsFirst } from '../../../lib/format/sort-rigs';
+import {
+  formatAge,
+  formatClockTime,
+  formatHashrateThs,
+  formatJth,
+  formatPowerW,
+  formatTempC,
+  MISSING,
+} from '../../../lib/format/units';
+import { StatusBadge } from './StatusBadge';
+
+/** Below this share of the expected hash rate a mining rig's number is flagged. */
+const LOW_HASHRATE_SHARE = 0.9;
+
+/** Props of RigTable. */
+export interface RigTableProps {
+  rigs: RigView[];
+  /** The ticking clock for "last seen"; null until mounted, so server and browser render the same. */
+  nowMs: number | null;
+}
+
+/** data-value wants the exact number; absent (not "null") when there is none. */
+function exact(n: number | null | undefined): string | undefined {
+  return typeof n === 'number' && Number.isFinite(n) ? String(n) : undefined;
+}
+
+function RigRow({ rig, nowMs }: { rig: RigView; nowMs: number | null }) {
+  const r = rig.reading;
+  const live = rig.connectivity === 'online';
+  const lastKnown = live ? undefined : 'Last known value';
+  const expected = r?.expectedHashrateThs ?? null;
+  const low = live && r?.status === 'mining' && expected !== null && r.hashrateThs < expected * LOW_HASHRATE_SHARE;
+  const seenTitle = nowMs !== null && rig.lastSeenMs !== null ? `at ${formatClockTime(rig.lastSeenMs)}` : undefined;
+  return (
+    <tr
+      className={`rig-row rig-row--${rig.connectivity}`}
+      data-testid="rig-row"
+      data-rig-name={rig.name}
+      data-connectivity={rig.connectivity}
+    >
+      <th scope="row" className="cell-name">
+        {rig.name}
+      </th>
+      <td className="cell-site" data-label="Site">
+        {rig.siteName}
+      </td>
+      <td className="cell-model" data-label="Model">
+        {rig.model ?? r?.model ?? MISSING}
+      </td>
+      <td
+        className="cell-state"
+        data-label="State"
+        data-testid="rig-state"
+        data-connectivity={rig.connectivity}
+        data-status={r?.status}
+      >
+        <StatusBadge value={rig.connectivity} />
+        {r && <StatusBadge value={r.status} lastKnown={!live} />}
+      </td>
+      <td
+        className={`cell-num cell-hashrate${low ? ' is-low' : ''}`}
+        data-label="Hash rate"
+        data-testid="rig-hashrate"
+        data-value={exact(r?.hashrateThs)}
+        title={lastKnown}
+      >
+        {formatHashrateThs(r?.hashrateThs)}
+        {expected !== null && (
+          <>
+            {' '}
+            <span className="cell-sub">of {formatHashrateThs(expected)}</span>
+          </>
+        )}
+      </td>
+      <td
+        className="cell-num cell-power"
+        data-label="Power"
+        data-testid="rig-power"
+        data-value={exact(r?.powerW)}
+        title={lastKnown}
+      >
+        {formatPowerW(r?.powerW)}
+        {r?.powerSource === 'estimated' && ' '}
+        {r?.powerSource === 'estimated' && (
+          <abbr className="est" title="Estimated from the model's nameplate, not measured">
+            est.
+          </abbr>
+        )}
+      </td>
+      <td className="cell-num cell-efficiency" data-label="J/TH" title={lastKnown}>
+        {formatJth(r?.efficiencyJth)}
+      </td>
+      <td
+        className="cell-num cell-temp"
+        data-label="Max temp"
+        data-testid="rig-temp"
+        data-value={exact(r?.tempMaxC)}
+        title={lastKnown}
+      >
+        {formatTempC(r?.tempMaxC)}
+      </td>
+      <td className="cell-num cell-seen" data-label="Last seen" title={seenTitle}>
+        {nowMs === null || rig.lastSeenMs === null ? MISSING : formatAge(nowMs - rig.lastSeenMs)}
+      </td>
+      <td className={`cell-error${rig.lastError ? '' : ' is-empty'}`} data-label="Last error">
+        {rig.lastError ? (
+          <span className="error-text" title={rig.lastError}>
+            {rig.lastError}
+          </span>
+        ) : (
+          MISSING
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** All rigs, offline/stale/error/throttled first, then by name. */
+export function RigTable({ rigs, nowMs }: RigTableProps) {
+  const sorted = useMemo(() => sortRigsProblemsFirst(rigs), [rigs]);
+  if (sorted.length === 0) {
+    return <p className="empty-note">No rigs yet: they appear here as soon as they are added.</p>;
+  }
+  return (
+    <div className="rig-table-scroll">
+      <table className="rig-table">
+        <caption className="visually-hidden">Rigs, problems first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rig</th>
+            <th scope="col">Site</th>
+            <th scope="col">Model</th>
+            <th scope="col">State</th>
+            <th scope="col" className="cell-num">
+              Hash rate
+            </th>
+            <th scope="col" className="cell-num">
+              Power
+            </th>
+            <th scope="col" className="cell-num">
+              J/TH
+            </th>
+            <th scope="col" className="cell-num">
+              Max temp
+            </th>
+            <th scope="col" className="cell-num">
+              Last seen
+            </th>
+            <th scope="col">Last error</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((rig) => (
+            <RigRow key={rig.id} rig={rig} nowMs={nowMs} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

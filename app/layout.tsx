@@ -1,0 +1,29 @@
+/**
+ * Root layout: document shell, title and phone viewport. Fonts are the system stack from globals.css,
+ * never fetched at build time (the build machine may have no internet).
+ */
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Hashwatt',
+  description: 'Live hash rate, power and efficiency of your mining fleet.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  // Dark browser chrome on phones, matching the control-room theme.
+  themeColor: '#0a0e14',
+  colorScheme: 'dark',
+};
+
+/** The html/body shell every page renders into. */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

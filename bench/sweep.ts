@@ -1,0 +1,92 @@
+/**
+ * Collector benchmark: 1,000 simulated miners (simulator in its own process, real TCP on loopback),
+ * swept repeatedly into a real SQLite file. Prints JSON: sweep p50/p95, samples written per second,
+ * the write transaction's share, and the collector's CPU and RSS.
+ *   npm run bench            (BENCH_MINERS, BENCH_SWEEPS, BENCH_CONCURRENCY override the defaults)
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { sweepOnce } from '../collectors/collector';
+import { getDriver } from '../collectors/drivers';
+import { openDb } from '../lib/db/client';
+import { migrateDb } from '../lib/db/migrate';
+import { upsertDemoFleet, type DemoFleet } from '../lib/db/mutations/upsert-demo-fleet';
+import { startChild } from '../lib/supervisor/child';
+import { tempDir } from '../lib/util/temp-dir';
+
+const miners = Number(process.env.BENCH_MINERS ?? 1000);
+const sweeps = Number(process.env.BENCH_SWEEPS ?? 10);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main() {
+  const dir = tempDir('hashwatt-bench-');
+  const manifestPath = `${dir.dir}/manifest.json`;
+  const sim = startChild('simulator', fileURLToPath(new URL('../collectors/simulator/main.ts', import.meta.url)), [], {
+    ...process.env,
+    HASHWATT_DEMO_MINERS: String(miners),
+    HASHWATT_SIM_SUBNET: '127.0.200',
+    HASHWATT_SIM_MANIFEST: manifestPath,
+  });
+  await sim.ready;
+  const db = openDb(`${dir.dir}/bench.db`);
+  migrateDb(db);
+  upsertDemoFleet(db, JSON.parse(await readFile(manifestPath, 'utf8')) as DemoFleet, Date.now());
+
+  const opts = {
+    db,
+    getDriver,
+    pollIntervalMs: 10_000,
+    requestTimeoutMs: 3000,
+    concurrency,
+    policy: { staleAfterPolls: 2, offlineAfterPolls: 6 },
+  };
+  await sweepOnce(opts); // warm-up: connections, JIT, first rig_status rows
+  const durationsMs: number[] = [];
+  let samples = 0;
+  let failed = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let peakRssBytes = process.memoryUsage().rss;
+  for (let i = 0; i < sweeps; i++) {
+    const s0 = performance.now();
+    const info = await sweepOnce(opts);
+    durationsMs.push(performance.now() - s0);
+    samples += info?.ok ?? 0;
+    failed += info?.failed ?? 0;
+    peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss);
+  }
+  const wallS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const sorted = [...durationsMs].sort((a, b) => a - b);
+  const dbBytes = (db.sqlite.prepare('select page_count * page_size from pragma_page_count, pragma_page_size').pluck().get() as number);
+  const result = {
+    bench: 'collector-sweep',
+    miners,
+    sweeps,
+    concurrency,
+    sweepP50Ms: Math.round(percentile(sorted, 50)),
+    sweepP95Ms: Math.round(percentile(sorted, 95)),
+    samplesWritten: samples,
+    failedPolls: failed,
+    samplesPerSecond: Math.round(samples / wallS),
+    collectorCpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / (wallS * 1000)) * 100),
+    collectorCpuMsPerSweep: Math.round((cpu.user + cpu.system) / 1000 / sweeps),
+    collectorRssMb: Math.round(process.memoryUsage().rss / 1e6),
+    collectorPeakRssMb: Math.round(peakRssBytes / 1e6),
+    dbBytesPerSample: Math.round(dbBytes / (samples + miners)),
+    node: process.version,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  db.close();
+  await sim.stop();
+  dir.cleanup();
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

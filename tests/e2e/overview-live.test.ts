@@ -1,0 +1,128 @@
+/**
+ * The whole system as a user runs it: `hashwatt start` (migrate, simulator, collector, web server), the
+ * overview in real Chromium updating without reload, Ctrl-C stopping every process, and a restart that
+ * keeps the same rigs and history.
+ */
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { alive, descendants, freePort, startSystem, type RunningSystem } from '../support/system';
+import { tempDir } from '../support/temp';
+
+const MINERS = 12;
+let browser: Browser;
+let dir: ReturnType<typeof tempDir>;
+let env: Record<string, string>;
+let system: RunningSystem | null = null;
+
+beforeAll(async () => {
+  dir = tempDir('hashwatt-e2e-');
+  env = {
+    PORT: String(await freePort()),
+    HASHWATT_DB: `${dir.dir}/hashwatt.db`,
+    HASHWATT_DEMO: '1',
+    HASHWATT_DEMO_MINERS: String(MINERS),
+    HASHWATT_POLL_INTERVAL_S: '1',
+    HASHWATT_SIM_SUBNET: '127.0.91',
+  };
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (system) await system.interrupt();
+  dir?.cleanup();
+});
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe('npm start end to end', { timeout: 120_000 }, () => {
+  let rigIdsBefore: [string, number][] = [];
+  let sweepsBefore = 0;
+
+  it('serves a live overview whose numbers change without reload', async () => {
+    system = await startSystem(env);
+    const out = system.output();
+    expect(out).toMatch(/applying migrations/);
+    expect(out).toMatch(/demo fleet: 12 rigs in 2 sites \(12 new, 0 updated\)/);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(system.baseUrl);
+    // A marker on window survives only while the document does: a reload would wipe it.
+    await page.evaluate(() => ((window as unknown as { hashwattMarker: number }).hashwattMarker = 42));
+    await page.getByTestId('rig-row').first().waitFor();
+    expect(await page.getByTestId('rig-row').count()).toBe(MINERS);
+    await expect.poll(() => page.getByTestId('link-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('live');
+
+    const first = await page.getByTestId('fleet-hashrate').getAttribute('data-value');
+    await expect
+      .poll(async () => page.getByTestId('fleet-hashrate').getAttribute('data-value'), { timeout: 20_000, interval: 250 })
+      .not.toBe(first);
+    // The number changed by a pushed delta, not a reload.
+    expect(await page.evaluate(() => (window as unknown as { hashwattMarker?: number }).hashwattMarker)).toBe(42);
+
+    // What the page shows equals what the API (and so the database) holds for a rig, within one sweep.
+    const api = await getJson<{ rigs: { name: string; connectivity: string; reading: { hashrateThs: number } | null }[] }>(
+      `${system.baseUrl}/api/rigs`,
+    );
+    const online = api.rigs.find((r) => r.connectivity === 'online' && r.reading)!;
+    const row = page.locator(`[data-testid="rig-row"][data-rig-name="${online.name}"]`);
+    await expect
+      .poll(async () => {
+        const shown = Number(await row.getByTestId('rig-hashrate').getAttribute('data-value'));
+        const now = await getJson<typeof api>(`${system!.baseUrl}/api/rigs`);
+        return Math.abs(shown - now.rigs.find((r) => r.name === online.name)!.reading!.hashrateThs);
+      }, { timeout: 10_000 })
+      .toBeLessThan(1e-9);
+    await page.close();
+  });
+
+  it('answers the JSON API with names that carry units', async () => {
+    const base = system!.baseUrl;
+    const health = await getJson<{ ok: boolean; db: string; lastSweepAgeMs: number }>(`${base}/api/health`);
+    expect(health.ok).toBe(true);
+    expect(health.db).toBe('ok');
+    expect(health.lastSweepAgeMs).toBeLessThan(10_000);
+    const fleet = await getJson<{ hashrateThs: number; powerW: number; efficiencyJth: number; rigsOnline: number; rigsTotal: number }>(`${base}/api/fleet`);
+    expect(fleet.rigsTotal).toBe(MINERS);
+    expect(fleet.rigsOnline).toBeGreaterThan(0);
+    expect(fleet.hashrateThs).toBeGreaterThan(0);
+    expect(fleet.efficiencyJth).toBeCloseTo(fleet.powerW / fleet.hashrateThs, 6);
+    const rigs = await getJson<{ rigs: { id: number; name: string }[] }>(`${base}/api/rigs`);
+    rigIdsBefore = rigs.rigs.map((r) => [r.name, r.id]);
+  });
+
+  it('stops every process on Ctrl-C: collector, then web, then simulator, leaving no orphans', async () => {
+    const pids = descendants(system!.proc.pid!);
+    expect(pids.length).toBeGreaterThanOrEqual(3);
+    const code = await system!.interrupt();
+    const out = system!.output();
+    system = null;
+    expect(code).toBe(0);
+    const order = ['collector stopped', 'web stopped', 'simulator stopped'].map((s) => out.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    await expect.poll(() => pids.filter(alive), { timeout: 5_000 }).toEqual([]);
+    const { openDb } = await import('../../lib/db/client');
+    const db = openDb(env.HASHWATT_DB);
+    sweepsBefore = db.sqlite.prepare('select count(*) from sweeps').pluck().get() as number;
+    db.close();
+    expect(sweepsBefore).toBeGreaterThan(1);
+  });
+
+  it('continues with the same rigs and the stored history after a restart', async () => {
+    system = await startSystem(env);
+    expect(system.output()).toMatch(/demo fleet: 12 rigs in 2 sites \(0 new, 0 updated\)/);
+    const rigs = await getJson<{ rigs: { id: number; name: string }[] }>(`${system.baseUrl}/api/rigs`);
+    expect(rigs.rigs.map((r) => [r.name, r.id])).toEqual(rigIdsBefore);
+    const page = await browser.newPage();
+    await page.goto(system.baseUrl);
+    const points = Number(await page.getByTestId('fleet-chart').getAttribute('data-points'));
+    expect(points).toBeGreaterThanOrEqual(sweepsBefore);
+    await page.close();
+  });
+});

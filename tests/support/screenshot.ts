@@ -1,0 +1,32 @@
+/**
+ * Screenshots a page at desktop, TV and phone sizes, for looking at a screen as a user would:
+ *   node --import tsx tests/support/screenshot.ts http://localhost:3000/ /tmp/shots
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from './browser';
+
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'tv', width: 1920, height: 1080 },
+  { name: 'phone', width: 390, height: 844 },
+];
+
+async function main() {
+  const [url = 'http://localhost:3000/', outDir = 'screenshots'] = process.argv.slice(2);
+  mkdirSync(outDir, { recursive: true });
+  const browser = await launchBrowser();
+  for (const size of SIZES) {
+    const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(1500);
+    const scrollX = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const file = join(outDir, `${size.name}.png`);
+    await page.screenshot({ path: file, fullPage: size.name === 'phone' });
+    console.log(`${file} (${size.width}x${size.height}, horizontal overflow ${scrollX} px)`);
+    await page.close();
+  }
+  await browser.close();
+}
+
+void main();

@@ -1,0 +1,94 @@
+/** Starts the whole system the way a user does (`hashwatt start`) on a temp database and a free port. */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../lib/cli/hashwatt.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningSystem {
+  proc: ChildProcess;
+  baseUrl: string;
+  output: () => string;
+  /** Sends SIGINT (Ctrl-C) and resolves with the exit code. */
+  interrupt(): Promise<number | null>;
+}
+
+/** Runs `hashwatt start` with `env` and resolves once it prints its ready line. */
+export async function startSystem(env: Record<string, string>, readyTimeoutMs = 180_000): Promise<RunningSystem> {
+  const port = Number(env.PORT);
+  const proc = spawn(process.execPath, [BIN, 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hashwatt start not ready in ${readyTimeoutMs} ms:\n${out}`)), readyTimeoutMs);
+    const check = setInterval(() => {
+      if (out.includes('ready: open http://localhost:')) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve();
+      }
+    }, 100);
+    void exited.then((code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`hashwatt start exited (${code}) before ready:\n${out}`));
+    });
+  });
+  return {
+    proc,
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: () => out,
+    interrupt: async () => {
+      proc.kill('SIGINT');
+      return exited;
+    },
+  };
+}
+
+/** Pids of every descendant of `pid` (from /proc), for orphan checks. */
+export function descendants(pid: number): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' });
+  const children = new Map<number, number[]>();
+  for (const line of out.trim().split('\n')) {
+    const [p, pp] = line.trim().split(/\s+/).map(Number);
+    children.set(pp, [...(children.get(pp) ?? []), p]);
+  }
+  const result: number[] = [];
+  const stack = [pid];
+  while (stack.length) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      result.push(c);
+      stack.push(c);
+    }
+  }
+  return result;
+}
+
+/** True while a process with this pid exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
