@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+import { loadConfig } from '../lib/config';
 import { getAppDb } from '../lib/db/app-db';
 import { getFleetSnapshot } from '../lib/db/queries/fleet';
 import { Overview } from './components/overview/Overview';
@@ -7,5 +8,6 @@ import { Overview } from './components/overview/Overview';
 export default async function OverviewPage() {
   await connection(); // live data: never prerender at build time
   const snapshot = getFleetSnapshot(getAppDb(), Date.now());
-  return <Overview initial={snapshot} />;
+  // The sweep age turns red after three missed intervals of the collector's own cadence.
+  return <Overview initial={snapshot} pollIntervalMs={loadConfig().pollIntervalS * 1000} />;
 }

@@ -3,13 +3,13 @@
  * of telemetry. Everything it needs is injected so tests drive it against a real simulator and file.
  */
 import type { Db } from '../lib/db/client';
-import { pruneChanges } from '../lib/db/mutations/prune-changes';
 import { writeSweep } from '../lib/db/mutations/write-sweep';
 import { listPollTargets } from '../lib/db/queries/rigs';
 import type { ConnectivityPolicy } from '../lib/domain/connectivity';
 import type { FleetTotals } from '../lib/realtime/contracts';
 import { sleep } from '../lib/util/sleep';
 import type { Driver } from './drivers/types';
+import { runRetention, type RetentionPolicy } from './jobs/retention';
 import { runSweep } from './sweep';
 
 export interface CollectorOptions {
@@ -21,8 +21,8 @@ export interface CollectorOptions {
   policy: ConnectivityPolicy;
   now?: () => number;
   random?: () => number;
-  /** Keep the changes log this long (browsers backfill reconnects from it). */
-  changesRetentionMs?: number;
+  /** How long raw samples and the changes log are kept (defaults: 48 h and 15 min). */
+  retention?: Partial<RetentionPolicy>;
   /** Called after each committed sweep (logging, tests). */
   onSweep?: (info: { sweepId: number; durationMs: number; ok: number; failed: number; fleet: FleetTotals }) => void;
 }
@@ -50,12 +50,15 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal) {
 export async function runCollector(opts: CollectorOptions, signal: AbortSignal): Promise<void> {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
-  const retentionMs = opts.changesRetentionMs ?? 15 * 60 * 1000;
+  const retention: RetentionPolicy = {
+    rawRetentionMs: opts.retention?.rawRetentionMs ?? 48 * 3600 * 1000,
+    changesRetentionMs: opts.retention?.changesRetentionMs ?? 15 * 60 * 1000,
+  };
   let sweeps = 0;
   while (!signal.aborted) {
     const startMs = now();
     await sweepOnce(opts, signal);
-    if (++sweeps % 30 === 0) pruneChanges(opts.db, now(), retentionMs);
+    if (sweeps++ % 30 === 0) runRetention(opts.db, now(), retention);
     const jitterMs = (random() - 0.5) * 0.2 * opts.pollIntervalMs;
     await sleep(startMs + opts.pollIntervalMs + jitterMs - now(), signal);
   }

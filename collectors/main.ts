@@ -30,6 +30,7 @@ export async function main(): Promise<void> {
       requestTimeoutMs: config.requestTimeoutMs,
       concurrency: config.pollConcurrency,
       policy: config,
+      retention: { rawRetentionMs: config.rawRetentionH * 3600 * 1000 },
       onSweep: (s) => {
         if (Date.now() - lastLogMs < 60_000 && s.failed === 0) return;
         lastLogMs = Date.now();

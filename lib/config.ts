@@ -19,6 +19,8 @@ export interface Config {
   /** How many devices are polled at once. */
   pollConcurrency: number;
   manifestPath: string;
+  /** Raw samples are kept this many hours (HASHWATT_RAW_RETENTION_H). */
+  rawRetentionH: number;
   /** First three octets of the demo simulator's loopback addresses (miner i on <subnet>.<i>). */
   simSubnet: string;
 }
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
     offlineAfterPolls,
     requestTimeoutMs: int(env, 'HASHWATT_REQUEST_TIMEOUT_MS', Math.min(3000, pollIntervalS * 1000), 100, 60_000),
     pollConcurrency: int(env, 'HASHWATT_POLL_CONCURRENCY', 64, 1, 4096),
+    rawRetentionH: int(env, 'HASHWATT_RAW_RETENTION_H', 48, 1, 24 * 365 * 10),
     manifestPath: resolve(/*turbopackIgnore: true*/ env.HASHWATT_SIM_MANIFEST || `${dbPath}.simulator-manifest.json`),
     simSubnet: simSubnet(env.HASHWATT_SIM_SUBNET),
   };

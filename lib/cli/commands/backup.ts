@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config';
 import { openDb } from '../../db/client';
@@ -16,11 +16,15 @@ export const backupCommand = {
     if (existsSync(dest) && !values.force) throw new CliError(`${dest} already exists; pass --force to overwrite it`);
     const config = loadConfig();
     if (!existsSync(config.dbPath)) throw new CliError(`no database at ${config.dbPath} (set HASHWATT_DB)`, 1);
+    // Write beside the destination, then rename: a failed or interrupted backup never leaves a half file.
+    const partial = `${dest}.partial-${process.pid}`;
     const db = openDb(config.dbPath, { readonly: true });
     try {
-      await db.sqlite.backup(dest);
+      await db.sqlite.backup(partial);
+      renameSync(partial, dest);
     } finally {
       db.close();
+      rmSync(partial, { force: true });
     }
     console.log(`backup: ${config.dbPath} -> ${dest} (${statSync(dest).size} bytes)`);
     return 0;
