@@ -2,30 +2,13 @@
  * parseAntminer over aftermarket firmware that keeps the stock `stats` layout (protocols.md §1.6).
  * Expected numbers were read off each capture by hand.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { approx, board, fixtureBody as body } from '../../support/driver-fixtures';
 import { parseAntminer } from '../../../collectors/drivers/antminer/parse';
-import { parseCgminerReply } from '../../../collectors/drivers/cgminer-tcp/lenient-json';
-import type { BoardReading, PoolReading, Reading } from '../../../lib/domain/reading';
+import type { PoolReading, Reading } from '../../../lib/domain/reading';
 
-const FIXTURES = new URL('../../fixtures/asic/', import.meta.url);
-const body = (name: string) => parseCgminerReply(readFileSync(new URL(name, FIXTURES), 'utf8'), name).body;
 
-function approx<T>(v: T): T {
-  if (typeof v === 'number' && !Number.isInteger(v)) return expect.closeTo(v, 6) as T;
-  if (Array.isArray(v)) return v.map(approx) as T;
-  if (v && typeof v === 'object' && !('asymmetricMatch' in v)) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, approx(x)])) as T;
-  }
-  return v;
-}
 
-const board = (index: number, hashrateThs: number, chips: number, tempC: number): BoardReading => ({
-  index,
-  hashrateThs,
-  chips,
-  tempC,
-});
 
 const MSK_S19_POOL: PoolReading = {
   url: 'stratum+tcp://stratum.pool.io:3333',

@@ -2,30 +2,15 @@
  * parseAntminer over the real captures. Every expected number was read off the capture by hand
  * (GH/s / 1000 = TH/s), never computed with the code under test.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { approx, board, fixtureBody as body } from '../../support/driver-fixtures';
 import { parseAntminer } from '../../../collectors/drivers/antminer/parse';
-import { parseCgminerReply } from '../../../collectors/drivers/cgminer-tcp/lenient-json';
 import { DeviceError } from '../../../collectors/drivers/types';
-import type { BoardReading, PoolReading, Reading } from '../../../lib/domain/reading';
+import type { PoolReading, Reading } from '../../../lib/domain/reading';
 
-const FIXTURES = new URL('../../fixtures/asic/', import.meta.url);
-const body = (name: string) => parseCgminerReply(readFileSync(new URL(name, FIXTURES), 'utf8'), name).body;
 
 /** Numbers compared to 6 decimals (float division), everything else exactly. */
-function approx<T>(v: T): T {
-  if (typeof v === 'number' && !Number.isInteger(v)) return expect.closeTo(v, 6) as T;
-  if (Array.isArray(v)) return v.map(approx) as T;
-  if (v && typeof v === 'object' && !('asymmetricMatch' in v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, approx(x)])) as T;
-  return v;
-}
 
-const board = (index: number, hashrateThs: number | null, chips: number | null, tempC: number | null): BoardReading => ({
-  index,
-  hashrateThs,
-  chips,
-  tempC,
-});
 
 const S9_POOLS: PoolReading[] = [
   { url: 'stratum+tcp://ss.antpool.com:3333', user: 'xxx', status: 'Alive', accepted: 22673, rejected: 8 },

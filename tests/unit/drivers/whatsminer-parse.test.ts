@@ -2,31 +2,14 @@
  * parseWhatsminer over the real captures; expected numbers were read off each capture by hand
  * (MH/s / 1e6 = TH/s, "Factory GHS" / 1000 = TH/s).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCgminerReply } from '../../../collectors/drivers/cgminer-tcp/lenient-json';
+import { approx, board, fixtureBody as body } from '../../support/driver-fixtures';
 import { DeviceError } from '../../../collectors/drivers/types';
 import { parseWhatsminer, whatsminerModel, type WhatsminerReplies } from '../../../collectors/drivers/whatsminer/parse';
-import type { BoardReading, Reading } from '../../../lib/domain/reading';
+import type { Reading } from '../../../lib/domain/reading';
 
-const FIXTURES = new URL('../../fixtures/asic/', import.meta.url);
-const body = (name: string) => parseCgminerReply(readFileSync(new URL(name, FIXTURES), 'utf8'), name).body;
 
-function approx<T>(v: T): T {
-  if (typeof v === 'number' && !Number.isInteger(v)) return expect.closeTo(v, 6) as T;
-  if (Array.isArray(v)) return v.map(approx) as T;
-  if (v && typeof v === 'object' && !('asymmetricMatch' in v)) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, approx(x)])) as T;
-  }
-  return v;
-}
 
-const board = (index: number, hashrateThs: number, chips: number, tempC: number): BoardReading => ({
-  index,
-  hashrateThs,
-  chips,
-  tempC,
-});
 
 const M31S_USER = 'x.12x22';
 const M31S_SLEEPING: Omit<Reading, 'driver' | 'make'> = {
