@@ -22,7 +22,7 @@ async function main() {
     await page.waitForTimeout(1500);
     const scrollX = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const file = join(outDir, `${size.name}.png`);
-    await page.screenshot({ path: file, fullPage: size.name === 'phone' });
+    await page.screenshot({ path: file });
     console.log(`${file} (${size.width}x${size.height}, horizontal overflow ${scrollX} px)`);
     await page.close();
   }
