@@ -11,6 +11,12 @@ export const sites = sqliteTable('sites', {
   name: text('name').notNull().unique(),
   timeZone: text('time_zone').notNull().default('UTC'),
   currency: text('currency').notNull().default('USD'),
+  /** The site's tariff as validated JSON (lib/economics/tariffs); null until one is set. */
+  tariffJson: text('tariff_json'),
+  /** Facility overhead factor (cooling etc.) applied to rig power. */
+  pue: real('pue').notNull().default(1),
+  /** Default pool fee for the site's rigs, percent. */
+  poolFeePct: real('pool_fee_pct').notNull().default(2),
   createdAtMs: integer('created_at_ms').notNull(),
 });
 
@@ -90,6 +96,67 @@ export const sweeps = sqliteTable(
   (t) => [index('sweeps_started_idx').on(t.startedAtMs)],
 );
 
+/** Latest good value of each external source (network, price, pool accounts) and its last attempt. */
+export const sourceState = sqliteTable('source_state', {
+  /** 'network', 'price', or 'pool:<pool id>'. */
+  key: text('key').primaryKey(),
+  source: text('source').notNull(),
+  payloadJson: text('payload_json'),
+  fetchedAtMs: integer('fetched_at_ms'),
+  attemptedAtMs: integer('attempted_at_ms'),
+  lastError: text('last_error'),
+});
+
+/** A pool account the collector reads, and how rigs are matched to it (by stratum URL substring). */
+export const pools = sqliteTable('pools', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  /** Adapter: 'braiins', 'ocean', 'viabtc', 'antpool', 'f2pool', 'luxor'. */
+  kind: text('kind').notNull(),
+  baseUrl: text('base_url').notNull(),
+  /** Token, address, user name... as the adapter needs (JSON). */
+  credentialsJson: text('credentials_json').notNull().default('{}'),
+  feePct: real('fee_pct').notNull().default(2),
+  /** Rigs whose active pool URL contains this text count toward this pool. */
+  matchUrl: text('match_url').notNull(),
+  createdAtMs: integer('created_at_ms').notNull(),
+});
+
+/**
+ * Economics computed after each committed sweep, one row per rig, site and the fleet, so every screen,
+ * the API and the alerts read the same figures. Money in the scope's currency per day or per kWh.
+ */
+export const economics = sqliteTable(
+  'economics',
+  {
+    sweepId: integer('sweep_id').notNull(),
+    /** 'rig', 'site' or 'fleet'. */
+    scope: text('scope').notNull(),
+    /** Rig or site id; 0 for the fleet. */
+    scopeId: integer('scope_id').notNull(),
+    tsMs: integer('ts_ms').notNull(),
+    currency: text('currency').notNull(),
+    hashrateThs: real('hashrate_ths').notNull(),
+    powerW: real('power_w').notNull(),
+    kwhPerDay: real('kwh_per_day').notNull(),
+    btcPerDay: real('btc_per_day').notNull(),
+    revenuePerDay: real('revenue_per_day').notNull(),
+    costPerDay: real('cost_per_day').notNull(),
+    profitPerDay: real('profit_per_day').notNull(),
+    revenuePerKwh: real('revenue_per_kwh'),
+    profitPerKwh: real('profit_per_kwh'),
+    breakevenPricePerKwh: real('breakeven_price_per_kwh'),
+    breakevenBtcPrice: real('breakeven_btc_price'),
+    /** The tariff's price now, per kWh. */
+    pricePerKwh: real('price_per_kwh'),
+    /** Share of power that is estimated (0..1). */
+    powerEstimatedShare: real('power_estimated_share').notNull(),
+    /** Why the figures are not current: JSON array such as ["network","price"]; '[]' when fresh. */
+    staleJson: text('stale_json').notNull().default('[]'),
+  },
+  (t) => [primaryKey({ columns: [t.sweepId, t.scope, t.scopeId] }), index('economics_scope_ts_idx').on(t.scope, t.scopeId, t.tsMs)],
+);
+
 /**
  * Append-only log of everything a browser must hear about, written in the same transaction as the
  * change itself. Its id is the live cursor.
@@ -114,3 +181,6 @@ export type Sample = typeof samples.$inferSelect;
 export type RigStatusRow = typeof rigStatus.$inferSelect;
 export type Sweep = typeof sweeps.$inferSelect;
 export type Change = typeof changes.$inferSelect;
+export type SourceStateRow = typeof sourceState.$inferSelect;
+export type Pool = typeof pools.$inferSelect;
+export type EconomicsRow = typeof economics.$inferSelect;

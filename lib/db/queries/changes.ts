@@ -30,9 +30,10 @@ export function toDeltas(db: Db, rows: readonly Change[]): Delta[] {
     } else if (row.kind === 'rig') {
       const rig = row.rigId === null ? undefined : views.get(row.rigId);
       if (rig) deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'rig', rig });
-    } else {
+    } else if (row.kind === 'rigs-changed') {
       deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'rigs-changed' });
     }
+    // Other kinds (e.g. 'source') have no view on the overview yet; their ids still advance the cursor.
   }
   return deltas;
 }
