@@ -5,22 +5,23 @@
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
-import { loadConfig } from './lib/config';
+import { loadConfig, marketPolicy } from './lib/config';
+import type { MarketPolicy } from './lib/db/queries/market';
 import { openDb } from './lib/db/client';
 import { attachRealtime } from './lib/realtime/socket-server';
 import { startTailer } from './lib/realtime/tailer';
 import { onShutdown, releaseParent } from './lib/util/child-process-lifecycle';
 
 /** Starts the web server; resolves once it listens. */
-export async function startWebServer(opts: { dev: boolean; port: number; dbPath: string }) {
+export async function startWebServer(opts: { dev: boolean; port: number; dbPath: string; market: MarketPolicy }) {
   const app = next({ dev: opts.dev, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
   const http = createServer((req, res) => void handle(req, res));
   const tailDb = openDb(opts.dbPath);
   tailDb.sqlite.pragma('query_only = ON');
-  const realtime = attachRealtime(http, tailDb);
-  const tailer = startTailer(tailDb, realtime.broadcast);
+  const realtime = attachRealtime(http, tailDb, opts.market);
+  const tailer = startTailer(tailDb, opts.market, realtime.broadcast);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, resolve);
@@ -40,7 +41,7 @@ export async function startWebServer(opts: { dev: boolean; port: number; dbPath:
 async function main() {
   const config = loadConfig();
   const dev = process.argv.includes('--dev');
-  const server = await startWebServer({ dev, port: config.port, dbPath: config.dbPath });
+  const server = await startWebServer({ dev, port: config.port, dbPath: config.dbPath, market: marketPolicy(config) });
   console.log(`web: listening on http://localhost:${config.port}${dev ? ' (dev)' : ''}`);
   process.send?.({ type: 'ready', port: config.port });
   onShutdown(() => {

@@ -9,6 +9,8 @@ import type { ConnectivityPolicy } from '../lib/domain/connectivity';
 import type { FleetTotals } from '../lib/realtime/contracts';
 import { sleep } from '../lib/util/sleep';
 import type { Driver } from './drivers/types';
+import type { MarketPolicy } from '../lib/db/queries/market';
+import { storeSweepEconomics, type EconomicsOutcome } from './economics-step';
 import { runRetention, type RetentionPolicy } from './jobs/retention';
 import { runSweep } from './sweep';
 
@@ -23,12 +25,24 @@ export interface CollectorOptions {
   random?: () => number;
   /** How long raw samples and the changes log are kept (defaults: 48 h and 15 min). */
   retention?: Partial<RetentionPolicy>;
+  /** Fleet currency and staleness limits; economics are computed after each sweep when given. */
+  market?: MarketPolicy;
   /** Called after each committed sweep (logging, tests). */
-  onSweep?: (info: { sweepId: number; durationMs: number; ok: number; failed: number; fleet: FleetTotals }) => void;
+  onSweep?: (info: SweepInfo) => void;
 }
 
-/** Runs one sweep and commits it; returns what was written. */
-export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal) {
+/** What one committed sweep wrote. */
+export interface SweepInfo {
+  sweepId: number;
+  durationMs: number;
+  ok: number;
+  failed: number;
+  fleet: FleetTotals;
+  economics: EconomicsOutcome | null;
+}
+
+/** Runs one sweep and commits it, then its economics; returns what was written. */
+export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): Promise<SweepInfo | null> {
   const now = opts.now ?? Date.now;
   const targets = listPollTargets(opts.db);
   const record = await runSweep(targets, {
@@ -41,7 +55,9 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal) {
   if (signal?.aborted) return null; // shutting down: a half-polled sweep would mark rigs failed wrongly
   const { sweepId, fleet } = writeSweep(opts.db, record, opts.policy);
   const ok = record.results.filter((r) => r.ok).length;
-  const info = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet };
+  // After COMMIT: the economics read what the sweep stored, in their own transaction.
+  const economics = opts.market ? storeSweepEconomics(opts.db, sweepId, record.startedAtMs, now(), opts.market) : null;
+  const info: SweepInfo = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet, economics };
   opts.onSweep?.(info);
   return info;
 }

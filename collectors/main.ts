@@ -5,11 +5,13 @@
  */
 import { setMaxListeners } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '../lib/config';
+import { loadConfig, marketPolicy } from '../lib/config';
 import { onShutdown, releaseParent } from '../lib/util/child-process-lifecycle';
 import { openDb } from '../lib/db/client';
 import { runCollector } from './collector';
 import { getDriver } from './drivers';
+import { loadSourcesConfig } from './sources/config';
+import { runSourcesLoop } from './sources-loop';
 
 /** Runs the collector with the environment's configuration until a signal. */
 export async function main(): Promise<void> {
@@ -22,6 +24,8 @@ export async function main(): Promise<void> {
   console.log(`collector: polling every ${config.pollIntervalS} s, ${config.pollConcurrency} at a time, db ${config.dbPath}`);
   process.send?.({ type: 'ready' });
   let lastLogMs = 0;
+  let lastEconomicsNote = '';
+  const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env) }, stop.signal);
   await runCollector(
     {
       db,
@@ -31,7 +35,11 @@ export async function main(): Promise<void> {
       concurrency: config.pollConcurrency,
       policy: config,
       retention: { rawRetentionMs: config.rawRetentionH * 3600 * 1000 },
+      market: marketPolicy(config),
       onSweep: (s) => {
+        const note = s.economics && 'skipped' in s.economics ? `economics skipped: ${s.economics.skipped}` : 'economics ok';
+        if (note !== lastEconomicsNote) console.log(`collector: ${note}`);
+        lastEconomicsNote = note;
         if (Date.now() - lastLogMs < 60_000 && s.failed === 0) return;
         lastLogMs = Date.now();
         console.log(
@@ -41,6 +49,7 @@ export async function main(): Promise<void> {
     },
     stop.signal,
   );
+  await sources;
   db.close();
   console.log('collector: stopped');
   releaseParent();

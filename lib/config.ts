@@ -3,6 +3,7 @@
  * down; nothing reads process.env at import time.
  */
 import { resolve } from 'node:path';
+import { CURRENCIES, type Currency } from './domain/network';
 
 /** Every setting, typed and with units in the names. */
 export interface Config {
@@ -21,6 +22,12 @@ export interface Config {
   manifestPath: string;
   /** Raw samples are kept this many hours (HASHWATT_RAW_RETENTION_H). */
   rawRetentionH: number;
+  /** Fleet currency for totals (HASHWATT_CURRENCY). */
+  currency: string;
+  /** Network state older than this flags economics as stale (HASHWATT_NETWORK_STALE_AFTER_S). */
+  networkStaleAfterS: number;
+  /** BTC price older than this flags economics as stale (HASHWATT_PRICE_STALE_AFTER_S). */
+  priceStaleAfterS: number;
   /** First three octets of the demo simulator's loopback addresses (miner i on <subnet>.<i>). */
   simSubnet: string;
 }
@@ -31,8 +38,9 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** A malformed setting: names the variable, the value and what was expected. */
 export class ConfigError extends Error {}
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
+/** A whole-number variable within [min, max], or a ConfigError naming it. */
+export function envInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -48,6 +56,15 @@ function demoMode(raw: string | undefined): Config['demo'] {
   throw new ConfigError(`HASHWATT_DEMO=${JSON.stringify(raw)} must be 1 (on), 0 (off) or unset (auto)`);
 }
 
+/** A currency code from CURRENCIES (default USD), or a ConfigError naming HASHWATT_CURRENCY. */
+export function envCurrency(raw: string | undefined): Currency {
+  const code = (raw?.trim() || 'USD').toUpperCase();
+  if (!(CURRENCIES as readonly string[]).includes(code)) {
+    throw new ConfigError(`HASHWATT_CURRENCY=${JSON.stringify(raw)} must be one of ${CURRENCIES.join(', ')}`);
+  }
+  return code as Currency;
+}
+
 function simSubnet(raw: string | undefined): string {
   if (raw === undefined || raw === '') return '127.0.1';
   const octets = raw.split('.').map(Number);
@@ -59,9 +76,9 @@ function simSubnet(raw: string | undefined): string {
 
 /** Reads and validates the configuration from `env`. */
 export function loadConfig(env: Env = process.env): Config {
-  const pollIntervalS = int(env, 'HASHWATT_POLL_INTERVAL_S', 10, 1, 3600);
-  const staleAfterPolls = int(env, 'HASHWATT_STALE_AFTER_POLLS', 2, 1, 1000);
-  const offlineAfterPolls = int(env, 'HASHWATT_OFFLINE_AFTER_POLLS', 6, 1, 1000);
+  const pollIntervalS = envInt(env, 'HASHWATT_POLL_INTERVAL_S', 10, 1, 3600);
+  const staleAfterPolls = envInt(env, 'HASHWATT_STALE_AFTER_POLLS', 2, 1, 1000);
+  const offlineAfterPolls = envInt(env, 'HASHWATT_OFFLINE_AFTER_POLLS', 6, 1, 1000);
   if (offlineAfterPolls < staleAfterPolls) {
     throw new ConfigError(
       `HASHWATT_OFFLINE_AFTER_POLLS (${offlineAfterPolls}) must not be less than HASHWATT_STALE_AFTER_POLLS (${staleAfterPolls})`,
@@ -70,17 +87,29 @@ export function loadConfig(env: Env = process.env): Config {
   // Paths are the operator's, resolved at run time: keep the bundler from tracing them.
   const dbPath = resolve(/*turbopackIgnore: true*/ env.HASHWATT_DB || './data/hashwatt.db');
   return {
-    port: int(env, 'PORT', 3000, 1, 65535),
+    port: envInt(env, 'PORT', 3000, 1, 65535),
     dbPath,
     demo: demoMode(env.HASHWATT_DEMO),
-    demoMiners: int(env, 'HASHWATT_DEMO_MINERS', 48, 1, 5000),
+    demoMiners: envInt(env, 'HASHWATT_DEMO_MINERS', 48, 1, 5000),
     pollIntervalS,
     staleAfterPolls,
     offlineAfterPolls,
-    requestTimeoutMs: int(env, 'HASHWATT_REQUEST_TIMEOUT_MS', Math.min(3000, pollIntervalS * 1000), 100, 60_000),
-    pollConcurrency: int(env, 'HASHWATT_POLL_CONCURRENCY', 64, 1, 4096),
-    rawRetentionH: int(env, 'HASHWATT_RAW_RETENTION_H', 48, 1, 24 * 365 * 10),
+    requestTimeoutMs: envInt(env, 'HASHWATT_REQUEST_TIMEOUT_MS', Math.min(3000, pollIntervalS * 1000), 100, 60_000),
+    pollConcurrency: envInt(env, 'HASHWATT_POLL_CONCURRENCY', 64, 1, 4096),
+    rawRetentionH: envInt(env, 'HASHWATT_RAW_RETENTION_H', 48, 1, 24 * 365 * 10),
+    currency: envCurrency(env.HASHWATT_CURRENCY),
+    networkStaleAfterS: envInt(env, 'HASHWATT_NETWORK_STALE_AFTER_S', 1800, 10, 7 * 86400),
+    priceStaleAfterS: envInt(env, 'HASHWATT_PRICE_STALE_AFTER_S', 1800, 10, 7 * 86400),
     manifestPath: resolve(/*turbopackIgnore: true*/ env.HASHWATT_SIM_MANIFEST || `${dbPath}.simulator-manifest.json`),
     simSubnet: simSubnet(env.HASHWATT_SIM_SUBNET),
+  };
+}
+
+/** The market staleness policy the web and the collector share. */
+export function marketPolicy(config: Config) {
+  return {
+    currency: config.currency,
+    networkStaleAfterMs: config.networkStaleAfterS * 1000,
+    priceStaleAfterMs: config.priceStaleAfterS * 1000,
   };
 }

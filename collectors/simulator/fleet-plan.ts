@@ -70,7 +70,8 @@ export const SIM_SITES: readonly SimSite[] = [
     name: 'Baie-Comeau QC',
     slug: 'baie-comeau',
     timeZone: 'America/Toronto',
-    currency: 'USD',
+    // A Canadian site bills in CAD: the demo shows per-site currencies converted into the fleet's.
+    currency: 'CAD',
     poolUrls: [
       'stratum+tcp://btc.pool-two.example:3333',
       'stratum+tcp://btc.pool-two.example:25',

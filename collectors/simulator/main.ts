@@ -13,16 +13,19 @@ export interface SimulatorProcessOptions {
   port: number;
   manifestPath: string;
   seed?: number;
+  /** Port of the demo's HTTP services (mempool-compatible and pool APIs) on <subnet>.250; default 8999. */
+  httpPort?: number;
 }
 
 /** Starts the fleet and returns once it is serving; the listeners keep the process alive until a signal. */
 export async function runSimulatorProcess(opts: SimulatorProcessOptions): Promise<void> {
-  const sim = await startSimulator({ miners: opts.miners, subnet: opts.subnet, port: opts.port, seed: opts.seed });
+  const sim = await startSimulator({ miners: opts.miners, subnet: opts.subnet, port: opts.port, seed: opts.seed, httpPort: opts.httpPort });
   await writeManifest(opts.manifestPath, sim.manifest);
 
   const rigs = sim.manifest.rigs;
   const range = rigs.length ? `${rigs[0].address}-${rigs[rigs.length - 1].address}` : `${opts.subnet}.x`;
   console.log(`simulator: ${rigs.length} miners on ${range}:${opts.port} (manifest ${opts.manifestPath})`);
+  if (sim.manifest.services) console.log(`simulator: mempool-compatible and pool APIs on ${sim.manifest.services.mempoolBaseUrl}`);
 
   let stopping = false;
   const shutdown = () => {
@@ -60,6 +63,7 @@ async function mainFromEnv(): Promise<void> {
     port: intFromEnv('HASHWATT_SIM_PORT', 4028),
     manifestPath: process.env.HASHWATT_SIM_MANIFEST || 'data/simulator-manifest.json',
     seed: seedRaw ? intFromEnv('HASHWATT_SIM_SEED', 0) : undefined,
+    httpPort: intFromEnv('HASHWATT_SIM_HTTP_PORT', 8999),
   });
 }
 

@@ -5,6 +5,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { planFleet, SIM_SITES, type RigPlan, type SimRigFault } from './fleet-plan';
+import { DEFAULT_HTTP_PORT, DEMO_POOL_TOKEN, demoPoolRates, demoServices, type SimManifestServices } from './http/demo-services';
+import { startHttpServices, type RunningHttpServices } from './http/server';
 import { flappingOffline, minerStateAt } from './miner-state';
 import { replyText } from './respond';
 import { MinerListener } from './tcp-server';
@@ -34,6 +36,8 @@ export interface SimManifest {
   generatedAtMs: number;
   sites: SimManifestSite[];
   rigs: SimManifestRig[];
+  /** Absent when started with httpPort: null. */
+  services?: SimManifestServices;
 }
 
 /** How to start the fleet. */
@@ -47,6 +51,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Scripted faults on rigs 5, 6 and 9 (fleets of 12 or more); default true. */
   faults?: boolean;
+  /** Port of the HTTP services on <subnet>.250 (default 8999; 0 picks a free one; null: none). */
+  httpPort?: number | null;
 }
 
 /** A misbehaviour forced from a test. */
@@ -138,6 +144,21 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     throw new Error(`simulator: cannot listen on ${e.address ?? '?'}:${e.port ?? '?'} (${e.code ?? e.message})`);
   }
 
+  // After the miners, so a taken miner address is still the error a second fleet on one subnet reports.
+  const httpPort = opts.httpPort === undefined ? DEFAULT_HTTP_PORT : opts.httpPort;
+  let http: RunningHttpServices | null = null;
+  if (httpPort !== null) {
+    const address = `${opts.subnet ?? '127.0.1'}.250`;
+    try {
+      const rigHashrateThs = () => demoPoolRates(rigs.values(), seed, now());
+      http = await startHttpServices({ address, port: httpPort, now, seed, rigHashrateThs, poolToken: DEMO_POOL_TOKEN });
+    } catch (err) {
+      await closeAll();
+      const e = err as { code?: string; message: string };
+      throw new Error(`simulator: cannot listen on ${address}:${httpPort} (${e.code ?? e.message})`);
+    }
+  }
+
   const flapping = all.filter((r) => r.plan.fault === 'flapping');
   const timer = flapping.length
     ? setInterval(() => flapping.forEach((r) => void reconcile(r).catch(() => undefined)), FLAP_CHECK_MS)
@@ -151,8 +172,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     return rig;
   };
 
+  const manifest = manifestOf(plans, now());
+  if (http) manifest.services = demoServices(http);
   return {
-    manifest: manifestOf(plans, now()),
+    manifest,
     truth(name) {
       const rig = find(name);
       const state = minerStateAt(rig.plan, seed, now());
@@ -174,7 +197,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     stop() {
       if (!stopped) {
         if (timer) clearInterval(timer);
-        stopped = closeAll().then(() => undefined);
+        stopped = Promise.all([closeAll(), http?.stop()]).then(() => undefined);
       }
       return stopped;
     },

@@ -15,6 +15,7 @@ CREATE TABLE `economics` (
 	`profit_per_kwh` real,
 	`breakeven_price_per_kwh` real,
 	`breakeven_btc_price` real,
+	`hashprice_per_th_day` real NOT NULL,
 	`price_per_kwh` real,
 	`power_estimated_share` real NOT NULL,
 	`stale_json` text DEFAULT '[]' NOT NULL,

@@ -4,8 +4,10 @@
  */
 import { backupCommand } from './commands/backup';
 import { migrateCommand } from './commands/migrate';
+import { profitCommand } from './commands/profit';
 import { simulateCommand } from './commands/simulate';
 import { startCommand } from './commands/start';
+import { tariffCommand } from './commands/tariff';
 import { CliError } from './cli-error';
 
 interface Command {
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   simulate: simulateCommand,
   backup: backupCommand,
+  profit: profitCommand,
+  tariff: tariffCommand,
 };
 
 function help(): string {

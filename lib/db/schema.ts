@@ -147,6 +147,8 @@ export const economics = sqliteTable(
     profitPerKwh: real('profit_per_kwh'),
     breakevenPricePerKwh: real('breakeven_price_per_kwh'),
     breakevenBtcPrice: real('breakeven_btc_price'),
+    /** Revenue per TH/s per day before the pool fee, in the scope's currency. */
+    hashpricePerThDay: real('hashprice_per_th_day').notNull(),
     /** The tariff's price now, per kWh. */
     pricePerKwh: real('price_per_kwh'),
     /** Share of power that is estimated (0..1). */

@@ -2,7 +2,46 @@
  * Typed contracts between the web server and browsers: the snapshot a page starts from and the deltas
  * socket.io streams after it. Shared by server and client code; no runtime imports.
  */
+import type { BtcPrices, NetworkState } from '../domain/network';
 import type { Connectivity, Reading } from '../domain/reading';
+import type { EconomicsFigures } from '../economics/types';
+
+/** Economics of one rig, site or the fleet as computed after a sweep. */
+export interface EconomicsView extends EconomicsFigures {
+  /** When the sweep it belongs to started. */
+  tsMs: number;
+  /** Inputs that were stale when computed, e.g. ["network", "price", "tariff"]; empty when fresh. */
+  stale: string[];
+}
+
+/** Economics of the latest sweep, by scope. */
+export interface EconomicsSnapshot {
+  fleet: EconomicsView | null;
+  /** By site id. */
+  sites: Record<number, EconomicsView>;
+  /** By rig id. */
+  rigs: Record<number, EconomicsView>;
+}
+
+/** The network and market panel: the four variables, hashprice, adjustment and halving. */
+export interface MarketView {
+  /** Fleet currency. */
+  currency: string;
+  network: NetworkState | null;
+  networkSource: string;
+  networkFetchedAtMs: number | null;
+  networkError: string | null;
+  prices: BtcPrices | null;
+  /** BTC price in the fleet currency. */
+  btcPrice: number | null;
+  priceSource: string;
+  priceFetchedAtMs: number | null;
+  priceError: string | null;
+  /** Revenue per TH/s per day before pool fees, fleet currency. */
+  hashpricePerThDay: number | null;
+  /** True when either input is older than its staleness limit. */
+  stale: boolean;
+}
 
 /** One rig as screens and GET /api/rigs show it. */
 export interface RigView {
@@ -51,13 +90,17 @@ export interface FleetSnapshot {
   rigs: RigView[];
   /** Last hour, oldest first. */
   history: FleetPoint[];
+  economics: EconomicsSnapshot;
+  market: MarketView;
 }
 
 /** A row of the append-only changes table, as streamed. */
 export type Delta =
   | { id: number; tsMs: number; kind: 'sweep'; fleet: FleetTotals; point: FleetPoint }
   | { id: number; tsMs: number; kind: 'rig'; rig: RigView }
-  | { id: number; tsMs: number; kind: 'rigs-changed' };
+  | { id: number; tsMs: number; kind: 'rigs-changed' }
+  | { id: number; tsMs: number; kind: 'economics'; economics: EconomicsSnapshot }
+  | { id: number; tsMs: number; kind: 'market'; market: MarketView };
 
 /** Every socket request answers with this envelope through its acknowledgement. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -79,4 +122,57 @@ export interface ClientToServerEvents {
   subscribe: (req: { room: 'fleet'; cursor: number }, ack: (res: Ack<Backfill>) => void) => void;
   /** Fetch a fresh snapshot (after resync). */
   snapshot: (ack: (res: Ack<FleetSnapshot>) => void) => void;
+}
+
+/** One rig's inputs for the what-if panel (recomputed in the browser with lib/economics). */
+export interface WhatIfRig {
+  id: number;
+  name: string;
+  siteId: number;
+  siteName: string;
+  currency: string;
+  hashrateThs: number;
+  powerW: number | null;
+  powerEstimated: boolean;
+  poolFeePct: number;
+  pue: number;
+  /** The site's price now and its 24 h energy-weighted mean; null when the site has no tariff. */
+  pricePerKwh: number | null;
+  dayAvgPricePerKwh: number | null;
+}
+
+/** A site's economic settings as the economics page shows them. */
+export interface SiteEconomicsView {
+  id: number;
+  name: string;
+  currency: string;
+  timeZone: string;
+  pue: number;
+  poolFeePct: number;
+  /** The validated tariff JSON, or null when none is set. */
+  tariff: unknown;
+  pricePerKwh: number | null;
+}
+
+/** Pool-reported hash rate over the last hour against the sum of the rigs pointed at the pool. */
+export interface PoolReconciliation {
+  poolId: number;
+  name: string;
+  kind: string;
+  poolHashrateThs1h: number | null;
+  rigsHashrateThs1h: number;
+  rigs: number;
+  /** Pool minus rigs, TH/s and percent of the rigs' sum; null without a pool figure. */
+  gapThs: number | null;
+  gapPct: number | null;
+  fetchedAtMs: number | null;
+  lastError: string | null;
+}
+
+/** Everything /economics renders first. */
+export interface EconomicsPageData {
+  snapshot: FleetSnapshot;
+  rigs: WhatIfRig[];
+  sites: SiteEconomicsView[];
+  pools: PoolReconciliation[];
 }

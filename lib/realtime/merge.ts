@@ -12,6 +12,8 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
   let rigs = snapshot.rigs;
   let fleet = snapshot.fleet;
   let history = snapshot.history;
+  let economics = snapshot.economics;
+  let market = snapshot.market;
   let resync = false;
   const rigIndex = new Map(rigs.map((r, i) => [r.id, i]));
   for (const d of fresh) {
@@ -28,9 +30,13 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
       fleet = d.fleet;
       const cutoffMs = d.point.tsMs - HISTORY_WINDOW_MS;
       history = [...history.filter((p) => p.tsMs >= cutoffMs && p.tsMs !== d.point.tsMs), d.point];
+    } else if (d.kind === 'economics') {
+      economics = d.economics;
+    } else if (d.kind === 'market') {
+      market = d.market;
     } else {
       resync = true;
     }
   }
-  return { snapshot: { cursor: fresh[fresh.length - 1].id, fleet, rigs, history }, resync };
+  return { snapshot: { cursor: fresh[fresh.length - 1].id, fleet, rigs, history, economics, market }, resync };
 }

@@ -6,6 +6,7 @@
 import type { Db } from '../db/client';
 import { changesAfter, toDeltas } from '../db/queries/changes';
 import { currentCursor } from '../db/queries/fleet';
+import type { MarketPolicy } from '../db/queries/market';
 import type { Delta } from './contracts';
 
 export interface Tailer {
@@ -19,7 +20,7 @@ export interface Tailer {
 const BATCH = 2000;
 
 /** Starts tailing from the current end of the log, checking every `intervalMs`. */
-export function startTailer(db: Db, onDeltas: (deltas: Delta[]) => void, intervalMs = 300): Tailer {
+export function startTailer(db: Db, market: MarketPolicy, onDeltas: (deltas: Delta[]) => void, intervalMs = 300): Tailer {
   let cursor = currentCursor(db);
   let dataVersion = -1;
   const poll = () => {
@@ -30,7 +31,7 @@ export function startTailer(db: Db, onDeltas: (deltas: Delta[]) => void, interva
       const rows = changesAfter(db, cursor, BATCH);
       if (rows.length === 0) return;
       cursor = rows[rows.length - 1].id;
-      const deltas = toDeltas(db, rows);
+      const deltas = toDeltas(db, rows, market, Date.now());
       if (deltas.length > 0) onDeltas(deltas);
       if (rows.length < BATCH) return;
     }

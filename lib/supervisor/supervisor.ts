@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
 import { openDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
-import { upsertDemoFleet, type DemoFleet } from '../db/mutations/upsert-demo-fleet';
 import { hasRealRigs } from '../db/queries/rigs';
-import { buildWeb, hasWebBuild } from './build';
+import { buildWeb, hasCurrentWebBuild } from './build';
 import { startChild, type ChildHandle } from './child';
+import { setUpDemo, type DemoManifest } from './demo-setup';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCRIPTS = {
@@ -49,8 +49,8 @@ export async function runSupervisor(config: Config, opts: { dev: boolean }): Pro
     db.close();
     throw err;
   }
-  if (!opts.dev && !hasWebBuild(ROOT)) {
-    say('no web build found: running `next build` once (a minute or two)');
+  if (!opts.dev && !hasCurrentWebBuild(ROOT)) {
+    say('no current web build: running `next build` (a minute or two on first start)');
     await buildWeb(ROOT);
   }
 
@@ -97,9 +97,13 @@ export async function runSupervisor(config: Config, opts: { dev: boolean }): Pro
       });
       watch(sim);
       await readyWithin(sim, READY_TIMEOUT_MS);
-      const manifest = JSON.parse(await readFile(config.manifestPath, 'utf8')) as DemoFleet;
-      const { added, updated } = upsertDemoFleet(db, manifest, Date.now());
-      say(`demo fleet: ${manifest.rigs.length} rigs in ${manifest.sites.length} sites (${added} new, ${updated} updated)`);
+      const manifest = JSON.parse(await readFile(config.manifestPath, 'utf8')) as DemoManifest;
+      say(setUpDemo(db, manifest, Date.now()));
+      // The demo's network data comes from the simulator's mempool-compatible API unless the operator set one.
+      if (!process.env.HASHWATT_MEMPOOL_URL && manifest.services?.mempoolBaseUrl) {
+        env.HASHWATT_MEMPOOL_URL = manifest.services.mempoolBaseUrl;
+        say(`demo network and price data from ${manifest.services.mempoolBaseUrl}`);
+      }
     } else {
       say('demo mode off: polling the configured rigs');
     }

@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     [{ HASHWATT_POLL_INTERVAL_S: '0' }, /HASHWATT_POLL_INTERVAL_S="0"/],
     [{ HASHWATT_DEMO: 'maybe' }, /HASHWATT_DEMO="maybe" must be 1/],
     [{ HASHWATT_STALE_AFTER_POLLS: '5', HASHWATT_OFFLINE_AFTER_POLLS: '3' }, /must not be less than/],
+    [{ HASHWATT_NETWORK_STALE_AFTER_S: '-1' }, /HASHWATT_NETWORK_STALE_AFTER_S="-1"/],
+    [{ HASHWATT_CURRENCY: 'DOGE' }, /HASHWATT_CURRENCY="DOGE" must be one of USD, EUR/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,10 +1,30 @@
 import { NextResponse } from 'next/server';
+import { loadConfig } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
+import { latestEconomics } from '../../../lib/db/queries/economics';
 import { getFleetTotals } from '../../../lib/db/queries/fleet';
 
 export const dynamic = 'force-dynamic';
 
-/** Fleet totals over online rigs: hashrateThs, powerW, efficiencyJth, rigsOnline, rigsTotal, updatedAtMs. */
+/**
+ * Fleet totals over online rigs and the latest sweep's economics in the fleet currency. The money fields
+ * are null until the collector has network data; `economicsStale` lists stale inputs.
+ */
 export function GET() {
-  return NextResponse.json(getFleetTotals(getAppDb()));
+  const db = getAppDb();
+  const { totals, fleet } = db.sqlite.transaction(() => ({ totals: getFleetTotals(db), fleet: latestEconomics(db).fleet }))();
+  return NextResponse.json({
+    ...totals,
+    currency: fleet?.currency ?? loadConfig().currency,
+    revenuePerDay: fleet?.revenuePerDay ?? null,
+    costPerDay: fleet?.costPerDay ?? null,
+    profitPerDay: fleet?.profitPerDay ?? null,
+    kwhPerDay: fleet?.kwhPerDay ?? null,
+    profitPerKwh: fleet?.profitPerKwh ?? null,
+    revenuePerKwh: fleet?.revenuePerKwh ?? null,
+    breakevenPricePerKwh: fleet?.breakevenPricePerKwh ?? null,
+    pricePerKwh: fleet?.pricePerKwh ?? null,
+    economicsAtMs: fleet?.tsMs ?? null,
+    economicsStale: fleet?.stale ?? null,
+  });
 }

@@ -1,13 +1,19 @@
 import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../lib/db/app-db';
+import { latestEconomics } from '../../../lib/db/queries/economics';
 import { lastSweepEndMs } from '../../../lib/db/queries/fleet';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 
 export const dynamic = 'force-dynamic';
 
-/** Every rig with connectivity, last seen, last error and its latest normalized reading. */
+/** Every rig with connectivity, last seen, last error, its latest normalized reading and economics. */
 export function GET() {
   const db = getAppDb();
-  const rigs = db.sqlite.transaction(() => ({ rigs: listRigViews(db), updatedAtMs: lastSweepEndMs(db) }))();
-  return NextResponse.json(rigs);
+  const body = db.sqlite.transaction(() => {
+    const economics = latestEconomics(db).rigs;
+    // Each rig carries its latest economics in its site's currency (null while none were computed).
+    const rigs = listRigViews(db).map((rig) => ({ ...rig, economics: economics[rig.id] ?? null }));
+    return { rigs, updatedAtMs: lastSweepEndMs(db) };
+  })();
+  return NextResponse.json(body);
 }

@@ -1,34 +1,20 @@
 'use client';
 /**
- * The fleet overview screen ("/"): header with link state, KPI tiles, last-hour chart and the rig table,
- * all fed by one live snapshot. Rendered on the server from the snapshot, then kept live in the browser.
+ * The fleet overview screen ("/"): header with nav and link state, KPI and profit tiles, the network
+ * panel, last-hour chart and the rig table, all fed by one live snapshot. Rendered on the server from the
+ * snapshot, then kept live in the browser.
  */
-import { useEffect, useState } from 'react';
 import type { FleetSnapshot } from '../../../lib/realtime/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
+import { SiteNav } from '../nav/SiteNav';
 import { FleetChart } from './FleetChart';
 import { FleetKpis } from './FleetKpis';
 import { LinkIndicator } from './LinkIndicator';
+import { NetworkPanel } from './NetworkPanel';
+import { ProfitKpis } from './ProfitKpis';
 import { RigTable } from './RigTable';
-
-/** Used when the caller does not know the collector's poll interval. */
-const DEFAULT_POLL_INTERVAL_MS = 30_000;
-/** Missed sweeps before the screen declares itself stale. */
-const STALE_AFTER_POLLS = 3;
-
-/**
- * Wall-clock time, re-read every `periodMs`. Null on the server and the first browser render so both
- * render the same markup (the server cannot know when the viewer looks); it ticks from mount on.
- */
-function useNowMs(periodMs = 1000): number | null {
-  const [nowMs, setNowMs] = useState<number | null>(null);
-  useEffect(() => {
-    setNowMs(Date.now());
-    const timer = setInterval(() => setNowMs(Date.now()), periodMs);
-    return () => clearInterval(timer);
-  }, [periodMs]);
-  return nowMs;
-}
+import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from './sweep-staleness';
+import { useNowMs } from './use-now-ms';
 
 /** Props of Overview. */
 export interface OverviewProps {
@@ -38,16 +24,13 @@ export interface OverviewProps {
   pollIntervalMs?: number;
 }
 
-/** Live fleet overview: KPIs, chart and rigs, with staleness made visible everywhere. */
+/** Live fleet overview: KPIs, profit, network, chart and rigs, with staleness made visible everywhere. */
 export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: OverviewProps) {
   const { snapshot, link } = useLiveFleet(initial);
   const nowMs = useNowMs();
-  const { fleet, rigs, history } = snapshot;
+  const { fleet, rigs, history, economics, market } = snapshot;
   const updatedAtMs = fleet.updatedAtMs;
-  // A frozen screen that looks healthy is the worst failure: past the threshold everything live-looking dims.
-  const sweepTooOld =
-    updatedAtMs !== null && nowMs !== null && nowMs - updatedAtMs > STALE_AFTER_POLLS * pollIntervalMs;
-  const notCurrent = updatedAtMs === null || sweepTooOld;
+  const notCurrent = sweepNotCurrent(updatedAtMs, nowMs, pollIntervalMs);
 
   return (
     <main className="overview">
@@ -56,10 +39,15 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
           <span className="brand-name">Hashwatt</span>
           <h1 className="brand-page">Fleet overview</h1>
         </div>
+        <SiteNav current="/" />
         <LinkIndicator link={link} updatedAtMs={updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
       </header>
 
       <FleetKpis fleet={fleet} stale={notCurrent} />
+
+      <ProfitKpis economics={economics.fleet} market={market} stale={notCurrent} />
+
+      <NetworkPanel market={market} nowMs={nowMs} />
 
       <section className="panel" aria-labelledby="chart-title">
         <h2 className="panel-title" id="chart-title">
@@ -72,7 +60,7 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
         <h2 className="panel-title" id="rigs-title">
           Rigs <span className="panel-count">{rigs.length}</span>
         </h2>
-        <RigTable rigs={rigs} nowMs={nowMs} />
+        <RigTable rigs={rigs} nowMs={nowMs} economics={economics.rigs} />
       </section>
     </main>
   );

@@ -4,8 +4,7 @@
  * On a phone the same table collapses to cards through CSS (see .rig-table in globals.css).
  */
 import { useMemo } from 'react';
-import type { RigView } from '../../../lib/realtime/contracts';
-import { sortRigsProblemsFirst } from '../../../lib/format/sort-rigs';
+import type { EconomicsView, RigView } from '../../../lib/realtime/contracts';
 import {
   formatAge,
   formatClockTime,
@@ -16,6 +15,8 @@ import {
   MISSING,
 } from '../../../lib/format/units';
 import { StatusBadge } from './StatusBadge';
+import { isLosing, RigEconomicsCells } from './RigEconomicsCells';
+import { sortRigsWithLosses } from './sort-rigs-economics';
 
 /** Below this share of the expected hash rate a mining rig's number is flagged. */
 const LOW_HASHRATE_SHARE = 0.9;
@@ -25,6 +26,8 @@ export interface RigTableProps {
   rigs: RigView[];
   /** The ticking clock for "last seen"; null until mounted, so server and browser render the same. */
   nowMs: number | null;
+  /** Latest economics by rig id (site currency); rigs without an entry show "—". */
+  economics?: Record<number, EconomicsView>;
 }
 
 /** data-value wants the exact number; absent (not "null") when there is none. */
@@ -32,19 +35,21 @@ function exact(n: number | null | undefined): string | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? String(n) : undefined;
 }
 
-function RigRow({ rig, nowMs }: { rig: RigView; nowMs: number | null }) {
+function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null; economics: EconomicsView | undefined }) {
   const r = rig.reading;
   const live = rig.connectivity === 'online';
   const lastKnown = live ? undefined : 'Last known value';
   const expected = r?.expectedHashrateThs ?? null;
   const low = live && r?.status === 'mining' && expected !== null && r.hashrateThs < expected * LOW_HASHRATE_SHARE;
+  const losing = isLosing(economics);
   const seenTitle = nowMs !== null && rig.lastSeenMs !== null ? `at ${formatClockTime(rig.lastSeenMs)}` : undefined;
   return (
     <tr
-      className={`rig-row rig-row--${rig.connectivity}`}
+      className={`rig-row rig-row--${rig.connectivity}${losing && live ? ' rig-row--losing' : ''}`}
       data-testid="rig-row"
       data-rig-name={rig.name}
       data-connectivity={rig.connectivity}
+      data-losing={losing ? 'true' : 'false'}
     >
       <th scope="row" className="cell-name">
         {rig.name}
@@ -107,6 +112,7 @@ function RigRow({ rig, nowMs }: { rig: RigView; nowMs: number | null }) {
       >
         {formatTempC(r?.tempMaxC)}
       </td>
+      <RigEconomicsCells economics={economics} lastKnown={lastKnown} />
       <td className="cell-num cell-seen" data-label="Last seen" title={seenTitle}>
         {nowMs === null || rig.lastSeenMs === null ? MISSING : formatAge(nowMs - rig.lastSeenMs)}
       </td>
@@ -123,9 +129,11 @@ function RigRow({ rig, nowMs }: { rig: RigView; nowMs: number | null }) {
   );
 }
 
-/** All rigs, offline/stale/error/throttled first, then by name. */
-export function RigTable({ rigs, nowMs }: RigTableProps) {
-  const sorted = useMemo(() => sortRigsProblemsFirst(rigs), [rigs]);
+const NO_ECONOMICS: Record<number, EconomicsView> = {};
+
+/** All rigs, offline/stale/error/throttled/losing money first, then by name. */
+export function RigTable({ rigs, nowMs, economics = NO_ECONOMICS }: RigTableProps) {
+  const sorted = useMemo(() => sortRigsWithLosses(rigs, (id) => isLosing(economics[id])), [rigs, economics]);
   if (sorted.length === 0) {
     return <p className="empty-note">No rigs yet: they appear here as soon as they are added.</p>;
   }
@@ -152,6 +160,12 @@ export function RigTable({ rigs, nowMs }: RigTableProps) {
               Max temp
             </th>
             <th scope="col" className="cell-num">
+              Profit/kWh
+            </th>
+            <th scope="col" className="cell-num">
+              Breakeven
+            </th>
+            <th scope="col" className="cell-num">
               Last seen
             </th>
             <th scope="col">Last error</th>
@@ -159,7 +173,7 @@ export function RigTable({ rigs, nowMs }: RigTableProps) {
         </thead>
         <tbody>
           {sorted.map((rig) => (
-            <RigRow key={rig.id} rig={rig} nowMs={nowMs} />
+            <RigRow key={rig.id} rig={rig} nowMs={nowMs} economics={economics[rig.id]} />
           ))}
         </tbody>
       </table>

@@ -4,6 +4,8 @@ import { fleetTotals } from '../../domain/fleet';
 import type { FleetPoint, FleetSnapshot, FleetTotals } from '../../realtime/contracts';
 import type { Db } from '../client';
 import { changes, sweeps } from '../schema';
+import { latestEconomics } from './economics';
+import { getMarketView, type MarketPolicy } from './market';
 import { listRigViews } from './rigs';
 import { HISTORY_WINDOW_MS } from '../../realtime/history-window';
 
@@ -35,8 +37,8 @@ export function currentCursor(db: Db): number {
 
 export { HISTORY_WINDOW_MS };
 
-/** A consistent snapshot (one read transaction): cursor, totals, rigs and the last hour of history. */
-export function getFleetSnapshot(db: Db, nowMs: number): FleetSnapshot {
+/** A consistent snapshot (one read transaction): cursor, totals, rigs, the last hour, economics, market. */
+export function getFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy): FleetSnapshot {
   return db.sqlite.transaction(() => {
     const cursor = currentCursor(db);
     const rigs = listRigViews(db);
@@ -45,6 +47,8 @@ export function getFleetSnapshot(db: Db, nowMs: number): FleetSnapshot {
       fleet: fleetTotals(rigs, lastSweepEndMs(db)),
       rigs,
       history: fleetHistory(db, nowMs - HISTORY_WINDOW_MS),
+      economics: latestEconomics(db),
+      market: getMarketView(db, nowMs, market),
     };
   })();
 }

@@ -65,7 +65,7 @@ describe('writeSweep', () => {
     expect(rig.connectivity).toBe('offline');
     expect(rig.lastError).toBe('garbage: not JSON');
     // A stale or offline rig contributes nothing to the fleet totals.
-    expect(getFleetSnapshot(t.db, 8_000).fleet.hashrateThs).toBe(100);
+    expect(getFleetSnapshot(t.db, 8_000, { currency: 'USD', networkStaleAfterMs: 1, priceStaleAfterMs: 1 }).fleet.hashrateThs).toBe(100);
     // Samples already stored are never lost by failures.
     expect(t.db.sqlite.prepare('select count(*) from samples where rig_id = ?').pluck().get(ids[1])).toBe(1);
   });

@@ -14,6 +14,7 @@ import { tempDb } from '../../support/temp';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const policy = { staleAfterPolls: 2, offlineAfterPolls: 6 };
+const MARKET = { currency: 'USD', networkStaleAfterMs: 60_000, priceStaleAfterMs: 60_000 };
 const reading = (hashrateThs: number): Reading => ({
   driver: 'antminer', make: 'Bitmain', model: 'Antminer S21', firmware: 't', status: 'mining', hashrateThs, expectedHashrateThs: 200,
   powerW: 3500, powerSource: 'firmware', efficiencyJth: 3500 / hashrateThs, boards: [], tempMaxC: 60, fansRpm: [], pools: [], uptimeS: 1, hardwareErrors: 0,
@@ -34,8 +35,8 @@ beforeEach(async () => {
   rigId = listRigViews(t.db)[0].id;
   webDb = openDb(t.path);
   http = createServer();
-  realtime = attachRealtime(http, webDb);
-  tailer = startTailer(webDb, realtime.broadcast, 50);
+  realtime = attachRealtime(http, webDb, MARKET);
+  tailer = startTailer(webDb, MARKET, realtime.broadcast, 50);
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Delta, FleetSnapshot, FleetTotals, RigView } from '../../../lib/realtime/contracts';
+import type { Delta, FleetSnapshot, FleetTotals, MarketView, RigView } from '../../../lib/realtime/contracts';
 import { applyDeltas } from '../../../lib/realtime/merge';
 
 const totals = (hashrateThs: number): FleetTotals => ({
@@ -8,7 +8,14 @@ const totals = (hashrateThs: number): FleetTotals => ({
 const rigView = (id: number, lastSeenMs: number): RigView => ({
   id, name: `r${id}`, siteId: 1, siteName: 's', address: 'a', port: 1, driver: 'd', model: null, connectivity: 'online', lastSeenMs, lastError: null, reading: null,
 });
-const base: FleetSnapshot = { cursor: 10, fleet: totals(5), rigs: [rigView(1, 100)], history: [{ tsMs: 1_000, hashrateThs: 5, powerW: 1 }] };
+const market: MarketView = {
+  currency: 'USD', network: null, networkSource: 'none', networkFetchedAtMs: null, networkError: null, prices: null, btcPrice: null,
+  priceSource: 'none', priceFetchedAtMs: null, priceError: null, hashpricePerThDay: null, stale: true,
+};
+const base: FleetSnapshot = {
+  cursor: 10, fleet: totals(5), rigs: [rigView(1, 100)], history: [{ tsMs: 1_000, hashrateThs: 5, powerW: 1 }],
+  economics: { fleet: null, sites: {}, rigs: {} }, market,
+};
 
 describe('applyDeltas', () => {
   it('drops deltas at or below the cursor so a replay never double-counts', () => {
@@ -39,6 +46,17 @@ describe('applyDeltas', () => {
       { id: 11, tsMs: 0, kind: 'sweep', fleet: totals(1), point: { tsMs: 1_000 + hourMs + 1, hashrateThs: 1, powerW: 1 } },
     ]);
     expect(snapshot.history.map((p) => p.tsMs)).toEqual([1_000 + hourMs + 1]);
+  });
+
+  it('replaces the economics and the market panel with the newest delta', () => {
+    const economics = { fleet: null, sites: {}, rigs: {} };
+    const newMarket = { ...market, btcPrice: 91_000, stale: false };
+    const { snapshot } = applyDeltas(base, [
+      { id: 11, tsMs: 0, kind: 'economics', economics },
+      { id: 12, tsMs: 0, kind: 'market', market: newMarket },
+    ]);
+    expect(snapshot.economics).toBe(economics);
+    expect(snapshot.market.btcPrice).toBe(91_000);
   });
 
   it('asks for a resync when rigs were added or removed', () => {

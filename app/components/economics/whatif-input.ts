@@ -1,0 +1,52 @@
+/**
+ * Parsing of the what-if fields (pure). Operators type numbers the way they read them: "90,000",
+ * "148T" or "1.48e14" for a difficulty, "0.036" BTC. Anything else gets a message saying what is wrong,
+ * written for the field it belongs to.
+ */
+
+/** A parsed field: the number, or why it was refused. `value` null means "left empty" where allowed. */
+export type Parsed = { ok: true; value: number | null } | { ok: false; message: string };
+
+/** What a field accepts. */
+export interface FieldRule {
+  /** Empty input is allowed and means "use the default" (the sites' own tariffs). */
+  allowEmpty?: boolean;
+  /** Zero is refused (a difficulty of 0 would divide by zero). */
+  positive?: boolean;
+  /** Accept a K/M/G/T/P/E suffix (difficulty). */
+  siSuffix?: boolean;
+}
+
+const SI: Record<string, number> = { k: 1e3, m: 1e6, g: 1e9, t: 1e12, p: 1e15, e: 1e18 };
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Parses one field's text by its rule. */
+export function parseField(text: string, rule: FieldRule = {}): Parsed {
+  let s = text.trim().replace(/,/g, '').replace(/\s+/g, '');
+  if (s === '') return rule.allowEmpty ? { ok: true, value: null } : { ok: false, message: 'Enter a number.' };
+  let scale = 1;
+  const suffix = s.slice(-1).toLowerCase();
+  // Only a trailing letter after a digit or point is a prefix ("148T", "1E" = 1 exa); the "e" inside
+  // "1.48e14" is not trailing, so exponent notation still reaches the number check below.
+  if (rule.siSuffix && suffix in SI && /[\d.]$/.test(s.slice(0, -1))) {
+    scale = SI[suffix];
+    s = s.slice(0, -1);
+  }
+  if (!NUMBER.test(s)) {
+    return { ok: false, message: rule.siSuffix ? 'Not a number: use e.g. 148T or 1.48e14.' : 'Not a number.' };
+  }
+  const value = Number(s) * scale;
+  if (!Number.isFinite(value)) return { ok: false, message: 'Number too large.' };
+  if (value < 0) return { ok: false, message: 'Must not be negative.' };
+  if (rule.positive && value === 0) return { ok: false, message: 'Must be above zero.' };
+  return { ok: true, value };
+}
+
+/** A live value as the text a field starts with: short enough to read and edit on a phone. */
+export function fieldText(value: number | null, kind: 'price' | 'difficulty' | 'btc' | 'tariff'): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  if (kind === 'difficulty') return `${Number((value / 1e12).toPrecision(6))}T`;
+  if (kind === 'btc') return String(Number(value.toFixed(8)));
+  if (kind === 'price') return String(Math.round(value * 100) / 100);
+  return String(value);
+}

@@ -1,0 +1,39 @@
+/**
+ * Links between the screens, shown in every page header. The current page is marked with aria-current
+ * (and styled from it), so the highlight and what a screen reader announces cannot disagree.
+ */
+import Link from 'next/link';
+
+/** The pages the nav links to, in display order. */
+const PAGES = [
+  { href: '/', label: 'Overview' },
+  { href: '/economics', label: 'Economics' },
+] as const;
+
+/** A path the nav knows. */
+export type SitePath = (typeof PAGES)[number]['href'];
+
+/** Props of SiteNav. */
+export interface SiteNavProps {
+  /** The page being shown; passed in rather than read from the router so it works in server and client trees. */
+  current: SitePath;
+}
+
+/** "Overview · Economics" as a row of links. */
+export function SiteNav({ current }: SiteNavProps) {
+  return (
+    <nav className="site-nav" aria-label="Pages">
+      {PAGES.map((p) => (
+        <Link
+          key={p.href}
+          href={p.href}
+          className="site-nav-link"
+          aria-current={p.href === current ? 'page' : undefined}
+          data-testid={`nav-${p.label.toLowerCase()}`}
+        >
+          {p.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

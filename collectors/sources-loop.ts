@@ -1,0 +1,44 @@
+/**
+ * Refreshes the external sources (network, price, pools, real-time tariff feeds) on their own cadence,
+ * beside the sweeps. Each source fails alone: its last good value stays, flagged by age.
+ */
+import type { Db } from '../lib/db/client';
+import { recordSourceFailure, recordSourceSuccess } from '../lib/db/mutations/source-state';
+import { listSites } from '../lib/db/queries/sites';
+import { parseTariff } from '../lib/economics';
+import { sleep } from '../lib/util/sleep';
+import type { SourcesConfig } from './sources/config';
+import { refreshSources } from './sources/runner';
+import { fetchTariffFeed } from './sources/tariff-feed';
+
+export interface SourcesLoopDeps {
+  db: Db;
+  config: SourcesConfig;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+/** Fetches the feed of every site on a real-time tariff and stores it under `tariff:<site id>`. */
+export async function refreshTariffFeeds(deps: SourcesLoopDeps): Promise<void> {
+  const now = deps.now ?? Date.now;
+  for (const site of listSites(deps.db)) {
+    const parsed = site.tariffJson ? parseTariff(JSON.parse(site.tariffJson)) : null;
+    if (!parsed?.ok || parsed.tariff.kind !== 'realtime') continue;
+    const key = `tariff:${site.id}`;
+    try {
+      const value = await fetchTariffFeed(parsed.tariff, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch });
+      recordSourceSuccess(deps.db, key, 'tariff-feed', value, now());
+    } catch (err) {
+      recordSourceFailure(deps.db, key, 'tariff-feed', err instanceof Error ? err.message : String(err), now());
+    }
+  }
+}
+
+/** Refreshes every source now, then every `config.intervalS`, until `signal` aborts. */
+export async function runSourcesLoop(deps: SourcesLoopDeps, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    await refreshSources({ db: deps.db, config: deps.config, now: deps.now ?? Date.now, fetch: deps.fetch });
+    await refreshTariffFeeds(deps);
+    await sleep(deps.config.intervalS * 1000, signal);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * One refresh of every external source: network, price and each configured pool account, concurrently
+ * and independently. A success replaces the stored value and its fetch time; a failure records only the
+ * attempt and a one-line error, so the last good value stays in place and ages into "stale".
+ */
+import type { Db } from '../../lib/db/client';
+import { recordSourceFailure, recordSourceSuccess } from '../../lib/db/mutations/source-state';
+import { getSourced } from '../../lib/db/queries/source-state';
+import { pools } from '../../lib/db/schema';
+import type { BtcPrices, NetworkState } from '../../lib/domain/network';
+import type { SourcesConfig } from './config';
+import { describeError, redactUrl, SourceError } from './http';
+import { fetchBitcoindNetwork } from './network/bitcoind';
+import { readCookie, type BitcoindAuth } from './network/bitcoind-rpc';
+import { fetchMempoolNetwork, fetchMempoolPrices } from './network/mempool';
+import { poolAdapter } from './pools';
+
+/** What a refresh needs: the database, the clock, and optionally a fetch to inject in tests. */
+export interface RefreshDeps {
+  db: Db;
+  now: () => number;
+  fetch?: typeof fetch;
+  config: SourcesConfig;
+  /** Where to report a failure to store (the database itself failing); defaults to console.error. */
+  log?: (line: string) => void;
+}
+
+/** Label stored beside a value: which source produced it (never with credentials). */
+export function networkSourceLabel(config: SourcesConfig): string {
+  return config.networkSource === 'bitcoind' && config.bitcoind
+    ? `bitcoind:${redactUrl(config.bitcoind.url)}`
+    : `mempool:${redactUrl(config.mempoolBaseUrl)}`;
+}
+
+/** Fetches one value and stores the outcome under `key`; never throws. */
+async function refreshOne<T>(deps: RefreshDeps, key: string, source: string, fetchValue: () => Promise<T>): Promise<void> {
+  let outcome: { ok: true; value: T } | { ok: false; error: string };
+  try {
+    outcome = { ok: true, value: await fetchValue() };
+  } catch (err) {
+    outcome = { ok: false, error: describeError(err) };
+  }
+  try {
+    if (outcome.ok) recordSourceSuccess(deps.db, key, source, outcome.value, deps.now());
+    else recordSourceFailure(deps.db, key, source, outcome.error, deps.now());
+  } catch (err) {
+    (deps.log ?? console.error)(`sources: cannot store ${key}: ${describeError(err)}`);
+  }
+}
+
+async function bitcoindAuth(config: NonNullable<SourcesConfig['bitcoind']>): Promise<BitcoindAuth> {
+  if (config.user !== null && config.password !== null) return { user: config.user, password: config.password };
+  if (config.cookiePath !== null) return readCookie(config.cookiePath);
+  throw new SourceError('config', 'bitcoind needs a user and password or a cookie file');
+}
+
+function refreshNetwork(deps: RefreshDeps): Promise<void> {
+  const { config } = deps;
+  const source = networkSourceLabel(config);
+  const http = { timeoutMs: config.timeoutMs, fetch: deps.fetch };
+  return refreshOne<NetworkState>(deps, 'network', source, async () => {
+    if (config.networkSource === 'bitcoind' && config.bitcoind) {
+      const stored = getSourced<NetworkState>(deps.db, 'network');
+      return fetchBitcoindNetwork({
+        ...http,
+        url: config.bitcoind.url,
+        auth: await bitcoindAuth(config.bitcoind),
+        nowMs: deps.now(),
+        feeBlocks: config.bitcoind.feeBlocks,
+        // The stored fee average is reused only while it came from this same node and tip.
+        previous: stored.source === source ? stored.value : null,
+      });
+    }
+    return fetchMempoolNetwork(config.mempoolBaseUrl, { ...http, nowMs: deps.now() });
+  });
+}
+
+function refreshPrice(deps: RefreshDeps): Promise<void> {
+  const { config } = deps;
+  if (config.fixedBtcPrice !== null) {
+    const fixed: BtcPrices = { [config.currency]: config.fixedBtcPrice };
+    return refreshOne(deps, 'price', 'config', async () => fixed);
+  }
+  return refreshOne<BtcPrices>(deps, 'price', `mempool:${redactUrl(config.mempoolBaseUrl)}`, async () => {
+    const prices = await fetchMempoolPrices(config.mempoolBaseUrl, { timeoutMs: config.timeoutMs, fetch: deps.fetch });
+    if (!(config.currency in prices)) throw new SourceError('unexpected', `the price source has no ${config.currency} price`);
+    return prices;
+  });
+}
+
+function credentialsOf(json: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new SourceError('config', 'credentials_json is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SourceError('config', 'credentials_json is not an object');
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]));
+}
+
+function refreshPools(deps: RefreshDeps): Promise<void>[] {
+  let rows: (typeof pools.$inferSelect)[];
+  try {
+    rows = deps.db.orm.select().from(pools).all();
+  } catch (err) {
+    (deps.log ?? console.error)(`sources: cannot read the pools table: ${describeError(err)}`);
+    return [];
+  }
+  return rows.map((row) => {
+    const adapter = poolAdapter(row.kind);
+    const baseUrl = row.baseUrl.trim() || adapter?.defaultBaseUrl || '';
+    return refreshOne(deps, `pool:${row.id}`, `${row.kind}:${redactUrl(baseUrl)}`, async () => {
+      if (!adapter) throw new SourceError('config', `unknown pool kind ${JSON.stringify(row.kind)}`);
+      const ref = { baseUrl, credentials: credentialsOf(row.credentialsJson) };
+      return adapter.fetchAccount(ref, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch, nowMs: deps.now() });
+    });
+  });
+}
+
+/** Refreshes network, price and every pool account at once; resolves when all are stored. Never throws. */
+export async function refreshSources(deps: RefreshDeps): Promise<void> {
+  await Promise.all([refreshNetwork(deps), refreshPrice(deps), ...refreshPools(deps)]);
+}

@@ -1,0 +1,161 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { loadConfig } from '../../config';
+import { openDb, type Db } from '../../db/client';
+import { setSiteTariff } from '../../db/mutations/site-settings';
+import { getSiteByName, listSites, siteTariff } from '../../db/queries/sites';
+import { getSourced } from '../../db/queries/source-state';
+import type { Site } from '../../db/schema';
+import { currentPrice, parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../economics';
+import { parseFlags } from '../args';
+import { CliError } from '../cli-error';
+import { joinNegativeValues, numberFlag } from './profit';
+
+const USAGE =
+  'Usage: hashwatt tariff set --site NAME --flat <price per kWh>\n' +
+  '       hashwatt tariff set --site NAME --tou FILE.json\n' +
+  '       hashwatt tariff set --site NAME --realtime-url URL --price-field F [--time-field T] [--format json|csv]\n' +
+  '                           [--unit kWh|MWh] [--stale-after-s N] --fallback <price per kWh>\n' +
+  '       hashwatt tariff show --site NAME [--json]\n' +
+  "  Prices are in the site's currency. A --tou file holds { \"bands\": [{ \"days\": [\"mon\", ...], \"fromHour\": 0,\n" +
+  '  "toHour": 24, "pricePerKwh": 0.05 }, ...] } covering every hour of the week exactly once, in the site\'s time zone.';
+
+/** Reads a time-of-use file: a whole tariff, `{ bands }` or just the array of bands. */
+function touFromFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${path}: ${(err as { code?: string }).code ?? String(err)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CliError(`${path} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (Array.isArray(json)) return { kind: 'tou', bands: json };
+  if (typeof json === 'object' && json !== null && !('kind' in json)) return { kind: 'tou', ...json };
+  return json;
+}
+
+/** The tariff the `set` flags describe, not yet validated. */
+function tariffFromFlags(v: Record<string, string | undefined>): unknown {
+  const chosen = (['flat', 'tou', 'realtime-url'] as const).filter((k) => v[k] !== undefined);
+  if (chosen.length !== 1) throw new CliError('pass exactly one of --flat <price>, --tou FILE or --realtime-url URL');
+  const feedFlags = ['price-field', 'time-field', 'format', 'unit', 'stale-after-s', 'fallback'].filter((k) => v[k] !== undefined);
+  if (chosen[0] !== 'realtime-url' && feedFlags.length > 0) throw new CliError(`--${feedFlags[0]} only applies with --realtime-url`);
+  if (chosen[0] === 'flat') return { kind: 'flat', pricePerKwh: numberFlag('flat', v.flat, { min: Number.NEGATIVE_INFINITY }) };
+  if (chosen[0] === 'tou') return touFromFile(v.tou!);
+  if (v['price-field'] === undefined) throw new CliError('--realtime-url needs --price-field (the JSON path or CSV column of the price)');
+  if (v.fallback === undefined) throw new CliError('--realtime-url needs --fallback <price per kWh> for when the feed stops');
+  return {
+    kind: 'realtime',
+    url: v['realtime-url'],
+    priceField: v['price-field'],
+    ...(v['time-field'] !== undefined && { timeField: v['time-field'] }),
+    ...(v.format !== undefined && { format: v.format }),
+    ...(v.unit !== undefined && { unit: v.unit }),
+    ...(v['stale-after-s'] !== undefined && { staleAfterS: numberFlag('stale-after-s', v['stale-after-s'], { min: Number.NEGATIVE_INFINITY }) }),
+    fallbackPricePerKwh: numberFlag('fallback', v.fallback, { min: Number.NEGATIVE_INFINITY }),
+  };
+}
+
+function dayName(d: Weekday): string {
+  return d[0].toUpperCase() + d.slice(1);
+}
+
+/** "Mon-Fri", "Sat, Sun", "Mon, Wed": runs of three or more days shortened. */
+function daysText(days: readonly Weekday[]): string {
+  const idx = [...new Set(days)].map((d) => WEEKDAYS.indexOf(d)).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < idx.length; i++) {
+    let j = i;
+    while (j + 1 < idx.length && idx[j + 1] === idx[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${dayName(WEEKDAYS[idx[i]])}-${dayName(WEEKDAYS[idx[j]])}`);
+    else for (let k = i; k <= j; k++) parts.push(dayName(WEEKDAYS[idx[k]]));
+    i = j;
+  }
+  return parts.join(', ');
+}
+
+/** A tariff as lines an operator reads. */
+export function describeTariff(t: Tariff, site: Pick<Site, 'currency' | 'timeZone'>): string[] {
+  const per = `${site.currency}/kWh`;
+  const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  if (t.kind === 'flat') return [`flat ${t.pricePerKwh} ${per}`];
+  if (t.kind === 'tou') {
+    const rows = t.bands.map((b) => [daysText(b.days), `${hh(b.fromHour)}-${hh(b.toHour)}`, `${b.pricePerKwh} ${per}`]);
+    const w = rows.reduce((m, r) => Math.max(m, r[0].length), 0);
+    return [`time of use, in ${site.timeZone}:`, ...rows.map((r) => `  ${r[0].padEnd(w)}  ${r[1]}  ${r[2]}`)];
+  }
+  return [
+    `real time from ${t.url}`,
+    `  ${t.format.toUpperCase()} ${t.format === 'csv' ? 'column' : 'field'} ${JSON.stringify(t.priceField)} in ${site.currency}/${t.unit}` +
+      (t.timeField ? `, time in ${JSON.stringify(t.timeField)}` : ''),
+    `  stale after ${t.staleAfterS} s, then the fallback ${t.fallbackPricePerKwh} ${per}`,
+  ];
+}
+
+function openSite(name: string | undefined, readonly: boolean): { db: Db; site: Site } {
+  if (name === undefined) throw new CliError('pass --site NAME');
+  const config = loadConfig();
+  if (!existsSync(config.dbPath)) throw new CliError(`no database at ${config.dbPath} (set HASHWATT_DB, or run hashwatt migrate)`, 1);
+  const db = openDb(config.dbPath, { readonly });
+  const site = getSiteByName(db, name);
+  if (site) return { db, site };
+  const names = listSites(db).map((s) => s.name);
+  db.close();
+  throw new CliError(`no site named ${JSON.stringify(name)} (${names.length ? `sites: ${names.join(', ')}` : 'no sites configured'})`);
+}
+
+function priceNowText(db: Db, site: Site, tariff: Tariff): string {
+  const feed = getSourced<{ pricePerKwh: number; atMs?: number | null }>(db, `tariff:${site.id}`);
+  const value = feed.value && feed.fetchedAtMs !== null ? { ...feed.value, fetchedAtMs: feed.fetchedAtMs } : null;
+  const p = currentPrice(tariff, { nowMs: Date.now(), timeZone: site.timeZone, feed: value });
+  const per = `${site.currency}/kWh`;
+  const stale = p.stale ? ' (stale: no recent feed price, the fallback applies)' : '';
+  return `now ${Number(p.pricePerKwh.toPrecision(5))} ${per}, next 24 h mean ${Number(p.dayAvgPricePerKwh.toPrecision(5))} ${per}${stale}`;
+}
+
+/** `hashwatt tariff set|show`: a site's electricity tariff, validated before it is stored. */
+export const tariffCommand = {
+  summary: "Set or show a site's electricity tariff (flat, time of use, or a real-time price feed).",
+  usage: USAGE,
+  async run(argv: string[]): Promise<number> {
+    const [sub, ...rest] = argv;
+    if (sub === 'show') {
+      const { values } = parseFlags(rest, { site: { type: 'string' }, json: { type: 'boolean' } });
+      const { db, site } = openSite(values.site, true);
+      try {
+        const tariff = siteTariff(db, site.id);
+        if (values.json) {
+          console.log(JSON.stringify({ site: site.name, timeZone: site.timeZone, currency: site.currency, tariff }, null, 2));
+        } else if (!tariff) {
+          console.log(`${site.name}: no tariff set (set one with hashwatt tariff set --site ${JSON.stringify(site.name)} ...)`);
+        } else {
+          console.log([`${site.name} (${site.timeZone}, ${site.currency}): ${describeTariff(tariff, site)[0]}`, ...describeTariff(tariff, site).slice(1), priceNowText(db, site, tariff)].join('\n'));
+        }
+        return 0;
+      } finally {
+        db.close();
+      }
+    }
+    if (sub !== 'set') throw new CliError('tariff needs a subcommand: set or show (hashwatt tariff --help)');
+    const s = { type: 'string' } as const;
+    const { values } = parseFlags(joinNegativeValues(rest), {
+      site: s, flat: s, tou: s, 'realtime-url': s, 'price-field': s, 'time-field': s, format: s, unit: s, 'stale-after-s': s, fallback: s,
+    });
+    if (values.site === undefined) throw new CliError('pass --site NAME');
+    const parsed = parseTariff(tariffFromFlags(values));
+    if (!parsed.ok) throw new CliError(`invalid tariff: ${parsed.errors.join('; ')}`);
+    const { db, site } = openSite(values.site, false);
+    try {
+      setSiteTariff(db, site.id, parsed.tariff, Date.now());
+      const lines = describeTariff(parsed.tariff, site);
+      console.log([`tariff: ${site.name} is now on ${lines[0]}`, ...lines.slice(1)].join('\n'));
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

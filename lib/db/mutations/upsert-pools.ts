@@ -1,0 +1,32 @@
+/** Registers pool accounts by name (the demo's pool comes from the simulator's manifest). */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { changes, pools } from '../schema';
+
+/** A pool account as a manifest or the settings describe it. */
+export interface PoolConfig {
+  name: string;
+  kind: string;
+  baseUrl: string;
+  credentials: Record<string, string>;
+  feePct: number;
+  matchUrl: string;
+}
+
+/** Inserts or updates each pool by name in one transaction; returns how many were added. */
+export function upsertPools(db: Db, configs: readonly PoolConfig[], nowMs: number): number {
+  return db.sqlite.transaction(() => {
+    let added = 0;
+    for (const p of configs) {
+      const values = { kind: p.kind, baseUrl: p.baseUrl, credentialsJson: JSON.stringify(p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
+      const existing = db.orm.select({ id: pools.id }).from(pools).where(eq(pools.name, p.name)).get();
+      if (existing) db.orm.update(pools).set(values).where(eq(pools.id, existing.id)).run();
+      else {
+        db.orm.insert(pools).values({ ...values, name: p.name, createdAtMs: nowMs }).run();
+        added++;
+      }
+    }
+    if (added > 0) db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings' }).run();
+    return added;
+  })();
+}

@@ -1,0 +1,51 @@
+/** Everything the /economics page renders first: the live snapshot, what-if inputs, sites and pools. */
+import type { EconomicsPageData, SiteEconomicsView, WhatIfRig } from '../../realtime/contracts';
+import { poolFeeForRig } from '../../economics/pool-match';
+import type { Db } from '../client';
+import { getFleetSnapshot } from './fleet';
+import type { MarketPolicy } from './market';
+import { poolReconciliation } from './pool-reconciliation';
+import { listPools } from './pools';
+import { sitePriceNow } from './site-price';
+import { listSites } from './sites';
+
+/** Reads the page's data in one read transaction. */
+export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy): EconomicsPageData {
+  return db.sqlite.transaction(() => {
+    const snapshot = getFleetSnapshot(db, nowMs, policy);
+    const pools = listPools(db);
+    const sites = listSites(db).map((site) => ({ site, price: sitePriceNow(db, site, nowMs) }));
+    const siteViews: SiteEconomicsView[] = sites.map(({ site, price }) => ({
+      id: site.id,
+      name: site.name,
+      currency: site.currency,
+      timeZone: site.timeZone,
+      pue: site.pue,
+      poolFeePct: site.poolFeePct,
+      tariff: site.tariffJson ? (JSON.parse(site.tariffJson) as unknown) : null,
+      pricePerKwh: price?.pricePerKwh ?? null,
+    }));
+    const bySite = new Map(sites.map((s) => [s.site.id, s]));
+    const rigs: WhatIfRig[] = snapshot.rigs.flatMap((rig) => {
+      const entry = bySite.get(rig.siteId);
+      if (rig.connectivity !== 'online' || !rig.reading || !entry) return [];
+      return [
+        {
+          id: rig.id,
+          name: rig.name,
+          siteId: rig.siteId,
+          siteName: rig.siteName,
+          currency: entry.site.currency,
+          hashrateThs: rig.reading.hashrateThs,
+          powerW: rig.reading.powerW,
+          powerEstimated: rig.reading.powerSource === 'estimated',
+          poolFeePct: poolFeeForRig(rig.reading, pools) ?? entry.site.poolFeePct,
+          pue: entry.site.pue,
+          pricePerKwh: entry.price?.pricePerKwh ?? null,
+          dayAvgPricePerKwh: entry.price?.dayAvgPricePerKwh ?? null,
+        },
+      ];
+    });
+    return { snapshot, rigs, sites: siteViews, pools: poolReconciliation(db, snapshot.rigs, nowMs) };
+  })();
+}

@@ -1,0 +1,32 @@
+/** Sites with their economic settings (currency, time zone, tariff, PUE, default pool fee). */
+import { asc, eq } from 'drizzle-orm';
+import { parseTariff, type Tariff } from '../../economics';
+import type { Db } from '../client';
+import { sites, type Site } from '../schema';
+
+/** Every site, by id. */
+export function listSites(db: Db): Site[] {
+  return db.orm.select().from(sites).orderBy(asc(sites.id)).all();
+}
+
+/** The site named `name` (exact match), or null. */
+export function getSiteByName(db: Db, name: string): Site | null {
+  return db.orm.select().from(sites).where(eq(sites.name, name)).get() ?? null;
+}
+
+/**
+ * The site's tariff, or null when none is set. Tariffs are validated on write, so a stored one that no
+ * longer validates (a hand-edited row) also reads as null rather than pricing with half a tariff.
+ */
+export function siteTariff(db: Db, siteId: number): Tariff | null {
+  const row = db.orm.select({ tariffJson: sites.tariffJson }).from(sites).where(eq(sites.id, siteId)).get();
+  if (!row?.tariffJson) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.tariffJson);
+  } catch {
+    return null;
+  }
+  const parsed = parseTariff(json);
+  return parsed.ok ? parsed.tariff : null;
+}

@@ -1,0 +1,67 @@
+/**
+ * One rig's economics, exactly as economics.md formulas 2 and 6-12 write them. Pure: the tariff price
+ * and its 24 h mean are resolved by the caller (tariffs/), the market comes from the stored sources.
+ *
+ * Null rules (never Infinity or NaN): per-kWh figures and both breakevens are null when the rig has no
+ * energy (power 0 or unknown) or no hash rate. A rig at 0 TH/s drawing power has no meaningful strike
+ * price (c* would be 0: it loses money at any positive price), so it is left to the alerts as a fault
+ * rather than ranked by price; its cost and negative profit per day still count in every total.
+ * breakevenBtcPrice is also null when the rig earns no BTC (a 100 % pool fee).
+ */
+import { assertNetworkInputs, blocksPerDay, hashpricePerThDay, SATS_PER_BTC } from './hashprice';
+import type { EconomicsFigures, MarketInputs, RigEconomicsInput } from './types';
+
+const HOURS_PER_DAY = 24;
+const W_PER_KW = 1000;
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new RangeError(message);
+}
+
+/** Refuses inputs outside their physical range with a message naming the field and the value. */
+export function assertRigInput(rig: RigEconomicsInput): void {
+  const finite = Number.isFinite;
+  check(finite(rig.hashrateThs) && rig.hashrateThs >= 0, `hashrateThs must be >= 0 (got ${rig.hashrateThs})`);
+  check(rig.powerW === null || (finite(rig.powerW) && rig.powerW >= 0), `powerW must be >= 0 or null (got ${rig.powerW})`);
+  check(finite(rig.poolFeeFraction) && rig.poolFeeFraction >= 0 && rig.poolFeeFraction <= 1, `poolFeeFraction must be 0..1 (got ${rig.poolFeeFraction})`);
+  check(finite(rig.pue) && rig.pue > 0, `pue must be > 0 (got ${rig.pue})`);
+  // Prices may be negative: real-time feeds do pay consumers at times. They must be numbers.
+  check(finite(rig.pricePerKwh), `pricePerKwh must be a finite number (got ${rig.pricePerKwh})`);
+  check(finite(rig.dayAvgPricePerKwh), `dayAvgPricePerKwh must be a finite number (got ${rig.dayAvgPricePerKwh})`);
+}
+
+/** Energy per day at the wall including facility overhead: P * PUE * 24 / 1000 (0 when power is unknown). */
+export function kwhPerDay(powerW: number | null, pue: number): number {
+  return ((powerW ?? 0) * pue * HOURS_PER_DAY) / W_PER_KW;
+}
+
+/** Every figure for one rig in the market's currency; throws RangeError on inputs outside their range. */
+export function rigEconomics(market: MarketInputs, rig: RigEconomicsInput): EconomicsFigures {
+  assertNetworkInputs(market);
+  assertRigInput(rig);
+  const grossBtcPerDay = (blocksPerDay(rig.hashrateThs, market.difficulty) * (market.subsidySats + market.feesPerBlockSats)) / SATS_PER_BTC;
+  const btcPerDay = grossBtcPerDay * (1 - rig.poolFeeFraction);
+  const revenuePerDay = btcPerDay * market.btcPrice;
+  const kwh = kwhPerDay(rig.powerW, rig.pue);
+  // Cost integrates the tariff over the day the energy is used (formula 9): the 24 h mean, not the spot price.
+  const costPerDay = kwh * rig.dayAvgPricePerKwh;
+  const profitPerDay = revenuePerDay - costPerDay;
+  const perKwh = kwh > 0 && rig.hashrateThs > 0;
+  return {
+    currency: market.currency,
+    hashrateThs: rig.hashrateThs,
+    powerW: rig.powerW ?? 0,
+    kwhPerDay: kwh,
+    btcPerDay,
+    revenuePerDay,
+    costPerDay,
+    profitPerDay,
+    revenuePerKwh: perKwh ? revenuePerDay / kwh : null,
+    profitPerKwh: perKwh ? profitPerDay / kwh : null,
+    breakevenPricePerKwh: perKwh ? revenuePerDay / kwh : null,
+    breakevenBtcPrice: perKwh && btcPerDay > 0 ? costPerDay / btcPerDay : null,
+    hashpricePerThDay: hashpricePerThDay(market),
+    pricePerKwh: rig.pricePerKwh,
+    powerEstimatedShare: rig.powerEstimated ? 1 : 0,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * What a tariff is (zod schemas, the single definition of the types) and `parseTariff`, which refuses an
+ * invalid one with messages an operator can act on: the field, the rule and the value given. Prices are
+ * per kWh in the site's currency; the tariff itself carries no currency.
+ */
+import { z } from 'zod';
+import { touBandErrors } from './tou';
+
+/** Days of the week as tariffs name them, Monday first. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const pricePerKwh = z.number().min(0);
+
+export const flatTariffSchema = z.strictObject({ kind: z.literal('flat'), pricePerKwh });
+
+export const touBandSchema = z.strictObject({
+  days: z.array(z.enum(WEEKDAYS)).min(1),
+  /** First hour of the band, local time (0-23). */
+  fromHour: z.number().int().min(0).max(23),
+  /** Hour the band ends, exclusive (1-24): 0-24 is the whole day. */
+  toHour: z.number().int().min(1).max(24),
+  pricePerKwh,
+});
+
+export const touTariffSchema = z.strictObject({ kind: z.literal('tou'), bands: z.array(touBandSchema).min(1) });
+
+const FEED_PROTOCOLS = ['http:', 'https:', 'file:'];
+function isFeedUrl(url: string): boolean {
+  try {
+    return FEED_PROTOCOLS.includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export const realtimeTariffSchema = z.strictObject({
+  kind: z.literal('realtime'),
+  url: z.string().refine(isFeedUrl, { message: 'must be an http, https or file URL' }),
+  format: z.enum(['json', 'csv']).default('json'),
+  /** JSON path such as "data.0.price" (an array met by a name is read at its last item), or a CSV column. */
+  priceField: z.string().trim().min(1),
+  /** Where the price's own time is, to judge its age; without it the fetch time is used. */
+  timeField: z.string().trim().min(1).optional(),
+  /** The feed's price unit: grid operators publish per MWh. */
+  unit: z.enum(['kWh', 'MWh']).default('kWh'),
+  /** After this long without a fresh price the fallback applies and figures are flagged stale. */
+  staleAfterS: z.number().int().min(1).max(7 * 86_400).default(900),
+  fallbackPricePerKwh: pricePerKwh,
+});
+
+export type FlatTariff = z.infer<typeof flatTariffSchema>;
+export type TouBand = z.infer<typeof touBandSchema>;
+export type TouTariff = z.infer<typeof touTariffSchema>;
+export type RealtimeTariff = z.infer<typeof realtimeTariffSchema>;
+/** A site's tariff, one of the three kinds. */
+export type Tariff = FlatTariff | TouTariff | RealtimeTariff;
+export type TariffKind = Tariff['kind'];
+
+const SCHEMAS = { flat: flatTariffSchema, tou: touTariffSchema, realtime: realtimeTariffSchema } as const;
+export const TARIFF_KINDS = Object.keys(SCHEMAS) as TariffKind[];
+
+/** "bands[2].pricePerKwh" from ["bands", 2, "pricePerKwh"]. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+function shown(input: unknown): string {
+  return typeof input === 'number' ? String(input) : JSON.stringify(input);
+}
+
+/** One zod issue as "field rule (got value)". */
+function issueText(issue: z.core.$ZodIssue): string {
+  const where = pathText(issue.path);
+  const input = (issue as { input?: unknown }).input;
+  const subject = where || 'the tariff';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return `${subject} is required`;
+      if (issue.expected === 'int') return `${subject} must be a whole number (got ${shown(input)})`;
+      return `${subject} must be a ${issue.expected} (got ${shown(input)})`;
+    case 'too_small':
+      if (issue.origin === 'array') return `${subject} must list at least ${issue.minimum} item`;
+      if (issue.origin === 'string') return `${subject} must not be empty`;
+      return `${subject} must be ${issue.inclusive ? '>=' : '>'} ${issue.minimum} (got ${shown(input)})`;
+    case 'too_big':
+      return `${subject} must be ${issue.inclusive ? '<=' : '<'} ${issue.maximum} (got ${shown(input)})`;
+    case 'invalid_value':
+      return `${subject} must be one of ${issue.values.map((v) => String(v)).join(', ')} (got ${shown(input)})`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}${where ? ` in ${where}` : ''}`;
+    default:
+      return `${subject} ${issue.message}${input === undefined ? '' : ` (got ${shown(input)})`}`;
+  }
+}
+
+/** The outcome of validating a tariff. */
+export type ParsedTariff = { ok: true; tariff: Tariff } | { ok: false; errors: string[] };
+
+/** Validates `input` as a tariff: shape, then (time of use) that the bands cover the week exactly once. */
+export function parseTariff(input: unknown): ParsedTariff {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: ['a tariff must be a JSON object with a kind (flat, tou or realtime)'] };
+  }
+  const kind = (input as { kind?: unknown }).kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(SCHEMAS, kind)) {
+    const got = kind === undefined ? 'none' : shown(kind);
+    return { ok: false, errors: [`kind must be one of ${TARIFF_KINDS.join(', ')} (got ${got})`] };
+  }
+  const result = SCHEMAS[kind as TariffKind].safeParse(input, { reportInput: true });
+  if (!result.success) return { ok: false, errors: result.error.issues.map(issueText) };
+  const tariff = result.data as Tariff;
+  if (tariff.kind === 'tou') {
+    const errors = touBandErrors(tariff.bands);
+    if (errors.length > 0) return { ok: false, errors };
+  }
+  return { ok: true, tariff };
+}
