@@ -133,7 +133,8 @@ export const tariffCommand = {
         } else if (!tariff) {
           console.log(`${site.name}: no tariff set (set one with hashwatt tariff set --site ${JSON.stringify(site.name)} ...)`);
         } else {
-          console.log([`${site.name} (${site.timeZone}, ${site.currency}): ${describeTariff(tariff, site)[0]}`, ...describeTariff(tariff, site).slice(1), priceNowText(db, site, tariff)].join('\n'));
+          const lines = describeTariff(tariff, site);
+          console.log([`${site.name}: ${lines[0]}`, ...lines.slice(1), priceNowText(db, site, tariff)].join('\n'));
         }
         return 0;
       } finally {
