@@ -96,6 +96,51 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     rigIdsBefore = rigs.rigs.map((r) => [r.name, r.id]);
   });
 
+  it('shows live profit per kWh from the demo network and tariffs, and a tariff raise reaches the screen', async () => {
+    const base = system!.baseUrl;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(base);
+    const profitKwh = page.getByTestId('fleet-profit-kwh');
+    await expect.poll(() => profitKwh.getAttribute('data-value'), { timeout: 20_000 }).not.toBeNull();
+    expect(Number(await page.getByTestId('power-price').getAttribute('data-value'))).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('net-price').getAttribute('data-value'))).toBeGreaterThan(0);
+
+    // Raise one site's tariff above every rig's breakeven: after the next sweep each of its rigs loses money.
+    const rigs = await getJson<{ rigs: { siteId: number; economics: { breakevenPricePerKwh: number | null } | null }[] }>(`${base}/api/rigs`);
+    const siteId = rigs.rigs[0].siteId;
+    const maxBreakeven = Math.max(...rigs.rigs.filter((r) => r.siteId === siteId).map((r) => r.economics?.breakevenPricePerKwh ?? 0));
+    const res = await fetch(`${base}/api/sites/${siteId}/tariff`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'flat', pricePerKwh: Math.ceil(maxBreakeven * 100) / 100 + 0.05 }),
+    });
+    expect(res.status).toBe(200);
+    type EcoRig = { siteId: number; connectivity: string; economics: { profitPerKwh: number | null } | null };
+    const losingNow = async () => {
+      const now = await getJson<{ rigs: EcoRig[] }>(`${base}/api/rigs`);
+      const site = now.rigs.filter((r) => r.siteId === siteId && r.connectivity === 'online' && r.economics);
+      return { siteAllLosing: site.length > 0 && site.every((r) => r.economics!.profitPerKwh! < 0), losing: now.rigs.filter((r) => (r.economics?.profitPerKwh ?? 0) < 0).length };
+    };
+    await expect.poll(async () => (await losingNow()).siteAllLosing, { timeout: 20_000 }).toBe(true);
+    // The page marks the same rigs as losing money as the API reports, live (within a sweep).
+    const losingRows = page.locator('[data-testid="rig-row"][data-losing="true"]');
+    await expect.poll(async () => (await losingRows.count()) === (await losingNow()).losing, { timeout: 10_000 }).toBe(true);
+
+    const bad = await fetch(`${base}/api/sites/${siteId}/tariff`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'flat', pricePerKwh: -1 }),
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: string[] }).errors.join(' ')).toMatch(/pricePerKwh/);
+
+    await page.goto(`${base}/economics`);
+    const merit = page.getByTestId('merit-order');
+    await merit.waitFor();
+    await expect.poll(async () => Number(await merit.getAttribute('data-curtail-mw')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('stops every process on Ctrl-C: collector, then web, then simulator, leaving no orphans', async () => {
     const pids = descendants(system!.proc.pid!);
     expect(pids.length).toBeGreaterThanOrEqual(3);
