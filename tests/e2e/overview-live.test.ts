@@ -134,6 +134,13 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: string[] }).errors.join(' ')).toMatch(/pricePerKwh/);
 
+    // PUE and pool fee per site: a bad value is refused with the reason, a good one stored.
+    const badSite = await fetch(`${base}/api/sites/${siteId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 0.5 }) });
+    expect(badSite.status).toBe(400);
+    expect(((await badSite.json()) as { errors: string[] }).errors).toEqual(['pue must be from 1 to 3 (got 0.5)']);
+    const goodSite = await fetch(`${base}/api/sites/${siteId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 1.1, poolFeePct: 1.5 }) });
+    expect(((await goodSite.json()) as { site: { pue: number; poolFeePct: number } }).site).toMatchObject({ pue: 1.1, poolFeePct: 1.5 });
+
     await page.goto(`${base}/economics`);
     const merit = page.getByTestId('merit-order');
     await merit.waitFor();
