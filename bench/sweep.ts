@@ -10,13 +10,25 @@ import { sweepOnce } from '../collectors/collector';
 import { getDriver } from '../collectors/drivers';
 import { openDb } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
-import { upsertDemoFleet, type DemoFleet } from '../lib/db/mutations/upsert-demo-fleet';
+import { recordSourceSuccess } from '../lib/db/mutations/source-state';
+import type { NetworkState } from '../lib/domain/network';
+import { setUpDemo, type DemoManifest } from '../lib/supervisor/demo-setup';
 import { startChild } from '../lib/supervisor/child';
 import { tempDir } from '../lib/util/temp-dir';
 
 const miners = Number(process.env.BENCH_MINERS ?? 1000);
 const sweeps = Number(process.env.BENCH_SWEEPS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
+
+const BENCH_NETWORK: NetworkState = {
+  tipHeight: 925_000,
+  subsidySats: 312_500_000,
+  difficulty: 1.48e14,
+  feesPerBlockSats: 3_600_000,
+  networkHashrateThs: null,
+  nextAdjustment: null,
+  halving: { height: 1_050_000, blocksLeft: 125_000, estimatedDateMs: 0 },
+};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -30,11 +42,16 @@ async function main() {
     HASHWATT_DEMO_MINERS: String(miners),
     HASHWATT_SIM_SUBNET: '127.0.200',
     HASHWATT_SIM_MANIFEST: manifestPath,
+    HASHWATT_SIM_HTTP_PORT: '0',
   });
   await sim.ready;
   const db = openDb(`${dir.dir}/bench.db`);
   migrateDb(db);
-  upsertDemoFleet(db, JSON.parse(await readFile(manifestPath, 'utf8')) as DemoFleet, Date.now());
+  setUpDemo(db, JSON.parse(await readFile(manifestPath, 'utf8')) as DemoManifest, Date.now());
+  // Fixed network and price so every sweep also computes and stores its economics, as in production.
+  const nowMs = Date.now();
+  recordSourceSuccess(db, 'network', 'bench', BENCH_NETWORK, nowMs);
+  recordSourceSuccess(db, 'price', 'bench', { USD: 90_000, CAD: 124_000 }, nowMs);
 
   const opts = {
     db,
@@ -43,11 +60,13 @@ async function main() {
     requestTimeoutMs: 3000,
     concurrency,
     policy: { staleAfterPolls: 2, offlineAfterPolls: 6 },
+    market: { currency: 'USD', networkStaleAfterMs: 3_600_000, priceStaleAfterMs: 3_600_000 },
   };
   await sweepOnce(opts); // warm-up: connections, JIT, first rig_status rows
   const durationsMs: number[] = [];
   let samples = 0;
   let failed = 0;
+  let economicsRows = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let peakRssBytes = process.memoryUsage().rss;
@@ -57,6 +76,7 @@ async function main() {
     durationsMs.push(performance.now() - s0);
     samples += info?.ok ?? 0;
     failed += info?.failed ?? 0;
+    economicsRows += info?.economics && 'stored' in info.economics ? info.economics.stored : 0;
     peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss);
   }
   const wallS = (performance.now() - t0) / 1000;
@@ -73,6 +93,7 @@ async function main() {
     samplesWritten: samples,
     failedPolls: failed,
     samplesPerSecond: Math.round(samples / wallS),
+    economicsRowsPerSweep: Math.round(economicsRows / sweeps),
     collectorCpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / (wallS * 1000)) * 100),
     collectorCpuMsPerSweep: Math.round((cpu.user + cpu.system) / 1000 / sweeps),
     collectorRssMb: Math.round(process.memoryUsage().rss / 1e6),
