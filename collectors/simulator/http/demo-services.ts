@@ -2,6 +2,7 @@
  * What the demo's HTTP services stand for: which rigs hash into the demo pool account, and the manifest
  * entry the supervisor turns into a network source and a pools row.
  */
+import type { PoolConfig } from '../../../lib/domain/pool-config';
 import type { RigPlan } from '../fleet-plan';
 import { minerStateAt } from '../miner-state';
 import type { RunningHttpServices } from './server';
@@ -14,14 +15,7 @@ export const DEMO_POOL_HOST = 'btc.pool-one.example';
 export const DEMO_POOL_TOKEN = 'demo-token';
 
 /** A pool account the demo serves, as the supervisor registers it in the pools table. */
-export interface SimManifestPool {
-  name: string;
-  kind: string;
-  baseUrl: string;
-  credentials: Record<string, string>;
-  feePct: number;
-  matchUrl: string;
-}
+export type SimManifestPool = PoolConfig;
 
 /** The demo's HTTP services: a mempool-compatible API and pool account APIs. */
 export interface SimManifestServices {

@@ -1,17 +1,10 @@
 /** Registers pool accounts by name (the demo's pool comes from the simulator's manifest). */
 import { eq } from 'drizzle-orm';
+import type { PoolConfig } from '../../domain/pool-config';
 import type { Db } from '../client';
 import { changes, pools } from '../schema';
 
-/** A pool account as a manifest or the settings describe it. */
-export interface PoolConfig {
-  name: string;
-  kind: string;
-  baseUrl: string;
-  credentials: Record<string, string>;
-  feePct: number;
-  matchUrl: string;
-}
+export type { PoolConfig };
 
 /** Inserts or updates each pool by name in one transaction; returns how many were added. */
 export function upsertPools(db: Db, configs: readonly PoolConfig[], nowMs: number): number {
