@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { problem, readSiteRequest } from '../site-request';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { setSiteEconomics, siteEconomicsErrors, type SiteEconomicsSettings } from '../../../../lib/db/mutations/site-settings';
 import { listSites } from '../../../../lib/db/queries/sites';
@@ -7,21 +8,11 @@ export const dynamic = 'force-dynamic';
 
 const FIELDS = ['pue', 'poolFeePct', 'currency'] as const;
 
-function problem(status: number, error: string, errors?: string[]) {
-  return NextResponse.json({ ok: false, error, ...(errors ? { errors } : {}) }, { status });
-}
-
 /** Updates a site's PUE, default pool fee (percent) and/or currency: `{ pue?, poolFeePct?, currency? }`. */
 export async function PATCH(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  const { id } = await ctx.params;
-  const siteId = Number(id);
-  if (!Number.isInteger(siteId) || siteId <= 0) return problem(400, `site id ${JSON.stringify(id)} is not a positive integer`);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return problem(400, 'the body is not valid JSON');
-  }
+  const parsedRequest = await readSiteRequest(request, ctx);
+  if (parsedRequest instanceof NextResponse) return parsedRequest;
+  const { siteId, body } = parsedRequest;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(400, 'the body must be a JSON object');
   const unknown = Object.keys(body).filter((k) => !(FIELDS as readonly string[]).includes(k));
   if (unknown.length > 0) return problem(400, `unknown field(s): ${unknown.join(', ')} (allowed: ${FIELDS.join(', ')})`);
