@@ -1,5 +1,14 @@
 import type { Reading } from '../../lib/domain/reading';
 
+/** Username and password for a device's authenticated API (Antminer web UI: digest, default root/root). */
+export interface DeviceCredentials {
+  username: string;
+  password: string;
+}
+
+/** Called by every transport with each raw reply it received (probe --raw, unrecognised devices). */
+export type RawRecorder = (label: string, raw: string) => void;
+
 /** Where and how to poll one device. */
 export interface PollTarget {
   /** IPv4/IPv6 address or host name. */
@@ -11,14 +20,61 @@ export interface PollTarget {
   signal?: AbortSignal;
   /** Model as registered (nameplate lookup when the firmware does not name it). */
   modelHint?: string | null;
+  /** Credentials for APIs that need them; each driver has its family's factory default. */
+  credentials?: DeviceCredentials | null;
+  /** Receives every raw reply of the poll, labelled by request (e.g. "stats", "GET /summary"). */
+  recorder?: RawRecorder;
+}
+
+/**
+ * How a driver talks to its device; the scanner groups probes by it:
+ * - 'cgminer': JSON over TCP, one connection per request, reply ends at FIN (+ NUL), protocols.md §1.1.
+ * - 'btminer-v3': Whatsminer API v3, uint32-LE length-prefixed JSON frames on 4433, §1.7.
+ * - 'http': JSON over HTTP GET (AxeOS, GPU miners, the gpu-agent, Antminer web CGI).
+ * - 'jsonrpc': Claymore/PhoenixMiner JSON-RPC over TCP, §2.3.
+ */
+export type DriverProtocol = 'cgminer' | 'btminer-v3' | 'http' | 'jsonrpc';
+
+/** What a device is, as identified from its replies. */
+export interface Identity {
+  driver: string;
+  make: string;
+  model: string;
+  firmware: string;
+}
+
+/**
+ * The replies the scanner collects before asking the drivers who a device is. Bodies are parsed JSON
+ * (null when the request failed or the reply was not JSON). `http` is keyed by path ("/api/system/info").
+ */
+export interface ProbeReplies {
+  /** cgminer protocol: replies to version, stats, devdetails, summary (lenient-parsed bodies). */
+  cgminer?: { version: object | null; stats: object | null; devdetails: object | null; summary: object | null };
+  /** http protocol: each driver's probePath GET, parsed JSON or null. */
+  http?: Record<string, unknown>;
+  /** btminer-v3: reply to get.device.info. */
+  btminerV3?: object | null;
+  /** jsonrpc: reply to miner_getstat1. */
+  jsonrpc?: object | null;
 }
 
 /** One protocol family: poll() does the I/O, the family's parse functions are pure. */
 export interface Driver {
   /** Stable name stored in rigs.driver, e.g. "antminer". */
   name: string;
+  /** Human name for tables, e.g. "Antminer (stock cgminer API)". */
+  label: string;
+  protocol: DriverProtocol;
   /** Default API port of the family. */
   defaultPort: number;
+  /** http drivers: the path whose GET reply identify() needs (the scanner fetches each once). */
+  probePath?: string;
+  /**
+   * Pure: this family's identity when the probe replies are from one of its devices, else null. The
+   * scanner asks drivers in registry order, so a generic family (stock Antminer) comes after the
+   * specific ones whose replies look alike (Braiins, LuxOS, Vnish).
+   */
+  identify?(probe: ProbeReplies): Identity | null;
   /** Polls the device and returns its normalized reading, or throws a DeviceError. */
   poll(target: PollTarget): Promise<Reading>;
 }
@@ -30,6 +86,7 @@ export type DeviceErrorKind =
   | 'garbage' // bytes that are not a reply, even after the lenient repairs
   | 'truncated' // a reply cut short (server closed mid-JSON)
   | 'api-error' // a well-formed reply with STATUS E/F
+  | 'auth' // the device wants credentials we do not have or that it refused
   | 'unexpected' // well-formed but missing the fields the driver needs
   | 'aborted'; // the poll was cancelled
 

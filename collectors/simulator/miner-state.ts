@@ -187,7 +187,7 @@ export function minerStateAt(rig: RigPlan, seed: number, tMs: number): MinerStat
   const firstPresent = boards.find((b) => b.present);
   if (firstPresent) firstPresent.accepted += accepted - given; // rounding remainder, so boards sum to total
 
-  const fanCount = rig.model.family === 'antminer' ? 4 : 2;
+  const fanCount = rig.model.fans;
   const fanBase = between(5000, 5800, seed, S_FAN, rig.index);
   const fansRpm: number[] = [];
   for (let i = 0; i < fanCount; i++) {

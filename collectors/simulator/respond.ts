@@ -1,28 +1,28 @@
 /**
- * One request in, one reply out, for one simulated miner: parse, compute the state at the instant, render the
- * family's reply. Pure; the TCP listener adds the trailing NUL and the socket handling.
+ * One request in, one reply out, for one simulated device of a stream protocol (cgminer, jsonrpc,
+ * btminer-v3): compute the state at the instant and let the rig's family render the reply. Pure; the
+ * listener adds the framing and the socket handling.
  */
-import { invalidJsonReply, missingCommandReply, parseRequest } from './cgminer-envelope';
-import { ANTMINER_DESCRIPTION, antminerReply } from './antminer-replies';
 import type { RigPlan } from './fleet-plan';
+import { SIM_FAMILIES } from './families';
+import type { SimHttpReply, SimHttpRequest } from './families/types';
 import { minerStateAt } from './miner-state';
-import { WHATSMINER_ERROR_DESCRIPTION, whatsminerReply } from './whatsminer-replies';
 
-/** The JSON text a simulated miner answers to `requestText` at tMs (without the trailing NUL). */
+/** The text a simulated device answers to `requestText` at tMs (without NUL, newline or frame). */
 export function replyText(requestText: string, rig: RigPlan, seed: number, tMs: number): string {
-  return JSON.stringify(replyObject(requestText, rig, seed, tMs));
+  const family = SIM_FAMILIES[rig.model.family];
+  if (!family.reply) throw new Error(`simulator: the "${family.family}" family does not answer stream requests`);
+  return family.reply(requestText, rig, minerStateAt(rig, seed, tMs));
 }
 
-/** Same as replyText, as an object (for tests that inspect fields). */
+/** Same as replyText, parsed (for tests that inspect fields). */
 export function replyObject(requestText: string, rig: RigPlan, seed: number, tMs: number): object {
-  const whenS = Math.floor(tMs / 1000);
-  const errorDescription = rig.model.family === 'antminer' ? ANTMINER_DESCRIPTION : WHATSMINER_ERROR_DESCRIPTION;
-  const request = parseRequest(requestText);
-  if (request.kind === 'invalid-json') return invalidJsonReply(whenS, errorDescription);
-  // Both families answer {"cmd": ...} (btminer's privileged verb form) with Code 24, as the capture shows.
-  if (request.kind === 'missing-command') return missingCommandReply(whenS, errorDescription);
-  const state = minerStateAt(rig, seed, tMs);
-  return rig.model.family === 'antminer'
-    ? antminerReply(request.command, rig, state)
-    : whatsminerReply(request.command, rig, state);
+  return JSON.parse(replyText(requestText, rig, seed, tMs)) as object;
+}
+
+/** The HTTP reply of a simulated HTTP device at tMs. */
+export function replyHttp(request: SimHttpRequest, rig: RigPlan, seed: number, tMs: number): SimHttpReply {
+  const family = SIM_FAMILIES[rig.model.family];
+  if (!family.replyHttp) return { status: 404, body: 'Not found' };
+  return family.replyHttp(request, rig, minerStateAt(rig, seed, tMs));
 }

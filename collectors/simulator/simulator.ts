@@ -8,8 +8,9 @@ import { planFleet, SIM_SITES, type RigPlan, type SimRigFault } from './fleet-pl
 import { DEFAULT_HTTP_PORT, DEMO_POOL_TOKEN, demoPoolRates, demoServices, type SimManifestServices } from './http/demo-services';
 import { startHttpServices, type RunningHttpServices } from './http/server';
 import { flappingOffline, minerStateAt } from './miner-state';
-import { replyText } from './respond';
-import { MinerListener } from './tcp-server';
+import { SIM_FAMILIES } from './families';
+import { createListener } from './listeners';
+import type { SimListener } from './listeners/types';
 
 /** One rig as the supervisor registers it. */
 export interface SimManifestRig {
@@ -17,8 +18,11 @@ export interface SimManifestRig {
   site: string;
   address: string;
   port: number;
-  driver: 'antminer' | 'whatsminer';
+  /** Hashwatt driver that reads it (rigs.driver). */
+  driver: string;
   model: string;
+  /** "sha256" for Bitcoin ASICs, the coin algorithm of a GPU rig. */
+  algorithm: string;
   nameplateHashrateThs: number;
   nameplatePowerW: number;
   fault: SimRigFault | null;
@@ -51,6 +55,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Scripted faults on rigs 5, 6 and 9 (fleets of 12 or more); default true. */
   faults?: boolean;
+  /** Catalogue ids each site cycles through (fleet-plan.ts DEMO_MIX by default). */
+  mix?: readonly string[];
   /** Port of the HTTP services on <subnet>.250 (default 8999; 0 picks a free one; null: none). */
   httpPort?: number | null;
 }
@@ -79,7 +85,7 @@ export interface RunningSimulator {
 
 interface SimRig {
   plan: RigPlan;
-  listener: MinerListener;
+  listener: SimListener;
   forced: ForcedFault | null;
 }
 
@@ -100,8 +106,9 @@ function manifestOf(rigs: RigPlan[], generatedAtMs: number): SimManifest {
       site: r.site.name,
       address: r.address,
       port: r.port,
-      driver: r.model.family,
+      driver: SIM_FAMILIES[r.model.family].driver,
       model: r.model.model,
+      algorithm: r.model.algorithm,
       nameplateHashrateThs: r.model.nameplateHashrateThs,
       nameplatePowerW: r.model.nameplatePowerW,
       fault: r.fault,
@@ -119,13 +126,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const rig: SimRig = {
       plan,
       forced: null,
-      listener: new MinerListener({
-        host: plan.address,
-        port: plan.port,
-        seed: seed ^ plan.idHash,
-        respond: (request) => replyText(request, plan, seed, now()),
-        fault: () => (rig.forced === 'offline' ? null : rig.forced),
-      }),
+      listener: createListener({ plan, seed, now, fault: () => (rig.forced === 'offline' ? null : rig.forced) }),
     };
     rigs.set(plan.name, rig);
   }

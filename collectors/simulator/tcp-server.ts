@@ -5,10 +5,11 @@
  */
 import net from 'node:net';
 import { isCompleteJson } from './cgminer-envelope';
-import { mulberry32 } from './prng';
+import type { SimListener } from './listeners/types';
+import { garbageBytes } from './listeners/garbage';
 
-/** Misbehaviour of an open listener; 'offline' is handled by closing it instead. */
-export type ListenerFault = 'silent' | 'garbage' | 'half' | null;
+export type { ListenerFault } from './listeners/types';
+import type { ListenerFault } from './listeners/types';
 
 /** How one miner's listener answers. */
 export interface MinerListenerOptions {
@@ -20,6 +21,8 @@ export interface MinerListenerOptions {
   fault: () => ListenerFault;
   /** Seed for garbage bytes, so a failing test sees the same bytes again. */
   seed?: number;
+  /** Appended to every reply: cgminer's NUL (default) or PhoenixMiner's newline. */
+  terminator?: string;
 }
 
 /** Requests are tiny; anything bigger is a confused client and gets the Invalid JSON reply. */
@@ -32,7 +35,7 @@ const IDLE_MS = 10_000;
 const SILENT_HOLD_MS = 120_000;
 
 /** One miner's port: open() to accept, close() to refuse connections (ECONNREFUSED) like a rig gone dark. */
-export class MinerListener {
+export class MinerListener implements SimListener {
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
   private queue: Promise<void> = Promise.resolve();
@@ -90,12 +93,7 @@ export class MinerListener {
   }
 
   private garbage(): Buffer {
-    const next = mulberry32((this.opts.seed ?? 1) ^ (this.connections * 0x9e3779b1));
-    const length = 64 + Math.floor(next() * 960);
-    const bytes = Buffer.alloc(length);
-    for (let i = 0; i < length; i++) bytes[i] = Math.floor(next() * 256);
-    bytes[0] = 0xfe; // never a "{": whatever else the client tries, this is not JSON
-    return bytes;
+    return garbageBytes(this.opts.seed ?? 1, this.connections);
   }
 
   private handle(socket: net.Socket): void {
@@ -141,7 +139,7 @@ export class MinerListener {
         socket.destroy(); // a bug in a reply must cost one connection, not the simulator
         return;
       }
-      socket.end(fault === 'half' ? reply.slice(0, Math.floor(reply.length / 2)) : reply + '\u0000');
+      socket.end(fault === 'half' ? reply.slice(0, Math.floor(reply.length / 2)) : reply + (this.opts.terminator ?? '\u0000'));
     };
 
     socket.on('data', (chunk: Buffer) => {

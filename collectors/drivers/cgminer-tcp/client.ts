@@ -68,8 +68,13 @@ export function cgminerSend(
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       socket.destroy();
-      if (error) reject(error);
-      else resolve(Buffer.concat(chunks).toString('utf8'));
+      if (error) {
+        reject(error);
+        return;
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      target.recorder?.(label, text);
+      resolve(text);
     };
 
     const onAbort = () => finish(new DeviceError('aborted', `"${label}" to ${where} aborted`));
