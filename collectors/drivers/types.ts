@@ -50,12 +50,21 @@ export interface Identity {
 export interface ProbeReplies {
   /** cgminer protocol: replies to version, stats, devdetails, summary (lenient-parsed bodies). */
   cgminer?: { version: object | null; stats: object | null; devdetails: object | null; summary: object | null };
-  /** http protocol: each driver's probePath GET, parsed JSON or null. */
-  http?: Record<string, unknown>;
+  /** http protocol: the reply to each driver's probePath GET (absent when the request failed). */
+  http?: Record<string, HttpProbeReply>;
   /** btminer-v3: reply to get.device.info. */
   btminerV3?: object | null;
   /** jsonrpc: reply to miner_getstat1. */
   jsonrpc?: object | null;
+}
+
+/** One probe GET as the scanner saw it: status, the auth challenge if any, the JSON body if it was JSON. */
+export interface HttpProbeReply {
+  status: number;
+  /** WWW-Authenticate header (Antminer's web UI answers 401 with a Digest challenge). */
+  wwwAuthenticate: string | null;
+  json: unknown;
+  text: string;
 }
 
 /** One protocol family: poll() does the I/O, the family's parse functions are pure. */

@@ -3,6 +3,7 @@
  * clear line on stderr and a non-zero exit, never a stack trace.
  */
 import { backupCommand } from './commands/backup';
+import { gpuAgentCommand } from './commands/gpu-agent';
 import { migrateCommand } from './commands/migrate';
 import { profitCommand } from './commands/profit';
 import { simulateCommand } from './commands/simulate';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   profit: profitCommand,
   tariff: tariffCommand,
+  'gpu-agent': gpuAgentCommand,
 };
 
 function help(): string {

@@ -53,6 +53,12 @@ export interface Reading {
   pools: PoolReading[];
   uptimeS: number | null;
   hardwareErrors: number | null;
+  /**
+   * What the rig hashes. Absent or "sha256" for Bitcoin ASICs; GPU miners set their coin algorithm
+   * ("ethash", "kawpow", ...) with hashrateThs in TH/s of that algorithm; null when unknown (gpu-agent).
+   * Only SHA-256 hash rate earns the Bitcoin hashprice and counts in fleet TH/s.
+   */
+  algorithm?: string | null;
 }
 
 /** J/TH from power and hashrate; null rather than Infinity or NaN. */
