@@ -5,11 +5,14 @@ import { antminerDriver } from './antminer';
 import type { Driver } from './types';
 import { whatsminerDriver } from './whatsminer';
 
+/**
+ * Every driver, in the order detection asks them: firmware that runs on another vendor's hardware, or
+ * that imitates another's API, comes before the generic family it would otherwise be taken for.
+ */
+export const ALL_DRIVERS: readonly Driver[] = [whatsminerDriver, antminerDriver];
+
 /** Every driver by its stable name (the value stored in rigs.driver). */
-export const DRIVERS: Record<string, Driver> = {
-  [antminerDriver.name]: antminerDriver,
-  [whatsminerDriver.name]: whatsminerDriver,
-};
+export const DRIVERS: Record<string, Driver> = Object.fromEntries(ALL_DRIVERS.map((d) => [d.name, d]));
 
 /** The driver called `name`; throws an Error listing the known names when there is none. */
 export function getDriver(name: string): Driver {

@@ -5,7 +5,9 @@
 import { backupCommand } from './commands/backup';
 import { gpuAgentCommand } from './commands/gpu-agent';
 import { migrateCommand } from './commands/migrate';
+import { probeCommand } from './commands/probe';
 import { profitCommand } from './commands/profit';
+import { scanCommand } from './commands/scan';
 import { simulateCommand } from './commands/simulate';
 import { startCommand } from './commands/start';
 import { tariffCommand } from './commands/tariff';
@@ -24,6 +26,8 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   profit: profitCommand,
   tariff: tariffCommand,
+  probe: probeCommand,
+  scan: scanCommand,
   'gpu-agent': gpuAgentCommand,
 };
 

@@ -3,7 +3,7 @@
  * Timestamps are epoch milliseconds (`*_ms`), hash rate TH/s, power W, temperatures degC.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A physical site: its time zone and currency matter to tariffs and economics. */
 export const sites = sqliteTable('sites', {
@@ -35,6 +35,8 @@ export const rigs = sqliteTable(
     model: text('model'),
     nameplateHashrateThs: real('nameplate_hashrate_ths'),
     nameplatePowerW: real('nameplate_power_w'),
+    /** What it hashes: 'sha256' (Bitcoin ASICs) earns the hashprice; a GPU rig's coin algorithm does not. */
+    algorithm: text('algorithm').notNull().default('sha256'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAtMs: integer('created_at_ms').notNull(),
   },
@@ -160,6 +162,26 @@ export const economics = sqliteTable(
 );
 
 /**
+ * Devices that answered a scan or probe but no driver recognised, kept with their raw replies so support
+ * for them can be added later (one row per address and port, refreshed on every sighting).
+ */
+export const unrecognisedDevices = sqliteTable(
+  'unrecognised_devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    address: text('address').notNull(),
+    port: integer('port').notNull(),
+    /** Protocol(s) that got an answer, e.g. "cgminer" or "http". */
+    protocol: text('protocol').notNull(),
+    /** JSON array of {label, raw} as received (capped per reply). */
+    rawJson: text('raw_json').notNull(),
+    firstSeenMs: integer('first_seen_ms').notNull(),
+    lastSeenMs: integer('last_seen_ms').notNull(),
+  },
+  (t) => [uniqueIndex('unrecognised_devices_addr_port_idx').on(t.address, t.port)],
+);
+
+/**
  * Append-only log of everything a browser must hear about, written in the same transaction as the
  * change itself. Its id is the live cursor.
  */
@@ -186,3 +208,4 @@ export type Change = typeof changes.$inferSelect;
 export type SourceStateRow = typeof sourceState.$inferSelect;
 export type Pool = typeof pools.$inferSelect;
 export type EconomicsRow = typeof economics.$inferSelect;
+export type UnrecognisedDevice = typeof unrecognisedDevices.$inferSelect;

@@ -44,9 +44,22 @@ function joined(p: ValueWithUnit): string {
   return p.unit ? `${p.value} ${p.unit}` : p.value;
 }
 
+const SMALL_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['GH/s', 1e3],
+  ['MH/s', 1e6],
+  ['kH/s', 1e9],
+  ['H/s', 1e12],
+];
+
 /** Hash rate parts: TH/s with one decimal, PH/s with two from 1,000 TH/s (after rounding). */
 export function hashrateThsParts(ths: number | null | undefined): ValueWithUnit {
   if (!isNumber(ths)) return { value: MISSING, unit: '' };
+  // GPU rigs and small ASICs: below 0.95 TH/s the value reads better one prefix down (480.0 MH/s).
+  if (ths > 0 && roundTo(ths, 1) < 1) {
+    for (const [unit, perTh] of SMALL_UNITS) {
+      if (ths * perTh >= 0.95 || unit === 'H/s') return { value: fixed(ths * perTh, 1), unit };
+    }
+  }
   // 999.96 TH/s would round to "1,000.0 TH/s"; switch unit on the rounded value instead.
   if (Math.abs(roundTo(ths, 1)) >= 1000) return { value: fixed(ths / 1000, 2), unit: 'PH/s' };
   return { value: fixed(ths, 1), unit: 'TH/s' };

@@ -13,6 +13,8 @@ export interface DemoFleet {
     port: number;
     driver: string;
     model: string;
+    /** Absent in manifests written before GPU rigs: SHA-256. */
+    algorithm?: string;
     nameplateHashrateThs: number;
     nameplatePowerW: number;
   }[];
@@ -45,6 +47,7 @@ export function upsertDemoFleet(db: Db, fleet: DemoFleet, nowMs: number): { adde
         port: r.port,
         driver: r.driver,
         model: r.model,
+        algorithm: r.algorithm ?? 'sha256',
         nameplateHashrateThs: r.nameplateHashrateThs,
         nameplatePowerW: r.nameplatePowerW,
       };

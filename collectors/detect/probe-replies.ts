@@ -1,0 +1,88 @@
+/**
+ * Collecting what drivers need to recognise a device, per protocol. I/O only: identification itself is
+ * the drivers' pure identify(). A refused first request means nothing listens there; later failures only
+ * leave that reply out.
+ */
+import { cgminerQuery, cgminerQueryRaw } from '../drivers/cgminer-tcp/client';
+import { deviceHttp } from '../drivers/http/client';
+import { DeviceError, type Driver, type HttpProbeReply, type PollTarget, type ProbeReplies } from '../drivers/types';
+
+/** The probe replies, or the error that says nothing usable answered. */
+export type ProbeOutcome = { ok: true; probe: ProbeReplies } | { ok: false; error: DeviceError };
+
+/** Error of a request that should not stop the probe: anything but an abort. */
+function soft(err: unknown): DeviceError {
+  if (err instanceof DeviceError) {
+    if (err.kind === 'aborted') throw err;
+    return err;
+  }
+  throw err;
+}
+
+/** cgminer: version, stats, devdetails, summary (whatever the firmware answers). */
+export async function probeCgminer(target: PollTarget): Promise<ProbeOutcome> {
+  const bodies: Record<string, object | null> = {};
+  let firstError: DeviceError | null = null;
+  let quiet = false;
+  for (const command of ['version', 'stats', 'devdetails', 'summary']) {
+    if (quiet) {
+      bodies[command] = null;
+      continue;
+    }
+    try {
+      bodies[command] = (await cgminerQuery(target, command)).body;
+    } catch (err) {
+      const e = soft(err);
+      // An API error is still an answer (e.g. Whatsminer without `version`): keep going.
+      if (e.kind === 'api-error') {
+        bodies[command] = null;
+        continue;
+      }
+      firstError ??= e;
+      bodies[command] = null;
+      if (e.kind === 'refused' || e.kind === 'timeout') quiet = true;
+    }
+  }
+  if (Object.values(bodies).every((b) => b === null)) {
+    // A btminer that rejects every cgminer command still answers {"cmd":"get_version"} style requests.
+    if (firstError === null) {
+      try {
+        const body = (await cgminerQueryRaw(target, { cmd: 'get_version' }, 'get_version')).body;
+        bodies.version = body;
+      } catch (err) {
+        firstError = soft(err);
+      }
+    }
+    if (bodies.version === null) return { ok: false, error: firstError ?? new DeviceError('unexpected', 'no reply to any cgminer command') };
+  }
+  return {
+    ok: true,
+    probe: { cgminer: { version: bodies.version, stats: bodies.stats, devdetails: bodies.devdetails, summary: bodies.summary } },
+  };
+}
+
+/** http: one GET of each driver's probePath. */
+export async function probeHttp(target: PollTarget, drivers: readonly Driver[]): Promise<ProbeOutcome> {
+  const paths = [...new Set(drivers.filter((d) => d.protocol === 'http' && d.probePath).map((d) => d.probePath!))];
+  const http: Record<string, HttpProbeReply> = {};
+  let firstError: DeviceError | null = null;
+  for (const path of paths) {
+    try {
+      const reply = await deviceHttp(target, { path });
+      let json: unknown = null;
+      try {
+        json = JSON.parse(reply.text.trim());
+      } catch {
+        json = null;
+      }
+      const auth = reply.headers['www-authenticate'];
+      http[path] = { status: reply.status, wwwAuthenticate: Array.isArray(auth) ? auth.join(', ') : auth ?? null, json, text: reply.text };
+    } catch (err) {
+      const e = soft(err);
+      firstError ??= e;
+      if (e.kind === 'refused' || e.kind === 'timeout') break;
+    }
+  }
+  if (Object.keys(http).length === 0) return { ok: false, error: firstError ?? new DeviceError('unexpected', 'no HTTP driver to probe with') };
+  return { ok: true, probe: { http } };
+}
