@@ -11,6 +11,7 @@ import { listPools } from '../lib/db/queries/pools';
 import { sitePriceNow } from '../lib/db/queries/site-price';
 import { listSites } from '../lib/db/queries/sites';
 import type { BtcPrices, NetworkState } from '../lib/domain/network';
+import { hashesSha256 } from '../lib/domain/reading';
 import { sweepEconomics, type SiteEconomicsInput } from '../lib/economics/fleet-economics';
 import { poolFeeForRig } from '../lib/economics/pool-match';
 
@@ -32,7 +33,8 @@ export function storeSweepEconomics(db: Db, sweepId: number, sweepStartMs: numbe
   }));
   const pools = listPools(db);
   const rigs = listRigViews(db)
-    .filter((r) => r.connectivity === 'online' && r.reading !== null)
+    // GPU rigs mine other coins: the Bitcoin hashprice says nothing about their revenue, so they are left out.
+    .filter((r) => r.connectivity === 'online' && r.reading !== null && hashesSha256(r.reading))
     .map((r) => ({ id: r.id, siteId: r.siteId, reading: r.reading!, poolFeePct: poolFeeForRig(r.reading!, pools) }));
   const result = sweepEconomics({
     network: network.value,

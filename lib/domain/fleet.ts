@@ -1,13 +1,15 @@
 import type { FleetTotals, RigView } from '../realtime/contracts';
-import { efficiencyJth } from './reading';
+import { efficiencyJth, hashesSha256 } from './reading';
 
 /**
  * Fleet totals from rig views: sums over online rigs only (a stale or offline rig is never counted at its
- * last value), ratios from the sums, never averages of ratios.
+ * last value), ratios from the sums, never averages of ratios. Power counts every rig; hash rate and J/TH
+ * only the SHA-256 ones (a GPU rig's ethash MH/s is not Bitcoin hash rate).
  */
 export function fleetTotals(rigs: readonly RigView[], updatedAtMs: number | null): FleetTotals {
   let hashrateThs = 0;
   let powerW = 0;
+  let sha256PowerW = 0;
   let estimatedW = 0;
   let rigsOnline = 0;
   let rigsStale = 0;
@@ -19,16 +21,18 @@ export function fleetTotals(rigs: readonly RigView[], updatedAtMs: number | null
     rigsOnline++;
     const r = rig.reading;
     if (!r) continue;
-    hashrateThs += r.hashrateThs;
+    const sha256 = hashesSha256(r);
+    if (sha256) hashrateThs += r.hashrateThs;
     if (r.powerW !== null) {
       powerW += r.powerW;
+      if (sha256) sha256PowerW += r.powerW;
       if (r.powerSource === 'estimated') estimatedW += r.powerW;
     }
   }
   return {
     hashrateThs,
     powerW,
-    efficiencyJth: efficiencyJth(powerW > 0 ? powerW : null, hashrateThs),
+    efficiencyJth: efficiencyJth(sha256PowerW > 0 ? sha256PowerW : null, hashrateThs),
     rigsOnline,
     rigsStale,
     rigsOffline,

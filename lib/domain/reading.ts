@@ -66,3 +66,8 @@ export function efficiencyJth(powerW: number | null, hashrateThs: number): numbe
   if (powerW === null || !Number.isFinite(powerW) || !(hashrateThs > 0)) return null;
   return powerW / hashrateThs;
 }
+
+/** True when the reading's hash rate is Bitcoin SHA-256 (ASICs): it counts in fleet TH/s and earns the hashprice. */
+export function hashesSha256(reading: Pick<Reading, 'algorithm'>): boolean {
+  return reading.algorithm === undefined || reading.algorithm === 'sha256';
+}

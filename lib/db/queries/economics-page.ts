@@ -1,4 +1,5 @@
 /** Everything the /economics page renders first: the live snapshot, what-if inputs, sites and pools. */
+import { hashesSha256 } from '../../domain/reading';
 import type { EconomicsPageData, SiteEconomicsView, WhatIfRig } from '../../realtime/contracts';
 import { poolFeeForRig } from '../../economics/pool-match';
 import type { Db } from '../client';
@@ -28,7 +29,8 @@ export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy
     const bySite = new Map(sites.map((s) => [s.site.id, s]));
     const rigs: WhatIfRig[] = snapshot.rigs.flatMap((rig) => {
       const entry = bySite.get(rig.siteId);
-      if (rig.connectivity !== 'online' || !rig.reading || !entry) return [];
+      // GPU rigs mine other coins: the what-if's Bitcoin hashprice does not apply to them.
+      if (rig.connectivity !== 'online' || !rig.reading || !entry || !hashesSha256(rig.reading)) return [];
       return [
         {
           id: rig.id,
