@@ -2,6 +2,8 @@
  * The driver registry: rigs.driver names a protocol family, and the collector asks here for its Driver.
  */
 import { antminerDriver } from './antminer';
+import { braiinsDriver } from './braiins';
+import { luxosDriver } from './luxos';
 import type { Driver } from './types';
 import { whatsminerDriver } from './whatsminer';
 
@@ -9,7 +11,7 @@ import { whatsminerDriver } from './whatsminer';
  * Every driver, in the order detection asks them: firmware that runs on another vendor's hardware, or
  * that imitates another's API, comes before the generic family it would otherwise be taken for.
  */
-export const ALL_DRIVERS: readonly Driver[] = [whatsminerDriver, antminerDriver];
+export const ALL_DRIVERS: readonly Driver[] = [braiinsDriver, luxosDriver, whatsminerDriver, antminerDriver];
 
 /** Every driver by its stable name (the value stored in rigs.driver). */
 export const DRIVERS: Record<string, Driver> = Object.fromEntries(ALL_DRIVERS.map((d) => [d.name, d]));

@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { DRIVERS, getDriver } from '../../../collectors/drivers';
+import { ALL_DRIVERS, DRIVERS, getDriver } from '../../../collectors/drivers';
+
+/** Every driver Hashwatt ships, with its protocol and default port (written out: a rename must show up here). */
+const EXPECTED: Record<string, [string, number]> = {
+  antminer: ['cgminer', 4028],
+  braiins: ['cgminer', 4028],
+  luxos: ['cgminer', 4028],
+  whatsminer: ['cgminer', 4028],
+};
 
 describe('driver registry', () => {
-  it('finds antminer and whatsminer by their stored names, both on port 4028', () => {
-    expect(getDriver('antminer').name).toBe('antminer');
-    expect(getDriver('whatsminer').name).toBe('whatsminer');
-    expect(Object.values(DRIVERS).map((d) => d.defaultPort)).toEqual([4028, 4028]);
+  it('finds every driver by its stored name, with its protocol and default port', () => {
+    expect(Object.keys(DRIVERS).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const [name, [protocol, port]] of Object.entries(EXPECTED)) {
+      const d = getDriver(name);
+      expect([d.name, d.protocol, d.defaultPort]).toEqual([name, protocol, port]);
+      expect(d.label.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('asks firmware that runs on Antminer hardware before the stock Antminer driver', () => {
+    const order = ALL_DRIVERS.map((d) => d.name);
+    for (const name of ['braiins', 'luxos'].filter((n) => n in DRIVERS)) {
+      expect(order.indexOf(name)).toBeLessThan(order.indexOf('antminer'));
+    }
   });
 
   it('throws a clear error naming the unknown driver and the known ones', () => {
-    expect(() => getDriver('avalon')).toThrow('unknown driver "avalon" (known: antminer, whatsminer)');
+    expect(() => getDriver('frobminer')).toThrow(`unknown driver "frobminer" (known: ${Object.keys(EXPECTED).sort().join(', ')})`);
     expect(() => getDriver('toString')).toThrow('unknown driver "toString"');
   });
 });
