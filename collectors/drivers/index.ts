@@ -3,7 +3,11 @@
  */
 import { antminerDriver } from './antminer';
 import { braiinsDriver } from './braiins';
+import { gminerDriver } from './gminer';
+import { lolminerDriver } from './lolminer';
 import { luxosDriver } from './luxos';
+import { nbminerDriver } from './nbminer';
+import { trexDriver } from './trex';
 import type { Driver } from './types';
 import { whatsminerDriver } from './whatsminer';
 
@@ -11,7 +15,16 @@ import { whatsminerDriver } from './whatsminer';
  * Every driver, in the order detection asks them: firmware that runs on another vendor's hardware, or
  * that imitates another's API, comes before the generic family it would otherwise be taken for.
  */
-export const ALL_DRIVERS: readonly Driver[] = [braiinsDriver, luxosDriver, whatsminerDriver, antminerDriver];
+export const ALL_DRIVERS: readonly Driver[] = [
+  braiinsDriver,
+  luxosDriver,
+  whatsminerDriver,
+  antminerDriver,
+  trexDriver,
+  lolminerDriver,
+  gminerDriver,
+  nbminerDriver,
+];
 
 /** Every driver by its stable name (the value stored in rigs.driver). */
 export const DRIVERS: Record<string, Driver> = Object.fromEntries(ALL_DRIVERS.map((d) => [d.name, d]));

@@ -1,4 +1,10 @@
-/** Simulated nbminer devices (placeholder until the family's replies are written). */
-import { unwrittenFamily } from './cgminer-family';
+/** NBMiner GPU miner HTTP API on 22333 (replies in ../gpu-replies/nbminer.ts). */
+import { nbminerHttpReply } from '../gpu-replies/nbminer';
+import type { SimFamilyDef } from './types';
 
-export const nbminerFamily = unwrittenFamily('nbminer', 'nbminer', 'http');
+export const nbminerFamily: SimFamilyDef = {
+  family: 'nbminer',
+  driver: 'nbminer',
+  protocol: 'http',
+  replyHttp: nbminerHttpReply,
+};

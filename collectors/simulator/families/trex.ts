@@ -1,4 +1,10 @@
-/** Simulated trex devices (placeholder until the family's replies are written). */
-import { unwrittenFamily } from './cgminer-family';
+/** T-Rex GPU miner HTTP API on 4067 (replies in ../gpu-replies/trex.ts). */
+import { trexHttpReply } from '../gpu-replies/trex';
+import type { SimFamilyDef } from './types';
 
-export const trexFamily = unwrittenFamily('trex', 'trex', 'http');
+export const trexFamily: SimFamilyDef = {
+  family: 'trex',
+  driver: 'trex',
+  protocol: 'http',
+  replyHttp: trexHttpReply,
+};

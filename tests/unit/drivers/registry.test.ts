@@ -7,6 +7,10 @@ const EXPECTED: Record<string, [string, number]> = {
   braiins: ['cgminer', 4028],
   luxos: ['cgminer', 4028],
   whatsminer: ['cgminer', 4028],
+  trex: ['http', 4067],
+  lolminer: ['http', 4069],
+  gminer: ['http', 4070],
+  nbminer: ['http', 22333],
 };
 
 describe('driver registry', () => {
