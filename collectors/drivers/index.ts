@@ -2,8 +2,11 @@
  * The driver registry: rigs.driver names a protocol family, and the collector asks here for its Driver.
  */
 import { antminerDriver } from './antminer';
+import { axeosDriver } from './axeos';
 import { braiinsDriver } from './braiins';
+import { dcgmDriver } from './dcgm';
 import { gminerDriver } from './gminer';
+import { gpuAgentDriver } from './gpu-agent';
 import { lolminerDriver } from './lolminer';
 import { luxosDriver } from './luxos';
 import { nbminerDriver } from './nbminer';
@@ -24,6 +27,9 @@ export const ALL_DRIVERS: readonly Driver[] = [
   lolminerDriver,
   gminerDriver,
   nbminerDriver,
+  axeosDriver,
+  gpuAgentDriver,
+  dcgmDriver,
 ];
 
 /** Every driver by its stable name (the value stored in rigs.driver). */

@@ -115,8 +115,9 @@ function parseRow(line: string, lineNo: number, columns: string[], last: boolean
     if (!m) throw new DeviceError('garbage', `nvidia-smi output line ${lineNo}: ${field} ${JSON.stringify(v.slice(0, 40))} is not a number`);
     return Number(m[1]);
   };
-  const index = number('index');
-  if (index === null || !Number.isInteger(index) || index < 0) {
+  const indexText = raw('index');
+  const index = indexText !== null && /^\d{1,6}$/.test(indexText) ? Number(indexText) : null;
+  if (index === null) {
     throw new DeviceError('garbage', `nvidia-smi output line ${lineNo}: index ${JSON.stringify(values[columns.indexOf('index')].slice(0, 40))} is not a GPU index`);
   }
   const name = raw('name');

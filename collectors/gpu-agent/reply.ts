@@ -54,3 +54,8 @@ export function withMigDevices(gpus: NvidiaGpu[], listed: ListedGpu[]): NvidiaGp
     return entry && entry.mig.length > 0 ? { ...gpu, mig: entry.mig } : gpu;
   });
 }
+
+/** Body of the agent's 404 (any path or method other than GET /api/v1/gpus and GET /healthz). */
+export function notFoundBody(method: string, path: string): { agent: typeof GPU_AGENT_NAME; error: string } {
+  return { agent: GPU_AGENT_NAME, error: `no ${method} ${path} here (GET ${GPU_AGENT_PATH}, GET ${GPU_AGENT_HEALTH_PATH})` };
+}

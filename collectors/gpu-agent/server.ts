@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { hostname as osHostname } from 'node:os';
 import { NVIDIA_SMI_TIMEOUT_MS, NvidiaSmiError, queryGpus, runNvidiaSmi, type NvidiaGpu } from './nvidia-smi';
 import { parseNvidiaSmiList } from './nvidia-smi-list';
-import { GPU_AGENT_HEALTH_PATH, GPU_AGENT_NAME, GPU_AGENT_PATH, renderGpuAgentReply, withMigDevices, type GpuSample } from './reply';
+import { GPU_AGENT_HEALTH_PATH, GPU_AGENT_NAME, GPU_AGENT_PATH, notFoundBody, renderGpuAgentReply, withMigDevices, type GpuSample } from './reply';
 
 /** A sample is reused for this long: nvidia-smi costs tens of milliseconds of driver time per run. */
 export const SAMPLE_MIN_INTERVAL_MS = 1000;
@@ -53,16 +53,20 @@ export async function sampleNvidiaGpus(bin: string, timeoutMs = NVIDIA_SMI_TIMEO
 export async function startGpuAgent(opts: GpuAgentOptions): Promise<RunningGpuAgent> {
   const now = opts.now ?? Date.now;
   const hostname = opts.hostname ?? osHostname();
-  let last: { atMs: number; sample: Promise<GpuSample> } | null = null;
+  let last: { atMs: number; sample: Promise<GpuSample>; done: boolean } | null = null;
 
+  // A run still going is shared however old it is (a slow nvidia-smi never gets a second copy beside it);
+  // a finished one is reused for SAMPLE_MIN_INTERVAL_MS.
   const sample = (): Promise<GpuSample> => {
     const t = now();
-    if (last && t - last.atMs < SAMPLE_MIN_INTERVAL_MS && t >= last.atMs) return last.sample;
+    if (last && (!last.done || (t - last.atMs < SAMPLE_MIN_INTERVAL_MS && t >= last.atMs))) return last.sample;
     const taken = sampleNvidiaGpus(opts.nvidiaSmi, opts.timeoutMs).then(
       (gpus): GpuSample => ({ hostname, sampledAtMs: t, gpus }),
       (err: unknown): GpuSample => ({ hostname, sampledAtMs: t, gpus: [], error: describe(err) }),
     );
-    last = { atMs: t, sample: taken };
+    const entry = { atMs: t, sample: taken, done: false };
+    void taken.then(() => (entry.done = true)); // never rejects: failures are samples with an error
+    last = entry;
     return taken;
   };
 
@@ -102,8 +106,9 @@ function describe(err: unknown): string {
 async function handle(req: IncomingMessage, res: ServerResponse, sample: () => Promise<GpuSample>): Promise<void> {
   req.resume();
   const path = new URL(req.url ?? '/', 'http://agent').pathname;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    send(res, 404, { agent: GPU_AGENT_NAME, error: `no ${req.method} ${path} here (GET ${GPU_AGENT_PATH}, GET ${GPU_AGENT_HEALTH_PATH})` });
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') {
+    send(res, 404, notFoundBody(method, path));
     return;
   }
   if (path === GPU_AGENT_HEALTH_PATH) {
@@ -116,7 +121,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, sample: () => P
     send(res, s.error ? 503 : 200, renderGpuAgentReply(s));
     return;
   }
-  send(res, 404, { agent: GPU_AGENT_NAME, error: `no ${path} here (GET ${GPU_AGENT_PATH}, GET ${GPU_AGENT_HEALTH_PATH})` });
+  send(res, 404, notFoundBody(method, path));
 }
 
 function send(res: ServerResponse, status: number, body: object): void {

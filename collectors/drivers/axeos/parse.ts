@@ -99,11 +99,10 @@ export function parseAxeos(replies: AxeosReplies, opts: { modelHint?: string | n
     powerSource = powerW !== null ? 'estimated' : null;
   }
 
-  // temp2 = -1 means "no second sensor"; validTempC drops it, and 0 (NerdOS asicTemps of unread chips).
-  const asicTemps = Array.isArray(info.asicTemps) ? info.asicTemps.map(validTempC) : [];
-  const chipTempC = maxOf([validTempC(info.temp), validTempC(info.temp2), ...asicTemps]);
+  const asicTemps = Array.isArray(info.asicTemps) ? info.asicTemps.map(sensorC) : [];
+  const chipTempC = maxOf([sensorC(info.temp), sensorC(info.temp2), ...asicTemps]);
   // The VR sensor has its own (higher) limits; it stands in only when no ASIC temperature is readable.
-  const tempMaxC = chipTempC ?? validTempC(info.vrTemp);
+  const tempMaxC = chipTempC ?? sensorC(info.vrTemp);
 
   const monitor = obj(info.hashrateMonitor);
   const monitorAsics = Array.isArray(monitor?.asics) ? monitor.asics.map(obj).filter((a) => a !== null) : [];
@@ -130,6 +129,11 @@ export function parseAxeos(replies: AxeosReplies, opts: { modelHint?: string | n
     uptimeS: num(info.uptimeSeconds),
     hardwareErrors,
   };
+}
+
+/** A sensor reading: -1 is AxeOS's "no such sensor" (temp2), 0 an unread chip (NerdOS asicTemps). */
+function sensorC(v: unknown): number | null {
+  return num(v) === -1 ? null : validTempC(v);
 }
 
 function positiveInt(v: unknown): number | null {

@@ -1,4 +1,10 @@
-/** Simulated gpu-agent devices (placeholder until the family's replies are written). */
-import { unwrittenFamily } from './cgminer-family';
+/** Simulated NVIDIA GPU hosts running `hashwatt gpu-agent` (replies in ../gpu-agent-replies.ts). */
+import { gpuAgentHttpReply } from '../gpu-agent-replies';
+import type { SimFamilyDef } from './types';
 
-export const gpuAgentFamily = unwrittenFamily('gpu-agent', 'gpu-agent', 'http');
+export const gpuAgentFamily: SimFamilyDef = {
+  family: 'gpu-agent',
+  driver: 'gpu-agent',
+  protocol: 'http',
+  replyHttp: gpuAgentHttpReply,
+};

@@ -35,7 +35,9 @@ export const gpuAgentCommand = {
     }
     const shown = host.includes(':') ? `[${host}]` : host;
     console.log(`gpu-agent: listening on http://${shown}:${agent.port}/api/v1/gpus (nvidia-smi: ${nvidiaSmi})`);
+    let stopping = false;
     void agent.firstSample.then((s) => {
+      if (stopping) return;
       if (s.error) console.error(`gpu-agent: warning: ${s.error}; answering 503 until it works`);
       else console.log(`gpu-agent: ${s.gpus.length} GPU(s): ${s.gpus.map((g) => g.name).join(', ') || 'none'}`);
     });
@@ -44,6 +46,7 @@ export const gpuAgentCommand = {
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));
     });
+    stopping = true;
     await agent.close();
     console.log(`gpu-agent: stopped (${signal})`);
     return 0;

@@ -11,6 +11,9 @@ const EXPECTED: Record<string, [string, number]> = {
   lolminer: ['http', 4069],
   gminer: ['http', 4070],
   nbminer: ['http', 22333],
+  axeos: ['http', 80],
+  'gpu-agent': ['http', 9105],
+  dcgm: ['http', 9400],
 };
 
 describe('driver registry', () => {
