@@ -2,11 +2,14 @@
  * The driver registry: rigs.driver names a protocol family, and the collector asks here for its Driver.
  */
 import { antminerDriver } from './antminer';
+import { avalonDriver } from './avalon';
 import { axeosDriver } from './axeos';
 import { braiinsDriver } from './braiins';
 import { dcgmDriver } from './dcgm';
+import { dragonmintDriver } from './dragonmint';
 import { gminerDriver } from './gminer';
 import { gpuAgentDriver } from './gpu-agent';
+import { innosiliconDriver } from './innosilicon';
 import { lolminerDriver } from './lolminer';
 import { luxosDriver } from './luxos';
 import { nbminerDriver } from './nbminer';
@@ -22,6 +25,7 @@ export const ALL_DRIVERS: readonly Driver[] = [
   braiinsDriver,
   luxosDriver,
   whatsminerDriver,
+  avalonDriver,
   antminerDriver,
   trexDriver,
   lolminerDriver,
@@ -30,6 +34,8 @@ export const ALL_DRIVERS: readonly Driver[] = [
   axeosDriver,
   gpuAgentDriver,
   dcgmDriver,
+  dragonmintDriver,
+  innosiliconDriver,
 ];
 
 /** Every driver by its stable name (the value stored in rigs.driver). */

@@ -4,7 +4,7 @@
  * A1047 and newer firmware send one module as "MM ID0"; Avalon 7/8 behind an AUC send "MM ID1".."MM IDn",
  * one per miner, in each STATS row. Pure; every value is text until a reader asks for a number.
  */
-import { num, obj, str } from '../cgminer-tcp/coerce';
+import { num, str } from '../cgminer-tcp/coerce';
 import { sectionRows } from '../cgminer-tcp/lenient-json';
 
 /** One module's tokens: key -> raw text inside the brackets (first occurrence wins). */
@@ -51,9 +51,7 @@ export function mmModules(statsBody: unknown): MmModule[] {
 
 /** True when a stats body carries at least one MM ID string (Avalon's signature). */
 export function hasMmId(statsBody: unknown): boolean {
-  return sectionRows(statsBody, 'STATS').some((row) =>
-    Object.keys(obj(row) ?? {}).some((k) => /^MM ID\d+$/.test(k) && typeof row[k] === 'string'),
-  );
+  return sectionRows(statsBody, 'STATS').some((row) => Object.keys(row).some((k) => /^MM ID\d+$/.test(k) && typeof row[k] === 'string'));
 }
 
 /** The whitespace-separated values of `key`; [] when absent or empty (`FACOPTS0[]`). */
@@ -77,14 +75,4 @@ export function mmNum(blob: MmBlob, key: string): number | null {
 /** The raw text of `key`, trimmed, or null when absent or empty. */
 export function mmText(blob: MmBlob, key: string): string | null {
   return str(blob.get(key));
-}
-
-/** Numbered keys present in the blob, e.g. mmSlots(blob, /^Fan(\d+)$/) -> [1, 2]. */
-export function mmSlots(blob: MmBlob, pattern: RegExp): number[] {
-  const found = new Set<number>();
-  for (const key of blob.keys()) {
-    const m = pattern.exec(key);
-    if (m) found.add(Number(m[1]));
-  }
-  return [...found].sort((a, b) => a - b);
 }

@@ -14,6 +14,9 @@ const EXPECTED: Record<string, [string, number]> = {
   axeos: ['http', 80],
   'gpu-agent': ['http', 9105],
   dcgm: ['http', 9400],
+  avalon: ['cgminer', 4028],
+  dragonmint: ['http', 80],
+  innosilicon: ['http', 80],
 };
 
 describe('driver registry', () => {
