@@ -5,7 +5,7 @@
  */
 import type { RawReply } from '../../lib/db/mutations/record-unrecognised';
 import { DeviceError, type Driver, type DriverProtocol, type Identity, type PollTarget, type ProbeReplies } from '../drivers/types';
-import { probeCgminer, probeHttp, type ProbeOutcome } from './probe-replies';
+import { probeCgminer, probeHttp, probeJsonrpc, type ProbeOutcome } from './probe-replies';
 import type { DeviceSpec } from './spec';
 
 /** Probes of the stream protocols other than cgminer, registered by their transports' modules. */
@@ -57,6 +57,7 @@ export function attemptsFor(spec: DeviceSpec): Attempt[] {
 function runProbe(protocol: DriverProtocol, target: PollTarget, drivers: readonly Driver[]): Promise<ProbeOutcome> {
   if (protocol === 'cgminer') return probeCgminer(target);
   if (protocol === 'http') return probeHttp(target, drivers);
+  if (protocol === 'jsonrpc') return probeJsonrpc(target);
   const probe = STREAM_PROBES[protocol];
   return probe
     ? probe(target)

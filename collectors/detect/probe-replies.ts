@@ -5,6 +5,8 @@
  */
 import { cgminerQuery, cgminerQueryRaw } from '../drivers/cgminer-tcp/client';
 import { deviceHttp } from '../drivers/http/client';
+import { jsonrpcQuery } from '../drivers/jsonrpc-tcp/client';
+import { MINER_GETSTAT1 } from '../drivers/phoenixminer/parse';
 import { DeviceError, type Driver, type HttpProbeReply, type PollTarget, type ProbeReplies } from '../drivers/types';
 
 /** The probe replies, or the error that says nothing usable answered. */
@@ -85,4 +87,13 @@ export async function probeHttp(target: PollTarget, drivers: readonly Driver[]):
   }
   if (Object.keys(http).length === 0) return { ok: false, error: firstError ?? new DeviceError('unexpected', 'no HTTP driver to probe with') };
   return { ok: true, probe: { http } };
+}
+
+/** jsonrpc: Claymore/PhoenixMiner's miner_getstat1 (miniZ and excavator use other methods: name their driver). */
+export async function probeJsonrpc(target: PollTarget): Promise<ProbeOutcome> {
+  try {
+    return { ok: true, probe: { jsonrpc: await jsonrpcQuery(target, MINER_GETSTAT1, 'miner_getstat1') } };
+  } catch (err) {
+    return { ok: false, error: soft(err) };
+  }
 }

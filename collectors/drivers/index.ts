@@ -4,15 +4,22 @@
 import { antminerDriver } from './antminer';
 import { avalonDriver } from './avalon';
 import { axeosDriver } from './axeos';
+import { bminerDriver } from './bminer';
 import { braiinsDriver } from './braiins';
 import { dcgmDriver } from './dcgm';
 import { dragonmintDriver } from './dragonmint';
+import { excavatorDriver } from './excavator';
 import { gminerDriver } from './gminer';
 import { gpuAgentDriver } from './gpu-agent';
 import { innosiliconDriver } from './innosilicon';
 import { lolminerDriver } from './lolminer';
 import { luxosDriver } from './luxos';
+import { minizDriver } from './miniz';
+import { nanominerDriver } from './nanominer';
 import { nbminerDriver } from './nbminer';
+import { phoenixminerDriver } from './phoenixminer';
+import { srbminerDriver } from './srbminer';
+import { teamredminerDriver } from './teamredminer';
 import { trexDriver } from './trex';
 import type { Driver } from './types';
 import { whatsminerDriver } from './whatsminer';
@@ -26,6 +33,7 @@ export const ALL_DRIVERS: readonly Driver[] = [
   luxosDriver,
   whatsminerDriver,
   avalonDriver,
+  teamredminerDriver,
   antminerDriver,
   trexDriver,
   lolminerDriver,
@@ -36,6 +44,12 @@ export const ALL_DRIVERS: readonly Driver[] = [
   dcgmDriver,
   dragonmintDriver,
   innosiliconDriver,
+  srbminerDriver,
+  nanominerDriver,
+  bminerDriver,
+  phoenixminerDriver,
+  minizDriver,
+  excavatorDriver,
 ];
 
 /** Every driver by its stable name (the value stored in rigs.driver). */

@@ -1,4 +1,10 @@
-/** Simulated phoenixminer devices (placeholder until the family's replies are written). */
-import { unwrittenFamily } from './cgminer-family';
+/** PhoenixMiner JSON-RPC on 3333 (replies in ../gpu-replies/phoenixminer.ts; the listener adds "\n"). */
+import { phoenixReply } from '../gpu-replies/phoenixminer';
+import type { SimFamilyDef } from './types';
 
-export const phoenixminerFamily = unwrittenFamily('phoenixminer', 'phoenixminer', 'jsonrpc');
+export const phoenixminerFamily: SimFamilyDef = {
+  family: 'phoenixminer',
+  driver: 'phoenixminer',
+  protocol: 'jsonrpc',
+  reply: phoenixReply,
+};

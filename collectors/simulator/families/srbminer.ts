@@ -1,4 +1,10 @@
-/** Simulated srbminer devices (placeholder until the family's replies are written). */
-import { unwrittenFamily } from './cgminer-family';
+/** SRBMiner-Multi HTTP API on 21550 (replies in ../gpu-replies/srbminer.ts). */
+import { srbminerHttpReply } from '../gpu-replies/srbminer';
+import type { SimFamilyDef } from './types';
 
-export const srbminerFamily = unwrittenFamily('srbminer', 'srbminer', 'http');
+export const srbminerFamily: SimFamilyDef = {
+  family: 'srbminer',
+  driver: 'srbminer',
+  protocol: 'http',
+  replyHttp: srbminerHttpReply,
+};

@@ -1,4 +1,10 @@
-/** Simulated teamredminer devices (placeholder until the family's replies are written). */
-import { unwrittenFamily } from './cgminer-family';
+/** TeamRedMiner's cgminer-compatible API on 4028 (replies in ../gpu-replies/teamredminer.ts). */
+import { TRM_DESCRIPTION, teamredminerReply } from '../gpu-replies/teamredminer';
+import { cgminerFamily } from './cgminer-family';
 
-export const teamredminerFamily = unwrittenFamily('teamredminer', 'teamredminer', 'cgminer');
+export const teamredminerFamily = cgminerFamily({
+  family: 'teamredminer',
+  driver: 'teamredminer',
+  errorDescription: TRM_DESCRIPTION,
+  reply: (command, _parameter, rig, state) => teamredminerReply(command, rig, state),
+});

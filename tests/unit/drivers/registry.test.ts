@@ -17,6 +17,13 @@ const EXPECTED: Record<string, [string, number]> = {
   avalon: ['cgminer', 4028],
   dragonmint: ['http', 80],
   innosilicon: ['http', 80],
+  teamredminer: ['cgminer', 4028],
+  srbminer: ['http', 21550],
+  phoenixminer: ['jsonrpc', 3333],
+  nanominer: ['http', 9090],
+  miniz: ['jsonrpc', 20000],
+  bminer: ['http', 1880],
+  excavator: ['jsonrpc', 3456],
 };
 
 describe('driver registry', () => {

@@ -1,0 +1,200 @@
+/**
+ * The JSON-RPC-over-TCP transport of the GPU miners that speak it (protocols.md §2.3): Claymore and
+ * PhoenixMiner on 3333, miniZ on 20000, NiceHash excavator on 3456. One connection per request: write the
+ * JSON request plus "\n", then read until the reply is one complete JSON value or the server closes.
+ * Unlike cgminer, these servers may keep the connection open after answering (excavator, miniZ), so the
+ * end of the reply is found by scanning it; replies arrive split across segments and may end with "\n"
+ * (PhoenixMiner) or a NUL.
+ */
+import { createConnection } from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
+import { describeTarget } from '../cgminer-tcp/client';
+import { obj } from '../cgminer-tcp/coerce';
+import { DeviceError, type PollTarget } from '../types';
+
+/** Replies above this are not a miner's status reply (the largest real ones are a few kB). */
+export const MAX_JSONRPC_REPLY_BYTES = 1024 * 1024;
+
+const REFUSED_CODES = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'EHOSTDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Incremental scan for the end of the first JSON object or array in a stream of text, string-aware so a
+ * "}" inside a value does not count. `end` is the index just past the closing bracket once it is seen.
+ */
+export class JsonValueScanner {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private started = false;
+  private offset = 0;
+  /** True once the text is known not to start with "{" or "[" (only the server's close can end it). */
+  notJson = false;
+  /** Index in the whole text just past the value's closing bracket; null while incomplete. */
+  end: number | null = null;
+
+  /** Feeds the next piece of text; returns true once the value is complete. */
+  feed(text: string): boolean {
+    for (let i = 0; i < text.length && this.end === null && !this.notJson; i++) {
+      const ch = text[i];
+      if (!this.started) {
+        if (/[\s\uFEFF\0]/.test(ch)) continue;
+        if (ch !== '{' && ch !== '[') {
+          this.notJson = true;
+          break;
+        }
+        this.started = true;
+        this.depth = 1;
+        continue;
+      }
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (ch === '\\') this.escaped = true;
+        else if (ch === '"') this.inString = false;
+        continue;
+      }
+      if (ch === '"') this.inString = true;
+      else if (ch === '{' || ch === '[') this.depth++;
+      else if (ch === '}' || ch === ']') {
+        this.depth--;
+        if (this.depth === 0) this.end = this.offset + i + 1;
+      }
+    }
+    this.offset += text.length;
+    return this.end !== null;
+  }
+}
+
+/**
+ * Sends `request` (an object is serialized; a string is sent as is, for servers keyed on exact bytes like
+ * miniZ's `{"id":"0", "method":"getstat"}`) followed by "\n" and returns the reply text: up to the end
+ * of the first complete JSON value, or everything until the server closed. Throws DeviceError 'timeout'
+ * (connect + read past target.timeoutMs), 'refused', 'aborted' or 'garbage' (over maxBytes).
+ */
+export function jsonrpcRequest(
+  target: PollTarget,
+  request: object | string,
+  label: string,
+  maxBytes: number = MAX_JSONRPC_REPLY_BYTES,
+): Promise<string> {
+  const where = describeTarget(target);
+  const signal = target.signal;
+  const payload = (typeof request === 'string' ? request : JSON.stringify(request)) + '\n';
+  return new Promise<string>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DeviceError('aborted', `"${label}" to ${where} aborted before sending`));
+      return;
+    }
+    const decoder = new StringDecoder('utf8');
+    const scanner = new JsonValueScanner();
+    let text = '';
+    let received = 0;
+    let connected = false;
+    let settled = false;
+    const socket = createConnection({ host: target.address, port: target.port });
+
+    const finish = (error: DeviceError | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      socket.destroy();
+      if (error) {
+        reject(error);
+        return;
+      }
+      if (scanner.end === null) text += decoder.end();
+      const reply = scanner.end === null ? text : text.slice(0, scanner.end);
+      target.recorder?.(label, reply);
+      resolve(reply);
+    };
+
+    const onAbort = () => finish(new DeviceError('aborted', `"${label}" to ${where} aborted`));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const timer = setTimeout(() => {
+      const partial = received > 0 ? ` (${received} bytes received)` : '';
+      const message = connected
+        ? `no complete reply to "${label}" from ${where} within ${target.timeoutMs} ms${partial}`
+        : `no connection to ${where} for "${label}" within ${target.timeoutMs} ms`;
+      finish(new DeviceError('timeout', message));
+    }, target.timeoutMs);
+
+    socket.on('connect', () => {
+      connected = true;
+      socket.write(payload);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) {
+        finish(new DeviceError('garbage', `reply to "${label}" from ${where} larger than ${maxBytes} bytes`));
+        return;
+      }
+      const piece = decoder.write(chunk);
+      text += piece;
+      if (scanner.feed(piece)) finish(null);
+    });
+    socket.on('end', () => finish(null));
+    socket.on('close', () => finish(null));
+    socket.on('error', (err: NodeJS.ErrnoException) => finish(socketError(err, label, where)));
+  });
+}
+
+/**
+ * Parses one JSON-RPC reply. Throws DeviceError 'garbage' (empty, not JSON, not an object), 'truncated'
+ * (a JSON start that never closes) or 'api-error' (a non-null "error" member). Pure.
+ */
+export function parseJsonRpcReply(raw: string, label: string, source?: string): Record<string, unknown> {
+  const where = source ? ` from ${source}` : '';
+  const text = raw.replace(/^[\s\uFEFF\0]+/, '').replace(/[\s\0]+$/, '');
+  if (text === '') throw new DeviceError('garbage', `empty reply to "${label}"${where}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    const scanner = new JsonValueScanner();
+    if (!scanner.feed(text) && !scanner.notJson) {
+      throw new DeviceError('truncated', `reply to "${label}"${where} cut short after ${Buffer.byteLength(raw)} bytes (unclosed JSON)`);
+    }
+    throw new DeviceError('garbage', `reply to "${label}"${where} is not JSON: ${preview(text)}`);
+  }
+  const body = obj(parsed);
+  if (!body) throw new DeviceError('garbage', `reply to "${label}"${where} is JSON but not an object: ${preview(text)}`);
+  if (body.error !== undefined && body.error !== null && body.error !== false) {
+    throw new DeviceError('api-error', `"${label}"${where} answered with error ${errorText(body.error)}`);
+  }
+  return body;
+}
+
+/** Request plus parse: the reply body to one JSON-RPC request, errors naming the request and address. */
+export async function jsonrpcQuery(target: PollTarget, request: object | string, label: string): Promise<Record<string, unknown>> {
+  const raw = await jsonrpcRequest(target, request, label);
+  return parseJsonRpcReply(raw, label, describeTarget(target));
+}
+
+function errorText(error: unknown): string {
+  const e = obj(error);
+  if (e && typeof e.message === 'string') return `${JSON.stringify(e.message)}${e.code !== undefined ? ` (code ${String(e.code)})` : ''}`;
+  return JSON.stringify(error)?.slice(0, 120) ?? String(error);
+}
+
+function preview(text: string): string {
+  const s = text.slice(0, 40).replace(/[\u0000-\u001f]/g, ' ');
+  return JSON.stringify(text.length > 40 ? `${s}…` : s);
+}
+
+function socketError(err: NodeJS.ErrnoException, label: string, where: string): DeviceError {
+  const code = err.code ?? 'socket error';
+  if (code === 'ETIMEDOUT') return new DeviceError('timeout', `connection to ${where} for "${label}" timed out (ETIMEDOUT)`);
+  if (REFUSED_CODES.has(code)) return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code})`);
+  return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code}: ${err.message})`);
+}
