@@ -5,11 +5,8 @@
  */
 import type { RawReply } from '../../lib/db/mutations/record-unrecognised';
 import { DeviceError, type Driver, type DriverProtocol, type Identity, type PollTarget, type ProbeReplies } from '../drivers/types';
-import { probeCgminer, probeHttp, probeJsonrpc, type ProbeOutcome } from './probe-replies';
+import { probeBtminerV3, probeCgminer, probeHttp, probeJsonrpc, type ProbeOutcome } from './probe-replies';
 import type { DeviceSpec } from './spec';
-
-/** Probes of the stream protocols other than cgminer, registered by their transports' modules. */
-export const STREAM_PROBES: Partial<Record<DriverProtocol, (target: PollTarget) => Promise<ProbeOutcome>>> = {};
 
 /** How to detect. */
 export interface DetectOptions {
@@ -58,10 +55,7 @@ function runProbe(protocol: DriverProtocol, target: PollTarget, drivers: readonl
   if (protocol === 'cgminer') return probeCgminer(target);
   if (protocol === 'http') return probeHttp(target, drivers);
   if (protocol === 'jsonrpc') return probeJsonrpc(target);
-  const probe = STREAM_PROBES[protocol];
-  return probe
-    ? probe(target)
-    : Promise.resolve({ ok: false, error: new DeviceError('unexpected', `no ${protocol} probe is registered`) });
+  return probeBtminerV3(target);
 }
 
 /** The first driver of `protocol` that recognises the replies. Pure. */

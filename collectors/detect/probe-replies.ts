@@ -3,6 +3,7 @@
  * the drivers' pure identify(). A refused first request means nothing listens there; later failures only
  * leave that reply out.
  */
+import { btminerV3Query, withBtminerV3 } from '../drivers/btminer-v3/client';
 import { cgminerQuery, cgminerQueryRaw } from '../drivers/cgminer-tcp/client';
 import { deviceHttp } from '../drivers/http/client';
 import { jsonrpcQuery } from '../drivers/jsonrpc-tcp/client';
@@ -93,6 +94,16 @@ export async function probeHttp(target: PollTarget, drivers: readonly Driver[]):
 export async function probeJsonrpc(target: PollTarget): Promise<ProbeOutcome> {
   try {
     return { ok: true, probe: { jsonrpc: await jsonrpcQuery(target, MINER_GETSTAT1, 'miner_getstat1') } };
+  } catch (err) {
+    return { ok: false, error: soft(err) };
+  }
+}
+
+/** btminer-v3: Whatsminer API v3's get.device.info (names the model and firmware). */
+export async function probeBtminerV3(target: PollTarget): Promise<ProbeOutcome> {
+  try {
+    const reply = await withBtminerV3(target, (conn) => btminerV3Query(conn, 'get.device.info'));
+    return { ok: true, probe: { btminerV3: reply.body } };
   } catch (err) {
     return { ok: false, error: soft(err) };
   }

@@ -2,6 +2,7 @@
  * The driver registry: rigs.driver names a protocol family, and the collector asks here for its Driver.
  */
 import { antminerDriver } from './antminer';
+import { antminerWebDriver } from './antminer-web';
 import { avalonDriver } from './avalon';
 import { axeosDriver } from './axeos';
 import { bminerDriver } from './bminer';
@@ -23,6 +24,7 @@ import { teamredminerDriver } from './teamredminer';
 import { trexDriver } from './trex';
 import type { Driver } from './types';
 import { whatsminerDriver } from './whatsminer';
+import { whatsminerV3Driver } from './whatsminer-v3';
 
 /**
  * Every driver, in the order detection asks them: firmware that runs on another vendor's hardware, or
@@ -32,9 +34,11 @@ export const ALL_DRIVERS: readonly Driver[] = [
   braiinsDriver,
   luxosDriver,
   whatsminerDriver,
+  whatsminerV3Driver,
   avalonDriver,
   teamredminerDriver,
   antminerDriver,
+  antminerWebDriver,
   trexDriver,
   lolminerDriver,
   gminerDriver,

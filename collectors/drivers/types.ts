@@ -20,6 +20,11 @@ export interface PollTarget {
   signal?: AbortSignal;
   /** Model as registered (nameplate lookup when the firmware does not name it). */
   modelHint?: string | null;
+  /**
+   * HTTP port of the device's web UI when it is not 80. The stock Antminer driver falls back to the web
+   * UI's CGIs on this port when its cgminer API refuses connections (API switched off).
+   */
+  webPort?: number;
   /** Credentials for APIs that need them; each driver has its family's factory default. */
   credentials?: DeviceCredentials | null;
   /** Receives every raw reply of the poll, labelled by request (e.g. "stats", "GET /summary"). */

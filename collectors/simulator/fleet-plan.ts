@@ -178,8 +178,10 @@ export const FULL_MIX: readonly string[] = [
   'antminer-s19pro',
 ];
 
-// Transitional: the demo keeps its four original models until every family's replies are written.
-export const DEMO_MIX: readonly string[] = ['antminer-s19pro', 'whatsminer-m50s', 'antminer-s21', 'whatsminer-m60s'];
+/** The four stock-firmware models of the first demo: what tests of the cgminer framing and faults use. */
+export const CLASSIC_MIX: readonly string[] = ['antminer-s19pro', 'whatsminer-m50s', 'antminer-s21', 'whatsminer-m60s'];
+
+export const DEMO_MIX: readonly string[] = FULL_MIX;
 
 /**
  * Which rig index carries which scripted fault (only when the fleet has at least 12 miners):

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, writeManifest, type RunningSimulator } from '../../collectors/simulator/simulator';
+import { CLASSIC_MIX } from '../../collectors/simulator/fleet-plan';
 
 const SUBNET = '127.0.77';
 const PORT = 4028;
@@ -60,7 +61,7 @@ afterEach(async () => {
 });
 
 async function start(miners = 12, subnet = SUBNET): Promise<RunningSimulator> {
-  const sim = await startSimulator({ miners, subnet, port: PORT, seed: 3, now: () => clockMs });
+  const sim = await startSimulator({ miners, subnet, port: PORT, seed: 3, now: () => clockMs, mix: CLASSIC_MIX });
   running.push(sim);
   return sim;
 }

@@ -4,7 +4,9 @@
  */
 import { cgminerQuery, optionalRunner } from '../cgminer-tcp/client';
 import { probeRow, probeRows } from '../cgminer-tcp/identify';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { pollAntminerWeb } from '../antminer-web';
+import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import type { Reading } from '../../../lib/domain/reading';
 import { describeFirmware, parseAntminer } from './parse';
 
 /**
@@ -25,7 +27,24 @@ export function identifyAntminer(probe: ProbeReplies): Identity | null {
   return { driver: 'antminer', make: 'Bitmain', model, firmware };
 }
 
-/** Bitmain Antminer over the cgminer API on 4028/TCP (protocols.md §1.3). */
+/**
+ * The cgminer API refused the connection: operators often switch it off, leaving the stock web UI. Read
+ * the same miner through its CGIs on target.webPort (default 80). When the web UI refuses too, the
+ * original refusal is reported (the miner is most likely off); any other web error is the poll's error.
+ */
+async function pollWebFallback(target: PollTarget, refused: DeviceError): Promise<Reading> {
+  const webPort = target.webPort ?? 80;
+  try {
+    return await pollAntminerWeb({ ...target, port: webPort });
+  } catch (err) {
+    if (err instanceof DeviceError && err.kind === 'refused') {
+      throw new DeviceError('refused', `${refused.message}; web UI fallback on port ${webPort} refused too`);
+    }
+    throw err;
+  }
+}
+
+/** Bitmain Antminer over the cgminer API on 4028/TCP (protocols.md §1.3), falling back to its web UI. */
 export const antminerDriver: Driver = {
   name: 'antminer',
   label: 'Antminer (cgminer/bmminer API)',
@@ -35,7 +54,13 @@ export const antminerDriver: Driver = {
   async poll(target: PollTarget) {
     // Sequential on purpose: the bmminer API thread serves one client at a time, so parallel
     // connections would only queue there while their timeouts run.
-    const version = (await cgminerQuery(target, 'version')).body;
+    let version: Record<string, unknown>;
+    try {
+      version = (await cgminerQuery(target, 'version')).body;
+    } catch (err) {
+      if (err instanceof DeviceError && err.kind === 'refused') return pollWebFallback(target, err);
+      throw err;
+    }
     const stats = (await cgminerQuery(target, 'stats')).body;
     const optional = optionalRunner();
     const summary = await optional(() => cgminerQuery(target, 'summary'));

@@ -3,6 +3,7 @@ import type { RigPlan } from '../fleet-plan';
 import { SIM_FAMILIES } from '../families';
 import { replyHttp, replyText } from '../respond';
 import { MinerListener } from '../tcp-server';
+import { BtminerV3Listener } from './btminer-v3';
 import { HttpDeviceListener } from './http-device';
 import type { ListenerFault, SimListener } from './types';
 
@@ -27,6 +28,6 @@ export function createListener(ctx: ListenerContext): SimListener {
     case 'http':
       return new HttpDeviceListener({ ...base, respond: (request) => replyHttp(request, plan, seed, now()) });
     case 'btminer-v3':
-      throw new Error('simulator: the btminer-v3 listener is not written yet');
+      return new BtminerV3Listener({ ...base, respond: (request) => replyText(request, plan, seed, now()) });
   }
 }

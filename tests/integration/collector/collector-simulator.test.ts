@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOnce, type CollectorOptions } from '../../../collectors/collector';
 import { getDriver } from '../../../collectors/drivers';
 import { startSimulator, type RunningSimulator } from '../../../collectors/simulator/simulator';
+import { CLASSIC_MIX } from '../../../collectors/simulator/fleet-plan';
 import { upsertDemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { tempDb } from '../../support/temp';
@@ -17,7 +18,7 @@ let opts: CollectorOptions;
 
 beforeAll(async () => {
   // A frozen simulator clock: every reply is the same until the test moves time, so "truth" is exact.
-  sim = await startSimulator({ miners: 16, subnet: '127.0.92', port: 4028, seed: 7, now: () => FIXED_NOW_MS });
+  sim = await startSimulator({ miners: 16, subnet: '127.0.92', port: 4028, seed: 7, now: () => FIXED_NOW_MS, mix: CLASSIC_MIX });
   t = tempDb();
   upsertDemoFleet(t.db, sim.manifest, Date.now());
   opts = {

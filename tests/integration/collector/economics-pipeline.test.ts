@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOnce, type CollectorOptions } from '../../../collectors/collector';
 import { getDriver } from '../../../collectors/drivers';
 import { startSimulator, type RunningSimulator } from '../../../collectors/simulator/simulator';
+import { CLASSIC_MIX } from '../../../collectors/simulator/fleet-plan';
 import { loadSourcesConfig } from '../../../collectors/sources/config';
 import { refreshSources } from '../../../collectors/sources/runner';
 import { setSiteTariff } from '../../../lib/db/mutations/site-settings';
@@ -25,7 +26,7 @@ let opts: CollectorOptions;
 const market = { currency: 'USD', networkStaleAfterMs: 60_000, priceStaleAfterMs: 60_000 };
 
 beforeAll(async () => {
-  sim = await startSimulator({ miners: 16, subnet: '127.0.94', port: 4028, seed: 11, httpPort: 0 });
+  sim = await startSimulator({ miners: 16, subnet: '127.0.94', port: 4028, seed: 11, httpPort: 0, mix: CLASSIC_MIX });
   t = tempDb();
   setUpDemo(t.db, sim.manifest, Date.now());
   opts = { db: t.db, getDriver, pollIntervalMs: 1000, requestTimeoutMs: 500, concurrency: 8, policy: { staleAfterPolls: 2, offlineAfterPolls: 3 }, market };

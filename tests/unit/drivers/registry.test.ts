@@ -24,6 +24,8 @@ const EXPECTED: Record<string, [string, number]> = {
   miniz: ['jsonrpc', 20000],
   bminer: ['http', 1880],
   excavator: ['jsonrpc', 3456],
+  'whatsminer-v3': ['btminer-v3', 4433],
+  'antminer-web': ['http', 80],
 };
 
 describe('driver registry', () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findNameplate } from '../../../lib/domain/nameplate';
-import { FAULT_INDEXES, planFleet, rigAddress, rigName } from '../../../collectors/simulator/fleet-plan';
+import { DEMO_MIX, FAULT_INDEXES, planFleet, rigAddress, rigName } from '../../../collectors/simulator/fleet-plan';
+import { SIM_FAMILIES } from '../../../collectors/simulator/families';
 
 describe('fleet plan', () => {
   it('names rigs deterministically from the index, alternating sites', () => {
@@ -38,18 +39,22 @@ describe('fleet plan', () => {
     expect(() => rigAddress('127.0', 0)).toThrow(/three octets/);
   });
 
-  it('mixes the four models evenly over both sites, with nameplates from the shared table', () => {
+  it('gives each site every model of the demo mix, every family at least once, nameplates from the shared table', () => {
     const rigs = planFleet({ miners: 48 });
-    const count = new Map<string, number>();
-    for (const r of rigs) count.set(`${r.site.slug}/${r.model.model}`, (count.get(`${r.site.slug}/${r.model.model}`) ?? 0) + 1);
-    expect(count.size).toBe(8);
-    expect([...count.values()].every((n) => n === 6)).toBe(true);
-    for (const r of rigs) {
-      const plate = findNameplate(r.model.model);
-      expect(plate?.hashrateThs).toBe(r.model.nameplateHashrateThs);
-      expect(plate?.powerW).toBe(r.model.nameplatePowerW);
+    for (const site of ['rockdale', 'baie-comeau']) {
+      const ids = new Set(rigs.filter((r) => r.site.slug === site).map((r) => r.model.id));
+      expect([...ids].sort()).toEqual([...new Set(DEMO_MIX)].sort());
     }
-    expect(rigs.every((r) => r.port === 4028)).toBe(true);
+    const families = new Set(rigs.map((r) => r.model.family));
+    expect([...families].sort()).toEqual(Object.keys(SIM_FAMILIES).sort());
+    for (const r of rigs.filter((x) => x.model.algorithm === 'sha256')) {
+      const plate = findNameplate(r.model.model);
+      expect(plate?.hashrateThs, r.model.model).toBe(r.model.nameplateHashrateThs);
+      expect(plate?.powerW, r.model.model).toBe(r.model.nameplatePowerW);
+    }
+    expect(rigs.filter((r) => r.model.family === 'antminer').every((r) => r.port === 4028)).toBe(true);
+    expect(rigs.find((r) => r.model.family === 'axeos')?.port).toBe(8080);
+    expect(rigs.find((r) => r.model.family === 'whatsminer-v3')?.port).toBe(4433);
   });
 
   it('puts the scripted faults on rigs 5, 6 and 9 when there are at least 12 miners', () => {
