@@ -88,7 +88,7 @@ export async function runSupervisor(config: Config, opts: { dev: boolean }): Pro
 
   try {
     if (demo) {
-      say(`demo mode: starting the simulator (${config.demoMiners} miners on ${config.simSubnet}.x:4028)`);
+      say(`demo mode: starting the simulator (${config.demoMiners} miners and GPU rigs on ${config.simSubnet}.x, each on its family's port)`);
       const sim = startChild('simulator', SCRIPTS.simulator, [], {
         ...env,
         HASHWATT_DEMO_MINERS: String(config.demoMiners),

@@ -14,6 +14,8 @@ import {
   formatTempC,
   MISSING,
 } from '../../../lib/format/units';
+import { hashesSha256 } from '../../../lib/domain/reading';
+import { PowerSourceTag } from './PowerSourceTag';
 import { StatusBadge } from './StatusBadge';
 import { isLosing, RigEconomicsCells } from './RigEconomicsCells';
 import { sortRigsWithLosses } from './sort-rigs-economics';
@@ -42,6 +44,10 @@ function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null;
   const expected = r?.expectedHashrateThs ?? null;
   const low = live && r?.status === 'mining' && expected !== null && r.hashrateThs < expected * LOW_HASHRATE_SHARE;
   const losing = isLosing(economics);
+  const sha256 = r ? hashesSha256(r) : true;
+  const model = rig.model ?? r?.model ?? MISSING;
+  // The vendor, unless the model already names it ("Bitmain" vs "Antminer S19 Pro": shown; "GPU": not).
+  const make = r && r.make && !['GPU', ''].includes(r.make) && !model.toLowerCase().includes(r.make.toLowerCase()) ? r.make : null;
   const seenTitle = nowMs !== null && rig.lastSeenMs !== null ? `at ${formatClockTime(rig.lastSeenMs)}` : undefined;
   return (
     <tr
@@ -57,8 +63,9 @@ function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null;
       <td className="cell-site" data-label="Site">
         {rig.siteName}
       </td>
-      <td className="cell-model" data-label="Model">
-        {rig.model ?? r?.model ?? MISSING}
+      <td className="cell-model" data-label="Model" data-driver={rig.driver}>
+        {make && <span className="cell-make">{make} </span>}
+        {model}
       </td>
       <td
         className="cell-state"
@@ -77,7 +84,13 @@ function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null;
         data-value={exact(r?.hashrateThs)}
         title={lastKnown}
       >
-        {formatHashrateThs(r?.hashrateThs)}
+        {r && r.algorithm === null ? MISSING : formatHashrateThs(r?.hashrateThs)}
+        {r && !sha256 && (
+          <>
+            {' '}
+            <span className="cell-sub">{r.algorithm ?? 'no miner API'}</span>
+          </>
+        )}
         {expected !== null && (
           <>
             {' '}
@@ -93,15 +106,11 @@ function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null;
         title={lastKnown}
       >
         {formatPowerW(r?.powerW)}
-        {r?.powerSource === 'estimated' && ' '}
-        {r?.powerSource === 'estimated' && (
-          <abbr className="est" title="Estimated from the model's nameplate, not measured">
-            est.
-          </abbr>
-        )}
+        {r?.powerW != null && <PowerSourceTag source={r.powerSource} />}
       </td>
       <td className="cell-num cell-efficiency" data-label="J/TH" title={lastKnown}>
-        {formatJth(r?.efficiencyJth)}
+        {/* J/TH is a SHA-256 figure: a GPU rig's watts per TH/s of ethash says nothing. */}
+        {sha256 ? formatJth(r?.efficiencyJth) : MISSING}
       </td>
       <td
         className="cell-num cell-temp"

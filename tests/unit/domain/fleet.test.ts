@@ -36,4 +36,14 @@ describe('fleetTotals', () => {
     expect(totals.efficiencyJth).toBeNull();
     expect(fleetTotals([], null).efficiencyJth).toBeNull();
   });
+
+  it("counts a GPU rig's power but not its hash rate in TH/s or J/TH", () => {
+    const gpu = { ...reading(480e-6, 1040), algorithm: 'ethash' };
+    const agent = { ...reading(0, 1500), algorithm: null };
+    const totals = fleetTotals([rig(1, 'online', reading(100, 3000)), rig(2, 'online', gpu), rig(3, 'online', agent)], null);
+    expect(totals.hashrateThs).toBe(100);
+    expect(totals.powerW).toBe(3000 + 1040 + 1500);
+    expect(totals.efficiencyJth).toBeCloseTo(30, 10); // the ASIC's 3,000 W over its 100 TH/s
+    expect(totals.rigsOnline).toBe(3);
+  });
 });

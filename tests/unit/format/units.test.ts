@@ -21,6 +21,11 @@ describe('formatHashrateThs', () => {
     [5310, '5.31 PH/s'],
     [12_345_678, '12,345.68 PH/s'],
     [-0.01, '0.0 TH/s'],
+    // Below 0.95 TH/s one prefix down: a Bitaxe half asleep, GPU rigs in MH/s.
+    [0.94, '940.0 GH/s'],
+    [0.96, '1.0 TH/s'],
+    [480e-6, '480.0 MH/s'],
+    [450e-12, '450.0 H/s'],
     [null, '—'],
     [undefined, '—'],
     [Number.NaN, '—'],
