@@ -1,4 +1,5 @@
 import table from './nameplates.json';
+import type { PowerSource } from './reading';
 
 /** A model's nameplate hash rate and wall power. */
 export interface Nameplate {
@@ -34,4 +35,20 @@ export function estimatePowerW(model: string, hashrateThs: number): number | nul
   const n = findNameplate(model);
   if (!n || !(hashrateThs > 0)) return null;
   return (n.powerW / n.hashrateThs) * hashrateThs;
+}
+
+/** A power figure with where it came from. */
+export interface SourcedPower {
+  powerW: number | null;
+  powerSource: PowerSource | null;
+}
+
+/**
+ * The firmware's figure when it reports a positive one, else the nameplate estimate for the measured hash
+ * rate, else unknown: the rule every ASIC driver applies (economics.md, power provenance).
+ */
+export function powerWithSource(firmwareW: number | null, model: string, hashrateThs: number): SourcedPower {
+  if (firmwareW !== null && firmwareW > 0) return { powerW: firmwareW, powerSource: 'firmware' };
+  const estimated = estimatePowerW(model, hashrateThs);
+  return estimated === null ? { powerW: null, powerSource: null } : { powerW: estimated, powerSource: 'estimated' };
 }

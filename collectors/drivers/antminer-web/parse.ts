@@ -4,8 +4,8 @@
  * object (or array), INFO.type and rates in `rate_unit`; old firmware only get_system_info.cgi and
  * get_miner_conf.cgi. Pure: no I/O.
  */
-import { efficiencyJth, type BoardReading, type MinerStatus, type PoolReading, type PowerSource, type Reading } from '../../../lib/domain/reading';
-import { estimatePowerW } from '../../../lib/domain/nameplate';
+import { efficiencyJth, type BoardReading, type MinerStatus, type PoolReading, type Reading } from '../../../lib/domain/reading';
+import { powerWithSource } from '../../../lib/domain/nameplate';
 import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
 import { replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
 import { DeviceError } from '../types';
@@ -50,7 +50,7 @@ export function parseAntminerWeb(replies: AntminerWebReplies, opts: { modelHint?
   const fansRpm = (st && Array.isArray(st.fan) ? st.fan : []).map(num).filter((r): r is number => r !== null && r > 0);
 
   const { model, firmware } = describeAntminerWeb([stats, summary, pools], replies.systemInfo, opts.modelHint ?? null);
-  const { powerW, powerSource } = estimated(model, hashrateThs);
+  const { powerW, powerSource } = powerWithSource(null, model, hashrateThs);
   // A count: summary hw_all, else the chains' hw. (hwp_total / hwp are percentages, not counts.)
   const chainHw = chains.map((c) => num(c.hw)).filter((n): n is number => n !== null && n >= 0);
   const hwAll = num(sm?.hw_all);
@@ -188,12 +188,6 @@ function confPools(conf: Record<string, unknown> | null): PoolReading[] {
     .map(obj)
     .filter((p): p is Record<string, unknown> => p !== null && str(p.url) !== null)
     .map((p) => ({ url: str(p.url)!, user: str(p.user) ?? '', status: 'Configured', accepted: 0, rejected: 0 }));
-}
-
-/** Stock firmware reports no power: estimate from the nameplate. */
-function estimated(model: string, hashrateThs: number): { powerW: number | null; powerSource: PowerSource | null } {
-  const w = estimatePowerW(model, hashrateThs);
-  return w === null ? { powerW: null, powerSource: null } : { powerW: w, powerSource: 'estimated' };
 }
 
 /**

@@ -3,7 +3,7 @@
  * (Hiveon, asicseer, mskminer, NiceHash, Vnish): replies -> Reading. Pure; see protocols.md §1.3, §1.6.
  */
 import { efficiencyJth, type BoardReading, type MinerStatus, type PowerSource, type Reading } from '../../../lib/domain/reading';
-import { estimatePowerW } from '../../../lib/domain/nameplate';
+import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
 import { leadingNum, maxOf, num, obj, parseDashTemps, slotNumbers, str, validTempC } from '../cgminer-tcp/coerce';
 import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
@@ -140,8 +140,7 @@ function readPower(
     if (hashrateThs > 0 && w / hashrateThs < MIN_PLAUSIBLE_JTH) continue;
     return { powerW: w, powerSource: 'firmware' };
   }
-  const estimated = estimatePowerW(model, hashrateThs);
-  return estimated === null ? { powerW: null, powerSource: null } : { powerW: estimated, powerSource: 'estimated' };
+  return powerWithSource(null, model, hashrateThs);
 }
 
 /**

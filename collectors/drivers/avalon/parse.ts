@@ -13,7 +13,7 @@
  *   else the nameplate estimate. devs "Temperature" is a -273 placeholder on A15 and is never read.
  */
 import { efficiencyJth, type BoardReading, type MinerStatus, type PowerSource, type Reading } from '../../../lib/domain/reading';
-import { estimatePowerW } from '../../../lib/domain/nameplate';
+import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
 import { maxOf, num, validTempC } from '../cgminer-tcp/coerce';
 import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
@@ -184,8 +184,7 @@ function readPower(
   const ps = sum(modules.map((m) => plausible(mmNums(m.blob, 'PS').at(-1) ?? null)));
   const firmwarePowerW = wall ?? ps;
   if (firmwarePowerW !== null) return { powerW: firmwarePowerW, powerSource: 'firmware', firmwarePowerW };
-  const estimated = estimatePowerW(model, hashrateThs);
-  return { powerW: estimated, powerSource: estimated === null ? null : 'estimated', firmwarePowerW: null };
+  return { ...powerWithSource(null, model, hashrateThs), firmwarePowerW: null };
 }
 
 /**

@@ -3,8 +3,8 @@
  * 1..n ASICs: GET /api/system/info carries everything (hash rates in GH/s, power in W, temperatures in degC),
  * GET /api/system/asic (optional) adds the ASIC count and the Bitaxe's own model name.
  */
-import { findNameplate, estimatePowerW } from '../../../lib/domain/nameplate';
-import { efficiencyJth, type MinerStatus, type PoolReading, type PowerSource, type Reading } from '../../../lib/domain/reading';
+import { findNameplate, powerWithSource } from '../../../lib/domain/nameplate';
+import { efficiencyJth, type MinerStatus, type PoolReading, type Reading } from '../../../lib/domain/reading';
 import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
 import { DeviceError } from '../types';
 
@@ -91,13 +91,7 @@ export function parseAxeos(replies: AxeosReplies, opts: { modelHint?: string | n
   const expectedGhs = num(info.expectedHashrate);
   const expectedHashrateThs = expectedGhs !== null && expectedGhs > 0 ? expectedGhs / 1000 : null;
 
-  const firmwarePower = num(info.power);
-  let powerW: number | null = firmwarePower !== null && firmwarePower > 0 ? firmwarePower : null;
-  let powerSource: PowerSource | null = powerW !== null ? 'firmware' : null;
-  if (powerW === null) {
-    powerW = estimatePowerW(model, hashrateThs);
-    powerSource = powerW !== null ? 'estimated' : null;
-  }
+  const { powerW, powerSource } = powerWithSource(num(info.power), model, hashrateThs);
 
   const asicTemps = Array.isArray(info.asicTemps) ? info.asicTemps.map(sensorC) : [];
   const chipTempC = maxOf([sensorC(info.temp), sensorC(info.temp2), ...asicTemps]);

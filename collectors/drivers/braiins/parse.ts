@@ -4,8 +4,8 @@
  * boards are identified by their hardware chain ID (6..8 on the S9, 1..3 on later models) in devs,
  * devdetails, temps and tunerstatus alike.
  */
-import { efficiencyJth, type BoardReading, type MinerStatus, type PowerSource, type Reading } from '../../../lib/domain/reading';
-import { estimatePowerW } from '../../../lib/domain/nameplate';
+import { efficiencyJth, type BoardReading, type MinerStatus, type Reading } from '../../../lib/domain/reading';
+import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
 import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
 import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
@@ -50,7 +50,7 @@ export function parseBraiins(replies: BraiinsReplies, opts: { modelHint?: string
 
   const tuner = sectionRows(replies.tunerstatus, 'TUNERSTATUS')[0] ?? null;
   const tunerPowerW = num(tuner?.ApproximateMinerPowerConsumption);
-  const { powerW, powerSource } = readPower(tunerPowerW, model, hashrateThs);
+  const { powerW, powerSource } = powerWithSource(tunerPowerW, model, hashrateThs);
   const expectedHashrateThs = nominalThs(replies.devs ?? null);
 
   const status = braiinsStatus({
@@ -148,17 +148,6 @@ function nominalThs(devs: object | null): number | null {
     .map((r) => num(r['Nominal MHS']))
     .filter((n): n is number => n !== null && n > 0);
   return nominal.length ? nominal.reduce((a, b) => a + b, 0) / MHS_PER_THS : null;
-}
-
-/** tunerstatus power is the firmware's own estimate of the wall draw; else the nameplate J/TH. */
-function readPower(
-  tunerPowerW: number | null,
-  model: string,
-  hashrateThs: number,
-): { powerW: number | null; powerSource: PowerSource | null } {
-  if (tunerPowerW !== null && tunerPowerW > 0) return { powerW: tunerPowerW, powerSource: 'firmware' };
-  const estimated = estimatePowerW(model, hashrateThs);
-  return estimated === null ? { powerW: null, powerSource: null } : { powerW: estimated, powerSource: 'estimated' };
 }
 
 /** devdetails answers Msg "Unavailable" while mining is paused (pyasic's is_mining reads the same). */

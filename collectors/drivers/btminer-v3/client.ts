@@ -8,6 +8,7 @@
 import { createConnection, type Socket } from 'node:net';
 import { describeTarget } from '../cgminer-tcp/client';
 import type { CgminerReply } from '../cgminer-tcp/lenient-json';
+import { socketError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 import { parseV3Frame, v3Label } from './envelope';
 
@@ -16,17 +17,6 @@ export { v3Label };
 /** A frame longer than this is not an API v3 reply (the largest, get.device.info, is ~2 kB). */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 
-const REFUSED_CODES = new Set([
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNABORTED',
-  'EHOSTDOWN',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
 
 /** One request as bytes on the wire: 4-byte LE length, then the JSON. */
 export function encodeFrame(json: string): Buffer {
@@ -190,11 +180,7 @@ export class BtminerV3Connection {
   }
 
   private socketError(err: NodeJS.ErrnoException): DeviceError {
-    const code = err.code ?? 'socket error';
-    const label = this.pending?.label ?? 'API v3';
-    if (code === 'ETIMEDOUT') return new DeviceError('timeout', `connection to ${this.where} for "${label}" timed out (ETIMEDOUT)`);
-    const detail = REFUSED_CODES.has(code) ? code : `${code}: ${err.message}`;
-    return new DeviceError('refused', `connection to ${this.where} for "${label}" failed (${detail})`);
+    return socketError(err, this.pending?.label ?? 'API v3', this.where);
   }
 }
 

@@ -4,23 +4,13 @@
  * before the end, so the only reliable end of a reply is the server's FIN.
  */
 import { createConnection } from 'node:net';
+import { socketError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 import { parseCgminerReply, type CgminerReply } from './lenient-json';
 
 /** Replies above this are not a cgminer reply (the largest real ones, Avalon estats, are ~10 kB). */
 export const MAX_REPLY_BYTES = 1024 * 1024;
 
-const REFUSED_CODES = new Set([
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNABORTED',
-  'EHOSTDOWN',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
 
 /** "10.0.0.5:4028", or "[fe80::1]:4028" for IPv6, as used in every message. */
 export function describeTarget(target: Pick<PollTarget, 'address' | 'port'>): string {
@@ -143,9 +133,3 @@ export function optionalRunner(): (run: () => Promise<CgminerReply>) => Promise<
   };
 }
 
-function socketError(err: NodeJS.ErrnoException, label: string, where: string): DeviceError {
-  const code = err.code ?? 'socket error';
-  if (code === 'ETIMEDOUT') return new DeviceError('timeout', `connection to ${where} for "${label}" timed out (ETIMEDOUT)`);
-  if (REFUSED_CODES.has(code)) return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code})`);
-  return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code}: ${err.message})`);
-}

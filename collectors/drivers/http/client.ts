@@ -4,6 +4,7 @@
  * node:http rather than fetch so a device that trickles bytes or sends megabytes is cut off exactly.
  */
 import { request as httpRequestRaw, type IncomingHttpHeaders } from 'node:http';
+import { REFUSED_CODES } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 
 /** Device replies are small (AxeOS info ~3 kB, Antminer stats.cgi ~18 kB); more is not a device API. */
@@ -25,7 +26,6 @@ export interface DeviceHttpReply {
   text: string;
 }
 
-const REFUSED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** "http://10.0.0.5:80/api/system/info", or with [..] for IPv6. */
 export function describeUrl(target: Pick<PollTarget, 'address' | 'port'>, path: string): string {

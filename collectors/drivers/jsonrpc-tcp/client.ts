@@ -10,22 +10,12 @@ import { createConnection } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { describeTarget } from '../cgminer-tcp/client';
 import { obj } from '../cgminer-tcp/coerce';
+import { socketError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 
 /** Replies above this are not a miner's status reply (the largest real ones are a few kB). */
 export const MAX_JSONRPC_REPLY_BYTES = 1024 * 1024;
 
-const REFUSED_CODES = new Set([
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNABORTED',
-  'EHOSTDOWN',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
 
 /**
  * Incremental scan for the end of the first JSON object or array in a stream of text, string-aware so a
@@ -192,9 +182,3 @@ function preview(text: string): string {
   return JSON.stringify(text.length > 40 ? `${s}…` : s);
 }
 
-function socketError(err: NodeJS.ErrnoException, label: string, where: string): DeviceError {
-  const code = err.code ?? 'socket error';
-  if (code === 'ETIMEDOUT') return new DeviceError('timeout', `connection to ${where} for "${label}" timed out (ETIMEDOUT)`);
-  if (REFUSED_CODES.has(code)) return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code})`);
-  return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code}: ${err.message})`);
-}

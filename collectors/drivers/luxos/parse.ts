@@ -7,8 +7,8 @@
  * summary "GHS 5s" (GH/s), an Antminer-like STATS[1] (total_rateideal + rate_unit, chain_rate{N},
  * temp_chip{N}), POWER[0].Watts, FANS[].RPM, TEMPS[] with per-board corner sensors.
  */
-import { efficiencyJth, type BoardReading, type MinerStatus, type PowerSource, type Reading } from '../../../lib/domain/reading';
-import { estimatePowerW } from '../../../lib/domain/nameplate';
+import { efficiencyJth, type BoardReading, type MinerStatus, type Reading } from '../../../lib/domain/reading';
+import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
 import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
 import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
@@ -56,7 +56,7 @@ export function parseLuxos(replies: LuxosReplies, opts: { modelHint?: string | n
   const fansRpm = luxFans.length ? luxFans : stock?.fansRpm ?? [];
 
   const firmwareW = num(sectionRows(replies.power, 'POWER')[0]?.Watts);
-  const { powerW, powerSource } = readPower(firmwareW, model, hashrateThs);
+  const { powerW, powerSource } = powerWithSource(firmwareW, model, hashrateThs);
   const expectedHashrateThs = stock?.expectedHashrateThs ?? null;
 
   return {
@@ -118,16 +118,6 @@ function withTemps(boards: BoardReading[], tempsRows: Record<string, unknown>[])
 
 function rowMaxC(row: Record<string, unknown>): number | null {
   return maxOf(CORNERS.map((k) => validTempC(row[k])));
-}
-
-function readPower(
-  firmwareW: number | null,
-  model: string,
-  hashrateThs: number,
-): { powerW: number | null; powerSource: PowerSource | null } {
-  if (firmwareW !== null && firmwareW > 0) return { powerW: firmwareW, powerSource: 'firmware' };
-  const estimated = estimatePowerW(model, hashrateThs);
-  return estimated === null ? { powerW: null, powerSource: null } : { powerW: estimated, powerSource: 'estimated' };
 }
 
 /**

@@ -2,8 +2,8 @@
  * MicroBT Whatsminer API v3 (firmware 2024+, port 4433): get.miner.status (summary, pools, edevs) and
  * get.device.info replies -> Reading. Pure; see protocols.md §1.7. Hash rates are TH/s, power W.
  */
-import { efficiencyJth, type BoardReading, type MinerStatus, type PoolReading, type PowerSource, type Reading } from '../../../lib/domain/reading';
-import { estimatePowerW } from '../../../lib/domain/nameplate';
+import { efficiencyJth, type BoardReading, type MinerStatus, type PoolReading, type Reading } from '../../../lib/domain/reading';
+import { powerWithSource } from '../../../lib/domain/nameplate';
 import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
 import { checkV3Code, v3Msg } from '../btminer-v3/envelope';
 import { DeviceError } from '../types';
@@ -61,7 +61,7 @@ export function parseWhatsminerV3(replies: WhatsminerV3Replies, opts: { modelHin
   const { model, firmware } = describeWhatsminerV3(info, opts.modelHint ?? null);
   const psu = obj(info?.power);
   const firmwarePowerW = [num(s['power-realtime']), num(s['power-5min']), num(psu?.pin)].find((w) => w !== null && w > 0) ?? null;
-  const { powerW, powerSource } = readPower(firmwarePowerW, model, hashrateThs);
+  const { powerW, powerSource } = powerWithSource(firmwarePowerW, model, hashrateThs);
 
   const status = v3Status({
     hashrateThs,
@@ -185,16 +185,6 @@ function readPools(list: Record<string, unknown>[]): PoolReading[] {
     });
   }
   return pools;
-}
-
-function readPower(
-  firmwarePowerW: number | null,
-  model: string,
-  hashrateThs: number,
-): { powerW: number | null; powerSource: PowerSource | null } {
-  if (firmwarePowerW !== null) return { powerW: firmwarePowerW, powerSource: 'firmware' };
-  const estimated = estimatePowerW(model, hashrateThs);
-  return estimated === null ? { powerW: null, powerSource: null } : { powerW: estimated, powerSource: 'estimated' };
 }
 
 /**

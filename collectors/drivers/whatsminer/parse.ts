@@ -2,8 +2,8 @@
  * MicroBT Whatsminer API v1/v2 ("btminer" and the older cgminer-4.9.2-based firmware, port 4028):
  * replies -> Reading. Pure; see protocols.md §1.7.
  */
-import { efficiencyJth, type BoardReading, type MinerStatus, type PowerSource, type Reading } from '../../../lib/domain/reading';
-import { estimatePowerW } from '../../../lib/domain/nameplate';
+import { efficiencyJth, type BoardReading, type MinerStatus, type Reading } from '../../../lib/domain/reading';
+import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
 import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
 import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
@@ -51,7 +51,7 @@ export function parseWhatsminer(replies: WhatsminerReplies, opts: { modelHint?: 
   const fansRpm = [num(s['Fan Speed In']), num(s['Fan Speed Out'])].filter((r): r is number => r !== null);
 
   const firmwarePowerW = num(s.Power) ?? num(s.Power_RT);
-  const { powerW, powerSource } = readPower(firmwarePowerW, model, hashrateThs);
+  const { powerW, powerSource } = powerWithSource(firmwarePowerW, model, hashrateThs);
 
   const status = whatsminerStatus({
     hashrateThs,
@@ -116,17 +116,6 @@ function whatsminerFirmware(s: Record<string, unknown>, summaryBody: object): st
   const fw = str(s['Firmware Version'])?.replace(/'/g, '').trim();
   if (fw) return fw;
   return replyStatus(obj(summaryBody) ?? {})?.description ?? '';
-}
-
-function readPower(
-  firmwarePowerW: number | null,
-  model: string,
-  hashrateThs: number,
-): { powerW: number | null; powerSource: PowerSource | null } {
-  if (firmwarePowerW !== null && firmwarePowerW > 0) return { powerW: firmwarePowerW, powerSource: 'firmware' };
-  // The M3 (old cgminer firmware) reports no power at all.
-  const estimated = estimatePowerW(model, hashrateThs);
-  return estimated === null ? { powerW: null, powerSource: null } : { powerW: estimated, powerSource: 'estimated' };
 }
 
 /** `{"cmd":"status"}` says `"btmineroff":"true"` while the miner is put to sleep (pyasic reads the same). */
