@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import { isCompleteJson } from './cgminer-envelope';
-import type { SimListener } from './listeners/types';
+import { PortListener } from './listeners/port-listener';
 import { garbageBytes } from './listeners/garbage';
 
 export type { ListenerFault } from './listeners/types';
@@ -35,61 +35,15 @@ const IDLE_MS = 10_000;
 const SILENT_HOLD_MS = 120_000;
 
 /** One miner's port: open() to accept, close() to refuse connections (ECONNREFUSED) like a rig gone dark. */
-export class MinerListener implements SimListener {
-  private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
-  private queue: Promise<void> = Promise.resolve();
+export class MinerListener extends PortListener {
   private connections = 0;
 
-  constructor(private readonly opts: MinerListenerOptions) {}
-
-  /** True while the port accepts connections. */
-  get listening(): boolean {
-    return this.server !== null;
+  constructor(private readonly opts: MinerListenerOptions) {
+    super(opts);
   }
 
-  /** Opens or closes the port; calls are serialized so a flap never races a stop(). */
-  setOpen(open: boolean): Promise<void> {
-    const next = this.queue.then(() => (open ? this.doOpen() : this.doClose()));
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  /** Starts accepting connections (no-op when already open). */
-  open(): Promise<void> {
-    return this.setOpen(true);
-  }
-
-  /** Stops accepting and drops open connections (no-op when already closed). */
-  close(): Promise<void> {
-    return this.setOpen(false);
-  }
-
-  private doOpen(): Promise<void> {
-    if (this.server) return Promise.resolve();
-    const server = net.createServer({ allowHalfOpen: true }, (socket) => this.handle(socket));
-    return new Promise<void>((resolve, reject) => {
-      const onError = (err: Error) => reject(err);
-      server.once('error', onError);
-      server.listen({ host: this.opts.host, port: this.opts.port }, () => {
-        server.off('error', onError);
-        // Accept errors (e.g. EMFILE) must not crash the fleet; the client sees a refused or reset connection.
-        server.on('error', () => undefined);
-        this.server = server;
-        resolve();
-      });
-    });
-  }
-
-  private doClose(): Promise<void> {
-    const server = this.server;
-    if (!server) return Promise.resolve();
-    this.server = null;
-    return new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // A rig that drops off the network takes its open connections with it.
-      for (const socket of this.sockets) socket.destroy();
-    });
+  protected createServer(): net.Server {
+    return net.createServer({ allowHalfOpen: true }, (socket) => this.handle(socket));
   }
 
   private garbage(): Buffer {
@@ -98,7 +52,6 @@ export class MinerListener implements SimListener {
 
   private handle(socket: net.Socket): void {
     this.connections++;
-    this.sockets.add(socket);
     const fault = this.opts.fault();
     const chunks: Buffer[] = [];
     let size = 0;
@@ -112,10 +65,7 @@ export class MinerListener implements SimListener {
       settleTimer = idleTimer = null;
     };
     socket.on('error', () => undefined); // resets from clients that leave early are normal
-    socket.on('close', () => {
-      clearTimers();
-      this.sockets.delete(socket);
-    });
+    socket.on('close', clearTimers);
     socket.setNoDelay(true);
 
     const answer = () => {

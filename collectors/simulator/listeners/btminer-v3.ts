@@ -7,7 +7,8 @@
  */
 import net from 'node:net';
 import { garbageBytes } from './garbage';
-import type { ListenerFault, SimListener } from './types';
+import { PortListener } from './port-listener';
+import type { ListenerFault } from './types';
 
 /** How one device's listener answers. */
 export interface BtminerV3ListenerOptions {
@@ -34,55 +35,18 @@ function frame(text: string): Buffer {
   return Buffer.concat([head, body]);
 }
 
-export class BtminerV3Listener implements SimListener {
-  private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
-  private queue: Promise<void> = Promise.resolve();
+export class BtminerV3Listener extends PortListener {
   private requests = 0;
 
-  constructor(private readonly opts: BtminerV3ListenerOptions) {}
-
-  get listening(): boolean {
-    return this.server !== null;
+  constructor(private readonly opts: BtminerV3ListenerOptions) {
+    super(opts);
   }
 
-  setOpen(open: boolean): Promise<void> {
-    const next = this.queue.then(() => (open ? this.doOpen() : this.doClose()));
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  close(): Promise<void> {
-    return this.setOpen(false);
-  }
-
-  private doOpen(): Promise<void> {
-    if (this.server) return Promise.resolve();
-    const server = net.createServer((socket) => this.handle(socket));
-    return new Promise<void>((resolve, reject) => {
-      const onError = (err: Error) => reject(err);
-      server.once('error', onError);
-      server.listen({ host: this.opts.host, port: this.opts.port }, () => {
-        server.off('error', onError);
-        server.on('error', () => undefined);
-        this.server = server;
-        resolve();
-      });
-    });
-  }
-
-  private doClose(): Promise<void> {
-    const server = this.server;
-    if (!server) return Promise.resolve();
-    this.server = null;
-    return new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const socket of this.sockets) socket.destroy();
-    });
+  protected createServer(): net.Server {
+    return net.createServer((socket) => this.handle(socket));
   }
 
   private handle(socket: net.Socket): void {
-    this.sockets.add(socket);
     socket.setNoDelay(true);
     socket.on('error', () => undefined);
     let buffered = Buffer.alloc(0);
@@ -91,10 +55,7 @@ export class BtminerV3Listener implements SimListener {
       clearTimeout(idle);
       idle = setTimeout(() => socket.destroy(), IDLE_CLOSE_MS);
     };
-    socket.on('close', () => {
-      clearTimeout(idle);
-      this.sockets.delete(socket);
-    });
+    socket.on('close', () => clearTimeout(idle));
     socket.on('data', (chunk: Buffer) => {
       touch();
       buffered = Buffer.concat([buffered, chunk]);

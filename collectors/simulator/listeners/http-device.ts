@@ -4,10 +4,10 @@
  * that are not HTTP, 'half' announces the full Content-Length and closes halfway through the body.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { SimHttpReply, SimHttpRequest } from '../families/types';
 import { garbageBytes } from './garbage';
-import type { ListenerFault, SimListener } from './types';
+import { PortListener } from './port-listener';
+import type { ListenerFault } from './types';
 
 /** How one HTTP device answers. */
 export interface HttpDeviceOptions {
@@ -22,56 +22,17 @@ export interface HttpDeviceOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 const SILENT_HOLD_MS = 120_000;
 
-export class HttpDeviceListener implements SimListener {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  private queue: Promise<void> = Promise.resolve();
+export class HttpDeviceListener extends PortListener {
   private requests = 0;
 
-  constructor(private readonly opts: HttpDeviceOptions) {}
-
-  get listening(): boolean {
-    return this.server !== null;
+  constructor(private readonly opts: HttpDeviceOptions) {
+    super(opts);
   }
 
-  setOpen(open: boolean): Promise<void> {
-    const next = this.queue.then(() => (open ? this.doOpen() : this.doClose()));
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  close(): Promise<void> {
-    return this.setOpen(false);
-  }
-
-  private doOpen(): Promise<void> {
-    if (this.server) return Promise.resolve();
+  protected createServer(): Server {
     const server = createServer((req, res) => this.handle(req, res));
     server.keepAliveTimeout = 2_000;
-    server.on('connection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    return new Promise<void>((resolve, reject) => {
-      const onError = (err: Error) => reject(err);
-      server.once('error', onError);
-      server.listen({ host: this.opts.host, port: this.opts.port }, () => {
-        server.off('error', onError);
-        server.on('error', () => undefined);
-        this.server = server;
-        resolve();
-      });
-    });
-  }
-
-  private doClose(): Promise<void> {
-    const server = this.server;
-    if (!server) return Promise.resolve();
-    this.server = null;
-    return new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const socket of this.sockets) socket.destroy();
-    });
+    return server;
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
