@@ -1,5 +1,6 @@
 /** A Reading as the readable table `hashwatt probe` prints. Pure. */
 import type { Reading } from '../domain/reading';
+import { makeAndModel } from '../format/device-name';
 import { formatHashrateThs, formatJth, formatPowerW, formatTempC } from '../format/units';
 
 const POWER_SOURCE_WORDS: Record<string, string> = {
@@ -22,7 +23,7 @@ export function formatUptime(s: number | null): string {
 
 /** The reading as "label  value" lines under a heading naming the device. */
 export function formatReadingTable(endpoint: string, r: Reading): string {
-  const algo = r.algorithm && r.algorithm !== 'sha256' ? ` (${r.algorithm})` : r.algorithm === null ? ' (not reported)' : '';
+  const algo = r.algorithm && r.algorithm !== 'sha256' ? ` (${r.algorithm})` : '';
   const expected = r.expectedHashrateThs !== null ? `, expected ${formatHashrateThs(r.expectedHashrateThs)}` : '';
   const power = r.powerW === null ? '— (not reported, model unknown)' : `${formatPowerW(r.powerW)} (${POWER_SOURCE_WORDS[r.powerSource ?? ''] ?? 'source unknown'})`;
   const boards = r.boards.length
@@ -35,7 +36,7 @@ export function formatReadingTable(endpoint: string, r: Reading): string {
     : ['—'];
   const rows: Array<[string, string]> = [
     ['status', r.status],
-    ['hash rate', `${formatHashrateThs(r.hashrateThs)}${algo}${expected}`],
+    ['hash rate', r.algorithm === null ? '— (the gpu-agent reports GPUs, not a miner)' : `${formatHashrateThs(r.hashrateThs)}${algo}${expected}`],
     ['power', power],
     ['efficiency', r.efficiencyJth === null ? '—' : formatJth(r.efficiencyJth)],
     ['temperature', r.tempMaxC === null ? '—' : `max ${formatTempC(r.tempMaxC)}`],
@@ -48,7 +49,7 @@ export function formatReadingTable(endpoint: string, r: Reading): string {
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return [
-    `${endpoint}  ${r.driver}  ${r.make} ${r.model}`,
+    `${endpoint}  ${r.driver}  ${makeAndModel(r.make, r.model)}`,
     `firmware  ${r.firmware || '—'}`,
     ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`),
   ].join('\n');

@@ -15,6 +15,7 @@ import {
   MISSING,
 } from '../../../lib/format/units';
 import { hashesSha256 } from '../../../lib/domain/reading';
+import { vendorToShow } from '../../../lib/format/device-name';
 import { PowerSourceTag } from './PowerSourceTag';
 import { StatusBadge } from './StatusBadge';
 import { isLosing, RigEconomicsCells } from './RigEconomicsCells';
@@ -46,8 +47,7 @@ function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null;
   const losing = isLosing(economics);
   const sha256 = r ? hashesSha256(r) : true;
   const model = rig.model ?? r?.model ?? MISSING;
-  // The vendor, unless the model already names it ("Bitmain" vs "Antminer S19 Pro": shown; "GPU": not).
-  const make = r && r.make && !['GPU', ''].includes(r.make) && !model.toLowerCase().includes(r.make.toLowerCase()) ? r.make : null;
+  const make = r ? vendorToShow(r.make, model) : null;
   const seenTitle = nowMs !== null && rig.lastSeenMs !== null ? `at ${formatClockTime(rig.lastSeenMs)}` : undefined;
   return (
     <tr

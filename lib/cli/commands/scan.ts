@@ -14,6 +14,7 @@ import { openDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { addRigs } from '../../db/mutations/add-rigs';
 import { recordUnrecognised } from '../../db/mutations/record-unrecognised';
+import { makeAndModel } from '../../format/device-name';
 import { formatHashrateThs, formatPowerW } from '../../format/units';
 import { intFlag, parseFlags } from '../args';
 import { CliError } from '../cli-error';
@@ -48,15 +49,16 @@ export function scanTable(result: ScanResult): string {
   const header = ['device', 'driver', 'make / model', 'firmware', 'hash rate', 'power', 'state'];
   const rows = result.hits.map((h) => {
     const r = h.reading;
-    const id = h.identity ?? (r ? { make: r.make, model: r.model, firmware: r.firmware } : null);
+    // The reading names the device best (an Antminer's web UI challenge alone does not say which model).
+    const id = r ? { make: r.make, model: r.model, firmware: r.firmware } : h.identity;
     const power = r?.powerW == null ? '—' : `${formatPowerW(r.powerW)}${r.powerSource === 'estimated' ? ' est.' : ''}`;
     const state = h.status === 'unrecognised' ? 'unrecognised' : r ? r.status : `poll failed: ${h.error?.kind ?? '?'}`;
     return [
       endpointOf(h),
       h.driver?.name ?? '—',
-      id ? `${id.make} ${id.model}` : '—',
-      (id?.firmware ?? '—').slice(0, 40),
-      r ? formatHashrateThs(r.hashrateThs) : '—',
+      id ? makeAndModel(id.make, id.model) : '—',
+      (id?.firmware || '—').slice(0, 40),
+      !r || r.algorithm === null ? '—' : formatHashrateThs(r.hashrateThs),
       power,
       state,
     ];
