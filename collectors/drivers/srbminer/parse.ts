@@ -66,7 +66,7 @@ export function parseSrbminer(body: unknown, opts: { modelHint?: string | null }
   const named = new Map<number, string>();
   for (const [i, row] of devices) {
     const name = str(row.model);
-    if (name) named.set(i, name);
+    if (name) named.set(i, prettyGpuName(name));
   }
   const names = srbminerGpuNames(indices, named);
   const gpus: MinerGpu[] = indices.map((i, k) => {
@@ -109,4 +109,15 @@ function sumOf(values: Array<number | null>): number | null {
 /** The driver's read of one GET / reply: HTTP status and JSON checks, then parseSrbminer. Pure. */
 export function srbminerFromReply(reply: DeviceHttpReply, url: string, opts: { modelHint?: string | null } = {}): Reading {
   return parseSrbminer(parseJsonReply(reply, `GET ${SRBMINER_PATH}`, url), opts);
+}
+
+const UPPER_WORDS = new Set(['rx', 'xt', 'gtx', 'rtx', 'ti', 'gb', 'vii', 'xtx', 'gre']);
+
+/** SRBMiner's "radeon_rx_6700_xt" as an operator writes it: "Radeon RX 6700 XT". */
+export function prettyGpuName(raw: string): string {
+  return raw
+    .split(/[_\s]+/)
+    .filter(Boolean)
+    .map((w) => (UPPER_WORDS.has(w.toLowerCase()) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+    .join(' ');
 }

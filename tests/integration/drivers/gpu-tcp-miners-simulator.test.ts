@@ -59,7 +59,7 @@ describe('each simulated rig polled by its driver matches the truth', () => {
     expect(reading).toMatchObject({
       driver: 'srbminer',
       make: 'AMD',
-      model: '6x radeon_rx_6700_xt',
+      model: '6x Radeon RX 6700 XT',
       firmware: 'SRBMiner-Multi 0.1.8',
       status: truth.status,
       powerSource: 'firmware',
@@ -250,7 +250,7 @@ describe('identify() on probe replies fetched from the simulator', () => {
   it('SRBMiner from its GET / reply', async () => {
     const r = rig('srbminer');
     const probe = await httpProbe(r.address, r.port, '/');
-    expect(identifySrbminer(probe)).toEqual({ driver: 'srbminer', make: 'AMD', model: '6x radeon_rx_6700_xt', firmware: 'SRBMiner-Multi 0.1.8' });
+    expect(identifySrbminer(probe)).toEqual({ driver: 'srbminer', make: 'AMD', model: '6x Radeon RX 6700 XT', firmware: 'SRBMiner-Multi 0.1.8' });
     const notFound = await httpProbe(r.address, r.port, '/stats');
     expect(notFound.http?.['/stats'].status).toBe(404);
   });

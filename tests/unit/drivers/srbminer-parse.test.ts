@@ -20,7 +20,7 @@ const URL_ = 'http://10.0.0.7:21550/';
 const SRB_018: Reading = {
   driver: 'srbminer',
   make: 'AMD', // "radeon_rx_vega"
-  model: '6x radeon_rx_vega', // six GPUs in gpu_hashrate, the one listed in gpu_devices names them
+  model: '6x Radeon RX Vega', // six GPUs in gpu_hashrate, the one listed in gpu_devices names them
   firmware: 'SRBMiner-Multi 0.1.8',
   status: 'mining',
   hashrateThs: 6290860755.620301 / 1e12, // hashrate_total_now
@@ -61,7 +61,7 @@ describe('SRBMiner quirks', () => {
     const base = gpuFixtureJson(CAPTURE);
     const devices = [0, 1].map((i) => ({ device: `GPU${i}`, device_id: i, model: 'radeon_rx_6700_xt', temperature: 60 + i, fan_speed_rpm: 0, power: 120 + i }));
     const r = parseSrbminer({ ...base, gpu_devices: devices, gpu_hashrate: [{ GPU0: 4.7e7, GPU1: 4.8e7, total: 9.5e7 }] });
-    expect([r.powerW, r.powerSource, r.fansRpm, r.model]).toEqual([241, 'firmware', [], '2x radeon_rx_6700_xt']);
+    expect([r.powerW, r.powerSource, r.fansRpm, r.model]).toEqual([241, 'firmware', [], '2x Radeon RX 6700 XT']);
     expect(r.efficiencyJth).toBeCloseTo(241 / r.hashrateThs, 0);
     const noPower = parseSrbminer({ ...base, gpu_devices: devices.map((d) => ({ ...d, power: 0 })) });
     expect([noPower.powerW, noPower.powerSource]).toEqual([null, null]);
@@ -93,7 +93,7 @@ describe('identifySrbminer', () => {
     expect(identifySrbminer({ http: { '/': probe(gpuFixtureJson(CAPTURE)) } })).toEqual({
       driver: 'srbminer',
       make: 'AMD',
-      model: '6x radeon_rx_vega',
+      model: '6x Radeon RX Vega',
       firmware: 'SRBMiner-Multi 0.1.8',
     });
     expect(srbminerDriver).toMatchObject({ name: 'srbminer', protocol: 'http', defaultPort: 21550, probePath: '/' });
