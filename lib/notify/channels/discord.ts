@@ -1,0 +1,63 @@
+/**
+ * Discord webhook: {content} (2000 chars) or one embed (title 256, description 4096), mentions disabled.
+ * A 429's retry_after (seconds, in the JSON body or the Retry-After header) lands in NotifyError.retryAfterMs.
+ */
+import { z } from 'zod';
+import { postOnce, type HttpRequestSpec } from '../http';
+import { LIMITS, fitEscaped, renderBody, renderText, renderTitle, truncateText } from '../render';
+import type { AlertNotification, Channel } from '../types';
+import { httpUrl, quietHoursSchema, timeoutMsSchema } from './common';
+
+export const discordConfigSchema = z.strictObject({
+  kind: z.literal('discord'),
+  webhookUrl: httpUrl('the Discord webhookUrl'),
+  format: z.enum(['embed', 'content'], { error: 'the Discord format must be "embed" or "content"' }).default('embed'),
+  timeoutMs: timeoutMsSchema,
+  quietHours: quietHoursSchema.optional(),
+});
+export type DiscordConfig = z.infer<typeof discordConfigSchema>;
+
+export const DISCORD_COLORS = { critical: 0xd32f2f, warning: 0xf57c00, info: 0x1976d2, resolved: 0x388e3c } as const;
+
+/** Backslash-escapes Discord markdown so rig names like "s19_a_b" render as written. */
+export function escapeDiscord(text: string): string {
+  return text.replace(/([\\*_~`|>[\]()])/g, '\\$1');
+}
+
+/** Embed colour: the most severe firing alert, green when all are resolved. */
+export function discordColor(n: AlertNotification): number {
+  const firing = n.alerts.filter((a) => a.state === 'firing');
+  if (firing.length === 0) return DISCORD_COLORS.resolved;
+  if (firing.some((a) => a.severity === 'critical')) return DISCORD_COLORS.critical;
+  if (firing.some((a) => a.severity === 'warning')) return DISCORD_COLORS.warning;
+  return DISCORD_COLORS.info;
+}
+
+/** The JSON payload (pure). */
+export function discordPayload(n: AlertNotification, format: DiscordConfig['format']): Record<string, unknown> {
+  const allowed_mentions = { parse: [] };
+  if (format === 'content') {
+    return { content: fitEscaped((max) => renderText(n, max).text, escapeDiscord, LIMITS.discordContentChars), allowed_mentions };
+  }
+  return {
+    embeds: [
+      {
+        title: truncateText(renderTitle(n), LIMITS.discordEmbedTitleChars),
+        description: fitEscaped((max) => renderBody(n, max), escapeDiscord, LIMITS.discordEmbedDescriptionChars),
+        color: discordColor(n),
+      },
+    ],
+    allowed_mentions,
+  };
+}
+
+export function discordRequest(config: Pick<DiscordConfig, 'webhookUrl' | 'format'>, n: AlertNotification): HttpRequestSpec {
+  return { url: config.webhookUrl, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(discordPayload(n, config.format)) };
+}
+
+export function discordChannel(config: DiscordConfig): Channel {
+  return {
+    kind: 'discord',
+    send: (n, signal) => postOnce({ channel: 'discord', ...discordRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Generic webhook: POSTs the notification as JSON, signed with `X-Hashwatt-Signature: sha256=<hex HMAC>`
+ * of the exact body bytes; `X-Hashwatt-Alert-Id` lists the alert ids (comma-separated) for de-duplication.
+ */
+import { z } from 'zod';
+import { postOnce, type HttpRequestSpec } from '../http';
+import { renderTitle } from '../render';
+import { ALERT_ID_HEADER, SIGNATURE_HEADER, signBody } from '../signature';
+import type { AlertNotification, Channel } from '../types';
+import { httpUrl, quietHoursSchema, timeoutMsSchema } from './common';
+
+export const webhookConfigSchema = z.strictObject({
+  kind: z.literal('webhook'),
+  url: httpUrl('the webhook url'),
+  secret: z
+    .string({ error: 'the webhook secret is required (it signs every request)' })
+    .min(16, { message: 'the webhook secret must be at least 16 characters' }),
+  timeoutMs: timeoutMsSchema,
+  quietHours: quietHoursSchema.optional(),
+});
+export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
+
+export const WEBHOOK_PAYLOAD_VERSION = 1;
+
+/** The request a webhook channel sends (pure). */
+export function webhookRequest(config: Pick<WebhookConfig, 'url' | 'secret'>, n: AlertNotification): HttpRequestSpec {
+  const body = JSON.stringify({
+    version: WEBHOOK_PAYLOAD_VERSION,
+    groupKey: n.groupKey,
+    siteName: n.siteName,
+    title: renderTitle(n),
+    alerts: n.alerts,
+  });
+  return {
+    url: config.url,
+    headers: {
+      'Content-Type': 'application/json',
+      [SIGNATURE_HEADER]: signBody(body, config.secret),
+      [ALERT_ID_HEADER]: n.alerts.map((a) => a.alertId).join(','),
+    },
+    body,
+  };
+}
+
+export function webhookChannel(config: WebhookConfig): Channel {
+  return {
+    kind: 'webhook',
+    send: (n, signal) => postOnce({ channel: 'webhook', ...webhookRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * NotifyError: why a delivery failed and whether retrying may help. Pure: classification of HTTP statuses,
+ * Retry-After parsing and body excerpts. Messages never contain a URL path or query (webhook URLs and bot
+ * tokens are secrets), only the receiver's host.
+ */
+import type { ChannelKind } from './types';
+
+export interface NotifyErrorInfo {
+  channel: ChannelKind;
+  retryable: boolean;
+  /** The HTTP status (or SMTP reply code) when the receiver answered. */
+  status?: number;
+  /** The first characters of the receiver's reply, whitespace collapsed. */
+  bodyExcerpt?: string;
+  /** How long the receiver asked us to wait (HTTP 429 Retry-After, Discord/Telegram retry_after). */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class NotifyError extends Error {
+  readonly channel: ChannelKind;
+  readonly retryable: boolean;
+  readonly status?: number;
+  readonly bodyExcerpt?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, info: NotifyErrorInfo) {
+    super(message, info.cause === undefined ? undefined : { cause: info.cause });
+    this.name = 'NotifyError';
+    this.channel = info.channel;
+    this.retryable = info.retryable;
+    if (info.status !== undefined) this.status = info.status;
+    if (info.bodyExcerpt !== undefined) this.bodyExcerpt = info.bodyExcerpt;
+    if (info.retryAfterMs !== undefined) this.retryAfterMs = info.retryAfterMs;
+  }
+}
+
+export const BODY_EXCERPT_CHARS = 200;
+
+/** 408 (request timeout), 425 (too early), 429 and every 5xx may succeed later; other 4xx will not. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 425 || status === 429 || status >= 500;
+}
+
+/** The first `maxChars` characters of `body` with runs of whitespace collapsed to one space. */
+export function bodyExcerpt(body: string, maxChars = BODY_EXCERPT_CHARS): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length <= maxChars ? flat : `${flat.slice(0, maxChars)}…`;
+}
+
+/**
+ * A Retry-After header value in milliseconds: delta-seconds ("120", "1.5") or an HTTP date relative to
+ * `nowMs`. Undefined when absent or unreadable; never negative.
+ */
+export function parseRetryAfterMs(value: string | null | undefined, nowMs: number): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  if (!/[A-Za-z]/.test(text)) return undefined; // an HTTP date names its weekday and month
+  const dateMs = Date.parse(text);
+  if (Number.isNaN(dateMs)) return undefined;
+  return Math.max(0, dateMs - nowMs);
+}
+
+/** Discord ({retry_after: seconds}) and Telegram ({parameters: {retry_after: seconds}}) 429 bodies. */
+export function retryAfterFromJsonBodyMs(body: string): number | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const record = parsed as { retry_after?: unknown; parameters?: { retry_after?: unknown } };
+  const seconds = record.retry_after ?? record.parameters?.retry_after;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : undefined;
+}

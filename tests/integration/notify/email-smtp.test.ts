@@ -1,0 +1,183 @@
+/**
+ * The email channel against a real SMTP server (smtp-server from npm) on 127.0.116.3: the message arrives
+ * with its subject, body and alert-id header; credentials are checked; SMTP 4xx/5xx and a dead server are
+ * classified.
+ */
+import net, { type AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotifyError, createChannel, type ChannelConfigInput } from '../../../lib/notify';
+import { FIRING, RESOLVED, group, single } from '../../unit/notify/fixtures';
+
+const HOST = '127.0.116.3';
+
+interface Received {
+  from: string;
+  to: string[];
+  user?: string;
+  raw: string;
+}
+
+async function startSmtp(options: Partial<SMTPServerOptions> = {}): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    allowInsecureAuth: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          user: typeof session.user === 'string' ? session.user : undefined,
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+    ...options,
+  });
+  await new Promise<void>((resolve) => server.listen(0, HOST, () => resolve()));
+  const { port } = server.server.address() as AddressInfo;
+  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** The decoded text/plain body of a raw single-part message (quoted-printable or base64). */
+function textBody(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1].toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+    return decodeURIComponent(bytes).replace(/\r\n/g, '\n');
+  }
+  return body.replace(/\r\n/g, '\n');
+}
+
+function header(raw: string, name: string): string | undefined {
+  const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+  return new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1];
+}
+
+async function failure(config: ChannelConfigInput): Promise<NotifyError> {
+  const err = await createChannel(config).send(single()).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(NotifyError);
+  return err as NotifyError;
+}
+
+const base = { kind: 'email' as const, host: HOST, from: 'rigs@hashwatt.test', to: ['ops@hashwatt.test', 'night@hashwatt.test'] };
+
+describe('email over SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    smtp = await startSmtp({
+      onAuth(auth, _session, callback) {
+        if (auth.username === 'rigs' && auth.password === 'hunter22') callback(null, { user: 'rigs' });
+        else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      },
+      onRcptTo(address, _session, callback) {
+        if (address.address.startsWith('full@')) return callback(Object.assign(new Error('Mailbox full, try later'), { responseCode: 452 }));
+        if (address.address.startsWith('nobody@')) return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
+        callback();
+      },
+    });
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+
+  it('delivers subject, text body and the alert ids to every recipient', async () => {
+    await createChannel({ ...base, port: smtp.port }).send(group([FIRING, RESOLVED]));
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0];
+    expect(mail.from).toBe('rigs@hashwatt.test');
+    expect(mail.to).toEqual(['ops@hashwatt.test', 'night@hashwatt.test']);
+    expect(header(mail.raw, 'Subject')).toBe('[1 FIRING, 1 RESOLVED] North Barn: 2 alerts');
+    expect(header(mail.raw, 'X-Hashwatt-Alert-Id')).toBe('a-101,a-102');
+    const text = textBody(mail.raw);
+    expect(text).toContain('FIRING · warning · S19-07 · unprofitable-rig\nS19-07 is losing money\nprofit -0.012/kWh below margin 0/kWh');
+    expect(text).toContain('resolved 2024-07-01 05:20 UTC after 20 min');
+  });
+
+  it('logs in with the configured credentials', async () => {
+    const before = smtp.received.length;
+    await createChannel({ ...base, port: smtp.port, auth: { user: 'rigs', pass: 'hunter22' } }).send(single());
+    expect(smtp.received[before].user).toBe('rigs');
+  });
+
+  it('wrong credentials are not retryable', async () => {
+    const err = await failure({ ...base, port: smtp.port, auth: { user: 'rigs', pass: 'wrong' } });
+    expect([err.retryable, err.status]).toEqual([false, 535]);
+    expect(err.message).toContain(`email channel: ${HOST}:${smtp.port} replied 535`);
+  });
+
+  it('a transient 4xx reply is retryable, a permanent 5xx is not', async () => {
+    const full = await failure({ ...base, port: smtp.port, to: ['full@hashwatt.test'] });
+    expect([full.retryable, full.status]).toEqual([true, 452]);
+    expect(full.bodyExcerpt).toContain('Mailbox full, try later');
+    const unknown = await failure({ ...base, port: smtp.port, to: ['nobody@hashwatt.test'] });
+    expect([unknown.retryable, unknown.status]).toEqual([false, 550]);
+  });
+});
+
+describe('email server down', () => {
+  it('connection refused is retryable', async () => {
+    const smtp = await startSmtp();
+    const port = smtp.port;
+    await smtp.close();
+    const err = await failure({ ...base, port, timeoutMs: 2_000 });
+    expect(err.retryable).toBe(true);
+    expect(err.status).toBeUndefined();
+    expect(err.message).toBe(`email channel: ${HOST}:${port} failed (ESOCKET): connect ECONNREFUSED ${HOST}:${port}`);
+  });
+});
+
+describe('email server silent', () => {
+  // A TCP listener that accepts and never sends the SMTP greeting.
+  let silent: net.Server;
+  let port: number;
+  const sockets = new Set<net.Socket>();
+  beforeAll(async () => {
+    silent = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => silent.listen(0, HOST, () => resolve()));
+    port = (silent.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  it('no greeting within the timeout is retryable', async () => {
+    const started = Date.now();
+    const err = await failure({ ...base, port, timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(err.retryable).toBe(true);
+    expect(err.status).toBeUndefined();
+    expect(err.message).toMatch(/^email channel: 127\.0\.116\.3:\d+ failed \(ETIMEDOUT\)/);
+  });
+
+  it("the caller's abort signal cancels a send, retryable", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const err = await createChannel({ ...base, port, timeoutMs: 10_000 }).send(single(), controller.signal).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(err).toBeInstanceOf(NotifyError);
+    expect((err as NotifyError).retryable).toBe(true);
+    expect((err as NotifyError).message).toBe(`email channel: sending to ${HOST}:${port} was cancelled`);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Every HTTP channel against a real loopback receiver on 127.0.116.1 (this file's subnet is 127.0.116.x):
+ * what arrives (path, headers, body, signature), and how failures are classified.
+ */
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotifyError, createChannel, type ChannelConfigInput } from '../../../lib/notify';
+import { FIRING, RESOLVED, group, single } from '../../unit/notify/fixtures';
+import { deadEndpoint, startReceiver, type Receiver } from './receiver';
+
+const SECRET = 'webhook-secret-0123456789';
+let rx: Receiver;
+
+beforeAll(async () => {
+  rx = await startReceiver('127.0.116.1');
+});
+afterAll(async () => {
+  await rx.close();
+});
+
+/** Sends and returns the one request the receiver recorded for it. */
+async function deliver(config: ChannelConfigInput, n = single()) {
+  const before = rx.requests.length;
+  await createChannel(config).send(n);
+  expect(rx.requests.length).toBe(before + 1);
+  return rx.requests[before];
+}
+
+async function failure(config: ChannelConfigInput, signal?: AbortSignal): Promise<NotifyError> {
+  const err = await createChannel(config).send(single(), signal).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(NotifyError);
+  return err as NotifyError;
+}
+
+describe('delivery to a live receiver', () => {
+  it('webhook: signed JSON with the alert ids', async () => {
+    const req = await deliver({ kind: 'webhook', url: `${rx.baseUrl}/hook`, secret: SECRET }, group([FIRING, RESOLVED]));
+    expect([req.method, req.path, req.headers['content-type']]).toEqual(['POST', '/hook', 'application/json']);
+    const expected = `sha256=${createHmac('sha256', SECRET).update(Buffer.from(req.body, 'utf8')).digest('hex')}`;
+    expect(req.headers['x-hashwatt-signature']).toBe(expected);
+    expect(req.headers['x-hashwatt-alert-id']).toBe('a-101,a-102');
+    const body = JSON.parse(req.body);
+    expect(body.alerts.map((a: { alertId: string; state: string }) => `${a.alertId}:${a.state}`)).toEqual(['a-101:firing', 'a-102:resolved']);
+  });
+
+  it('ntfy: POST {baseUrl}/{topic} with Title, Priority, Tags and the bearer token', async () => {
+    const req = await deliver({ kind: 'ntfy', baseUrl: `${rx.baseUrl}/ntfy`, topic: 'rigs', token: 'tk_secret' }, single({ ...FIRING, title: 'Grünhaus S19 is losing money' }));
+    expect([req.method, req.path]).toEqual(['POST', '/ntfy/rigs']);
+    expect(req.headers.title).toBe(`=?UTF-8?B?${Buffer.from('[FIRING] Grünhaus S19 is losing money').toString('base64')}?=`);
+    expect([req.headers.priority, req.headers.tags, req.headers.authorization]).toEqual(['4', 'rotating_light,hashwatt', 'Bearer tk_secret']);
+    expect(req.headers.click).toBe('http://hashwatt.local/alerts/a-101');
+    expect(req.body).toContain('profit -0.012/kWh below margin 0/kWh');
+  });
+
+  it('telegram: POST /bot{token}/sendMessage with chat_id, text and parse_mode', async () => {
+    const req = await deliver({ kind: 'telegram', baseUrl: rx.baseUrl, botToken: '123456:ABC-def', chatId: '@hashwatt_ops' });
+    expect([req.method, req.path]).toEqual(['POST', '/bot123456:ABC-def/sendMessage']);
+    const body = JSON.parse(req.body);
+    expect(body).toMatchObject({ chat_id: '@hashwatt_ops', parse_mode: 'HTML' });
+    expect(body.text.startsWith('<b>[FIRING] S19-07 is losing money</b>\n\nFIRING · warning · S19-07')).toBe(true);
+  });
+
+  it('slack: blocks to the incoming webhook URL', async () => {
+    const req = await deliver({ kind: 'slack', webhookUrl: `${rx.baseUrl}/slack/T000/B000/XXXX` }, single(RESOLVED));
+    expect(req.path).toBe('/slack/T000/B000/XXXX');
+    const body = JSON.parse(req.body);
+    expect(body.text).toBe('[RESOLVED] S21-02 runs hot');
+    expect(body.blocks[1].text.text).toContain('resolved 2024-07-01 05:20 UTC after 20 min');
+  });
+
+  it('discord: content format to the webhook URL, 204 accepted', async () => {
+    const req = await deliver({ kind: 'discord', webhookUrl: `${rx.baseUrl}/discord/1/tok`, format: 'content' });
+    expect(req.path).toBe('/discord/1/tok');
+    const body = JSON.parse(req.body);
+    expect(body.content.startsWith('\\[FIRING\\] S19-07 is losing money')).toBe(true);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('failures', () => {
+  it('receiver down: connection refused is retryable, names the host only', async () => {
+    const dead = await deadEndpoint('127.0.116.2');
+    const err = await failure({ kind: 'telegram', baseUrl: dead, botToken: '999:SECRETTOKEN', chatId: 1 });
+    expect(err.retryable).toBe(true);
+    expect(err.status).toBeUndefined();
+    expect(err.message).toBe(`telegram channel: cannot reach ${dead.slice('http://'.length)} (ECONNREFUSED)`);
+    expect(err.message).not.toContain('SECRETTOKEN');
+  });
+
+  it('500 is retryable, with the status and a body excerpt', async () => {
+    const err = await failure({ kind: 'webhook', url: `${rx.baseUrl}/status/500`, secret: SECRET });
+    expect([err.retryable, err.status, err.bodyExcerpt]).toEqual([true, 500, 'receiver says 500 boom']);
+    expect(err.message).toBe(`webhook channel: HTTP 500 from ${rx.baseUrl.slice(7)}: receiver says 500 boom`);
+  });
+
+  it('400 is not retryable', async () => {
+    const err = await failure({ kind: 'ntfy', baseUrl: `${rx.baseUrl}/status/400`, topic: 'rigs' });
+    expect([err.retryable, err.status, err.bodyExcerpt]).toEqual([false, 400, 'receiver says 400 boom']);
+  });
+
+  it('429 is retryable and carries Retry-After (header, Discord body, Telegram body)', async () => {
+    const slack = await failure({ kind: 'slack', webhookUrl: `${rx.baseUrl}/slack-limited/T/B/X` });
+    expect([slack.retryable, slack.status, slack.retryAfterMs]).toEqual([true, 429, 7_000]);
+    expect(slack.message).toContain('(retry after 7000 ms)');
+    const discord = await failure({ kind: 'discord', webhookUrl: `${rx.baseUrl}/discord-limited/1/tok` });
+    expect([discord.retryable, discord.status, discord.retryAfterMs]).toEqual([true, 429, 1_500]);
+    const telegram = await failure({ kind: 'telegram', baseUrl: `${rx.baseUrl}/telegram-limited`, botToken: '1:A', chatId: 1 });
+    expect([telegram.retryable, telegram.status, telegram.retryAfterMs]).toEqual([true, 429, 3_000]);
+  });
+
+  it('no reply within the timeout is retryable', async () => {
+    const started = Date.now();
+    const err = await failure({ kind: 'webhook', url: `${rx.baseUrl}/hang`, secret: SECRET, timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(err.retryable).toBe(true);
+    expect(err.message).toBe(`webhook channel: no reply from ${rx.baseUrl.slice(7)} within 300 ms`);
+  });
+
+  it("the caller's abort signal cancels a send, retryable", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const err = await failure({ kind: 'discord', webhookUrl: `${rx.baseUrl}/hang/discord`, timeoutMs: 10_000 }, controller.signal);
+    expect(err.retryable).toBe(true);
+    expect(err.message).toBe(`discord channel: sending to ${rx.baseUrl.slice(7)} was cancelled`);
+  });
+});
