@@ -24,3 +24,14 @@ export function socketError(err: NodeJS.ErrnoException, label: string, where: st
   if (REFUSED_CODES.has(code)) return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code})`);
   return new DeviceError('refused', `connection to ${where} for "${label}" failed (${code}: ${err.message})`);
 }
+
+/** The DeviceError when `timeoutMs` ran out: no connection at all, or a reply that never finished. */
+export function stallError(label: string, where: string, timeoutMs: number, connected: boolean, receivedBytes: number): DeviceError {
+  const partial = receivedBytes > 0 ? ` (${receivedBytes} bytes received)` : '';
+  return new DeviceError(
+    'timeout',
+    connected
+      ? `no complete reply to "${label}" from ${where} within ${timeoutMs} ms${partial}`
+      : `no connection to ${where} for "${label}" within ${timeoutMs} ms`,
+  );
+}

@@ -10,6 +10,7 @@ import type { MinerState } from './miner-state';
 import { SHARE_DIFFICULTY } from './miner-state';
 import { AVALON_BUILD, avalonDna, avalonModelCode } from './avalon-mm-blob';
 import { AVALON_DESCRIPTION, avalonStats, avalonWhenS } from './avalon-stats';
+import { simTipHeight } from './http/mempool-replies';
 
 export { AVALON_DESCRIPTION } from './avalon-stats';
 
@@ -133,11 +134,6 @@ export function avalonDevs(_rig: RigPlan, state: MinerState): object {
   };
 }
 
-/** Block height estimate: one block per 10 minutes after the 2024 halving. */
-function blockHeight(tMs: number): number {
-  return 840000 + Math.floor((tMs - Date.UTC(2024, 3, 20, 0, 9, 27)) / 600_000);
-}
-
 /** Reply to "pools" (shape: avalon-a1566-pools.json; POOL numbering from 0). */
 export function avalonPools(rig: RigPlan, state: MinerState): object {
   const when = avalonWhenS(state);
@@ -180,7 +176,7 @@ export function avalonPools(rig: RigPlan, state: MinerState): object {
       'Pool Rejected%': accepted + rejected ? round((rejected / (accepted + rejected)) * 100, 4) : 0,
       'Pool Stale%': 0,
       'Bad Work': active ? Math.floor(state.elapsedS / 500) : 0,
-      'Current Block Height': active ? blockHeight(state.tMs) : 0,
+      'Current Block Height': active ? simTipHeight(state.tMs) : 0,
       'Current Block Version': 536870912,
     };
   });

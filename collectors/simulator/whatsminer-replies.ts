@@ -7,6 +7,7 @@ import { invalidCommandReply, okStatus, round } from './cgminer-envelope';
 import type { RigPlan } from './fleet-plan';
 import type { BoardState, MinerState } from './miner-state';
 import { SHARE_DIFFICULTY } from './miner-state';
+import { simTipHeight } from './http/mempool-replies';
 
 /** Description of successful btminer replies. */
 export const WHATSMINER_DESCRIPTION = 'btminer';
@@ -180,11 +181,6 @@ export function whatsminerDevdetails(rig: RigPlan, state: MinerState): object {
   return { STATUS: [okStatus(whenS(state), 69, 'Device Details', WHATSMINER_DESCRIPTION)], DEVDETAILS: details, id: 1 };
 }
 
-/** Block height estimate for "Current Block Height": one block per 10 minutes after the 2024 halving. */
-function blockHeight(tMs: number): number {
-  return 840000 + Math.floor((tMs - Date.UTC(2024, 3, 20, 0, 9, 27)) / 600_000);
-}
-
 /** Reply to "pools" (shape: whatsminer-m31s-pools.json; POOL numbering starts at 1 as in the capture). */
 export function whatsminerPools(rig: RigPlan, state: MinerState): object {
   const nowS = whenS(state);
@@ -226,7 +222,7 @@ export function whatsminerPools(rig: RigPlan, state: MinerState): object {
       'Pool Rejected%': accepted + rejected ? round((rejected / (accepted + rejected)) * 100, 4) : 0,
       'Pool Stale%': 0,
       'Bad Work': active ? Math.floor(state.elapsedS / 176) : 0,
-      'Current Block Height': active ? blockHeight(state.tMs) : 0,
+      'Current Block Height': active ? simTipHeight(state.tMs) : 0,
       'Current Block Version': 536870912,
     };
   });

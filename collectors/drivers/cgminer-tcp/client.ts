@@ -4,7 +4,7 @@
  * before the end, so the only reliable end of a reply is the server's FIN.
  */
 import { createConnection } from 'node:net';
-import { socketError } from '../socket-errors';
+import { socketError, stallError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 import { parseCgminerReply, type CgminerReply } from './lenient-json';
 
@@ -70,13 +70,7 @@ export function cgminerSend(
     const onAbort = () => finish(new DeviceError('aborted', `"${label}" to ${where} aborted`));
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    const timer = setTimeout(() => {
-      const partial = received > 0 ? ` (${received} bytes received)` : '';
-      const message = connected
-        ? `no complete reply to "${label}" from ${where} within ${target.timeoutMs} ms${partial}`
-        : `no connection to ${where} for "${label}" within ${target.timeoutMs} ms`;
-      finish(new DeviceError('timeout', message));
-    }, target.timeoutMs);
+    const timer = setTimeout(() => finish(stallError(label, where, target.timeoutMs, connected, received)), target.timeoutMs);
 
     socket.on('connect', () => {
       connected = true;

@@ -10,7 +10,7 @@ import { createConnection } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { describeTarget } from '../cgminer-tcp/client';
 import { obj } from '../cgminer-tcp/coerce';
-import { socketError } from '../socket-errors';
+import { socketError, stallError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 
 /** Replies above this are not a miner's status reply (the largest real ones are a few kB). */
@@ -111,13 +111,7 @@ export function jsonrpcRequest(
     const onAbort = () => finish(new DeviceError('aborted', `"${label}" to ${where} aborted`));
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    const timer = setTimeout(() => {
-      const partial = received > 0 ? ` (${received} bytes received)` : '';
-      const message = connected
-        ? `no complete reply to "${label}" from ${where} within ${target.timeoutMs} ms${partial}`
-        : `no connection to ${where} for "${label}" within ${target.timeoutMs} ms`;
-      finish(new DeviceError('timeout', message));
-    }, target.timeoutMs);
+    const timer = setTimeout(() => finish(stallError(label, where, target.timeoutMs, connected, received)), target.timeoutMs);
 
     socket.on('connect', () => {
       connected = true;
