@@ -10,6 +10,7 @@ import type { FleetTotals } from '../lib/realtime/contracts';
 import { sleep } from '../lib/util/sleep';
 import type { Driver } from './drivers/types';
 import type { MarketPolicy } from '../lib/db/queries/market';
+import { runAlertStep, type AlertStepMemory } from './alerts-step';
 import { storeSweepEconomics, type EconomicsOutcome } from './economics-step';
 import { runRetention, type RetentionPolicy } from './jobs/retention';
 import { runSweep } from './sweep';
@@ -27,6 +28,8 @@ export interface CollectorOptions {
   retention?: Partial<RetentionPolicy>;
   /** Fleet currency and staleness limits; economics are computed after each sweep when given. */
   market?: MarketPolicy;
+  /** Alert rules are evaluated after each sweep's economics when given (the engine's in-memory part). */
+  alerts?: AlertStepMemory;
   /** Called after each committed sweep (logging, tests). */
   onSweep?: (info: SweepInfo) => void;
 }
@@ -39,6 +42,8 @@ export interface SweepInfo {
   failed: number;
   fleet: FleetTotals;
   economics: EconomicsOutcome | null;
+  /** Alert transitions (fired, resolved) of this sweep; an error message when the step failed. */
+  alerts: { events: number } | { error: string } | null;
 }
 
 /** Runs one sweep and commits it, then its economics; returns what was written. */
@@ -57,9 +62,19 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): P
   const ok = record.results.filter((r) => r.ok).length;
   // After COMMIT: the economics read what the sweep stored, in their own transaction.
   const economics = opts.market ? storeSweepEconomics(opts.db, sweepId, record.startedAtMs, now(), opts.market) : null;
-  const info: SweepInfo = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet, economics };
+  const alerts = opts.alerts ? alertStep(opts, sweepId, now()) : null;
+  const info: SweepInfo = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet, economics, alerts };
   opts.onSweep?.(info);
   return info;
+}
+
+/** The alert step; a failure is reported, never fatal: the telemetry is already committed. */
+function alertStep(opts: CollectorOptions, sweepId: number, nowMs: number): SweepInfo['alerts'] {
+  try {
+    return { events: runAlertStep(opts.db, sweepId, nowMs, opts.alerts!).length };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 /** Sweeps until `signal` aborts. Each tick starts one interval after the previous start, with ±10 % jitter. */

@@ -8,9 +8,11 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, marketPolicy } from '../lib/config';
 import { onShutdown, releaseParent } from '../lib/util/child-process-lifecycle';
 import { openDb } from '../lib/db/client';
+import { newAlertStepMemory } from './alerts-step';
 import { runCollector } from './collector';
 import { getDriver } from './drivers';
 import { loadSourcesConfig } from './sources/config';
+import { runNotifyLoop } from './notify-loop';
 import { runSourcesLoop } from './sources-loop';
 
 /** Runs the collector with the environment's configuration until a signal. */
@@ -26,6 +28,8 @@ export async function main(): Promise<void> {
   let lastLogMs = 0;
   let lastEconomicsNote = '';
   const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env) }, stop.signal);
+  const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl }, stop.signal);
+  let lastAlertsNote = '';
   await runCollector(
     {
       db,
@@ -36,7 +40,11 @@ export async function main(): Promise<void> {
       policy: config,
       retention: { rawRetentionMs: config.rawRetentionH * 3600 * 1000 },
       market: marketPolicy(config),
+      alerts: newAlertStepMemory(),
       onSweep: (s) => {
+        if (s.alerts && 'error' in s.alerts && s.alerts.error !== lastAlertsNote) console.error(`collector: alert rules failed: ${s.alerts.error}`);
+        lastAlertsNote = s.alerts && 'error' in s.alerts ? s.alerts.error : '';
+        if (s.alerts && 'events' in s.alerts && s.alerts.events > 0) console.log(`collector: sweep ${s.sweepId}: ${s.alerts.events} alert transition(s)`);
         const note = s.economics && 'skipped' in s.economics ? `economics skipped: ${s.economics.skipped}` : 'economics ok';
         if (note !== lastEconomicsNote) console.log(`collector: ${note}`);
         lastEconomicsNote = note;
@@ -49,7 +57,7 @@ export async function main(): Promise<void> {
     },
     stop.signal,
   );
-  await sources;
+  await Promise.all([sources, notify]);
   db.close();
   console.log('collector: stopped');
   releaseParent();

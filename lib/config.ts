@@ -30,6 +30,8 @@ export interface Config {
   priceStaleAfterS: number;
   /** First three octets of the demo simulator's loopback addresses (miner i on <subnet>.<i>). */
   simSubnet: string;
+  /** The dashboard's address as people reach it (HASHWATT_PUBLIC_URL), linked from notifications; null: no link. */
+  publicUrl: string | null;
 }
 
 /** Environment variables as read (a plain record, so tests can pass exactly what they set). */
@@ -74,6 +76,18 @@ function simSubnet(raw: string | undefined): string {
   return raw;
 }
 
+function publicUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`HASHWATT_PUBLIC_URL=${JSON.stringify(raw)} is not a URL; use e.g. https://hashwatt.example.com`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`HASHWATT_PUBLIC_URL=${JSON.stringify(raw)} must be an http or https URL`);
+  return url.href.replace(/\/+$/, '');
+}
+
 /** Reads and validates the configuration from `env`. */
 export function loadConfig(env: Env = process.env): Config {
   const pollIntervalS = envInt(env, 'HASHWATT_POLL_INTERVAL_S', 10, 1, 3600);
@@ -102,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     priceStaleAfterS: envInt(env, 'HASHWATT_PRICE_STALE_AFTER_S', 1800, 10, 7 * 86400),
     manifestPath: resolve(/*turbopackIgnore: true*/ env.HASHWATT_SIM_MANIFEST || `${dbPath}.simulator-manifest.json`),
     simSubnet: simSubnet(env.HASHWATT_SIM_SUBNET),
+    publicUrl: publicUrl(env.HASHWATT_PUBLIC_URL),
   };
 }
 

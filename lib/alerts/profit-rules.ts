@@ -19,7 +19,7 @@ function verdict(economics: AlertEconomics | undefined, t: AlertThresholds['unpr
     breached: profit < t.marginPerKwh,
     holding: profit < clearAt,
     value: profit,
-    detail: `profit ${profit} ${unit}, margin ${t.marginPerKwh} ${unit} (clears at ${clearAt} ${unit})`,
+    detail: `profit ${profit.toFixed(4)} ${unit}, margin ${t.marginPerKwh} ${unit} (clears at ${Number(clearAt.toFixed(6))} ${unit})`,
   };
 }
 

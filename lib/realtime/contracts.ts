@@ -5,6 +5,7 @@
 import type { BtcPrices, NetworkState } from '../domain/network';
 import type { Connectivity, Reading } from '../domain/reading';
 import type { EconomicsFigures } from '../economics/types';
+import type { AlertView } from './alert-contracts';
 
 /** Economics of one rig, site or the fleet as computed after a sweep. */
 export interface EconomicsView extends EconomicsFigures {
@@ -92,6 +93,8 @@ export interface FleetSnapshot {
   history: FleetPoint[];
   economics: EconomicsSnapshot;
   market: MarketView;
+  /** Active alerts (not resolved), newest first. */
+  alerts: AlertView[];
 }
 
 /** A row of the append-only changes table, as streamed. */
@@ -100,7 +103,8 @@ export type Delta =
   | { id: number; tsMs: number; kind: 'rig'; rig: RigView }
   | { id: number; tsMs: number; kind: 'rigs-changed' }
   | { id: number; tsMs: number; kind: 'economics'; economics: EconomicsSnapshot }
-  | { id: number; tsMs: number; kind: 'market'; market: MarketView };
+  | { id: number; tsMs: number; kind: 'market'; market: MarketView }
+  | { id: number; tsMs: number; kind: 'alerts'; alerts: AlertView[] };
 
 /** Every socket request answers with this envelope through its acknowledgement. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -14,6 +14,7 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
   let history = snapshot.history;
   let economics = snapshot.economics;
   let market = snapshot.market;
+  let alerts = snapshot.alerts;
   let resync = false;
   const rigIndex = new Map(rigs.map((r, i) => [r.id, i]));
   for (const d of fresh) {
@@ -34,9 +35,11 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
       economics = d.economics;
     } else if (d.kind === 'market') {
       market = d.market;
+    } else if (d.kind === 'alerts') {
+      alerts = d.alerts;
     } else {
       resync = true;
     }
   }
-  return { snapshot: { cursor: fresh[fresh.length - 1].id, fleet, rigs, history, economics, market }, resync };
+  return { snapshot: { cursor: fresh[fresh.length - 1].id, fleet, rigs, history, economics, market, alerts }, resync };
 }

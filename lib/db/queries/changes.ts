@@ -3,6 +3,7 @@ import { asc, gt, min } from 'drizzle-orm';
 import type { Delta, FleetPoint, FleetTotals } from '../../realtime/contracts';
 import type { Db } from '../client';
 import { changes, type Change } from '../schema';
+import { activeAlerts } from './alerts';
 import { economicsOfSweep } from './economics';
 import { getMarketView, type MarketPolicy } from './market';
 import { rigViewsByIds } from './rigs';
@@ -27,6 +28,8 @@ export function toDeltas(db: Db, rows: readonly Change[], market: MarketPolicy, 
   const deltas: Delta[] = [];
   // Several source updates in one batch make one market delta, at the last of them.
   const lastSourceId = rows.reduce((id, r) => (r.kind === 'source' ? r.id : id), -1);
+  // Alert changes restate the whole active list: one delta at the last of them.
+  const lastAlertsId = rows.reduce((id, r) => (r.kind === 'alerts' ? r.id : id), -1);
   for (const row of rows) {
     if (row.kind === 'sweep') {
       const payload = JSON.parse(row.payload) as { fleet: FleetTotals; point: FleetPoint };
@@ -41,6 +44,8 @@ export function toDeltas(db: Db, rows: readonly Change[], market: MarketPolicy, 
       deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'economics', economics: economicsOfSweep(db, sweepId) });
     } else if (row.kind === 'source' && row.id === lastSourceId) {
       deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'market', market: getMarketView(db, nowMs, market) });
+    } else if (row.kind === 'alerts' && row.id === lastAlertsId) {
+      deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'alerts', alerts: activeAlerts(db) });
     }
   }
   return deltas;

@@ -4,6 +4,7 @@ import { fleetTotals } from '../../domain/fleet';
 import type { FleetPoint, FleetSnapshot, FleetTotals } from '../../realtime/contracts';
 import type { Db } from '../client';
 import { changes, sweeps } from '../schema';
+import { activeAlerts } from './alerts';
 import { latestEconomics } from './economics';
 import { getMarketView, type MarketPolicy } from './market';
 import { listRigViews } from './rigs';
@@ -49,6 +50,7 @@ export function getFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy): F
       history: fleetHistory(db, nowMs - HISTORY_WINDOW_MS),
       economics: latestEconomics(db),
       market: getMarketView(db, nowMs, market),
+      alerts: activeAlerts(db),
     };
   })();
 }

@@ -20,7 +20,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(host: string): Promise<Receiver> {
+/** Listens on `host` (and `port`, default any free one: pass a closed receiver's port to bring it back). */
+export async function startReceiver(host: string, port = 0): Promise<Receiver> {
   const requests: RecordedRequest[] = [];
   const hanging = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
@@ -32,10 +33,10 @@ export async function startReceiver(host: string): Promise<Receiver> {
       answer(path, res, hanging);
     });
   });
-  await new Promise<void>((resolve) => server.listen({ host, port: 0 }, resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen({ host, port }, resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    baseUrl: `http://${host}:${port}`,
+    baseUrl: `http://${host}:${bound}`,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

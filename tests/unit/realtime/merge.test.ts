@@ -14,7 +14,7 @@ const market: MarketView = {
 };
 const base: FleetSnapshot = {
   cursor: 10, fleet: totals(5), rigs: [rigView(1, 100)], history: [{ tsMs: 1_000, hashrateThs: 5, powerW: 1 }],
-  economics: { fleet: null, sites: {}, rigs: {} }, market,
+  economics: { fleet: null, sites: {}, rigs: {} }, market, alerts: [],
 };
 
 describe('applyDeltas', () => {

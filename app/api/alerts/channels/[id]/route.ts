@@ -1,0 +1,42 @@
+import { NextResponse } from 'next/server';
+import { getAppDb } from '../../../../../lib/db/app-db';
+import { deleteChannelRow, updateChannelRow } from '../../../../../lib/db/mutations/alert-channels';
+import { getChannelRow, getChannelView, listChannelViews } from '../../../../../lib/db/queries/alert-channels';
+import { parseChannelInput } from '../../../../../lib/notify/channel-input';
+import { jsonBody, pathId, problem } from '../../../request';
+
+export const dynamic = 'force-dynamic';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export async function GET(_request: Request, ctx: Ctx) {
+  const id = pathId((await ctx.params).id, 'channel');
+  if (id instanceof NextResponse) return id;
+  const channel = getChannelView(getAppDb(), id);
+  return channel ? NextResponse.json({ channel }) : problem(404, `no channel ${id}`);
+}
+
+/** Changes a channel: any of `{ name, enabled, config }`; a secret sent as "<redacted>" keeps the stored one. */
+export async function PUT(request: Request, ctx: Ctx) {
+  const id = pathId((await ctx.params).id, 'channel');
+  if (id instanceof NextResponse) return id;
+  const db = getAppDb();
+  const row = getChannelRow(db, id);
+  if (!row) return problem(404, `no channel ${id}`);
+  const parsed = await jsonBody(request);
+  if (parsed instanceof NextResponse) return parsed;
+  const input = parseChannelInput(parsed.body, { config: JSON.parse(row.configJson) as Record<string, unknown> });
+  if (!input.ok) return problem(400, 'invalid channel', input.errors);
+  if (input.input.name !== undefined && listChannelViews(db).some((c) => c.name === input.input.name && c.id !== id)) {
+    return problem(409, `a channel named ${JSON.stringify(input.input.name)} already exists`);
+  }
+  updateChannelRow(db, id, input.input, Date.now());
+  return NextResponse.json({ ok: true, channel: getChannelView(db, id) });
+}
+
+/** Removes a channel and whatever it still had queued. */
+export async function DELETE(_request: Request, ctx: Ctx) {
+  const id = pathId((await ctx.params).id, 'channel');
+  if (id instanceof NextResponse) return id;
+  return deleteChannelRow(getAppDb(), id) ? NextResponse.json({ ok: true }) : problem(404, `no channel ${id}`);
+}

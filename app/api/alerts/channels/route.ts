@@ -1,0 +1,26 @@
+import { NextResponse } from 'next/server';
+import { getAppDb } from '../../../../lib/db/app-db';
+import { createChannelRow } from '../../../../lib/db/mutations/alert-channels';
+import { getChannelView, listChannelViews } from '../../../../lib/db/queries/alert-channels';
+import { parseChannelInput } from '../../../../lib/notify/channel-input';
+import { jsonBody, problem } from '../../request';
+
+export const dynamic = 'force-dynamic';
+
+/** Every notification channel, secrets shown as "<redacted>", with its queue health. */
+export function GET() {
+  return NextResponse.json({ channels: listChannelViews(getAppDb()) });
+}
+
+/** Adds a channel: `{ name, enabled?, config: { kind, ... } }`. */
+export async function POST(request: Request) {
+  const parsed = await jsonBody(request);
+  if (parsed instanceof NextResponse) return parsed;
+  const input = parseChannelInput(parsed.body);
+  if (!input.ok) return problem(400, 'invalid channel', input.errors);
+  const db = getAppDb();
+  const { name, enabled, config } = input.input;
+  if (listChannelViews(db).some((c) => c.name === name)) return problem(409, `a channel named ${JSON.stringify(name)} already exists`);
+  const id = createChannelRow(db, name!, enabled ?? true, config!, Date.now());
+  return NextResponse.json({ ok: true, channel: getChannelView(db, id) }, { status: 201 });
+}

@@ -1,0 +1,37 @@
+import { NextResponse } from 'next/server';
+import { getAppDb } from '../../../../../lib/db/app-db';
+import { endMaintenance, startMaintenance } from '../../../../../lib/db/mutations/alert-settings';
+import { listRigViews } from '../../../../../lib/db/queries/rigs';
+import { jsonBody, pathId, problem } from '../../../request';
+
+export const dynamic = 'force-dynamic';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** Puts a rig in maintenance (no alerts): `{ untilMs?: epoch ms | null, note?: string }`. */
+export async function PUT(request: Request, ctx: Ctx) {
+  const id = pathId((await ctx.params).id, 'rig');
+  if (id instanceof NextResponse) return id;
+  const db = getAppDb();
+  if (!listRigViews(db).some((r) => r.id === id)) return problem(404, `no rig with id ${id}`);
+  const parsed = await jsonBody(request, {});
+  if (parsed instanceof NextResponse) return parsed;
+  const body = (parsed.body ?? {}) as { untilMs?: unknown; note?: unknown };
+  const nowMs = Date.now();
+  const untilMs = body.untilMs ?? null;
+  const errors: string[] = [];
+  if (typeof parsed.body !== 'object' || Array.isArray(parsed.body)) errors.push('the body must be a JSON object { untilMs?, note? }');
+  if (untilMs !== null && (typeof untilMs !== 'number' || !Number.isInteger(untilMs) || untilMs <= nowMs)) errors.push(`untilMs must be epoch milliseconds in the future, or null (got ${JSON.stringify(untilMs)})`);
+  const note = body.note ?? '';
+  if (typeof note !== 'string' || note.length > 200) errors.push('note must be text of at most 200 characters');
+  if (errors.length) return problem(400, 'invalid maintenance', errors);
+  startMaintenance(db, id, untilMs as number | null, note as string, nowMs);
+  return NextResponse.json({ ok: true, rigId: id, untilMs, note });
+}
+
+/** Ends a rig's maintenance. */
+export async function DELETE(_request: Request, ctx: Ctx) {
+  const id = pathId((await ctx.params).id, 'rig');
+  if (id instanceof NextResponse) return id;
+  return endMaintenance(getAppDb(), id, Date.now()) ? NextResponse.json({ ok: true }) : problem(404, `rig ${id} is not in maintenance`);
+}

@@ -1,0 +1,181 @@
+/**
+ * The delivery worker, in the collector (the only process that sends): every tick it acts on the web
+ * app's requests (acknowledge, snooze, test send), queues re-notifications, and sends what the plan says
+ * is due, recording each outcome in the queue. A failed send is retried with backoff; a receiver that
+ * refuses for good marks the delivery failed. Nothing leaves the queue before the receiver accepted it.
+ */
+import { alertMessage, testMessage } from '../lib/alerts/message';
+import type { Db } from '../lib/db/client';
+import { finishAlertRequest, pendingAlertRequests, type AlertRequest } from '../lib/db/mutations/alert-requests';
+import {
+  acknowledgeAlert,
+  alertRowsByIds,
+  deferDeliveries,
+  dueDeliveries,
+  lastSentByGroup,
+  markAttemptFailed,
+  markDelivered,
+  pruneDeliveryQueue,
+  queueRenotifications,
+  snoozeAlert,
+  type DueDelivery,
+} from '../lib/db/mutations/delivery-queue';
+import { getChannelRow, listChannelRows } from '../lib/db/queries/alert-channels';
+import { getNotifyPolicy } from '../lib/db/queries/alert-settings';
+import { createChannel, NotifyError, nextRetryDelayMs, parseChannelConfig, type ChannelConfig } from '../lib/notify';
+import { planDeliveries, type PlannedAction } from '../lib/notify/plan';
+import type { AlertMessage } from '../lib/notify/types';
+import { sleep } from '../lib/util/sleep';
+
+export interface NotifyLoopOptions {
+  db: Db;
+  now?: () => number;
+  random?: () => number;
+  /** How often the worker looks at the queue. Default 1 s. */
+  tickMs?: number;
+  /** The dashboard's public URL, linked from notifications (HASHWATT_PUBLIC_URL). */
+  dashboardUrl?: string | null;
+  /** Delivered rows and handled requests are kept this long. Default 30 days. */
+  keepMs?: number;
+  log?: (line: string) => void;
+}
+
+/** What one tick did (for logs and tests). */
+export interface TickResult {
+  requests: number;
+  sent: number;
+  failed: number;
+  deferred: number;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function enabledChannels(db: Db, log: (line: string) => void): Map<number, { name: string; config: ChannelConfig }> {
+  const out = new Map<number, { name: string; config: ChannelConfig }>();
+  for (const row of listChannelRows(db)) {
+    if (!row.enabled) continue;
+    const parsed = parseChannelConfig(JSON.parse(row.configJson));
+    if (parsed.ok) out.set(row.id, { name: row.name, config: parsed.config });
+    else log(`notify: channel "${row.name}" has an invalid stored config, skipped: ${parsed.errors.join('; ')}`);
+  }
+  return out;
+}
+
+async function sendTest(db: Db, channelId: number, nowMs: number, signal?: AbortSignal): Promise<string | null> {
+  const row = getChannelRow(db, channelId);
+  if (!row) return `no channel ${channelId}`;
+  const parsed = parseChannelConfig(JSON.parse(row.configJson));
+  if (!parsed.ok) return `invalid channel config: ${parsed.errors.join('; ')}`;
+  try {
+    await createChannel(parsed.config).send({ groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)] }, signal);
+    return null;
+  } catch (err) {
+    return errorText(err);
+  }
+}
+
+async function handleRequest(db: Db, request: AlertRequest, nowMs: number, signal?: AbortSignal): Promise<string | null> {
+  switch (request.kind) {
+    case 'ack':
+      return acknowledgeAlert(db, request.alertId, request.by, nowMs);
+    case 'snooze':
+      return snoozeAlert(db, request.alertId, request.untilMs, nowMs);
+    case 'test':
+      return sendTest(db, request.channelId, nowMs, signal);
+  }
+}
+
+/** The messages of one group, one per (alert, state): a transition and a re-notify of the same alert send once. */
+function groupMessages(rows: readonly DueDelivery[], db: Db, dashboardUrl: string | null): AlertMessage[] {
+  const stored = alertRowsByIds(db, [...new Set(rows.map((r) => r.alertId))]);
+  const seen = new Set<string>();
+  const messages: AlertMessage[] = [];
+  for (const r of rows) {
+    const alert = stored.get(r.alertId);
+    const key = `${r.alertId}\u0000${r.state}`;
+    if (!alert || seen.has(key)) continue;
+    seen.add(key);
+    messages.push(alertMessage(alert, r.state, r.reason === 'renotify', dashboardUrl));
+  }
+  return messages;
+}
+
+/** One pass of the worker. */
+export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal): Promise<TickResult> {
+  const { db } = opts;
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? console.log;
+  const result: TickResult = { requests: 0, sent: 0, failed: 0, deferred: 0 };
+
+  for (const { id, request } of pendingAlertRequests(db)) {
+    finishAlertRequest(db, id, now(), await handleRequest(db, request, now(), signal));
+    result.requests++;
+  }
+
+  const channels = enabledChannels(db, log);
+  const policy = getNotifyPolicy(db);
+  queueRenotifications(db, [...channels.keys()], policy.renotifyMs, now());
+
+  const nowMs = now();
+  const due = dueDeliveries(db, nowMs);
+  const byId = new Map(due.map((d) => [d.id, d]));
+  const lastSent = lastSentByGroup(db);
+  const plan = planDeliveries(
+    due,
+    new Map([...channels].map(([id, c]) => [id, { quietHours: c.config.quietHours }])),
+    (channelId, groupKey) => lastSent.get(`${channelId}\u0000${groupKey}`) ?? null,
+    policy,
+    nowMs,
+  );
+  const sendOne = async (action: Extract<PlannedAction, { kind: 'send' }>) => {
+    const rows = action.deliveryIds.map((id) => byId.get(id)!);
+    const messages = groupMessages(rows, db, opts.dashboardUrl ?? null);
+    if (messages.length === 0) return markDelivered(db, action.deliveryIds, now()); // their alerts were pruned
+    const channel = channels.get(action.channelId)!;
+    const siteName = messages[0].siteName;
+    try {
+      await createChannel(channel.config).send({ groupKey: action.groupKey, siteName, alerts: messages }, signal);
+      markDelivered(db, action.deliveryIds, now());
+      result.sent += action.deliveryIds.length;
+    } catch (err) {
+      if (signal?.aborted) return; // shutting down: the rows stay pending and go out after the restart
+      const retryable = !(err instanceof NotifyError) || err.retryable;
+      const attempt = Math.max(...rows.map((r) => r.attempts)) + 1;
+      const retryAfterMs = err instanceof NotifyError ? err.retryAfterMs : undefined;
+      const next = retryable ? now() + nextRetryDelayMs(attempt, { random: opts.random ?? Math.random, retryAfterMs }) : null;
+      markAttemptFailed(db, action.deliveryIds, errorText(err), next);
+      result.failed += action.deliveryIds.length;
+      log(`notify: "${channel.name}" ${action.groupKey}: ${errorText(err)}${next === null ? ' (gave up: not retryable)' : `; retry in ${Math.round((next - now()) / 1000)} s`}`);
+    }
+  };
+  const sends: Promise<void>[] = [];
+  for (const action of plan) {
+    if (action.kind === 'send') sends.push(sendOne(action));
+    else if (action.kind === 'defer') {
+      deferDeliveries(db, action.deliveryIds, action.untilMs);
+      result.deferred += action.deliveryIds.length;
+    }
+  }
+  await Promise.all(sends);
+  return result;
+}
+
+/** Runs the worker until `signal` aborts. */
+export async function runNotifyLoop(opts: NotifyLoopOptions, signal: AbortSignal): Promise<void> {
+  const now = opts.now ?? Date.now;
+  const tickMs = opts.tickMs ?? 1000;
+  const log = opts.log ?? console.log;
+  let lastPruneMs = 0;
+  while (!signal.aborted) {
+    try {
+      await notifyTick(opts, signal);
+      if (now() - lastPruneMs > 3_600_000) {
+        pruneDeliveryQueue(opts.db, now(), opts.keepMs ?? 30 * 24 * 3_600_000);
+        lastPruneMs = now();
+      }
+    } catch (err) {
+      log(`notify: ${errorText(err)}`);
+    }
+    await sleep(tickMs, signal);
+  }
+}

@@ -1,0 +1,34 @@
+/** Channel writes by the web app; configs are validated by the caller (parseChannelConfig). */
+import { eq } from 'drizzle-orm';
+import type { ChannelConfig } from '../../notify/registry';
+import type { Db } from '../client';
+import { alertChannels, alertDeliveries } from '../schema';
+
+export function createChannelRow(db: Db, name: string, enabled: boolean, config: ChannelConfig, nowMs: number): number {
+  return db.orm
+    .insert(alertChannels)
+    .values({ name, enabled, configJson: JSON.stringify(config), createdAtMs: nowMs, updatedAtMs: nowMs })
+    .returning({ id: alertChannels.id })
+    .get().id;
+}
+
+export function updateChannelRow(db: Db, id: number, patch: { name?: string; enabled?: boolean; config?: ChannelConfig }, nowMs: number): void {
+  db.orm
+    .update(alertChannels)
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+      ...(patch.config !== undefined ? { configJson: JSON.stringify(patch.config) } : {}),
+      updatedAtMs: nowMs,
+    })
+    .where(eq(alertChannels.id, id))
+    .run();
+}
+
+/** Removes a channel and its queued deliveries; false when there was none. */
+export function deleteChannelRow(db: Db, id: number): boolean {
+  return db.sqlite.transaction(() => {
+    db.orm.delete(alertDeliveries).where(eq(alertDeliveries.channelId, id)).run();
+    return db.orm.delete(alertChannels).where(eq(alertChannels.id, id)).run().changes > 0;
+  })();
+}

@@ -1,0 +1,62 @@
+/** Alerts as screens and the API show them: the active ones and the history. */
+import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import type { AlertScope, AlertState, RuleKind } from '../../alerts/types';
+import type { AlertSeverityView, AlertView } from '../../realtime/alert-contracts';
+import type { Db } from '../client';
+import { alertStates, alerts, type AlertRow } from '../schema';
+
+export function toAlertView(row: AlertRow): AlertView {
+  return {
+    id: row.id,
+    rule: row.rule as RuleKind,
+    scope: row.scope as AlertScope,
+    subjectId: row.subjectId,
+    subjectName: row.subjectName,
+    siteId: row.siteId,
+    siteName: row.siteName,
+    severity: row.severity as AlertSeverityView,
+    title: row.title,
+    detail: row.detail,
+    value: row.value,
+    startedAtMs: row.startedAtMs,
+    firingAtMs: row.firingAtMs,
+    resolvedAtMs: row.resolvedAtMs,
+    resolveReason: row.resolveReason,
+    ackedAtMs: row.ackedAtMs,
+    ackedBy: row.ackedBy,
+    snoozedUntilMs: row.snoozedUntilMs,
+  };
+}
+
+/** Alerts still firing, newest first. */
+export function activeAlerts(db: Db): AlertView[] {
+  return db.orm.select().from(alerts).where(isNull(alerts.resolvedAtMs)).orderBy(desc(alerts.firingAtMs), desc(alerts.id)).all().map(toAlertView);
+}
+
+export type AlertStatusFilter = 'active' | 'resolved' | 'all';
+
+/** Alerts by status, newest first; `beforeMs` pages back through the history by firing time. */
+export function listAlerts(db: Db, opts: { status: AlertStatusFilter; limit: number; beforeMs?: number }): AlertView[] {
+  const byStatus = opts.status === 'active' ? isNull(alerts.resolvedAtMs) : opts.status === 'resolved' ? isNotNull(alerts.resolvedAtMs) : undefined;
+  const before = opts.beforeMs === undefined ? undefined : lt(alerts.firingAtMs, opts.beforeMs);
+  return db.orm
+    .select()
+    .from(alerts)
+    .where(and(byStatus, before))
+    .orderBy(desc(alerts.firingAtMs), desc(alerts.id))
+    .limit(opts.limit)
+    .all()
+    .map(toAlertView);
+}
+
+/** One alert by id, or null. */
+export function getAlert(db: Db, id: string): AlertView | null {
+  const row = db.orm.select().from(alerts).where(eq(alerts.id, id)).get();
+  return row ? toAlertView(row) : null;
+}
+
+/** The engine's stored states (the previous evaluation). */
+export function loadAlertStates(db: Db): Map<string, AlertState> {
+  const rows = db.orm.select().from(alertStates).all();
+  return new Map(rows.map((r) => [r.key, { ...r, phase: r.phase as AlertState['phase'] }]));
+}

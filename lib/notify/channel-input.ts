@@ -1,0 +1,45 @@
+/**
+ * A channel as the API receives it: `{ name, enabled?, config }` on create, any of them on update, where
+ * secrets that read "<redacted>" keep the stored value. Validated with messages that name the field. Pure.
+ */
+import { parseChannelConfig, type ChannelConfig } from './registry';
+import { keepRedactedSecrets } from './redact';
+
+export interface ChannelInput {
+  name?: string;
+  enabled?: boolean;
+  config?: ChannelConfig;
+}
+
+export type ParsedChannelInput = { ok: true; input: ChannelInput } | { ok: false; errors: string[] };
+
+const KNOWN = ['name', 'enabled', 'config'];
+
+/** Validates a create (`stored` undefined: name and config required) or an update of `stored`. */
+export function parseChannelInput(body: unknown, stored?: { config: Record<string, unknown> }): ParsedChannelInput {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object { name, enabled, config }'] };
+  const b = body as Record<string, unknown>;
+  const errors: string[] = [];
+  const unknown = Object.keys(b).filter((k) => !KNOWN.includes(k));
+  if (unknown.length) errors.push(`unknown field ${unknown.join(', ')} (known: ${KNOWN.join(', ')})`);
+  const input: ChannelInput = {};
+  if (b.name !== undefined || !stored) {
+    if (typeof b.name !== 'string' || b.name.trim() === '') errors.push('name is required: a short label such as "ops webhook"');
+    else if (b.name.trim().length > 64) errors.push('name must be at most 64 characters');
+    else input.name = b.name.trim();
+  }
+  if (b.enabled !== undefined) {
+    if (typeof b.enabled !== 'boolean') errors.push('enabled must be true or false');
+    else input.enabled = b.enabled;
+  }
+  if (b.config !== undefined || !stored) {
+    const raw = typeof b.config === 'object' && b.config !== null && !Array.isArray(b.config) && stored ? keepRedactedSecrets(b.config as Record<string, unknown>, stored.config) : b.config;
+    if (raw === undefined) errors.push('config is required: the channel settings with a kind');
+    else {
+      const parsed = parseChannelConfig(raw);
+      if (parsed.ok) input.config = parsed.config;
+      else errors.push(...parsed.errors);
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, input };
+}
