@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { newAlertStepMemory, runAlertStep } from '../collectors/alerts-step';
 import { sweepOnce } from '../collectors/collector';
 import { getDriver } from '../collectors/drivers';
 import { openDb } from '../lib/db/client';
@@ -67,6 +68,10 @@ async function main() {
   let samples = 0;
   let failed = 0;
   let economicsRows = 0;
+  // The alert rules run after each sweep as in production, timed on their own.
+  const alertMemory = newAlertStepMemory();
+  const alertStepMs: number[] = [];
+  let alertEvents = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let peakRssBytes = process.memoryUsage().rss;
@@ -77,6 +82,11 @@ async function main() {
     samples += info?.ok ?? 0;
     failed += info?.failed ?? 0;
     economicsRows += info?.economics && 'stored' in info.economics ? info.economics.stored : 0;
+    if (info) {
+      const a0 = performance.now();
+      alertEvents += runAlertStep(db, info.sweepId, Date.now(), alertMemory).length;
+      alertStepMs.push(performance.now() - a0);
+    }
     peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss);
   }
   const wallS = (performance.now() - t0) / 1000;
@@ -94,6 +104,9 @@ async function main() {
     failedPolls: failed,
     samplesPerSecond: Math.round(samples / wallS),
     economicsRowsPerSweep: Math.round(economicsRows / sweeps),
+    alertStepP50Ms: Math.round(percentile([...alertStepMs].sort((a, b) => a - b), 50)),
+    alertStepP95Ms: Math.round(percentile([...alertStepMs].sort((a, b) => a - b), 95)),
+    alertTransitions: alertEvents,
     collectorCpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / (wallS * 1000)) * 100),
     collectorCpuMsPerSweep: Math.round((cpu.user + cpu.system) / 1000 / sweeps),
     collectorRssMb: Math.round(process.memoryUsage().rss / 1e6),

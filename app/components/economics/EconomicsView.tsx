@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import type { EconomicsPageData } from '../../../lib/realtime/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
+import { AlertBanner } from '../alerts/AlertBanner';
 import { SiteNav } from '../nav/SiteNav';
 import { LinkIndicator } from '../overview/LinkIndicator';
 import { describeStaleInputs } from '../overview/stale-inputs';
@@ -47,6 +48,8 @@ export function EconomicsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_
         <SiteNav current="/economics" />
         <LinkIndicator link={link} updatedAtMs={snapshot.fleet.updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
       </header>
+
+      <AlertBanner alerts={snapshot.alerts} nowMs={nowMs} />
 
       <section className={`panel${notCurrent ? ' is-stale' : ''}`} aria-labelledby="merit-title">
         <h2 className="panel-title" id="merit-title">

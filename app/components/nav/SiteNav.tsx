@@ -8,6 +8,8 @@ import Link from 'next/link';
 const PAGES = [
   { href: '/', label: 'Overview' },
   { href: '/economics', label: 'Economics' },
+  { href: '/alerts', label: 'Alerts' },
+  { href: '/settings/alerts', label: 'Settings' },
 ] as const;
 
 /** A path the nav knows. */
@@ -19,7 +21,7 @@ export interface SiteNavProps {
   current: SitePath;
 }
 
-/** "Overview · Economics" as a row of links. */
+/** "Overview · Economics · Alerts · Settings" as a row of links. */
 export function SiteNav({ current }: SiteNavProps) {
   return (
     <nav className="site-nav" aria-label="Pages">

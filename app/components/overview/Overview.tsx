@@ -1,11 +1,12 @@
 'use client';
 /**
- * The fleet overview screen ("/"): header with nav and link state, KPI and profit tiles, the network
- * panel, last-hour chart and the rig table, all fed by one live snapshot. Rendered on the server from the
- * snapshot, then kept live in the browser.
+ * The fleet overview screen ("/"): header with nav and link state, the active-alerts banner, KPI and
+ * profit tiles, the network panel, last-hour chart and the rig table, all fed by one live snapshot.
+ * Rendered on the server from the snapshot, then kept live in the browser.
  */
 import type { FleetSnapshot } from '../../../lib/realtime/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
+import { AlertBanner } from '../alerts/AlertBanner';
 import { SiteNav } from '../nav/SiteNav';
 import { FleetChart } from './FleetChart';
 import { FleetKpis } from './FleetKpis';
@@ -42,6 +43,8 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
         <SiteNav current="/" />
         <LinkIndicator link={link} updatedAtMs={updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
       </header>
+
+      <AlertBanner alerts={snapshot.alerts} nowMs={nowMs} />
 
       <FleetKpis fleet={fleet} stale={notCurrent} />
 

@@ -28,8 +28,9 @@ function healthByChannel(db: Db): Map<number, Health> {
       queued: sql<number>`sum(case when ${alertDeliveries.status} = 'pending' then 1 else 0 end)`,
       failed: sql<number>`sum(case when ${alertDeliveries.status} = 'failed' then 1 else 0 end)`,
       lastDeliveredAtMs: sql<number | null>`max(${alertDeliveries.deliveredAtMs})`,
-      // The error of the newest undelivered row that has one.
-      lastError: sql<string | null>`(select d2.last_error from alert_deliveries d2 where d2.channel_id = ${alertDeliveries.channelId} and d2.status != 'delivered' and d2.last_error is not null order by d2.id desc limit 1)`,
+      // The error of the newest undelivered row of the same channel (the outer row, named in full:
+      // drizzle would render a bare column, which SQLite reads as d2's own).
+      lastError: sql<string | null>`(select d2.last_error from alert_deliveries d2 where d2.channel_id = "alert_deliveries"."channel_id" and d2.status != 'delivered' and d2.last_error is not null order by d2.id desc limit 1)`,
     })
     .from(alertDeliveries)
     .groupBy(alertDeliveries.channelId)

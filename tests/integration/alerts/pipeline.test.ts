@@ -153,6 +153,8 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     const down = listChannelViews(db).find((c) => c.name === 'backup')!;
     expect(down.queued).toBeGreaterThan(0);
     expect(down.lastError).toMatch(/refused|ECONNREFUSED/i);
+    // Health is per channel: the working one does not show the other's error.
+    expect(listChannelViews(db).find((c) => c.name === 'ops')).toMatchObject({ queued: 0, lastError: null, lastDeliveredAtMs: expect.any(Number) });
     // Before the backoff (5 s step, half fixed with random 0: 2.5 s) nothing is retried.
     clockMs = Date.now();
     expect((await tick(clockMs + 1_000)).sent).toBe(0);

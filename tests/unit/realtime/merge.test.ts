@@ -59,6 +59,17 @@ describe('applyDeltas', () => {
     expect(snapshot.market.btcPrice).toBe(91_000);
   });
 
+  it('replaces the active alerts with the newest alerts delta', () => {
+    const alert = { id: 'offline:rig:1:5', rule: 'offline', scope: 'rig', subjectId: 1, subjectName: 'r1', siteId: 1, siteName: 's', severity: 'critical', title: 'r1 is offline', detail: '', value: null, startedAtMs: 5, firingAtMs: 5, resolvedAtMs: null, resolveReason: null, ackedAtMs: null, ackedBy: null, snoozedUntilMs: null } as const;
+    const { snapshot, resync } = applyDeltas(base, [
+      { id: 11, tsMs: 0, kind: 'alerts', alerts: [alert] },
+      { id: 12, tsMs: 0, kind: 'alerts', alerts: [] },
+    ]);
+    expect(resync).toBe(false);
+    expect(snapshot.alerts).toEqual([]);
+    expect(applyDeltas(base, [{ id: 11, tsMs: 0, kind: 'alerts', alerts: [alert] }]).snapshot.alerts).toEqual([alert]);
+  });
+
   it('asks for a resync when rigs were added or removed', () => {
     expect(applyDeltas(base, [{ id: 11, tsMs: 0, kind: 'rigs-changed' }]).resync).toBe(true);
   });

@@ -1,0 +1,144 @@
+'use client';
+/**
+ * The alerts screen ("/alerts"): what fires now (live, from the fleet subscription) with acknowledge and
+ * snooze, and the resolved history with paging back in time. An alert that resolves while the page is
+ * open moves from the first table to the second without a reload.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AlertView } from '../../../lib/realtime/alert-contracts';
+import type { FleetSnapshot } from '../../../lib/realtime/contracts';
+import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
+import { SiteNav } from '../nav/SiteNav';
+import { LinkIndicator } from '../overview/LinkIndicator';
+import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from '../overview/sweep-staleness';
+import { useNowMs } from '../overview/use-now-ms';
+import { ActiveAlertsTable } from './ActiveAlertsTable';
+import { AlertHistoryTable } from './AlertHistoryTable';
+import { HISTORY_PAGE, mergeHistory } from './alert-order';
+import { callApi } from './api-client';
+import './alerts.css';
+
+const ACK_BY_KEY = 'hashwatt.ackBy';
+
+/** Props of AlertsView. */
+export interface AlertsViewProps {
+  initial: FleetSnapshot;
+  /** The first page of resolved alerts, newest first. */
+  history: AlertView[];
+  pollIntervalMs?: number;
+}
+
+/** Live active alerts and the resolved history. */
+export function AlertsView({ initial, history: initialHistory, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: AlertsViewProps) {
+  const { snapshot, link } = useLiveFleet(initial);
+  const nowMs = useNowMs();
+  const notCurrent = sweepNotCurrent(snapshot.fleet.updatedAtMs, nowMs, pollIntervalMs);
+  const active = snapshot.alerts;
+
+  const [history, setHistory] = useState(initialHistory);
+  const [exhausted, setExhausted] = useState(initialHistory.length < HISTORY_PAGE);
+  const [loading, setLoading] = useState(false);
+  const [historyError, setHistoryError] = useState<string | null>(null);
+  const [ackBy, setAckBy] = useState('');
+
+  useEffect(() => {
+    setAckBy(window.localStorage.getItem(ACK_BY_KEY) ?? '');
+  }, []);
+
+  // When an active alert disappears it has resolved: fetch the newest history page so it shows there.
+  const activeIds = useRef(new Set(initial.alerts.map((a) => a.id)));
+  useEffect(() => {
+    const now = new Set(active.map((a) => a.id));
+    const gone = [...activeIds.current].some((id) => !now.has(id));
+    activeIds.current = now;
+    if (!gone) return;
+    const ctl = new AbortController();
+    callApi<{ alerts: AlertView[] }>('GET', `/api/alerts?status=resolved&limit=${HISTORY_PAGE}`, undefined, ctl.signal)
+      .then((res) => {
+        if (res.ok) setHistory((h) => mergeHistory(h, res.data.alerts));
+      })
+      .catch(() => undefined);
+    return () => ctl.abort();
+  }, [active]);
+
+  const loadOlder = useCallback(async () => {
+    const oldest = history[history.length - 1];
+    if (!oldest) return;
+    setLoading(true);
+    setHistoryError(null);
+    const page = (beforeMs: number) =>
+      callApi<{ alerts: AlertView[] }>('GET', `/api/alerts?status=resolved&limit=${HISTORY_PAGE}&beforeMs=${beforeMs}`);
+    // Alerts of one sweep share a firing time, so a page can end inside such a group: ask from one ms
+    // later and drop what we have; only when a whole page is already known, step strictly past it.
+    const known = new Set(history.map((a) => a.id));
+    let res = await page(oldest.firingAtMs + 1);
+    if (res.ok && res.data.alerts.length >= HISTORY_PAGE && res.data.alerts.every((a) => known.has(a.id))) {
+      res = await page(oldest.firingAtMs);
+    }
+    setLoading(false);
+    if (!res.ok) {
+      setHistoryError(res.error);
+      return;
+    }
+    const fresh = res.data.alerts.filter((a) => !known.has(a.id));
+    setHistory((h) => mergeHistory(h, fresh));
+    if (res.data.alerts.length < HISTORY_PAGE || fresh.length === 0) setExhausted(true);
+  }, [history]);
+
+  return (
+    <main className="page alerts-page">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">Hashwatt</span>
+          <h1 className="brand-page">Alerts</h1>
+        </div>
+        <SiteNav current="/alerts" />
+        <LinkIndicator link={link} updatedAtMs={snapshot.fleet.updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
+      </header>
+
+      <section className="panel" aria-labelledby="active-title">
+        <div className="panel-head">
+          <h2 className="panel-title" id="active-title">
+            Active <span className="panel-count" data-testid="active-count">{active.length}</span>
+          </h2>
+          <label className="ack-by-field">
+            <span>Acknowledge as</span>
+            <input
+              className="ctl-input"
+              type="text"
+              value={ackBy}
+              maxLength={64}
+              placeholder="your name (optional)"
+              autoComplete="name"
+              onChange={(e) => {
+                setAckBy(e.target.value);
+                window.localStorage.setItem(ACK_BY_KEY, e.target.value);
+              }}
+            />
+          </label>
+        </div>
+        <ActiveAlertsTable alerts={active} nowMs={nowMs} ackBy={ackBy} />
+      </section>
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 className="panel-title" id="history-title">
+          History <span className="panel-count">{history.length}</span>
+        </h2>
+        <AlertHistoryTable alerts={history} nowMs={nowMs} />
+        <div className="history-more">
+          {!exhausted && history.length > 0 && (
+            <button type="button" className="ctl-button" data-testid="load-older" disabled={loading} onClick={() => void loadOlder()}>
+              {loading ? 'Loading…' : 'Load older'}
+            </button>
+          )}
+          {exhausted && history.length > 0 && <span className="muted">No older alerts.</span>}
+          {historyError && (
+            <span className="form-error" role="alert">
+              Could not load older alerts: {historyError}
+            </span>
+          )}
+        </div>
+      </section>
+    </main>
+  );
+}
