@@ -6,7 +6,8 @@
  * - a retry (some delivery already failed once) goes as soon as its backoff is over;
  * - otherwise the group waits `groupWaitMs` after its oldest delivery (so a site's alerts that fire
  *   together arrive as one notification), and `cooldownMs` after the group's last notification on that
- *   channel (what arrives in between is sent together once the cooldown ends).
+ *   channel (what arrives in between is sent together once the cooldown ends). A last notification
+ *   later than now means the clock went back: the cooldown is then over.
  */
 import type { NotifyPolicy } from '../alerts/policy';
 import { inQuietHours, quietHoursEndMs, type QuietHours } from './quiet-hours';
@@ -63,7 +64,8 @@ export function planDeliveries(
       continue;
     }
     const last = lastSentMs(channelId, groupKey);
-    if (last !== null && nowMs - last < policy.cooldownMs) {
+    // A last send "in the future" means the clock went back: the cooldown does not hold messages for that long.
+    if (last !== null && last <= nowMs && nowMs - last < policy.cooldownMs) {
       actions.push({ ...base, kind: 'wait', why: 'cooldown' });
       continue;
     }

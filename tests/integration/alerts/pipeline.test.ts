@@ -7,6 +7,8 @@
  * re-notification; a test send through a request.
  */
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAlertStepMemory } from '../../../collectors/alerts-step';
 import { sweepOnce, type CollectorOptions } from '../../../collectors/collector';
@@ -19,6 +21,7 @@ import { refreshSources } from '../../../collectors/sources/runner';
 import { RULE_KINDS, type ThresholdOverride } from '../../../lib/alerts';
 import { openDb, type Db } from '../../../lib/db/client';
 import { createChannelRow } from '../../../lib/db/mutations/alert-channels';
+import { enqueueDeliveries } from '../../../lib/db/mutations/write-alerts';
 import { getAlertRequest, recordAlertRequest } from '../../../lib/db/mutations/alert-requests';
 import { setNotifyPolicy, setThresholdOverride } from '../../../lib/db/mutations/alert-settings';
 import { setSiteTariff } from '../../../lib/db/mutations/site-settings';
@@ -125,7 +128,8 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     expect(breakevens.length).toBeGreaterThan(2);
     let gap = 0;
     let price = 0;
-    for (let i = 1; i < breakevens.length; i++) {
+    // At least three losers (one is acknowledged, one snoozed below) and at least one winner.
+    for (let i = 3; i < breakevens.length; i++) {
       if (breakevens[i] - breakevens[i - 1] > gap) [gap, price] = [breakevens[i] - breakevens[i - 1], (breakevens[i] + breakevens[i - 1]) / 2];
     }
     const tariff = parseTariff({ kind: 'flat', pricePerKwh: Number(price.toFixed(4)) });
@@ -137,7 +141,7 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(firingRigIds()).toEqual(expected);
     firedIds = activeAlerts(db).filter((a) => a.siteId === siteId).map((a) => a.id);
-    expect(firedIds.length).toBeGreaterThan(0);
+    expect(firedIds.length).toBeGreaterThanOrEqual(3);
 
     const result = await tick(Date.now());
     expect(result.sent).toBeGreaterThan(0);
@@ -179,6 +183,40 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     expect(ops.requests.length).toBe(opsBefore);
   });
 
+  it('keeps a delivery whose send was cut off by shutdown, and sends it after the restart', async () => {
+    // A receiver that never answers its first request (the send in flight when the collector stops).
+    const bodies: string[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        if (bodies.length > 1) res.writeHead(200).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen({ host: HOST, port: 0 }, resolve));
+    try {
+      const channelId = webhook('flaky', `http://${HOST}:${(server.address() as AddressInfo).port}/hook`);
+      enqueueDeliveries(db, [channelId], firedIds[0], 'firing', 'transition', `site:${siteId}`, Date.now());
+      const stop = new AbortController();
+      const inFlight = notifyTick({ db, random: () => 0, log: () => {} }, stop.signal);
+      await expect.poll(() => bodies.length, { timeout: 5_000 }).toBe(1);
+      stop.abort();
+      await inFlight;
+      expect(listChannelViews(db).find((c) => c.id === channelId)).toMatchObject({ queued: 1, failed: 0 });
+
+      db.close();
+      db = openDb(t.path);
+      await tick(Date.now());
+      expect(bodies).toHaveLength(2);
+      expect(bodies[1]).toBe(bodies[0]); // the same message again: at least once, same alert id
+      expect(listChannelViews(db).find((c) => c.id === channelId)).toMatchObject({ queued: 0, lastDeliveredAtMs: expect.any(Number) });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('re-notifies a firing alert nobody acknowledged, and acknowledging stops it', async () => {
     const start = Date.now();
     const before = ops.requests.length;
@@ -191,11 +229,21 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     await tick(start + 62_000);
     expect(getAlertRequest(db, request.id)).toMatchObject({ status: 'done', error: null });
     expect(activeAlerts(db).find((a) => a.id === firedIds[0])).toMatchObject({ ackedBy: 'night shift', ackedAtMs: start + 62_000 });
+    // Snoozed until +300 s: not re-sent at +125 s, re-sent once the snooze is over.
+    const snoozed = firedIds[1];
+    expect(snoozed).toBeDefined();
+    recordAlertRequest(db, { kind: 'snooze', alertId: snoozed, untilMs: start + 300_000 }, start);
+    await tick(start + 63_000);
+    expect(activeAlerts(db).find((a) => a.id === snoozed)?.snoozedUntilMs).toBe(start + 300_000);
     const afterAck = ops.requests.length;
     await tick(start + 125_000);
     const again = ops.requests.slice(afterAck).flatMap((r) => verified(r).alerts.map((a) => a.alertId));
     expect(again).not.toContain(firedIds[0]);
+    expect(again).not.toContain(snoozed);
     expect(again.length).toBeGreaterThan(0); // the others are still not acknowledged
+    const afterSnooze = ops.requests.length;
+    await tick(start + 301_000);
+    expect(ops.requests.slice(afterSnooze).flatMap((r) => verified(r).alerts.map((a) => a.alertId))).toContain(snoozed);
   });
 
   it('answers a request that names a resolved or unknown alert with a specific error', async () => {
@@ -214,7 +262,7 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     expect(resolved).toHaveLength(firedIds.length);
     expect(resolved.every((a) => a.resolveReason === 'cleared')).toBe(true);
     const before = ops.requests.length;
-    await tick(Date.now() + 200_000);
+    await tick(Date.now() + 400_000);
     const sent = ops.requests.slice(before).map(verified).filter((b) => b.groupKey === `site:${siteId}`);
     expect(sent).toHaveLength(1);
     expect(sent[0].alerts.filter((a) => a.state === 'resolved').map((a) => a.alertId).sort()).toEqual([...firedIds].sort());

@@ -26,6 +26,10 @@ describe('planDeliveries', () => {
     expect(planDeliveries(due, open, lastSent, policy, T0 + 60_000)[0]).toMatchObject({ kind: 'send', deliveryIds: [4, 5] });
   });
 
+  it('does not hold messages for hours when the clock went back past the last notification', () => {
+    expect(planDeliveries([d(6, 'site:1', T0 - 60_000)], open, () => T0 + 3_600_000, policy, T0)[0]).toMatchObject({ kind: 'send' });
+  });
+
   it('keeps groups of different channels apart', () => {
     const due = [d(1, 'site:1', T0, 0, 1), d(2, 'site:1', T0, 0, 2)];
     expect(planDeliveries(due, open, never, policy, T0 + 30_000).map((a) => [a.kind, a.channelId, a.deliveryIds])).toEqual([
