@@ -16,7 +16,7 @@ export interface DueDelivery extends QueuedDelivery {
 }
 
 /** Pending deliveries whose next attempt is due, oldest first. */
-export function dueDeliveries(db: Db, nowMs: number, limit = 1000): DueDelivery[] {
+export function dueDeliveries(db: Db, nowMs: number, limit = 5000): DueDelivery[] {
   return db.orm
     .select({
       id: alertDeliveries.id,
