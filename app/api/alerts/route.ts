@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 const STATUSES: AlertStatusFilter[] = ['active', 'resolved', 'all'];
 
-/** Alerts, newest first: ?status=active|resolved|all (default all), ?limit=1..500 (100), ?beforeMs= to page back. */
+/** Alerts, newest first: ?status=active|resolved|all (default all), ?limit=1..500 (100), ?beforeMs=&beforeId= (the last alert's firingAtMs and id) to page back. */
 export function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const status = (params.get('status') ?? 'all') as AlertStatusFilter;
@@ -17,5 +17,7 @@ export function GET(request: Request) {
   const beforeRaw = params.get('beforeMs');
   const beforeMs = beforeRaw === null ? undefined : Number(beforeRaw);
   if (beforeMs !== undefined && !Number.isInteger(beforeMs)) return problem(400, `beforeMs must be epoch milliseconds (got ${JSON.stringify(beforeRaw)})`);
-  return NextResponse.json({ alerts: listAlerts(getAppDb(), { status, limit, beforeMs }) });
+  const beforeId = params.get('beforeId') ?? undefined;
+  if (beforeId !== undefined && beforeMs === undefined) return problem(400, 'beforeId needs beforeMs: pass the firingAtMs and id of the last alert of the previous page');
+  return NextResponse.json({ alerts: listAlerts(getAppDb(), { status, limit, beforeMs, beforeId }) });
 }

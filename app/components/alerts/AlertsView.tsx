@@ -66,15 +66,12 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
     if (!oldest) return;
     setLoading(true);
     setHistoryError(null);
-    const page = (beforeMs: number) =>
-      callApi<{ alerts: AlertView[] }>('GET', `/api/alerts?status=resolved&limit=${HISTORY_PAGE}&beforeMs=${beforeMs}`);
-    // Alerts of one sweep share a firing time, so a page can end inside such a group: ask from one ms
-    // later and drop what we have; only when a whole page is already known, step strictly past it.
+    // Keyset paging: everything that sorts after the oldest alert shown (firing time, then id).
     const known = new Set(history.map((a) => a.id));
-    let res = await page(oldest.firingAtMs + 1);
-    if (res.ok && res.data.alerts.length >= HISTORY_PAGE && res.data.alerts.every((a) => known.has(a.id))) {
-      res = await page(oldest.firingAtMs);
-    }
+    const res = await callApi<{ alerts: AlertView[] }>(
+      'GET',
+      `/api/alerts?status=resolved&limit=${HISTORY_PAGE}&beforeMs=${oldest.firingAtMs}&beforeId=${encodeURIComponent(oldest.id)}`,
+    );
     setLoading(false);
     if (!res.ok) {
       setHistoryError(res.error);

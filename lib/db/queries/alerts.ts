@@ -1,5 +1,5 @@
 /** Alerts as screens and the API show them: the active ones and the history. */
-import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { AlertScope, AlertState, RuleKind } from '../../alerts/types';
 import type { AlertSeverityView, AlertView } from '../../realtime/alert-contracts';
 import type { Db } from '../client';
@@ -35,10 +35,19 @@ export function activeAlerts(db: Db): AlertView[] {
 
 export type AlertStatusFilter = 'active' | 'resolved' | 'all';
 
-/** Alerts by status, newest first; `beforeMs` pages back through the history by firing time. */
-export function listAlerts(db: Db, opts: { status: AlertStatusFilter; limit: number; beforeMs?: number }): AlertView[] {
+/**
+ * Alerts by status, newest first (firing time, then id). Paging back is by keyset: `beforeMs` alone gives
+ * alerts that fired earlier; with `beforeId` also those of the same millisecond that sort after that id,
+ * so a page ending inside one sweep's alerts (they share a firing time) continues exactly where it ended.
+ */
+export function listAlerts(db: Db, opts: { status: AlertStatusFilter; limit: number; beforeMs?: number; beforeId?: string }): AlertView[] {
   const byStatus = opts.status === 'active' ? isNull(alerts.resolvedAtMs) : opts.status === 'resolved' ? isNotNull(alerts.resolvedAtMs) : undefined;
-  const before = opts.beforeMs === undefined ? undefined : lt(alerts.firingAtMs, opts.beforeMs);
+  const before =
+    opts.beforeMs === undefined
+      ? undefined
+      : opts.beforeId === undefined
+        ? lt(alerts.firingAtMs, opts.beforeMs)
+        : or(lt(alerts.firingAtMs, opts.beforeMs), and(eq(alerts.firingAtMs, opts.beforeMs), lt(alerts.id, opts.beforeId)));
   return db.orm
     .select()
     .from(alerts)
