@@ -8,40 +8,23 @@
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { freePort, startSystem, type RunningSystem } from '../support/system';
-import { tempDir } from '../support/temp';
-import { startReceiver, type Receiver, type RecordedRequest } from '../integration/notify/receiver';
+import { startDemoWithReceiver, type DemoWithReceiver } from '../support/demo-with-receiver';
+import type { Receiver, RecordedRequest } from '../integration/notify/receiver';
 
 const SECRET = 'e2e-webhook-secret-0123456789';
 const FOR_MS = 5_000;
+let env: DemoWithReceiver;
 let browser: Browser;
-let dir: ReturnType<typeof tempDir>;
-let system: RunningSystem;
 let hook: Receiver;
 let base: string;
 
 beforeAll(async () => {
-  dir = tempDir('hashwatt-alerts-e2e-');
-  hook = await startReceiver('127.0.98.251');
-  system = await startSystem({
-    PORT: String(await freePort()),
-    HASHWATT_DB: `${dir.dir}/hashwatt.db`,
-    HASHWATT_DEMO: '1',
-    HASHWATT_DEMO_MINERS: '12',
-    HASHWATT_POLL_INTERVAL_S: '1',
-    HASHWATT_SIM_SUBNET: '127.0.98',
-    HASHWATT_PUBLIC_URL: 'http://hashwatt.example:3000',
-  });
-  base = system.baseUrl;
-  browser = await launchBrowser();
+  env = await startDemoWithReceiver({ subnet: '127.0.98', miners: 12, env: { HASHWATT_PUBLIC_URL: 'http://hashwatt.example:3000' } });
+  ({ browser, hook, base } = env);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await system?.interrupt();
-  await hook?.close();
-  dir?.cleanup();
+  await env?.stop();
 });
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {

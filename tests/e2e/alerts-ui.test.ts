@@ -9,38 +9,22 @@ import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView, RulesView } from '../../lib/realtime/alert-contracts';
-import { launchBrowser } from '../support/browser';
-import { freePort, startSystem, type RunningSystem } from '../support/system';
-import { tempDir } from '../support/temp';
-import { startReceiver, type Receiver } from '../integration/notify/receiver';
+import { startDemoWithReceiver, type DemoWithReceiver } from '../support/demo-with-receiver';
+import type { Receiver } from '../integration/notify/receiver';
 
 const SECRET = 'ui-e2e-webhook-secret-42';
+let env: DemoWithReceiver;
 let browser: Browser;
-let dir: ReturnType<typeof tempDir>;
-let system: RunningSystem;
 let hook: Receiver;
 let base: string;
 
 beforeAll(async () => {
-  dir = tempDir('hashwatt-alerts-ui-');
-  hook = await startReceiver('127.0.95.251');
-  system = await startSystem({
-    PORT: String(await freePort()),
-    HASHWATT_DB: `${dir.dir}/hashwatt.db`,
-    HASHWATT_DEMO: '1',
-    HASHWATT_DEMO_MINERS: '8',
-    HASHWATT_POLL_INTERVAL_S: '1',
-    HASHWATT_SIM_SUBNET: '127.0.95',
-  });
-  base = system.baseUrl;
-  browser = await launchBrowser();
+  env = await startDemoWithReceiver({ subnet: '127.0.95', miners: 8 });
+  ({ browser, hook, base } = env);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await system?.interrupt();
-  await hook?.close();
-  dir?.cleanup();
+  await env?.stop();
 });
 
 async function getJson<T>(path: string): Promise<T> {

@@ -59,8 +59,8 @@ export function ActiveAlertsTable({ alerts, nowMs, ackBy }: ActiveAlertsTablePro
   };
 
   return (
-    <div className="alerts-table-wrap">
-      <table className="alerts-table" data-testid="active-alerts">
+    <div className="data-table-wrap">
+      <table className="data-table alerts-table" data-testid="active-alerts">
         <caption className="visually-hidden">Active alerts, most severe first</caption>
         <thead>
           <tr>

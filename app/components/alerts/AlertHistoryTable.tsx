@@ -16,8 +16,8 @@ export interface AlertHistoryTableProps {
 export function AlertHistoryTable({ alerts, nowMs }: AlertHistoryTableProps) {
   if (alerts.length === 0) return <p className="empty-note">No resolved alerts yet.</p>;
   return (
-    <div className="alerts-table-wrap">
-      <table className="alerts-table alerts-table--history" data-testid="alert-history">
+    <div className="data-table-wrap">
+      <table className="data-table alerts-table alerts-table--history" data-testid="alert-history">
         <caption className="visually-hidden">Resolved alerts, newest first</caption>
         <thead>
           <tr>

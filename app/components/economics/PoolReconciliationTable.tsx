@@ -30,7 +30,7 @@ export function PoolReconciliationTable({ pools, nowMs }: PoolReconciliationTabl
   }
   return (
     <div className="data-table-wrap">
-      <table className="data-table" data-testid="pool-reconciliation">
+      <table className="data-table economics-table" data-testid="pool-reconciliation">
         <caption className="visually-hidden">Pool-reported hash rate over the last hour against the rigs</caption>
         <thead>
           <tr>

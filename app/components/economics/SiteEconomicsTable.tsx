@@ -37,7 +37,7 @@ export function SiteEconomicsTable({ sites, economics }: SiteEconomicsTableProps
   if (sites.length === 0) return <p className="empty-note">No sites yet.</p>;
   return (
     <div className="data-table-wrap">
-      <table className="data-table" data-testid="site-economics">
+      <table className="data-table economics-table" data-testid="site-economics">
         <caption className="visually-hidden">Economics by site, in each site&apos;s currency</caption>
         <thead>
           <tr>

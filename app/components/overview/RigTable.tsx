@@ -1,7 +1,7 @@
 /**
  * The rig table, problems first. A stale or offline rig keeps its last reading on screen (operators want
  * to see what it was doing) but greyed and behind a solid connectivity badge, so it never passes for live.
- * On a phone the same table collapses to cards through CSS (see .rig-table in globals.css).
+ * On a phone the same table collapses to cards through CSS (see .data-table and .rig-table in globals.css).
  */
 import { useMemo } from 'react';
 import type { EconomicsView, RigView } from '../../../lib/realtime/contracts';
@@ -147,8 +147,8 @@ export function RigTable({ rigs, nowMs, economics = NO_ECONOMICS }: RigTableProp
     return <p className="empty-note">No rigs yet: they appear here as soon as they are added.</p>;
   }
   return (
-    <div className="rig-table-scroll">
-      <table className="rig-table">
+    <div className="data-table-wrap">
+      <table className="data-table rig-table">
         <caption className="visually-hidden">Rigs, problems first</caption>
         <thead>
           <tr>

@@ -93,8 +93,8 @@ export function ChannelsPanel({ initial, nowMs }: ChannelsPanelProps) {
       {channels === null && !loadError && <p className="empty-note">Loading channels…</p>}
       {channels !== null && channels.length === 0 && <p className="empty-note">No channels yet: alerts only show on screen. Add one below.</p>}
       {channels !== null && channels.length > 0 && (
-        <div className="settings-table-wrap">
-          <table className="settings-table channels-table" data-testid="channels">
+        <div className="data-table-wrap">
+          <table className="data-table settings-table channels-table" data-testid="channels">
             <caption className="visually-hidden">Notification channels</caption>
             <thead>
               <tr>

@@ -73,8 +73,8 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
       {maintenance.length === 0 ? (
         <p className="empty-note">No rig is in maintenance.</p>
       ) : (
-        <div className="settings-table-wrap">
-          <table className="settings-table maintenance-table" data-testid="maintenance">
+        <div className="data-table-wrap">
+          <table className="data-table settings-table maintenance-table" data-testid="maintenance">
             <caption className="visually-hidden">Rigs in maintenance</caption>
             <thead>
               <tr>

@@ -170,8 +170,8 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
         </p>
       </div>
 
-      <div className="settings-table-wrap">
-        <table className="settings-table rules-table" data-testid="rules-table">
+      <div className="data-table-wrap">
+        <table className="data-table settings-table rules-table" data-testid="rules-table">
           <caption className="visually-hidden">Alert rules at this scope</caption>
           <thead>
             <tr>
