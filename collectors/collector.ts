@@ -12,7 +12,8 @@ import type { Driver } from './drivers/types';
 import type { MarketPolicy } from '../lib/db/queries/market';
 import { runAlertStep, type AlertStepMemory } from './alerts-step';
 import { storeSweepEconomics, type EconomicsOutcome } from './economics-step';
-import { runRetention, type RetentionPolicy } from './jobs/retention';
+import { DEFAULT_RETENTION, runRetention, type RetentionPolicy } from './jobs/retention';
+import { runRollups } from './jobs/rollups';
 import { runSweep } from './sweep';
 
 export interface CollectorOptions {
@@ -24,7 +25,7 @@ export interface CollectorOptions {
   policy: ConnectivityPolicy;
   now?: () => number;
   random?: () => number;
-  /** How long raw samples and the changes log are kept (defaults: 48 h and 15 min). */
+  /** How long raw samples, rollups and the changes log are kept (defaults in DEFAULT_RETENTION). */
   retention?: Partial<RetentionPolicy>;
   /** Fleet currency and staleness limits; economics are computed after each sweep when given. */
   market?: MarketPolicy;
@@ -77,19 +78,28 @@ function alertStep(opts: CollectorOptions, sweepId: number, nowMs: number): Swee
   }
 }
 
+/** Runs a post-sweep job; a failure is logged and retried on a later sweep, never fatal. */
+function housekeeping(job: () => unknown, name: string): void {
+  try {
+    job();
+  } catch (err) {
+    console.error(`collector: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** Sweeps until `signal` aborts. Each tick starts one interval after the previous start, with ±10 % jitter. */
 export async function runCollector(opts: CollectorOptions, signal: AbortSignal): Promise<void> {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
-  const retention: RetentionPolicy = {
-    rawRetentionMs: opts.retention?.rawRetentionMs ?? 48 * 3600 * 1000,
-    changesRetentionMs: opts.retention?.changesRetentionMs ?? 15 * 60 * 1000,
-  };
+  const retention: RetentionPolicy = { ...DEFAULT_RETENTION, ...opts.retention };
+  // A minute's samples may be committed up to a sweep after it ends.
+  const rollupGraceMs = Math.max(2 * 60_000, 2 * opts.pollIntervalMs + opts.requestTimeoutMs);
   let sweeps = 0;
   while (!signal.aborted) {
     const startMs = now();
     await sweepOnce(opts, signal);
-    if (sweeps++ % 30 === 0) runRetention(opts.db, now(), retention);
+    housekeeping(() => runRollups(opts.db, now(), { graceMs: rollupGraceMs }), 'rollups');
+    if (sweeps++ % 30 === 0) housekeeping(() => runRetention(opts.db, now(), retention), 'retention');
     const jitterMs = (random() - 0.5) * 0.2 * opts.pollIntervalMs;
     await sleep(startMs + opts.pollIntervalMs + jitterMs - now(), signal);
   }

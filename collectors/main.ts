@@ -38,7 +38,11 @@ export async function main(): Promise<void> {
       requestTimeoutMs: config.requestTimeoutMs,
       concurrency: config.pollConcurrency,
       policy: config,
-      retention: { rawRetentionMs: config.rawRetentionH * 3600 * 1000 },
+      retention: {
+        rawRetentionMs: config.rawRetentionH * 3_600_000,
+        m1RetentionMs: config.rollup1mRetentionD * 86_400_000,
+        h1RetentionMs: config.rollup1hRetentionD * 86_400_000,
+      },
       market: marketPolicy(config),
       alerts: newAlertStepMemory(),
       onSweep: (s) => {

@@ -22,6 +22,9 @@ export interface Config {
   manifestPath: string;
   /** Raw samples are kept this many hours (HASHWATT_RAW_RETENTION_H). */
   rawRetentionH: number;
+  /** 1-minute and 1-hour rollups are kept this many days (HASHWATT_ROLLUP_1M_RETENTION_D, _1H_). */
+  rollup1mRetentionD: number;
+  rollup1hRetentionD: number;
   /** Fleet currency for totals (HASHWATT_CURRENCY). */
   currency: string;
   /** Network state older than this flags economics as stale (HASHWATT_NETWORK_STALE_AFTER_S). */
@@ -111,6 +114,8 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs: envInt(env, 'HASHWATT_REQUEST_TIMEOUT_MS', Math.min(3000, pollIntervalS * 1000), 100, 60_000),
     pollConcurrency: envInt(env, 'HASHWATT_POLL_CONCURRENCY', 64, 1, 4096),
     rawRetentionH: envInt(env, 'HASHWATT_RAW_RETENTION_H', 48, 1, 24 * 365 * 10),
+    rollup1mRetentionD: envInt(env, 'HASHWATT_ROLLUP_1M_RETENTION_D', 30, 1, 3650),
+    rollup1hRetentionD: envInt(env, 'HASHWATT_ROLLUP_1H_RETENTION_D', 730, 1, 36500),
     currency: envCurrency(env.HASHWATT_CURRENCY),
     networkStaleAfterS: envInt(env, 'HASHWATT_NETWORK_STALE_AFTER_S', 1800, 10, 7 * 86400),
     priceStaleAfterS: envInt(env, 'HASHWATT_PRICE_STALE_AFTER_S', 1800, 10, 7 * 86400),

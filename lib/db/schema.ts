@@ -326,6 +326,38 @@ export const alertRequests = sqliteTable(
   (t) => [index('alert_requests_status_idx').on(t.status)],
 );
 
+/**
+ * Tiered rig history (lib/history): 1-minute buckets rolled up from raw samples and per-sweep economics,
+ * 1-hour buckets from those. Each metric as min/avg/max and the count of values behind it (null when the
+ * rig reported none in the bucket).
+ */
+export const rollups = sqliteTable(
+  'rollups',
+  {
+    rigId: integer('rig_id').notNull(),
+    /** 'm1' or 'h1'. */
+    tier: text('tier').notNull(),
+    bucketStartMs: integer('bucket_start_ms').notNull(),
+    hashrateThsMin: real('hashrate_ths_min'),
+    hashrateThsAvg: real('hashrate_ths_avg'),
+    hashrateThsMax: real('hashrate_ths_max'),
+    hashrateThsN: integer('hashrate_ths_n'),
+    powerWMin: real('power_w_min'),
+    powerWAvg: real('power_w_avg'),
+    powerWMax: real('power_w_max'),
+    powerWN: integer('power_w_n'),
+    tempMaxCMin: real('temp_max_c_min'),
+    tempMaxCAvg: real('temp_max_c_avg'),
+    tempMaxCMax: real('temp_max_c_max'),
+    tempMaxCN: integer('temp_max_c_n'),
+    profitPerKwhMin: real('profit_per_kwh_min'),
+    profitPerKwhAvg: real('profit_per_kwh_avg'),
+    profitPerKwhMax: real('profit_per_kwh_max'),
+    profitPerKwhN: integer('profit_per_kwh_n'),
+  },
+  (t) => [primaryKey({ columns: [t.rigId, t.tier, t.bucketStartMs] }), index('rollups_tier_bucket_idx').on(t.tier, t.bucketStartMs)],
+);
+
 export type Site = typeof sites.$inferSelect;
 export type Rig = typeof rigs.$inferSelect;
 export type NewRig = typeof rigs.$inferInsert;
@@ -342,3 +374,4 @@ export type AlertRow = typeof alerts.$inferSelect;
 export type AlertChannelRow = typeof alertChannels.$inferSelect;
 export type AlertDeliveryRow = typeof alertDeliveries.$inferSelect;
 export type AlertRequestRow = typeof alertRequests.$inferSelect;
+export type RollupRow = typeof rollups.$inferSelect;

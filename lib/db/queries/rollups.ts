@@ -1,0 +1,68 @@
+/** Reads for the tiered rig history: raw points of a window, stored buckets, and each tier's progress. */
+import { and, asc, eq, gte, lt, min } from 'drizzle-orm';
+import { METRICS, type Bucket, type RawPoint, type Stat, type Stats, type Tier } from '../../history/rollup';
+import type { Db } from '../client';
+import { appSettings, economics, rollups, samples, type RollupRow } from '../schema';
+
+/** The columns of one metric in a rollups row. */
+type Cols<M extends string> = { [K in `${M}Min` | `${M}Avg` | `${M}Max` | `${M}N`]: number | null };
+
+function statOf(row: Cols<string>, m: string): Stat | null {
+  const r = row as Record<string, number | null>;
+  const n = r[`${m}N`];
+  return n ? { min: r[`${m}Min`]!, avg: r[`${m}Avg`]!, max: r[`${m}Max`]!, n } : null;
+}
+
+export function bucketFromRow(row: RollupRow): Bucket {
+  const stats = {} as Stats;
+  for (const m of METRICS) stats[m] = statOf(row as unknown as Cols<string>, m);
+  return { rigId: row.rigId, startMs: row.bucketStartMs, stats };
+}
+
+/** Samples and per-rig economics with ts in [fromMs, toMs), as raw points (rig id filter optional). */
+export function rawPointsBetween(db: Db, fromMs: number, toMs: number, rigId?: number): RawPoint[] {
+  const sampleRows = db.orm
+    .select({ rigId: samples.rigId, tsMs: samples.tsMs, hashrateThs: samples.hashrateThs, powerW: samples.powerW, tempMaxC: samples.tempMaxC })
+    .from(samples)
+    .where(and(gte(samples.tsMs, fromMs), lt(samples.tsMs, toMs), rigId === undefined ? undefined : eq(samples.rigId, rigId)))
+    .all();
+  const profitRows = db.orm
+    .select({ rigId: economics.scopeId, tsMs: economics.tsMs, profitPerKwh: economics.profitPerKwh })
+    .from(economics)
+    .where(and(eq(economics.scope, 'rig'), gte(economics.tsMs, fromMs), lt(economics.tsMs, toMs), rigId === undefined ? undefined : eq(economics.scopeId, rigId)))
+    .all();
+  return [
+    ...sampleRows.map((r) => ({ rigId: r.rigId, tsMs: r.tsMs, values: { hashrateThs: r.hashrateThs, powerW: r.powerW, tempMaxC: r.tempMaxC } })),
+    ...profitRows.map((r) => ({ rigId: r.rigId, tsMs: r.tsMs, values: { profitPerKwh: r.profitPerKwh } })),
+  ];
+}
+
+/** Stored buckets of a tier starting in [fromMs, toMs), by rig then time. */
+export function bucketsBetween(db: Db, tier: Tier, fromMs: number, toMs: number, rigId?: number): Bucket[] {
+  return db.orm
+    .select()
+    .from(rollups)
+    .where(and(eq(rollups.tier, tier), gte(rollups.bucketStartMs, fromMs), lt(rollups.bucketStartMs, toMs), rigId === undefined ? undefined : eq(rollups.rigId, rigId)))
+    .orderBy(asc(rollups.rigId), asc(rollups.bucketStartMs))
+    .all()
+    .map(bucketFromRow);
+}
+
+const watermarkKey = (tier: Tier) => `rollup-done-until:${tier}`;
+
+/** Where a tier's rollup has got to (exclusive end), or null before its first run. */
+export function rollupDoneUntil(db: Db, tier: Tier): number | null {
+  const row = db.orm.select().from(appSettings).where(eq(appSettings.key, watermarkKey(tier))).get();
+  return row ? (JSON.parse(row.valueJson) as number) : null;
+}
+
+export { watermarkKey };
+
+/** The oldest raw sample's time, or of a tier's buckets: where a first rollup starts. */
+export function oldestSampleMs(db: Db): number | null {
+  return db.orm.select({ ts: min(samples.tsMs) }).from(samples).get()?.ts ?? null;
+}
+
+export function oldestBucketMs(db: Db, tier: Tier): number | null {
+  return db.orm.select({ ts: min(rollups.bucketStartMs) }).from(rollups).where(eq(rollups.tier, tier)).get()?.ts ?? null;
+}
