@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { newAlertStepMemory, runAlertStep } from '../collectors/alerts-step';
 import { sweepOnce } from '../collectors/collector';
+import { runRollups } from '../collectors/jobs/rollups';
 import { getDriver } from '../collectors/drivers';
 import { openDb } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
@@ -91,6 +92,10 @@ async function main() {
   }
   const wallS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  // The minute rollup of everything just swept (about a minute of samples of every rig), timed alone.
+  const r0 = performance.now();
+  const rolled = runRollups(db, Date.now() + 60 * 60_000, { graceMs: 0 });
+  const rollupMs = Math.round(performance.now() - r0);
   const sorted = [...durationsMs].sort((a, b) => a - b);
   const dbBytes = (db.sqlite.prepare('select page_count * page_size from pragma_page_count, pragma_page_size').pluck().get() as number);
   const result = {
@@ -107,6 +112,8 @@ async function main() {
     alertStepP50Ms: Math.round(percentile([...alertStepMs].sort((a, b) => a - b), 50)),
     alertStepP95Ms: Math.round(percentile([...alertStepMs].sort((a, b) => a - b), 95)),
     alertTransitions: alertEvents,
+    rollupMinuteBuckets: rolled.m1,
+    rollupMs,
     collectorCpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / (wallS * 1000)) * 100),
     collectorCpuMsPerSweep: Math.round((cpu.user + cpu.system) / 1000 / sweeps),
     collectorRssMb: Math.round(process.memoryUsage().rss / 1e6),

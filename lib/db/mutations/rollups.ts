@@ -1,28 +1,30 @@
 /** Writes of the tiered rig history: buckets (idempotent upserts), a tier's progress, and retention. */
 import { METRICS, type Bucket, type Tier } from '../../history/rollup';
 import type { Db } from '../client';
-import { appSettings, rollups } from '../schema';
+import { appSettings } from '../schema';
 import { watermarkKey } from '../queries/rollups';
 
-function rowOf(tier: Tier, b: Bucket): typeof rollups.$inferInsert {
-  const row: Record<string, number | string | null> = { rigId: b.rigId, tier, bucketStartMs: b.startMs };
+const STAT_COLUMNS = (['hashrate_ths', 'power_w', 'temp_max_c', 'profit_per_kwh'] as const).flatMap((c) => [`${c}_min`, `${c}_avg`, `${c}_max`, `${c}_n`]);
+const UPSERT_SQL = `insert into rollups (rig_id, tier, bucket_start_ms, ${STAT_COLUMNS.join(', ')})
+  values (${Array(3 + STAT_COLUMNS.length).fill('?').join(', ')})
+  on conflict (rig_id, tier, bucket_start_ms) do update set ${STAT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+
+/** The statement's parameters for one bucket, in STAT_COLUMNS order (METRICS order, min/avg/max/n). */
+function paramsOf(tier: Tier, b: Bucket): (number | string | null)[] {
+  const out: (number | string | null)[] = [b.rigId, tier, b.startMs];
   for (const m of METRICS) {
     const s = b.stats[m];
-    row[`${m}Min`] = s?.min ?? null;
-    row[`${m}Avg`] = s?.avg ?? null;
-    row[`${m}Max`] = s?.max ?? null;
-    row[`${m}N`] = s?.n ?? null;
+    out.push(s?.min ?? null, s?.avg ?? null, s?.max ?? null, s?.n ?? null);
   }
-  return row as typeof rollups.$inferInsert;
+  return out;
 }
 
 /** Stores buckets of a tier and moves its progress to `doneUntilMs`, in one transaction. */
 export function storeRollups(db: Db, tier: Tier, buckets: readonly Bucket[], doneUntilMs: number, nowMs: number): void {
+  // One prepared statement for the batch: a minute of a 1,000-rig fleet is 1,000 upserts.
+  const upsert = db.sqlite.prepare(UPSERT_SQL);
   db.sqlite.transaction(() => {
-    for (const b of buckets) {
-      const row = rowOf(tier, b);
-      db.orm.insert(rollups).values(row).onConflictDoUpdate({ target: [rollups.rigId, rollups.tier, rollups.bucketStartMs], set: row }).run();
-    }
+    for (const b of buckets) upsert.run(...paramsOf(tier, b));
     const valueJson = JSON.stringify(doneUntilMs);
     db.orm
       .insert(appSettings)
