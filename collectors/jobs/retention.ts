@@ -9,7 +9,7 @@ export interface RetentionPolicy {
   rawRetentionMs: number;
   /** Changes older than this are deleted: browsers only need them to backfill a reconnect. */
   changesRetentionMs: number;
-  /** 1-minute rollups are kept this long (default 30 days), 1-hour rollups this long (default 2 years). */
+  /** 1-minute rollups are kept this long (default 30 days), 1-hour rollups and rig events this long (default 2 years). */
   m1RetentionMs: number;
   h1RetentionMs: number;
 }
@@ -29,5 +29,6 @@ export function runRetention(db: Db, nowMs: number, policy: RetentionPolicy) {
     changes: pruneChanges(db, nowMs, policy.changesRetentionMs),
     m1: pruneRollups(db, 'm1', nowMs - policy.m1RetentionMs),
     h1: pruneRollups(db, 'h1', nowMs - policy.h1RetentionMs),
+    events: pruneByAge(db, 'rig_events', nowMs, policy.h1RetentionMs),
   };
 }

@@ -1,3 +1,13 @@
+CREATE TABLE `rig_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`rig_id` integer NOT NULL,
+	`ts_ms` integer NOT NULL,
+	`kind` text NOT NULL,
+	`title` text NOT NULL,
+	`detail` text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `rig_events_rig_ts_idx` ON `rig_events` (`rig_id`,`ts_ms`);--> statement-breakpoint
 CREATE TABLE `rollups` (
 	`rig_id` integer NOT NULL,
 	`tier` text NOT NULL,

@@ -358,6 +358,21 @@ export const rollups = sqliteTable(
   (t) => [primaryKey({ columns: [t.rigId, t.tier, t.bucketStartMs] }), index('rollups_tier_bucket_idx').on(t.tier, t.bucketStartMs)],
 );
 
+/** A rig's timeline: connectivity and status changes and restarts (lib/domain/rig-events), written with the sweep. */
+export const rigEvents = sqliteTable(
+  'rig_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    rigId: integer('rig_id').notNull(),
+    tsMs: integer('ts_ms').notNull(),
+    /** 'state' or 'restart'. */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [index('rig_events_rig_ts_idx').on(t.rigId, t.tsMs)],
+);
+
 export type Site = typeof sites.$inferSelect;
 export type Rig = typeof rigs.$inferSelect;
 export type NewRig = typeof rigs.$inferInsert;

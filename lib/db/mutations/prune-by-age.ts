@@ -2,7 +2,7 @@
 import type { Db } from '../client';
 
 /** Tables with a `ts_ms` column that retention may trim. */
-export type AgedTable = 'samples' | 'economics';
+export type AgedTable = 'samples' | 'economics' | 'rig_events';
 
 /**
  * Deletes rows of `table` older than `keepMs`, at most `batchRows` per statement, until none are left or

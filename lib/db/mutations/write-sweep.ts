@@ -1,15 +1,17 @@
 /**
  * Writes one sweep in ONE synchronous transaction: samples, rig_status, the sweep row with fleet totals,
- * and a change row for every rig and for the sweep (the browsers' live cursor).
+ * a change row for every rig and for the sweep (the browsers' live cursor), and the rigs' timeline events
+ * (state changes, restarts).
  */
 import { eq } from 'drizzle-orm';
 import { connectivityAfter, type ConnectivityPolicy } from '../../domain/connectivity';
+import { detectRigEvents, type RigStateSnapshot } from '../../domain/rig-events';
 import { fleetTotals } from '../../domain/fleet';
 import type { Reading } from '../../domain/reading';
 import type { FleetPoint, FleetTotals } from '../../realtime/contracts';
 import type { Db } from '../client';
 import { listRigViews } from '../queries/rigs';
-import { changes, rigStatus, samples, sweeps } from '../schema';
+import { changes, rigEvents, rigStatus, samples, sweeps, type RigStatusRow } from '../schema';
 
 /** The outcome of polling one rig. */
 export type PollResult =
@@ -43,6 +45,7 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
           readingJson: JSON.stringify(result.reading),
         };
         db.orm.insert(rigStatus).values({ rigId: result.rigId, ...row }).onConflictDoUpdate({ target: rigStatus.rigId, set: row }).run();
+        recordEvents(db, result.rigId, result.tsMs, prev, { connectivity: 'online', status: result.reading.status, uptimeS: result.reading.uptimeS, lastError: null });
       } else {
         const failures = (prev?.consecutiveFailures ?? 0) + 1;
         const connectivity = connectivityAfter(failures, prev?.lastSeenMs != null, policy);
@@ -52,6 +55,7 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
           .values({ rigId: result.rigId, status: null, lastSeenMs: null, readingJson: null, ...row })
           .onConflictDoUpdate({ target: rigStatus.rigId, set: row })
           .run();
+        recordEvents(db, result.rigId, result.tsMs, prev, { connectivity, status: prev?.status ?? null, uptimeS: uptimeOf(prev), lastError: result.error });
       }
       db.orm.insert(changes).values({ tsMs: endMs, kind: 'rig', siteId: result.siteId, rigId: result.rigId }).run();
     }
@@ -73,6 +77,17 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
     db.orm.insert(changes).values({ tsMs: endMs, kind: 'sweep', payload: JSON.stringify({ fleet, point }) }).run();
     return { sweepId: sweepRow.id, fleet };
   })();
+}
+
+/** Uptime of the stored last reading, seconds. */
+function uptimeOf(row: RigStatusRow | undefined): number | null {
+  if (!row?.readingJson) return null;
+  return (JSON.parse(row.readingJson) as Reading).uptimeS ?? null;
+}
+
+function recordEvents(db: Db, rigId: number, tsMs: number, prev: RigStatusRow | undefined, next: RigStateSnapshot): void {
+  const before: RigStateSnapshot | null = prev ? { connectivity: prev.connectivity, status: prev.status, uptimeS: uptimeOf(prev), lastError: prev.lastError } : null;
+  for (const e of detectRigEvents(before, next)) db.orm.insert(rigEvents).values({ rigId, tsMs, ...e }).run();
 }
 
 function insertSample(db: Db, rigId: number, tsMs: number, r: Reading): void {

@@ -23,7 +23,7 @@ describe('retention', () => {
     const removed = runRetention(t.db, nowMs, { ...DEFAULT_RETENTION, rawRetentionMs: 48 * HOUR_MS, changesRetentionMs: 15 * 60_000 });
     // Kept: ts >= now - 48 h, i.e. i <= 2880 -> 2,881 samples; changes with i <= 15 -> 16.
     // (The fleet upsert at t=0 logged one more change, also old.)
-    expect(removed).toEqual({ samples: 12_000 - 2_881, economics: 0, changes: 60 + 1 - 16, m1: 0, h1: 0 });
+    expect(removed).toEqual({ samples: 12_000 - 2_881, economics: 0, changes: 60 + 1 - 16, m1: 0, h1: 0, events: 0 });
     expect(t.db.sqlite.prepare('select count(*) from samples').pluck().get()).toBe(2_881);
     expect(t.db.sqlite.prepare('select min(ts_ms) from samples').pluck().get()).toBe(nowMs - 48 * HOUR_MS);
     expect(t.db.sqlite.prepare('select count(*) from changes').pluck().get()).toBe(16);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { upsertDemoFleet, type DemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';
 import { writeSweep, type PollResult } from '../../../lib/db/mutations/write-sweep';
 import { changesAfter } from '../../../lib/db/queries/changes';
+import { rigTimeline } from '../../../lib/db/queries/rig-events';
 import { getFleetSnapshot } from '../../../lib/db/queries/fleet';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import type { Reading } from '../../../lib/domain/reading';
@@ -40,6 +41,24 @@ function sweep(atMs: number, results: (Reading | string)[]) {
 }
 
 describe('writeSweep', () => {
+  it('records the timeline: first seen, stale, offline, back online after a power cycle (uptime went down)', () => {
+    const up = (uptimeS: number) => ({ ...reading(100, 3000), uptimeS });
+    sweep(1_000, [up(7_200), up(50)]);
+    sweep(2_000, [up(7_201), 'timeout: no reply']);
+    sweep(3_000, [up(7_202), 'timeout: no reply']);
+    for (let i = 4; i <= 7; i++) sweep(i * 1_000, [up(7_200 + i), 'refused: connection refused']);
+    sweep(8_000, [{ ...up(7_208), status: 'throttled' }, up(30)]);
+    expect(rigTimeline(t.db, ids[1], 100).map((e) => [e.tsMs, e.kind, e.title, e.detail])).toEqual([
+      [8_000, 'restart', 'restarted', 'uptime 30 s (was 50 s)'],
+      [8_000, 'state', 'offline → online', 'status mining'],
+      [7_000, 'state', 'stale → offline', 'refused: connection refused'],
+      [3_000, 'state', 'online → stale', 'timeout: no reply'],
+      [1_000, 'state', 'first seen: online', 'status mining'],
+    ]);
+    expect(rigTimeline(t.db, ids[0], 1)).toEqual([{ tsMs: 8_000, kind: 'state', title: 'mining → throttled', detail: '' }]);
+  });
+
+
   it('stores samples, latest status, the sweep with fleet totals and one change per rig plus the sweep', () => {
     const { fleet: totals } = sweep(1_000, [reading(100, 3000), reading(180, 3400)]);
     expect(totals.hashrateThs).toBe(280);
