@@ -11,6 +11,8 @@ import { scanCommand } from './commands/scan';
 import { simulateCommand } from './commands/simulate';
 import { startCommand } from './commands/start';
 import { tariffCommand } from './commands/tariff';
+import { tokenCommand } from './commands/token';
+import { userCommand } from './commands/user';
 import { CliError } from './cli-error';
 
 interface Command {
@@ -29,6 +31,8 @@ const COMMANDS: Record<string, Command> = {
   probe: probeCommand,
   scan: scanCommand,
   'gpu-agent': gpuAgentCommand,
+  user: userCommand,
+  token: tokenCommand,
 };
 
 function help(): string {

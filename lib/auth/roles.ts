@@ -1,0 +1,29 @@
+/**
+ * Who may do what. Roles: admin (everything), operator (rigs, acknowledge alerts), viewer (read only);
+ * kiosk is a read-only display of one site or the fleet. A user may be limited to some sites. Pure.
+ */
+
+export const ROLES = ['admin', 'operator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export type Principal = { role: Role | 'kiosk'; siteIds: readonly number[] | null };
+
+/** What a request wants to do. */
+export type Action = 'read' | 'acknowledge' | 'operate-rigs' | 'configure';
+
+const ALLOWED: Readonly<Record<Principal['role'], readonly Action[]>> = {
+  admin: ['read', 'acknowledge', 'operate-rigs', 'configure'],
+  operator: ['read', 'acknowledge', 'operate-rigs'],
+  viewer: ['read'],
+  kiosk: ['read'],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether `who` may do `action`, on `siteId` when the action concerns one site. */
+export function can(who: Principal, action: Action, siteId?: number | null): boolean {
+  if (!ALLOWED[who.role].includes(action)) return false;
+  if (siteId === undefined || siteId === null || who.siteIds === null) return true;
+  return who.siteIds.includes(siteId);
+}

@@ -1,0 +1,80 @@
+/** `hashwatt user add|list|passwd`: the people who log in. */
+import { passwordProblem, hashPassword } from '../../auth/password';
+import { isRole, ROLES, type Role } from '../../auth/roles';
+import { createUser, setUserPassword } from '../../db/mutations/users';
+import { listSites } from '../../db/queries/sites';
+import { getUserByName, listUsers } from '../../db/queries/users';
+import type { Db } from '../../db/client';
+import { parseFlags } from '../args';
+import { CliError } from '../cli-error';
+import { openMigratedDb } from '../open-migrated-db';
+import { readSecret } from '../read-secret';
+
+const USAGE =
+  'Usage: hashwatt user add NAME (--admin | --role admin|operator|viewer) [--sites "North,South"]\n' +
+  '       hashwatt user passwd NAME\n' +
+  '       hashwatt user list\n' +
+  '  The password comes from HASHWATT_USER_PASSWORD, or the first line of stdin (it is never a flag, so it\n' +
+  '  stays out of shell history). At least 10 characters.';
+
+const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
+
+function siteIds(db: Db, raw: string | undefined): number[] | null {
+  if (raw === undefined) return null;
+  const sites = listSites(db);
+  return raw.split(',').map((name) => {
+    const site = sites.find((s) => s.name === name.trim());
+    if (!site) throw new CliError(`no site named ${JSON.stringify(name.trim())} (sites: ${sites.map((s) => s.name).join(', ') || 'none yet'})`);
+    return site.id;
+  });
+}
+
+async function newPassword(name: string): Promise<string> {
+  const password = await readSecret('HASHWATT_USER_PASSWORD');
+  const problem = passwordProblem(password, name);
+  if (problem) throw new CliError(problem);
+  return hashPassword(password);
+}
+
+export const userCommand = {
+  summary: 'Add users (admin, operator, viewer), change a password, list users.',
+  usage: USAGE,
+  async run(argv: string[]): Promise<number> {
+    const [sub, ...rest] = argv;
+    if (sub === 'list') {
+      parseFlags(rest, {});
+      const db = openMigratedDb();
+      try {
+        for (const u of listUsers(db)) console.log(`${u.name}\t${u.role}${u.siteIdsJson ? `\tsites ${u.siteIdsJson}` : ''}${u.disabled ? '\tdisabled' : ''}`);
+        return 0;
+      } finally {
+        db.close();
+      }
+    }
+    if (sub !== 'add' && sub !== 'passwd') throw new CliError(USAGE);
+    const { values, positionals } = parseFlags(rest, { admin: { type: 'boolean' }, role: { type: 'string' }, sites: { type: 'string' } }, true);
+    const name = positionals[0];
+    if (positionals.length !== 1 || !NAME.test(name)) throw new CliError('pass one user name: letters, digits, . _ @ -, at most 64 characters');
+    const db = openMigratedDb();
+    try {
+      const existing = getUserByName(db, name);
+      if (sub === 'passwd') {
+        if (values.admin || values.role || values.sites) throw new CliError('passwd takes only the user name');
+        if (!existing) throw new CliError(`no user named ${JSON.stringify(name)}`, 1);
+        setUserPassword(db, existing.id, await newPassword(name));
+        console.log(`password of ${name} changed; their sessions are logged out`);
+        return 0;
+      }
+      if (values.admin && values.role && values.role !== 'admin') throw new CliError('--admin and --role disagree');
+      const role: Role | undefined = values.admin ? 'admin' : isRole(values.role) ? values.role : undefined;
+      if (!role) throw new CliError(`pass --admin or --role ${ROLES.join('|')}${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
+      if (existing) throw new CliError(`a user named ${JSON.stringify(name)} already exists (hashwatt user passwd ${name} changes the password)`, 1);
+      const sites = siteIds(db, values.sites);
+      createUser(db, name, role, await newPassword(name), sites, Date.now());
+      console.log(`added ${role} ${name}${sites ? ` (sites ${values.sites})` : ''}`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,51 @@
+/** Users, sessions and tokens (lib/auth): who a cookie or a Bearer token belongs to. */
+import { asc, eq } from 'drizzle-orm';
+import { isRole, type Principal } from '../../auth/roles';
+import { hashToken, tokenKind } from '../../auth/tokens';
+import type { Db } from '../client';
+import { apiTokens, sessions, users, type ApiTokenRow, type UserRow } from '../schema';
+
+export function getUserByName(db: Db, name: string): UserRow | null {
+  return db.orm.select().from(users).where(eq(users.name, name)).get() ?? null;
+}
+
+export function listUsers(db: Db): Omit<UserRow, 'passwordHash'>[] {
+  return db.orm.select().from(users).orderBy(asc(users.id)).all().map(({ passwordHash: _hidden, ...rest }) => rest);
+}
+
+export function listApiTokens(db: Db): Omit<ApiTokenRow, 'tokenHash'>[] {
+  return db.orm.select().from(apiTokens).orderBy(asc(apiTokens.id)).all().map(({ tokenHash: _hidden, ...rest }) => rest);
+}
+
+export function hasUsers(db: Db): boolean {
+  return db.orm.select({ id: users.id }).from(users).limit(1).get() !== undefined;
+}
+
+export interface Authenticated extends Principal {
+  /** Who, for logs and "acknowledged by": the user's name or the token's name. */
+  name: string;
+  via: 'session' | 'api' | 'kiosk';
+  userId: number | null;
+}
+
+function userPrincipal(user: UserRow): Authenticated | null {
+  if (user.disabled || !isRole(user.role)) return null;
+  return { role: user.role, siteIds: user.siteIdsJson === null ? null : (JSON.parse(user.siteIdsJson) as number[]), name: user.name, via: 'session', userId: user.id };
+}
+
+/** Who a session cookie or a Bearer/kiosk token is, or null (unknown, expired, revoked, disabled). */
+export function authenticate(db: Db, token: string, nowMs: number): Authenticated | null {
+  const kind = tokenKind(token);
+  if (!kind) return null;
+  const hash = hashToken(token);
+  if (kind === 'sess') {
+    const session = db.orm.select().from(sessions).where(eq(sessions.tokenHash, hash)).get();
+    if (!session || session.expiresAtMs <= nowMs) return null;
+    const user = db.orm.select().from(users).where(eq(users.id, session.userId)).get();
+    return user ? userPrincipal(user) : null;
+  }
+  const row = db.orm.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).get();
+  if (!row || row.revokedAtMs !== null || row.kind !== kind || !isRole(row.role)) return null;
+  if (kind === 'kiosk') return { role: 'kiosk', siteIds: row.siteId === null ? null : [row.siteId], name: row.name, via: 'kiosk', userId: null };
+  return { role: row.role, siteIds: null, name: row.name, via: 'api', userId: null };
+}
