@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { requirementFor } from '../../../lib/auth/route-policy';
+
+describe('requirementFor', () => {
+  it.each([
+    ['GET', '/api/health', 'public'],
+    ['GET', '/login', 'public'],
+    ['POST', '/api/auth/login', 'public'],
+    ['GET', '/_next/static/chunks/app.js', 'public'],
+    ['GET', '/manifest.webmanifest', 'public'],
+    ['GET', '/sw.js', 'public'],
+    ['GET', '/', 'read'],
+    ['GET', '/wall', 'read'],
+    ['GET', '/api/rigs', 'read'],
+    ['GET', '/_next/data/x.json', 'read'],
+    ['POST', '/api/health', 'configure'],
+    ['POST', '/api/auth/logout', 'read'],
+    ['POST', '/api/alerts/offline:rig:3:1700000000000/ack', 'acknowledge'],
+    ['POST', '/api/alerts/x/snooze', 'acknowledge'],
+    ['PUT', '/api/rigs/12/maintenance', 'operate-rigs'],
+    ['DELETE', '/api/rigs/12/maintenance', 'operate-rigs'],
+    ['PUT', '/api/sites/1/tariff', 'configure'],
+    ['POST', '/api/alerts/channels', 'configure'],
+    ['POST', '/api/alerts/channels/1/test', 'configure'],
+    ['DELETE', '/api/rigs/12', 'configure'],
+    ['PATCH', '/api/unknown/route', 'configure'],
+  ])('%s %s needs %s', (method, path, expected) => {
+    expect(requirementFor(method, path)).toBe(expected);
+  });
+});
