@@ -18,11 +18,15 @@ export function rigProblemRank(rig: RigView): number {
 }
 
 // numeric: true so "rig-2" sorts before "rig-10"; a fixed locale keeps server and browser in agreement.
-const byName = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
+/** How rig tables compare text: case-insensitive, digits by value ("rig-2" before "rig-10"). */
+export const rigTextCollator = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
+
+/** The tie-break every rig order ends with: by name, then by id (so equal names keep a fixed order). */
+export function compareRigNames(a: RigView, b: RigView): number {
+  return rigTextCollator.compare(a.name, b.name) || a.id - b.id;
+}
 
 /** A new array: offline, stale, error, throttled, then the rest; by name within each group, then by id. */
 export function sortRigsProblemsFirst(rigs: readonly RigView[]): RigView[] {
-  return [...rigs].sort(
-    (a, b) => rigProblemRank(a) - rigProblemRank(b) || byName.compare(a.name, b.name) || a.id - b.id,
-  );
+  return [...rigs].sort((a, b) => rigProblemRank(a) - rigProblemRank(b) || compareRigNames(a, b));
 }

@@ -8,8 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertView } from '../../../lib/realtime/alert-contracts';
 import type { FleetSnapshot } from '../../../lib/realtime/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
-import { SiteNav } from '../nav/SiteNav';
-import { LinkIndicator } from '../overview/LinkIndicator';
+import { PageHeader } from '../nav/PageHeader';
 import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from '../overview/sweep-staleness';
 import { useNowMs } from '../overview/use-now-ms';
 import { ActiveAlertsTable } from './ActiveAlertsTable';
@@ -84,14 +83,14 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
 
   return (
     <main className="page alerts-page">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-name">Hashwatt</span>
-          <h1 className="brand-page">Alerts</h1>
-        </div>
-        <SiteNav current="/alerts" />
-        <LinkIndicator link={link} updatedAtMs={snapshot.fleet.updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
-      </header>
+      <PageHeader
+        title="Alerts"
+        current="/alerts"
+        link={link}
+        updatedAtMs={snapshot.fleet.updatedAtMs}
+        nowMs={nowMs}
+        sweepStale={notCurrent}
+      />
 
       <section className="panel" aria-labelledby="active-title">
         <div className="panel-head">

@@ -8,8 +8,7 @@ import { useMemo } from 'react';
 import type { EconomicsPageData } from '../../../lib/realtime/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AlertBanner } from '../alerts/AlertBanner';
-import { SiteNav } from '../nav/SiteNav';
-import { LinkIndicator } from '../overview/LinkIndicator';
+import { PageHeader } from '../nav/PageHeader';
 import { describeStaleInputs } from '../overview/stale-inputs';
 import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from '../overview/sweep-staleness';
 import { useNowMs } from '../overview/use-now-ms';
@@ -40,14 +39,14 @@ export function EconomicsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_
 
   return (
     <main className="page economics">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-name">Hashwatt</span>
-          <h1 className="brand-page">Economics</h1>
-        </div>
-        <SiteNav current="/economics" />
-        <LinkIndicator link={link} updatedAtMs={snapshot.fleet.updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
-      </header>
+      <PageHeader
+        title="Economics"
+        current="/economics"
+        link={link}
+        updatedAtMs={snapshot.fleet.updatedAtMs}
+        nowMs={nowMs}
+        sweepStale={notCurrent}
+      />
 
       <AlertBanner alerts={snapshot.alerts} nowMs={nowMs} />
 

@@ -7,6 +7,7 @@ import Link from 'next/link';
 /** The pages the nav links to, in display order. */
 const PAGES = [
   { href: '/', label: 'Overview' },
+  { href: '/rigs', label: 'Rigs' },
   { href: '/economics', label: 'Economics' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/settings/alerts', label: 'Settings' },
@@ -21,7 +22,7 @@ export interface SiteNavProps {
   current: SitePath;
 }
 
-/** "Overview · Economics · Alerts · Settings" as a row of links. */
+/** "Overview · Rigs · Economics · Alerts · Settings" as a row of links. */
 export function SiteNav({ current }: SiteNavProps) {
   return (
     <nav className="site-nav" aria-label="Pages">

@@ -32,14 +32,28 @@ function clockTicks(scale: Scale): void {
   scale.ticks = ticks;
 }
 
-function cssVar(name: string, fallback: string): string {
+/**
+ * What every live line chart starts from: no animation (a redraw per sweep must not re-animate), sized by
+ * its box, and points already {x, y} in time order, so Chart.js skips parsing and sorting on each update.
+ */
+export const LIVE_LINE_OPTIONS = {
+  animation: false,
+  responsive: true,
+  maintainAspectRatio: false,
+  parsing: false,
+  normalized: true,
+  interaction: { mode: 'index', intersect: false },
+} as const;
+
+/** A theme custom property of the document (globals.css), or `fallback` when it is not set. */
+export function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return v || fallback;
 }
 
 /** Only the visible hour: a display left open for weeks must not draw (or hold) older points. */
 /** Tick font follows the root size, which globals.css raises on TVs; re-read on every draw and resize. */
-function tickFont(): { size: number } {
+export function tickFont(): { size: number } {
   const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   return { size: Math.round(rootPx * 0.8) };
 }
@@ -77,13 +91,7 @@ function createChart(canvas: HTMLCanvasElement, history: readonly FleetPoint[]):
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      // Points are already {x, y} in time order: skip Chart.js's parsing and sorting work on every update.
-      parsing: false,
-      normalized: true,
-      interaction: { mode: 'index', intersect: false },
+      ...LIVE_LINE_OPTIONS,
       elements: { point: { radius: 0, hitRadius: 6, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
       color: text,
       scales: {

@@ -23,7 +23,8 @@ interface TileProps {
   sub: ReactNode;
 }
 
-function Tile({ label, testId, exact, parts, sub }: TileProps) {
+/** One headline tile: label, the number with its unit, and a sub-line. */
+export function Tile({ label, testId, exact, parts, sub }: TileProps) {
   return (
     <div className="kpi">
       <dt className="kpi-label">{label}</dt>

@@ -7,10 +7,9 @@
 import type { FleetSnapshot } from '../../../lib/realtime/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AlertBanner } from '../alerts/AlertBanner';
-import { SiteNav } from '../nav/SiteNav';
+import { PageHeader } from '../nav/PageHeader';
 import { FleetChart } from './FleetChart';
 import { FleetKpis } from './FleetKpis';
-import { LinkIndicator } from './LinkIndicator';
 import { NetworkPanel } from './NetworkPanel';
 import { ProfitKpis } from './ProfitKpis';
 import { RigTable } from './RigTable';
@@ -35,14 +34,14 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
 
   return (
     <main className="overview">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-name">Hashwatt</span>
-          <h1 className="brand-page">Fleet overview</h1>
-        </div>
-        <SiteNav current="/" />
-        <LinkIndicator link={link} updatedAtMs={updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
-      </header>
+      <PageHeader
+        title="Fleet overview"
+        current="/"
+        link={link}
+        updatedAtMs={updatedAtMs}
+        nowMs={nowMs}
+        sweepStale={notCurrent}
+      />
 
       <AlertBanner alerts={snapshot.alerts} nowMs={nowMs} />
 

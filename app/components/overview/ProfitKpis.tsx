@@ -33,7 +33,8 @@ function exactAttr(n: number | null): string | undefined {
   return n !== null && Number.isFinite(n) ? String(n) : undefined;
 }
 
-function MoneyTile({ label, testId, exact, parts, loss = false, sub }: MoneyTileProps) {
+/** A money tile: like the fleet tiles, with the unit ("/kWh") tight to the number and red for a loss. */
+export function MoneyTile({ label, testId, exact, parts, loss = false, sub }: MoneyTileProps) {
   return (
     <div className="kpi">
       <dt className="kpi-label">{label}</dt>

@@ -2,7 +2,9 @@
  * The rig table, problems first. A stale or offline rig keeps its last reading on screen (operators want
  * to see what it was doing) but greyed and behind a solid connectivity badge, so it never passes for live.
  * On a phone the same table collapses to cards through CSS (see .data-table and .rig-table in globals.css).
+ * The overview shows it as is; /rigs adds sortable headers, links to each rig and a driver column.
  */
+import Link from 'next/link';
 import { useMemo } from 'react';
 import type { EconomicsView, RigView } from '../../../lib/realtime/contracts';
 import {
@@ -16,6 +18,7 @@ import {
 } from '../../../lib/format/units';
 import { hashesSha256 } from '../../../lib/domain/reading';
 import { vendorToShow } from '../../../lib/format/device-name';
+import type { RigSort, RigSortKey } from '../rigs/rig-filters';
 import { PowerSourceTag } from './PowerSourceTag';
 import { StatusBadge } from './StatusBadge';
 import { isLosing, RigEconomicsCells } from './RigEconomicsCells';
@@ -31,14 +34,48 @@ export interface RigTableProps {
   nowMs: number | null;
   /** Latest economics by rig id (site currency); rigs without an entry show "—". */
   economics?: Record<number, EconomicsView>;
+  /**
+   * Sortable headers: the rigs are shown in the order given (already sorted by the caller), the sorted
+   * column carries aria-sort, and a header click asks for `onSort(key)`. Without it: problems first.
+   */
+  sort?: RigSort & { onSort: (key: RigSortKey) => void };
+  /** Each rig's name links to its page, /rigs/<id>. */
+  linkNames?: boolean;
+  /** Adds a column with the driver (protocol family) that polls the rig. */
+  showDriver?: boolean;
 }
+
+/** The columns in display order; `driver` only where asked for. */
+const COLUMNS: readonly { key: RigSortKey; label: string; num?: boolean }[] = [
+  { key: 'name', label: 'Rig' },
+  { key: 'site', label: 'Site' },
+  { key: 'model', label: 'Model' },
+  { key: 'driver', label: 'Driver' },
+  { key: 'state', label: 'State' },
+  { key: 'hashrate', label: 'Hash rate', num: true },
+  { key: 'power', label: 'Power', num: true },
+  { key: 'efficiency', label: 'J/TH', num: true },
+  { key: 'temp', label: 'Max temp', num: true },
+  { key: 'profit', label: 'Profit/kWh', num: true },
+  { key: 'breakeven', label: 'Breakeven', num: true },
+  { key: 'seen', label: 'Last seen', num: true },
+  { key: 'error', label: 'Last error' },
+];
 
 /** data-value wants the exact number; absent (not "null") when there is none. */
 function exact(n: number | null | undefined): string | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? String(n) : undefined;
 }
 
-function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null; economics: EconomicsView | undefined }) {
+interface RigRowProps {
+  rig: RigView;
+  nowMs: number | null;
+  economics: EconomicsView | undefined;
+  linkName: boolean;
+  showDriver: boolean;
+}
+
+function RigRow({ rig, nowMs, economics, linkName, showDriver }: RigRowProps) {
   const r = rig.reading;
   const live = rig.connectivity === 'online';
   const lastKnown = live ? undefined : 'Last known value';
@@ -58,7 +95,14 @@ function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null;
       data-losing={losing ? 'true' : 'false'}
     >
       <th scope="row" className="cell-name">
-        {rig.name}
+        {linkName ? (
+          // No prefetch: a fleet-sized table would fetch every rig's page on a phone's mobile data.
+          <Link href={`/rigs/${rig.id}`} prefetch={false} className="rig-link" data-testid="rig-link">
+            {rig.name}
+          </Link>
+        ) : (
+          rig.name
+        )}
       </th>
       <td className="cell-site" data-label="Site">
         {rig.siteName}
@@ -67,6 +111,11 @@ function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null;
         {make && <span className="cell-make">{make} </span>}
         {model}
       </td>
+      {showDriver && (
+        <td className="cell-driver" data-label="Driver" data-testid="rig-driver">
+          {rig.driver}
+        </td>
+      )}
       <td
         className="cell-state"
         data-label="State"
@@ -140,49 +189,77 @@ function RigRow({ rig, nowMs, economics }: { rig: RigView; nowMs: number | null;
 
 const NO_ECONOMICS: Record<number, EconomicsView> = {};
 
-/** All rigs, offline/stale/error/throttled/losing money first, then by name. */
-export function RigTable({ rigs, nowMs, economics = NO_ECONOMICS }: RigTableProps) {
-  const sorted = useMemo(() => sortRigsWithLosses(rigs, (id) => isLosing(economics[id])), [rigs, economics]);
-  if (sorted.length === 0) {
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+function HeaderCell({ column, sort }: { column: (typeof COLUMNS)[number]; sort: RigTableProps['sort'] }) {
+  const className = column.num ? 'cell-num' : undefined;
+  if (!sort) {
+    return (
+      <th scope="col" className={className}>
+        {column.label}
+      </th>
+    );
+  }
+  const active = sort.sort === column.key;
+  return (
+    <th scope="col" className={className} aria-sort={active ? ARIA_SORT[sort.dir] : undefined}>
+      <button
+        type="button"
+        className={`sort-button${active ? ' is-active' : ''}`}
+        onClick={() => sort.onSort(column.key)}
+        data-testid={`sort-${column.key}`}
+      >
+        {column.label}
+        {/* Only the sorted column carries an arrow: thirteen idle arrows would cost a column's width. */}
+        {active && (
+          <span className="sort-arrow" aria-hidden="true">
+            {sort.dir === 'asc' ? '▲' : '▼'}
+          </span>
+        )}
+      </button>
+    </th>
+  );
+}
+
+/** All rigs: problems first (offline/stale/error/throttled/losing money, then by name), or as `sort` says. */
+export function RigTable({
+  rigs,
+  nowMs,
+  economics = NO_ECONOMICS,
+  sort,
+  linkNames = false,
+  showDriver = false,
+}: RigTableProps) {
+  const sortable = sort !== undefined;
+  const shown = useMemo(
+    () => (sortable ? rigs : sortRigsWithLosses(rigs, (id) => isLosing(economics[id]))),
+    [sortable, rigs, economics],
+  );
+  if (shown.length === 0) {
     return <p className="empty-note">No rigs yet: they appear here as soon as they are added.</p>;
   }
+  const columns = showDriver ? COLUMNS : COLUMNS.filter((c) => c.key !== 'driver');
   return (
     <div className="data-table-wrap">
-      <table className="data-table rig-table">
-        <caption className="visually-hidden">Rigs, problems first</caption>
+      <table className={`data-table rig-table${showDriver ? ' rig-table--driver' : ''}`}>
+        <caption className="visually-hidden">{sortable ? 'Rigs' : 'Rigs, problems first'}</caption>
         <thead>
           <tr>
-            <th scope="col">Rig</th>
-            <th scope="col">Site</th>
-            <th scope="col">Model</th>
-            <th scope="col">State</th>
-            <th scope="col" className="cell-num">
-              Hash rate
-            </th>
-            <th scope="col" className="cell-num">
-              Power
-            </th>
-            <th scope="col" className="cell-num">
-              J/TH
-            </th>
-            <th scope="col" className="cell-num">
-              Max temp
-            </th>
-            <th scope="col" className="cell-num">
-              Profit/kWh
-            </th>
-            <th scope="col" className="cell-num">
-              Breakeven
-            </th>
-            <th scope="col" className="cell-num">
-              Last seen
-            </th>
-            <th scope="col">Last error</th>
+            {columns.map((c) => (
+              <HeaderCell key={c.key} column={c} sort={sort} />
+            ))}
           </tr>
         </thead>
         <tbody>
-          {sorted.map((rig) => (
-            <RigRow key={rig.id} rig={rig} nowMs={nowMs} economics={economics[rig.id]} />
+          {shown.map((rig) => (
+            <RigRow
+              key={rig.id}
+              rig={rig}
+              nowMs={nowMs}
+              economics={economics[rig.id]}
+              linkName={linkNames}
+              showDriver={showDriver}
+            />
           ))}
         </tbody>
       </table>

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { loadConfig, marketPolicy } from '../../../lib/config';
+import { getAppDb } from '../../../lib/db/app-db';
+import { getFleetSnapshot } from '../../../lib/db/queries/fleet';
+import { rigHistory } from '../../../lib/db/queries/rig-history';
+import { rigViewsByIds } from '../../../lib/db/queries/rigs';
+import { listSites } from '../../../lib/db/queries/sites';
+import { parseRangeParam, parseRigId } from '../../components/rig-detail/history-range';
+import { RigDetail } from '../../components/rig-detail/RigDetail';
+
+/** Next 16 hands a page its path and query as promises. */
+interface RigPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** "S19-01 · Hashwatt" in the tab, so a wall of tabs can be told apart. */
+export async function generateMetadata({ params }: RigPageProps): Promise<Metadata> {
+  await connection();
+  const id = parseRigId((await params).id);
+  const rig = id === null ? undefined : rigViewsByIds(getAppDb(), [id])[0];
+  return { title: rig ? `${rig.name} · Hashwatt` : 'Rig not found · Hashwatt' };
+}
+
+/**
+ * One rig: 404 for an id that is not a positive integer or not a rig. Rendered at request time from the
+ * fleet snapshot (kept live in the browser) and the history of the range the URL asks for (24 h when none).
+ */
+export default async function RigPage({ params, searchParams }: RigPageProps) {
+  await connection(); // live data: never prerender at build time
+  const id = parseRigId((await params).id);
+  if (id === null) notFound();
+  const db = getAppDb();
+  const config = loadConfig();
+  const nowMs = Date.now();
+  const snapshot = getFleetSnapshot(db, nowMs, marketPolicy(config));
+  const rig = snapshot.rigs.find((r) => r.id === id);
+  if (!rig) notFound();
+  const range = parseRangeParam((await searchParams).range);
+  const currency = listSites(db).find((s) => s.id === rig.siteId)?.currency ?? snapshot.market.currency;
+  return (
+    <RigDetail
+      // The fleet chart's hour of sweeps is not drawn here: no need to send it.
+      initial={{ ...snapshot, history: [] }}
+      rigId={id}
+      initialRange={range}
+      initialHistory={rigHistory(db, id, range, nowMs)}
+      currency={currency}
+      pollIntervalMs={config.pollIntervalS * 1000}
+    />
+  );
+}
