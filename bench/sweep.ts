@@ -13,24 +13,14 @@ import { getDriver } from '../collectors/drivers';
 import { openDb } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
 import { recordSourceSuccess } from '../lib/db/mutations/source-state';
-import type { NetworkState } from '../lib/domain/network';
 import { setUpDemo, type DemoManifest } from '../lib/supervisor/demo-setup';
 import { startChild } from '../lib/supervisor/child';
 import { tempDir } from '../lib/util/temp-dir';
+import { BENCH_NETWORK } from './bench-network';
 
 const miners = Number(process.env.BENCH_MINERS ?? 1000);
 const sweeps = Number(process.env.BENCH_SWEEPS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
-
-const BENCH_NETWORK: NetworkState = {
-  tipHeight: 925_000,
-  subsidySats: 312_500_000,
-  difficulty: 1.48e14,
-  feesPerBlockSats: 3_600_000,
-  networkHashrateThs: null,
-  nextAdjustment: null,
-  halving: { height: 1_050_000, blocksLeft: 125_000, estimatedDateMs: 0 },
-};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

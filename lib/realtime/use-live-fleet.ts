@@ -58,7 +58,12 @@ export function useLiveFleet(initial: FleetSnapshot): { snapshot: FleetSnapshot;
       if (pending) pending.push(...batch);
       else apply(batch);
     });
-    socket.on('disconnect', () => setLink('reconnecting'));
+    socket.on('disconnect', (reason) => {
+      setLink('reconnecting');
+      // A server shutting down disconnects its sockets itself, and socket.io does not retry after a
+      // server-side disconnect: ask again, so the page comes back on its own after a restart.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.io.on('reconnect_attempt', () => setLink('reconnecting'));
     return () => {
       socket.disconnect();
