@@ -1,0 +1,47 @@
+/** Access tables: users, sessions, API and kiosk tokens. */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** People who log in (lib/auth): role admin, operator or viewer, optionally limited to some sites. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  role: text('role').notNull(),
+  /** scrypt$N$r$p$salt$key (lib/auth/password). */
+  passwordHash: text('password_hash').notNull(),
+  /** JSON array of site ids the user may see; null: every site. */
+  siteIdsJson: text('site_ids_json'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAtMs: integer('created_at_ms').notNull(),
+});
+
+/** Logged-in browser sessions; the cookie holds the token, this table only its SHA-256. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id').notNull(),
+    createdAtMs: integer('created_at_ms').notNull(),
+    expiresAtMs: integer('expires_at_ms').notNull(),
+    lastSeenMs: integer('last_seen_ms').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** API tokens for scripts (Bearer) and kiosk tokens for wall displays; only their SHA-256 is stored. */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** 'api' or 'kiosk'. */
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  /** admin, operator or viewer for API tokens; kiosk tokens are read-only. */
+  role: text('role').notNull(),
+  /** A kiosk token's site; null: the whole fleet. */
+  siteId: integer('site_id'),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAtMs: integer('created_at_ms').notNull(),
+  lastUsedMs: integer('last_used_ms'),
+  revokedAtMs: integer('revoked_at_ms'),
+});
+
+export type UserRow = typeof users.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
