@@ -14,6 +14,7 @@ import { loadAlertStates } from '../lib/db/queries/alerts';
 import { economicsOfSweep } from '../lib/db/queries/economics';
 import { poolReconciliation } from '../lib/db/queries/pool-reconciliation';
 import { listRigViews } from '../lib/db/queries/rigs';
+import type { RigView } from '../lib/realtime/contracts';
 import { listSites } from '../lib/db/queries/sites';
 import { getSourced } from '../lib/db/queries/source-state';
 
@@ -27,8 +28,7 @@ export function newAlertStepMemory(): AlertStepMemory {
 }
 
 /** Evaluates the rules for sweep `sweepId` and stores the outcome; returns the transitions. */
-export function runAlertStep(db: Db, sweepId: number, nowMs: number, memory: AlertStepMemory): AlertEvent[] {
-  const rigs = listRigViews(db);
+export function runAlertStep(db: Db, sweepId: number, nowMs: number, memory: AlertStepMemory, rigs: readonly RigView[] = listRigViews(db)): AlertEvent[] {
   memory.shares = trackShares(memory.shares, rigs, nowMs);
   const economics = economicsOfSweep(db, sweepId);
   const pools = poolReconciliation(db, rigs, nowMs);

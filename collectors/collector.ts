@@ -4,9 +4,9 @@
  */
 import type { Db } from '../lib/db/client';
 import { writeSweep } from '../lib/db/mutations/write-sweep';
-import { listPollTargets } from '../lib/db/queries/rigs';
+import { listPollTargets, listRigViews } from '../lib/db/queries/rigs';
 import type { ConnectivityPolicy } from '../lib/domain/connectivity';
-import type { FleetTotals } from '../lib/realtime/contracts';
+import type { FleetTotals, RigView } from '../lib/realtime/contracts';
 import { sleep } from '../lib/util/sleep';
 import type { Driver } from './drivers/types';
 import type { MarketPolicy } from '../lib/db/queries/market';
@@ -61,18 +61,19 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): P
   if (signal?.aborted) return null; // shutting down: a half-polled sweep would mark rigs failed wrongly
   const { sweepId, fleet } = writeSweep(opts.db, record, opts.policy);
   const ok = record.results.filter((r) => r.ok).length;
-  // After COMMIT: the economics read what the sweep stored, in their own transaction.
-  const economics = opts.market ? storeSweepEconomics(opts.db, sweepId, record.startedAtMs, now(), opts.market) : null;
-  const alerts = opts.alerts ? alertStep(opts, sweepId, now()) : null;
+  // After COMMIT: the economics and then the alert rules read what the sweep stored (the rigs read once for both).
+  const rigs = opts.market || opts.alerts ? listRigViews(opts.db) : [];
+  const economics = opts.market ? storeSweepEconomics(opts.db, sweepId, record.startedAtMs, now(), opts.market, rigs) : null;
+  const alerts = opts.alerts ? alertStep(opts, sweepId, now(), rigs) : null;
   const info: SweepInfo = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet, economics, alerts };
   opts.onSweep?.(info);
   return info;
 }
 
 /** The alert step; a failure is reported, never fatal: the telemetry is already committed. */
-function alertStep(opts: CollectorOptions, sweepId: number, nowMs: number): SweepInfo['alerts'] {
+function alertStep(opts: CollectorOptions, sweepId: number, nowMs: number, rigs: readonly RigView[]): SweepInfo['alerts'] {
   try {
-    return { events: runAlertStep(opts.db, sweepId, nowMs, opts.alerts!).length };
+    return { events: runAlertStep(opts.db, sweepId, nowMs, opts.alerts!, rigs).length };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }

@@ -6,6 +6,7 @@ import type { Db } from '../lib/db/client';
 import { writeEconomics } from '../lib/db/mutations/write-economics';
 import { isStale, type MarketPolicy } from '../lib/db/queries/market';
 import { listRigViews } from '../lib/db/queries/rigs';
+import type { RigView } from '../lib/realtime/contracts';
 import { getSourced } from '../lib/db/queries/source-state';
 import { listPools } from '../lib/db/queries/pools';
 import { sitePriceNow } from '../lib/db/queries/site-price';
@@ -19,7 +20,15 @@ import { poolFeeForRig } from '../lib/economics/pool-match';
 export type EconomicsOutcome = { stored: number } | { skipped: string };
 
 /** Computes and stores the economics of sweep `sweepId`. Never throws for missing inputs: it says why it skipped. */
-export function storeSweepEconomics(db: Db, sweepId: number, sweepStartMs: number, nowMs: number, policy: MarketPolicy): EconomicsOutcome {
+export function storeSweepEconomics(
+  db: Db,
+  sweepId: number,
+  sweepStartMs: number,
+  nowMs: number,
+  policy: MarketPolicy,
+  /** The rigs as stored after the sweep, when the caller already read them. */
+  rigViews: readonly RigView[] = listRigViews(db),
+): EconomicsOutcome {
   const network = getSourced<NetworkState>(db, 'network');
   const prices = getSourced<BtcPrices>(db, 'price');
   if (!network.value) return { skipped: `no network state yet${network.lastError ? ` (${network.lastError})` : ''}` };
@@ -32,7 +41,7 @@ export function storeSweepEconomics(db: Db, sweepId: number, sweepStartMs: numbe
     price: sitePriceNow(db, site, nowMs),
   }));
   const pools = listPools(db);
-  const rigs = listRigViews(db)
+  const rigs = rigViews
     // GPU rigs mine other coins: the Bitcoin hashprice says nothing about their revenue, so they are left out.
     .filter((r) => r.connectivity === 'online' && r.reading !== null && hashesSha256(r.reading))
     .map((r) => ({ id: r.id, siteId: r.siteId, reading: r.reading!, poolFeePct: poolFeeForRig(r.reading!, pools) }));
