@@ -7,8 +7,8 @@
 import { efficiencyJth, type BoardReading, type MinerStatus, type Reading } from '../../../lib/domain/reading';
 import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
-import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
-import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
+import { firstNum, maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
+import { poolsFromReply, replyStatus, sectionRows, summaryRow } from '../cgminer-tcp/lenient-json';
 
 /** Parsed bodies of one poll; only summary is required. */
 export interface BraiinsReplies {
@@ -34,8 +34,7 @@ const THROTTLE_RATIO = 0.8;
 
 /** Normalizes a Braiins OS miner's summary (+ the optional extras) into a Reading. */
 export function parseBraiins(replies: BraiinsReplies, opts: { modelHint?: string | null } = {}): Reading {
-  const s = sectionRows(replies.summary, 'SUMMARY')[0];
-  if (!s) throw new DeviceError('unexpected', 'summary reply has no SUMMARY[0]');
+  const s = summaryRow(replies.summary);
   const mhs = firstNum(s, HASHRATE_KEYS);
   if (mhs === null) throw new DeviceError('unexpected', 'summary has no "MHS 1m"/"MHS av" hash rate');
   if (mhs < 0) throw new DeviceError('unexpected', `summary reports a negative hash rate (${mhs} MH/s)`);
@@ -176,10 +175,3 @@ function braiinsStatus(x: {
   return 'error';
 }
 
-function firstNum(row: Record<string, unknown>, keys: string[]): number | null {
-  for (const k of keys) {
-    const v = num(row[k]);
-    if (v !== null) return v;
-  }
-  return null;
-}

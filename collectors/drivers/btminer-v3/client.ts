@@ -6,7 +6,7 @@
  * and closes it.
  */
 import { createConnection, type Socket } from 'node:net';
-import { describeTarget } from '../cgminer-tcp/client';
+import { describeTarget } from '../tcp-exchange';
 import type { CgminerReply } from '../cgminer-tcp/lenient-json';
 import { socketError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';

@@ -3,19 +3,14 @@
  * request, read until the server closes the socket. Replies arrive in many segments and contain "}" long
  * before the end, so the only reliable end of a reply is the server's FIN.
  */
-import { createConnection } from 'node:net';
-import { socketError, stallError } from '../socket-errors';
+import { describeTarget, tcpExchange } from '../tcp-exchange';
 import { DeviceError, type PollTarget } from '../types';
 import { parseCgminerReply, type CgminerReply } from './lenient-json';
 
 /** Replies above this are not a cgminer reply (the largest real ones, Avalon estats, are ~10 kB). */
 export const MAX_REPLY_BYTES = 1024 * 1024;
 
-
-/** "10.0.0.5:4028", or "[fe80::1]:4028" for IPv6, as used in every message. */
-export function describeTarget(target: Pick<PollTarget, 'address' | 'port'>): string {
-  return target.address.includes(':') ? `[${target.address}]:${target.port}` : `${target.address}:${target.port}`;
-}
+export { describeTarget };
 
 /**
  * Sends `{"command":"<command>"[,"parameter":"<parameter>"]}` and returns the raw reply text (NUL and
@@ -38,57 +33,16 @@ export function cgminerSend(
   label: string,
   maxBytes: number = MAX_REPLY_BYTES,
 ): Promise<string> {
-  const where = describeTarget(target);
-  const signal = target.signal;
-  return new Promise<string>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new DeviceError('aborted', `"${label}" to ${where} aborted before sending`));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let received = 0;
-    let connected = false;
-    let settled = false;
-
-    const socket = createConnection({ host: target.address, port: target.port });
-
-    const finish = (error: DeviceError | null) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.destroy();
-      if (error) {
-        reject(error);
-        return;
-      }
-      const text = Buffer.concat(chunks).toString('utf8');
-      target.recorder?.(label, text);
-      resolve(text);
-    };
-
-    const onAbort = () => finish(new DeviceError('aborted', `"${label}" to ${where} aborted`));
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    const timer = setTimeout(() => finish(stallError(label, where, target.timeoutMs, connected, received)), target.timeoutMs);
-
-    socket.on('connect', () => {
-      connected = true;
-      // No half-close after the request: some firmware treats an early FIN as a dropped client.
-      socket.write(JSON.stringify(request));
-    });
-    socket.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > maxBytes) {
-        finish(new DeviceError('garbage', `reply to "${label}" from ${where} larger than ${maxBytes} bytes`));
-        return;
-      }
+  const chunks: Buffer[] = [];
+  // Replies contain "}" long before their end: only the server's close ends them.
+  const reader = {
+    onChunk: (chunk: Buffer) => {
       chunks.push(chunk);
-    });
-    socket.on('end', () => finish(null));
-    socket.on('close', () => finish(null));
-    socket.on('error', (err: NodeJS.ErrnoException) => finish(socketError(err, label, where)));
-  });
+      return false;
+    },
+    result: () => Buffer.concat(chunks).toString('utf8'),
+  };
+  return tcpExchange(target, label, JSON.stringify(request), maxBytes, reader);
 }
 
 /** Request plus parse: the reply to one command, with errors naming the command and the address. */

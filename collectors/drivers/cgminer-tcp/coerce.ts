@@ -4,6 +4,15 @@
  * sensor readings, so every read goes through these helpers.
  */
 
+/** The first of `keys` that holds a number (hash-rate windows in preference order), or null. */
+export function firstNum(row: Record<string, unknown>, keys: readonly string[]): number | null {
+  for (const k of keys) {
+    const v = num(row[k]);
+    if (v !== null) return v;
+  }
+  return null;
+}
+
 /** A finite number from a number or a numeric string; null for "", junk, NaN, Infinity, or anything else. */
 export function num(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;

@@ -136,6 +136,13 @@ export function sectionRows(body: unknown, section: string): Record<string, unkn
 }
 
 /** Configured pools from a `pools` reply; empty slots (URL "") are left out. */
+/** The SUMMARY row every cgminer-family reading starts from, or the DeviceError saying it is missing. */
+export function summaryRow(body: unknown): Record<string, unknown> {
+  const row = sectionRows(body, 'SUMMARY')[0];
+  if (!row) throw new DeviceError('unexpected', 'summary reply has no SUMMARY[0]');
+  return row;
+}
+
 export function poolsFromReply(body: unknown): PoolReading[] {
   const pools: PoolReading[] = [];
   for (const row of sectionRows(body, 'POOLS')) {

@@ -6,16 +6,13 @@
  * end of the reply is found by scanning it; replies arrive split across segments and may end with "\n"
  * (PhoenixMiner) or a NUL.
  */
-import { createConnection } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
-import { describeTarget } from '../cgminer-tcp/client';
 import { obj } from '../cgminer-tcp/coerce';
-import { socketError, stallError } from '../socket-errors';
+import { describeTarget, tcpExchange } from '../tcp-exchange';
 import { DeviceError, type PollTarget } from '../types';
 
 /** Replies above this are not a miner's status reply (the largest real ones are a few kB). */
 export const MAX_JSONRPC_REPLY_BYTES = 1024 * 1024;
-
 
 /**
  * Incremental scan for the end of the first JSON object or array in a stream of text, string-aware so a
@@ -76,61 +73,23 @@ export function jsonrpcRequest(
   label: string,
   maxBytes: number = MAX_JSONRPC_REPLY_BYTES,
 ): Promise<string> {
-  const where = describeTarget(target);
-  const signal = target.signal;
   const payload = (typeof request === 'string' ? request : JSON.stringify(request)) + '\n';
-  return new Promise<string>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new DeviceError('aborted', `"${label}" to ${where} aborted before sending`));
-      return;
-    }
-    const decoder = new StringDecoder('utf8');
-    const scanner = new JsonValueScanner();
-    let text = '';
-    let received = 0;
-    let connected = false;
-    let settled = false;
-    const socket = createConnection({ host: target.address, port: target.port });
-
-    const finish = (error: DeviceError | null) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.destroy();
-      if (error) {
-        reject(error);
-        return;
-      }
-      if (scanner.end === null) text += decoder.end();
-      const reply = scanner.end === null ? text : text.slice(0, scanner.end);
-      target.recorder?.(label, reply);
-      resolve(reply);
-    };
-
-    const onAbort = () => finish(new DeviceError('aborted', `"${label}" to ${where} aborted`));
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    const timer = setTimeout(() => finish(stallError(label, where, target.timeoutMs, connected, received)), target.timeoutMs);
-
-    socket.on('connect', () => {
-      connected = true;
-      socket.write(payload);
-    });
-    socket.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > maxBytes) {
-        finish(new DeviceError('garbage', `reply to "${label}" from ${where} larger than ${maxBytes} bytes`));
-        return;
-      }
+  const decoder = new StringDecoder('utf8');
+  const scanner = new JsonValueScanner();
+  let text = '';
+  // Complete at the value's closing bracket (the server keeps the connection open), or at the server's close.
+  const reader = {
+    onChunk: (chunk: Buffer) => {
       const piece = decoder.write(chunk);
       text += piece;
-      if (scanner.feed(piece)) finish(null);
-    });
-    socket.on('end', () => finish(null));
-    socket.on('close', () => finish(null));
-    socket.on('error', (err: NodeJS.ErrnoException) => finish(socketError(err, label, where)));
-  });
+      return scanner.feed(piece);
+    },
+    result: () => {
+      if (scanner.end === null) text += decoder.end();
+      return scanner.end === null ? text : text.slice(0, scanner.end);
+    },
+  };
+  return tcpExchange(target, label, payload, maxBytes, reader);
 }
 
 /**

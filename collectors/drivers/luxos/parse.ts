@@ -11,7 +11,7 @@ import { efficiencyJth, type BoardReading, type MinerStatus, type Reading } from
 import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
 import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
-import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
+import { poolsFromReply, replyStatus, sectionRows, summaryRow } from '../cgminer-tcp/lenient-json';
 import { describeFirmware, parseAntminer } from '../antminer/parse';
 
 /** Parsed bodies of one poll; only summary is required. */
@@ -35,8 +35,7 @@ const CORNERS = ['TopLeft', 'TopRight', 'BottomLeft', 'BottomRight'];
 
 /** Normalizes a LuxOS miner's summary (+ version, stats, pools, power, fans, temps) into a Reading. */
 export function parseLuxos(replies: LuxosReplies, opts: { modelHint?: string | null } = {}): Reading {
-  const s = sectionRows(replies.summary, 'SUMMARY')[0];
-  if (!s) throw new DeviceError('unexpected', 'summary reply has no SUMMARY[0]');
+  const s = summaryRow(replies.summary);
   const ghs = num(s['GHS 5s']) ?? num(s['GHS av']);
   if (ghs === null) throw new DeviceError('unexpected', 'summary has no "GHS 5s" hash rate');
   if (ghs < 0) throw new DeviceError('unexpected', `summary reports a negative hash rate (${ghs} GH/s)`);

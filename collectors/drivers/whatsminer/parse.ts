@@ -5,8 +5,8 @@
 import { efficiencyJth, type BoardReading, type MinerStatus, type Reading } from '../../../lib/domain/reading';
 import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
-import { maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
-import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
+import { firstNum, maxOf, num, obj, str, validTempC } from '../cgminer-tcp/coerce';
+import { poolsFromReply, replyStatus, sectionRows, summaryRow } from '../cgminer-tcp/lenient-json';
 
 /** Parsed bodies of one poll; only summary is required. `status` is the reply to `{"cmd":"status"}`. */
 export interface WhatsminerReplies {
@@ -32,8 +32,7 @@ const BOARDS_POWERED_W = 500;
 
 /** Normalizes a Whatsminer's summary (+ devdetails, edevs, pools, status) replies into a Reading. */
 export function parseWhatsminer(replies: WhatsminerReplies, opts: { modelHint?: string | null } = {}): Reading {
-  const s = sectionRows(replies.summary, 'SUMMARY')[0];
-  if (!s) throw new DeviceError('unexpected', 'summary reply has no SUMMARY[0]');
+  const s = summaryRow(replies.summary);
 
   const mhs = firstNum(s, HASHRATE_KEYS);
   if (mhs === null) throw new DeviceError('unexpected', 'summary has no "MHS 1m"/"MHS av" hash rate');
@@ -147,10 +146,3 @@ function whatsminerStatus(x: {
   return 'sleeping';
 }
 
-function firstNum(row: Record<string, unknown>, keys: string[]): number | null {
-  for (const k of keys) {
-    const v = num(row[k]);
-    if (v !== null) return v;
-  }
-  return null;
-}
