@@ -45,3 +45,23 @@ export const apiTokens = sqliteTable('api_tokens', {
 
 export type UserRow = typeof users.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+/** Web Push subscriptions, per user and browser (lib/notify webpush channel); endpoint is unique. */
+export const pushSubscriptions = sqliteTable(
+  'push_subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull(),
+    endpoint: text('endpoint').notNull().unique(),
+    /** The browser's P-256 public key and auth secret, base64url, from PushSubscription.toJSON().keys. */
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    userAgent: text('user_agent'),
+    createdAtMs: integer('created_at_ms').notNull(),
+    lastSuccessMs: integer('last_success_ms'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('push_subscriptions_user_idx').on(t.userId)],
+);
+
+export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;

@@ -213,4 +213,5 @@ export type UnrecognisedDevice = typeof unrecognisedDevices.$inferSelect;
 // The other tables, by concern; everything is importable from here (and drizzle-kit reads this file).
 export * from './schema-alerts';
 export * from './schema-auth';
+export * from './schema-devices';
 export * from './schema-history';
