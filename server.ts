@@ -1,26 +1,54 @@
 /**
- * The web process: one HTTP server on PORT carrying Next.js and socket.io. A tailer on its own
- * connection turns committed changes into deltas. It never polls devices.
+ * The web process: one HTTP (or HTTPS) server on PORT carrying Next.js and socket.io behind one gate
+ * (lib/web/gate: sign-in, roles, CSRF, security headers). A tailer on its own connection turns committed
+ * changes into deltas. It never polls devices.
  */
-import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { loadConfig, marketPolicy } from './lib/config';
 import type { MarketPolicy } from './lib/db/queries/market';
 import { openDb } from './lib/db/client';
+import { getAppDb } from './lib/db/app-db';
 import { attachRealtime } from './lib/realtime/socket-server';
 import { startTailer } from './lib/realtime/tailer';
 import { onShutdown, releaseParent } from './lib/util/child-process-lifecycle';
+import { createGate } from './lib/web/gate';
+import { sendJson } from './lib/web/replies';
+import { loadWebConfig, type WebConfig } from './lib/web/web-config';
+
+export interface WebServerOptions {
+  dev: boolean;
+  port: number;
+  dbPath: string;
+  market: MarketPolicy;
+  web: WebConfig;
+  publicUrl: string | null;
+}
 
 /** Starts the web server; resolves once it listens. */
-export async function startWebServer(opts: { dev: boolean; port: number; dbPath: string; market: MarketPolicy }) {
+export async function startWebServer(opts: WebServerOptions) {
   const app = next({ dev: opts.dev, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const http = createServer((req, res) => void handle(req, res));
+  const gate = createGate({ db: getAppDb(), web: opts.web, dev: opts.dev, publicUrl: opts.publicUrl });
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    gate
+      .handle(req, res)
+      .then((answered) => (answered ? undefined : handle(req, res)))
+      .catch((err: unknown) => {
+        console.error(`web: ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal error' });
+      });
+  };
+  const http = opts.web.tls
+    ? createHttpsServer({ cert: readFileSync(opts.web.tls.certPath), key: readFileSync(opts.web.tls.keyPath) }, onRequest)
+    : createServer(onRequest);
   const tailDb = openDb(opts.dbPath);
   tailDb.sqlite.pragma('query_only = ON');
-  const realtime = attachRealtime(http, tailDb, opts.market);
+  const realtime = attachRealtime(http, tailDb, opts.market, gate.authenticateUpgrade);
   const tailer = startTailer(tailDb, opts.market, realtime.broadcast);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -29,6 +57,7 @@ export async function startWebServer(opts: { dev: boolean; port: number; dbPath:
   return {
     async close() {
       tailer.stop();
+      realtime.stop();
       realtime.io.disconnectSockets(true);
       await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
       http.closeAllConnections();
@@ -40,9 +69,10 @@ export async function startWebServer(opts: { dev: boolean; port: number; dbPath:
 
 async function main() {
   const config = loadConfig();
+  const web = loadWebConfig();
   const dev = process.argv.includes('--dev');
-  const server = await startWebServer({ dev, port: config.port, dbPath: config.dbPath, market: marketPolicy(config) });
-  console.log(`web: listening on http://localhost:${config.port}${dev ? ' (dev)' : ''}`);
+  const server = await startWebServer({ dev, port: config.port, dbPath: config.dbPath, market: marketPolicy(config), web, publicUrl: config.publicUrl });
+  console.log(`web: listening on ${web.tls ? 'https' : 'http'}://localhost:${config.port}${dev ? ' (dev)' : ''}`);
   process.send?.({ type: 'ready', port: config.port });
   onShutdown(() => {
     void server.close().then(() => {

@@ -4,6 +4,8 @@
  */
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { SessionProvider } from './components/nav/session-context';
+import { currentPrincipal } from './principal';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,11 +21,14 @@ export const viewport: Viewport = {
   colorScheme: 'dark',
 };
 
-/** The html/body shell every page renders into. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The html/body shell every page renders into, with who is signed in for the nav. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const who = await currentPrincipal();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <SessionProvider session={who ? { name: who.name, role: who.role, via: who.via } : null}>{children}</SessionProvider>
+      </body>
     </html>
   );
 }

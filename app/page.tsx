@@ -1,13 +1,13 @@
 import { connection } from 'next/server';
 import { loadConfig, marketPolicy } from '../lib/config';
 import { getAppDb } from '../lib/db/app-db';
-import { getFleetSnapshot } from '../lib/db/queries/fleet';
+import { visibleFleetSnapshot } from './principal';
 import { Overview } from './components/overview/Overview';
 
 /** Fleet overview: rendered from a snapshot at request time, then kept live over socket.io. */
 export default async function OverviewPage() {
   await connection(); // live data: never prerender at build time
-  const snapshot = getFleetSnapshot(getAppDb(), Date.now(), marketPolicy(loadConfig()));
+  const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(loadConfig()));
   // The sweep age turns red after three missed intervals of the collector's own cadence.
   return <Overview initial={snapshot} pollIntervalMs={loadConfig().pollIntervalS * 1000} />;
 }

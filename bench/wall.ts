@@ -27,6 +27,7 @@ import { tempDir } from '../lib/util/temp-dir';
 import { BENCH_NETWORK } from './bench-network';
 import { freePort } from '../tests/support/system';
 import { chromiumPath } from '../tests/support/browser';
+import { createApiToken } from '../lib/db/mutations/users';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const rigCount = Number(process.env.BENCH_WALL_RIGS ?? 48);
@@ -116,6 +117,8 @@ async function main() {
   const rigs = listRigViews(db).map((r) => ({ id: r.id, siteId: r.siteId, name: r.name }));
   const sites = listSites(db);
   replaySweep(db, 0, startMs, rigs, sites);
+  // The display signs in as a TV does: a kiosk link, traded for a cookie on first load.
+  const kiosk = createApiToken(db, 'kiosk', 'bench wall', 'viewer', null, startMs).token;
 
   const port = await freePort();
   const web = startChild('web', fileURLToPath(new URL('../server.ts', import.meta.url)), [], {
@@ -135,7 +138,7 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`http://127.0.0.1:${port}/wall?rotate=2`);
+    await page.goto(`http://127.0.0.1:${port}/wall?rotate=2&kiosk=${kiosk}`);
     await page.waitForSelector('[data-testid="wall-status"]');
 
     const replay = async (from: number, count: number) => {

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { loadConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
 import { listAlerts } from '../../lib/db/queries/alerts';
-import { getFleetSnapshot } from '../../lib/db/queries/fleet';
+import { visibleFleetSnapshot } from '../principal';
 import { HISTORY_PAGE } from '../components/alerts/alert-order';
 import { AlertsView } from '../components/alerts/AlertsView';
 
@@ -14,7 +14,7 @@ export default async function AlertsPage() {
   await connection(); // live data: never prerender at build time
   const config = loadConfig();
   const db = getAppDb();
-  const snapshot = getFleetSnapshot(db, Date.now(), marketPolicy(config));
+  const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config));
   const history = listAlerts(db, { status: 'resolved', limit: HISTORY_PAGE });
   return <AlertsView initial={snapshot} history={history} pollIntervalMs={config.pollIntervalS * 1000} />;
 }

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { loadConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
-import { getFleetSnapshot } from '../../lib/db/queries/fleet';
+import { visibleFleetSnapshot } from '../principal';
 import { RigsView } from '../components/rigs/RigsView';
 
 export const metadata: Metadata = { title: 'Rigs · Hashwatt' };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Rigs · Hashwatt' };
 export default async function RigsPage() {
   await connection(); // live data: never prerender at build time
   const config = loadConfig();
-  const snapshot = getFleetSnapshot(getAppDb(), Date.now(), marketPolicy(config));
+  const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(config));
   // RigsView reads its filters with useSearchParams, which wants a Suspense boundary above it.
   return (
     <Suspense fallback={null}>

@@ -1,7 +1,7 @@
 import { connection } from 'next/server';
 import { loadConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
-import { getFleetSnapshot } from '../../lib/db/queries/fleet';
+import { visibleFleetSnapshot, visibleSiteIds } from '../principal';
 import { listSites } from '../../lib/db/queries/sites';
 import { Wall } from '../components/wall/Wall';
 import { parseRotateS, parseSiteId } from '../components/wall/wall-model';
@@ -21,13 +21,15 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const db = getAppDb();
   const config = loadConfig();
-  const snapshot = getFleetSnapshot(db, Date.now(), marketPolicy(config));
-  const sites = listSites(db).map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone }));
+  const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config));
+  const siteIds = await visibleSiteIds();
+  // A kiosk token for one site shows only that site (and so never rotates).
+  const sites = listSites(db).filter((s) => siteIds === null || siteIds.includes(s.id)).map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone }));
   return (
     <Wall
       initial={snapshot}
       sites={sites}
-      pinnedSiteId={parseSiteId(first(params.site))}
+      pinnedSiteId={siteIds?.length === 1 ? siteIds[0] : parseSiteId(first(params.site))}
       rotateS={parseRotateS(first(params.rotate))}
       pollIntervalMs={config.pollIntervalS * 1000}
     />

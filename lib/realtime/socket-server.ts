@@ -2,13 +2,16 @@
  * socket.io on the web server: snapshot + cursor + deltas. A client subscribes with its cursor and gets
  * the missed deltas as the acknowledgement (or `resync` when the log no longer holds them), then live ones.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
+import type { Authenticated } from '../db/queries/users';
 import type { Db } from '../db/client';
 import { changesAfter, oldestChangeId, toDeltas } from '../db/queries/changes';
 import { currentCursor, getFleetSnapshot } from '../db/queries/fleet';
 import type { MarketPolicy } from '../db/queries/market';
 import type { Backfill, ClientToServerEvents, Delta, ServerToClientEvents } from './contracts';
+import { scopedStream, type ScopedStream } from './scope';
 
 /** A client further behind than this reloads a snapshot instead of replaying. */
 export const MAX_BACKFILL_ROWS = 5000;
@@ -23,21 +26,55 @@ export function backfillFrom(db: Db, cursor: number, market: MarketPolicy): Back
   return { deltas: toDeltas(db, changesAfter(db, cursor, MAX_BACKFILL_ROWS), market, Date.now()), resync: false };
 }
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+interface SocketData {
+  principal: Authenticated;
+  scope: ScopedStream;
+}
 
-/** Attaches socket.io to `http` and returns it with a `broadcast` for the tailer. */
-export function attachRealtime(http: HttpServer, db: Db, market: MarketPolicy) {
-  const io: RealtimeServer = new Server(http, { serveClient: false });
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Who a handshake belongs to (the web server's gate), or why it is refused. */
+export type AuthorizeHandshake = (req: IncomingMessage) => { principal: Authenticated } | { error: string };
+
+/** How often open sockets are checked again, so a revoked token or ended session stops streaming. */
+const RECHECK_MS = 30_000;
+
+/**
+ * Attaches socket.io to `http` and returns it with a `broadcast` for the tailer. Every connection must
+ * pass `authorize`; sockets limited to some sites get their own filtered stream.
+ */
+export function attachRealtime(http: HttpServer | HttpsServer, db: Db, market: MarketPolicy, authorize: AuthorizeHandshake) {
+  const io: RealtimeServer = new Server(http, {
+    serveClient: false,
+    allowRequest: (req, callback) => {
+      const result = authorize(req);
+      callback('error' in result ? result.error : null, !('error' in result));
+    },
+  });
+  io.use((socket, next) => {
+    const result = authorize(socket.request);
+    if ('error' in result) return next(new Error(result.error));
+    socket.data.principal = result.principal;
+    socket.data.scope = scopedStream(result.principal.siteIds);
+    next();
+  });
+  const recheck = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) if ('error' in authorize(socket.request)) socket.disconnect(true);
+  }, RECHECK_MS);
+  recheck.unref();
+  io.engine.on('close', () => clearInterval(recheck));
   io.on('connection', (socket) => {
+    const room = socket.data.principal.siteIds === null ? 'fleet' : 'fleet-scoped';
     socket.on('subscribe', (req, ack) => {
       if (typeof ack !== 'function') return;
       if (req?.room !== 'fleet' || !Number.isInteger(req.cursor) || req.cursor < 0) {
         return ack({ ok: false, error: 'subscribe needs { room: "fleet", cursor: <non-negative integer> }' });
       }
       // Join first, then read: a delta committed in between arrives twice and the client drops it by id.
-      void socket.join('fleet');
+      void socket.join(room);
       try {
-        ack({ ok: true, data: backfillFrom(db, req.cursor, market) });
+        const backfill = backfillFrom(db, req.cursor, market);
+        ack({ ok: true, data: { ...backfill, deltas: socket.data.scope.deltas(backfill.deltas) } });
       } catch (err) {
         ack({ ok: false, error: `backfill failed: ${err instanceof Error ? err.message : String(err)}` });
       }
@@ -45,7 +82,7 @@ export function attachRealtime(http: HttpServer, db: Db, market: MarketPolicy) {
     socket.on('snapshot', (ack) => {
       if (typeof ack !== 'function') return;
       try {
-        ack({ ok: true, data: getFleetSnapshot(db, Date.now(), market) });
+        ack({ ok: true, data: socket.data.scope.snapshot(getFleetSnapshot(db, Date.now(), market)) });
       } catch (err) {
         ack({ ok: false, error: `snapshot failed: ${err instanceof Error ? err.message : String(err)}` });
       }
@@ -53,6 +90,12 @@ export function attachRealtime(http: HttpServer, db: Db, market: MarketPolicy) {
   });
   return {
     io,
-    broadcast: (deltas: Delta[]) => io.to('fleet').emit('deltas', deltas),
+    stop: () => clearInterval(recheck),
+    broadcast: (deltas: Delta[]) => {
+      io.to('fleet').emit('deltas', deltas);
+      for (const socket of io.sockets.sockets.values()) {
+        if (socket.rooms.has('fleet-scoped')) socket.emit('deltas', socket.data.scope.deltas(deltas));
+      }
+    },
   };
 }

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
 import { openDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
+import { loadWebConfig } from '../web/web-config';
+import { ensureFirstAdmin } from './first-admin';
 import { hasRealRigs } from '../db/queries/rigs';
 import { buildWeb, hasCurrentWebBuild } from './build';
 import { startChild, type ChildHandle } from './child';
@@ -39,12 +41,14 @@ async function readyWithin(child: ChildHandle, ms: number): Promise<Record<strin
 
 /** Runs the whole system until SIGINT/SIGTERM; resolves with the exit code. */
 export async function runSupervisor(config: Config, opts: { dev: boolean }): Promise<number> {
+  const webConfig = loadWebConfig(); // malformed TLS or proxy settings stop the start here, with the variable named
   say(`database ${config.dbPath}: applying migrations`);
   const db = openDb(config.dbPath);
   let demo: boolean;
   try {
     migrateDb(db);
     demo = config.demo === 'on' || (config.demo === 'auto' && !hasRealRigs(db));
+    for (const line of await ensureFirstAdmin(db, process.env, demo, Date.now())) say(line);
   } catch (err) {
     db.close();
     throw err;
@@ -117,7 +121,7 @@ export async function runSupervisor(config: Config, opts: { dev: boolean }): Pro
     const web = startChild('web', SCRIPTS.web, opts.dev ? ['--dev'] : [], env);
     watch(web);
     await readyWithin(web, READY_TIMEOUT_MS);
-    say(`ready: open http://localhost:${config.port}  (Ctrl-C stops everything)`);
+    say(`ready: open ${webConfig.tls ? 'https' : 'http'}://localhost:${config.port}  (Ctrl-C stops everything)`);
   } catch (err) {
     if (!stopping) {
       console.error(`hashwatt: ${err instanceof Error ? err.message : String(err)}`);

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoWithReceiver, type DemoWithReceiver } from '../support/demo-with-receiver';
 import type { Receiver, RecordedRequest } from '../integration/notify/receiver';
+import { apiFetch, signedInPage } from '../support/session';
 
 const SECRET = 'e2e-webhook-secret-0123456789';
 const FOR_MS = 5_000;
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${base}${path}`, {
+  const res = await apiFetch(base, path, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -103,7 +104,7 @@ describe('raising a site tariff alerts exactly the rigs that lose money', { time
   });
 
   it('fires after the sustained window for exactly the rigs whose breakeven is below the new price, on screen and at the webhook', async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/alerts`);
     // Economics for every rig of a site first.
     let rigs: EcoRig[] = [];

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView, RulesView } from '../../lib/realtime/alert-contracts';
 import { startDemoWithReceiver, type DemoWithReceiver } from '../support/demo-with-receiver';
 import type { Receiver } from '../integration/notify/receiver';
+import { apiFetch, signedInPage } from '../support/session';
 
 const SECRET = 'ui-e2e-webhook-secret-42';
 let env: DemoWithReceiver;
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(`${base}${path}`);
+  const res = await apiFetch(base, path);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
@@ -41,7 +42,7 @@ const signed = (body: string) => `sha256=${createHmac('sha256', SECRET).update(b
 
 describe('alerts UI end to end', { timeout: 120_000 }, () => {
   it('adds a webhook channel through the form and "Send test" delivers a signed POST', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/settings/alerts`);
     const form = page.getByTestId('add-channel-form');
     await form.waitFor();
@@ -86,7 +87,7 @@ describe('alerts UI end to end', { timeout: 120_000 }, () => {
   });
 
   it('shows the specific reasons an invalid channel is refused, beside the form', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/settings/alerts`);
     const form = page.getByTestId('add-channel-form');
     await form.locator('[data-field="name"]').fill('Broken');
@@ -106,7 +107,7 @@ describe('alerts UI end to end', { timeout: 120_000 }, () => {
   });
 
   it('changes a global rule and the notification policy through the forms', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/settings/alerts`);
     expect(await page.getByTestId('rules-scope-select').inputValue()).toBe('global');
     const unprofitable = page.locator('[data-testid="rule-row"][data-rule="unprofitable-rig"]');
@@ -136,14 +137,14 @@ describe('alerts UI end to end', { timeout: 120_000 }, () => {
   it('shows firing alerts in the overview banner without sideways scroll on a phone, and acknowledges one on /alerts', async () => {
     const rigs = await getJson<{ rigs: { siteId: number }[] }>('/api/rigs');
     const siteId = rigs.rigs[0].siteId;
-    const res = await fetch(`${base}/api/sites/${siteId}/tariff`, {
+    const res = await apiFetch(base, `/api/sites/${siteId}/tariff`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'flat', pricePerKwh: 1 }),
     });
     expect(res.status).toBe(200);
 
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await signedInPage(browser, base, { viewport: { width: 390, height: 844 } });
     await phone.goto(base);
     const banner = phone.getByTestId('alert-banner');
     await banner.waitFor({ timeout: 30_000 });
@@ -163,7 +164,7 @@ describe('alerts UI end to end', { timeout: 120_000 }, () => {
     expect(await horizontalOverflowPx(phone)).toBeLessThanOrEqual(0);
     await phone.close();
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/alerts`);
     const row = page.locator('[data-testid="active-alert-row"][data-rule="unprofitable-rig"]').first();
     await row.waitFor();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { alive, descendants, freePort, startSystem, type RunningSystem } from '../support/system';
 import { tempDir } from '../support/temp';
+import { apiFetch, fetchAs, signedInPage } from '../support/session';
 
 const MINERS = 12;
 let browser: Browser;
@@ -35,7 +36,7 @@ afterAll(async () => {
 });
 
 async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await fetchAs(url);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
@@ -50,7 +51,7 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     expect(out).toMatch(/applying migrations/);
     expect(out).toMatch(/demo fleet: 12 rigs in 2 sites \(12 new, 0 updated\)/);
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, system!.baseUrl, { viewport: { width: 1440, height: 900 } });
     await page.goto(system.baseUrl);
     // A marker on window survives only while the document does: a reload would wipe it.
     await page.evaluate(() => ((window as unknown as { hashwattMarker: number }).hashwattMarker = 42));
@@ -98,7 +99,7 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
 
   it('shows live profit per kWh from the demo network and tariffs, and a tariff raise reaches the screen', async () => {
     const base = system!.baseUrl;
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, system!.baseUrl, { viewport: { width: 1440, height: 900 } });
     await page.goto(base);
     const profitKwh = page.getByTestId('fleet-profit-kwh');
     await expect.poll(() => profitKwh.getAttribute('data-value'), { timeout: 20_000 }).not.toBeNull();
@@ -109,7 +110,7 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     const rigs = await getJson<{ rigs: { siteId: number; economics: { breakevenPricePerKwh: number | null } | null }[] }>(`${base}/api/rigs`);
     const siteId = rigs.rigs[0].siteId;
     const maxBreakeven = Math.max(...rigs.rigs.filter((r) => r.siteId === siteId).map((r) => r.economics?.breakevenPricePerKwh ?? 0));
-    const res = await fetch(`${base}/api/sites/${siteId}/tariff`, {
+    const res = await apiFetch(base, `/api/sites/${siteId}/tariff`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'flat', pricePerKwh: Math.ceil(maxBreakeven * 100) / 100 + 0.05 }),
@@ -126,7 +127,7 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     const losingRows = page.locator('[data-testid="rig-row"][data-losing="true"]');
     await expect.poll(async () => (await losingRows.count()) === (await losingNow()).losing, { timeout: 10_000 }).toBe(true);
 
-    const bad = await fetch(`${base}/api/sites/${siteId}/tariff`, {
+    const bad = await apiFetch(base, `/api/sites/${siteId}/tariff`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'flat', pricePerKwh: -1 }),
@@ -135,10 +136,10 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     expect(((await bad.json()) as { errors: string[] }).errors.join(' ')).toMatch(/pricePerKwh/);
 
     // PUE and pool fee per site: a bad value is refused with the reason, a good one stored.
-    const badSite = await fetch(`${base}/api/sites/${siteId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 0.5 }) });
+    const badSite = await apiFetch(base, `/api/sites/${siteId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 0.5 }) });
     expect(badSite.status).toBe(400);
     expect(((await badSite.json()) as { errors: string[] }).errors).toEqual(['pue must be from 1 to 3 (got 0.5)']);
-    const goodSite = await fetch(`${base}/api/sites/${siteId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 1.1, poolFeePct: 1.5 }) });
+    const goodSite = await apiFetch(base, `/api/sites/${siteId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 1.1, poolFeePct: 1.5 }) });
     expect(((await goodSite.json()) as { site: { pue: number; poolFeePct: number } }).site).toMatchObject({ pue: 1.1, poolFeePct: 1.5 });
 
     await page.goto(`${base}/economics`);
@@ -171,7 +172,7 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     expect(system.output()).toMatch(/demo fleet: 12 rigs in 2 sites \(0 new, 0 updated\)/);
     const rigs = await getJson<{ rigs: { id: number; name: string }[] }>(`${system.baseUrl}/api/rigs`);
     expect(rigs.rigs.map((r) => [r.name, r.id])).toEqual(rigIdsBefore);
-    const page = await browser.newPage();
+    const page = await signedInPage(browser, system!.baseUrl, );
     await page.goto(system.baseUrl);
     const points = Number(await page.getByTestId('fleet-chart').getAttribute('data-points'));
     expect(points).toBeGreaterThanOrEqual(sweepsBefore);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { freePort, startSystem, type RunningSystem } from '../support/system';
 import { tempDir } from '../support/temp';
+import { apiFetch, signedInPage } from '../support/session';
 
 interface ApiRig {
   id: number;
@@ -28,7 +29,7 @@ let base = '';
 let rig: ApiRig;
 
 async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(`${base}${path}`);
+  const res = await apiFetch(base, path);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
@@ -73,7 +74,7 @@ afterAll(async () => {
 
 describe('rig detail page', { timeout: 90_000 }, () => {
   it('shows the rig named by the API with its live hash rate, and a 1 h chart of what the history holds', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     const res = await page.goto(`${base}/rigs/${rig.id}?range=1h`);
     expect(res?.status()).toBe(200);
     expect(await page.getByTestId('rig-name').textContent()).toBe(rig.name);
@@ -110,7 +111,7 @@ describe('rig detail page', { timeout: 90_000 }, () => {
   });
 
   it('switches to 7 days: the URL says so and that range is fetched', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/rigs/${rig.id}`);
     expect(await page.getByTestId('range-24h').getAttribute('aria-pressed')).toBe('true');
     await page.evaluate(() => ((window as unknown as { hashwattMarker: number }).hashwattMarker = 7));
@@ -137,13 +138,13 @@ describe('rig detail page', { timeout: 90_000 }, () => {
 
   it('answers 404 for a rig that does not exist or an id that is not one', async () => {
     for (const path of ['/rigs/999999', '/rigs/abc', '/rigs/0', '/rigs/1.5']) {
-      const res = await fetch(`${base}${path}`);
+      const res = await apiFetch(base, path);
       expect(res.status, path).toBe(404);
     }
   });
 
   it('fits a 390 px phone without sideways scrolling, charts stacked', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 390, height: 844 } });
     await page.goto(`${base}/rigs/${rig.id}?range=1h`);
     await page.getByTestId('chart-profit').waitFor();
     await page.waitForTimeout(500);

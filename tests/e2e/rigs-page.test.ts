@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { freePort, startSystem, type RunningSystem } from '../support/system';
 import { tempDir } from '../support/temp';
+import { apiFetch, signedInPage } from '../support/session';
 
 const MINERS = 12;
 let browser: Browser;
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 async function apiRigs(): Promise<ApiRig[]> {
-  const res = await fetch(`${base}/api/rigs`);
+  const res = await apiFetch(base, '/api/rigs');
   expect(res.status).toBe(200);
   return ((await res.json()) as { rigs: ApiRig[] }).rigs;
 }
@@ -66,7 +67,7 @@ async function horizontalOverflowPx(page: Page): Promise<number> {
 
 describe('/rigs end to end', { timeout: 120_000 }, () => {
   it('lists every rig the API knows, each linking to its own page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/rigs`);
     await page.getByTestId('rig-row').first().waitFor();
     const api = await apiRigs();
@@ -85,7 +86,7 @@ describe('/rigs end to end', { timeout: 120_000 }, () => {
   });
 
   it("filters by site to exactly that site's rigs, keeps the filter in the URL and across a reload", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/rigs`);
     await page.getByTestId('rig-row').first().waitFor();
     const api = await apiRigs();
@@ -127,7 +128,7 @@ describe('/rigs end to end', { timeout: 120_000 }, () => {
   });
 
   it("sorts by hash rate in the API's order, and a second click reverses it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/rigs`);
     await page.getByTestId('rig-row').first().waitFor();
     const header = page.getByTestId('sort-hashrate');
@@ -167,7 +168,7 @@ describe('/rigs end to end', { timeout: 120_000 }, () => {
   });
 
   it('fits a 390 px phone without sideways scrolling, filters included', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 390, height: 844 } });
     const siteId = (await apiRigs())[0].siteId;
     await page.goto(`${base}/rigs?site=${siteId}&q=a&sort=profit&dir=asc`);
     await page.getByTestId('rig-row').first().waitFor();
@@ -182,7 +183,7 @@ describe('/rigs end to end', { timeout: 120_000 }, () => {
   });
 
   it('updates values live, without a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/rigs?sort=name&dir=asc`);
     await page.getByTestId('rig-row').first().waitFor();
     await expect.poll(() => page.getByTestId('link-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('live');

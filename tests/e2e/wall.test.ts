@@ -2,18 +2,23 @@
  * The wall display against the whole running system (`hashwatt start` in demo mode): it fits a 1080p TV
  * without scrolling, shows what the API holds within a sweep and updates without reload, rotates
  * Fleet -> sites -> Fleet, pins a site, and turns red when the system stops and green again after a
- * restart on the same database and port, on the same page, without reload.
+ * restart on the same database and port, on the same page, without reload. The display signs in the way a
+ * TV does: a kiosk link (`/wall?kiosk=<token>` from `hashwatt token create --kiosk`) traded once for a
+ * cookie; the token leaves the address bar, and a revoked token stops the display.
  */
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { freePort, startSystem, type RunningSystem } from '../support/system';
 import { tempDir } from '../support/temp';
+import { runHashwatt } from '../support/run-cli';
+import { fetchAs } from '../support/session';
 
 let browser: Browser;
 let dir: ReturnType<typeof tempDir>;
 let env: Record<string, string>;
 let system: RunningSystem | null = null;
+let kioskToken = '';
 
 beforeAll(async () => {
   dir = tempDir('hashwatt-wall-');
@@ -26,6 +31,9 @@ beforeAll(async () => {
     HASHWATT_SIM_SUBNET: '127.0.85',
   };
   [system, browser] = await Promise.all([startSystem(env), launchBrowser()]);
+  const created = await runHashwatt(['token', 'create', '--kiosk', '--name', 'control room TV'], { HASHWATT_DB: env.HASHWATT_DB });
+  expect(created.code, created.stderr).toBe(0);
+  kioskToken = created.stdout.trim();
 });
 
 afterAll(async () => {
@@ -37,14 +45,17 @@ afterAll(async () => {
 type ApiRig = { id: number; siteId: number; siteName: string; connectivity: string; reading: { hashrateThs: number } | null };
 
 async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await fetchAs(url);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
 
 async function openWall(query: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
-  await page.goto(`${system!.baseUrl}/wall${query}`);
+  await page.goto(`${system!.baseUrl}/wall${query}${query ? '&' : '?'}kiosk=${kioskToken}`);
+  // The token was traded for a cookie: the address bar no longer holds it.
+  expect(page.url()).not.toContain('kiosk=');
+  expect(new URL(page.url()).pathname).toBe('/wall');
   // A marker on window survives only while the document does: a reload would wipe it.
   await page.evaluate(() => ((window as unknown as { wallMarker: number }).wallMarker = 7));
   return page;

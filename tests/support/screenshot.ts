@@ -1,6 +1,7 @@
 /**
  * Screenshots a page at desktop, TV and phone sizes, for looking at a screen as a user would:
- *   node --import tsx tests/support/screenshot.ts http://localhost:3000/ /tmp/shots
+ *   HASHWATT_USER=admin HASHWATT_PASSWORD=... node --import tsx tests/support/screenshot.ts http://localhost:3000/ /tmp/shots
+ * signs in first when HASHWATT_USER and HASHWATT_PASSWORD are set (a kiosk link needs neither).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,14 +18,21 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const browser = await launchBrowser();
   for (const size of SIZES) {
-    const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
+    const { HASHWATT_USER: name, HASHWATT_PASSWORD: password } = process.env;
+    if (name && password) {
+      const origin = new URL(url).origin;
+      const res = await context.request.post(`${origin}/api/auth/login`, { data: { name, password }, headers: { Origin: origin } });
+      if (res.status() !== 200) throw new Error(`sign-in as ${name} failed: ${res.status()} ${await res.text()}`);
+    }
+    const page = await context.newPage();
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1500);
     const scrollX = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const file = join(outDir, `${size.name}.png`);
     await page.screenshot({ path: file });
     console.log(`${file} (${size.width}x${size.height}, horizontal overflow ${scrollX} px)`);
-    await page.close();
+    await context.close();
   }
   await browser.close();
 }

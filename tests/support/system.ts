@@ -2,6 +2,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { TEST_ADMIN } from './session';
 
 const BIN = fileURLToPath(new URL('../../lib/cli/hashwatt.mjs', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,7 +32,7 @@ export async function startSystem(env: Record<string, string>, readyTimeoutMs = 
   const port = Number(env.PORT);
   const proc = spawn(process.execPath, [BIN, 'start'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production', HASHWATT_ADMIN_PASSWORD: TEST_ADMIN.password, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -41,7 +42,7 @@ export async function startSystem(env: Record<string, string>, readyTimeoutMs = 
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hashwatt start not ready in ${readyTimeoutMs} ms:\n${out}`)), readyTimeoutMs);
     const check = setInterval(() => {
-      if (out.includes('ready: open http://localhost:')) {
+      if (/ready: open https?:\/\/localhost:/.test(out)) {
         clearInterval(check);
         clearTimeout(timer);
         resolve();

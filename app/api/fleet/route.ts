@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
-import { loadConfig } from '../../../lib/config';
+import { loadConfig, marketPolicy } from '../../../lib/config';
+import { visibleFleetSnapshot, visibleSiteIds } from '../../principal';
 import { getAppDb } from '../../../lib/db/app-db';
 import { latestEconomics } from '../../../lib/db/queries/economics';
 import { getFleetTotals } from '../../../lib/db/queries/fleet';
@@ -10,8 +11,14 @@ export const dynamic = 'force-dynamic';
  * Fleet totals over online rigs and the latest sweep's economics in the fleet currency. The money fields
  * are null until the collector has network data; `economicsStale` lists stale inputs.
  */
-export function GET() {
+export async function GET() {
   const db = getAppDb();
+  const siteIds = await visibleSiteIds();
+  if (siteIds !== null) {
+    // Limited to some sites: their rigs' totals; the fleet's money figures are not theirs to see.
+    const { fleet: totals } = await visibleFleetSnapshot(db, Date.now(), marketPolicy(loadConfig()));
+    return NextResponse.json({ ...totals, currency: loadConfig().currency, profitPerDay: null, profitPerKwh: null, scopedToSiteIds: siteIds });
+  }
   const { totals, fleet } = db.sqlite.transaction(() => ({ totals: getFleetTotals(db), fleet: latestEconomics(db).fleet }))();
   return NextResponse.json({
     ...totals,

@@ -24,11 +24,10 @@ export interface ActiveAlertsTableProps {
   alerts: AlertView[];
   nowMs: number | null;
   /** Who acknowledges (sent as `by`); empty: the API's default. */
-  ackBy: string;
 }
 
 /** The active alerts, most severe and newest first. */
-export function ActiveAlertsTable({ alerts, nowMs, ackBy }: ActiveAlertsTableProps) {
+export function ActiveAlertsTable({ alerts, nowMs }: ActiveAlertsTableProps) {
   const [requests, setRequests] = useState<Record<string, RowRequest>>({});
   const aborts = useRef(new Set<AbortController>());
   useEffect(() => {
@@ -80,7 +79,7 @@ export function ActiveAlertsTable({ alerts, nowMs, ackBy }: ActiveAlertsTablePro
               alert={a}
               nowMs={nowMs}
               request={requests[a.id]}
-              onAck={() => void send(a.id, 'ack', `/api/alerts/${encodeURIComponent(a.id)}/ack`, ackBy.trim() ? { by: ackBy.trim() } : {})}
+              onAck={() => void send(a.id, 'ack', `/api/alerts/${encodeURIComponent(a.id)}/ack`, {})}
               onSnooze={(untilMs) => void send(a.id, 'snooze', `/api/alerts/${encodeURIComponent(a.id)}/snooze`, { untilMs })}
             />
           ))}

@@ -17,8 +17,6 @@ import { HISTORY_PAGE, mergeHistory } from './alert-order';
 import { callApi } from './api-client';
 import './alerts.css';
 
-const ACK_BY_KEY = 'hashwatt.ackBy';
-
 /** Props of AlertsView. */
 export interface AlertsViewProps {
   initial: FleetSnapshot;
@@ -38,12 +36,6 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
   const [exhausted, setExhausted] = useState(initialHistory.length < HISTORY_PAGE);
   const [loading, setLoading] = useState(false);
   const [historyError, setHistoryError] = useState<string | null>(null);
-  const [ackBy, setAckBy] = useState('');
-
-  useEffect(() => {
-    setAckBy(window.localStorage.getItem(ACK_BY_KEY) ?? '');
-  }, []);
-
   // When an active alert disappears it has resolved: fetch the newest history page so it shows there.
   const activeIds = useRef(new Set(initial.alerts.map((a) => a.id)));
   useEffect(() => {
@@ -97,23 +89,8 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
           <h2 className="panel-title" id="active-title">
             Active <span className="panel-count" data-testid="active-count">{active.length}</span>
           </h2>
-          <label className="ack-by-field">
-            <span>Acknowledge as</span>
-            <input
-              className="ctl-input"
-              type="text"
-              value={ackBy}
-              maxLength={64}
-              placeholder="your name (optional)"
-              autoComplete="name"
-              onChange={(e) => {
-                setAckBy(e.target.value);
-                window.localStorage.setItem(ACK_BY_KEY, e.target.value);
-              }}
-            />
-          </label>
         </div>
-        <ActiveAlertsTable alerts={active} nowMs={nowMs} ackBy={ackBy} />
+        <ActiveAlertsTable alerts={active} nowMs={nowMs} />
       </section>
 
       <section className="panel" aria-labelledby="history-title">

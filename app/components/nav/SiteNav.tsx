@@ -1,8 +1,11 @@
+'use client';
 /**
  * Links between the screens, shown in every page header. The current page is marked with aria-current
  * (and styled from it), so the highlight and what a screen reader announces cannot disagree.
  */
 import Link from 'next/link';
+import { useSession } from './session-context';
+import { UserMenu } from './UserMenu';
 
 /** The pages the nav links to, in display order. */
 const PAGES = [
@@ -10,7 +13,7 @@ const PAGES = [
   { href: '/rigs', label: 'Rigs' },
   { href: '/economics', label: 'Economics' },
   { href: '/alerts', label: 'Alerts' },
-  { href: '/settings/alerts', label: 'Settings' },
+  { href: '/settings', label: 'Settings' },
 ] as const;
 
 /** A path the nav knows. */
@@ -24,9 +27,12 @@ export interface SiteNavProps {
 
 /** "Overview · Rigs · Economics · Alerts · Settings" as a row of links. */
 export function SiteNav({ current }: SiteNavProps) {
+  const session = useSession();
+  // Settings show configuration: only admins may open them (the server refuses the others anyway).
+  const pages = PAGES.filter((p) => p.href !== '/settings' || session?.role === 'admin');
   return (
     <nav className="site-nav" aria-label="Pages">
-      {PAGES.map((p) => (
+      {pages.map((p) => (
         <Link
           key={p.href}
           href={p.href}
@@ -37,6 +43,7 @@ export function SiteNav({ current }: SiteNavProps) {
           {p.label}
         </Link>
       ))}
+      <UserMenu />
     </nav>
   );
 }

@@ -49,7 +49,7 @@ export function AlertSettingsView({ sites, rigs, channels = null, rules: initial
           <span className="brand-name">Hashwatt</span>
           <h1 className="brand-page">Alert settings</h1>
         </div>
-        <SiteNav current="/settings/alerts" />
+        <SiteNav current="/settings" />
       </header>
 
       <section className="panel" aria-labelledby="channels-title">

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { loadConfig, marketPolicy } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
-import { getFleetSnapshot } from '../../../lib/db/queries/fleet';
+import { visibleFleetSnapshot } from '../../principal';
 import { rigHistory } from '../../../lib/db/queries/rig-history';
 import { rigViewsByIds } from '../../../lib/db/queries/rigs';
 import { listSites } from '../../../lib/db/queries/sites';
@@ -35,7 +35,7 @@ export default async function RigPage({ params, searchParams }: RigPageProps) {
   const db = getAppDb();
   const config = loadConfig();
   const nowMs = Date.now();
-  const snapshot = getFleetSnapshot(db, nowMs, marketPolicy(config));
+  const snapshot = await visibleFleetSnapshot(db, nowMs, marketPolicy(config));
   const rig = snapshot.rigs.find((r) => r.id === id);
   if (!rig) notFound();
   const range = parseRangeParam((await searchParams).range);

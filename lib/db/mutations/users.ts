@@ -50,3 +50,8 @@ export function revokeApiToken(db: Db, id: number, nowMs: number): boolean {
   db.orm.update(apiTokens).set({ revokedAtMs: nowMs }).where(eq(apiTokens.id, id)).run();
   return true;
 }
+
+/** Records that a token was just used (shown as "last used" in the tokens list). */
+export function markTokenUsed(db: Db, id: number, nowMs: number): void {
+  db.orm.update(apiTokens).set({ lastUsedMs: nowMs }).where(eq(apiTokens.id, id)).run();
+}

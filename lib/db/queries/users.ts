@@ -26,11 +26,13 @@ export interface Authenticated extends Principal {
   name: string;
   via: 'session' | 'api' | 'kiosk';
   userId: number | null;
+  /** The API or kiosk token's id (for "last used"); null for a session. */
+  tokenId: number | null;
 }
 
 function userPrincipal(user: UserRow): Authenticated | null {
   if (user.disabled || !isRole(user.role)) return null;
-  return { role: user.role, siteIds: user.siteIdsJson === null ? null : (JSON.parse(user.siteIdsJson) as number[]), name: user.name, via: 'session', userId: user.id };
+  return { role: user.role, siteIds: user.siteIdsJson === null ? null : (JSON.parse(user.siteIdsJson) as number[]), name: user.name, via: 'session', userId: user.id, tokenId: null };
 }
 
 /** Who a session cookie or a Bearer/kiosk token is, or null (unknown, expired, revoked, disabled). */
@@ -46,6 +48,6 @@ export function authenticate(db: Db, token: string, nowMs: number): Authenticate
   }
   const row = db.orm.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).get();
   if (!row || row.revokedAtMs !== null || row.kind !== kind || !isRole(row.role)) return null;
-  if (kind === 'kiosk') return { role: 'kiosk', siteIds: row.siteId === null ? null : [row.siteId], name: row.name, via: 'kiosk', userId: null };
-  return { role: row.role, siteIds: null, name: row.name, via: 'api', userId: null };
+  if (kind === 'kiosk') return { role: 'kiosk', siteIds: row.siteId === null ? null : [row.siteId], name: row.name, via: 'kiosk', userId: null, tokenId: row.id };
+  return { role: row.role, siteIds: null, name: row.name, via: 'api', userId: null, tokenId: row.id };
 }

@@ -64,7 +64,7 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     expect(kiosk.stderr).toMatch(/for the whole fleet; open \/wall\?kiosk=<token>/);
 
     let db = openDb(env.HASHWATT_DB);
-    expect(authenticate(db, token, Date.now())).toEqual({ role: 'viewer', siteIds: null, name: 'grafana', via: 'api', userId: null });
+    expect(authenticate(db, token, Date.now())).toMatchObject({ role: 'viewer', siteIds: null, name: 'grafana', via: 'api', userId: null, tokenId: expect.any(Number) });
     expect(authenticate(db, kioskToken, Date.now())).toMatchObject({ role: 'kiosk', siteIds: null, via: 'kiosk' });
     expect(authenticate(db, token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'), Date.now())).toBeNull();
     expect(db.sqlite.prepare('select count(*) from api_tokens where token_hash like ?').pluck().get(`%${token}%`)).toBe(0);

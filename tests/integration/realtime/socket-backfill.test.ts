@@ -20,6 +20,7 @@ const reading = (hashrateThs: number): Reading => ({
   powerW: 3500, powerSource: 'firmware', efficiencyJth: 3500 / hashrateThs, boards: [], tempMaxC: 60, fansRpm: [], pools: [], uptimeS: 1, hardwareErrors: 0,
 });
 
+const ADMIN = { role: 'admin', siteIds: null, name: 'a', via: 'session', userId: 1, tokenId: null } as const;
 let t: ReturnType<typeof tempDb>;
 let webDb: Db; // the web process's own connection, as in production
 let http: Server;
@@ -35,7 +36,7 @@ beforeEach(async () => {
   rigId = listRigViews(t.db)[0].id;
   webDb = openDb(t.path);
   http = createServer();
-  realtime = attachRealtime(http, webDb, MARKET);
+  realtime = attachRealtime(http, webDb, MARKET, () => ({ principal: ADMIN }));
   tailer = startTailer(webDb, MARKET, realtime.broadcast, 50);
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requirementFor } from '../../../lib/auth/route-policy';
+import { kioskMayReach, requirementFor } from '../../../lib/auth/route-policy';
 
 describe('requirementFor', () => {
   it.each([
@@ -24,7 +24,36 @@ describe('requirementFor', () => {
     ['POST', '/api/alerts/channels/1/test', 'configure'],
     ['DELETE', '/api/rigs/12', 'configure'],
     ['PATCH', '/api/unknown/route', 'configure'],
+    ['GET', '/settings/alerts', 'configure'],
+    ['GET', '/settings', 'configure'],
+    ['GET', '/api/settings/storage', 'configure'],
+    ['GET', '/api/alerts/channels', 'configure'],
+    ['GET', '/api/users', 'configure'],
+    ['GET', '/api/tokens', 'configure'],
+    ['GET', '/settingsx', 'read'],
+    ['GET', '/api/alerts', 'read'],
+    ['POST', '/api/push/subscriptions', 'read'],
+    ['DELETE', '/api/push/subscriptions', 'read'],
+    ['POST', '/api/users', 'configure'],
   ])('%s %s needs %s', (method, path, expected) => {
     expect(requirementFor(method, path)).toBe(expected);
+  });
+});
+
+describe('kioskMayReach', () => {
+  it.each([
+    ['GET', '/wall', true],
+    ['GET', '/api/fleet', true],
+    ['GET', '/api/alerts', true],
+    ['GET', '/_next/data/x.json', true],
+    ['GET', '/', false],
+    ['GET', '/rigs', false],
+    ['GET', '/settings/alerts', false],
+    ['GET', '/api/rigs', false],
+    ['GET', '/wall/x', false],
+    ['POST', '/wall', false],
+    ['POST', '/api/alerts/x/ack', false],
+  ])('%s %s: %s', (method, path, expected) => {
+    expect(kioskMayReach(method, path)).toBe(expected);
   });
 });

@@ -1,0 +1,171 @@
+/**
+ * The one door in front of Next.js: every HTTP request passes here first. It sets the security headers,
+ * deletes any principal header a client sent, normalises the path, answers sign-in and sign-out, trades a
+ * kiosk link for a cookie, authenticates (Bearer token, session cookie, kiosk cookie), applies the route
+ * policy, the role, the kiosk limits and the CSRF check, and hands the principal to Next in a header.
+ * socket.io connections are checked by `authenticateUpgrade` with the same credentials.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { KIOSK_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from '../auth/cookies';
+import { csrfProblem } from '../auth/csrf';
+import { PRINCIPAL_HEADER, encodePrincipal } from '../auth/principal-header';
+import { createRateLimiter } from '../auth/rate-limit';
+import { can } from '../auth/roles';
+import { kioskMayReach, requirementFor } from '../auth/route-policy';
+import { securityHeaders } from '../auth/security-headers';
+import { tokenKind } from '../auth/tokens';
+import type { Db } from '../db/client';
+import { markTokenUsed } from '../db/mutations/users';
+import { authenticate, type Authenticated } from '../db/queries/users';
+import { handleLogin, handleLogout } from './auth-endpoints';
+import { redirect, sendJson, sendPage } from './replies';
+import { requestFacts, type RequestFacts } from './request-facts';
+import type { WebConfig } from './web-config';
+
+export interface GateDeps {
+  db: Db;
+  web: WebConfig;
+  dev: boolean;
+  /** HASHWATT_PUBLIC_URL: an origin browsers may also send. */
+  publicUrl: string | null;
+  now?: () => number;
+}
+
+/** What authenticated a request, or why it failed. */
+type Credential = { principal: Authenticated; cookie: boolean } | { principal: null; error: string | null };
+
+const isApi = (path: string) => path.startsWith('/api/');
+
+export function createGate(deps: GateDeps) {
+  const now = deps.now ?? Date.now;
+  // 5 failures per user name, 20 per client address, in 15 minutes.
+  const limiter = createRateLimiter({ max: 5, windowMs: 15 * 60_000 });
+  const addressLimiter = createRateLimiter({ max: 20, windowMs: 15 * 60_000 });
+  const combined = {
+    retryAfterMs: (k: string, t: number) => (k.startsWith('ip:') ? addressLimiter : limiter).retryAfterMs(k, t),
+    fail: (k: string, t: number) => (k.startsWith('ip:') ? addressLimiter : limiter).fail(k, t),
+    succeed: (k: string) => (k.startsWith('ip:') ? addressLimiter : limiter).succeed(k),
+  };
+  const authDeps = { db: deps.db, limiter: combined, sessionTtlMs: deps.web.sessionTtlMs, now };
+  const tokenUsedAt = new Map<number, number>();
+
+  const factsOf = (req: IncomingMessage): RequestFacts =>
+    requestFacts({ remoteAddress: req.socket.remoteAddress, encrypted: (req.socket as TLSSocket).encrypted === true, headers: req.headers }, deps.web.trustedProxies);
+
+  function check(token: string): Authenticated | null {
+    const who = authenticate(deps.db, token, now());
+    if (who?.tokenId != null && now() - (tokenUsedAt.get(who.tokenId) ?? 0) > 60_000) {
+      tokenUsedAt.set(who.tokenId, now());
+      markTokenUsed(deps.db, who.tokenId, now());
+    }
+    return who;
+  }
+
+  /** Bearer header first (a wrong one is an error, never a fallback), then the session, then the kiosk cookie. */
+  function credential(req: IncomingMessage): Credential {
+    const authz = req.headers.authorization;
+    if (authz !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authz);
+      if (!m) return { principal: null, error: 'the Authorization header must be "Bearer <token>"' };
+      const who = tokenKind(m[1]) === 'sess' ? null : check(m[1]);
+      return who ? { principal: who, cookie: false } : { principal: null, error: 'the Bearer token is unknown, revoked or malformed' };
+    }
+    const cookies = parseCookies(req.headers.cookie);
+    for (const name of [SESSION_COOKIE, KIOSK_COOKIE]) {
+      const value = cookies.get(name);
+      const who = value ? check(value) : null;
+      if (who && (name === SESSION_COOKIE) === (who.via === 'session')) return { principal: who, cookie: true };
+    }
+    return { principal: null, error: null };
+  }
+
+  function deny(req: IncomingMessage, res: ServerResponse, path: string, status: number, error: string) {
+    if (isApi(path) || req.method !== 'GET') return sendJson(res, status, { ok: false, error });
+    return sendPage(res, status, status === 401 ? 'Sign in needed' : 'Not allowed', error);
+  }
+
+  /** Trades `?kiosk=<token>` for a cookie and redirects to the same URL without it. */
+  function exchangeKiosk(req: IncomingMessage, res: ServerResponse, url: URL, facts: RequestFacts) {
+    const token = url.searchParams.get('kiosk') ?? '';
+    const who = tokenKind(token) === 'kiosk' ? check(token) : null;
+    if (!who) return sendPage(res, 401, 'Kiosk link not valid', 'This kiosk link was revoked or mistyped. Ask an admin for a new one (Settings → Users & tokens).');
+    url.searchParams.delete('kiosk');
+    const cookie = serializeCookie(KIOSK_COOKIE, token, { maxAgeS: 400 * 86_400, secure: facts.https });
+    redirect(res, `${url.pathname}${url.search}`, { 'Set-Cookie': cookie });
+  }
+
+  /** True when the request was answered here; false when Next should handle it (principal attached). */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const facts = factsOf(req);
+    for (const [k, v] of Object.entries(securityHeaders({ https: facts.https, dev: deps.dev }))) res.setHeader(k, v);
+    delete req.headers[PRINCIPAL_HEADER];
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://hashwatt.invalid');
+    } catch {
+      sendJson(res, 400, { ok: false, error: 'malformed request URL' });
+      return true;
+    }
+    const path = url.pathname;
+    req.url = `${path}${url.search}`; // Next routes exactly what was checked
+    const method = (req.method ?? 'GET').toUpperCase();
+    const allowedOrigins = [facts.origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])];
+    const csrf = (cookie: boolean) =>
+      cookie ? csrfProblem({ method, origin: req.headers.origin, referer: req.headers.referer, secFetchSite: req.headers['sec-fetch-site'] as string | undefined, allowedOrigins }) : null;
+
+    if (method === 'POST' && path === '/api/auth/login') {
+      const problem = req.headers.origin || req.headers.referer ? csrf(true) : null;
+      if (problem) sendJson(res, 403, { ok: false, error: problem });
+      else await handleLogin(req, res, facts, authDeps);
+      return true;
+    }
+    if (method === 'GET' && url.searchParams.has('kiosk')) {
+      exchangeKiosk(req, res, url, facts);
+      return true;
+    }
+    const cred = credential(req);
+    const requirement = requirementFor(method, path);
+    if (cred.principal === null) {
+      if (requirement === 'public' && cred.error === null) return false;
+      if (cred.error) deny(req, res, path, 401, cred.error);
+      else if (method === 'GET' && !isApi(path) && !path.startsWith('/_next/')) redirect(res, `/login?next=${encodeURIComponent(req.url)}`);
+      else deny(req, res, path, 401, 'sign in required: send a session cookie (POST /api/auth/login) or an "Authorization: Bearer <token>" header');
+      return true;
+    }
+    const who = cred.principal;
+    const problem = csrf(cred.cookie);
+    if (problem) {
+      deny(req, res, path, 403, problem);
+      return true;
+    }
+    if (method === 'POST' && path === '/api/auth/logout') {
+      handleLogout(req, res, facts, authDeps);
+      return true;
+    }
+    if (who.role === 'kiosk' && requirement !== 'public' && !kioskMayReach(method, path)) {
+      if (method === 'GET' && !isApi(path)) redirect(res, '/wall');
+      else deny(req, res, path, 403, 'a kiosk token only shows the wall display');
+      return true;
+    }
+    if (requirement !== 'public' && !can(who, requirement)) {
+      deny(req, res, path, 403, `${who.name} (${who.role}) may not ${requirement === 'read' ? 'read this' : requirement.replace('-', ' ')}: ask an admin`);
+      return true;
+    }
+    req.headers[PRINCIPAL_HEADER] = encodePrincipal(who);
+    return false;
+  }
+
+  /** The principal of a socket.io handshake (cookies or Bearer), or why it is refused. */
+  function authenticateUpgrade(req: IncomingMessage): { principal: Authenticated } | { error: string } {
+    const cred = credential(req);
+    if (!cred.principal) return { error: cred.error ?? 'sign in required' };
+    const problem = cred.cookie ? csrfProblem({ method: 'POST', origin: req.headers.origin, referer: undefined, secFetchSite: undefined, allowedOrigins: [factsOf(req).origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])] }) : null;
+    if (problem && req.headers.origin) return { error: problem };
+    return { principal: cred.principal };
+  }
+
+  return { handle, authenticateUpgrade, credential };
+}
+
+export type Gate = ReturnType<typeof createGate>;
