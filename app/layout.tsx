@@ -1,14 +1,18 @@
 /**
- * Root layout: document shell, title and phone viewport. Fonts are the system stack from globals.css,
+ * Root layout: document shell, title, phone viewport, app icons and the service worker registration. Fonts are the system stack from globals.css,
  * never fetched at build time (the build machine may have no internet).
  */
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { ServiceWorkerRegister } from './components/pwa/ServiceWorkerRegister';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: 'Hashwatt',
   description: 'Live hash rate, power and efficiency of your mining fleet.',
+  // The manifest link comes from app/manifest.ts.
+  icons: { icon: '/favicon.ico', apple: '/icons/apple-touch-icon.png' },
+  appleWebApp: { capable: true, title: 'Hashwatt', statusBarStyle: 'black-translucent' },
 };
 
 export const viewport: Viewport = {
@@ -23,7 +27,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {children}
+        <ServiceWorkerRegister />
+      </body>
     </html>
   );
 }

@@ -8,6 +8,7 @@ import type { ChannelView, RulesView } from '../../../lib/realtime/alert-contrac
 import { callApi } from '../alerts/api-client';
 import { SiteNav } from '../nav/SiteNav';
 import { useNowMs } from '../overview/use-now-ms';
+import { PushControl } from '../pwa/PushControl';
 import { ChannelsPanel } from './ChannelsPanel';
 import { MaintenancePanel } from './MaintenancePanel';
 import { PolicyForm } from './PolicyForm';
@@ -51,6 +52,14 @@ export function AlertSettingsView({ sites, rigs, channels = null, rules: initial
         </div>
         <SiteNav current="/settings/alerts" />
       </header>
+
+      <section className="panel" aria-labelledby="device-push-title">
+        <h2 className="panel-title" id="device-push-title">
+          Notifications on this device
+        </h2>
+        <p className="settings-lede">Alerts as phone notifications, without another app: turn them on here on each phone, then add a Web Push channel below.</p>
+        <PushControl />
+      </section>
 
       <section className="panel" aria-labelledby="channels-title">
         <h2 className="panel-title" id="channels-title">
