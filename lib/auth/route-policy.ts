@@ -14,7 +14,8 @@ const PUBLIC_PREFIXES = ['/_next/static/', '/icons/'];
 
 const ACKNOWLEDGE = [/^\/api\/alerts\/[^/]+\/(ack|snooze)$/];
 const OPERATE_RIGS = [/^\/api\/rigs\/\d+\/maintenance$/];
-const ANY_SIGNED_IN_WRITE = ['/api/auth/logout'];
+// Writes about the caller only: signing out, and a viewer's own phone subscribing to push (the route refuses tokens).
+const ANY_SIGNED_IN_WRITE = ['/api/auth/logout', '/api/push/subscriptions'];
 
 export function requirementFor(method: string, pathname: string): Requirement {
   const m = method.toUpperCase();
