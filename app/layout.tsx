@@ -1,16 +1,20 @@
 /**
- * Root layout: document shell, title and phone viewport. Fonts are the system stack from globals.css,
+ * Root layout: document shell, title, phone viewport, app icons and the service worker registration. Fonts are the system stack from globals.css,
  * never fetched at build time (the build machine may have no internet).
  */
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SessionProvider } from './components/nav/session-context';
+import { ServiceWorkerRegister } from './components/pwa/ServiceWorkerRegister';
 import { currentPrincipal } from './principal';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: 'Hashwatt',
   description: 'Live hash rate, power and efficiency of your mining fleet.',
+  // The manifest link comes from app/manifest.ts.
+  icons: { icon: '/favicon.ico', apple: '/icons/apple-touch-icon.png' },
+  appleWebApp: { capable: true, title: 'Hashwatt', statusBarStyle: 'black-translucent' },
 };
 
 export const viewport: Viewport = {
@@ -28,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <SessionProvider session={who ? { name: who.name, role: who.role, via: who.via } : null}>{children}</SessionProvider>
+        <ServiceWorkerRegister />
       </body>
     </html>
   );

@@ -20,9 +20,11 @@ import {
   snoozeAlert,
   type DueDelivery,
 } from '../lib/db/mutations/delivery-queue';
+import { pushSubscriptionStore } from '../lib/db/mutations/push-subscriptions';
+import { getOrCreateVapidKeys } from '../lib/db/mutations/vapid-keys';
 import { getChannelRow, listChannelRows } from '../lib/db/queries/alert-channels';
 import { getNotifyPolicy } from '../lib/db/queries/alert-settings';
-import { createChannel, NotifyError, nextRetryDelayMs, parseChannelConfig, type ChannelConfig } from '../lib/notify';
+import { createChannel, NotifyError, nextRetryDelayMs, parseChannelConfig, type ChannelConfig, type ChannelDeps } from '../lib/notify';
 import { planDeliveries, type PlannedAction } from '../lib/notify/plan';
 import type { AlertMessage } from '../lib/notify/types';
 import { sleep } from '../lib/util/sleep';
@@ -61,27 +63,33 @@ function enabledChannels(db: Db, log: (line: string) => void): Map<number, { nam
   return out;
 }
 
-async function sendTest(db: Db, channelId: number, nowMs: number, signal?: AbortSignal): Promise<string | null> {
+/** What channels need from the database: Web Push's subscriptions and the VAPID keys. */
+function channelDeps(opts: NotifyLoopOptions): ChannelDeps {
+  const now = opts.now ?? Date.now;
+  return { webPush: { store: pushSubscriptionStore(opts.db), vapidKeys: () => getOrCreateVapidKeys(opts.db, now()), publicUrl: opts.dashboardUrl ?? null, now } };
+}
+
+async function sendTest(db: Db, channelId: number, nowMs: number, deps: ChannelDeps, signal?: AbortSignal): Promise<string | null> {
   const row = getChannelRow(db, channelId);
   if (!row) return `no channel ${channelId}`;
   const parsed = parseChannelConfig(JSON.parse(row.configJson));
   if (!parsed.ok) return `invalid channel config: ${parsed.errors.join('; ')}`;
   try {
-    await createChannel(parsed.config).send({ groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)] }, signal);
+    await createChannel(parsed.config, deps).send({ groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)] }, signal);
     return null;
   } catch (err) {
     return errorText(err);
   }
 }
 
-async function handleRequest(db: Db, request: AlertRequest, nowMs: number, signal?: AbortSignal): Promise<string | null> {
+async function handleRequest(db: Db, request: AlertRequest, nowMs: number, deps: ChannelDeps, signal?: AbortSignal): Promise<string | null> {
   switch (request.kind) {
     case 'ack':
       return acknowledgeAlert(db, request.alertId, request.by, nowMs);
     case 'snooze':
       return snoozeAlert(db, request.alertId, request.untilMs, nowMs);
     case 'test':
-      return sendTest(db, request.channelId, nowMs, signal);
+      return sendTest(db, request.channelId, nowMs, deps, signal);
   }
 }
 
@@ -106,9 +114,10 @@ export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal):
   const now = opts.now ?? Date.now;
   const log = opts.log ?? console.log;
   const result: TickResult = { requests: 0, sent: 0, failed: 0, deferred: 0 };
+  const deps = channelDeps(opts);
 
   for (const { id, request } of pendingAlertRequests(db)) {
-    finishAlertRequest(db, id, now(), await handleRequest(db, request, now(), signal));
+    finishAlertRequest(db, id, now(), await handleRequest(db, request, now(), deps, signal));
     result.requests++;
   }
 
@@ -134,7 +143,7 @@ export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal):
     const channel = channels.get(action.channelId)!;
     const siteName = messages[0].siteName;
     try {
-      await createChannel(channel.config).send({ groupKey: action.groupKey, siteName, alerts: messages }, signal);
+      await createChannel(channel.config, deps).send({ groupKey: action.groupKey, siteName, alerts: messages }, signal);
       markDelivered(db, action.deliveryIds, now());
       result.sent += action.deliveryIds.length;
     } catch (err) {

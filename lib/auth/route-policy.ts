@@ -10,14 +10,14 @@ import type { Action } from './roles';
 
 export type Requirement = 'public' | Action;
 
-const PUBLIC_EXACT = new Set(['/api/health', '/login', '/api/auth/login', '/manifest.webmanifest', '/sw.js', '/favicon.ico', '/robots.txt', '/offline']);
+const PUBLIC_EXACT = new Set(['/api/health', '/login', '/api/auth/login', '/manifest.webmanifest', '/sw.js', '/favicon.ico', '/robots.txt']);
 const PUBLIC_PREFIXES = ['/_next/static/', '/icons/'];
 
 /** Reading these shows configuration (channel addresses, users, tokens, storage): admins only. */
 const CONFIGURE_READS = [/^\/settings(\/|$)/, /^\/api\/settings(\/|$)/, /^\/api\/alerts\/channels(\/|$)/, /^\/api\/users(\/|$)/, /^\/api\/tokens(\/|$)/];
 const ACKNOWLEDGE = [/^\/api\/alerts\/[^/]+\/(ack|snooze)$/];
 const OPERATE_RIGS = [/^\/api\/rigs\/\d+\/maintenance$/];
-/** Changes any signed-in person may make to what is their own: signing out, their devices' push subscriptions. */
+/** Changes any signed-in person may make to what is their own: signing out, their devices' push subscriptions (the route refuses tokens). */
 const ANY_SIGNED_IN_WRITE = ['/api/auth/logout', '/api/push/subscriptions'];
 
 const isRead = (m: string) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS';

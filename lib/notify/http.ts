@@ -14,7 +14,9 @@ export interface HttpRequestSpec {
   body: string;
 }
 
-export interface HttpPost extends HttpRequestSpec {
+/** A POST as sent: the body may be bytes (Web Push sends an encrypted record). */
+export interface HttpPost extends Omit<HttpRequestSpec, 'body'> {
+  body: string | Uint8Array<ArrayBuffer>;
   channel: ChannelKind;
   timeoutMs: number;
   signal?: AbortSignal;

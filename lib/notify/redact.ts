@@ -14,6 +14,7 @@ export const SECRET_FIELDS: Readonly<Record<ChannelKind, readonly string[]>> = {
   slack: ['webhookUrl'],
   discord: ['webhookUrl'],
   email: ['auth.pass'],
+  webpush: [],
 };
 
 type Obj = Record<string, unknown>;

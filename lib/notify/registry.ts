@@ -6,9 +6,10 @@ import { ntfyChannel, ntfyConfigSchema } from './channels/ntfy';
 import { slackChannel, slackConfigSchema } from './channels/slack';
 import { telegramChannel, telegramConfigSchema } from './channels/telegram';
 import { webhookChannel, webhookConfigSchema } from './channels/webhook';
+import { webpushChannel, webpushConfigSchema, type WebPushDeps } from './channels/webpush';
 import type { Channel, ChannelKind } from './types';
 
-export const CHANNEL_KINDS = ['webhook', 'ntfy', 'telegram', 'slack', 'discord', 'email'] as const satisfies readonly ChannelKind[];
+export const CHANNEL_KINDS = ['webhook', 'ntfy', 'telegram', 'slack', 'discord', 'email', 'webpush'] as const satisfies readonly ChannelKind[];
 
 const SCHEMAS = {
   webhook: webhookConfigSchema,
@@ -17,6 +18,7 @@ const SCHEMAS = {
   slack: slackConfigSchema,
   discord: discordConfigSchema,
   email: emailConfigSchema,
+  webpush: webpushConfigSchema,
 } as const;
 
 export const channelConfigSchema = z.discriminatedUnion('kind', [
@@ -26,6 +28,7 @@ export const channelConfigSchema = z.discriminatedUnion('kind', [
   slackConfigSchema,
   discordConfigSchema,
   emailConfigSchema,
+  webpushConfigSchema,
 ]);
 /** A validated channel config, defaults filled in. */
 export type ChannelConfig = z.infer<typeof channelConfigSchema>;
@@ -55,8 +58,13 @@ function issueText(kind: string, issue: z.core.$ZodIssue): string {
   return `${kind} channel: ${path ? `${path}: ` : ''}${issue.message}`;
 }
 
+/** What some channels need beyond their config: Web Push reads its subscriptions from the database. */
+export interface ChannelDeps {
+  webPush?: WebPushDeps;
+}
+
 /** A channel from a config (validated here; throws one message listing every problem). */
-export function createChannel(config: ChannelConfigInput | ChannelConfig): Channel {
+export function createChannel(config: ChannelConfigInput | ChannelConfig, deps: ChannelDeps = {}): Channel {
   const parsed = parseChannelConfig(config);
   if (!parsed.ok) throw new Error(`invalid channel config: ${parsed.errors.join('; ')}`);
   const c = parsed.config;
@@ -73,5 +81,7 @@ export function createChannel(config: ChannelConfigInput | ChannelConfig): Chann
       return discordChannel(c);
     case 'email':
       return emailChannel(c);
+    case 'webpush':
+      return webpushChannel(c, deps.webPush);
   }
 }

@@ -117,13 +117,14 @@ export function renderText(n: AlertNotification, max: number, measure: Measure =
  * The longest rendering whose escaped form fits in `max`: escaping (HTML, mrkdwn, markdown) grows the text,
  * so the plain-text budget shrinks until the escaped text fits.
  */
-export function fitEscaped(renderPlain: (budget: number) => string, escape: (text: string) => string, max: number): string {
+export function fitEscaped(renderPlain: (budget: number) => string, escape: (text: string) => string, max: number, measure: Measure = 'chars'): string {
   let budget = max;
   for (;;) {
     const out = escape(renderPlain(budget));
-    if (out.length <= max) return out;
+    const size = measureText(out, measure);
+    if (size <= max) return out;
     if (budget <= 1) return '';
     // Shrink in proportion to the overshoot (escapes spread over the text), by at least one.
-    budget = Math.max(1, Math.min(budget - 1, Math.floor((budget * max) / out.length)));
+    budget = Math.max(1, Math.min(budget - 1, Math.floor((budget * max) / size)));
   }
 }

@@ -43,7 +43,7 @@ export interface AlertNotification {
   alerts: readonly AlertMessage[];
 }
 
-export type ChannelKind = 'webhook' | 'ntfy' | 'telegram' | 'slack' | 'discord' | 'email';
+export type ChannelKind = 'webhook' | 'ntfy' | 'telegram' | 'slack' | 'discord' | 'email' | 'webpush';
 
 /**
  * A configured destination. `send` resolves once the receiver accepted the notification and rejects with a

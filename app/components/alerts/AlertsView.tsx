@@ -15,6 +15,7 @@ import { ActiveAlertsTable } from './ActiveAlertsTable';
 import { AlertHistoryTable } from './AlertHistoryTable';
 import { HISTORY_PAGE, mergeHistory } from './alert-order';
 import { callApi } from './api-client';
+import { PushControl } from '../pwa/PushControl';
 import './alerts.css';
 
 /** Props of AlertsView. */
@@ -111,6 +112,16 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
             </span>
           )}
         </div>
+      </section>
+      <section className="panel" aria-labelledby="device-push-title">
+        <h2 className="panel-title" id="device-push-title">
+          Notifications on this device
+        </h2>
+        <p className="push-lede">
+          Alerts as phone notifications, without another app: turn them on here on each phone or computer. An admin sends them with a Web Push
+          channel (Settings → Alerts).
+        </p>
+        <PushControl />
       </section>
     </main>
   );

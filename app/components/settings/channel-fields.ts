@@ -9,7 +9,7 @@ import type { ChannelKind } from '../../../lib/notify/types';
 export const REDACTED = '<redacted>';
 
 /** Every kind, in the order the kind select lists them. */
-export const CHANNEL_KINDS = ['webhook', 'ntfy', 'telegram', 'slack', 'discord', 'email'] as const satisfies readonly ChannelKind[];
+export const CHANNEL_KINDS = ['webhook', 'ntfy', 'telegram', 'slack', 'discord', 'email', 'webpush'] as const satisfies readonly ChannelKind[];
 
 /** Kinds in words. */
 export const KIND_LABEL: Readonly<Record<ChannelKind, string>> = {
@@ -19,6 +19,7 @@ export const KIND_LABEL: Readonly<Record<ChannelKind, string>> = {
   slack: 'Slack',
   discord: 'Discord',
   email: 'Email (SMTP)',
+  webpush: 'Web Push (Hashwatt on phones)',
 };
 
 /** How a field is edited and converted. */
@@ -78,6 +79,18 @@ export const CHANNEL_FIELDS: Readonly<Record<ChannelKind, readonly ChannelField[
     { key: 'auth.pass', label: 'Password', type: 'secret' },
     { key: 'from', label: 'From', type: 'email', required: true, placeholder: 'alerts@example.com' },
     { key: 'to', label: 'To (comma-separated)', type: 'list', required: true, placeholder: 'ops@example.com, boss@example.com' },
+  ],
+  webpush: [
+    {
+      key: 'userNames',
+      label: 'Users (comma-separated)',
+      type: 'list',
+      placeholder: 'every subscriber',
+      help: 'Who gets it: each turns on "Notifications on this device" in Hashwatt on their phone. Empty: everyone subscribed.',
+    },
+    { key: 'urgency', label: 'Urgency', type: 'select', options: ['high', 'normal', 'low', 'very-low'], help: 'High wakes a sleeping phone.' },
+    { key: 'ttlSeconds', label: 'Keep for (s)', type: 'number', placeholder: '86400', help: 'How long the push service holds it for a phone that is off: 0 to 2419200 s.' },
+    { key: 'subject', label: 'Contact (VAPID subject)', type: 'text', placeholder: 'mailto:ops@example.com', help: 'mailto: or https:. Default: HASHWATT_PUBLIC_URL when https.' },
   ],
 };
 

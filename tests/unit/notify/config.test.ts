@@ -37,9 +37,9 @@ describe('parseChannelConfig', () => {
   });
 
   it('rejects a missing or unknown kind', () => {
-    expect(errorsOf(null)).toEqual(['a channel config must be a JSON object with a kind (webhook, ntfy, telegram, slack, discord, email)']);
-    expect(errorsOf({ kind: 'pager' })).toEqual(['kind must be one of webhook, ntfy, telegram, slack, discord, email (got "pager")']);
-    expect(errorsOf({})).toEqual(['kind must be one of webhook, ntfy, telegram, slack, discord, email (got none)']);
+    expect(errorsOf(null)).toEqual(['a channel config must be a JSON object with a kind (webhook, ntfy, telegram, slack, discord, email, webpush)']);
+    expect(errorsOf({ kind: 'pager' })).toEqual(['kind must be one of webhook, ntfy, telegram, slack, discord, email, webpush (got "pager")']);
+    expect(errorsOf({})).toEqual(['kind must be one of webhook, ntfy, telegram, slack, discord, email, webpush (got none)']);
   });
 
   it('names each bad field', () => {

@@ -12,6 +12,7 @@ import { parseChannelConfig } from '../../../lib/notify/registry';
 import { REDACTED as API_REDACTED, SECRET_FIELDS } from '../../../lib/notify/redact';
 import { discordConfigSchema } from '../../../lib/notify/channels/discord';
 import { emailConfigSchema } from '../../../lib/notify/channels/email';
+import { webpushConfigSchema } from '../../../lib/notify/channels/webpush';
 import { ntfyConfigSchema } from '../../../lib/notify/channels/ntfy';
 import { slackConfigSchema } from '../../../lib/notify/channels/slack';
 import { telegramConfigSchema } from '../../../lib/notify/channels/telegram';
@@ -80,7 +81,7 @@ describe('history', () => {
 });
 
 describe('channel form fields', () => {
-  const SCHEMAS = { webhook: webhookConfigSchema, ntfy: ntfyConfigSchema, telegram: telegramConfigSchema, slack: slackConfigSchema, discord: discordConfigSchema, email: emailConfigSchema };
+  const SCHEMAS = { webhook: webhookConfigSchema, ntfy: ntfyConfigSchema, telegram: telegramConfigSchema, slack: slackConfigSchema, discord: discordConfigSchema, email: emailConfigSchema, webpush: webpushConfigSchema };
 
   it.each(CHANNEL_KINDS)('%s: one form field for every config field of its schema, and none it does not know', (kind) => {
     const schemaKeys = Object.keys(SCHEMAS[kind].shape).filter((k) => k !== 'kind').sort();

@@ -1,0 +1,105 @@
+/**
+ * Web Push: one encrypted message (RFC 8291) with a VAPID signature (RFC 8292) to every subscription of
+ * the selected users (none selected: every subscriber). Subscriptions and the VAPID keys live in the
+ * database, which the delivery worker hands in as `WebPushDeps`; each subscription's outcome is recorded
+ * there (gone ones deleted). See ../webpush/outcome.ts for when the channel as a whole succeeds.
+ */
+import { z } from 'zod';
+import { mapWithConcurrency } from '../../util/concurrency';
+import { NotifyError } from '../errors';
+import { postOnce } from '../http';
+import type { Channel } from '../types';
+import { encryptPushPayload } from '../webpush/ece';
+import { classifyFailure, summarizeOutcomes, type SubscriptionOutcome } from '../webpush/outcome';
+import { renderPushPayload } from '../webpush/payload';
+import { vapidAuthorization, vapidSubject, type VapidKeys } from '../webpush/vapid';
+import { quietHoursSchema, timeoutMsSchema } from './common';
+
+export const PUSH_URGENCIES = ['high', 'normal', 'low', 'very-low'] as const;
+/** Four weeks: what push services keep at most. */
+export const MAX_PUSH_TTL_SECONDS = 2_419_200;
+
+export const webpushConfigSchema = z.strictObject({
+  kind: z.literal('webpush'),
+  userNames: z
+    .array(z.string().trim().min(1, { message: 'userNames must not contain empty names' }), { error: 'userNames must be a list of user names' })
+    .default([]),
+  ttlSeconds: z
+    .number({ error: 'ttlSeconds must be a number of seconds' })
+    .int({ message: 'ttlSeconds must be a whole number of seconds' })
+    .min(0, { message: 'ttlSeconds must be at least 0' })
+    .max(MAX_PUSH_TTL_SECONDS, { message: `ttlSeconds must be at most ${MAX_PUSH_TTL_SECONDS} (4 weeks)` })
+    .default(86_400),
+  urgency: z.enum(PUSH_URGENCIES, { error: `urgency must be one of ${PUSH_URGENCIES.join(', ')}` }).default('high'),
+  subject: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, { message: 'subject must be a mailto: address or an https: URL (the push services contact the sender there)' })
+    .optional(),
+  timeoutMs: timeoutMsSchema,
+  quietHours: quietHoursSchema.optional(),
+});
+export type WebpushConfig = z.infer<typeof webpushConfigSchema>;
+
+/** A subscription to send to. */
+export interface PushTarget {
+  id: number;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+/** Where the channel finds subscriptions and records what became of them. */
+export interface PushSubscriptionStore {
+  /** Subscriptions of these users (empty: every user's). */
+  targets(userNames: readonly string[]): PushTarget[];
+  accepted(id: number, atMs: number): void;
+  failed(id: number, error: string): void;
+  gone(id: number): void;
+}
+
+export interface WebPushDeps {
+  store: PushSubscriptionStore;
+  /** The stored key pair (created on first use). */
+  vapidKeys(): VapidKeys;
+  /** HASHWATT_PUBLIC_URL: the VAPID subject when https and the channel names none. */
+  publicUrl?: string | null;
+  now?: () => number;
+}
+
+const PARALLEL_SENDS = 8;
+
+export function webpushChannel(config: WebpushConfig, deps: WebPushDeps | undefined): Channel {
+  return {
+    kind: 'webpush',
+    async send(n, signal) {
+      if (!deps) throw new NotifyError('webpush channel: the subscriptions live in the database, which this sender was not given', { channel: 'webpush', retryable: false });
+      const now = deps.now ?? Date.now;
+      const targets = deps.store.targets(config.userNames);
+      const plaintext = Buffer.from(renderPushPayload(n), 'utf8');
+      const keys = targets.length > 0 ? deps.vapidKeys() : null;
+      const subject = vapidSubject(config.subject, deps.publicUrl);
+      const outcomes = await mapWithConcurrency(targets, PARALLEL_SENDS, async (t): Promise<SubscriptionOutcome> => {
+        try {
+          const body = encryptPushPayload(plaintext, { p256dh: Buffer.from(t.p256dh, 'base64url'), auth: Buffer.from(t.auth, 'base64url') });
+          const headers = {
+            'Content-Type': 'application/octet-stream',
+            'Content-Encoding': 'aes128gcm',
+            TTL: String(config.ttlSeconds),
+            Urgency: config.urgency,
+            Authorization: vapidAuthorization(t.endpoint, keys!, subject, now()),
+          };
+          await postOnce({ channel: 'webpush', url: t.endpoint, headers, body, timeoutMs: config.timeoutMs, signal });
+          deps.store.accepted(t.id, now());
+          return { kind: 'accepted' };
+        } catch (err) {
+          const outcome = classifyFailure(err);
+          if (outcome.kind === 'gone') deps.store.gone(t.id);
+          else deps.store.failed(t.id, outcome.error);
+          return outcome;
+        }
+      });
+      const error = summarizeOutcomes(outcomes, config.userNames);
+      if (error) throw error;
+    },
+  };
+}

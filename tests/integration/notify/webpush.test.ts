@@ -1,0 +1,189 @@
+/**
+ * The webpush channel against a loopback push endpoint that holds the browser's keys (this file's subnet
+ * is 127.0.123.x): what arrives is VAPID-signed for the endpoint's origin and decrypts to the alert; each
+ * answer's effect on the stored subscription; VAPID keys stored once; and the delivery worker sending a
+ * firing alert from the database to the phone.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { notifyTick } from '../../../collectors/notify-loop';
+import { openDb, type Db } from '../../../lib/db/client';
+import { createChannelRow } from '../../../lib/db/mutations/alert-channels';
+import { getAlertRequest, recordAlertRequest } from '../../../lib/db/mutations/alert-requests';
+import { setNotifyPolicy } from '../../../lib/db/mutations/alert-settings';
+import { pushSubscriptionStore, upsertPushSubscription } from '../../../lib/db/mutations/push-subscriptions';
+import { createUser } from '../../../lib/db/mutations/users';
+import { getOrCreateVapidKeys, VAPID_KEYS_KEY } from '../../../lib/db/mutations/vapid-keys';
+import { writeAlertEvaluation } from '../../../lib/db/mutations/write-alerts';
+import { listChannelViews } from '../../../lib/db/queries/alert-channels';
+import { pushSubscriptions, appSettings } from '../../../lib/db/schema';
+import { NotifyError, createChannel, parseChannelConfig, type ChannelConfigInput } from '../../../lib/notify';
+import { single } from '../../unit/notify/fixtures';
+import { tempDb } from '../../support/temp';
+import { browserKeys, decryptPush, startPushEndpoint, verifyVapid, type BrowserKeys, type PushEndpoint } from './push-endpoint';
+
+const HOST = '127.0.123.1';
+let push: PushEndpoint;
+let t: ReturnType<typeof tempDb>;
+let db: Db;
+let alice = 0;
+let bob = 0;
+
+beforeAll(async () => {
+  push = await startPushEndpoint(HOST);
+});
+afterAll(async () => {
+  await push.close();
+});
+beforeEach(() => {
+  t?.cleanup();
+  t = tempDb();
+  db = t.db;
+  alice = createUser(db, 'alice', 'admin', 'x', null, 1);
+  bob = createUser(db, 'bob', 'viewer', 'x', null, 1);
+  push.requests.length = 0;
+});
+afterAll(() => t?.cleanup());
+
+/** A subscription of `userId` at `path` on the endpoint, with keys the test holds. */
+function subscribe(userId: number, path: string): BrowserKeys {
+  const keys = browserKeys();
+  upsertPushSubscription(db, userId, { endpoint: `${push.baseUrl}${path}`, p256dh: keys.p256dh, auth: keys.auth }, 'test-agent', 1000);
+  return keys;
+}
+const rows = () => db.orm.select().from(pushSubscriptions).all();
+const channel = (config: Partial<Extract<ChannelConfigInput, { kind: 'webpush' }>> = {}, publicUrl: string | null = null) =>
+  createChannel({ kind: 'webpush', ...config }, { webPush: { store: pushSubscriptionStore(db), vapidKeys: () => getOrCreateVapidKeys(db, Date.now()), publicUrl } });
+const failure = (p: Promise<void>) => p.then(() => null, (e: unknown) => e as NotifyError);
+
+describe('webpush channel', () => {
+  it('sends an aes128gcm body the subscriber decrypts, signed with the stored VAPID key for the endpoint origin', async () => {
+    const keys = subscribe(alice, '/push/alice-phone');
+    const before = Date.now();
+    await channel({ ttlSeconds: 600, urgency: 'normal' }).send(single());
+    expect(push.requests).toHaveLength(1);
+    const req = push.requests[0];
+    expect(req.path).toBe('/push/alice-phone');
+    expect([req.headers['content-encoding'], req.headers['content-type'], req.headers.ttl, req.headers.urgency]).toEqual(['aes128gcm', 'application/octet-stream', '600', 'normal']);
+
+    const claims = verifyVapid(req.headers.authorization);
+    expect(claims.aud).toBe(push.baseUrl);
+    expect(claims.sub).toBe('mailto:hashwatt@localhost');
+    expect(claims.exp * 1000).toBeGreaterThan(before);
+    expect(claims.exp * 1000).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
+    const stored = JSON.parse(db.orm.select().from(appSettings).all().find((r) => r.key === VAPID_KEYS_KEY)!.valueJson) as { publicKey: string };
+    expect(claims.key).toBe(stored.publicKey);
+
+    const payload = JSON.parse(decryptPush(req.body, keys));
+    expect(payload.title).toBe('[FIRING] S19-07 is losing money');
+    expect(payload.body).toContain('profit -0.012/kWh below margin 0/kWh');
+    expect(payload.url).toBe('http://hashwatt.local/alerts/a-101');
+    expect(() => decryptPush(req.body, browserKeys())).toThrow(); // only the subscriber can read it
+    expect(rows()[0].lastSuccessMs).toBeGreaterThanOrEqual(before);
+  });
+
+  it('sends to every subscription of the named users only', async () => {
+    subscribe(alice, '/push/alice-phone');
+    const bobPhone = subscribe(bob, '/push/bob-phone');
+    const bobLaptop = subscribe(bob, '/push/bob-laptop');
+    await channel({ userNames: ['bob'] }).send(single());
+    expect(push.requests.map((r) => r.path).sort()).toEqual(['/push/bob-laptop', '/push/bob-phone']);
+    for (const r of push.requests) expect(JSON.parse(decryptPush(r.body, r.path.endsWith('phone') ? bobPhone : bobLaptop)).title).toContain('S19-07');
+  });
+
+  it('410 Gone deletes the subscription; with nobody left the channel fails for good', async () => {
+    subscribe(alice, '/push/status/410');
+    const err = await failure(channel().send(single()));
+    expect(err).toBeInstanceOf(NotifyError);
+    expect([err!.retryable, err!.message]).toEqual([false, 'webpush channel: every subscription (1) has expired or was withdrawn (404/410) and is removed; nobody is subscribed now']);
+    expect(rows()).toEqual([]);
+  });
+
+  it('500 is retryable and keeps the subscription with its error', async () => {
+    subscribe(alice, '/push/status/500');
+    const err = await failure(channel().send(single()));
+    expect(err!.retryable).toBe(true);
+    expect(err!.message).toContain('HTTP 500');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0].lastError).toContain('HTTP 500');
+  });
+
+  it('one subscription accepting is a delivery; the refusing one keeps its error, the gone one is removed', async () => {
+    subscribe(alice, '/push/ok');
+    subscribe(bob, '/push/status/403');
+    subscribe(bob, '/push/status/404');
+    await channel().send(single());
+    const byPath = new Map(rows().map((r) => [new URL(r.endpoint).pathname, r]));
+    expect([...byPath.keys()].sort()).toEqual(['/push/ok', '/push/status/403']);
+    expect(byPath.get('/push/ok')!.lastSuccessMs).not.toBeNull();
+    expect(byPath.get('/push/status/403')!.lastError).toContain('HTTP 403');
+  });
+
+  it('no subscriber: fails for good and says so', async () => {
+    const err = await failure(channel({ userNames: ['carol'] }).send(single()));
+    expect([err!.retryable, err!.message]).toEqual([false, 'webpush channel: no device has subscribed for carol; turn on "Notifications on this device" in Hashwatt on the phone']);
+    expect(push.requests).toEqual([]);
+  });
+});
+
+describe('VAPID keys', () => {
+  it('are generated once and reused by a second connection and after reopening the file', () => {
+    const first = getOrCreateVapidKeys(db, 1);
+    const other = openDb(t.path);
+    try {
+      expect(getOrCreateVapidKeys(other, 2)).toEqual(first);
+    } finally {
+      other.close();
+    }
+    db.close();
+    const reopened = openDb(t.path);
+    try {
+      expect(getOrCreateVapidKeys(reopened, 3)).toEqual(first);
+      expect(reopened.orm.select().from(appSettings).all().filter((r) => r.key === VAPID_KEYS_KEY)).toHaveLength(1);
+    } finally {
+      reopened.close();
+    }
+    db = t.db = openDb(t.path);
+  });
+
+  it('a damaged stored pair is reported, never silently replaced', () => {
+    db.orm.insert(appSettings).values({ key: VAPID_KEYS_KEY, valueJson: '{"publicKey":"x","privateKey":"y"}', updatedAtMs: 1 }).run();
+    expect(() => getOrCreateVapidKeys(db, 2)).toThrow("app_settings 'vapid-keys' is not a valid P-256 key pair; delete that row to generate a new one (every device must then subscribe again)");
+  });
+});
+
+describe('through the delivery worker', () => {
+  it('a firing alert stored with a webpush channel reaches the phone, linked to the public URL', async () => {
+    const keys = subscribe(alice, '/push/alice-phone');
+    const parsed = parseChannelConfig({ kind: 'webpush', timeoutMs: 2000 });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const channelId = createChannelRow(db, 'phones', true, parsed.config, Date.now());
+    const nowMs = Date.now();
+    setNotifyPolicy(db, { groupWaitMs: 0, cooldownMs: 0, renotifyMs: 3_600_000 }, nowMs);
+    const key = 'unprofitable-rig:rig:7';
+    const alertId = `${key}:${nowMs}`;
+    const state = { key, phase: 'firing' as const, pendingSinceMs: nowMs, firingSinceMs: nowMs, clearSinceMs: null, alertId, value: -0.02, detail: 'profit -0.02/kWh below margin 0/kWh' };
+    writeAlertEvaluation(
+      db,
+      new Map([[key, state]]),
+      [{ kind: 'firing', alertId, atMs: nowMs, value: -0.02, detail: state.detail, key, rule: 'unprofitable-rig', scope: 'rig', subjectId: 7, siteId: null }],
+      { rigs: new Map([[7, 'S19-77']]), sites: new Map(), pools: new Map() },
+      [channelId],
+      nowMs,
+    );
+
+    const result = await notifyTick({ db, now: () => nowMs, random: () => 0, log: () => {}, dashboardUrl: 'https://hashwatt.example.com' });
+    expect(result.sent).toBe(1);
+    expect(push.requests).toHaveLength(1);
+    const payload = JSON.parse(decryptPush(push.requests[0].body, keys));
+    expect([payload.title, payload.url, payload.tag]).toEqual(['[FIRING] S19-77 is losing money', 'https://hashwatt.example.com/alerts', `hashwatt:${alertId}`]);
+    expect(verifyVapid(push.requests[0].headers.authorization).sub).toBe('https://hashwatt.example.com');
+    expect(listChannelViews(db).find((c) => c.id === channelId)!.lastDeliveredAtMs).toBe(nowMs);
+
+    // "Send test" from the settings screen goes the same way.
+    const request = recordAlertRequest(db, { kind: 'test', channelId }, nowMs);
+    await notifyTick({ db, now: () => nowMs, random: () => 0, log: () => {} });
+    expect(getAlertRequest(db, request.id)!.status).toBe('done');
+    expect(push.requests).toHaveLength(2);
+    expect(JSON.parse(decryptPush(push.requests[1].body, keys)).title).toContain('[FIRING]');
+  });
+});

@@ -1,0 +1,69 @@
+/** Validation of a browser's PushSubscription JSON: one specific message per problem. */
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { parseEndpointBody, parseSubscription } from '../../../lib/notify/webpush/subscription-input';
+
+function browserKeys() {
+  const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')]);
+  return { p256dh: point.toString('base64url'), auth: Buffer.alloc(16, 7).toString('base64url') };
+}
+const KEYS = browserKeys();
+const ENDPOINT = 'https://fcm.googleapis.com/fcm/send/abc:def';
+const errorsOf = (body: unknown) => {
+  const parsed = parseSubscription(body);
+  return parsed.ok ? [] : parsed.errors;
+};
+
+describe('parseSubscription', () => {
+  it('accepts PushSubscription.toJSON() and ignores expirationTime', () => {
+    expect(parseSubscription({ endpoint: ENDPOINT, expirationTime: null, keys: KEYS })).toEqual({ ok: true, subscription: { endpoint: ENDPOINT, ...KEYS } });
+  });
+
+  it('accepts padded base64url and stores it unpadded', () => {
+    const parsed = parseSubscription({ endpoint: ENDPOINT, keys: { p256dh: `${KEYS.p256dh}=`, auth: `${KEYS.auth}==` } });
+    expect(parsed.ok && parsed.subscription.auth).toBe(KEYS.auth);
+  });
+
+  it.each([
+    ['http://127.0.0.1:9999/push/1'],
+    ['http://localhost:8080/p'],
+    ['http://[::1]:8080/p'],
+  ])('accepts plain http on loopback: %s', (endpoint) => {
+    expect(errorsOf({ endpoint, keys: KEYS })).toEqual([]);
+  });
+
+  it.each([
+    [null, 'the body must be a PushSubscription as JSON: { endpoint, keys: { p256dh, auth } }'],
+    [[ENDPOINT], 'the body must be a PushSubscription as JSON: { endpoint, keys: { p256dh, auth } }'],
+    [{ keys: KEYS }, 'endpoint is required: the push service URL of the subscription'],
+    [{ endpoint: 'not a url', keys: KEYS }, 'endpoint is not a URL'],
+    [{ endpoint: 'http://push.example.com/x', keys: KEYS }, 'endpoint must be an https URL (plain http only on loopback)'],
+    [{ endpoint: 'ftp://push.example.com/x', keys: KEYS }, 'endpoint must be an https URL (plain http only on loopback)'],
+    [{ endpoint: `https://push.example.com/${'a'.repeat(2100)}`, keys: KEYS }, 'endpoint must be at most 2048 characters'],
+    [{ endpoint: ENDPOINT }, 'keys is required: { p256dh, auth } as PushSubscription.toJSON() gives them'],
+    [{ endpoint: ENDPOINT, keys: { auth: KEYS.auth } }, 'keys.p256dh is required (base64url)'],
+    [{ endpoint: ENDPOINT, keys: { p256dh: 'a+b/c', auth: KEYS.auth } }, 'keys.p256dh must be base64url (letters, digits, - and _)'],
+    [{ endpoint: ENDPOINT, keys: { p256dh: Buffer.alloc(33, 2).toString('base64url'), auth: KEYS.auth } }, 'keys.p256dh must decode to 65 bytes (an uncompressed P-256 public key), got 33'],
+    [{ endpoint: ENDPOINT, keys: { p256dh: Buffer.concat([Buffer.from([3]), Buffer.from(KEYS.p256dh, 'base64url').subarray(1)]).toString('base64url'), auth: KEYS.auth } }, 'keys.p256dh must be an uncompressed point (first byte 0x04)'],
+    [{ endpoint: ENDPOINT, keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString('base64url'), auth: KEYS.auth } }, 'keys.p256dh is not a point on the P-256 curve'],
+    [{ endpoint: ENDPOINT, keys: { p256dh: KEYS.p256dh } }, 'keys.auth is required (base64url)'],
+    [{ endpoint: ENDPOINT, keys: { p256dh: KEYS.p256dh, auth: Buffer.alloc(12).toString('base64url') } }, "keys.auth must decode to 16 bytes (the subscription's auth secret), got 12"],
+  ])('%j -> %s', (body, message) => {
+    expect(errorsOf(body)).toEqual([message]);
+  });
+
+  it('lists every problem at once and never echoes the endpoint', () => {
+    const errors = errorsOf({ endpoint: 'http://push.example.com/secret-token', keys: { p256dh: 'x', auth: '' } });
+    expect(errors).toHaveLength(3);
+    expect(errors.join(' ')).not.toContain('secret-token');
+  });
+});
+
+describe('parseEndpointBody', () => {
+  it('takes { endpoint } and checks it like a subscription', () => {
+    expect(parseEndpointBody({ endpoint: ENDPOINT })).toEqual({ ok: true, endpoint: ENDPOINT });
+    expect(parseEndpointBody({})).toEqual({ ok: false, errors: ['endpoint is required: the push service URL of the subscription'] });
+    expect(parseEndpointBody('x')).toEqual({ ok: false, errors: ['the body must be JSON: { endpoint }'] });
+  });
+});
