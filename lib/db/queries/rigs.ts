@@ -92,3 +92,28 @@ export function rigsByEndpoint(db: Db): Map<string, { id: number; name: string }
 export function siteExists(db: Db, id: number): boolean {
   return db.orm.select({ id: sites.id }).from(sites).where(eq(sites.id, id)).get() !== undefined;
 }
+
+/** A rig's editable settings (the settings screen's edit form), or null. */
+export function getRigSettings(db: Db, id: number) {
+  return (
+    db.orm
+      .select({
+        id: rigs.id,
+        name: rigs.name,
+        siteId: rigs.siteId,
+        address: rigs.address,
+        port: rigs.port,
+        driver: rigs.driver,
+        model: rigs.model,
+        nameplateHashrateThs: rigs.nameplateHashrateThs,
+        nameplatePowerW: rigs.nameplatePowerW,
+        isDemo: rigs.isDemo,
+      })
+      .from(rigs)
+      .where(eq(rigs.id, id))
+      .get() ?? null
+  );
+}
+
+/** What getRigSettings returns. */
+export type RigSettings = NonNullable<ReturnType<typeof getRigSettings>>;

@@ -1,13 +1,21 @@
 import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { removeRig, updateRig } from '../../../../lib/db/mutations/edit-rigs';
-import { rigViewsByIds, siteExists } from '../../../../lib/db/queries/rigs';
+import { getRigSettings, rigViewsByIds, siteExists } from '../../../../lib/db/queries/rigs';
 import { parseRigPatch } from '../../../../lib/rigs/rig-input';
 import { jsonBody, pathId, problem } from '../../request';
 
 export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
+
+/** A rig's editable settings: name, site, address, port, driver, model and nameplate figures. */
+export async function GET(_request: Request, ctx: Ctx) {
+  const id = pathId((await ctx.params).id, 'rig');
+  if (id instanceof NextResponse) return id;
+  const rig = getRigSettings(getAppDb(), id);
+  return rig ? NextResponse.json({ rig }) : problem(404, `there is no rig ${id}`);
+}
 
 /** Edits a rig: `{ name?, siteId?, address?, port?, nameplateHashrateThs?, nameplatePowerW? }`. */
 export async function PATCH(request: Request, ctx: Ctx) {
