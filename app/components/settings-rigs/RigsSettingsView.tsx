@@ -61,7 +61,7 @@ export function RigsSettingsView({ initial, sites, pollIntervalMs = DEFAULT_POLL
           <p className="empty-note">No site yet: rigs belong to a site. Create one first (or run `hashwatt scan RANGE --add --site NAME`).</p>
         </section>
       ) : (
-        <div className="settings-pair rigs-add">
+        <>
           <section className="panel" aria-labelledby="probe-title">
             <h2 className="panel-title" id="probe-title">
               Add by address
@@ -77,7 +77,7 @@ export function RigsSettingsView({ initial, sites, pollIntervalMs = DEFAULT_POLL
             <p className="settings-lede">Finds the miners and GPU rigs in a block of addresses. Devices already registered are marked.</p>
             <ScanRangeForm sites={sites} />
           </section>
-        </div>
+        </>
       )}
     </main>
   );
