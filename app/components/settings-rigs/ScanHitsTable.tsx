@@ -24,7 +24,7 @@ export function ScanHitsTable({ hits, selected, addedNow, onToggle }: ScanHitsTa
             <th scope="col">Device</th>
             <th scope="col">Model</th>
             <th scope="col">Driver</th>
-            <th scope="col">Reading</th>
+            <th scope="col" className="cell-num">Reading</th>
             <th scope="col">Rig</th>
           </tr>
         </thead>
