@@ -10,7 +10,8 @@ import { onShutdown, releaseParent } from '../lib/util/child-process-lifecycle';
 import { openDb } from '../lib/db/client';
 import { newAlertStepMemory } from './alerts-step';
 import { runCollector } from './collector';
-import { getDriver } from './drivers';
+import { runDeviceRequestLoop } from './device-requests-loop';
+import { ALL_DRIVERS, getDriver } from './drivers';
 import { loadSourcesConfig } from './sources/config';
 import { runNotifyLoop } from './notify-loop';
 import { runSourcesLoop } from './sources-loop';
@@ -29,6 +30,7 @@ export async function main(): Promise<void> {
   let lastEconomicsNote = '';
   const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env) }, stop.signal);
   const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl }, stop.signal);
+  const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);
   let lastAlertsNote = '';
   await runCollector(
     {
@@ -61,7 +63,7 @@ export async function main(): Promise<void> {
     },
     stop.signal,
   );
-  await Promise.all([sources, notify]);
+  await Promise.all([sources, notify, deviceRequests]);
   db.close();
   console.log('collector: stopped');
   releaseParent();

@@ -1,6 +1,7 @@
 /**
  * IPv4 ranges for `hashwatt scan`: "10.0.0.0/24", "10.0.0.7" (one address) or "10.0.0.10-10.0.0.50".
- * Pure. At most a /16 (65,536 addresses): a bigger range is almost always a typo and would take hours.
+ * Pure. At most a /16 (65,536 addresses) by default: a bigger range is almost always a typo and would take
+ * hours; callers may cap lower (the settings screen scans at most a /20).
  */
 
 /** The largest range scan accepts. */
@@ -25,11 +26,17 @@ export function formatIpv4(n: number): string {
   return [24, 16, 8, 0].map((s) => (n >>> s) & 0xff).join('.');
 }
 
+/** "scan at most 4096 (a /20) at a time" for a cap of 4096. */
+function tooLarge(input: string, count: number, maxAddresses: number): Error {
+  const prefix = 32 - Math.floor(Math.log2(maxAddresses));
+  return new Error(`"${input}" has ${count} addresses; scan at most ${maxAddresses} (a /${prefix}) at a time`);
+}
+
 /**
- * Parses the range. For a CIDR block of /30 or wider the network and broadcast addresses are left out
- * (no device answers there); /31 and /32 keep every address.
+ * Parses the range, refusing one of more than `maxAddresses`. For a CIDR block of /30 or wider the network
+ * and broadcast addresses are left out (no device answers there); /31 and /32 keep every address.
  */
-export function parseIpv4Range(input: string): Ipv4Range {
+export function parseIpv4Range(input: string, maxAddresses: number = MAX_SCAN_ADDRESSES): Ipv4Range {
   const s = input.trim();
   if (s === '') throw new Error('no range given: expected a CIDR block like 10.0.0.0/24');
   if (s.includes('-')) {
@@ -39,7 +46,7 @@ export function parseIpv4Range(input: string): Ipv4Range {
     const last = parseIpv4(b, input);
     if (last < first) throw new Error(`"${input}": the range ends before it starts`);
     const count = last - first + 1;
-    if (count > MAX_SCAN_ADDRESSES) throw new Error(`"${input}" has ${count} addresses; scan at most ${MAX_SCAN_ADDRESSES} (a /16) at a time`);
+    if (count > maxAddresses) throw tooLarge(input, count, maxAddresses);
     return { first, count };
   }
   const [addr, prefixRaw, ...rest] = s.split('/');
@@ -48,10 +55,9 @@ export function parseIpv4Range(input: string): Ipv4Range {
   if (prefixRaw === undefined) return { first: base, count: 1 };
   if (!/^\d{1,2}$/.test(prefixRaw) || Number(prefixRaw) > 32) throw new Error(`"${input}": /${prefixRaw} is not a prefix length from 0 to 32`);
   const prefix = Number(prefixRaw);
-  if (prefix < 16) {
-    throw new Error(`"${input}" has ${2 ** (32 - prefix)} addresses; scan at most ${MAX_SCAN_ADDRESSES} (a /16) at a time`);
-  }
   const size = 2 ** (32 - prefix);
+  // A block's usable count (size - 2) is compared, so a /20 fits a cap of 4096.
+  if ((prefix <= 30 ? size - 2 : size) > maxAddresses) throw tooLarge(input, size, maxAddresses);
   const network = Math.floor(base / size) * size;
   if (network !== base) throw new Error(`"${input}": ${addr} is not the start of a /${prefix} block (did you mean ${formatIpv4(network)}/${prefix}?)`);
   return prefix <= 30 ? { first: network + 1, count: size - 2 } : { first: network, count: size };

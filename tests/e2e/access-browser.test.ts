@@ -96,6 +96,11 @@ describe('roles and sites', { timeout: 90_000 }, () => {
     const mine = (await (await apiFetch(base, '/api/rigs', {}, NORTH_ONLY)).json()) as { rigs: ApiRig[] };
     const expected = all.rigs.filter((r) => r.siteId === north.siteId).map((r) => r.id);
     expect(mine.rigs.map((r) => r.id)).toEqual(expected);
+    const other = all.rigs.find((r) => r.siteId !== north.siteId)!;
+    for (const path of [`/api/rigs/${other.id}`, `/api/rigs/${other.id}/history?range=1h`, `/api/rigs/${other.id}/events`]) {
+      expect((await apiFetch(base, path, {}, NORTH_ONLY)).status, path).toBe(404);
+    }
+    expect((await apiFetch(base, `/api/rigs/${north.id}/history?range=1h`, {}, NORTH_ONLY)).status).toBe(200);
     const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } }, NORTH_ONLY);
     await page.goto(`${base}/`);
     await page.getByTestId('rig-row').first().waitFor();

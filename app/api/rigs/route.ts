@@ -2,8 +2,12 @@ import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../lib/db/app-db';
 import { latestEconomics } from '../../../lib/db/queries/economics';
 import { lastSweepEndMs } from '../../../lib/db/queries/fleet';
-import { listRigViews } from '../../../lib/db/queries/rigs';
+import { addRigsToSite, RigConflictError } from '../../../lib/db/mutations/add-rigs';
+import { listRigViews, siteExists } from '../../../lib/db/queries/rigs';
+import { parseNewRigs } from '../../../lib/rigs/rig-input';
 import { visibleSiteIds } from '../../principal';
+import { jsonBody, problem } from '../request';
+import { DEFAULT_PORTS, DRIVER_NAMES } from './rig-drivers';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,4 +22,25 @@ export async function GET() {
     return { rigs, updatedAtMs: lastSweepEndMs(db) };
   })();
   return NextResponse.json(body);
+}
+
+/**
+ * Adds rigs to a site, from probe or scan results or typed in: `{ siteId, rigs: [{ address, port, driver,
+ * name?, model?, algorithm? }] }`. All or nothing: an address:port already registered (or given twice) or a
+ * name already taken is a 409 naming it, and nothing is added.
+ */
+export async function POST(request: Request) {
+  const parsed = await jsonBody(request);
+  if (parsed instanceof NextResponse) return parsed;
+  const db = getAppDb();
+  const input = parseNewRigs(parsed.body, { siteExists: (id) => siteExists(db, id), driverNames: DRIVER_NAMES });
+  if (!input.ok) return problem(400, input.errors.join('; '), input.errors);
+  try {
+    const result = addRigsToSite(db, input.value.siteId, input.value.rigs, { nowMs: Date.now(), defaultPorts: DEFAULT_PORTS, allOrNothing: true });
+    if (!result) return problem(400, `siteId: there is no site ${input.value.siteId}`);
+    return NextResponse.json({ ok: true, added: result.added }, { status: 201 });
+  } catch (err) {
+    if (err instanceof RigConflictError) return problem(409, err.message, err.skipped.map((s) => `${s.address}:${s.port}: ${s.reason}`));
+    throw err;
+  }
 }

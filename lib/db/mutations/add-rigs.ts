@@ -1,7 +1,8 @@
 /**
- * Registers discovered devices as rigs of a site (`hashwatt scan --add`): one transaction, a device already
- * registered at the same address and port is skipped (not duplicated), and a 'rigs-changed' change tells
- * the collector and the browsers.
+ * Registers discovered devices as rigs of a site (`hashwatt scan --add`, the settings screen): one
+ * transaction, a device already registered at the same address and port is skipped (not duplicated), or
+ * with `allOrNothing` refuses the whole batch, and a 'rigs-changed' change tells the collector and the
+ * browsers.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -14,6 +15,8 @@ export interface NewRigInput {
   driver: string;
   model: string | null;
   algorithm: string;
+  /** The rig's name; a default one from the site and address when absent. */
+  name?: string | null;
 }
 
 /** What addRigs did. */
@@ -55,39 +58,81 @@ export function addRigs(
         .returning({ id: sites.id })
         .get();
     }
-    const result: AddRigsResult = { siteId: site.id, siteCreated, added: [], skipped: [] };
-    for (const d of devices) {
-      const existing = db.orm
-        .select({ name: rigs.name })
-        .from(rigs)
-        .where(and(eq(rigs.address, d.address), eq(rigs.port, d.port)))
-        .get();
-      if (existing) {
-        result.skipped.push({ address: d.address, port: d.port, reason: `already registered as ${existing.name}` });
-        continue;
-      }
-      const base = defaultRigName(siteName, d.address, d.port, opts.defaultPorts[d.driver] ?? d.port);
-      let name = base;
-      for (let n = 2; db.orm.select({ id: rigs.id }).from(rigs).where(eq(rigs.name, name)).get(); n++) name = `${base}-${n}`;
-      db.orm
-        .insert(rigs)
-        .values({
-          name,
-          siteId: site.id,
-          address: d.address,
-          port: d.port,
-          driver: d.driver,
-          model: d.model,
-          algorithm: d.algorithm,
-          isDemo: false,
-          createdAtMs: opts.nowMs,
-        })
-        .run();
-      result.added.push({ name, address: d.address, port: d.port });
-    }
-    if (result.added.length > 0 || siteCreated) {
-      db.orm.insert(changes).values({ tsMs: opts.nowMs, kind: 'rigs-changed', siteId: site.id }).run();
-    }
+    return insertRigs(db, { id: site.id, name: siteName }, siteCreated, devices, opts);
+  })();
+}
+
+/** Thrown by addRigsToSite with `allOrNothing` when any device is refused; nothing was added. */
+export class RigConflictError extends Error {
+  constructor(readonly skipped: AddRigsResult['skipped']) {
+    super(skipped.map((s) => `${s.address}:${s.port}: ${s.reason}`).join('; '));
+  }
+}
+
+/**
+ * Adds the devices to the existing site `siteId` (null when there is none). With `allOrNothing`, a device
+ * already registered, given twice or with a name already taken refuses the batch (RigConflictError).
+ */
+export function addRigsToSite(
+  db: Db,
+  siteId: number,
+  devices: readonly NewRigInput[],
+  opts: { nowMs: number; defaultPorts: Record<string, number>; allOrNothing?: boolean },
+): AddRigsResult | null {
+  return db.sqlite.transaction(() => {
+    const site = db.orm.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.id, siteId)).get();
+    if (!site) return null;
+    const result = insertRigs(db, site, false, devices, opts);
+    if (opts.allOrNothing && result.skipped.length > 0) throw new RigConflictError(result.skipped); // rolls the batch back
     return result;
   })();
+}
+
+function insertRigs(
+  db: Db,
+  site: { id: number; name: string },
+  siteCreated: boolean,
+  devices: readonly NewRigInput[],
+  opts: { nowMs: number; defaultPorts: Record<string, number> },
+): AddRigsResult {
+  const siteName = site.name;
+  const result: AddRigsResult = { siteId: site.id, siteCreated, added: [], skipped: [] };
+  for (const d of devices) {
+    const existing = db.orm
+      .select({ name: rigs.name })
+      .from(rigs)
+      .where(and(eq(rigs.address, d.address), eq(rigs.port, d.port)))
+      .get();
+    if (existing) {
+      result.skipped.push({ address: d.address, port: d.port, reason: `already registered as ${existing.name}` });
+      continue;
+    }
+    const taken = (n: string) => db.orm.select({ id: rigs.id }).from(rigs).where(eq(rigs.name, n)).get() !== undefined;
+    if (d.name && taken(d.name)) {
+      result.skipped.push({ address: d.address, port: d.port, reason: `another rig is already called ${JSON.stringify(d.name)}` });
+      continue;
+    }
+    const base = d.name || defaultRigName(siteName, d.address, d.port, opts.defaultPorts[d.driver] ?? d.port);
+    let name = base;
+    for (let n = 2; taken(name); n++) name = `${base}-${n}`;
+    db.orm
+      .insert(rigs)
+      .values({
+        name,
+        siteId: site.id,
+        address: d.address,
+        port: d.port,
+        driver: d.driver,
+        model: d.model,
+        algorithm: d.algorithm,
+        isDemo: false,
+        createdAtMs: opts.nowMs,
+      })
+      .run();
+    result.added.push({ name, address: d.address, port: d.port });
+  }
+  if (result.added.length > 0 || siteCreated) {
+    db.orm.insert(changes).values({ tsMs: opts.nowMs, kind: 'rigs-changed', siteId: site.id }).run();
+  }
+  return result;
 }

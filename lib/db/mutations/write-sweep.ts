@@ -11,7 +11,7 @@ import type { Reading } from '../../domain/reading';
 import type { FleetPoint, FleetTotals } from '../../realtime/contracts';
 import type { Db } from '../client';
 import { listRigViews } from '../queries/rigs';
-import { changes, rigEvents, rigStatus, samples, sweeps, type RigStatusRow } from '../schema';
+import { changes, rigEvents, rigStatus, rigs, samples, sweeps, type RigStatusRow } from '../schema';
 
 /** The outcome of polling one rig. */
 export type PollResult =
@@ -25,12 +25,17 @@ export interface SweepRecord {
   results: PollResult[];
 }
 
-/** Stores the sweep; returns the new sweep id and the fleet totals it recorded. */
+/**
+ * Stores the sweep; returns the new sweep id and the fleet totals it recorded. A rig removed from the
+ * settings while it was being polled is left out (its result has nowhere to go).
+ */
 export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolicy): { sweepId: number; fleet: FleetTotals } {
   return db.sqlite.transaction(() => {
     const endMs = sweep.startedAtMs + sweep.durationMs;
+    const present = new Set(db.orm.select({ id: rigs.id }).from(rigs).all().map((r) => r.id));
+    const results = sweep.results.filter((r) => present.has(r.rigId));
     let ok = 0;
-    for (const result of sweep.results) {
+    for (const result of results) {
       const prev = db.orm.select().from(rigStatus).where(eq(rigStatus.rigId, result.rigId)).get();
       if (result.ok) {
         ok++;
@@ -66,7 +71,7 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
         startedAtMs: sweep.startedAtMs,
         durationMs: sweep.durationMs,
         okCount: ok,
-        failedCount: sweep.results.length - ok,
+        failedCount: results.length - ok,
         hashrateThs: fleet.hashrateThs,
         powerW: fleet.powerW,
         rigsOnline: fleet.rigsOnline,

@@ -81,3 +81,39 @@ export function listPollTargets(db: Db) {
 export function hasRealRigs(db: Db): boolean {
   return db.orm.select({ id: rigs.id }).from(rigs).where(eq(rigs.isDemo, false)).limit(1).all().length > 0;
 }
+
+/** Every rig by "address:port" (id and name): which devices a scan found are already registered. */
+export function rigsByEndpoint(db: Db): Map<string, { id: number; name: string }> {
+  const rows = db.orm.select({ id: rigs.id, name: rigs.name, address: rigs.address, port: rigs.port }).from(rigs).all();
+  return new Map(rows.map((r) => [`${r.address}:${r.port}`, { id: r.id, name: r.name }]));
+}
+
+/** True when a site with this id exists. */
+export function siteExists(db: Db, id: number): boolean {
+  return db.orm.select({ id: sites.id }).from(sites).where(eq(sites.id, id)).get() !== undefined;
+}
+
+/** A rig's editable settings (the settings screen's edit form), or null. */
+export function getRigSettings(db: Db, id: number) {
+  return (
+    db.orm
+      .select({
+        id: rigs.id,
+        name: rigs.name,
+        siteId: rigs.siteId,
+        address: rigs.address,
+        port: rigs.port,
+        driver: rigs.driver,
+        model: rigs.model,
+        nameplateHashrateThs: rigs.nameplateHashrateThs,
+        nameplatePowerW: rigs.nameplatePowerW,
+        isDemo: rigs.isDemo,
+      })
+      .from(rigs)
+      .where(eq(rigs.id, id))
+      .get() ?? null
+  );
+}
+
+/** What getRigSettings returns. */
+export type RigSettings = NonNullable<ReturnType<typeof getRigSettings>>;

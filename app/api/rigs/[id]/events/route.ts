@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { rigTimeline } from '../../../../../lib/db/queries/rig-events';
-import { listRigViews } from '../../../../../lib/db/queries/rigs';
 import { pathId, problem } from '../../../request';
+import { rigVisible } from '../../../../principal';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,6 +14,6 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   const limit = Number(raw ?? 100);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) return problem(400, `limit must be a whole number from 1 to 500 (got ${JSON.stringify(raw)})`);
   const db = getAppDb();
-  if (!listRigViews(db).some((r) => r.id === id)) return problem(404, `no rig with id ${id}`);
+  if (!(await rigVisible(db, id))) return problem(404, `no rig with id ${id}`);
   return NextResponse.json({ events: rigTimeline(db, id, limit) });
 }

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { rigHistory } from '../../../../../lib/db/queries/rig-history';
-import { listRigViews } from '../../../../../lib/db/queries/rigs';
 import { HISTORY_RANGES, isHistoryRange } from '../../../../../lib/history/ranges';
 import { pathId, problem } from '../../../request';
+import { rigVisible } from '../../../../principal';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,6 +17,6 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   const range = new URL(request.url).searchParams.get('range') ?? '24h';
   if (!isHistoryRange(range)) return problem(400, `range must be one of ${HISTORY_RANGES.join(', ')} (got ${JSON.stringify(range)})`);
   const db = getAppDb();
-  if (!listRigViews(db).some((r) => r.id === id)) return problem(404, `no rig with id ${id}`);
+  if (!(await rigVisible(db, id))) return problem(404, `no rig with id ${id}`);
   return NextResponse.json(rigHistory(db, id, range, Date.now()));
 }

@@ -1,0 +1,84 @@
+'use client';
+/**
+ * Rig settings ("/settings/rigs"): the registered rigs, live, with edit and remove; and the two ways to
+ * add more, both carried out by the collector (the web app never talks to devices): probe one address, or
+ * scan a range with progress and pick from what answered.
+ */
+import { useMemo, useState } from 'react';
+import type { FleetSnapshot } from '../../../lib/realtime/contracts';
+import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
+import { PageHeader } from '../nav/PageHeader';
+import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from '../overview/sweep-staleness';
+import { useNowMs } from '../overview/use-now-ms';
+import { AddByAddressForm } from './AddByAddressForm';
+import { RigsSettingsTable } from './RigsSettingsTable';
+import { ScanRangeForm } from './ScanRangeForm';
+import type { SiteOption } from './SiteSelect';
+import '../alerts/alerts.css';
+import '../settings/settings.css';
+import './settings-rigs.css';
+
+/** Props of RigsSettingsView. */
+export interface RigsSettingsViewProps {
+  /** Server-rendered snapshot the live subscription starts from. */
+  initial: FleetSnapshot;
+  sites: SiteOption[];
+  pollIntervalMs?: number;
+}
+
+/** The screen. */
+export function RigsSettingsView({ initial, sites, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: RigsSettingsViewProps) {
+  const { snapshot, link } = useLiveFleet(initial);
+  const nowMs = useNowMs();
+  const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
+  // A removed rig disappears at once; the live update that follows restates the list without it.
+  const rigs = useMemo(
+    () => snapshot.rigs.filter((r) => !removed.has(r.id)).sort((a, b) => a.siteName.localeCompare(b.siteName) || a.name.localeCompare(b.name)),
+    [snapshot.rigs, removed],
+  );
+  const updatedAtMs = snapshot.fleet.updatedAtMs;
+
+  return (
+    <main className="page settings-page rigs-settings">
+      <PageHeader
+        title="Rigs · Settings"
+        current="/settings"
+        link={link}
+        updatedAtMs={updatedAtMs}
+        nowMs={nowMs}
+        sweepStale={sweepNotCurrent(updatedAtMs, nowMs, pollIntervalMs)}
+      />
+
+      <section className="panel" aria-labelledby="rigs-list-title">
+        <h2 className="panel-title" id="rigs-list-title">
+          Rigs <span className="panel-count" data-testid="rigs-settings-count">{rigs.length}</span>
+        </h2>
+        <RigsSettingsTable rigs={rigs} sites={sites} onChanged={({ removedId }) => removedId !== undefined && setRemoved((s) => new Set([...s, removedId]))} />
+      </section>
+
+      {sites.length === 0 ? (
+        <section className="panel">
+          <p className="empty-note">No site yet: rigs belong to a site. Create one first (or run `hashwatt scan RANGE --add --site NAME`).</p>
+        </section>
+      ) : (
+        <>
+          <section className="panel" aria-labelledby="probe-title">
+            <h2 className="panel-title" id="probe-title">
+              Add by address
+            </h2>
+            <p className="settings-lede">The collector asks the device who it is; you see what answered before adding it.</p>
+            <AddByAddressForm sites={sites} />
+          </section>
+
+          <section className="panel" aria-labelledby="scan-title">
+            <h2 className="panel-title" id="scan-title">
+              Scan a range
+            </h2>
+            <p className="settings-lede">Finds the miners and GPU rigs in a block of addresses. Devices already registered are marked.</p>
+            <ScanRangeForm sites={sites} />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

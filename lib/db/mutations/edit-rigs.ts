@@ -1,0 +1,60 @@
+/**
+ * Editing and removing rigs from the settings screen, each in one transaction with a 'rigs-changed'
+ * change so the collector's next sweep and every open screen follow.
+ *
+ * Removing a rig deletes it with its history: raw samples, rollups, its timeline of events, its latest
+ * status, its per-rig economics, its maintenance window and threshold overrides. What an operator removes
+ * is a device that left the site; keeping its charts would need the rig row (samples reference it), and a
+ * ghost rig in every list is worse. Past alerts stay in the alerts log (they carry the rig's name), and
+ * site and fleet totals already recorded are not rewritten.
+ */
+import { and, eq, ne } from 'drizzle-orm';
+import type { RigPatch } from '../../rigs/rig-input';
+import type { Db } from '../client';
+import { alertOverrides, changes, economics, rigEvents, rigMaintenance, rigStatus, rigs, rollups, samples } from '../schema';
+
+/** Why an edit was refused: no such rig (404) or a clash with another rig (409). */
+export type RigEditOutcome = { ok: true } | { ok: false; status: 404 | 409; error: string };
+
+/** Applies the edit; an address:port or a name another rig has is refused, naming that rig. */
+export function updateRig(db: Db, id: number, patch: RigPatch, nowMs: number): RigEditOutcome {
+  return db.sqlite.transaction((): RigEditOutcome => {
+    const rig = db.orm.select().from(rigs).where(eq(rigs.id, id)).get();
+    if (!rig) return { ok: false, status: 404, error: `there is no rig ${id}` };
+    if (patch.name !== undefined && patch.name !== rig.name) {
+      const other = db.orm.select({ id: rigs.id }).from(rigs).where(eq(rigs.name, patch.name)).get();
+      if (other) return { ok: false, status: 409, error: `name: another rig is already called ${JSON.stringify(patch.name)}` };
+    }
+    const address = patch.address ?? rig.address;
+    const port = patch.port ?? rig.port;
+    if (address !== rig.address || port !== rig.port) {
+      const other = db.orm
+        .select({ name: rigs.name })
+        .from(rigs)
+        .where(and(eq(rigs.address, address), eq(rigs.port, port), ne(rigs.id, id)))
+        .get();
+      if (other) return { ok: false, status: 409, error: `${address}:${port} is already registered as ${other.name}` };
+    }
+    db.orm.update(rigs).set(patch).where(eq(rigs.id, id)).run();
+    db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed', siteId: patch.siteId ?? rig.siteId, rigId: id }).run();
+    return { ok: true };
+  })();
+}
+
+/** Removes the rig and its history (see the file comment); false when there is no such rig. */
+export function removeRig(db: Db, id: number, nowMs: number): { removed: false } | { removed: true; name: string; samples: number } {
+  return db.sqlite.transaction(() => {
+    const rig = db.orm.select({ name: rigs.name, siteId: rigs.siteId }).from(rigs).where(eq(rigs.id, id)).get();
+    if (!rig) return { removed: false as const };
+    const removedSamples = db.orm.delete(samples).where(eq(samples.rigId, id)).run().changes;
+    db.orm.delete(rollups).where(eq(rollups.rigId, id)).run();
+    db.orm.delete(rigEvents).where(eq(rigEvents.rigId, id)).run();
+    db.orm.delete(rigStatus).where(eq(rigStatus.rigId, id)).run();
+    db.orm.delete(economics).where(and(eq(economics.scope, 'rig'), eq(economics.scopeId, id))).run();
+    db.orm.delete(rigMaintenance).where(eq(rigMaintenance.rigId, id)).run();
+    db.orm.delete(alertOverrides).where(and(eq(alertOverrides.scope, 'rig'), eq(alertOverrides.scopeId, id))).run();
+    db.orm.delete(rigs).where(eq(rigs.id, id)).run();
+    db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed', siteId: rig.siteId }).run();
+    return { removed: true as const, name: rig.name, samples: removedSamples };
+  })();
+}
