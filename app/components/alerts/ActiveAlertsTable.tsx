@@ -9,6 +9,7 @@ import type { AlertView } from '../../../lib/realtime/alert-contracts';
 import { compareAlerts, isSnoozed, SEVERITY_LABEL, SNOOZE_HOURS } from './alert-order';
 import { requestAndWait } from './api-client';
 import { When } from './When';
+import { scrollRegion } from '../table/scroll-region';
 
 const HOUR_MS = 3_600_000;
 
@@ -58,7 +59,7 @@ export function ActiveAlertsTable({ alerts, nowMs }: ActiveAlertsTableProps) {
   };
 
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Active alerts table')}>
       <table className="data-table alerts-table" data-testid="active-alerts">
         <caption className="visually-hidden">Active alerts, most severe first</caption>
         <thead>

@@ -3,6 +3,7 @@
 import type { AlertView } from '../../../lib/realtime/alert-contracts';
 import { formatDurationMs, SEVERITY_LABEL } from './alert-order';
 import { When } from './When';
+import { scrollRegion } from '../table/scroll-region';
 
 const REASON_LABEL: Record<string, string> = { cleared: 'Cleared', maintenance: 'Maintenance' };
 
@@ -16,7 +17,7 @@ export interface AlertHistoryTableProps {
 export function AlertHistoryTable({ alerts, nowMs }: AlertHistoryTableProps) {
   if (alerts.length === 0) return <p className="empty-note">No resolved alerts yet.</p>;
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Alert history table')}>
       <table className="data-table alerts-table alerts-table--history" data-testid="alert-history">
         <caption className="visually-hidden">Resolved alerts, newest first</caption>
         <thead>

@@ -5,6 +5,7 @@
  */
 import type { PoolReconciliation } from '../../../lib/realtime/contracts';
 import { formatAge, formatHashrateThs, MISSING } from '../../../lib/format/units';
+import { scrollRegion } from '../table/scroll-region';
 
 /** Gaps beyond this share of the rigs' hash rate are worth a look. */
 const GAP_ALERT_PCT = 5;
@@ -29,7 +30,7 @@ export function PoolReconciliationTable({ pools, nowMs }: PoolReconciliationTabl
     return <p className="empty-note">No pools configured: add a pool account in settings to compare.</p>;
   }
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Pools table')}>
       <table className="data-table economics-table" data-testid="pool-reconciliation">
         <caption className="visually-hidden">Pool-reported hash rate over the last hour against the rigs</caption>
         <thead>

@@ -6,6 +6,7 @@
 import type { EconomicsView, SiteEconomicsView } from '../../../lib/realtime/contracts';
 import { formatMoney, formatPricePerKwh } from '../../../lib/format/money';
 import { formatHashrateThs, formatPowerW, MISSING } from '../../../lib/format/units';
+import { scrollRegion } from '../table/scroll-region';
 
 /** Props of SiteEconomicsTable. */
 export interface SiteEconomicsTableProps {
@@ -36,7 +37,7 @@ function exact(n: number | null | undefined): string | undefined {
 export function SiteEconomicsTable({ sites, economics }: SiteEconomicsTableProps) {
   if (sites.length === 0) return <p className="empty-note">No sites yet.</p>;
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Sites table')}>
       <table className="data-table economics-table" data-testid="site-economics">
         <caption className="visually-hidden">Economics by site, in each site&apos;s currency</caption>
         <thead>

@@ -23,6 +23,7 @@ import { PowerSourceTag } from './PowerSourceTag';
 import { StatusBadge } from './StatusBadge';
 import { isLosing, RigEconomicsCells } from './RigEconomicsCells';
 import { sortRigsWithLosses } from './sort-rigs-economics';
+import { scrollRegion } from '../table/scroll-region';
 
 /** Below this share of the expected hash rate a mining rig's number is flagged. */
 const LOW_HASHRATE_SHARE = 0.9;
@@ -240,7 +241,7 @@ export function RigTable({
   }
   const columns = showDriver ? COLUMNS : COLUMNS.filter((c) => c.key !== 'driver');
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Rigs table')}>
       <table className={`data-table rig-table${showDriver ? ' rig-table--driver' : ''}`}>
         <caption className="visually-hidden">{sortable ? 'Rigs' : 'Rigs, problems first'}</caption>
         <thead>

@@ -5,6 +5,7 @@
  */
 import type { Reading } from '../../../lib/domain/reading';
 import { formatHashrateThs, formatTempC, MISSING } from '../../../lib/format/units';
+import { scrollRegion } from '../table/scroll-region';
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** Reject rates are small: two significant digits ("0.04%"), not a whole percent that reads "0%". */
@@ -43,7 +44,7 @@ function Head({ columns }: { columns: readonly Column[] }) {
 function Boards({ reading }: { reading: Reading }) {
   if (reading.boards.length === 0) return <p className="empty-note">The firmware reports no hash boards.</p>;
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Hash boards table')}>
       <table className="data-table rd-table rd-boards" data-testid="rig-boards">
         <caption className="visually-hidden">Hash boards</caption>
         <Head columns={BOARD_COLUMNS} />
@@ -71,7 +72,7 @@ function Boards({ reading }: { reading: Reading }) {
 function Pools({ reading }: { reading: Reading }) {
   if (reading.pools.length === 0) return <p className="empty-note">No pool configured on the rig.</p>;
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Pools table')}>
       <table className="data-table rd-table rd-pools" data-testid="rig-pools">
         <caption className="visually-hidden">Pools</caption>
         <Head columns={POOL_COLUMNS} />

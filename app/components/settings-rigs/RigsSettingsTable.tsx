@@ -9,6 +9,7 @@ import { callApi } from '../alerts/api-client';
 import { StatusBadge } from '../overview/StatusBadge';
 import { RigEditForm } from './RigEditForm';
 import type { SiteOption } from './SiteSelect';
+import { scrollRegion } from '../table/scroll-region';
 
 /** Props of RigsSettingsTable. */
 export interface RigsSettingsTableProps {
@@ -33,7 +34,7 @@ export function RigsSettingsTable({ rigs, sites, onChanged }: RigsSettingsTableP
 
   if (rigs.length === 0) return <p className="empty-note">No rigs yet: add one by address or scan a range below.</p>;
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Configured rigs table')}>
       <table className="data-table settings-table rigs-settings-table" data-testid="rigs-settings">
         <caption className="visually-hidden">Registered rigs</caption>
         <thead>

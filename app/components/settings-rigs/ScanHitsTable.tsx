@@ -2,6 +2,7 @@
 /** The devices a scan recognised, one checkbox each; rigs already registered are marked and cannot be chosen. */
 import type { FoundDevice } from '../../../lib/rigs/device-request-types';
 import { deviceLabel, deviceReadingLabel } from './found-device';
+import { scrollRegion } from '../table/scroll-region';
 
 /** Props of ScanHitsTable. */
 export interface ScanHitsTableProps {
@@ -16,7 +17,7 @@ export interface ScanHitsTableProps {
 /** The hits table. */
 export function ScanHitsTable({ hits, selected, addedNow, onToggle }: ScanHitsTableProps) {
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" {...scrollRegion('Scan results table')}>
       <table className="data-table settings-table scan-hits" data-testid="scan-hits">
         <caption className="visually-hidden">Devices found</caption>
         <thead>

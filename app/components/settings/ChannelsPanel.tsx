@@ -10,6 +10,7 @@ import { callApi, requestAndWait, type RequestOutcome } from '../alerts/api-clie
 import { When } from '../alerts/When';
 import { ChannelForm } from './ChannelForm';
 import { KIND_LABEL } from './channel-fields';
+import { scrollRegion } from '../table/scroll-region';
 
 /** How often the list re-reads delivery counters while the page is open. */
 const REFRESH_MS = 10_000;
@@ -93,7 +94,7 @@ export function ChannelsPanel({ initial, nowMs }: ChannelsPanelProps) {
       {channels === null && !loadError && <p className="empty-note">Loading channels…</p>}
       {channels !== null && channels.length === 0 && <p className="empty-note">No channels yet: alerts only show on screen. Add one below.</p>}
       {channels !== null && channels.length > 0 && (
-        <div className="data-table-wrap">
+        <div className="data-table-wrap" {...scrollRegion('Channels table')}>
           <table className="data-table settings-table channels-table" data-testid="channels">
             <caption className="visually-hidden">Notification channels</caption>
             <thead>

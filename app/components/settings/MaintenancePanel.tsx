@@ -8,6 +8,7 @@ import type { MaintenanceView } from '../../../lib/realtime/alert-contracts';
 import { callApi } from '../alerts/api-client';
 import { When } from '../alerts/When';
 import type { ScopeOption } from './RulesPanel';
+import { scrollRegion } from '../table/scroll-region';
 
 /** Props of MaintenancePanel. */
 export interface MaintenancePanelProps {
@@ -73,7 +74,7 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
       {maintenance.length === 0 ? (
         <p className="empty-note">No rig is in maintenance.</p>
       ) : (
-        <div className="data-table-wrap">
+        <div className="data-table-wrap" {...scrollRegion('Maintenance table')}>
           <table className="data-table settings-table maintenance-table" data-testid="maintenance">
             <caption className="visually-hidden">Rigs in maintenance</caption>
             <thead>

@@ -23,6 +23,7 @@ import {
   type RuleScopeRef,
   type RulesForm,
 } from './rule-fields';
+import { scrollRegion } from '../table/scroll-region';
 
 /** A site or rig the scope select offers. */
 export interface ScopeOption {
@@ -170,7 +171,7 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
         </p>
       </div>
 
-      <div className="data-table-wrap">
+      <div className="data-table-wrap" {...scrollRegion('Alert rules table')}>
         <table className="data-table settings-table rules-table" data-testid="rules-table">
           <caption className="visually-hidden">Alert rules at this scope</caption>
           <thead>
