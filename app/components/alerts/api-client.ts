@@ -8,7 +8,7 @@ import type { AlertRequestView } from '../../../lib/realtime/alert-contracts';
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: string; errors: string[] };
 
 /** Sends a JSON request; never throws (network failures become an error result). */
-export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
+export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {
