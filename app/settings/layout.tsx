@@ -7,6 +7,7 @@ import { SiteNav } from '../components/nav/SiteNav';
 import { SettingsNav } from '../components/settings/SettingsNav';
 import '../components/alerts/alerts.css';
 import '../components/settings/settings.css';
+import '../components/settings/settings-screens.css';
 
 /** Header, tabs and the screen below them. */
 export default function SettingsLayout({ children }: { children: ReactNode }) {
