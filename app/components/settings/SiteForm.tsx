@@ -10,6 +10,7 @@ import type { SiteSettingsView } from '../../../lib/db/queries/sites';
 import { callApi } from '../alerts/api-client';
 import { TariffEditor } from './TariffEditor';
 import { errorNames, formFromTariff, tariffFromForm } from './tariff-form';
+import { typedNumber as typed } from './typed-number';
 
 /** Props of SiteForm. */
 export interface SiteFormProps {
@@ -20,13 +21,6 @@ export interface SiteFormProps {
 }
 
 type SiteReply = { ok: true; site: SiteSettingsView };
-
-/** A typed number: empty is left out (keep or default), text goes as text so the server names it. */
-function typed(text: string): number | string | undefined {
-  const s = text.trim();
-  if (s === '') return undefined;
-  return Number.isFinite(Number(s)) ? Number(s) : s;
-}
 
 /** The site form. */
 export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {

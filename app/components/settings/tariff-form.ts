@@ -4,6 +4,7 @@
  * and the API refuse the same things with the same words. Pure.
  */
 import { parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../../lib/economics/tariffs/schema';
+import { typedNumber as typed } from './typed-number';
 
 /** Which editor is shown: no tariff yet, a flat price, time-of-use bands, or JSON. */
 export type TariffMode = 'none' | 'flat' | 'tou' | 'json';
@@ -48,14 +49,6 @@ export function formFromTariff(tariff: Tariff | null): TariffFormState {
     return { ...base, mode: 'tou', bands, json };
   }
   return { ...base, mode: 'json', json };
-}
-
-/** A typed number: empty reads as missing and text stays text, so parseTariff names what is wrong. */
-function typed(text: string): number | string | undefined {
-  const s = text.trim();
-  if (s === '') return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : s;
 }
 
 /** The tariff the form describes, validated by parseTariff; null tariff for mode 'none'. */
