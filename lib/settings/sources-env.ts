@@ -1,36 +1,13 @@
 /**
- * Settings of the external sources, from the environment. Public endpoints are defaults only; every URL
- * can point at the operator's own mempool instance or node. Malformed values fail fast with a ConfigError
- * naming the variable.
+ * Settings of the external sources, from the environment: the defaults the settings screen's stored
+ * document replaces. Public endpoints are defaults only; every URL can point at the operator's own
+ * mempool instance or node. Malformed values fail fast with a ConfigError naming the variable.
  */
-import { ConfigError, envCurrency, envInt, type Env } from '../../lib/config';
-import type { Currency } from '../../lib/domain/network';
-import { DEFAULT_MEMPOOL_URL } from './network/mempool';
+import { ConfigError, envCurrency, envInt, type Env } from '../config';
+import type { BitcoindSettings as BitcoindConfig, SourcesSettings as SourcesConfig } from './sources-settings';
 
-/** Bitcoin Core connection: user/password, or a cookie file read on every refresh. */
-export interface BitcoindConfig {
-  url: string;
-  user: string | null;
-  password: string | null;
-  cookiePath: string | null;
-  /** Blocks in the fee average (HASHWATT_BITCOIND_FEE_BLOCKS, default 144). */
-  feeBlocks: number;
-}
-
-/** Everything the source runner needs. */
-export interface SourcesConfig {
-  networkSource: 'mempool' | 'bitcoind';
-  /** mempool-compatible API base, also the price source (no trailing slash). */
-  mempoolBaseUrl: string;
-  /** Set when networkSource is 'bitcoind'. */
-  bitcoind: BitcoindConfig | null;
-  /** Operator's fixed BTC price in `currency`; when set, no price is fetched. */
-  fixedBtcPrice: number | null;
-  currency: Currency;
-  intervalS: number;
-  /** Per-request timeout. */
-  timeoutMs: number;
-}
+/** The public mempool.space API: the default network and price source. */
+export const DEFAULT_MEMPOOL_URL = 'https://mempool.space/api';
 
 /** Default RPC endpoint of a mainnet node on the same machine. */
 export const DEFAULT_BITCOIND_URL = 'http://127.0.0.1:8332/';
