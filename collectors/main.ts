@@ -5,7 +5,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import { loadConfig, marketPolicy } from '../lib/config';
+import { historyRetention, loadConfig, marketPolicy } from '../lib/config';
 import { onShutdown, releaseParent } from '../lib/util/child-process-lifecycle';
 import { openDb } from '../lib/db/client';
 import { newAlertStepMemory } from './alerts-step';
@@ -40,11 +40,7 @@ export async function main(): Promise<void> {
       requestTimeoutMs: config.requestTimeoutMs,
       concurrency: config.pollConcurrency,
       policy: config,
-      retention: {
-        rawRetentionMs: config.rawRetentionH * 3_600_000,
-        m1RetentionMs: config.rollup1mRetentionD * 86_400_000,
-        h1RetentionMs: config.rollup1hRetentionD * 86_400_000,
-      },
+      retention: historyRetention(config),
       market: marketPolicy(config),
       alerts: newAlertStepMemory(),
       onSweep: (s) => {

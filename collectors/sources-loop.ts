@@ -8,11 +8,13 @@ import { listSites } from '../lib/db/queries/sites';
 import { parseTariff } from '../lib/economics';
 import { sleep } from '../lib/util/sleep';
 import type { SourcesConfig } from './sources/config';
+import { effectiveSourcesConfig } from './sources/effective-config';
 import { refreshSources } from './sources/runner';
 import { fetchTariffFeed } from './sources/tariff-feed';
 
 export interface SourcesLoopDeps {
   db: Db;
+  /** The environment's settings; a document stored from the settings screen replaces them while valid. */
   config: SourcesConfig;
   now?: () => number;
   fetch?: typeof fetch;
@@ -34,11 +36,20 @@ export async function refreshTariffFeeds(deps: SourcesLoopDeps): Promise<void> {
   }
 }
 
-/** Refreshes every source now, then every `config.intervalS`, until `signal` aborts. */
+/**
+ * Refreshes every source now, then every `intervalS`, until `signal` aborts. The settings are read again
+ * before each refresh, so a change on the settings screen applies at the next one.
+ */
 export async function runSourcesLoop(deps: SourcesLoopDeps, signal: AbortSignal): Promise<void> {
+  let lastNote = '';
+  const log = (line: string) => {
+    if (line !== lastNote) console.error(line);
+    lastNote = line;
+  };
   while (!signal.aborted) {
-    await refreshSources({ db: deps.db, config: deps.config, now: deps.now ?? Date.now, fetch: deps.fetch });
-    await refreshTariffFeeds(deps);
-    await sleep(deps.config.intervalS * 1000, signal);
+    const config = effectiveSourcesConfig(deps.db, deps.config, log);
+    await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch });
+    await refreshTariffFeeds({ ...deps, config });
+    await sleep(config.intervalS * 1000, signal);
   }
 }

@@ -133,3 +133,12 @@ export function marketPolicy(config: Config) {
     priceStaleAfterMs: config.priceStaleAfterS * 1000,
   };
 }
+
+/** How long each history tier is kept, from the retention settings (the collector and the storage screen share it). */
+export function historyRetention(config: Config) {
+  return {
+    rawRetentionMs: config.rawRetentionH * 3_600_000,
+    m1RetentionMs: config.rollup1mRetentionD * 86_400_000,
+    h1RetentionMs: config.rollup1hRetentionD * 86_400_000,
+  };
+}

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 
-/** /settings opens its first section. */
+/** "/settings" opens the first settings screen. */
 export default function SettingsIndex() {
-  redirect('/settings/alerts');
+  redirect('/settings/sites');
 }

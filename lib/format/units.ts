@@ -138,3 +138,28 @@ export function formatClockTime(tsMs: number | null | undefined, timeZone?: stri
   }
   return df.format(tsMs);
 }
+
+const BYTE_UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** Sizes on disk in binary units: "512 B", "1.5 KiB", "23.4 MiB", "1.2 GiB", "—". */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (!isNumber(bytes)) return MISSING;
+  if (Math.abs(bytes) < 1024) return `${fixed(bytes, 0)} B`;
+  let v = bytes / 1024;
+  let unit = 0;
+  // Decide on the rounded value, so 1023.96 KiB reads "1.0 MiB" rather than "1,024.0 KiB".
+  while (roundTo(Math.abs(v), 1) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    unit++;
+  }
+  return `${fixed(v, 1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A retention window: whole hours up to 3 days ("48 h"), then days ("30 d", "730 d"), "—". */
+export function formatRetentionMs(ms: number | null | undefined): string {
+  if (!isNumber(ms)) return MISSING;
+  const hours = ms / 3_600_000;
+  if (hours < 72) return `${fixed(hours, Number.isInteger(hours) ? 0 : 1)} h`;
+  const days = hours / 24;
+  return `${fixed(days, Number.isInteger(days) ? 0 : 1)} d`;
+}

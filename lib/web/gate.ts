@@ -57,7 +57,12 @@ export function createGate(deps: GateDeps) {
     const who = authenticate(deps.db, token, now());
     if (who?.tokenId != null && now() - (tokenUsedAt.get(who.tokenId) ?? 0) > 60_000) {
       tokenUsedAt.set(who.tokenId, now());
-      markTokenUsed(deps.db, who.tokenId, now());
+      try {
+        markTokenUsed(deps.db, who.tokenId, now());
+      } catch (err) {
+        // "Last used" is a convenience: a busy database must not refuse (or crash) the request.
+        console.error(`web: could not record the use of token ${who.tokenId}: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
     return who;
   }
@@ -158,7 +163,13 @@ export function createGate(deps: GateDeps) {
 
   /** The principal of a socket.io handshake (cookies or Bearer), or why it is refused. */
   function authenticateUpgrade(req: IncomingMessage): { principal: Authenticated } | { error: string } {
-    const cred = credential(req);
+    let cred: Credential;
+    try {
+      cred = credential(req);
+    } catch (err) {
+      // Called from socket.io's handshake and timers: an error here must refuse, never crash the process.
+      return { error: `authentication failed: ${err instanceof Error ? err.message : String(err)}` };
+    }
     if (!cred.principal) return { error: cred.error ?? 'sign in required' };
     const problem = cred.cookie ? csrfProblem({ method: 'POST', origin: req.headers.origin, referer: undefined, secFetchSite: undefined, allowedOrigins: [factsOf(req).origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])] }) : null;
     if (problem && req.headers.origin) return { error: problem };

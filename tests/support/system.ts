@@ -54,11 +54,17 @@ export async function startSystem(env: Record<string, string>, readyTimeoutMs = 
       reject(new Error(`hashwatt start exited (${code}) before ready:\n${out}`));
     });
   });
+  let interrupted = false;
+  // A system that dies under a test shows up as refused connections; say why, once, in the test output.
+  void exited.then((code) => {
+    if (!interrupted) console.error(`hashwatt start on port ${port} exited by itself (${code}); its last output:\n${out.slice(-4000)}`);
+  });
   return {
     proc,
     baseUrl: `http://127.0.0.1:${port}`,
     output: () => out,
     interrupt: async () => {
+      interrupted = true;
       proc.kill('SIGINT');
       return exited;
     },

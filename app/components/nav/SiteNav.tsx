@@ -16,8 +16,12 @@ const PAGES = [
   { href: '/settings', label: 'Settings' },
 ] as const;
 
-/** A path the nav knows. */
-export type SitePath = (typeof PAGES)[number]['href'];
+/** A path the nav knows; any settings screen marks "Settings" as current. */
+export type SitePath = (typeof PAGES)[number]['href'] | `/settings/${string}`;
+
+function isCurrent(href: string, current: SitePath): boolean {
+  return href === current || (href === '/settings' && current.startsWith('/settings/'));
+}
 
 /** Props of SiteNav. */
 export interface SiteNavProps {
@@ -37,7 +41,7 @@ export function SiteNav({ current }: SiteNavProps) {
           key={p.href}
           href={p.href}
           className="site-nav-link"
-          aria-current={p.href === current ? 'page' : undefined}
+          aria-current={isCurrent(p.href, current) ? 'page' : undefined}
           data-testid={`nav-${p.label.toLowerCase()}`}
         >
           {p.label}

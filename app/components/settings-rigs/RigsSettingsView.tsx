@@ -7,9 +7,6 @@
 import { useMemo, useState } from 'react';
 import type { FleetSnapshot } from '../../../lib/realtime/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
-import { PageHeader } from '../nav/PageHeader';
-import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from '../overview/sweep-staleness';
-import { useNowMs } from '../overview/use-now-ms';
 import { AddByAddressForm } from './AddByAddressForm';
 import { RigsSettingsTable } from './RigsSettingsTable';
 import { ScanRangeForm } from './ScanRangeForm';
@@ -23,31 +20,20 @@ export interface RigsSettingsViewProps {
   /** Server-rendered snapshot the live subscription starts from. */
   initial: FleetSnapshot;
   sites: SiteOption[];
-  pollIntervalMs?: number;
 }
 
 /** The screen. */
-export function RigsSettingsView({ initial, sites, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: RigsSettingsViewProps) {
-  const { snapshot, link } = useLiveFleet(initial);
-  const nowMs = useNowMs();
+export function RigsSettingsView({ initial, sites }: RigsSettingsViewProps) {
+  const { snapshot } = useLiveFleet(initial);
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   // A removed rig disappears at once; the live update that follows restates the list without it.
   const rigs = useMemo(
     () => snapshot.rigs.filter((r) => !removed.has(r.id)).sort((a, b) => a.siteName.localeCompare(b.siteName) || a.name.localeCompare(b.name)),
     [snapshot.rigs, removed],
   );
-  const updatedAtMs = snapshot.fleet.updatedAtMs;
 
   return (
-    <main className="page settings-page rigs-settings">
-      <PageHeader
-        title="Rigs · Settings"
-        current="/settings"
-        link={link}
-        updatedAtMs={updatedAtMs}
-        nowMs={nowMs}
-        sweepStale={sweepNotCurrent(updatedAtMs, nowMs, pollIntervalMs)}
-      />
+    <div className="rigs-settings">
 
       <section className="panel" aria-labelledby="rigs-list-title">
         <h2 className="panel-title" id="rigs-list-title">
@@ -79,6 +65,6 @@ export function RigsSettingsView({ initial, sites, pollIntervalMs = DEFAULT_POLL
           </section>
         </>
       )}
-    </main>
+    </div>
   );
 }

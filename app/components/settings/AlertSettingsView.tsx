@@ -6,14 +6,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelView, RulesView } from '../../../lib/realtime/alert-contracts';
 import { callApi } from '../alerts/api-client';
-import { SiteNav } from '../nav/SiteNav';
 import { useNowMs } from '../overview/use-now-ms';
 import { ChannelsPanel } from './ChannelsPanel';
 import { MaintenancePanel } from './MaintenancePanel';
 import { PolicyForm } from './PolicyForm';
 import { RulesPanel, type ScopeOption } from './RulesPanel';
-import '../alerts/alerts.css';
-import './settings.css';
 
 /** Props of AlertSettingsView. */
 export interface AlertSettingsViewProps {
@@ -24,7 +21,7 @@ export interface AlertSettingsViewProps {
   rules?: RulesView | null;
 }
 
-/** The settings screen. */
+/** The alert settings' panels (the settings layout supplies the header and tabs). */
 export function AlertSettingsView({ sites, rigs, channels = null, rules: initialRules = null }: AlertSettingsViewProps) {
   const nowMs = useNowMs();
   const [rules, setRules] = useState<RulesView | null>(initialRules);
@@ -43,14 +40,7 @@ export function AlertSettingsView({ sites, rigs, channels = null, rules: initial
   }, [initialRules, reloadRules]);
 
   return (
-    <main className="page settings-page">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-name">Hashwatt</span>
-          <h1 className="brand-page">Alert settings</h1>
-        </div>
-        <SiteNav current="/settings" />
-      </header>
+    <>
 
       <section className="panel" aria-labelledby="channels-title">
         <h2 className="panel-title" id="channels-title">
@@ -103,6 +93,6 @@ export function AlertSettingsView({ sites, rigs, channels = null, rules: initial
           {rules && <MaintenancePanel maintenance={rules.maintenance} rigs={rigs} nowMs={nowMs} onChanged={reloadRules} />}
         </section>
       </div>
-    </main>
+    </>
   );
 }

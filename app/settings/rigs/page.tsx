@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { loadConfig, marketPolicy } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
-import { getFleetSnapshot } from '../../../lib/db/queries/fleet';
+import { visibleFleetSnapshot } from '../../principal';
 import { listSites } from '../../../lib/db/queries/sites';
 import { RigsSettingsView } from '../../components/settings-rigs/RigsSettingsView';
 
@@ -13,7 +13,7 @@ export default async function RigSettingsPage() {
   await connection(); // rigs change at run time: never prerender at build time
   const config = loadConfig();
   const db = getAppDb();
-  const snapshot = getFleetSnapshot(db, Date.now(), marketPolicy(config));
+  const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config));
   const sites = listSites(db).map((s) => ({ id: s.id, name: s.name }));
-  return <RigsSettingsView initial={snapshot} sites={sites} pollIntervalMs={config.pollIntervalS * 1000} />;
+  return <RigsSettingsView initial={snapshot} sites={sites} />;
 }

@@ -1,8 +1,8 @@
 /** Sites with their economic settings (currency, time zone, tariff, PUE, default pool fee). */
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { parseTariff, type Tariff } from '../../economics';
 import type { Db } from '../client';
-import { sites, type Site } from '../schema';
+import { rigs, sites, type Site } from '../schema';
 
 /** Every site, by id. */
 export function listSites(db: Db): Site[] {
@@ -29,4 +29,38 @@ export function siteTariff(db: Db, siteId: number): Tariff | null {
   }
   const parsed = parseTariff(json);
   return parsed.ok ? parsed.tariff : null;
+}
+
+/** A site as the settings screen and the sites API show it: its fields, tariff and how many rigs it has. */
+export interface SiteSettingsView {
+  id: number;
+  name: string;
+  timeZone: string;
+  currency: string;
+  pue: number;
+  poolFeePct: number;
+  tariff: Tariff | null;
+  rigCount: number;
+}
+
+/** Every site with its settings and rig count, by id. */
+export function listSiteSettings(db: Db): SiteSettingsView[] {
+  const counts = new Map(
+    db.orm
+      .select({ siteId: rigs.siteId, n: count() })
+      .from(rigs)
+      .groupBy(rigs.siteId)
+      .all()
+      .map((r) => [r.siteId, r.n]),
+  );
+  return listSites(db).map((s) => ({
+    id: s.id,
+    name: s.name,
+    timeZone: s.timeZone,
+    currency: s.currency,
+    pue: s.pue,
+    poolFeePct: s.poolFeePct,
+    tariff: siteTariff(db, s.id),
+    rigCount: counts.get(s.id) ?? 0,
+  }));
 }

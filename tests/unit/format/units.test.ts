@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatAge,
+  formatBytes,
   formatClockTime,
   formatHashrateThs,
   formatJth,
   formatPowerW,
+  formatRetentionMs,
   formatSharePercent,
   formatTempC,
   hashrateThsParts,
@@ -124,5 +126,33 @@ describe('formatClockTime', () => {
 
   it('uses the local zone when none is given', () => {
     expect(formatClockTime(Date.UTC(2025, 0, 2, 9, 5))).toMatch(/^\d\d:\d\d$/);
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [1023, '1,023 B'],
+    [1536, '1.5 KiB'],
+    [1024 * 1024 - 40, '1.0 MiB'],
+    [24_536_678, '23.4 MiB'],
+    [5 * 1024 ** 3, '5.0 GiB'],
+    [3 * 1024 ** 4, '3.0 TiB'],
+    [Number.NaN, '—'],
+    [null, '—'],
+  ])('%s -> %s', (bytes, expected) => {
+    expect(formatBytes(bytes)).toBe(expected);
+  });
+});
+
+describe('formatRetentionMs', () => {
+  it.each([
+    [48 * 3_600_000, '48 h'],
+    [90 * 60_000, '1.5 h'],
+    [30 * 86_400_000, '30 d'],
+    [730 * 86_400_000, '730 d'],
+    [undefined, '—'],
+  ])('%s -> %s', (ms, expected) => {
+    expect(formatRetentionMs(ms)).toBe(expected);
   });
 });

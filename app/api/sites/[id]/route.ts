@@ -1,27 +1,33 @@
 import { NextResponse } from 'next/server';
 import { problem, readSiteRequest } from '../site-request';
 import { getAppDb } from '../../../../lib/db/app-db';
-import { setSiteEconomics, siteEconomicsErrors, type SiteEconomicsSettings } from '../../../../lib/db/mutations/site-settings';
-import { listSites } from '../../../../lib/db/queries/sites';
+import { deleteSite, updateSite } from '../../../../lib/db/mutations/sites';
+import { listSiteSettings } from '../../../../lib/db/queries/sites';
+import { parseSitePatch } from '../../../../lib/settings/site-input';
+import { pathId } from '../../request';
 
 export const dynamic = 'force-dynamic';
 
-const FIELDS = ['pue', 'poolFeePct', 'currency'] as const;
+type Ctx = { params: Promise<{ id: string }> };
 
-/** Updates a site's PUE, default pool fee (percent) and/or currency: `{ pue?, poolFeePct?, currency? }`. */
-export async function PATCH(request: Request, ctx: { params: Promise<{ id: string }> }) {
+/** Changes any of a site's name, time zone, currency, PUE and default pool fee (percent). */
+export async function PATCH(request: Request, ctx: Ctx) {
   const parsedRequest = await readSiteRequest(request, ctx);
   if (parsedRequest instanceof NextResponse) return parsedRequest;
   const { siteId, body } = parsedRequest;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(400, 'the body must be a JSON object');
-  const unknown = Object.keys(body).filter((k) => !(FIELDS as readonly string[]).includes(k));
-  if (unknown.length > 0) return problem(400, `unknown field(s): ${unknown.join(', ')} (allowed: ${FIELDS.join(', ')})`);
-  const settings = body as SiteEconomicsSettings;
-  const errors = siteEconomicsErrors(settings);
-  if (errors.length > 0) return problem(400, 'invalid site settings', errors);
+  const input = parseSitePatch(body);
+  if (!input.ok) return problem(400, 'invalid site settings', input.errors);
   const db = getAppDb();
-  if (!listSites(db).some((s) => s.id === siteId)) return problem(404, `no site with id ${siteId}`);
-  setSiteEconomics(db, siteId, settings, Date.now());
-  const site = listSites(db).find((s) => s.id === siteId)!;
-  return NextResponse.json({ ok: true, site: { id: site.id, name: site.name, pue: site.pue, poolFeePct: site.poolFeePct, currency: site.currency } });
+  const res = updateSite(db, siteId, input.value, Date.now());
+  if (!res.ok) return res.reason === 'not-found' ? problem(404, `no site with id ${siteId}`) : problem(409, res.message);
+  return NextResponse.json({ ok: true, site: listSiteSettings(db).find((s) => s.id === siteId) });
+}
+
+/** Removes a site that has no rigs; 409 naming the rig count otherwise. */
+export async function DELETE(_request: Request, ctx: Ctx) {
+  const siteId = pathId((await ctx.params).id, 'site');
+  if (siteId instanceof NextResponse) return siteId;
+  const res = deleteSite(getAppDb(), siteId, Date.now());
+  if (!res.ok) return res.reason === 'not-found' ? problem(404, `no site with id ${siteId}`) : problem(409, res.message);
+  return NextResponse.json({ ok: true });
 }

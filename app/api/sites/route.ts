@@ -1,0 +1,25 @@
+import { NextResponse } from 'next/server';
+import { getAppDb } from '../../../lib/db/app-db';
+import { createSite } from '../../../lib/db/mutations/sites';
+import { listSiteSettings } from '../../../lib/db/queries/sites';
+import { parseNewSite } from '../../../lib/settings/site-input';
+import { jsonBody, problem } from '../request';
+
+export const dynamic = 'force-dynamic';
+
+/** Every site with its time zone, currency, tariff, PUE, pool fee and rig count. */
+export function GET() {
+  return NextResponse.json({ sites: listSiteSettings(getAppDb()) });
+}
+
+/** Adds a site: `{ name, timeZone?, currency?, pue?, poolFeePct? }`; 409 when the name is taken. */
+export async function POST(request: Request) {
+  const parsed = await jsonBody(request);
+  if (parsed instanceof NextResponse) return parsed;
+  const input = parseNewSite(parsed.body);
+  if (!input.ok) return problem(400, 'invalid site', input.errors);
+  const db = getAppDb();
+  const res = createSite(db, input.value, Date.now());
+  if (!res.ok) return res.reason === 'conflict' ? problem(409, res.message) : problem(404, 'site not found');
+  return NextResponse.json({ ok: true, site: listSiteSettings(db).find((s) => s.id === res.id) }, { status: 201 });
+}

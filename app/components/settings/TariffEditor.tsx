@@ -1,0 +1,135 @@
+'use client';
+/**
+ * A site's tariff: a flat price, time-of-use bands by weekday and local hour, or the tariff as JSON (the
+ * real-time feed kind and anything else the tariff schema accepts). Controlled: the site form owns the
+ * state and validates it with tariffFromForm on save; `errors` mark the fields they name.
+ */
+import { useId } from 'react';
+import { WEEKDAYS, type Weekday } from '../../../lib/economics/tariffs/schema';
+import { errorNames, type BandRow, type TariffFormState, type TariffMode } from './tariff-form';
+
+/** Props of TariffEditor. */
+export interface TariffEditorProps {
+  value: TariffFormState;
+  onChange: (next: TariffFormState) => void;
+  /** The site's currency: prices are per kWh in it. */
+  currency: string;
+  /** Whether "no tariff" may be chosen (only while the site has none: a stored tariff is replaced, not removed). */
+  allowNone: boolean;
+  errors: readonly string[];
+}
+
+const MODES: { mode: TariffMode; label: string }[] = [
+  { mode: 'none', label: 'None yet' },
+  { mode: 'flat', label: 'Flat price' },
+  { mode: 'tou', label: 'Time of use' },
+  { mode: 'json', label: 'Other (JSON, e.g. real-time feed)' },
+];
+
+const DAY_LABEL: Record<Weekday, string> = { mon: 'Mo', tue: 'Tu', wed: 'We', thu: 'Th', fri: 'Fr', sat: 'Sa', sun: 'Su' };
+
+/** The tariff part of the site form. */
+export function TariffEditor({ value, onChange, currency, allowNone, errors }: TariffEditorProps) {
+  const uid = useId();
+  const set = (patch: Partial<TariffFormState>) => onChange({ ...value, ...patch });
+  const setBand = (i: number, patch: Partial<BandRow>) => set({ bands: value.bands.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const toggleDay = (i: number, day: Weekday, on: boolean) => {
+    const days = value.bands[i].days;
+    setBand(i, { days: on ? [...days, day] : days.filter((d) => d !== day) });
+  };
+  const invalid = (path: string) => (errorNames(errors, path) ? true : undefined);
+
+  return (
+    <fieldset className="tariff-editor" data-testid="tariff-editor">
+      <legend>Tariff</legend>
+      <div className="form-field form-field--inline">
+        <label htmlFor={`${uid}-mode`}>Kind</label>
+        <select id={`${uid}-mode`} className="ctl-select" value={value.mode} data-field="tariffMode" onChange={(e) => set({ mode: e.target.value as TariffMode })}>
+          {MODES.filter((m) => allowNone || m.mode !== 'none').map((m) => (
+            <option key={m.mode} value={m.mode}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {value.mode === 'none' && <p className="form-hint">Without a tariff the site's power cost is unknown and its profit is not computed.</p>}
+
+      {value.mode === 'flat' && (
+        <div className={`form-field tariff-flat${invalid('pricePerKwh') ? ' is-invalid' : ''}`}>
+          <label htmlFor={`${uid}-flat`}>Price per kWh ({currency})</label>
+          <input
+            id={`${uid}-flat`}
+            className="ctl-input ctl-input--num"
+            inputMode="decimal"
+            value={value.flatPrice}
+            placeholder="0.065"
+            data-field="flatPrice"
+            aria-invalid={invalid('pricePerKwh')}
+            onChange={(e) => set({ flatPrice: e.target.value })}
+          />
+        </div>
+      )}
+
+      {value.mode === 'tou' && (
+        <div className="tou-bands">
+          <p className="form-hint">Bands in the site's local time; together they must cover every hour of the week exactly once. To is exclusive (0-24 is the whole day).</p>
+          {value.bands.map((b, i) => (
+            <div key={i} className="tou-band" data-testid="tou-band">
+              <div className="tou-days" role="group" aria-label={`Band ${i + 1} days`} aria-invalid={invalid(`bands[${i}].days`)}>
+                {WEEKDAYS.map((d) => (
+                  <label key={d} className="tou-day">
+                    <input type="checkbox" checked={b.days.includes(d)} onChange={(e) => toggleDay(i, d, e.target.checked)} data-day={d} />
+                    {DAY_LABEL[d]}
+                  </label>
+                ))}
+              </div>
+              {(
+                [
+                  ['fromHour', 'From h', b.fromHour],
+                  ['toHour', 'To h', b.toHour],
+                  ['pricePerKwh', `${currency}/kWh`, b.price],
+                ] as const
+              ).map(([key, label, v]) => (
+                <label key={key} className="rule-field">
+                  <span className="rule-field-label">{label}</span>
+                  <input
+                    className="ctl-input ctl-input--num"
+                    inputMode="decimal"
+                    value={v}
+                    data-field={key}
+                    aria-invalid={invalid(`bands[${i}].${key}`)}
+                    onChange={(e) => setBand(i, key === 'pricePerKwh' ? { price: e.target.value } : { [key]: e.target.value })}
+                  />
+                </label>
+              ))}
+              <button type="button" className="ctl-button" onClick={() => set({ bands: value.bands.filter((_, j) => j !== i) })} disabled={value.bands.length === 1}>
+                Remove band
+              </button>
+            </div>
+          ))}
+          <button type="button" className="ctl-button" data-testid="tou-add-band" onClick={() => set({ bands: [...value.bands, { days: [], fromHour: '', toHour: '', price: '' }] })}>
+            Add band
+          </button>
+        </div>
+      )}
+
+      {value.mode === 'json' && (
+        <div className="form-field">
+          <label htmlFor={`${uid}-json`}>Tariff JSON</label>
+          <textarea
+            id={`${uid}-json`}
+            className="ctl-input tariff-json"
+            rows={8}
+            spellCheck={false}
+            value={value.json}
+            data-field="tariffJson"
+            placeholder={'{ "kind": "realtime", "url": "https://…", "priceField": "price", "unit": "MWh", "fallbackPricePerKwh": 0.08 }'}
+            onChange={(e) => set({ json: e.target.value })}
+          />
+          <span className="form-hint">kind flat, tou or realtime; checked with the same rules as the forms.</span>
+        </div>
+      )}
+    </fieldset>
+  );
+}

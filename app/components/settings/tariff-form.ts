@@ -1,0 +1,94 @@
+/**
+ * The tariff editor's form state and its round trip to a tariff: a flat price, time-of-use bands, or the
+ * tariff as JSON for the kinds without a form (real-time feeds). Validation is parseTariff's, so the form
+ * and the API refuse the same things with the same words. Pure.
+ */
+import { parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../../lib/economics/tariffs/schema';
+import { typedNumber as typed } from './typed-number';
+
+/** Which editor is shown: no tariff yet, a flat price, time-of-use bands, or JSON. */
+export type TariffMode = 'none' | 'flat' | 'tou' | 'json';
+
+/** One time-of-use band as typed. */
+export interface BandRow {
+  days: Weekday[];
+  fromHour: string;
+  toHour: string;
+  price: string;
+}
+
+/** Everything the editor holds; switching mode keeps what was typed in the others. */
+export interface TariffFormState {
+  mode: TariffMode;
+  flatPrice: string;
+  bands: BandRow[];
+  json: string;
+}
+
+const WEEKDAYS_ONLY: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+const WEEKEND: Weekday[] = ['sat', 'sun'];
+
+/** A week's starting point for a new time-of-use tariff: weekday days, weekday nights, the weekend. */
+export function starterBands(): BandRow[] {
+  return [
+    { days: [...WEEKDAYS_ONLY], fromHour: '0', toHour: '7', price: '' },
+    { days: [...WEEKDAYS_ONLY], fromHour: '7', toHour: '22', price: '' },
+    { days: [...WEEKDAYS_ONLY], fromHour: '22', toHour: '24', price: '' },
+    { days: [...WEEKEND], fromHour: '0', toHour: '24', price: '' },
+  ];
+}
+
+/** The editor's state for a stored tariff (or none). */
+export function formFromTariff(tariff: Tariff | null): TariffFormState {
+  const base: TariffFormState = { mode: 'none', flatPrice: '', bands: starterBands(), json: '' };
+  if (tariff === null) return base;
+  const json = JSON.stringify(tariff, null, 2);
+  if (tariff.kind === 'flat') return { ...base, mode: 'flat', flatPrice: String(tariff.pricePerKwh), json };
+  if (tariff.kind === 'tou') {
+    const bands = tariff.bands.map((b) => ({ days: [...b.days], fromHour: String(b.fromHour), toHour: String(b.toHour), price: String(b.pricePerKwh) }));
+    return { ...base, mode: 'tou', bands, json };
+  }
+  return { ...base, mode: 'json', json };
+}
+
+/** The tariff the form describes, validated by parseTariff; null tariff for mode 'none'. */
+export function tariffFromForm(state: TariffFormState): { ok: true; tariff: Tariff | null } | { ok: false; errors: string[] } {
+  if (state.mode === 'none') return { ok: true, tariff: null };
+  let input: unknown;
+  if (state.mode === 'flat') input = { kind: 'flat', pricePerKwh: typed(state.flatPrice) };
+  else if (state.mode === 'tou') {
+    const bands = state.bands.map((b) => ({
+      days: WEEKDAYS.filter((d) => b.days.includes(d)),
+      fromHour: typed(b.fromHour),
+      toHour: typed(b.toHour),
+      pricePerKwh: typed(b.price),
+    }));
+    input = { kind: 'tou', bands };
+  } else {
+    try {
+      input = JSON.parse(state.json);
+    } catch (err) {
+      return { ok: false, errors: [`the tariff JSON does not parse: ${err instanceof Error ? err.message : String(err)}`] };
+    }
+  }
+  const parsed = parseTariff(input);
+  return parsed.ok ? { ok: true, tariff: parsed.tariff } : { ok: false, errors: parsed.errors };
+}
+
+/** True when an error message is about `path` (e.g. "pricePerKwh", "bands[1].toHour"). */
+export function errorNames(errors: readonly string[], path: string): boolean {
+  return errors.some((e) => e === path || e.startsWith(`${path} `));
+}
+
+/** "Flat 0.065 USD/kWh", "Time of use, 4 bands (0.04-0.12 USD/kWh)", "Real-time feed (fallback 0.08 USD/kWh)". */
+export function describeTariff(tariff: Tariff | null, currency: string): string {
+  if (tariff === null) return 'None set';
+  if (tariff.kind === 'flat') return `Flat ${tariff.pricePerKwh} ${currency}/kWh`;
+  if (tariff.kind === 'tou') {
+    const prices = tariff.bands.map((b) => b.pricePerKwh);
+    const [lo, hi] = [Math.min(...prices), Math.max(...prices)];
+    const range = lo === hi ? `${lo}` : `${lo}-${hi}`;
+    return `Time of use, ${tariff.bands.length} band${tariff.bands.length === 1 ? '' : 's'} (${range} ${currency}/kWh)`;
+  }
+  return `Real-time feed (fallback ${tariff.fallbackPricePerKwh} ${currency}/kWh)`;
+}

@@ -1,0 +1,64 @@
+/**
+ * Adding, changing and removing pool accounts from the settings screen (the demo's pool is upserted by
+ * name at start: upsert-pools.ts). Each write and its change row commit in one transaction; the sources
+ * loop reads the table before every refresh.
+ */
+import { and, eq, ne } from 'drizzle-orm';
+import type { PoolConfig } from '../../domain/pool-config';
+import type { Db } from '../client';
+import { changes, pools, sourceState } from '../schema';
+
+/** How a pool write ended. */
+export type PoolWrite = { ok: true; id: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'conflict'; message: string };
+
+function nameTaken(db: Db, name: string, exceptId: number | null): boolean {
+  const where = exceptId === null ? eq(pools.name, name) : and(eq(pools.name, name), ne(pools.id, exceptId));
+  return db.orm.select({ id: pools.id }).from(pools).where(where).get() !== undefined;
+}
+
+function values(p: PoolConfig) {
+  return { name: p.name, kind: p.kind, baseUrl: p.baseUrl, credentialsJson: JSON.stringify(p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
+}
+
+function logChange(db: Db, nowMs: number, what: string): void {
+  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings', payload: JSON.stringify({ what }) }).run();
+}
+
+const taken = (name: string): PoolWrite => ({ ok: false, reason: 'conflict', message: `a pool named ${JSON.stringify(name)} already exists` });
+
+/** Adds a pool account (validated); refuses a name already in use. */
+export function createPool(db: Db, pool: PoolConfig, nowMs: number): PoolWrite {
+  return db.sqlite.transaction((): PoolWrite => {
+    if (nameTaken(db, pool.name, null)) return taken(pool.name);
+    const row = db.orm.insert(pools).values({ ...values(pool), createdAtMs: nowMs }).returning({ id: pools.id }).get();
+    logChange(db, nowMs, 'pool added');
+    return { ok: true, id: row.id };
+  })();
+}
+
+/** Replaces a pool account's settings (validated); a changed kind or endpoint forgets the last fetch. */
+export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number): PoolWrite {
+  return db.sqlite.transaction((): PoolWrite => {
+    const before = db.orm.select().from(pools).where(eq(pools.id, id)).get();
+    if (!before) return { ok: false, reason: 'not-found' };
+    if (nameTaken(db, pool.name, id)) return taken(pool.name);
+    db.orm.update(pools).set(values(pool)).where(eq(pools.id, id)).run();
+    // Another account's figures must not be shown as this one's.
+    if (before.kind !== pool.kind || before.baseUrl !== pool.baseUrl || before.credentialsJson !== JSON.stringify(pool.credentials)) {
+      db.orm.delete(sourceState).where(eq(sourceState.key, `pool:${id}`)).run();
+    }
+    logChange(db, nowMs, 'pool changed');
+    return { ok: true, id };
+  })();
+}
+
+/** Removes a pool account and its last fetched state. */
+export function deletePool(db: Db, id: number, nowMs: number): PoolWrite {
+  return db.sqlite.transaction((): PoolWrite => {
+    const { changes: n } = db.orm.delete(pools).where(eq(pools.id, id)).run();
+    if (n === 0) return { ok: false, reason: 'not-found' };
+    db.orm.delete(sourceState).where(eq(sourceState.key, `pool:${id}`)).run();
+    logChange(db, nowMs, 'pool removed');
+    return { ok: true, id };
+  })();
+}

@@ -1,0 +1,76 @@
+/**
+ * Adding, changing and removing sites. Each write and its change row commit in one transaction. A site
+ * that still has rigs is never removed: its rigs would lose their site (and the foreign key forbids it).
+ */
+import { and, count, eq, ne } from 'drizzle-orm';
+import type { SiteFields } from '../../settings/site-input';
+import type { Db } from '../client';
+import { alertOverrides, changes, rigs, sites, sourceState } from '../schema';
+
+/** How a site write ended; the route maps each to its status. */
+export type SiteWrite = { ok: true; id: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'conflict'; message: string };
+
+function nameTaken(db: Db, name: string, exceptId: number | null): boolean {
+  const where = exceptId === null ? eq(sites.name, name) : and(eq(sites.name, name), ne(sites.id, exceptId));
+  return db.orm.select({ id: sites.id }).from(sites).where(where).get() !== undefined;
+}
+
+function logChange(db: Db, nowMs: number, siteId: number, what: string): void {
+  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings', siteId, payload: JSON.stringify({ what }) }).run();
+}
+
+/** Adds a site (validated fields); refuses a name already in use. */
+export function createSite(db: Db, fields: SiteFields, nowMs: number): SiteWrite {
+  return db.sqlite.transaction((): SiteWrite => {
+    if (nameTaken(db, fields.name, null)) return { ok: false, reason: 'conflict', message: `a site named ${JSON.stringify(fields.name)} already exists` };
+    const row = db.orm
+      .insert(sites)
+      .values({ ...fields, createdAtMs: nowMs })
+      .returning({ id: sites.id })
+      .get();
+    logChange(db, nowMs, row.id, 'site added');
+    return { ok: true, id: row.id };
+  })();
+}
+
+/** Changes any of a site's fields (validated); refuses an unknown site or a name another site has. */
+export function updateSite(db: Db, siteId: number, patch: Partial<SiteFields>, nowMs: number): SiteWrite {
+  return db.sqlite.transaction((): SiteWrite => {
+    if (!db.orm.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).get()) return { ok: false, reason: 'not-found' };
+    if (patch.name !== undefined && nameTaken(db, patch.name, siteId)) {
+      return { ok: false, reason: 'conflict', message: `a site named ${JSON.stringify(patch.name)} already exists` };
+    }
+    if (Object.keys(patch).length > 0) db.orm.update(sites).set(patch).where(eq(sites.id, siteId)).run();
+    logChange(db, nowMs, siteId, 'site changed');
+    return { ok: true, id: siteId };
+  })();
+}
+
+/** How many rigs belong to the site. */
+export function siteRigCount(db: Db, siteId: number): number {
+  return db.orm.select({ n: count() }).from(rigs).where(eq(rigs.siteId, siteId)).get()?.n ?? 0;
+}
+
+/**
+ * Removes a site with no rigs, with its alert overrides and its tariff feed's state. Economics and alert
+ * history keep their rows (they name the site as it was).
+ */
+export function deleteSite(db: Db, siteId: number, nowMs: number): SiteWrite {
+  return db.sqlite.transaction((): SiteWrite => {
+    const site = db.orm.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.id, siteId)).get();
+    if (!site) return { ok: false, reason: 'not-found' };
+    const rigCount = siteRigCount(db, siteId);
+    if (rigCount > 0) {
+      return {
+        ok: false,
+        reason: 'conflict',
+        message: `site ${JSON.stringify(site.name)} still has ${rigCount} rig${rigCount === 1 ? '' : 's'}: move or remove them first`,
+      };
+    }
+    db.orm.delete(alertOverrides).where(and(eq(alertOverrides.scope, 'site'), eq(alertOverrides.scopeId, siteId))).run();
+    db.orm.delete(sourceState).where(eq(sourceState.key, `tariff:${siteId}`)).run();
+    db.orm.delete(sites).where(eq(sites.id, siteId)).run();
+    logChange(db, nowMs, siteId, 'site removed');
+    return { ok: true, id: siteId };
+  })();
+}

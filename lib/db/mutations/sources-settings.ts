@@ -1,0 +1,33 @@
+/** Stores or clears the network/price source settings document; the change row tells open screens. */
+import { eq } from 'drizzle-orm';
+import { parseSourcesSettings, SOURCES_SETTINGS_KEY, type SourcesSettings } from '../../settings/sources-settings';
+import type { Db } from '../client';
+import { appSettings, changes } from '../schema';
+
+function logChange(db: Db, nowMs: number, what: string): void {
+  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'source-settings', payload: JSON.stringify({ what }) }).run();
+}
+
+/** Stores the settings (validated again, so nothing unvalidated reaches the row). */
+export function setSourcesSettings(db: Db, settings: SourcesSettings, nowMs: number): void {
+  const parsed = parseSourcesSettings(settings, null);
+  if (!parsed.ok) throw new RangeError(`invalid source settings: ${parsed.errors.join('; ')}`);
+  const valueJson = JSON.stringify(parsed.settings);
+  db.sqlite.transaction(() => {
+    db.orm
+      .insert(appSettings)
+      .values({ key: SOURCES_SETTINGS_KEY, valueJson, updatedAtMs: nowMs })
+      .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
+      .run();
+    logChange(db, nowMs, 'source settings saved');
+  })();
+}
+
+/** Removes the stored settings, so the environment's apply again; false when none was stored. */
+export function clearSourcesSettings(db: Db, nowMs: number): boolean {
+  return db.sqlite.transaction(() => {
+    const { changes: n } = db.orm.delete(appSettings).where(eq(appSettings.key, SOURCES_SETTINGS_KEY)).run();
+    if (n > 0) logChange(db, nowMs, 'source settings cleared');
+    return n > 0;
+  })();
+}

@@ -1,0 +1,75 @@
+/**
+ * Settings of the external sources, from the environment: the defaults the settings screen's stored
+ * document replaces. Public endpoints are defaults only; every URL can point at the operator's own
+ * mempool instance or node. Malformed values fail fast with a ConfigError naming the variable.
+ */
+import { ConfigError, envCurrency, envInt, type Env } from '../config';
+import type { BitcoindSettings as BitcoindConfig, SourcesSettings as SourcesConfig } from './sources-settings';
+
+/** The public mempool.space API: the default network and price source. */
+export const DEFAULT_MEMPOOL_URL = 'https://mempool.space/api';
+
+/** Default RPC endpoint of a mainnet node on the same machine. */
+export const DEFAULT_BITCOIND_URL = 'http://127.0.0.1:8332/';
+
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim() || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a URL (expected e.g. ${fallback})`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http:// or https:// URL, got ${url.protocol}`);
+  return raw;
+}
+
+function optional(env: Env, name: string): string | null {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? null : raw;
+}
+
+function bitcoindConfig(env: Env): BitcoindConfig {
+  const user = optional(env, 'HASHWATT_BITCOIND_USER');
+  const password = optional(env, 'HASHWATT_BITCOIND_PASSWORD');
+  const cookiePath = optional(env, 'HASHWATT_BITCOIND_COOKIE');
+  if ((user === null) !== (password === null)) {
+    throw new ConfigError('HASHWATT_BITCOIND_USER and HASHWATT_BITCOIND_PASSWORD must be set together');
+  }
+  if (user === null && cookiePath === null) {
+    throw new ConfigError(
+      'HASHWATT_NETWORK_SOURCE=bitcoind needs HASHWATT_BITCOIND_USER and HASHWATT_BITCOIND_PASSWORD, or HASHWATT_BITCOIND_COOKIE (path of the .cookie file)',
+    );
+  }
+  return {
+    url: httpUrl(env, 'HASHWATT_BITCOIND_URL', DEFAULT_BITCOIND_URL),
+    user,
+    password,
+    cookiePath,
+    feeBlocks: envInt(env, 'HASHWATT_BITCOIND_FEE_BLOCKS', 144, 1, 2016),
+  };
+}
+
+function fixedPrice(raw: string | undefined): number | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const n = Number(raw.trim());
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`HASHWATT_BTC_PRICE=${JSON.stringify(raw)} is not a positive number (e.g. 90000)`);
+  return n;
+}
+
+/** Reads and validates the source settings from `env`. */
+export function loadSourcesConfig(env: Env): SourcesConfig {
+  const kind = env.HASHWATT_NETWORK_SOURCE?.trim().toLowerCase() || 'mempool';
+  if (kind !== 'mempool' && kind !== 'bitcoind') {
+    throw new ConfigError(`HASHWATT_NETWORK_SOURCE=${JSON.stringify(env.HASHWATT_NETWORK_SOURCE)} must be mempool or bitcoind`);
+  }
+  return {
+    networkSource: kind,
+    mempoolBaseUrl: httpUrl(env, 'HASHWATT_MEMPOOL_URL', DEFAULT_MEMPOOL_URL).replace(/\/+$/, ''),
+    bitcoind: kind === 'bitcoind' ? bitcoindConfig(env) : null,
+    fixedBtcPrice: fixedPrice(env.HASHWATT_BTC_PRICE),
+    currency: envCurrency(env.HASHWATT_CURRENCY),
+    intervalS: envInt(env, 'HASHWATT_SOURCE_INTERVAL_S', 60, 5, 86_400),
+    timeoutMs: envInt(env, 'HASHWATT_SOURCE_TIMEOUT_MS', 5000, 100, 120_000),
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The network and price source settings as a validated document (app_settings 'sources'), edited on the
+ * settings screen and read by the collector's sources loop on every refresh; without one, the
+ * environment's settings apply. Pure: refusals name the field, the rule and the value; the bitcoind
+ * password is shown as "<redacted>" and sending that back keeps the stored one.
+ */
+import { CURRENCIES, type Currency } from '../domain/network';
+import { REDACTED } from '../notify/redact';
+
+/** app_settings key of the document. */
+export const SOURCES_SETTINGS_KEY = 'sources';
+
+/** Bitcoin Core connection: user/password, or a cookie file read on every refresh. */
+export interface BitcoindSettings {
+  url: string;
+  user: string | null;
+  password: string | null;
+  cookiePath: string | null;
+  /** Blocks in the fee average. */
+  feeBlocks: number;
+}
+
+/** Where network state and the BTC price come from, and how often. */
+export interface SourcesSettings {
+  networkSource: 'mempool' | 'bitcoind';
+  /** mempool-compatible API base, also the price source (no trailing slash). */
+  mempoolBaseUrl: string;
+  /** Set when networkSource is 'bitcoind'. */
+  bitcoind: BitcoindSettings | null;
+  /** Operator's fixed BTC price in `currency`; when set, no price is fetched. */
+  fixedBtcPrice: number | null;
+  currency: Currency;
+  intervalS: number;
+  /** Per-request timeout. */
+  timeoutMs: number;
+}
+
+export const INTERVAL_S_RANGE = [5, 86_400] as const;
+export const TIMEOUT_MS_RANGE = [100, 120_000] as const;
+export const FEE_BLOCKS_RANGE = [1, 2016] as const;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const shown = (v: unknown) => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
+
+function httpUrl(v: unknown, field: string, errors: string[]): string {
+  if (typeof v === 'string') {
+    try {
+      const url = new URL(v.trim());
+      if (url.protocol === 'http:' || url.protocol === 'https:') return v.trim();
+    } catch {
+      // reported below
+    }
+  }
+  errors.push(`${field} must be an http:// or https:// URL (got ${shown(v)})`);
+  return '';
+}
+
+function wholeNumber(v: unknown, field: string, [min, max]: readonly [number, number], errors: string[]): number {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
+  errors.push(`${field} must be a whole number from ${min} to ${max} (got ${shown(v)})`);
+  return min;
+}
+
+function optionalText(v: unknown, field: string, errors: string[]): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  errors.push(`${field} must be text (got ${shown(v)})`);
+  return null;
+}
+
+function bitcoind(v: unknown, stored: BitcoindSettings | null, errors: string[]): BitcoindSettings | null {
+  if (!isObj(v)) {
+    errors.push('bitcoind settings are required when networkSource is bitcoind (url, and user and password or cookiePath)');
+    return null;
+  }
+  const user = optionalText(v.user, 'bitcoind.user', errors);
+  const password = v.password === REDACTED ? (stored?.password ?? null) : optionalText(v.password, 'bitcoind.password', errors);
+  const cookiePath = optionalText(v.cookiePath, 'bitcoind.cookiePath', errors);
+  if ((user === null) !== (password === null)) errors.push('bitcoind.user and bitcoind.password must be set together');
+  else if (user === null && cookiePath === null) errors.push('bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)');
+  return {
+    url: httpUrl(v.url, 'bitcoind.url', errors),
+    user,
+    password,
+    cookiePath,
+    feeBlocks: wholeNumber(v.feeBlocks ?? 144, 'bitcoind.feeBlocks', FEE_BLOCKS_RANGE, errors),
+  };
+}
+
+const FIELDS = ['networkSource', 'mempoolBaseUrl', 'bitcoind', 'fixedBtcPrice', 'currency', 'intervalS', 'timeoutMs'];
+
+/**
+ * Validates a whole settings document. `stored` is what applies now (the stored document or the
+ * environment's), whose bitcoind password a "<redacted>" keeps.
+ */
+export function parseSourcesSettings(body: unknown, stored: SourcesSettings | null): { ok: true; settings: SourcesSettings } | { ok: false; errors: string[] } {
+  if (!isObj(body)) return { ok: false, errors: ['the settings must be a JSON object'] };
+  const errors: string[] = [];
+  const unknown = Object.keys(body).filter((k) => !FIELDS.includes(k));
+  if (unknown.length > 0) errors.push(`unknown field(s): ${unknown.join(', ')} (allowed: ${FIELDS.join(', ')})`);
+  const networkSource = body.networkSource;
+  if (networkSource !== 'mempool' && networkSource !== 'bitcoind') errors.push(`networkSource must be mempool or bitcoind (got ${shown(networkSource)})`);
+  const currency = typeof body.currency === 'string' ? body.currency.trim().toUpperCase() : body.currency;
+  if (!(CURRENCIES as readonly unknown[]).includes(currency)) errors.push(`currency must be one of ${CURRENCIES.join(', ')} (got ${shown(body.currency)})`);
+  let fixedBtcPrice: number | null = null;
+  if (body.fixedBtcPrice !== undefined && body.fixedBtcPrice !== null) {
+    if (typeof body.fixedBtcPrice === 'number' && Number.isFinite(body.fixedBtcPrice) && body.fixedBtcPrice > 0) fixedBtcPrice = body.fixedBtcPrice;
+    else errors.push(`fixedBtcPrice must be a positive number, or empty to fetch the price (got ${shown(body.fixedBtcPrice)})`);
+  }
+  const settings: SourcesSettings = {
+    networkSource: networkSource === 'bitcoind' ? 'bitcoind' : 'mempool',
+    mempoolBaseUrl: httpUrl(body.mempoolBaseUrl, 'mempoolBaseUrl', errors).replace(/\/+$/, ''),
+    bitcoind: networkSource === 'bitcoind' ? bitcoind(body.bitcoind, stored?.bitcoind ?? null, errors) : null,
+    fixedBtcPrice,
+    currency: currency as Currency,
+    intervalS: wholeNumber(body.intervalS, 'intervalS', INTERVAL_S_RANGE, errors),
+    timeoutMs: wholeNumber(body.timeoutMs, 'timeoutMs', TIMEOUT_MS_RANGE, errors),
+  };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
+}
+
+/** The settings as the API and the screen show them: the bitcoind password as "<redacted>". */
+export function redactSourcesSettings(s: SourcesSettings): SourcesSettings {
+  return s.bitcoind?.password ? { ...s, bitcoind: { ...s.bitcoind, password: REDACTED } } : s;
+}

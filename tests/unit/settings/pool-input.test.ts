@@ -1,0 +1,76 @@
+/** The pools form's validation, its secrets redacted and kept, and its kind table in step with the adapters. */
+import { describe, expect, it } from 'vitest';
+import { POOL_ADAPTERS } from '../../../collectors/sources/pools';
+import { POOL_KINDS } from '../../../lib/domain/pool-kinds';
+import { parsePoolInput, redactPool } from '../../../lib/settings/pool-input';
+import type { PoolConfig } from '../../../lib/domain/pool-config';
+
+const antpool: PoolConfig = {
+  name: 'AntPool main',
+  kind: 'antpool',
+  baseUrl: '',
+  credentials: { userId: 'site-a', apiKey: 'key-123456', apiSecret: 'secret-abcdef' },
+  feePct: 2.5,
+  matchUrl: 'antpool.com',
+};
+
+describe('pool kinds', () => {
+  it('lists exactly the adapters, with their default API and credential keys', () => {
+    const fromAdapters = Object.values(POOL_ADAPTERS).map((a) => [a.kind, a.defaultBaseUrl, [...a.credentialKeys]]);
+    const fromTable = Object.entries(POOL_KINDS).map(([kind, k]) => [kind, k.defaultBaseUrl, k.credentials.map((c) => c.key)]);
+    expect(fromTable.sort()).toEqual(fromAdapters.sort());
+  });
+});
+
+describe('parsePoolInput', () => {
+  it('accepts a complete account, trimming text and lower-casing the kind', () => {
+    expect(parsePoolInput({ ...antpool, kind: 'AntPool', name: ' AntPool main ' }, null)).toEqual({ ok: true, pool: antpool });
+  });
+
+  it('defaults the fee to 2 % and an empty base URL to the public API', () => {
+    const res = parsePoolInput({ name: 'Ocean', kind: 'ocean', credentials: { address: 'bc1qexample' }, matchUrl: 'ocean.xyz' }, null);
+    expect(res).toEqual({ ok: true, pool: { name: 'Ocean', kind: 'ocean', baseUrl: '', credentials: { address: 'bc1qexample' }, feePct: 2, matchUrl: 'ocean.xyz' } });
+  });
+
+  it('names every bad field, including each missing credential with its label', () => {
+    const res = parsePoolInput({ name: '', kind: 'luxor', baseUrl: 'luxor.tech', credentials: { apiKey: '  ', colour: 'x' }, feePct: 120, port: 1 }, null);
+    expect(res).toEqual({
+      ok: false,
+      errors: [
+        'unknown field(s): port (allowed: name, kind, baseUrl, credentials, feePct, matchUrl)',
+        'name must not be empty',
+        'baseUrl must be an http:// or https:// URL, or empty for the pool\'s public API (got "luxor.tech")',
+        'unknown credential(s) for luxor: colour (it needs apiKey, subaccount)',
+        'credentials.apiKey is required for luxor (API key)',
+        'credentials.subaccount is required for luxor (Subaccount)',
+        'matchUrl is required',
+        'feePct must be a number from 0 to 100 (got 120)',
+      ],
+    });
+  });
+
+  it('refuses an unknown kind', () => {
+    const res = parsePoolInput({ ...antpool, kind: 'slushpool' }, null);
+    expect(res).toEqual({ ok: false, errors: ['kind must be one of braiins, ocean, viabtc, antpool, f2pool, luxor (got "slushpool")'] });
+  });
+});
+
+describe('pool secrets', () => {
+  it('redacts only the secret credentials', () => {
+    expect(redactPool(antpool).credentials).toEqual({ userId: 'site-a', apiKey: '<redacted>', apiSecret: '<redacted>' });
+    expect(antpool.credentials.apiKey).toBe('key-123456');
+  });
+
+  it('keeps a stored secret sent back as <redacted>, but not across a change of kind or for a non-secret field', () => {
+    const shown = redactPool(antpool);
+    expect(parsePoolInput({ ...shown, feePct: 1 }, antpool)).toEqual({ ok: true, pool: { ...antpool, feePct: 1 } });
+    expect(parsePoolInput({ ...shown, credentials: { ...shown.credentials, apiKey: 'new-key-999' } }, antpool)).toEqual({
+      ok: true,
+      pool: { ...antpool, credentials: { ...antpool.credentials, apiKey: 'new-key-999' } },
+    });
+    const viabtc = parsePoolInput({ ...shown, kind: 'viabtc', credentials: { apiKey: '<redacted>' } }, antpool);
+    expect(viabtc).toEqual({ ok: false, errors: ['credentials.apiKey is required for viabtc (API key (read-only))'] });
+    const ocean = parsePoolInput({ name: 'O', kind: 'ocean', credentials: { address: '<redacted>' }, matchUrl: 'ocean' }, { ...antpool, kind: 'ocean', credentials: { address: 'bc1qstored' } });
+    expect(ocean).toEqual({ ok: true, pool: { name: 'O', kind: 'ocean', baseUrl: '', credentials: { address: '<redacted>' }, feePct: 2, matchUrl: 'ocean' } });
+  });
+});

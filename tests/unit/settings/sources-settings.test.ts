@@ -1,0 +1,78 @@
+/** The network/price source settings form's validation, and the bitcoind password kept behind "<redacted>". */
+import { describe, expect, it } from 'vitest';
+import { parseSourcesSettings, redactSourcesSettings, type SourcesSettings } from '../../../lib/settings/sources-settings';
+
+const mempool: SourcesSettings = {
+  networkSource: 'mempool',
+  mempoolBaseUrl: 'https://mempool.example/api',
+  bitcoind: null,
+  fixedBtcPrice: null,
+  currency: 'USD',
+  intervalS: 60,
+  timeoutMs: 5000,
+};
+
+const node: SourcesSettings = {
+  ...mempool,
+  networkSource: 'bitcoind',
+  bitcoind: { url: 'http://10.0.0.2:8332/', user: 'rpc', password: 'hunter2-long', cookiePath: null, feeBlocks: 144 },
+};
+
+describe('parseSourcesSettings', () => {
+  it('accepts a mempool document, trimming the trailing slash of its base URL and upper-casing the currency', () => {
+    expect(parseSourcesSettings({ ...mempool, mempoolBaseUrl: 'https://mempool.example/api/', currency: 'eur' }, null)).toEqual({
+      ok: true,
+      settings: { ...mempool, currency: 'EUR' },
+    });
+  });
+
+  it('drops bitcoind settings while the source is mempool', () => {
+    expect(parseSourcesSettings({ ...node, networkSource: 'mempool' }, null)).toEqual({ ok: true, settings: mempool });
+  });
+
+  it('names every bad field', () => {
+    const res = parseSourcesSettings(
+      { networkSource: 'electrum', mempoolBaseUrl: 'ftp://x', fixedBtcPrice: -5, currency: 'BTC', intervalS: 1, timeoutMs: 2.5, extra: 1 },
+      null,
+    );
+    expect(res).toEqual({
+      ok: false,
+      errors: [
+        'unknown field(s): extra (allowed: networkSource, mempoolBaseUrl, bitcoind, fixedBtcPrice, currency, intervalS, timeoutMs)',
+        'networkSource must be mempool or bitcoind (got "electrum")',
+        'currency must be one of USD, EUR, GBP, CAD, CHF, AUD, JPY (got "BTC")',
+        'fixedBtcPrice must be a positive number, or empty to fetch the price (got -5)',
+        'mempoolBaseUrl must be an http:// or https:// URL (got "ftp://x")',
+        'intervalS must be a whole number from 5 to 86400 (got 1)',
+        'timeoutMs must be a whole number from 100 to 120000 (got 2.5)',
+      ],
+    });
+  });
+
+  it('asks bitcoind for credentials: user and password together, or a cookie file', () => {
+    const base = { ...node, bitcoind: { url: 'http://10.0.0.2:8332/', feeBlocks: 144 } };
+    expect(parseSourcesSettings(base, null)).toEqual({ ok: false, errors: ['bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)'] });
+    expect(parseSourcesSettings({ ...base, bitcoind: { ...base.bitcoind, user: 'rpc' } }, null)).toEqual({
+      ok: false,
+      errors: ['bitcoind.user and bitcoind.password must be set together'],
+    });
+    expect(parseSourcesSettings({ ...node, bitcoind: null }, null)).toEqual({
+      ok: false,
+      errors: ['bitcoind settings are required when networkSource is bitcoind (url, and user and password or cookiePath)'],
+    });
+    const cookie = parseSourcesSettings({ ...base, bitcoind: { ...base.bitcoind, cookiePath: '/var/lib/bitcoind/.cookie', feeBlocks: 0, url: 'node:8332' } }, null);
+    expect(cookie).toEqual({
+      ok: false,
+      errors: ['bitcoind.url must be an http:// or https:// URL (got "node:8332")', 'bitcoind.feeBlocks must be a whole number from 1 to 2016 (got 0)'],
+    });
+  });
+
+  it('shows the password as <redacted> and keeps the stored one when it comes back so', () => {
+    const shown = redactSourcesSettings(node);
+    expect(shown.bitcoind?.password).toBe('<redacted>');
+    expect(node.bitcoind?.password).toBe('hunter2-long');
+    expect(parseSourcesSettings({ ...shown, intervalS: 30 }, node)).toEqual({ ok: true, settings: { ...node, intervalS: 30 } });
+    // With nothing stored, "<redacted>" is no password at all.
+    expect(parseSourcesSettings(shown, null)).toEqual({ ok: false, errors: ['bitcoind.user and bitcoind.password must be set together'] });
+  });
+});
