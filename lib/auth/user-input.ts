@@ -4,7 +4,7 @@
  * `{ role?, siteIds?, disabled?, password? }` and POST /api/auth/password `{ currentPassword, newPassword }`.
  * Pure; every error starts with the field it is about.
  */
-import { passwordProblem } from './password';
+import { passwordProblem } from './password-rules';
 import { isRole, ROLES, type Role } from './roles';
 
 /** Longest user name accepted. */
@@ -64,7 +64,8 @@ function checkNewPassword(raw: unknown, field: string, userName: string | undefi
   if (raw === undefined || raw === null || raw === '') return `${field} is required`;
   if (typeof raw !== 'string') return `${field} must be text`;
   const problem = passwordProblem(raw, userName);
-  return problem ? `${field}: ${problem}` : null;
+  // "the password must be at least 10 characters" → "password must be at least 10 characters".
+  return problem ? `${field} ${problem.replace(/^the password /, '')}` : null;
 }
 
 /** Validates a new user. */

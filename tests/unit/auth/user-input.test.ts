@@ -19,7 +19,7 @@ describe('parseNewUser', () => {
       errors: [
         'name: letters, digits, . _ @ -, at most 64 characters (got "bob smith")',
         'role must be one of admin, operator, viewer (got "boss")',
-        'password: the password must be at least 10 characters',
+        'password must be at least 10 characters',
         'siteIds: there is no site 9',
       ],
     });
@@ -27,7 +27,7 @@ describe('parseNewUser', () => {
 
   it('says what is missing, and refuses a password containing the name, an empty site list and non-ids', () => {
     expect(parseNewUser({}, ctx)).toEqual({ ok: false, errors: ['name is required: letters, digits, . _ @ -, at most 64 characters', 'role is required: one of admin, operator, viewer', 'password is required'] });
-    expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'VIC-the-viewer' }, ctx)).toEqual({ ok: false, errors: ['password: the password must not contain the user name'] });
+    expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'VIC-the-viewer' }, ctx)).toEqual({ ok: false, errors: ['password must not contain the user name'] });
     expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'long enough pw', siteIds: [] }, ctx)).toEqual({ ok: false, errors: ['siteIds: pick at least one site, or null for every site'] });
     expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'long enough pw', siteIds: [1, '2', 0] }, ctx)).toEqual({ ok: false, errors: ['siteIds: "2", 0 are not site ids'] });
     expect(parseNewUser({ name: 'x'.repeat(65), role: 'viewer', password: 'long enough pw' }, ctx).ok).toBe(false);
@@ -49,7 +49,7 @@ describe('parseUserPatch', () => {
   it('refuses unknown fields, bad values and an empty change, naming each', () => {
     expect(parseUserPatch({ name: 'x', disabled: 'yes', password: 'vic-password-1' }, 'vic', ctx)).toEqual({
       ok: false,
-      errors: ['name cannot be changed here (fields: role, siteIds, disabled, password)', 'disabled must be true or false (got "yes")', 'password: the password must not contain the user name'],
+      errors: ['name cannot be changed here (fields: role, siteIds, disabled, password)', 'disabled must be true or false (got "yes")', 'password must not contain the user name'],
     });
     expect(parseUserPatch({}, 'vic', ctx)).toEqual({ ok: false, errors: ['nothing to change: send role, siteIds, disabled, password'] });
     expect(parseUserPatch({ siteIds: [3] }, 'vic', ctx)).toEqual({ ok: false, errors: ['siteIds: there is no site 3'] });
@@ -59,7 +59,7 @@ describe('parseUserPatch', () => {
 describe('parsePasswordChange', () => {
   it('needs the current password and a new acceptable, different one', () => {
     expect(parsePasswordChange({ currentPassword: 'old password 1', newPassword: 'new password 2' }, 'vic')).toEqual({ ok: true, value: { currentPassword: 'old password 1', newPassword: 'new password 2' } });
-    expect(parsePasswordChange({ newPassword: 'short' }, 'vic')).toEqual({ ok: false, errors: ['currentPassword is required', 'newPassword: the password must be at least 10 characters'] });
+    expect(parsePasswordChange({ newPassword: 'short' }, 'vic')).toEqual({ ok: false, errors: ['currentPassword is required', 'newPassword must be at least 10 characters'] });
     expect(parsePasswordChange({ currentPassword: 'same password', newPassword: 'same password' }, 'vic')).toEqual({ ok: false, errors: ['newPassword must differ from the current password'] });
   });
 });
