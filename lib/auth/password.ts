@@ -12,21 +12,12 @@ const KEY_BYTES = 32;
 /** scrypt needs 128 * N * r bytes; allow it (Node's default cap is 32 MiB). */
 const maxmem = (n: number, r: number) => 256 * n * r;
 
-/** The shortest password accepted. */
-export const MIN_PASSWORD_CHARS = 10;
+export { MIN_PASSWORD_CHARS, passwordProblem } from './password-rules';
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number, bytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password.normalize('NFKC'), salt, bytes, { N: n, r, p, maxmem: maxmem(n, r) }, (err, key) => (err ? reject(err) : resolve(key))),
   );
-}
-
-/** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, userName?: string): string | null {
-  if (password.length < MIN_PASSWORD_CHARS) return `the password must be at least ${MIN_PASSWORD_CHARS} characters`;
-  if (password.length > 1024) return 'the password must be at most 1024 characters';
-  if (userName && password.toLowerCase().includes(userName.toLowerCase())) return 'the password must not contain the user name';
-  return null;
 }
 
 export async function hashPassword(password: string): Promise<string> {

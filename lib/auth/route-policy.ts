@@ -17,8 +17,8 @@ const PUBLIC_PREFIXES = ['/_next/static/', '/icons/'];
 const CONFIGURE_READS = [/^\/settings(\/|$)/, /^\/api\/settings(\/|$)/, /^\/api\/alerts\/channels(\/|$)/, /^\/api\/users(\/|$)/, /^\/api\/tokens(\/|$)/];
 const ACKNOWLEDGE = [/^\/api\/alerts\/[^/]+\/(ack|snooze)$/];
 const OPERATE_RIGS = [/^\/api\/rigs\/\d+\/maintenance$/];
-/** Changes any signed-in person may make to what is their own: signing out, their devices' push subscriptions (the route refuses tokens). */
-const ANY_SIGNED_IN_WRITE = ['/api/auth/logout', '/api/push/subscriptions'];
+/** Changes any signed-in person may make to what is their own: signing out, their password, their devices' push subscriptions (the routes refuse tokens). */
+const ANY_SIGNED_IN_WRITE = ['/api/auth/logout', '/api/auth/password', '/api/push/subscriptions'];
 
 const isRead = (m: string) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS';
 

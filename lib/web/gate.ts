@@ -2,7 +2,8 @@
  * The one door in front of Next.js: every HTTP request passes here first. It sets the security headers,
  * deletes any principal header a client sent, normalises the path, answers sign-in and sign-out, trades a
  * kiosk link for a cookie, authenticates (Bearer token, session cookie, kiosk cookie), applies the route
- * policy, the role, the kiosk limits and the CSRF check, and hands the principal to Next in a header.
+ * policy, the role, the kiosk limits and the CSRF check, and hands the principal (and the origin the
+ * browser addressed) to Next in headers.
  * socket.io connections are checked by `authenticateUpgrade` with the same credentials.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,7 +21,7 @@ import { markTokenUsed } from '../db/mutations/users';
 import { authenticate, type Authenticated } from '../db/queries/users';
 import { handleLogin, handleLogout } from './auth-endpoints';
 import { redirect, sendJson, sendPage } from './replies';
-import { requestFacts, type RequestFacts } from './request-facts';
+import { ORIGIN_HEADER, requestFacts, type RequestFacts } from './request-facts';
 import type { WebConfig } from './web-config';
 
 export interface GateDeps {
@@ -105,6 +106,7 @@ export function createGate(deps: GateDeps) {
     const facts = factsOf(req);
     for (const [k, v] of Object.entries(securityHeaders({ https: facts.https, dev: deps.dev }))) res.setHeader(k, v);
     delete req.headers[PRINCIPAL_HEADER];
+    req.headers[ORIGIN_HEADER] = facts.origin;
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://hashwatt.invalid');

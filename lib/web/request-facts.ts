@@ -6,6 +6,9 @@
  */
 import { normaliseAddress } from './web-config';
 
+/** The header in which the gate hands Next the origin the browser addressed (a client's own copy is overwritten). */
+export const ORIGIN_HEADER = 'x-hashwatt-origin';
+
 export interface RawRequestFacts {
   remoteAddress: string | undefined;
   encrypted: boolean;

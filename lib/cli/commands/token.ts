@@ -1,5 +1,6 @@
 /** `hashwatt token create|list|revoke`: API tokens for scripts and kiosk tokens for wall displays. */
 import { isRole, ROLES } from '../../auth/roles';
+import { defaultTokenName, tokenNameProblem } from '../../auth/token-input';
 import { createApiToken, revokeApiToken } from '../../db/mutations/users';
 import { getSiteByName, listSites } from '../../db/queries/sites';
 import { listApiTokens } from '../../db/queries/users';
@@ -39,18 +40,20 @@ export const tokenCommand = {
       }
       if (sub !== 'create') throw new CliError(USAGE);
       const { values } = parseFlags(rest, { role: { type: 'string' }, kiosk: { type: 'boolean' }, site: { type: 'string' }, name: { type: 'string' } });
+      const nameProblem = values.name === undefined ? null : tokenNameProblem(values.name);
+      if (nameProblem) throw new CliError(`--${nameProblem}`);
       if (values.kiosk) {
         if (values.role) throw new CliError('a kiosk token is read-only: leave out --role');
         const site = values.site === undefined ? null : getSiteByName(db, values.site);
         if (values.site !== undefined && !site) throw new CliError(`no site named ${JSON.stringify(values.site)} (sites: ${listSites(db).map((s) => s.name).join(', ') || 'none yet'})`);
-        const { id, token } = createApiToken(db, 'kiosk', values.name ?? `kiosk ${site?.name ?? 'fleet'}`, 'viewer', site?.id ?? null, Date.now());
+        const { id, token } = createApiToken(db, 'kiosk', values.name ?? defaultTokenName('kiosk', 'viewer', site?.name ?? null), 'viewer', site?.id ?? null, Date.now());
         console.log(token);
         console.error(`kiosk token ${id} for ${site ? `site ${site.name}` : 'the whole fleet'}; open /wall?kiosk=<token> on the display`);
         return 0;
       }
       if (values.site) throw new CliError('--site only applies with --kiosk');
       if (!isRole(values.role)) throw new CliError(`pass --role ${ROLES.join('|')} (or --kiosk)${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
-      const { id, token } = createApiToken(db, 'api', values.name ?? `${values.role} token`, values.role, null, Date.now());
+      const { id, token } = createApiToken(db, 'api', values.name ?? defaultTokenName('api', values.role, null), values.role, null, Date.now());
       console.log(token);
       console.error(`API token ${id} (${values.role}); send it as "Authorization: Bearer <token>"`);
       return 0;

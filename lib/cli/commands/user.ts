@@ -1,6 +1,7 @@
 /** `hashwatt user add|list|passwd`: the people who log in. */
 import { passwordProblem, hashPassword } from '../../auth/password';
 import { isRole, ROLES, type Role } from '../../auth/roles';
+import { isUserName, USER_NAME_RULE } from '../../auth/user-input';
 import { createUser, setUserPassword } from '../../db/mutations/users';
 import { listSites } from '../../db/queries/sites';
 import { getUserByName, listUsers } from '../../db/queries/users';
@@ -16,8 +17,6 @@ const USAGE =
   '       hashwatt user list\n' +
   '  The password comes from HASHWATT_USER_PASSWORD, or the first line of stdin (it is never a flag, so it\n' +
   '  stays out of shell history). At least 10 characters.';
-
-const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 
 function siteIds(db: Db, raw: string | undefined): number[] | null {
   if (raw === undefined) return null;
@@ -54,7 +53,7 @@ export const userCommand = {
     if (sub !== 'add' && sub !== 'passwd') throw new CliError(USAGE);
     const { values, positionals } = parseFlags(rest, { admin: { type: 'boolean' }, role: { type: 'string' }, sites: { type: 'string' } }, true);
     const name = positionals[0];
-    if (positionals.length !== 1 || !NAME.test(name)) throw new CliError('pass one user name: letters, digits, . _ @ -, at most 64 characters');
+    if (positionals.length !== 1 || !isUserName(name)) throw new CliError(`pass one user name: ${USER_NAME_RULE}`);
     const db = openMigratedDb();
     try {
       const existing = getUserByName(db, name);

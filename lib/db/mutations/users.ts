@@ -1,9 +1,9 @@
 /** Users, sessions and tokens (lib/auth): writes. Passwords arrive hashed, tokens are stored as SHA-256. */
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Role } from '../../auth/roles';
 import { generateToken, hashToken } from '../../auth/tokens';
 import type { Db } from '../client';
-import { apiTokens, sessions, users } from '../schema';
+import { apiTokens, pushSubscriptions, sessions, users } from '../schema';
 
 export function createUser(db: Db, name: string, role: Role, passwordHash: string, siteIds: readonly number[] | null, nowMs: number): number {
   return db.orm
@@ -13,11 +13,45 @@ export function createUser(db: Db, name: string, role: Role, passwordHash: strin
     .get().id;
 }
 
-export function setUserPassword(db: Db, userId: number, passwordHash: string): void {
+/**
+ * Sets a new password and ends every session of the old one, except the session whose cookie is
+ * `keepSessionToken` (someone changing their own password stays signed in where they did it).
+ */
+export function setUserPassword(db: Db, userId: number, passwordHash: string, keepSessionToken?: string): void {
   db.sqlite.transaction(() => {
     db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    // A new password ends every session of the old one.
-    db.orm.delete(sessions).where(eq(sessions.userId, userId)).run();
+    endSessionsOf(db, userId, keepSessionToken);
+  })();
+}
+
+/** Ends the user's sessions (all, or all but the one of `keepSessionToken`); returns how many ended. */
+export function endSessionsOf(db: Db, userId: number, keepSessionToken?: string): number {
+  const mine = eq(sessions.userId, userId);
+  return db.orm
+    .delete(sessions)
+    .where(keepSessionToken ? and(mine, ne(sessions.tokenHash, hashToken(keepSessionToken))) : mine)
+    .run().changes;
+}
+
+/** Changes a user's role, sites or disabled flag; disabling ends their sessions. */
+export function updateUser(db: Db, userId: number, change: { role?: Role; siteIds?: readonly number[] | null; disabled?: boolean }): void {
+  db.sqlite.transaction(() => {
+    const set = {
+      ...(change.role !== undefined ? { role: change.role } : {}),
+      ...(change.siteIds !== undefined ? { siteIdsJson: change.siteIds === null ? null : JSON.stringify(change.siteIds) } : {}),
+      ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+    };
+    if (Object.keys(set).length > 0) db.orm.update(users).set(set).where(eq(users.id, userId)).run();
+    if (change.disabled === true) endSessionsOf(db, userId);
+  })();
+}
+
+/** Removes a user with their sessions and Web Push subscriptions; false when there is no such user. */
+export function deleteUser(db: Db, userId: number): boolean {
+  return db.sqlite.transaction(() => {
+    endSessionsOf(db, userId);
+    db.orm.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).run();
+    return db.orm.delete(users).where(eq(users.id, userId)).run().changes > 0;
   })();
 }
 

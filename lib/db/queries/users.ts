@@ -1,9 +1,9 @@
 /** Users, sessions and tokens (lib/auth): who a cookie or a Bearer token belongs to. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { isRole, type Principal } from '../../auth/roles';
 import { hashToken, tokenKind } from '../../auth/tokens';
 import type { Db } from '../client';
-import { apiTokens, sessions, users, type ApiTokenRow, type UserRow } from '../schema';
+import { apiTokens, sessions, sites, users, type ApiTokenRow, type UserRow } from '../schema';
 
 export function getUserByName(db: Db, name: string): UserRow | null {
   return db.orm.select().from(users).where(eq(users.name, name)).get() ?? null;
@@ -11,6 +11,55 @@ export function getUserByName(db: Db, name: string): UserRow | null {
 
 export function listUsers(db: Db): Omit<UserRow, 'passwordHash'>[] {
   return db.orm.select().from(users).orderBy(asc(users.id)).all().map(({ passwordHash: _hidden, ...rest }) => rest);
+}
+
+export function getUserById(db: Db, id: number): UserRow | null {
+  return db.orm.select().from(users).where(eq(users.id, id)).get() ?? null;
+}
+
+/** How many enabled admins there are (the last one may not be disabled, demoted or removed). */
+export function countEnabledAdmins(db: Db): number {
+  return db.orm.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.disabled, false))).all().length;
+}
+
+/** A user as the settings screen and GET /api/users show them: no password hash, sites as a list. */
+export interface UserView {
+  id: number;
+  name: string;
+  role: string;
+  /** null: every site. */
+  siteIds: number[] | null;
+  disabled: boolean;
+  createdAtMs: number;
+}
+
+export function listUserViews(db: Db): UserView[] {
+  return listUsers(db).map((u) => ({ id: u.id, name: u.name, role: u.role, siteIds: u.siteIdsJson === null ? null : (JSON.parse(u.siteIdsJson) as number[]), disabled: u.disabled, createdAtMs: u.createdAtMs }));
+}
+
+/** An API or kiosk token as GET /api/tokens shows it: no hash, with its site's name. */
+export interface TokenView {
+  id: number;
+  kind: 'api' | 'kiosk';
+  name: string;
+  /** The API token's role; 'viewer' for kiosk tokens (read-only). */
+  role: string;
+  /** A kiosk token's site; null: the whole fleet (always null for API tokens). */
+  siteId: number | null;
+  siteName: string | null;
+  createdAtMs: number;
+  lastUsedMs: number | null;
+  revokedAtMs: number | null;
+}
+
+export function listTokenViews(db: Db): TokenView[] {
+  return db.orm
+    .select({ id: apiTokens.id, kind: apiTokens.kind, name: apiTokens.name, role: apiTokens.role, siteId: apiTokens.siteId, siteName: sites.name, createdAtMs: apiTokens.createdAtMs, lastUsedMs: apiTokens.lastUsedMs, revokedAtMs: apiTokens.revokedAtMs })
+    .from(apiTokens)
+    .leftJoin(sites, eq(sites.id, apiTokens.siteId))
+    .orderBy(asc(apiTokens.id))
+    .all()
+    .map((t) => ({ ...t, kind: t.kind === 'kiosk' ? 'kiosk' : 'api' }));
 }
 
 export function listApiTokens(db: Db): Omit<ApiTokenRow, 'tokenHash'>[] {

@@ -41,6 +41,7 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
       [['user', 'add', 'carol', '--role', 'operator', '--sites', 'Atlantis'], { HASHWATT_USER_PASSWORD: 'long enough pw' }, 2, /no site named "Atlantis"/],
       [['token', 'create', '--role', 'superuser'], {}, 2, /pass --role admin\|operator\|viewer \(or --kiosk\) \(got "superuser"\)/],
       [['token', 'create', '--kiosk', '--role', 'admin'], {}, 2, /kiosk token is read-only/],
+      [['token', 'create', '--kiosk', '--name', 'x'.repeat(65)], {}, 2, /--name must be at most 64 characters \(got 65\)/],
       [['token', 'revoke', '99'], {}, 1, /no active token with id 99/],
     ];
     for (const [args, extra, code, message] of cases) {

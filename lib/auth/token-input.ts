@@ -1,0 +1,61 @@
+/**
+ * What makes an API or kiosk token acceptable, shared by the CLI (`hashwatt token create`) and
+ * POST /api/tokens `{ kind: 'api' | 'kiosk', name?, role? (api only), siteId? (kiosk only) }`: the name
+ * rule, the default names, and the body. Pure; every error starts with the field it is about.
+ */
+import { isRole, ROLES, type Role } from './roles';
+
+/** Longest token name accepted. */
+export const MAX_TOKEN_NAME_CHARS = 64;
+
+export interface NewTokenFields {
+  kind: 'api' | 'kiosk';
+  /** null: the default name (defaultTokenName). */
+  name: string | null;
+  /** The API token's role; kiosk tokens are read-only (stored as viewer). */
+  role: Role;
+  /** A kiosk token's site; null: the whole fleet. Always null for API tokens. */
+  siteId: number | null;
+}
+
+/** Why a token name is refused, or null; `raw` is already known to be a string. */
+export function tokenNameProblem(name: string): string | null {
+  if (name.length > MAX_TOKEN_NAME_CHARS) return `name must be at most ${MAX_TOKEN_NAME_CHARS} characters (got ${name.length})`;
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'name must not contain control characters';
+  return null;
+}
+
+/** The name a token gets when none is given: "viewer token", "kiosk North", "kiosk fleet". */
+export function defaultTokenName(kind: 'api' | 'kiosk', role: Role, siteName: string | null): string {
+  return kind === 'kiosk' ? `kiosk ${siteName ?? 'fleet'}` : `${role} token`;
+}
+
+/** Validates a new token. */
+export function parseNewToken(body: unknown, siteExists: (id: number) => boolean): { ok: true; value: NewTokenFields } | { ok: false; errors: string[] } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object { kind, name, role?, siteId? }'] };
+  const b = body as Record<string, unknown>;
+  if (b.kind !== 'api' && b.kind !== 'kiosk') {
+    return { ok: false, errors: [`kind must be "api" (a token for scripts) or "kiosk" (a wall display link)${b.kind === undefined ? '' : ` (got ${JSON.stringify(b.kind)})`}`] };
+  }
+  const errors: string[] = [];
+  let name: string | null = null;
+  if (typeof b.name === 'string' && b.name.trim() !== '') {
+    name = b.name.trim();
+    const problem = tokenNameProblem(name);
+    if (problem) errors.push(problem);
+  } else if (b.name !== undefined && b.name !== null && b.name !== '' && typeof b.name !== 'string') errors.push('name must be text');
+  const hasSite = b.siteId !== undefined && b.siteId !== null && b.siteId !== '';
+  if (b.kind === 'api') {
+    if (!isRole(b.role)) errors.push(b.role === undefined || b.role === '' ? `role is required for an API token: one of ${ROLES.join(', ')}` : `role must be one of ${ROLES.join(', ')} (got ${JSON.stringify(b.role)})`);
+    if (hasSite) errors.push('siteId only applies to kiosk tokens: an API token sees what its role sees');
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'api', name, role: b.role as Role, siteId: null } };
+  }
+  if (b.role !== undefined && b.role !== null && b.role !== '') errors.push('role: a kiosk token is read-only, leave role out');
+  let siteId: number | null = null;
+  if (hasSite) {
+    if (typeof b.siteId !== 'number' || !Number.isInteger(b.siteId) || b.siteId <= 0) errors.push(`siteId: ${JSON.stringify(b.siteId)} is not a site id (leave it out for the whole fleet)`);
+    else if (!siteExists(b.siteId)) errors.push(`siteId: there is no site ${b.siteId}`);
+    else siteId = b.siteId;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'kiosk', name, role: 'viewer', siteId } };
+}

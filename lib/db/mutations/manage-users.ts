@@ -1,0 +1,52 @@
+/**
+ * Changing and removing users as an admin does it from the settings screen: the guard rails
+ * (lib/auth/user-guards) are checked and the change written in one transaction, so two admins demoting
+ * each other at once cannot leave the site without one.
+ */
+import type { Role } from '../../auth/roles';
+import { userChangeRefusal } from '../../auth/user-guards';
+import type { Db } from '../client';
+import { countEnabledAdmins, getUserById } from '../queries/users';
+import { deleteUser, setUserPassword, updateUser } from './users';
+
+/** How a change went: done, or the HTTP status and reason it was refused. */
+export type ManageOutcome = { ok: true } | { ok: false; status: 404 | 409; error: string };
+
+export interface UserChangeInput {
+  role?: Role;
+  siteIds?: readonly number[] | null;
+  disabled?: boolean;
+  /** Already hashed (hashing is slow and async: done before the transaction). */
+  passwordHash?: string;
+}
+
+/** Who is making the change: their user id (null for an API token) and their session cookie, kept when they change their own password. */
+export interface Actor {
+  userId: number | null;
+  sessionToken?: string;
+}
+
+const notFound = (id: number): ManageOutcome => ({ ok: false, status: 404, error: `there is no user ${id}` });
+
+export function changeUser(db: Db, actor: Actor, userId: number, change: UserChangeInput): ManageOutcome {
+  return db.sqlite.transaction((): ManageOutcome => {
+    const target = getUserById(db, userId);
+    if (!target) return notFound(userId);
+    const refusal = userChangeRefusal(target, { role: change.role, disabled: change.disabled }, actor.userId, countEnabledAdmins(db));
+    if (refusal) return { ok: false, status: 409, error: refusal };
+    updateUser(db, userId, change);
+    if (change.passwordHash !== undefined) setUserPassword(db, userId, change.passwordHash, userId === actor.userId ? actor.sessionToken : undefined);
+    return { ok: true };
+  })();
+}
+
+export function removeUser(db: Db, actor: Actor, userId: number): ManageOutcome {
+  return db.sqlite.transaction((): ManageOutcome => {
+    const target = getUserById(db, userId);
+    if (!target) return notFound(userId);
+    const refusal = userChangeRefusal(target, { remove: true }, actor.userId, countEnabledAdmins(db));
+    if (refusal) return { ok: false, status: 409, error: refusal };
+    deleteUser(db, userId);
+    return { ok: true };
+  })();
+}
