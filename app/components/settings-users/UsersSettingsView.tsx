@@ -5,11 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { TokenView, UserView } from '../../../lib/db/queries/users';
-import type { FleetSnapshot } from '../../../lib/realtime/contracts';
-import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { callApi } from '../alerts/api-client';
-import { PageHeader } from '../nav/PageHeader';
-import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from '../overview/sweep-staleness';
 import { useNowMs } from '../overview/use-now-ms';
 import { AddUserForm } from './AddUserForm';
 import { NewTokenForm } from './NewTokenForm';
@@ -23,24 +19,19 @@ import './settings-users.css';
 
 /** Props of UsersSettingsView. */
 export interface UsersSettingsViewProps {
-  /** Server-rendered snapshot the header's live indicator starts from. */
-  initial: FleetSnapshot;
   users: UserView[];
   tokens: TokenView[];
   sites: SiteOption[];
   /** The signed-in admin's user id (null for an API token). */
   selfId: number | null;
-  pollIntervalMs?: number;
 }
 
 /** The screen. */
-export function UsersSettingsView({ initial, users: initialUsers, tokens: initialTokens, sites, selfId, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: UsersSettingsViewProps) {
-  const { snapshot, link } = useLiveFleet(initial);
+export function UsersSettingsView({ users: initialUsers, tokens: initialTokens, sites, selfId }: UsersSettingsViewProps) {
   const nowMs = useNowMs();
   const [users, setUsers] = useState(initialUsers);
   const [tokens, setTokens] = useState(initialTokens);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const updatedAtMs = snapshot.fleet.updatedAtMs;
 
   const reloadUsers = useCallback(async () => {
     const res = await callApi<{ users: UserView[] }>('GET', '/api/users');
@@ -54,15 +45,7 @@ export function UsersSettingsView({ initial, users: initialUsers, tokens: initia
   }, []);
 
   return (
-    <main className="page settings-page users-settings">
-      <PageHeader
-        title="Users & tokens · Settings"
-        current="/settings"
-        link={link}
-        updatedAtMs={updatedAtMs}
-        nowMs={nowMs}
-        sweepStale={sweepNotCurrent(updatedAtMs, nowMs, pollIntervalMs)}
-      />
+    <div className="users-settings">
       {loadError && (
         <p className="form-error" role="alert">
           {loadError}
@@ -96,6 +79,6 @@ export function UsersSettingsView({ initial, users: initialUsers, tokens: initia
           </div>
         </div>
       </section>
-    </main>
+    </div>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { loadConfig, marketPolicy } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
-import { getFleetSnapshot } from '../../../lib/db/queries/fleet';
 import { listSites } from '../../../lib/db/queries/sites';
 import { listTokenViews, listUserViews } from '../../../lib/db/queries/users';
 import { UsersSettingsView } from '../../components/settings-users/UsersSettingsView';
@@ -13,17 +11,14 @@ export const metadata: Metadata = { title: 'Users & tokens · Hashwatt' };
 /** Users and tokens, read at request time (admins only: the gate refuses everyone else). */
 export default async function UsersSettingsPage() {
   await connection(); // users change at run time: never prerender at build time
-  const config = loadConfig();
   const db = getAppDb();
   const who = await currentPrincipal();
   return (
     <UsersSettingsView
-      initial={getFleetSnapshot(db, Date.now(), marketPolicy(config))}
       users={listUserViews(db)}
       tokens={listTokenViews(db)}
       sites={listSites(db).map((s) => ({ id: s.id, name: s.name }))}
       selfId={who?.userId ?? null}
-      pollIntervalMs={config.pollIntervalS * 1000}
     />
   );
 }
