@@ -69,6 +69,36 @@ describe('signing in and out', { timeout: 90_000 }, () => {
   });
 });
 
+describe('your account', { timeout: 60_000 }, () => {
+  it('a viewer changes their own password at /account: a wrong current one and a short new one are named, then the new one works', async () => {
+    const who = { name: 'vanya', password: 'first-password-789' };
+    await cli(['user', 'add', who.name, '--role', 'viewer'], { HASHWATT_USER_PASSWORD: who.password });
+    const page = await signedInPage(browser, base, { viewport: { width: 390, height: 844 } }, who);
+    await page.goto(`${base}/`);
+    await page.getByTestId('account-link').click();
+    await page.waitForURL((u) => u.pathname === '/account');
+    expect(await page.getByTestId('account-summary').textContent()).toBe('vanya, viewer · every site');
+    const fill = async (current: string, next: string, repeat = next) => {
+      await page.getByLabel('Current password').fill(current);
+      await page.getByLabel('New password', { exact: true }).fill(next);
+      await page.getByLabel('New password again').fill(repeat);
+      await page.getByRole('button', { name: 'Change password' }).click();
+    };
+    await fill('not-my-password-1', 'second-password-789');
+    await expect.poll(() => page.getByTestId('password-errors').textContent()).toMatch(/currentPassword: that is not your current password/);
+    await fill(who.password, 'second-password-789', 'second-password-780');
+    await expect.poll(() => page.getByTestId('password-errors').textContent()).toBe('the new password and its repetition differ');
+    await fill(who.password, 'second-password-789');
+    await page.getByTestId('password-changed').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await page.context().close();
+    const login = (password: string) =>
+      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: who.name, password }) });
+    expect((await login(who.password)).status).toBe(401);
+    expect((await login('second-password-789')).status).toBe(200);
+  });
+});
+
 describe('roles and sites', { timeout: 90_000 }, () => {
   it('a viewer sees no Settings link, is refused the settings page, and its changes are refused', async () => {
     const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } }, VIEWER);

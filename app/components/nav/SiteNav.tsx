@@ -16,8 +16,11 @@ const PAGES = [
   { href: '/settings', label: 'Settings' },
 ] as const;
 
+/** Pages reached from the user menu rather than the row of links. */
+type MenuPath = '/account';
+
 /** A path the nav knows; any settings screen marks "Settings" as current. */
-export type SitePath = (typeof PAGES)[number]['href'] | `/settings/${string}`;
+export type SitePath = (typeof PAGES)[number]['href'] | `/settings/${string}` | MenuPath;
 
 function isCurrent(href: string, current: SitePath): boolean {
   return href === current || (href === '/settings' && current.startsWith('/settings/'));

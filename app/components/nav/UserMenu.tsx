@@ -1,5 +1,5 @@
 'use client';
-/** "alice · operator [Sign out]" at the end of the nav; signing out is a plain form post (works without JS). */
+/** "alice · operator [Sign out]" at the end of the nav, the name linking to /account; signing out is a plain form post (works without JS). */
 import { useSession } from './session-context';
 
 export function UserMenu() {
@@ -7,9 +7,9 @@ export function UserMenu() {
   if (!session) return null;
   return (
     <div className="user-menu" data-testid="user-menu">
-      <span className="user-menu-name" title={`Signed in as ${session.name} (${session.role})`}>
+      <a className="user-menu-name" href="/account" title={`Signed in as ${session.name} (${session.role}): your account`} data-testid="account-link">
         {session.name} <span className="user-menu-role">· {session.role}</span>
-      </span>
+      </a>
       {session.via === 'session' ? (
         <form method="post" action="/api/auth/logout">
           <button type="submit" className="user-menu-signout" data-testid="sign-out">
