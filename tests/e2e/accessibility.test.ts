@@ -1,13 +1,15 @@
 /**
  * Accessibility: axe-core (the engine behind Lighthouse's and Deque's checks) run inside real Chromium on
  * the overview, the wall display, the rigs list and a rig's page, at desktop and phone sizes, against
- * `hashwatt start` with live data. No serious or critical violation may remain.
+ * `hashwatt start` with live data. No serious or critical violation may remain. Also the manager's phone:
+ * the overview from 360 to 430 px wide, with no sideways scroll, shows today's profit, profit per kWh
+ * against the power price, hash rate, power, how many rigs lose money (matching the API), and alerts.
  */
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { signedInPage } from '../support/session';
+import { apiFetch, signedInPage } from '../support/session';
 import { freePort, startSystem, type RunningSystem } from '../support/system';
 import { tempDir } from '../support/temp';
 
@@ -82,4 +84,24 @@ describe('accessibility (axe-core)', { timeout: 120_000 }, () => {
     expect((await seriousViolations(page)).join('\n')).toMatch(/critical image-alt/);
     await page.context().close();
   });
+});
+
+describe('the overview on a phone', { timeout: 120_000 }, () => {
+  for (const width of [360, 390, 414, 430]) {
+    it(`at ${width} px wide shows the margins at a glance with no sideways scroll`, async () => {
+      const page = await signedInPage(browser, system.baseUrl, { viewport: { width, height: 844 }, isMobile: true, hasTouch: true });
+      await page.goto(`${system.baseUrl}/`);
+      await page.locator('[data-testid="fleet-profit-day"][data-value]').waitFor({ timeout: 30_000 });
+      for (const id of ['fleet-profit-day', 'fleet-profit-kwh', 'power-price', 'fleet-hashrate', 'fleet-power', 'rigs-losing']) {
+        expect(await page.getByTestId(id).isVisible(), id).toBe(true);
+      }
+      // The losing count is the API's: rigs whose latest profit per kWh is below zero.
+      const api = (await (await apiFetch(system.baseUrl, '/api/rigs')).json()) as { rigs: { economics: { profitPerKwh: number | null } | null }[] };
+      const losing = api.rigs.filter((r) => r.economics?.profitPerKwh != null && r.economics.profitPerKwh < 0).length;
+      await expect.poll(async () => Number(await page.getByTestId('rigs-losing').getAttribute('data-value')), { timeout: 5_000 }).toBe(losing);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBe(0);
+      await page.context().close();
+    });
+  }
 });

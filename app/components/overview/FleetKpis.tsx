@@ -12,6 +12,8 @@ export interface FleetKpisProps {
   fleet: FleetTotals;
   /** True when the totals are not current (no sweep yet, or none for too long): drawn muted. */
   stale: boolean;
+  /** Rigs whose latest economics lose money per kWh; null before any economics. */
+  losingRigs?: number | null;
 }
 
 interface TileProps {
@@ -43,7 +45,7 @@ export function Tile({ label, testId, exact, parts, sub }: TileProps) {
 }
 
 /** Four KPI tiles; totals count online rigs only, which the sub-lines say. */
-export function FleetKpis({ fleet, stale }: FleetKpisProps) {
+export function FleetKpis({ fleet, stale, losingRigs = null }: FleetKpisProps) {
   const estimated = fleet.powerEstimatedShare > 0;
   const problems = fleet.rigsStale + fleet.rigsOffline;
   return (
@@ -103,6 +105,17 @@ export function FleetKpis({ fleet, stale }: FleetKpisProps) {
               </>
             )}
           </dd>
+          {losingRigs !== null && fleet.rigsTotal > 0 ? (
+            <dd className="kpi-sub">
+              {losingRigs === 0 ? (
+                <span data-testid="rigs-losing" data-value={0}>none losing money</span>
+              ) : (
+                <a className="count-offline" href="/rigs?losing=1" data-testid="rigs-losing" data-value={losingRigs}>
+                  {losingRigs} losing money
+                </a>
+              )}
+            </dd>
+          ) : null}
         </div>
       </dl>
     </section>

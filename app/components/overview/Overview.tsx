@@ -10,6 +10,7 @@ import { AlertBanner } from '../alerts/AlertBanner';
 import { PageHeader } from '../nav/PageHeader';
 import { FleetChart } from './FleetChart';
 import { FleetKpis } from './FleetKpis';
+import { isLosing } from './RigEconomicsCells';
 import { NetworkPanel } from './NetworkPanel';
 import { ProfitKpis } from './ProfitKpis';
 import { RigTable } from './RigTable';
@@ -45,7 +46,7 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
 
       <AlertBanner alerts={snapshot.alerts} nowMs={nowMs} />
 
-      <FleetKpis fleet={fleet} stale={notCurrent} />
+      <FleetKpis fleet={fleet} stale={notCurrent} losingRigs={Object.keys(economics.rigs).length > 0 ? rigs.filter((r) => isLosing(economics.rigs[r.id])).length : null} />
 
       <ProfitKpis economics={economics.fleet} market={market} stale={notCurrent} />
 
