@@ -8,7 +8,9 @@ import { useState, type FormEvent } from 'react';
 import { parseDeviceRequestInput } from '../../../lib/rigs/device-request-input';
 import type { ProbeResult } from '../../../lib/rigs/device-request-types';
 import { callApi } from '../alerts/api-client';
-import { ErrorList } from './ErrorList';
+import { ErrorList } from '../settings/ErrorList';
+import { FormFooter } from '../settings/FormFooter';
+import { TextField } from '../settings/TextField';
 import { deviceLabel, deviceReadingLabel, newRigOf } from './found-device';
 import { SiteSelect, type SiteOption } from './SiteSelect';
 import { fieldErrors, useDeviceRequest } from './use-device-request';
@@ -69,46 +71,33 @@ export function AddByAddressForm({ sites }: AddByAddressFormProps) {
     <div className="add-by-address">
       <form className="channel-form" data-testid="probe-form" noValidate onSubmit={(e) => void probe(e)}>
         <div className="form-grid">
-          <div className={`form-field${invalid('address') ? ' is-invalid' : ''}`}>
-            <label htmlFor="probe-address">
-              Address <span className="req">*</span>
-            </label>
-            <input
-              id="probe-address"
-              className="ctl-input"
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="10.0.0.5"
-              value={address}
-              onChange={(e) => setAddress(e.target.value)}
-              data-field="address"
-              aria-invalid={invalid('address') || undefined}
-            />
-          </div>
-          <div className={`form-field${invalid('port') ? ' is-invalid' : ''}`}>
-            <label htmlFor="probe-port">Port (optional)</label>
-            <input
-              id="probe-port"
-              className="ctl-input"
-              type="text"
-              inputMode="numeric"
-              placeholder="4028, 4433, 80"
-              value={port}
-              onChange={(e) => setPort(e.target.value)}
-              data-field="port"
-              aria-invalid={invalid('port') || undefined}
-            />
-            <span className="form-hint">Empty: tries the cgminer API, Whatsminer API and web UI ports.</span>
-          </div>
+          <TextField
+            id="probe-address"
+            field="address"
+            label="Address"
+            required
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="10.0.0.5"
+            value={address}
+            onChange={setAddress}
+            invalid={invalid('address')}
+          />
+          <TextField
+            id="probe-port"
+            field="port"
+            label="Port (optional)"
+            inputMode="numeric"
+            placeholder="4028, 4433, 80"
+            value={port}
+            onChange={setPort}
+            invalid={invalid('port')}
+            hint="Empty: tries the cgminer API, Whatsminer API and web UI ports."
+          />
           <SiteSelect id="probe-site" sites={sites} value={siteId} onChange={setSiteId} invalid={invalid('siteId')} />
         </div>
-        <ErrorList errors={errors} testId="probe-errors" />
-        <div className="form-actions">
-          <button type="submit" className="ctl-button ctl-button--primary" disabled={state.phase === 'waiting'} data-testid="probe-submit">
-            {state.phase === 'waiting' ? 'Probing…' : 'Probe'}
-          </button>
+        <FormFooter errors={errors} errorsTestId="probe-errors" busy={state.phase === 'waiting'} label="Probe" busyLabel="Probing…" submitTestId="probe-submit">
           {state.phase === 'waiting' && (
             <span className="request-state is-pending" role="status">
               The collector is asking {address.trim()}…
@@ -119,7 +108,7 @@ export function AddByAddressForm({ sites }: AddByAddressFormProps) {
               Added {added}
             </span>
           )}
-        </div>
+        </FormFooter>
       </form>
 
       {state.phase === 'failed' && (

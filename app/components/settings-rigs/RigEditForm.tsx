@@ -7,7 +7,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { RigSettings } from '../../../lib/db/queries/rigs';
 import { parseRigPatch } from '../../../lib/rigs/rig-input';
 import { callApi } from '../alerts/api-client';
-import { ErrorList } from './ErrorList';
+import { ErrorList } from '../settings/ErrorList';
+import { FormFooter } from '../settings/FormFooter';
+import { TextField } from '../settings/TextField';
 import { SiteSelect, type SiteOption } from './SiteSelect';
 import { fieldErrors } from './use-device-request';
 
@@ -84,32 +86,21 @@ export function RigEditForm({ rigId, sites, onSaved, onCancel }: RigEditFormProp
     <form className="channel-form" data-testid="rig-edit-form" noValidate onSubmit={(e) => void save(e)}>
       <div className="form-grid">
         {TEXT_FIELDS.map((f) => (
-          <div key={f.key} className={`form-field${invalid(f.key) ? ' is-invalid' : ''}`}>
-            <label htmlFor={`rig-${rigId}-${f.key}`}>{f.label}</label>
-            <input
-              id={`rig-${rigId}-${f.key}`}
-              className="ctl-input"
-              type="text"
-              inputMode={f.numeric ? 'decimal' : undefined}
-              value={draft[f.key]}
-              onChange={(e) => set(f.key)(e.target.value)}
-              data-field={f.key}
-              aria-invalid={invalid(f.key) || undefined}
-            />
-            {f.hint && <span className="form-hint">{f.hint}</span>}
-          </div>
+          <TextField
+            key={f.key}
+            id={`rig-${rigId}-${f.key}`}
+            field={f.key}
+            label={f.label}
+            inputMode={f.numeric ? 'decimal' : undefined}
+            value={draft[f.key]}
+            onChange={set(f.key)}
+            invalid={invalid(f.key)}
+            hint={f.hint}
+          />
         ))}
         <SiteSelect id={`rig-${rigId}-site`} sites={sites} value={draft.siteId} onChange={set('siteId')} invalid={invalid('siteId')} />
       </div>
-      <ErrorList errors={errors} testId="rig-edit-errors" />
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid="rig-edit-save">
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="ctl-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter errors={errors} errorsTestId="rig-edit-errors" busy={busy} label="Save" busyLabel="Saving…" submitTestId="rig-edit-save" onCancel={onCancel} />
     </form>
   );
 }

@@ -9,7 +9,9 @@ import { DEFAULT_WEB_SCAN_PORTS } from '../../../lib/rigs/address-input';
 import { parseDeviceRequestInput } from '../../../lib/rigs/device-request-input';
 import type { ScanResult } from '../../../lib/rigs/device-request-types';
 import { callApi } from '../alerts/api-client';
-import { ErrorList } from './ErrorList';
+import { ErrorList } from '../settings/ErrorList';
+import { FormFooter } from '../settings/FormFooter';
+import { TextField } from '../settings/TextField';
 import { newRigOf } from './found-device';
 import { ScanHitsTable } from './ScanHitsTable';
 import { ScanProgressBar } from './ScanProgressBar';
@@ -90,36 +92,23 @@ export function ScanRangeForm({ sites }: { sites: readonly SiteOption[] }) {
     <div className="scan-range">
       <form className="channel-form" data-testid="scan-form" noValidate onSubmit={(e) => void scan(e)}>
         <div className="form-grid">
-          <div className={`form-field${invalid('range') ? ' is-invalid' : ''}`}>
-            <label htmlFor="scan-range">
-              Range <span className="req">*</span>
-            </label>
-            <input
-              id="scan-range"
-              className="ctl-input"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="10.0.0.0/24 or 10.0.0.10-10.0.0.50"
-              value={range}
-              onChange={(e) => setRange(e.target.value)}
-              data-field="range"
-              aria-invalid={invalid('range') || undefined}
-            />
-            <span className="form-hint">At most a /20 (4,096 addresses) per scan.</span>
-          </div>
-          <div className={`form-field${invalid('ports') ? ' is-invalid' : ''}`}>
-            <label htmlFor="scan-ports">Ports</label>
-            <input id="scan-ports" className="ctl-input" type="text" inputMode="numeric" value={ports} onChange={(e) => setPorts(e.target.value)} data-field="ports" aria-invalid={invalid('ports') || undefined} />
-          </div>
+          <TextField
+            id="scan-range"
+            field="range"
+            label="Range"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="10.0.0.0/24 or 10.0.0.10-10.0.0.50"
+            value={range}
+            onChange={setRange}
+            invalid={invalid('range')}
+            hint="At most a /20 (4,096 addresses) per scan."
+          />
+          <TextField id="scan-ports" field="ports" label="Ports" inputMode="numeric" value={ports} onChange={setPorts} invalid={invalid('ports')} />
           <SiteSelect id="scan-site" sites={sites} value={siteId} onChange={setSiteId} invalid={invalid('siteId')} />
         </div>
-        <ErrorList errors={errors} testId="scan-errors" />
-        <div className="form-actions">
-          <button type="submit" className="ctl-button ctl-button--primary" disabled={state.phase === 'waiting'} data-testid="scan-submit">
-            {state.phase === 'waiting' ? 'Scanning…' : 'Scan'}
-          </button>
-        </div>
+        <FormFooter errors={errors} errorsTestId="scan-errors" busy={state.phase === 'waiting'} label="Scan" busyLabel="Scanning…" submitTestId="scan-submit" />
       </form>
 
       {state.phase === 'waiting' && <ScanProgressBar progress={state.progress} />}

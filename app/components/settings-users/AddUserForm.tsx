@@ -8,7 +8,8 @@ import { MIN_PASSWORD_CHARS } from '../../../lib/auth/password-rules';
 import { USER_NAME_RULE } from '../../../lib/auth/user-input';
 import type { UserView } from '../../../lib/db/queries/users';
 import { callApi } from '../alerts/api-client';
-import { ErrorList } from '../settings-rigs/ErrorList';
+import { FormFooter } from '../settings/FormFooter';
+import { TextField } from '../settings/TextField';
 import { fieldErrors } from '../settings-rigs/use-device-request';
 import { RoleSelect } from './RoleSelect';
 import { SitesField, type SiteOption } from './SitesField';
@@ -47,49 +48,38 @@ export function AddUserForm({ sites, onAdded }: AddUserFormProps) {
   return (
     <form className="channel-form" data-testid="add-user-form" noValidate onSubmit={(e) => void submit(e)}>
       <div className="form-grid">
-        <div className={`form-field${invalid('name') ? ' is-invalid' : ''}`}>
-          <label htmlFor="new-user-name">User name</label>
-          <input
-            id="new-user-name"
-            className="ctl-input"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            data-field="name"
-            aria-invalid={invalid('name') || undefined}
-          />
-          <span className="form-hint">{USER_NAME_RULE}</span>
-        </div>
+        <TextField
+          id="new-user-name"
+          field="name"
+          label="User name"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft.name}
+          onChange={(name) => setDraft({ ...draft, name })}
+          invalid={invalid('name')}
+          hint={USER_NAME_RULE}
+        />
         <RoleSelect id="new-user-role" value={draft.role} onChange={(role) => setDraft({ ...draft, role })} invalid={invalid('role')} />
-        <div className={`form-field${invalid('password') ? ' is-invalid' : ''}`}>
-          <label htmlFor="new-user-password">Password</label>
-          <input
-            id="new-user-password"
-            className="ctl-input"
-            type="password"
-            autoComplete="new-password"
-            value={draft.password}
-            onChange={(e) => setDraft({ ...draft, password: e.target.value })}
-            data-field="password"
-            aria-invalid={invalid('password') || undefined}
-          />
-          <span className="form-hint">At least {MIN_PASSWORD_CHARS} characters, not containing the name. Tell them to change it.</span>
-        </div>
+        <TextField
+          id="new-user-password"
+          field="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={draft.password}
+          onChange={(password) => setDraft({ ...draft, password })}
+          invalid={invalid('password')}
+          hint={`At least ${MIN_PASSWORD_CHARS} characters, not containing the name. Tell them to change it.`}
+        />
         <SitesField idPrefix="new-user" sites={sites} value={draft.siteIds} onChange={(siteIds) => setDraft({ ...draft, siteIds })} invalid={invalid('siteIds')} />
       </div>
-      <ErrorList errors={errors} testId="add-user-errors" />
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid="add-user-submit">
-          {busy ? 'Adding…' : 'Add user'}
-        </button>
+      <FormFooter errors={errors} errorsTestId="add-user-errors" busy={busy} label="Add user" busyLabel="Adding…" submitTestId="add-user-submit">
         {added && (
           <span className="form-status" role="status" data-testid="add-user-status">
             {added}
           </span>
         )}
-      </div>
+      </FormFooter>
     </form>
   );
 }

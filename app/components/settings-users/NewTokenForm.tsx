@@ -6,7 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import type { TokenView } from '../../../lib/db/queries/users';
 import { callApi } from '../alerts/api-client';
-import { ErrorList } from '../settings-rigs/ErrorList';
+import { FormFooter } from '../settings/FormFooter';
+import { TextField } from '../settings/TextField';
 import { fieldErrors } from '../settings-rigs/use-device-request';
 import { RoleSelect } from './RoleSelect';
 import { ShownOnce } from './ShownOnce';
@@ -66,21 +67,17 @@ export function NewTokenForm({ kind, sites, onCreated }: NewTokenFormProps) {
   return (
     <form className="channel-form" data-testid={`new-${kind}-form`} noValidate onSubmit={(e) => void submit(e)}>
       <div className="form-grid">
-        <div className={`form-field${invalid('name') ? ' is-invalid' : ''}`}>
-          <label htmlFor={`${id}-name`}>Name</label>
-          <input
-            id={`${id}-name`}
-            className="ctl-input"
-            type="text"
-            autoComplete="off"
-            placeholder={kind === 'kiosk' ? 'e.g. control room TV' : 'e.g. grafana'}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-field="name"
-            aria-invalid={invalid('name') || undefined}
-          />
-          <span className="form-hint">What it is for, so it can be recognised and revoked later.</span>
-        </div>
+        <TextField
+          id={`${id}-name`}
+          field="name"
+          label="Name"
+          autoComplete="off"
+          placeholder={kind === 'kiosk' ? 'e.g. control room TV' : 'e.g. grafana'}
+          value={name}
+          onChange={setName}
+          invalid={invalid('name')}
+          hint="What it is for, so it can be recognised and revoked later."
+        />
         {kind === 'api' ? (
           <RoleSelect id={`${id}-role`} value={role} onChange={setRole} invalid={invalid('role')} />
         ) : (
@@ -98,12 +95,7 @@ export function NewTokenForm({ kind, sites, onCreated }: NewTokenFormProps) {
           </div>
         )}
       </div>
-      <ErrorList errors={errors} testId={`new-${kind}-errors`} />
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid={`new-${kind}-submit`}>
-          {busy ? 'Creating…' : kind === 'api' ? 'Create API token' : 'Create kiosk link'}
-        </button>
-      </div>
+      <FormFooter errors={errors} errorsTestId={`new-${kind}-errors`} busy={busy} label={kind === 'api' ? 'Create API token' : 'Create kiosk link'} busyLabel="Creating…" submitTestId={`new-${kind}-submit`} />
     </form>
   );
 }

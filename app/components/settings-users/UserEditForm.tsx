@@ -6,7 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import type { UserView } from '../../../lib/db/queries/users';
 import { callApi } from '../alerts/api-client';
-import { ErrorList } from '../settings-rigs/ErrorList';
+import { FormFooter } from '../settings/FormFooter';
+import { TextField } from '../settings/TextField';
 import { fieldErrors } from '../settings-rigs/use-device-request';
 import { RoleSelect } from './RoleSelect';
 import { SitesField, type SiteOption } from './SitesField';
@@ -54,20 +55,17 @@ export function UserEditForm({ user, sites, onSaved, onCancel }: UserEditFormPro
       <div className="form-grid">
         <RoleSelect id={`${id}-role`} value={role} onChange={setRole} invalid={invalid('role')} />
         <SitesField idPrefix={id} sites={sites} value={siteIds} onChange={setSiteIds} invalid={invalid('siteIds')} />
-        <div className={`form-field${invalid('password') ? ' is-invalid' : ''}`}>
-          <label htmlFor={`${id}-password`}>New password</label>
-          <input
-            id={`${id}-password`}
-            className="ctl-input"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-field="password"
-            aria-invalid={invalid('password') || undefined}
-          />
-          <span className="form-hint">Empty keeps the current one. A new one signs {user.name} out everywhere.</span>
-        </div>
+        <TextField
+          id={`${id}-password`}
+          field="password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          invalid={invalid('password')}
+          hint={`Empty keeps the current one. A new one signs ${user.name} out everywhere.`}
+        />
         <div className="form-field form-field--check">
           <label htmlFor={`${id}-disabled`}>
             <input id={`${id}-disabled`} type="checkbox" checked={disabled} onChange={(e) => setDisabled(e.target.checked)} data-field="disabled" />
@@ -75,15 +73,7 @@ export function UserEditForm({ user, sites, onSaved, onCancel }: UserEditFormPro
           </label>
         </div>
       </div>
-      <ErrorList errors={errors} testId="user-edit-errors" />
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid="user-edit-save">
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="ctl-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter errors={errors} errorsTestId="user-edit-errors" busy={busy} label="Save" busyLabel="Saving…" submitTestId="user-edit-save" onCancel={onCancel} />
     </form>
   );
 }

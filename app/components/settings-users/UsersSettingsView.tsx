@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import type { TokenView, UserView } from '../../../lib/db/queries/users';
 import { callApi } from '../alerts/api-client';
 import { useNowMs } from '../overview/use-now-ms';
+import { RowError } from '../settings/RowActions';
 import { AddUserForm } from './AddUserForm';
 import { NewTokenForm } from './NewTokenForm';
 import type { SiteOption } from './SitesField';
@@ -46,11 +47,7 @@ export function UsersSettingsView({ users: initialUsers, tokens: initialTokens, 
 
   return (
     <div className="users-settings">
-      {loadError && (
-        <p className="form-error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <RowError message={loadError} />
 
       <section className="panel" aria-labelledby="users-title">
         <h2 className="panel-title" id="users-title">

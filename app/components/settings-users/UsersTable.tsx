@@ -3,12 +3,25 @@
  * The people who sign in (name, role, sites, state, created) with "Edit" (an inline form) and "Remove",
  * which asks first. The signed-in admin's own row is marked "you".
  */
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { formatDate } from '../../../lib/format/money';
 import type { UserView } from '../../../lib/db/queries/users';
 import { callApi } from '../alerts/api-client';
+import { EditRow, RowActions, RowError } from '../settings/RowActions';
+import { SettingsTable, type Column } from '../settings/SettingsTable';
+import { useRowEditing } from '../settings/use-row-editing';
 import { sitesLabel, type SiteOption } from './SitesField';
 import { UserEditForm } from './UserEditForm';
+
+const COLUMNS: readonly Column[] = ['User', 'Role', 'Sites', 'State', 'Created', 'Actions'];
+const USER_TEST_IDS = { edit: 'user-edit', ask: 'user-remove', confirm: 'user-remove-confirm' };
+
+/** What the confirmation says removing the user does. */
+const removeNote = (user: UserView) => (
+  <>
+    Remove <strong>{user.name}</strong>? They are signed out and their phones stop getting push notifications. This cannot be undone (disabling can).
+  </>
+);
 
 /** Props of UsersTable. */
 export interface UsersTableProps {
@@ -23,99 +36,42 @@ export interface UsersTableProps {
 
 /** The table. */
 export function UsersTable({ users, sites, selfId, nowMs, onChanged }: UsersTableProps) {
-  const [editing, setEditing] = useState<number | null>(null);
-  const [confirming, setConfirming] = useState<number | null>(null);
-  const [rowError, setRowError] = useState<Record<number, string>>({});
+  const rows = useRowEditing();
 
   const remove = async (user: UserView) => {
     const res = await callApi('DELETE', `/api/users/${user.id}`);
-    setConfirming(null);
-    if (!res.ok) return setRowError((e) => ({ ...e, [user.id]: res.error }));
-    onChanged();
+    if (rows.settle(user.id, res)) onChanged();
   };
 
   return (
-    <div className="data-table-wrap">
-      <table className="data-table settings-table users-table" data-testid="users-table">
-        <caption className="visually-hidden">Users</caption>
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Role</th>
-            <th scope="col">Sites</th>
-            <th scope="col">State</th>
-            <th scope="col">Created</th>
-            <th scope="col">Actions</th>
+    <SettingsTable className="users-table" testId="users-table" caption="Users" columns={COLUMNS}>
+      {users.map((user) => (
+        <Fragment key={user.id}>
+          <tr data-testid="user-row" data-user-name={user.name} className={user.disabled ? 'is-disabled' : undefined}>
+            <th scope="row" className="cell-name">
+              {user.name}
+              {user.id === selfId && <span className="you-tag">you</span>}
+            </th>
+            <td data-label="Role" data-testid="user-role">
+              {user.role}
+            </td>
+            <td data-label="Sites">{sitesLabel(user.siteIds, sites)}</td>
+            <td data-label="State" data-testid="user-state">
+              <span className={`state-tag ${user.disabled ? 'is-off' : 'is-on'}`}>{user.disabled ? 'Disabled' : 'Active'}</span>
+            </td>
+            <td data-label="Created">{nowMs === null ? '' : formatDate(user.createdAtMs)}</td>
+            <td className="cell-actions" data-label="Actions">
+              <RowActions rows={rows} id={user.id} name={user.name} verb="Remove" testIds={USER_TEST_IDS} onConfirm={() => void remove(user)} explain={removeNote(user)} />
+              <RowError message={rows.rowError[user.id]} testId="user-row-error" />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <Fragment key={user.id}>
-              <tr data-testid="user-row" data-user-name={user.name} className={user.disabled ? 'is-disabled' : undefined}>
-                <th scope="row" className="cell-name">
-                  {user.name}
-                  {user.id === selfId && <span className="you-tag">you</span>}
-                </th>
-                <td data-label="Role" data-testid="user-role">
-                  {user.role}
-                </td>
-                <td data-label="Sites">{sitesLabel(user.siteIds, sites)}</td>
-                <td data-label="State" data-testid="user-state">
-                  <span className={`state-tag ${user.disabled ? 'is-off' : 'is-on'}`}>{user.disabled ? 'Disabled' : 'Active'}</span>
-                </td>
-                <td data-label="Created">{nowMs === null ? '' : formatDate(user.createdAtMs)}</td>
-                <td className="cell-actions" data-label="Actions">
-                  {confirming === user.id ? (
-                    <div className="remove-confirm" role="alertdialog" aria-label={`Remove ${user.name}?`}>
-                      <p>
-                        Remove <strong>{user.name}</strong>? They are signed out and their phones stop getting push notifications. This cannot be undone
-                        (disabling can).
-                      </p>
-                      <div className="row-actions">
-                        <button type="button" className="ctl-button ctl-button--danger" onClick={() => void remove(user)} data-testid="user-remove-confirm">
-                          Remove {user.name}
-                        </button>
-                        <button type="button" className="ctl-button" onClick={() => setConfirming(null)}>
-                          Keep
-                        </button>
-                      </div>
-                    </div>
-                  ) : (
-                    <div className="row-actions">
-                      <button type="button" className="ctl-button" onClick={() => setEditing(editing === user.id ? null : user.id)} data-testid="user-edit">
-                        {editing === user.id ? 'Close' : 'Edit'}
-                      </button>
-                      <button type="button" className="ctl-button" onClick={() => setConfirming(user.id)} data-testid="user-remove">
-                        Remove
-                      </button>
-                    </div>
-                  )}
-                  {rowError[user.id] && (
-                    <p className="form-error" role="alert" data-testid="user-row-error">
-                      {rowError[user.id]}
-                    </p>
-                  )}
-                </td>
-              </tr>
-              {editing === user.id && (
-                <tr className="edit-row">
-                  <td colSpan={6}>
-                    <UserEditForm
-                      user={user}
-                      sites={sites}
-                      onSaved={() => {
-                        setEditing(null);
-                        onChanged();
-                      }}
-                      onCancel={() => setEditing(null)}
-                    />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          {rows.editing === user.id && (
+            <EditRow colSpan={COLUMNS.length}>
+              <UserEditForm user={user} sites={sites} onSaved={rows.closeEditThen(onChanged)} onCancel={rows.closeEdit} />
+            </EditRow>
+          )}
+        </Fragment>
+      ))}
+    </SettingsTable>
   );
 }

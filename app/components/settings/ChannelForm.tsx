@@ -8,6 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ChannelKind } from '../../../lib/notify/types';
 import type { ChannelView } from '../../../lib/realtime/alert-contracts';
 import { callApi } from '../alerts/api-client';
+import { FormFooter } from './FormFooter';
 import {
   CHANNEL_KINDS,
   CHANNEL_FIELDS,
@@ -194,27 +195,20 @@ export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
         <div className="form-grid">{COMMON_FIELDS.map(fieldInput)}</div>
       </details>
 
-      {errors.length > 0 && (
-        <ul className="form-errors" role="alert" data-testid="channel-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
-
-      <div className="form-actions">
-        <label className="switch" htmlFor={`${uid}-enabled`}>
-          <input id={`${uid}-enabled`} type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-field="enabled" /> Enabled
-        </label>
-        <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid="channel-save">
-          {busy ? 'Saving…' : editing ? 'Save channel' : 'Add channel'}
-        </button>
-        {onCancel && (
-          <button type="button" className="ctl-button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormFooter
+        errors={errors}
+        errorsTestId="channel-errors"
+        busy={busy}
+        label={editing ? 'Save channel' : 'Add channel'}
+        busyLabel="Saving…"
+        submitTestId="channel-save"
+        onCancel={onCancel}
+        leading={
+          <label className="switch" htmlFor={`${uid}-enabled`}>
+            <input id={`${uid}-enabled`} type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-field="enabled" /> Enabled
+          </label>
+        }
+      />
     </form>
   );
 }

@@ -8,7 +8,9 @@ import type { MaintenanceView } from '../../../lib/realtime/alert-contracts';
 import { callApi } from '../alerts/api-client';
 import { When } from '../alerts/When';
 import type { ScopeOption } from './RulesPanel';
-import { scrollRegion } from '../table/scroll-region';
+import { FormFooter } from './FormFooter';
+import { RowError } from './RowActions';
+import { SettingsTable, type Column } from './SettingsTable';
 
 /** Props of MaintenancePanel. */
 export interface MaintenancePanelProps {
@@ -25,6 +27,8 @@ export function localInputToMs(value: string): number | null {
   const ms = new Date(value).getTime();
   return Number.isFinite(ms) ? ms : null;
 }
+
+const COLUMNS: readonly Column[] = ['Rig', 'Since', 'Until', 'Note', { key: 'end', label: <span className="visually-hidden">End</span> }];
 
 /** The list and the form. */
 export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: MaintenancePanelProps) {
@@ -74,48 +78,28 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
       {maintenance.length === 0 ? (
         <p className="empty-note">No rig is in maintenance.</p>
       ) : (
-        <div className="data-table-wrap" {...scrollRegion('Maintenance table')}>
-          <table className="data-table settings-table maintenance-table" data-testid="maintenance">
-            <caption className="visually-hidden">Rigs in maintenance</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rig</th>
-                <th scope="col">Since</th>
-                <th scope="col">Until</th>
-                <th scope="col">Note</th>
-                <th scope="col">
-                  <span className="visually-hidden">End</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {maintenance.map((m) => (
-                <tr key={m.rigId} data-testid="maintenance-row" data-rig-id={m.rigId}>
-                  <th scope="row" className="cell-name">
-                    {m.rigName}
-                  </th>
-                  <td data-label="Since">
-                    <When tsMs={m.sinceMs} nowMs={nowMs} />
-                  </td>
-                  <td data-label="Until">{m.untilMs === null ? <span className="muted">until ended</span> : <When tsMs={m.untilMs} nowMs={nowMs} absolute />}</td>
-                  <td data-label="Note" className="cell-note">
-                    {m.note || <span className="muted">—</span>}
-                  </td>
-                  <td className="cell-actions">
-                    <button type="button" className="ctl-button" data-testid="maintenance-end" onClick={() => void end(m.rigId)}>
-                      End
-                    </button>
-                    {rowError[m.rigId] && (
-                      <p className="form-error" role="alert">
-                        {rowError[m.rigId]}
-                      </p>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SettingsTable className="maintenance-table" testId="maintenance" caption="Rigs in maintenance" scrollLabel="Maintenance table" columns={COLUMNS}>
+          {maintenance.map((m) => (
+            <tr key={m.rigId} data-testid="maintenance-row" data-rig-id={m.rigId}>
+              <th scope="row" className="cell-name">
+                {m.rigName}
+              </th>
+              <td data-label="Since">
+                <When tsMs={m.sinceMs} nowMs={nowMs} />
+              </td>
+              <td data-label="Until">{m.untilMs === null ? <span className="muted">until ended</span> : <When tsMs={m.untilMs} nowMs={nowMs} absolute />}</td>
+              <td data-label="Note" className="cell-note">
+                {m.note || <span className="muted">—</span>}
+              </td>
+              <td className="cell-actions">
+                <button type="button" className="ctl-button" data-testid="maintenance-end" onClick={() => void end(m.rigId)}>
+                  End
+                </button>
+                <RowError message={rowError[m.rigId]} />
+              </td>
+            </tr>
+          ))}
+        </SettingsTable>
       )}
 
       <h3 className="sub-title">Put a rig in maintenance</h3>
@@ -144,18 +128,7 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
               <input id="maint-note" className="ctl-input" type="text" maxLength={200} value={note} placeholder="Replacing fan 2" onChange={(e) => setNote(e.target.value)} />
             </div>
           </div>
-          {errors.length > 0 && (
-            <ul className="form-errors" role="alert" data-testid="maintenance-errors">
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
-          <div className="form-actions">
-            <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid="maintenance-start">
-              {busy ? 'Saving…' : 'Start maintenance'}
-            </button>
-          </div>
+          <FormFooter errors={errors} errorsTestId="maintenance-errors" busy={busy} label="Start maintenance" busyLabel="Saving…" submitTestId="maintenance-start" />
         </form>
       )}
     </div>

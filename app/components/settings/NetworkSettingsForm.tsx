@@ -12,6 +12,7 @@ import type { SourcesSettings } from '../../../lib/settings/sources-settings';
 import { callApi } from '../alerts/api-client';
 import { errorNames } from './tariff-form';
 import { typedNumber } from './typed-number';
+import { FormFooter } from './FormFooter';
 
 /** Props of NetworkSettingsForm. */
 export interface NetworkSettingsFormProps {
@@ -140,18 +141,7 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
         {field('timeoutMs', 'Request timeout (ms)', text('timeoutMs', 'timeoutMs', { inputMode: 'numeric' }), '100 to 120,000.')}
       </div>
 
-      {errors.length > 0 && (
-        <ul className="form-errors" role="alert" data-testid="network-errors">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
-
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid="network-save">
-          {busy ? 'Saving…' : 'Save source settings'}
-        </button>
+      <FormFooter errors={errors} errorsTestId="network-errors" busy={busy} label="Save source settings" busyLabel="Saving…" submitTestId="network-save">
         {view.from === 'stored' && (
           <button type="button" className="ctl-button" disabled={busy} data-testid="network-reset" onClick={() => void send('DELETE')}>
             Use the environment’s settings
@@ -162,7 +152,7 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
             {status}
           </span>
         )}
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import type { NotifyPolicy } from '../../../lib/alerts/policy';
 import { callApi } from '../alerts/api-client';
+import { FormFooter } from './FormFooter';
 
 const FIELDS = [
   { key: 'groupWaitMs', label: 'Group wait (s)', perUnitMs: 1000, help: 'A new alert waits this long so others of its site join the same message.' },
@@ -85,21 +86,11 @@ export function PolicyForm({ policy, onSaved }: PolicyFormProps) {
           </div>
         ))}
       </div>
-      {errors.length > 0 && (
-        <ul className="form-errors" role="alert" data-testid="policy-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" data-testid="policy-save" disabled={status === 'saving'}>
-          {status === 'saving' ? 'Saving…' : 'Save policy'}
-        </button>
+      <FormFooter errors={errors} errorsTestId="policy-errors" busy={status === 'saving'} label="Save policy" busyLabel="Saving…" submitTestId="policy-save">
         <span className="form-status" role="status">
           {status === 'saved' ? 'Saved.' : ''}
         </span>
-      </div>
+      </FormFooter>
     </form>
   );
 }

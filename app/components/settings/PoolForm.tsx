@@ -9,6 +9,7 @@ import type { PoolView } from '../../../lib/db/queries/pools';
 import { POOL_KIND_NAMES, POOL_KINDS, poolKindInfo, type PoolKind } from '../../../lib/domain/pool-kinds';
 import { REDACTED } from '../../../lib/notify/redact';
 import { callApi } from '../alerts/api-client';
+import { FormFooter } from './FormFooter';
 import { errorNames } from './tariff-form';
 import { typedNumber } from './typed-number';
 
@@ -129,24 +130,7 @@ export function PoolForm({ pool, onSaved, onCancel }: PoolFormProps) {
         )}
       </div>
 
-      {errors.length > 0 && (
-        <ul className="form-errors" role="alert" data-testid="pool-errors">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
-
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid="pool-save">
-          {busy ? 'Saving…' : editing ? 'Save pool' : 'Add pool'}
-        </button>
-        {onCancel && (
-          <button type="button" className="ctl-button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormFooter errors={errors} errorsTestId="pool-errors" busy={busy} label={editing ? 'Save pool' : 'Add pool'} busyLabel="Saving…" submitTestId="pool-save" onCancel={onCancel} />
     </form>
   );
 }

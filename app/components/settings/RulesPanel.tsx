@@ -23,7 +23,8 @@ import {
   type RuleScopeRef,
   type RulesForm,
 } from './rule-fields';
-import { scrollRegion } from '../table/scroll-region';
+import { FormFooter } from './FormFooter';
+import { SettingsTable, type Column } from './SettingsTable';
 
 /** A site or rig the scope select offers. */
 export interface ScopeOption {
@@ -59,6 +60,14 @@ function overrideAt(rules: RulesView, scope: RuleScopeRef): ThresholdOverride | 
 function apiPath(scope: RuleScopeRef): string {
   return scope.kind === 'global' ? '/api/alerts/rules/global' : `/api/alerts/rules/${scope.kind}/${scope.id}`;
 }
+
+const COLUMNS: readonly Column[] = [
+  'Rule',
+  'Enabled',
+  ...TIMING_FIELDS.map((f) => ({ key: f.key, label: f.label })),
+  'Limits',
+  { key: 'reset', label: <span className="visually-hidden">Reset</span> },
+];
 
 /** The scope select and the rules table. */
 export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
@@ -171,96 +180,66 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
         </p>
       </div>
 
-      <div className="data-table-wrap" {...scrollRegion('Alert rules table')}>
-        <table className="data-table settings-table rules-table" data-testid="rules-table">
-          <caption className="visually-hidden">Alert rules at this scope</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Enabled</th>
-              {TIMING_FIELDS.map((f) => (
-                <th scope="col" key={f.key}>
-                  {f.label}
-                </th>
-              ))}
-              <th scope="col">Limits</th>
-              <th scope="col">
-                <span className="visually-hidden">Reset</span>
+      <SettingsTable className="rules-table" testId="rules-table" caption="Alert rules at this scope" scrollLabel="Alert rules table" columns={COLUMNS}>
+        {kinds.map((rule) => {
+          const row = form[rule];
+          const inheritedOn = inherited[rule].enabled;
+          const on = row?.enabled ?? inheritedOn;
+          const here = setHere(rule);
+          const severity = describeAlert(rule, '').severity;
+          return (
+            <tr key={rule} data-testid="rule-row" data-rule={rule} data-set-here={here ? 'true' : 'false'} className={on ? undefined : 'is-disabled'}>
+              <th scope="row" className="cell-name">
+                {RULE_LABEL[rule]}
+                <span className="cell-sub">
+                  <span className={`sev-tag sev-tag--${severity}`}>{SEVERITY_LABEL[severity]}</span> {rule}
+                </span>
               </th>
+              <td data-label="Enabled" className="cell-enabled">
+                <label className="switch">
+                  <input
+                    type="checkbox"
+                    data-field="enabled"
+                    checked={on}
+                    onChange={(e) => {
+                      const checked = e.target.checked;
+                      edit(rule, (r) => ({ ...r, enabled: checked }));
+                    }}
+                  />
+                  <span>{on ? 'On' : 'Off'}</span>
+                </label>
+                {row?.enabled === undefined && <span className="cell-sub">inherited</span>}
+              </td>
+              {TIMING_FIELDS.map((f) => (
+                <td key={f.key} className="cell-timing" data-label={f.label}>
+                  {numberInput(rule, f)}
+                </td>
+              ))}
+              <td className={`cell-limits${RULE_LIMITS[rule].length === 0 ? ' is-empty' : ''}`} data-label="Limits">
+                {RULE_LIMITS[rule].length === 0 ? <span className="muted">—</span> : <div className="rule-limits">{RULE_LIMITS[rule].map((f) => numberInput(rule, f))}</div>}
+              </td>
+              <td className="cell-reset">
+                {here && (
+                  <button
+                    type="button"
+                    className="ctl-button ctl-button--small"
+                    title="Clear this rule's values at this scope, so it inherits again"
+                    onClick={() => edit(rule, (r) => ({ enabled: undefined, values: Object.fromEntries(Object.keys(r.values).map((k) => [k, ''])) }))}
+                  >
+                    Inherit
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {kinds.map((rule) => {
-              const row = form[rule];
-              const inheritedOn = inherited[rule].enabled;
-              const on = row?.enabled ?? inheritedOn;
-              const here = setHere(rule);
-              const severity = describeAlert(rule, '').severity;
-              return (
-                <tr key={rule} data-testid="rule-row" data-rule={rule} data-set-here={here ? 'true' : 'false'} className={on ? undefined : 'is-disabled'}>
-                  <th scope="row" className="cell-name">
-                    {RULE_LABEL[rule]}
-                    <span className="cell-sub">
-                      <span className={`sev-tag sev-tag--${severity}`}>{SEVERITY_LABEL[severity]}</span> {rule}
-                    </span>
-                  </th>
-                  <td data-label="Enabled" className="cell-enabled">
-                    <label className="switch">
-                      <input
-                        type="checkbox"
-                        data-field="enabled"
-                        checked={on}
-                        onChange={(e) => {
-                          const checked = e.target.checked;
-                          edit(rule, (r) => ({ ...r, enabled: checked }));
-                        }}
-                      />
-                      <span>{on ? 'On' : 'Off'}</span>
-                    </label>
-                    {row?.enabled === undefined && <span className="cell-sub">inherited</span>}
-                  </td>
-                  {TIMING_FIELDS.map((f) => (
-                    <td key={f.key} className="cell-timing" data-label={f.label}>
-                      {numberInput(rule, f)}
-                    </td>
-                  ))}
-                  <td className={`cell-limits${RULE_LIMITS[rule].length === 0 ? ' is-empty' : ''}`} data-label="Limits">
-                    {RULE_LIMITS[rule].length === 0 ? <span className="muted">—</span> : <div className="rule-limits">{RULE_LIMITS[rule].map((f) => numberInput(rule, f))}</div>}
-                  </td>
-                  <td className="cell-reset">
-                    {here && (
-                      <button
-                        type="button"
-                        className="ctl-button ctl-button--small"
-                        title="Clear this rule's values at this scope, so it inherits again"
-                        onClick={() => edit(rule, (r) => ({ enabled: undefined, values: Object.fromEntries(Object.keys(r.values).map((k) => [k, ''])) }))}
-                      >
-                        Inherit
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </SettingsTable>
 
-      {errors.length > 0 && (
-        <ul className="form-errors" role="alert" data-testid="rules-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" data-testid="rules-save" disabled={status === 'saving'}>
-          {status === 'saving' ? 'Saving…' : 'Save rules'}
-        </button>
+      <FormFooter errors={errors} errorsTestId="rules-errors" busy={status === 'saving'} label="Save rules" busyLabel="Saving…" submitTestId="rules-save">
         <span className="form-status" role="status" data-testid="rules-status">
           {status === 'saved' ? 'Saved.' : dirty ? 'Unsaved changes' : ''}
         </span>
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { CURRENCIES } from '../../../lib/domain/network';
 import type { SiteSettingsView } from '../../../lib/db/queries/sites';
 import { callApi } from '../alerts/api-client';
+import { FormFooter } from './FormFooter';
 import { TariffEditor } from './TariffEditor';
 import { errorNames, formFromTariff, tariffFromForm } from './tariff-form';
 import { typedNumber as typed } from './typed-number';
@@ -126,24 +127,7 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
 
       <TariffEditor value={tariff} onChange={setTariff} currency={currency} allowNone={!site?.tariff} errors={tariffErrors} />
 
-      {errors.length > 0 && (
-        <ul className="form-errors" role="alert" data-testid="site-errors">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
-
-      <div className="form-actions">
-        <button type="submit" className="ctl-button ctl-button--primary" disabled={busy} data-testid="site-save">
-          {busy ? 'Saving…' : editing ? 'Save site' : 'Add site'}
-        </button>
-        {onCancel && (
-          <button type="button" className="ctl-button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormFooter errors={errors} errorsTestId="site-errors" busy={busy} label={editing ? 'Save site' : 'Add site'} busyLabel="Saving…" submitTestId="site-save" onCancel={onCancel} />
     </form>
   );
 }

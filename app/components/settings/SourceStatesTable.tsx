@@ -6,6 +6,7 @@
  */
 import type { SourceStateView } from '../../../lib/db/queries/sources-settings';
 import { When } from '../alerts/When';
+import { SettingsTable, type Column } from './SettingsTable';
 
 /** Props of SourceStatesTable. */
 export interface SourceStatesTableProps {
@@ -16,47 +17,36 @@ export interface SourceStatesTableProps {
   testId: string;
 }
 
+const COLUMNS: readonly Column[] = ['Source', 'Last success', 'Last attempt', 'Last error'];
+
 /** The sources table, or a note when none has been tried yet. */
 export function SourceStatesTable({ states, labels, nowMs, testId }: SourceStatesTableProps) {
   if (states.length === 0) return <p className="empty-note">Not fetched yet: the collector fetches at start and then every refresh interval.</p>;
   return (
-    <div className="data-table-wrap">
-      <table className="data-table settings-table" data-testid={testId}>
-        <caption className="visually-hidden">Source state</caption>
-        <thead>
-          <tr>
-            <th scope="col">Source</th>
-            <th scope="col">Last success</th>
-            <th scope="col">Last attempt</th>
-            <th scope="col">Last error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {states.map((s) => (
-            <tr key={s.key} data-testid="source-state-row" data-key={s.key} data-ok={s.lastError === null ? 'true' : 'false'}>
-              <th scope="row" className="cell-name">
-                {labels[s.key] ?? s.key}
-                <span className="cell-sub">{s.source}</span>
-              </th>
-              <td data-label="Last success">
-                <When tsMs={s.fetchedAtMs} nowMs={nowMs} testId="source-fetched" />
-              </td>
-              <td data-label="Last attempt">
-                <When tsMs={s.attemptedAtMs} nowMs={nowMs} />
-              </td>
-              <td data-label="Last error" className="cell-error">
-                {s.lastError ? (
-                  <span className="warn-text" data-testid="source-error">
-                    {s.lastError}
-                  </span>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SettingsTable testId={testId} caption="Source state" columns={COLUMNS}>
+      {states.map((s) => (
+        <tr key={s.key} data-testid="source-state-row" data-key={s.key} data-ok={s.lastError === null ? 'true' : 'false'}>
+          <th scope="row" className="cell-name">
+            {labels[s.key] ?? s.key}
+            <span className="cell-sub">{s.source}</span>
+          </th>
+          <td data-label="Last success">
+            <When tsMs={s.fetchedAtMs} nowMs={nowMs} testId="source-fetched" />
+          </td>
+          <td data-label="Last attempt">
+            <When tsMs={s.attemptedAtMs} nowMs={nowMs} />
+          </td>
+          <td data-label="Last error" className="cell-error">
+            {s.lastError ? (
+              <span className="warn-text" data-testid="source-error">
+                {s.lastError}
+              </span>
+            ) : (
+              <span className="muted">—</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </SettingsTable>
   );
 }
