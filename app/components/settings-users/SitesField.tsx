@@ -38,5 +38,6 @@ export function SitesField({ idPrefix, sites, value, onChange, invalid }: SitesF
 /** "All sites" or the sites' names, for a table cell. */
 export function sitesLabel(siteIds: readonly number[] | null, sites: readonly SiteOption[]): string {
   if (siteIds === null) return 'All sites';
+  if (siteIds.length === 0) return 'No site (its sites were removed)';
   return siteIds.map((id) => sites.find((s) => s.id === id)?.name ?? `site ${id}`).join(', ');
 }

@@ -2,10 +2,10 @@
  * Adding, changing and removing sites. Each write and its change row commit in one transaction. A site
  * that still has rigs is never removed: its rigs would lose their site (and the foreign key forbids it).
  */
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { SiteFields } from '../../settings/site-input';
 import type { Db } from '../client';
-import { alertOverrides, changes, rigs, sites, sourceState } from '../schema';
+import { alertOverrides, apiTokens, changes, rigs, sites, sourceState, users } from '../schema';
 
 /** How a site write ended; the route maps each to its status. */
 export type SiteWrite = { ok: true; id: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'conflict'; message: string };
@@ -51,9 +51,20 @@ export function siteRigCount(db: Db, siteId: number): number {
   return db.orm.select({ n: count() }).from(rigs).where(eq(rigs.siteId, siteId)).get()?.n ?? 0;
 }
 
+/** Access that named the site goes with it: its kiosk links are revoked, and users limited to it lose it from their list. */
+function dropSiteFromAccess(db: Db, siteId: number, nowMs: number): void {
+  db.orm.update(apiTokens).set({ revokedAtMs: nowMs }).where(and(eq(apiTokens.siteId, siteId), isNull(apiTokens.revokedAtMs))).run();
+  for (const user of db.orm.select({ id: users.id, siteIdsJson: users.siteIdsJson }).from(users).all()) {
+    if (user.siteIdsJson === null) continue;
+    const ids = JSON.parse(user.siteIdsJson) as number[];
+    // An emptied list stays a list: the user then sees no site, never every site.
+    if (ids.includes(siteId)) db.orm.update(users).set({ siteIdsJson: JSON.stringify(ids.filter((id) => id !== siteId)) }).where(eq(users.id, user.id)).run();
+  }
+}
+
 /**
- * Removes a site with no rigs, with its alert overrides and its tariff feed's state. Economics and alert
- * history keep their rows (they name the site as it was).
+ * Removes a site with no rigs, with its alert overrides, its tariff feed's state and the access that
+ * named it. Economics and alert history keep their rows (they name the site as it was).
  */
 export function deleteSite(db: Db, siteId: number, nowMs: number): SiteWrite {
   return db.sqlite.transaction((): SiteWrite => {
@@ -69,6 +80,7 @@ export function deleteSite(db: Db, siteId: number, nowMs: number): SiteWrite {
     }
     db.orm.delete(alertOverrides).where(and(eq(alertOverrides.scope, 'site'), eq(alertOverrides.scopeId, siteId))).run();
     db.orm.delete(sourceState).where(eq(sourceState.key, `tariff:${siteId}`)).run();
+    dropSiteFromAccess(db, siteId, nowMs);
     db.orm.delete(sites).where(eq(sites.id, siteId)).run();
     logChange(db, nowMs, siteId, 'site removed');
     return { ok: true, id: siteId };

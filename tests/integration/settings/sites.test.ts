@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSite, deleteSite, updateSite } from '../../../lib/db/mutations/sites';
 import { listSiteSettings } from '../../../lib/db/queries/sites';
-import { alertOverrides, changes, rigs, sites } from '../../../lib/db/schema';
+import { alertOverrides, apiTokens, changes, rigs, sites, users } from '../../../lib/db/schema';
+import { createApiToken, createUser } from '../../../lib/db/mutations/users';
 import { tempDb } from '../../support/temp';
 
 const NOW_MS = Date.UTC(2025, 0, 6, 12);
@@ -64,5 +65,21 @@ describe('site writes', () => {
     expect(deleteSite(t.db, 1, NOW_MS)).toEqual({ ok: true, id: 1 });
     expect(listSiteSettings(t.db).map((s) => s.name)).toEqual(['South']);
     expect(t.db.orm.select({ id: alertOverrides.scopeId }).from(alertOverrides).all()).toEqual([{ id: 2 }]);
+  });
+
+  it('revokes the removed site\'s kiosk links and takes it off users\' site lists (an emptied list sees nothing, not everything)', () => {
+    createSite(t.db, { ...defaults, name: 'North' }, NOW_MS);
+    createSite(t.db, { ...defaults, name: 'South' }, NOW_MS);
+    const northKiosk = createApiToken(t.db, 'kiosk', 'north tv', 'viewer', 1, NOW_MS).id;
+    const southKiosk = createApiToken(t.db, 'kiosk', 'south tv', 'viewer', 2, NOW_MS).id;
+    const fleetKiosk = createApiToken(t.db, 'kiosk', 'fleet tv', 'viewer', null, NOW_MS).id;
+    createUser(t.db, 'only-north', 'viewer', 'x', [1], NOW_MS);
+    createUser(t.db, 'both', 'viewer', 'x', [1, 2], NOW_MS);
+    createUser(t.db, 'everyone', 'viewer', 'x', null, NOW_MS);
+    expect(deleteSite(t.db, 1, NOW_MS + 5)).toEqual({ ok: true, id: 1 });
+    const revoked = Object.fromEntries(t.db.orm.select({ id: apiTokens.id, at: apiTokens.revokedAtMs }).from(apiTokens).all().map((r) => [r.id, r.at]));
+    expect(revoked).toEqual({ [northKiosk]: NOW_MS + 5, [southKiosk]: null, [fleetKiosk]: null });
+    const lists = Object.fromEntries(t.db.orm.select({ name: users.name, ids: users.siteIdsJson }).from(users).all().map((u) => [u.name, u.ids]));
+    expect(lists).toEqual({ 'only-north': '[]', both: '[2]', everyone: null });
   });
 });
