@@ -5,7 +5,7 @@
  *   node --import tsx bench/scan.ts   (BENCH_SCAN_CONCURRENCY, BENCH_SILENT_RANGE override the defaults)
  */
 import { fileURLToPath } from 'node:url';
-import { parseIpv4Range } from '../collectors/detect/cidr';
+import { parseIpv4Range } from '../lib/net/cidr';
 import { scanRange } from '../collectors/detect/scan';
 import { ALL_DRIVERS } from '../collectors/drivers';
 import { startChild } from '../lib/supervisor/child';

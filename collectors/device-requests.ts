@@ -9,10 +9,10 @@ import { recordUnrecognised } from '../lib/db/mutations/record-unrecognised';
 import { rigsByEndpoint, siteExists } from '../lib/db/queries/rigs';
 import { parseDeviceRequestInput } from '../lib/rigs/device-request-input';
 import type { FoundDevice, ProbePayload, ProbeResult, ScanPayload, ScanProgress, ScanResult } from '../lib/rigs/device-request-types';
-import { parseIpv4Range } from './detect/cidr';
+import { parseIpv4Range } from '../lib/net/cidr';
 import { probeDevice } from './detect/probe-device';
 import { scanRange, specFor, type ScanHit } from './detect/scan';
-import { formatEndpoint } from './detect/spec';
+import { formatEndpoint } from '../lib/net/device-spec';
 import { MAX_WEB_SCAN_ADDRESSES } from '../lib/rigs/address-input';
 import type { Driver } from './drivers/types';
 

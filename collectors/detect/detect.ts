@@ -6,7 +6,7 @@
 import type { RawReply } from '../../lib/db/mutations/record-unrecognised';
 import { DeviceError, type Driver, type DriverProtocol, type Identity, type PollTarget, type ProbeReplies } from '../drivers/types';
 import { probeBtminerV3, probeCgminer, probeHttp, probeJsonrpc, type ProbeOutcome } from './probe-replies';
-import type { DeviceSpec } from './spec';
+import type { DeviceSpec } from '../../lib/net/device-spec';
 
 /** How to detect. */
 export interface DetectOptions {

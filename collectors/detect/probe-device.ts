@@ -6,7 +6,7 @@
 import type { Reading } from '../../lib/domain/reading';
 import { DeviceError, type Driver, type PollTarget } from '../drivers/types';
 import { detectDevice, type Detection } from './detect';
-import type { DeviceSpec } from './spec';
+import type { DeviceSpec } from '../../lib/net/device-spec';
 
 /** What probing found. */
 export interface ProbeResult {

@@ -6,10 +6,10 @@
 import type { Reading } from '../../lib/domain/reading';
 import type { RawReply } from '../../lib/db/mutations/record-unrecognised';
 import type { DeviceError, Driver, Identity } from '../drivers/types';
-import { formatIpv4, type Ipv4Range } from './cidr';
+import { formatIpv4, type Ipv4Range } from '../../lib/net/cidr';
 import { checkPort } from './port-check';
 import { probeDevice } from './probe-device';
-import type { DeviceSpec } from './spec';
+import type { DeviceSpec } from '../../lib/net/device-spec';
 
 /** One device that answered. */
 export interface ScanHit {

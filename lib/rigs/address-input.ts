@@ -3,8 +3,8 @@
  * the field and says what was expected. The range syntax and its parser are the scan command's
  * (collectors/detect/cidr.ts), capped lower here: a web request scans at most a /20.
  */
-import { parseIpv4Range, type Ipv4Range } from '../../collectors/detect/cidr';
-import { parseDeviceSpec } from '../../collectors/detect/spec';
+import { parseIpv4Range, type Ipv4Range } from '../net/cidr';
+import { parseDeviceSpec } from '../net/device-spec';
 
 /** The largest range the settings screen scans: a /20 (4,096 addresses). */
 export const MAX_WEB_SCAN_ADDRESSES = 4096;

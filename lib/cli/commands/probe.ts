@@ -5,7 +5,7 @@
  */
 import { ALL_DRIVERS, getDriver } from '../../../collectors/drivers';
 import { probeDevice } from '../../../collectors/detect/probe-device';
-import { formatEndpoint, parseDeviceSpec } from '../../../collectors/detect/spec';
+import { formatEndpoint, parseDeviceSpec } from '../../net/device-spec';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
 import { formatReadingTable } from '../format-reading';

@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ALL_DRIVERS } from '../../../collectors/drivers';
-import { parseIpv4Range } from '../../../collectors/detect/cidr';
+import { parseIpv4Range } from '../../net/cidr';
 import { scanRange, type ScanHit, type ScanResult } from '../../../collectors/detect/scan';
-import { formatEndpoint } from '../../../collectors/detect/spec';
+import { formatEndpoint } from '../../net/device-spec';
 import { loadConfig } from '../../config';
 import { openDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';

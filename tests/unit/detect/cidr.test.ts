@@ -1,6 +1,6 @@
 /** Scan ranges: CIDR blocks, single addresses and first-last ranges, capped at a /16. */
 import { describe, expect, it } from 'vitest';
-import { formatIpv4, parseIpv4Range } from '../../../collectors/detect/cidr';
+import { formatIpv4, parseIpv4Range } from '../../../lib/net/cidr';
 
 const range = (s: string) => {
   const r = parseIpv4Range(s);

@@ -1,6 +1,6 @@
 /** Device specs as operators type them, and the messages a malformed one gets. */
 import { describe, expect, it } from 'vitest';
-import { formatEndpoint, parseDeviceSpec } from '../../../collectors/detect/spec';
+import { formatEndpoint, parseDeviceSpec } from '../../../lib/net/device-spec';
 
 describe('parseDeviceSpec', () => {
   it.each([
