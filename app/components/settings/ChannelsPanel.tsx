@@ -4,11 +4,12 @@
  * on/off switch, "Send test" (the collector sends it; the row reports delivered or the receiver's error),
  * edit and delete; and the form to add one.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChannelView } from '../../../lib/realtime/alert-contracts';
 import { callApi, requestAndWait, type RequestOutcome } from '../alerts/api-client';
 import { When } from '../alerts/When';
 import { ChannelForm } from './ChannelForm';
+import { useSettingsList } from './use-settings-list';
 import { KIND_LABEL } from './channel-fields';
 import { EditRow, RowActions, RowError } from './RowActions';
 import { SettingsTable, type Column } from './SettingsTable';
@@ -31,31 +32,16 @@ export interface ChannelsPanelProps {
 
 /** The channels list and the add form. */
 export function ChannelsPanel({ initial, nowMs }: ChannelsPanelProps) {
-  const [channels, setChannels] = useState<ChannelView[] | null>(initial);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { items: channels, setItems: setChannels, loadError, reload } = useSettingsList<ChannelView>('/api/alerts/channels', 'channels', initial, REFRESH_MS);
   const [tests, setTests] = useState<Record<number, TestState>>({});
   const rows = useRowEditing();
   const aborts = useRef(new Set<AbortController>());
 
-  const reload = useCallback(async () => {
-    const res = await callApi<{ channels: ChannelView[] }>('GET', '/api/alerts/channels');
-    if (res.ok) {
-      setChannels(res.data.channels);
-      setLoadError(null);
-    } else setLoadError(res.error);
-  }, []);
-
+  // Test sends still waiting when the page goes away are abandoned.
   useEffect(() => {
-    if (initial === null) void reload();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void reload();
-    }, REFRESH_MS);
     const set = aborts.current;
-    return () => {
-      clearInterval(timer);
-      set.forEach((c) => c.abort());
-    };
-  }, [initial, reload]);
+    return () => set.forEach((c) => c.abort());
+  }, []);
 
   const sendTest = async (id: number) => {
     const ctl = new AbortController();

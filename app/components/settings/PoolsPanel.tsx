@@ -3,10 +3,10 @@
  * The pool accounts the collector reads: each with its pool, the rigs it matches, its fee and its last
  * fetch (age and error); edit, remove, and the form to add one. Re-read while the page is open.
  */
-import { useCallback, useEffect, useState } from 'react';
 import type { PoolView } from '../../../lib/db/queries/pools';
 import { poolKindInfo } from '../../../lib/domain/pool-kinds';
 import { callApi } from '../alerts/api-client';
+import { useSettingsList } from './use-settings-list';
 import { When } from '../alerts/When';
 import { useNowMs } from '../overview/use-now-ms';
 import { PoolForm } from './PoolForm';
@@ -27,24 +27,10 @@ export interface PoolsPanelProps {
 /** The pools table and the add form. */
 export function PoolsPanel({ initial }: PoolsPanelProps) {
   const nowMs = useNowMs();
-  const [pools, setPools] = useState(initial);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const list = useSettingsList<PoolView>('/api/pools', 'pools', initial, REFRESH_MS);
+  const { loadError, setLoadError, reload } = list;
+  const pools = list.items ?? [];
   const rows = useRowEditing();
-
-  const reload = useCallback(async () => {
-    const res = await callApi<{ pools: PoolView[] }>('GET', '/api/pools');
-    if (res.ok) {
-      setPools(res.data.pools);
-      setLoadError(null);
-    } else setLoadError(res.error);
-  }, []);
-
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void reload();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
 
   const remove = async (id: number) => {
     const res = await callApi('DELETE', `/api/pools/${id}`);

@@ -3,9 +3,9 @@
  * The sites: each with its time zone, currency, tariff, PUE, pool fee and rig count; edit in place,
  * remove (only a site without rigs: the server's refusal names the count), and the form to add one.
  */
-import { useCallback, useState } from 'react';
 import type { SiteSettingsView } from '../../../lib/db/queries/sites';
 import { callApi } from '../alerts/api-client';
+import { useSettingsList } from './use-settings-list';
 import { EditRow, RowActions, RowError } from './RowActions';
 import { SettingsTable, type Column } from './SettingsTable';
 import { SiteForm } from './SiteForm';
@@ -23,17 +23,10 @@ export interface SitesPanelProps {
 
 /** The sites table and the add form. */
 export function SitesPanel({ initial }: SitesPanelProps) {
-  const [sites, setSites] = useState<SiteSettingsView[]>(initial);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const list = useSettingsList<SiteSettingsView>('/api/sites', 'sites', initial);
+  const { loadError, reload } = list;
+  const sites = list.items ?? [];
   const rows = useRowEditing();
-
-  const reload = useCallback(async () => {
-    const res = await callApi<{ sites: SiteSettingsView[] }>('GET', '/api/sites');
-    if (res.ok) {
-      setSites(res.data.sites);
-      setLoadError(null);
-    } else setLoadError(res.error);
-  }, []);
 
   const remove = async (id: number) => {
     const res = await callApi<{ ok: true }>('DELETE', `/api/sites/${id}`);
