@@ -17,7 +17,7 @@ import { kioskMayReach, requirementFor } from '../auth/route-policy';
 import { securityHeaders } from '../auth/security-headers';
 import { tokenKind } from '../auth/tokens';
 import type { Db } from '../db/client';
-import { markTokenUsed } from '../db/mutations/users';
+import { markTokenUsed, renewSession } from '../db/mutations/users';
 import { authenticate, type Authenticated } from '../db/queries/users';
 import { handleLogin, handleLogout } from './auth-endpoints';
 import { redirect, sendJson, sendPage } from './replies';
@@ -37,6 +37,9 @@ export interface GateDeps {
 type Credential = { principal: Authenticated; cookie: boolean } | { principal: null; error: string | null };
 
 const isApi = (path: string) => path.startsWith('/api/');
+
+/** How often a session in use is renewed (each renewal is one write). */
+export const SESSION_RENEW_EVERY_MS = 3_600_000;
 
 export function createGate(deps: GateDeps) {
   const now = deps.now ?? Date.now;
@@ -101,6 +104,19 @@ export function createGate(deps: GateDeps) {
     redirect(res, `${url.pathname}${url.search}`, { 'Set-Cookie': cookie });
   }
 
+  /** A session in use lasts another full term: renewed at most hourly, in the database and the cookie. */
+  function renewSessionCookie(req: IncomingMessage, res: ServerResponse, facts: RequestFacts) {
+    const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    if (!token) return;
+    try {
+      if (!renewSession(deps.db, token, now(), deps.web.sessionTtlMs, SESSION_RENEW_EVERY_MS)) return;
+    } catch (err) {
+      console.error(`web: could not renew a session: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { maxAgeS: deps.web.sessionTtlMs / 1000, secure: facts.https }));
+  }
+
   /** True when the request was answered here; false when Next should handle it (principal attached). */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const facts = factsOf(req);
@@ -141,6 +157,7 @@ export function createGate(deps: GateDeps) {
       return true;
     }
     const who = cred.principal;
+    if (who.via === 'session') renewSessionCookie(req, res, facts);
     const problem = csrf(cred.cookie);
     if (problem) {
       deny(req, res, path, 403, problem);

@@ -1,5 +1,5 @@
 /** Users, sessions and tokens (lib/auth): writes. Passwords arrive hashed, tokens are stored as SHA-256. */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Role } from '../../auth/roles';
 import { generateToken, hashToken } from '../../auth/tokens';
 import type { Db } from '../client';
@@ -88,4 +88,17 @@ export function revokeApiToken(db: Db, id: number, nowMs: number): boolean {
 /** Records that a token was just used (shown as "last used" in the tokens list). */
 export function markTokenUsed(db: Db, id: number, nowMs: number): void {
   db.orm.update(apiTokens).set({ lastUsedMs: nowMs }).where(eq(apiTokens.id, id)).run();
+}
+
+/**
+ * Slides a session that is in use: once its last renewal is older than `everyMs`, it expires `ttlMs`
+ * from now. True when it was renewed (the caller then renews the cookie too).
+ */
+export function renewSession(db: Db, token: string, nowMs: number, ttlMs: number, everyMs: number): boolean {
+  const result = db.orm
+    .update(sessions)
+    .set({ lastSeenMs: nowMs, expiresAtMs: nowMs + ttlMs })
+    .where(and(eq(sessions.tokenHash, hashToken(token)), lt(sessions.lastSeenMs, nowMs - everyMs)))
+    .run();
+  return result.changes > 0;
 }
