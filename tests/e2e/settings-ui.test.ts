@@ -136,6 +136,13 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     await expect.poll(() => row.getByTestId('site-tariff').textContent()).toBe('Time of use, 4 bands (0.04-0.07 EUR/kWh)');
     expect((await sites()).find((s) => s.name === 'Lakeside')?.tariff).toMatchObject({ kind: 'tou', bands: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], fromHour: 0, toHour: 7, pricePerKwh: 0.04 }, {}, {}, {}] });
 
+    // A stored tariff can be removed again: "None" deletes it.
+    await row.getByTestId('site-edit-button').click();
+    await form.locator('[data-field="tariffMode"]').selectOption('none');
+    await form.getByTestId('site-save').click();
+    await expect.poll(async () => (await sites()).find((s) => s.name === 'Lakeside')?.tariff).toBeNull();
+    expect((await api('DELETE', '/api/sites/9999/tariff')).status).toBe(404);
+
     // A demo site has rigs: removal is refused with their count.
     const withRigs = (await sites()).find((s) => s.rigCount > 0)!;
     const demoRow = page.locator(`[data-testid="site-row"][data-site-id="${withRigs.id}"]`);

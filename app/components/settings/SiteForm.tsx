@@ -57,8 +57,9 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
       return;
     }
     const stored = res.data.site;
-    if (t.tariff !== null && JSON.stringify(t.tariff) !== JSON.stringify(stored.tariff)) {
-      const put = await callApi('PUT', `/api/sites/${stored.id}/tariff`, t.tariff);
+    const tariffChanged = JSON.stringify(t.tariff) !== JSON.stringify(stored.tariff ?? null);
+    if (tariffChanged && (t.tariff !== null || editing)) {
+      const put = t.tariff === null ? await callApi('DELETE', `/api/sites/${stored.id}/tariff`) : await callApi('PUT', `/api/sites/${stored.id}/tariff`, t.tariff);
       if (!put.ok) {
         setBusy(false);
         setErrors((put.errors.length > 0 ? put.errors : [put.error]).map((m) => `tariff: ${m}`));
@@ -125,7 +126,7 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
         )}
       </div>
 
-      <TariffEditor value={tariff} onChange={setTariff} currency={currency} allowNone={!site?.tariff} errors={tariffErrors} />
+      <TariffEditor value={tariff} onChange={setTariff} currency={currency} errors={tariffErrors} />
 
       <FormFooter errors={errors} errorsTestId="site-errors" busy={busy} label={editing ? 'Save site' : 'Add site'} busyLabel="Saving…" submitTestId="site-save" onCancel={onCancel} />
     </form>

@@ -14,13 +14,11 @@ export interface TariffEditorProps {
   onChange: (next: TariffFormState) => void;
   /** The site's currency: prices are per kWh in it. */
   currency: string;
-  /** Whether "no tariff" may be chosen (only while the site has none: a stored tariff is replaced, not removed). */
-  allowNone: boolean;
   errors: readonly string[];
 }
 
 const MODES: { mode: TariffMode; label: string }[] = [
-  { mode: 'none', label: 'None yet' },
+  { mode: 'none', label: 'None' },
   { mode: 'flat', label: 'Flat price' },
   { mode: 'tou', label: 'Time of use' },
   { mode: 'json', label: 'Other (JSON, e.g. real-time feed)' },
@@ -29,7 +27,7 @@ const MODES: { mode: TariffMode; label: string }[] = [
 const DAY_LABEL: Record<Weekday, string> = { mon: 'Mo', tue: 'Tu', wed: 'We', thu: 'Th', fri: 'Fr', sat: 'Sa', sun: 'Su' };
 
 /** The tariff part of the site form. */
-export function TariffEditor({ value, onChange, currency, allowNone, errors }: TariffEditorProps) {
+export function TariffEditor({ value, onChange, currency, errors }: TariffEditorProps) {
   const uid = useId();
   const set = (patch: Partial<TariffFormState>) => onChange({ ...value, ...patch });
   const setBand = (i: number, patch: Partial<BandRow>) => set({ bands: value.bands.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
@@ -45,7 +43,7 @@ export function TariffEditor({ value, onChange, currency, allowNone, errors }: T
       <div className="form-field form-field--inline">
         <label htmlFor={`${uid}-mode`}>Kind</label>
         <select id={`${uid}-mode`} className="ctl-select" value={value.mode} data-field="tariffMode" onChange={(e) => set({ mode: e.target.value as TariffMode })}>
-          {MODES.filter((m) => allowNone || m.mode !== 'none').map((m) => (
+          {MODES.map((m) => (
             <option key={m.mode} value={m.mode}>
               {m.label}
             </option>

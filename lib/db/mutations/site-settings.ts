@@ -33,6 +33,11 @@ export function setSiteTariff(db: Db, siteId: number, tariff: Tariff, nowMs: num
   update(db, siteId, { tariffJson: JSON.stringify(parsed.tariff) }, nowMs);
 }
 
+/** Removes the site's tariff: its power cost becomes unknown and its profit is no longer computed. */
+export function clearSiteTariff(db: Db, siteId: number, nowMs: number): void {
+  update(db, siteId, { tariffJson: null }, nowMs);
+}
+
 /** Why the settings are invalid, one message per field; empty when they are valid. */
 export function siteEconomicsErrors(settings: SiteEconomicsSettings): string[] {
   const errors: string[] = [];

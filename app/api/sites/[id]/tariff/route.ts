@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { problem, readSiteRequest } from '../../site-request';
+import { pathId } from '../../../request';
 import { getAppDb } from '../../../../../lib/db/app-db';
-import { setSiteTariff } from '../../../../../lib/db/mutations/site-settings';
+import { clearSiteTariff, setSiteTariff } from '../../../../../lib/db/mutations/site-settings';
 import { listSites } from '../../../../../lib/db/queries/sites';
 import { parseTariff } from '../../../../../lib/economics';
 
@@ -19,4 +20,14 @@ export async function PUT(request: Request, ctx: { params: Promise<{ id: string 
   if (!parsed.ok) return problem(400, 'invalid tariff', parsed.errors);
   setSiteTariff(db, siteId, parsed.tariff, Date.now());
   return NextResponse.json({ ok: true, siteId, tariff: parsed.tariff });
+}
+
+/** Removes a site's tariff (its profit is then not computed until a new one is set). */
+export async function DELETE(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+  const siteId = pathId((await ctx.params).id, 'site');
+  if (siteId instanceof NextResponse) return siteId;
+  const db = getAppDb();
+  if (!listSites(db).some((s) => s.id === siteId)) return problem(404, `no site with id ${siteId}`);
+  clearSiteTariff(db, siteId, Date.now());
+  return NextResponse.json({ ok: true, siteId, tariff: null });
 }
