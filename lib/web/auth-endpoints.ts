@@ -16,7 +16,8 @@ import type { RequestFacts } from './request-facts';
 
 export interface AuthEndpointDeps {
   db: Db;
-  limiter: RateLimiter;
+  /** Failed sign-ins counted per user name and per client address, each with its own limit. */
+  limiters: { user: RateLimiter; address: RateLimiter };
   sessionTtlMs: number;
   now: () => number;
 }
@@ -41,8 +42,11 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, fac
   const input = parseLoginBody(req.headers['content-type'], body);
   if ('error' in input) return loginFailed(req, res, 400, input.error, 'malformed', '/');
   const nowMs = deps.now();
-  const keys = [`ip:${facts.clientAddress}`, `user:${input.name.toLowerCase()}`];
-  const waitMs = Math.max(...keys.map((k) => deps.limiter.retryAfterMs(k, nowMs)));
+  const counted = [
+    { limiter: deps.limiters.address, key: facts.clientAddress },
+    { limiter: deps.limiters.user, key: input.name.toLowerCase() },
+  ];
+  const waitMs = Math.max(...counted.map((c) => c.limiter.retryAfterMs(c.key, nowMs)));
   if (waitMs > 0) {
     const waitS = Math.ceil(waitMs / 1000);
     return loginFailed(req, res, 429, `too many failed sign-ins: try again in ${waitS} s`, 'rate', input.next, { 'Retry-After': String(waitS) });
@@ -51,10 +55,10 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, fac
   decoyHash ??= hashPassword('decoy password that matches nothing');
   const matches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
   if (!user || !matches || user.disabled) {
-    for (const k of keys) deps.limiter.fail(k, nowMs);
+    for (const c of counted) c.limiter.fail(c.key, nowMs);
     return loginFailed(req, res, 401, 'wrong user name or password', 'invalid', input.next);
   }
-  for (const k of keys) deps.limiter.succeed(k);
+  for (const c of counted) c.limiter.succeed(c.key);
   const token = createSession(deps.db, user.id, nowMs, deps.sessionTtlMs);
   const cookie = serializeCookie(SESSION_COOKIE, token, { maxAgeS: deps.sessionTtlMs / 1000, secure: facts.https });
   if (wantsJson(req)) return sendJson(res, 200, { ok: true, user: { name: user.name, role: user.role } }, { 'Set-Cookie': cookie });

@@ -34,7 +34,7 @@ export interface GateDeps {
 }
 
 /** What authenticated a request, or why it failed. */
-type Credential = { principal: Authenticated; cookie: boolean } | { principal: null; error: string | null };
+type Credential = { principal: Authenticated; cookie: boolean; sessionToken?: string } | { principal: null; error: string | null };
 
 const isApi = (path: string) => path.startsWith('/api/');
 
@@ -44,14 +44,11 @@ export const SESSION_RENEW_EVERY_MS = 3_600_000;
 export function createGate(deps: GateDeps) {
   const now = deps.now ?? Date.now;
   // 5 failures per user name, 20 per client address, in 15 minutes.
-  const limiter = createRateLimiter({ max: 5, windowMs: 15 * 60_000 });
-  const addressLimiter = createRateLimiter({ max: 20, windowMs: 15 * 60_000 });
-  const combined = {
-    retryAfterMs: (k: string, t: number) => (k.startsWith('ip:') ? addressLimiter : limiter).retryAfterMs(k, t),
-    fail: (k: string, t: number) => (k.startsWith('ip:') ? addressLimiter : limiter).fail(k, t),
-    succeed: (k: string) => (k.startsWith('ip:') ? addressLimiter : limiter).succeed(k),
-  };
-  const authDeps = { db: deps.db, limiter: combined, sessionTtlMs: deps.web.sessionTtlMs, now };
+  const limiters = { user: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }), address: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }) };
+  const authDeps = { db: deps.db, limiters, sessionTtlMs: deps.web.sessionTtlMs, now };
+  const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
+  /** Origins a browser on this site sends: the one the request was addressed to, and HASHWATT_PUBLIC_URL's. */
+  const originsFor = (facts: RequestFacts) => (publicOrigin ? [facts.origin, publicOrigin] : [facts.origin]);
   const tokenUsedAt = new Map<number, number>();
 
   const factsOf = (req: IncomingMessage): RequestFacts =>
@@ -84,7 +81,7 @@ export function createGate(deps: GateDeps) {
     for (const name of [SESSION_COOKIE, KIOSK_COOKIE]) {
       const value = cookies.get(name);
       const who = value ? check(value) : null;
-      if (who && (name === SESSION_COOKIE) === (who.via === 'session')) return { principal: who, cookie: true };
+      if (who && (name === SESSION_COOKIE) === (who.via === 'session')) return { principal: who, cookie: true, sessionToken: who.via === 'session' ? value : undefined };
     }
     return { principal: null, error: null };
   }
@@ -105,9 +102,7 @@ export function createGate(deps: GateDeps) {
   }
 
   /** A session in use lasts another full term: renewed at most hourly, in the database and the cookie. */
-  function renewSessionCookie(req: IncomingMessage, res: ServerResponse, facts: RequestFacts) {
-    const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-    if (!token) return;
+  function renewSessionCookie(token: string, res: ServerResponse, facts: RequestFacts) {
     try {
       if (!renewSession(deps.db, token, now(), deps.web.sessionTtlMs, SESSION_RENEW_EVERY_MS)) return;
     } catch (err) {
@@ -133,7 +128,7 @@ export function createGate(deps: GateDeps) {
     const path = url.pathname;
     req.url = `${path}${url.search}`; // Next routes exactly what was checked
     const method = (req.method ?? 'GET').toUpperCase();
-    const allowedOrigins = [facts.origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])];
+    const allowedOrigins = originsFor(facts);
     const csrf = (cookie: boolean) =>
       cookie ? csrfProblem({ method, origin: req.headers.origin, referer: req.headers.referer, secFetchSite: req.headers['sec-fetch-site'] as string | undefined, allowedOrigins }) : null;
 
@@ -157,7 +152,7 @@ export function createGate(deps: GateDeps) {
       return true;
     }
     const who = cred.principal;
-    if (who.via === 'session') renewSessionCookie(req, res, facts);
+    if (cred.sessionToken) renewSessionCookie(cred.sessionToken, res, facts);
     const problem = csrf(cred.cookie);
     if (problem) {
       deny(req, res, path, 403, problem);
@@ -190,7 +185,7 @@ export function createGate(deps: GateDeps) {
       return { error: `authentication failed: ${err instanceof Error ? err.message : String(err)}` };
     }
     if (!cred.principal) return { error: cred.error ?? 'sign in required' };
-    const problem = cred.cookie ? csrfProblem({ method: 'POST', origin: req.headers.origin, referer: undefined, secFetchSite: undefined, allowedOrigins: [factsOf(req).origin, ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : [])] }) : null;
+    const problem = cred.cookie ? csrfProblem({ method: 'POST', origin: req.headers.origin, referer: undefined, secFetchSite: undefined, allowedOrigins: originsFor(factsOf(req)) }) : null;
     if (problem && req.headers.origin) return { error: problem };
     return { principal: cred.principal };
   }

@@ -1,9 +1,11 @@
 import { NextResponse } from 'next/server';
-import { loadConfig, marketPolicy } from '../../../lib/config';
-import { visibleFleetSnapshot, visibleSiteIds } from '../../principal';
+import { loadConfig } from '../../../lib/config';
+import { fleetTotals } from '../../../lib/domain/fleet';
+import { listRigViews } from '../../../lib/db/queries/rigs';
+import { visibleSiteIds } from '../../principal';
 import { getAppDb } from '../../../lib/db/app-db';
 import { latestEconomics } from '../../../lib/db/queries/economics';
-import { getFleetTotals } from '../../../lib/db/queries/fleet';
+import { getFleetTotals, lastSweepEndMs } from '../../../lib/db/queries/fleet';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +18,8 @@ export async function GET() {
   const siteIds = await visibleSiteIds();
   if (siteIds !== null) {
     // Limited to some sites: their rigs' totals; the fleet's money figures are not theirs to see.
-    const { fleet: totals } = await visibleFleetSnapshot(db, Date.now(), marketPolicy(loadConfig()));
+    // Only the totals: the rigs and the last sweep's time, not a whole snapshot.
+    const totals = db.sqlite.transaction(() => fleetTotals(listRigViews(db).filter((r) => siteIds.includes(r.siteId)), lastSweepEndMs(db)))();
     return NextResponse.json({ ...totals, currency: loadConfig().currency, profitPerDay: null, profitPerKwh: null, scopedToSiteIds: siteIds });
   }
   const { totals, fleet } = db.sqlite.transaction(() => ({ totals: getFleetTotals(db), fleet: latestEconomics(db).fleet }))();

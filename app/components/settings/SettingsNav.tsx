@@ -34,8 +34,7 @@ export function SettingsNav() {
           key={t.href}
           href={t.href}
           className="site-nav-link"
-          // Settings screens read the database per request: a prefetch buys nothing and, for a screen not
-          // built yet (a 404), keeps a request open that never settles.
+          // Settings screens read the database per request: a prefetch buys nothing but a request.
           prefetch={false}
           aria-current={t.href === current ? 'page' : undefined}
           data-testid={`settings-tab-${t.href.slice('/settings/'.length)}`}
