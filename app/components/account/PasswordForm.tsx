@@ -22,7 +22,7 @@ export function PasswordForm() {
     setBusy(true);
     const res = await callApi('POST', '/api/auth/password', { currentPassword, newPassword });
     setBusy(false);
-    if (!res.ok) return setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+    if (!res.ok) return setErrors(res.messages);
     setErrors([]);
     setDone(true);
     form.reset();

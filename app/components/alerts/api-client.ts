@@ -5,7 +5,16 @@
 import type { AlertRequestView } from '../../../lib/realtime/alert-contracts';
 
 /** A reply as screens use it: the body on success, the API's error (and field errors) otherwise. */
-export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: string; errors: string[] };
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  | {
+      ok: false;
+      status: number;
+      error: string;
+      errors: string[];
+      /** What a form lists: the field errors when the API named them, else the one error. */
+      messages: string[];
+    };
 
 /** Sends a JSON request; never throws (network failures become an error result). */
 export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
@@ -20,7 +29,8 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
     });
   } catch (err) {
     if (signal?.aborted) throw err;
-    return { ok: false, status: 0, error: `could not reach the server (${err instanceof Error ? err.message : String(err)})`, errors: [] };
+    const error = `could not reach the server (${err instanceof Error ? err.message : String(err)})`;
+    return { ok: false, status: 0, error, errors: [], messages: [error] };
   }
   let json: unknown = null;
   try {
@@ -32,7 +42,7 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   if (res.ok && obj.ok !== false) return { ok: true, status: res.status, data: json as T };
   const errors = Array.isArray(obj.errors) ? obj.errors.map(String) : [];
   const error = typeof obj.error === 'string' ? obj.error : errors[0] ?? `the server answered ${res.status} ${res.statusText}`.trim();
-  return { ok: false, status: res.status, error, errors };
+  return { ok: false, status: res.status, error, errors, messages: errors.length > 0 ? errors : [error] };
 }
 
 /** How a request the collector handles ended, as the screen reports it. */
@@ -86,7 +96,7 @@ export async function waitForRequest(
 /** Posts a request the collector acts on and waits for its outcome. */
 export async function requestAndWait(url: string, body: unknown, signal?: AbortSignal): Promise<RequestOutcome> {
   const res = await callApi<{ ok: true; request: AlertRequestView }>('POST', url, body, signal);
-  if (!res.ok) return { status: 'failed', error: res.errors.length > 0 ? res.errors.join('; ') : res.error };
+  if (!res.ok) return { status: 'failed', error: res.messages.join('; ') };
   const request = res.data.request;
   if (request.status === 'done') return { status: 'done' };
   if (request.status === 'failed') return { status: 'failed', error: request.error ?? 'the request failed' };

@@ -55,7 +55,7 @@ export function AddByAddressForm({ sites }: AddByAddressFormProps) {
     const res = await callApi<{ added: { name: string }[] }>('POST', '/api/rigs', { siteId: result.siteId, rigs: [newRigOf(result.device, name)] });
     setAdding(false);
     if (!res.ok) {
-      setAddErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setAddErrors(res.messages);
       return;
     }
     setAdded(res.data.added.map((a) => a.name).join(', '));

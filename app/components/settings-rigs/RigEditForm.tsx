@@ -72,7 +72,7 @@ export function RigEditForm({ rigId, sites, onSaved, onCancel }: RigEditFormProp
     setBusy(true);
     const res = await callApi('PATCH', `/api/rigs/${rigId}`, parsed.value);
     setBusy(false);
-    if (!res.ok) return setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+    if (!res.ok) return setErrors(res.messages);
     setErrors([]);
     onSaved();
   };

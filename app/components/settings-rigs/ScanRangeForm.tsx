@@ -67,7 +67,7 @@ export function ScanRangeForm({ sites }: { sites: readonly SiteOption[] }) {
     const res = await callApi<{ added: { name: string; address: string; port: number }[] }>('POST', '/api/rigs', { siteId: result.siteId, rigs: chosen.map((d) => newRigOf(d)) });
     setAdding(false);
     if (!res.ok) {
-      setAddErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setAddErrors(res.messages);
       return;
     }
     setAddErrors([]);

@@ -36,7 +36,7 @@ export function AddUserForm({ sites, onAdded }: AddUserFormProps) {
     setBusy(false);
     if (!res.ok) {
       setAdded(null);
-      return setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      return setErrors(res.messages);
     }
     setErrors([]);
     setDraft(EMPTY);

@@ -37,7 +37,7 @@ export function NewTokenForm({ kind, sites, onCreated }: NewTokenFormProps) {
     const body = kind === 'api' ? { kind, name, role } : { kind, name, siteId: siteId === '' ? null : Number(siteId) };
     const res = await callApi<Created>('POST', '/api/tokens', body);
     setBusy(false);
-    if (!res.ok) return setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+    if (!res.ok) return setErrors(res.messages);
     setErrors([]);
     setName('');
     setCreated(res.data);

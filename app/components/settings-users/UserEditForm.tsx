@@ -43,7 +43,7 @@ export function UserEditForm({ user, sites, onSaved, onCancel }: UserEditFormPro
     setBusy(true);
     const res = await callApi<{ user: UserView }>('PATCH', `/api/users/${user.id}`, patch);
     setBusy(false);
-    if (!res.ok) return setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+    if (!res.ok) return setErrors(res.messages);
     setErrors([]);
     onSaved(res.data.user);
   };

@@ -83,7 +83,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
       : await callApi<{ ok: true; channel: ChannelView }>('POST', '/api/alerts/channels', body);
     setBusy(false);
     if (!res.ok) {
-      setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setErrors(res.messages);
       return;
     }
     if (!editing) {

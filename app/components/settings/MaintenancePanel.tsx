@@ -64,7 +64,7 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
     const res = await callApi<{ ok: true }>('PUT', `/api/rigs/${chosen}/maintenance`, { untilMs, note: note.trim() });
     setBusy(false);
     if (!res.ok) {
-      setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setErrors(res.messages);
       return;
     }
     setRigId('');

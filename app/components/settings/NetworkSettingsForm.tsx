@@ -70,7 +70,7 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
     const res = await callApi<SourcesSettingsView & { ok: true }>(method, '/api/settings/sources', method === 'PUT' ? bodyOf(values) : undefined);
     setBusy(false);
     if (!res.ok) {
-      setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setErrors(res.messages);
       return;
     }
     setValues(valuesOf(res.data.settings));

@@ -54,7 +54,7 @@ export function PolicyForm({ policy, onSaved }: PolicyFormProps) {
     const res = await callApi<{ ok: true; policy: NotifyPolicy }>('PUT', '/api/alerts/policy', body);
     if (!res.ok) {
       setStatus('idle');
-      setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setErrors(res.messages);
       return;
     }
     setStatus('saved');

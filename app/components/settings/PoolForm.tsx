@@ -43,7 +43,7 @@ export function PoolForm({ pool, onSaved, onCancel }: PoolFormProps) {
     const res = editing ? await callApi('PUT', `/api/pools/${pool.id}`, body) : await callApi('POST', '/api/pools', body);
     setBusy(false);
     if (!res.ok) {
-      setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setErrors(res.messages);
       return;
     }
     if (!editing) {

@@ -114,7 +114,7 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
     const res = await callApi<{ ok: true; override: ThresholdOverride }>('PUT', apiPath(scope), built.override);
     if (!res.ok) {
       setStatus('idle');
-      setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setErrors(res.messages);
       return;
     }
     setStatus('saved');

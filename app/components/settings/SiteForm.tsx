@@ -53,7 +53,7 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
     const res = editing ? await callApi<SiteReply>('PATCH', `/api/sites/${site.id}`, body) : await callApi<SiteReply>('POST', '/api/sites', body);
     if (!res.ok) {
       setBusy(false);
-      setErrors(res.errors.length > 0 ? res.errors : [res.error]);
+      setErrors(res.messages);
       return;
     }
     const stored = res.data.site;
@@ -62,7 +62,7 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
       const put = t.tariff === null ? await callApi('DELETE', `/api/sites/${stored.id}/tariff`) : await callApi('PUT', `/api/sites/${stored.id}/tariff`, t.tariff);
       if (!put.ok) {
         setBusy(false);
-        setErrors((put.errors.length > 0 ? put.errors : [put.error]).map((m) => `tariff: ${m}`));
+        setErrors(put.messages.map((m) => `tariff: ${m}`));
         return;
       }
     }
