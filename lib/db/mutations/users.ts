@@ -95,10 +95,15 @@ export function markTokenUsed(db: Db, id: number, nowMs: number): void {
  * from now. True when it was renewed (the caller then renews the cookie too).
  */
 export function renewSession(db: Db, token: string, nowMs: number, ttlMs: number, everyMs: number): boolean {
+  const tokenHash = hashToken(token);
+  // Read first: most requests find nothing to renew, and a read takes no write lock (the collector's
+  // sweep transactions would otherwise make every request wait for them).
+  const session = db.orm.select({ lastSeenMs: sessions.lastSeenMs }).from(sessions).where(eq(sessions.tokenHash, tokenHash)).get();
+  if (!session || session.lastSeenMs >= nowMs - everyMs) return false;
   const result = db.orm
     .update(sessions)
     .set({ lastSeenMs: nowMs, expiresAtMs: nowMs + ttlMs })
-    .where(and(eq(sessions.tokenHash, hashToken(token)), lt(sessions.lastSeenMs, nowMs - everyMs)))
+    .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenMs, nowMs - everyMs)))
     .run();
   return result.changes > 0;
 }
