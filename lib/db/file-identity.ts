@@ -56,9 +56,3 @@ export function checkDbFile(db: Db): DatabaseReplacedError | null {
   if (now && now.dev === opened.dev && now.ino === opened.ino) return null;
   return stopWrites(db, new DatabaseReplacedError(db.path));
 }
-
-/** Throws DatabaseReplacedError when the file changed (see checkDbFile). */
-export function assertDbFileUnchanged(db: Db): void {
-  const err = checkDbFile(db);
-  if (err) throw err;
-}

@@ -55,7 +55,8 @@ export function storageFaultOf(err: unknown): StorageFault | null {
   const kind = KIND_OF_PREFIX.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`))?.[1] ?? FS_CODES[code];
   if (!kind) return null;
   const message = messageOf(err);
-  return { kind, code, cause: message.includes(code) ? message : `${message} (${code})` };
+  // SQLite's and node's messages gain their code; ours say everything already.
+  return { kind, code, cause: message.includes(code) || kind === 'replaced' ? message : `${message} (${code})` };
 }
 
 /** True when `err` only says another connection held the lock for longer than it waited: trying again later may succeed. */

@@ -12,8 +12,8 @@
  * (the web: 503 with Retry-After; the collector: hold the sweep and try again at the next one).
  */
 import type { Db } from './client';
-import { assertDbFileUnchanged } from './file-identity';
-import { isBusyError } from './storage-fault';
+import { checkDbFile } from './file-identity';
+import { isBusyError, storageFaultOf } from './storage-fault';
 
 /** How hard writeTransaction tries before it throws the BUSY error. */
 export interface BusyRetry {
@@ -34,17 +34,20 @@ const pauseSync = (ms: number) => Atomics.wait(pauseCell, 0, 0, ms);
 /**
  * Runs `fn` in an IMMEDIATE transaction (committed when it returns, rolled back when it throws), retrying
  * a BUSY within the bounds of `retry`. Inside another transaction it is a savepoint of that one, whose
- * own retry covers it. Refuses (DatabaseReplacedError) when the database file was deleted or replaced.
+ * own retry covers it. First checks that the path still names the file opened: when it was deleted or
+ * replaced, writes stop (a transaction that writes nothing still runs) and a write throws
+ * DatabaseReplacedError, naming the path.
  */
 export function writeTransaction<T>(db: Db, fn: () => T, retry: BusyRetry = DEFAULT_BUSY_RETRY, now: () => number = Date.now): T {
   if (db.sqlite.inTransaction) return db.sqlite.transaction(fn)();
-  assertDbFileUnchanged(db);
+  const replaced = checkDbFile(db);
   const tx = db.sqlite.transaction(fn);
   const startMs = now();
   for (let attempt = 1; ; attempt++) {
     try {
       return tx.immediate();
     } catch (err) {
+      if (replaced && storageFaultOf(err)?.kind === 'read-only') throw replaced;
       if (!isBusyError(err) || attempt >= retry.attempts || now() - startMs >= retry.retryWithinMs) throw err;
       pauseSync(retry.pauseMs * 2 ** (attempt - 1));
     }
