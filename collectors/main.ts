@@ -66,6 +66,8 @@ export async function main(): Promise<void> {
     stop.signal,
   );
   await Promise.all([sources, notify, deviceRequests]);
+  const held = sweepWriter.heldSweeps();
+  if (held > 0) console.error(`collector: stopping with ${held} sweep(s) held in memory and not stored (storage failing: ${sweepWriter.failing()})`);
   db.close();
   console.log('collector: stopped');
   releaseParent();

@@ -176,6 +176,7 @@ export async function runNotifyLoop(opts: NotifyLoopOptions, signal: AbortSignal
   const tickMs = opts.tickMs ?? 1000;
   const log = opts.log ?? console.log;
   let lastPruneMs = 0;
+  let lastError = ''; // the same failure every tick (storage failing) is logged once
   while (!signal.aborted) {
     try {
       await notifyTick(opts, signal);
@@ -183,8 +184,11 @@ export async function runNotifyLoop(opts: NotifyLoopOptions, signal: AbortSignal
         pruneDeliveryQueue(opts.db, now(), opts.keepMs ?? 30 * 24 * 3_600_000);
         lastPruneMs = now();
       }
+      lastError = '';
     } catch (err) {
-      log(`notify: ${errorText(err)}`);
+      const line = `notify: ${errorText(err)}`;
+      if (line !== lastError) log(line);
+      lastError = line;
     }
     await sleep(tickMs, signal);
   }

@@ -130,5 +130,8 @@ describe('a database file deleted under a running collector', { timeout: 60_000 
     expect(unlinkedFiles(collector.proc.pid!)).toEqual(atDetection);
     expect(collector.proc.exitCode).toBeNull();
     expect(collector.output()).toMatch(/holding \d+ sweeps/);
+    // The other loops say it once, not at every tick.
+    expect(collector.output().match(/^notify: .*deleted or replaced/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(collector.output().match(/^device requests: .*deleted or replaced/gm)?.length ?? 0).toBeLessThanOrEqual(1);
   });
 });
