@@ -17,6 +17,9 @@ import { startTailer } from './lib/realtime/tailer';
 import { onShutdown, releaseParent } from './lib/util/child-process-lifecycle';
 import { createGate } from './lib/web/gate';
 import { sendJson } from './lib/web/replies';
+import { requestScopes, type RequestScope } from './lib/web/request-scope';
+import { replaceFaultedReplies, sendStorageReply, storageReplyFor } from './lib/web/storage-reply';
+import { getStorageWatch } from './lib/web/storage-watch';
 import { loadWebConfig, type WebConfig } from './lib/web/web-config';
 
 export interface WebServerOptions {
@@ -33,15 +36,27 @@ export async function startWebServer(opts: WebServerOptions) {
   const app = next({ dev: opts.dev, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const gate = createGate({ db: getAppDb(), web: opts.web, dev: opts.dev, publicUrl: opts.publicUrl });
+  const db = getAppDb();
+  const gate = createGate({ db, web: opts.web, dev: opts.dev, publicUrl: opts.publicUrl });
+  const storage = getStorageWatch();
+  // Storage faults (busy, full, read-only, failing, replaced) are answered 503 with Retry-After, never 500:
+  // the gate's own here, those of Next's routes and pages through the request scope (instrumentation.ts).
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    gate
-      .handle(req, res)
-      .then((answered) => (answered ? undefined : handle(req, res)))
-      .catch((err: unknown) => {
-        console.error(`web: ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal error' });
-      });
+    const scope: RequestScope = { errors: [] };
+    replaceFaultedReplies(req, res, () => scope.errors, db, (reply) => storage.noteFault(reply.fault));
+    requestScopes().run(scope, () =>
+      gate
+        .handle(req, res)
+        .then((answered) => (answered ? undefined : handle(req, res)))
+        .catch((err: unknown) => {
+          const reply = storageReplyFor(err, db);
+          if (reply) storage.noteFault(reply.fault);
+          else console.error(`web: ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+          if (res.headersSent) return;
+          if (reply) sendStorageReply(req, res, reply);
+          else sendJson(res, 500, { ok: false, error: 'internal error' });
+        }),
+    );
   };
   const http = opts.web.tls
     ? createHttpsServer({ cert: readFileSync(opts.web.tls.certPath), key: readFileSync(opts.web.tls.keyPath) }, onRequest)
@@ -50,12 +65,16 @@ export async function startWebServer(opts: WebServerOptions) {
   tailDb.sqlite.pragma('query_only = ON');
   const realtime = attachRealtime(http, tailDb, opts.market, gate.authenticateUpgrade);
   const tailer = startTailer(tailDb, opts.market, realtime.broadcast);
+  // Free space, writability and the file's identity, every 10 s even while no page is open.
+  const storageTimer = setInterval(() => storage.check(), 10_000);
+  storageTimer.unref();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, resolve);
   });
   return {
     async close() {
+      clearInterval(storageTimer);
       tailer.stop();
       realtime.stop();
       realtime.io.disconnectSockets(true);

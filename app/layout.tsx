@@ -6,6 +6,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SessionProvider } from './components/nav/session-context';
 import { ServiceWorkerRegister } from './components/pwa/ServiceWorkerRegister';
+import { StorageBanner } from './components/storage/StorageBanner';
 import { currentPrincipal } from './principal';
 import './globals.css';
 
@@ -25,12 +26,13 @@ export const viewport: Viewport = {
   colorScheme: 'dark',
 };
 
-/** The html/body shell every page renders into, with who is signed in for the nav. */
+/** The html/body shell every page renders into, with who is signed in for the nav and, for them, the storage banner. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const who = await currentPrincipal();
   return (
     <html lang="en">
       <body>
+        {who && <StorageBanner />}
         <SessionProvider session={who ? { name: who.name, role: who.role, via: who.via } : null}>{children}</SessionProvider>
         <ServiceWorkerRegister />
       </body>

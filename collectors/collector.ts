@@ -3,7 +3,6 @@
  * of telemetry. Everything it needs is injected so tests drive it against a real simulator and file.
  */
 import type { Db } from '../lib/db/client';
-import { writeSweep } from '../lib/db/mutations/write-sweep';
 import { listPollTargets, listRigViews } from '../lib/db/queries/rigs';
 import type { ConnectivityPolicy } from '../lib/domain/connectivity';
 import type { FleetTotals, RigView } from '../lib/realtime/contracts';
@@ -15,6 +14,7 @@ import { storeSweepEconomics, type EconomicsOutcome } from './economics-step';
 import { DEFAULT_RETENTION, runRetention, type RetentionPolicy } from './jobs/retention';
 import { runRollups } from './jobs/rollups';
 import { runSweep } from './sweep';
+import { sweepWriterFor, type SweepWriter } from './sweep-writer';
 
 export interface CollectorOptions {
   db: Db;
@@ -33,6 +33,8 @@ export interface CollectorOptions {
   alerts?: AlertStepMemory;
   /** Called after each committed sweep (logging, tests). */
   onSweep?: (info: SweepInfo) => void;
+  /** Writes the sweeps, holding them in memory while storage fails (default: one kept for these options). */
+  sweepWriter?: SweepWriter;
 }
 
 /** What one committed sweep wrote. */
@@ -47,7 +49,7 @@ export interface SweepInfo {
   alerts: { events: number } | { error: string } | null;
 }
 
-/** Runs one sweep and commits it, then its economics; returns what was written. */
+/** Runs one sweep and commits it, then its economics; returns what was written (null when aborted or held while storage fails). */
 export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): Promise<SweepInfo | null> {
   const now = opts.now ?? Date.now;
   const targets = listPollTargets(opts.db);
@@ -59,7 +61,9 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): P
     signal,
   });
   if (signal?.aborted) return null; // shutting down: a half-polled sweep would mark rigs failed wrongly
-  const { sweepId, fleet } = writeSweep(opts.db, record, opts.policy);
+  const written = sweepWriterFor(opts).write(record);
+  if (!written) return null; // storage failing: the sweep is held in memory, and what follows a commit waits for one
+  const { sweepId, fleet } = written;
   const ok = record.results.filter((r) => r.ok).length;
   // After COMMIT: the economics and then the alert rules read what the sweep stored (the rigs read once for both).
   const rigs = opts.market || opts.alerts ? listRigViews(opts.db) : [];
@@ -98,9 +102,11 @@ export async function runCollector(opts: CollectorOptions, signal: AbortSignal):
   let sweeps = 0;
   while (!signal.aborted) {
     const startMs = now();
-    await sweepOnce(opts, signal);
-    housekeeping(() => runRollups(opts.db, now(), { graceMs: rollupGraceMs }), 'rollups');
-    if (sweeps++ % 30 === 0) housekeeping(() => runRetention(opts.db, now(), retention), 'retention');
+    // A held sweep (storage failing) is not in the database yet: rolling up its minutes now would skip it.
+    if (await sweepOnce(opts, signal)) {
+      housekeeping(() => runRollups(opts.db, now(), { graceMs: rollupGraceMs }), 'rollups');
+      if (sweeps++ % 30 === 0) housekeeping(() => runRetention(opts.db, now(), retention), 'retention');
+    }
     const jitterMs = (random() - 0.5) * 0.2 * opts.pollIntervalMs;
     await sleep(startMs + opts.pollIntervalMs + jitterMs - now(), signal);
   }

@@ -78,6 +78,7 @@ export async function runDeviceRequestLoop(opts: DeviceRequestLoopOptions, signa
   if (failed > 0) log(`device requests: ${failed} left running by the last collector marked failed`);
   const running = new Set<Promise<void>>();
   let lastPruneMs = -Infinity;
+  let lastError = ''; // the same failure every tick (storage failing) is logged once
   while (!signal.aborted) {
     try {
       for (const r of claimPendingDeviceRequests(opts.db, maxRunning - running.size)) {
@@ -90,8 +91,11 @@ export async function runDeviceRequestLoop(opts: DeviceRequestLoopOptions, signa
         pruneDeviceRequests(opts.db, now(), opts.keepMs ?? DEFAULT_KEEP_MS);
         lastPruneMs = now();
       }
+      lastError = '';
     } catch (err) {
-      log(`device requests: ${err instanceof Error ? err.message : String(err)}`);
+      const line = `device requests: ${err instanceof Error ? err.message : String(err)}`;
+      if (line !== lastError) log(line);
+      lastError = line;
     }
     await sleep(opts.tickMs ?? 1000, signal);
   }

@@ -13,8 +13,10 @@ import { runCollector } from './collector';
 import { runDeviceRequestLoop } from './device-requests-loop';
 import { ALL_DRIVERS, getDriver } from './drivers';
 import { loadSourcesConfig } from './sources/config';
-import { runNotifyLoop } from './notify-loop';
+import { channelDeps, enabledChannels, runNotifyLoop } from './notify-loop';
 import { runSourcesLoop } from './sources-loop';
+import { createStorageNotices } from './storage-notices';
+import { createSweepWriter } from './sweep-writer';
 
 /** Runs the collector with the environment's configuration until a signal. */
 export async function main(): Promise<void> {
@@ -32,6 +34,9 @@ export async function main(): Promise<void> {
   const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl }, stop.signal);
   const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);
   let lastAlertsNote = '';
+  // Sweeps wait in memory while storage fails; the alert channels hear of it from memory too.
+  const notices = createStorageNotices({ dbPath: config.dbPath, loadChannels: () => enabledChannels(db, console.error), channelDeps: channelDeps({ db, dashboardUrl: config.publicUrl }) });
+  const sweepWriter = createSweepWriter({ db, policy: config, maxHeldReadings: config.heldReadingsMax, listener: notices });
   await runCollector(
     {
       db,
@@ -43,6 +48,7 @@ export async function main(): Promise<void> {
       retention: historyRetention(config),
       market: marketPolicy(config),
       alerts: newAlertStepMemory(),
+      sweepWriter,
       onSweep: (s) => {
         if (s.alerts && 'error' in s.alerts && s.alerts.error !== lastAlertsNote) console.error(`collector: alert rules failed: ${s.alerts.error}`);
         lastAlertsNote = s.alerts && 'error' in s.alerts ? s.alerts.error : '';
@@ -60,6 +66,8 @@ export async function main(): Promise<void> {
     stop.signal,
   );
   await Promise.all([sources, notify, deviceRequests]);
+  const held = sweepWriter.heldSweeps();
+  if (held > 0) console.error(`collector: stopping with ${held} sweep(s) held in memory and not stored (storage failing: ${sweepWriter.failing()})`);
   db.close();
   console.log('collector: stopped');
   releaseParent();

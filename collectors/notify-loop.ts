@@ -52,7 +52,8 @@ export interface TickResult {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-function enabledChannels(db: Db, log: (line: string) => void): Map<number, { name: string; config: ChannelConfig }> {
+/** The enabled channels with a valid stored config (an invalid one is logged and skipped). */
+export function enabledChannels(db: Db, log: (line: string) => void): Map<number, { name: string; config: ChannelConfig }> {
   const out = new Map<number, { name: string; config: ChannelConfig }>();
   for (const row of listChannelRows(db)) {
     if (!row.enabled) continue;
@@ -64,7 +65,7 @@ function enabledChannels(db: Db, log: (line: string) => void): Map<number, { nam
 }
 
 /** What channels need from the database: Web Push's subscriptions and the VAPID keys. */
-function channelDeps(opts: NotifyLoopOptions): ChannelDeps {
+export function channelDeps(opts: NotifyLoopOptions): ChannelDeps {
   const now = opts.now ?? Date.now;
   return { webPush: { store: pushSubscriptionStore(opts.db), vapidKeys: () => getOrCreateVapidKeys(opts.db, now()), publicUrl: opts.dashboardUrl ?? null, now } };
 }
@@ -175,6 +176,7 @@ export async function runNotifyLoop(opts: NotifyLoopOptions, signal: AbortSignal
   const tickMs = opts.tickMs ?? 1000;
   const log = opts.log ?? console.log;
   let lastPruneMs = 0;
+  let lastError = ''; // the same failure every tick (storage failing) is logged once
   while (!signal.aborted) {
     try {
       await notifyTick(opts, signal);
@@ -182,8 +184,11 @@ export async function runNotifyLoop(opts: NotifyLoopOptions, signal: AbortSignal
         pruneDeliveryQueue(opts.db, now(), opts.keepMs ?? 30 * 24 * 3_600_000);
         lastPruneMs = now();
       }
+      lastError = '';
     } catch (err) {
-      log(`notify: ${errorText(err)}`);
+      const line = `notify: ${errorText(err)}`;
+      if (line !== lastError) log(line);
+      lastError = line;
     }
     await sleep(tickMs, signal);
   }

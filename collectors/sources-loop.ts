@@ -47,9 +47,16 @@ export async function runSourcesLoop(deps: SourcesLoopDeps, signal: AbortSignal)
     lastNote = line;
   };
   while (!signal.aborted) {
-    const config = effectiveSourcesConfig(deps.db, deps.config, log);
-    await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch });
-    await refreshTariffFeeds({ ...deps, config });
-    await sleep(config.intervalS * 1000, signal);
+    let intervalS = deps.config.intervalS;
+    try {
+      const config = effectiveSourcesConfig(deps.db, deps.config, log);
+      intervalS = config.intervalS;
+      await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch });
+      await refreshTariffFeeds({ ...deps, config });
+    } catch (err) {
+      // A database that cannot take the result (disk full, read-only) must not end the loop, or the collector.
+      log(`sources: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await sleep(intervalS * 1000, signal);
   }
 }

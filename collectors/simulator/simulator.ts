@@ -2,7 +2,7 @@
  * The demo fleet: one process, one loopback listener per simulated miner, plus the manifest the supervisor
  * upserts as demo rigs. Faults scripted in fleet-plan.ts run on the injected clock; tests can force more.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { planFleet, SIM_SITES, type RigPlan, type SimRigFault } from './fleet-plan';
 import { DEFAULT_HTTP_PORT, DEMO_POOL_TOKEN, demoPoolRates, demoServices, type SimManifestServices } from './http/demo-services';
@@ -205,10 +205,21 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   };
 }
 
-/** Writes the manifest atomically (temp file, then rename) so the supervisor never reads half a file. */
+/**
+ * Writes the manifest atomically (temp file, then rename) so the supervisor never reads half a file. On a
+ * failure (a full disk: ENOSPC) the temp file is removed, never left behind empty, and the error names the
+ * manifest and the cause.
+ */
 export async function writeManifest(path: string, manifest: SimManifest): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(manifest, null, 2) + '\n', 'utf8');
-  await rename(tmp, path);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, JSON.stringify(manifest, null, 2) + '\n', 'utf8');
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException).code;
+    const cause = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : err instanceof Error ? err.message : String(err);
+    throw Object.assign(new Error(`could not write the simulator manifest ${path}: ${cause}`, { cause: err }), { code });
+  }
 }

@@ -34,7 +34,7 @@ export function requirementFor(method: string, pathname: string): Requirement {
 }
 
 /** What a wall display needs: the wall page, its live feed, and the read APIs behind it. */
-const KIOSK_READS = [/^\/wall$/, /^\/api\/(fleet|network|alerts)$/, /^\/_next\//];
+const KIOSK_READS = [/^\/wall$/, /^\/api\/(fleet|network|alerts|storage)$/, /^\/_next\//];
 
 /** Whether a kiosk token may make this request (on top of its read-only role). */
 export function kioskMayReach(method: string, pathname: string): boolean {

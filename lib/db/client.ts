@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileIdentityOf, type DatabaseReplacedError, type FileIdentity } from './file-identity';
 import * as schema from './schema';
 
 export type DrizzleDb = BetterSQLite3Database<typeof schema>;
@@ -15,6 +16,8 @@ export interface Db {
   sqlite: Database.Database;
   orm: DrizzleDb;
   path: string;
+  /** The file opened (device + inode; null without a file) and, once seen, why writes stopped (file-identity.ts). */
+  fileState: { identity: FileIdentity | null; replaced: DatabaseReplacedError | null };
   close(): void;
 }
 
@@ -27,5 +30,6 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const orm = drizzle(sqlite, { schema });
-  return { sqlite, orm, path, close: () => sqlite.close() };
+  const identity = path === ':memory:' || path === '' ? null : fileIdentityOf(path);
+  return { sqlite, orm, path, fileState: { identity, replaced: null }, close: () => sqlite.close() };
 }

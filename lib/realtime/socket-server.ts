@@ -33,8 +33,8 @@ interface SocketData {
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Who a handshake belongs to (the web server's gate), or why it is refused. */
-export type AuthorizeHandshake = (req: IncomingMessage) => { principal: Authenticated } | { error: string };
+/** Who a handshake belongs to (the web server's gate), or why it is refused; `retryable` when the database was unavailable, not the credentials wrong. */
+export type AuthorizeHandshake = (req: IncomingMessage) => { principal: Authenticated } | { error: string; retryable?: true };
 
 /** How often open sockets are checked again, so a revoked token or ended session stops streaming. */
 const RECHECK_MS = 30_000;
@@ -59,7 +59,10 @@ export function attachRealtime(http: HttpServer | HttpsServer, db: Db, market: M
     next();
   });
   const recheck = setInterval(() => {
-    for (const socket of io.sockets.sockets.values()) if ('error' in authorize(socket.request)) socket.disconnect(true);
+    for (const socket of io.sockets.sockets.values()) {
+      const result = authorize(socket.request);
+      if ('error' in result && !result.retryable) socket.disconnect(true);
+    }
   }, RECHECK_MS);
   recheck.unref();
   io.engine.on('close', () => clearInterval(recheck));

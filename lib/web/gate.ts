@@ -21,6 +21,7 @@ import { markTokenUsed, renewSession } from '../db/mutations/users';
 import { authenticate, type Authenticated } from '../db/queries/users';
 import { handleLogin, handleLogout } from './auth-endpoints';
 import { redirect, sendJson, sendPage } from './replies';
+import { storageReplyFor } from './storage-reply';
 import { ORIGIN_HEADER, requestFacts, type RequestFacts } from './request-facts';
 import type { WebConfig } from './web-config';
 
@@ -176,12 +177,15 @@ export function createGate(deps: GateDeps) {
   }
 
   /** The principal of a socket.io handshake (cookies or Bearer), or why it is refused. */
-  function authenticateUpgrade(req: IncomingMessage): { principal: Authenticated } | { error: string } {
+  function authenticateUpgrade(req: IncomingMessage): { principal: Authenticated } | { error: string; retryable?: true } {
     let cred: Credential;
     try {
       cred = credential(req);
     } catch (err) {
       // Called from socket.io's handshake and timers: an error here must refuse, never crash the process.
+      // A storage fault (busy, full...) says so, and is no reason to drop a socket that is already open.
+      const storage = storageReplyFor(err, deps.db);
+      if (storage) return { error: storage.error, retryable: true };
       return { error: `authentication failed: ${err instanceof Error ? err.message : String(err)}` };
     }
     if (!cred.principal) return { error: cred.error ?? 'sign in required' };

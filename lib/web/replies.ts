@@ -14,9 +14,9 @@ export function redirect(res: ServerResponse, location: string, headers: Record<
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A minimal dark page for refusals a browser shows (kiosk link revoked, role too low). */
-export function sendPage(res: ServerResponse, status: number, title: string, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+/** A minimal dark page for refusals a browser shows (kiosk link revoked, role too low, database unavailable). */
+export function sendPage(res: ServerResponse, status: number, title: string, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
       `<title>${escapeHtml(title)} · Hashwatt</title></head>` +

@@ -6,6 +6,7 @@ import { visibleSiteIds } from '../../principal';
 import { getAppDb } from '../../../lib/db/app-db';
 import { latestEconomics } from '../../../lib/db/queries/economics';
 import { getFleetTotals, lastSweepEndMs } from '../../../lib/db/queries/fleet';
+import { readTransaction } from '../../../lib/db/transactions';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,10 +20,10 @@ export async function GET() {
   if (siteIds !== null) {
     // Limited to some sites: their rigs' totals; the fleet's money figures are not theirs to see.
     // Only the totals: the rigs and the last sweep's time, not a whole snapshot.
-    const totals = db.sqlite.transaction(() => fleetTotals(listRigViews(db).filter((r) => siteIds.includes(r.siteId)), lastSweepEndMs(db)))();
+    const totals = readTransaction(db, () => fleetTotals(listRigViews(db).filter((r) => siteIds.includes(r.siteId)), lastSweepEndMs(db)));
     return NextResponse.json({ ...totals, currency: loadConfig().currency, profitPerDay: null, profitPerKwh: null, scopedToSiteIds: siteIds });
   }
-  const { totals, fleet } = db.sqlite.transaction(() => ({ totals: getFleetTotals(db), fleet: latestEconomics(db).fleet }))();
+  const { totals, fleet } = readTransaction(db, () => ({ totals: getFleetTotals(db), fleet: latestEconomics(db).fleet }));
   return NextResponse.json({
     ...totals,
     currency: fleet?.currency ?? loadConfig().currency,

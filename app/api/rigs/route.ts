@@ -8,6 +8,7 @@ import { parseNewRigs } from '../../../lib/rigs/rig-input';
 import { visibleSiteIds } from '../../principal';
 import { jsonBody, problem } from '../request';
 import { DEFAULT_PORTS, DRIVER_NAMES } from './rig-drivers';
+import { readTransaction } from '../../../lib/db/transactions';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,12 +16,12 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const db = getAppDb();
   const siteIds = await visibleSiteIds();
-  const body = db.sqlite.transaction(() => {
+  const body = readTransaction(db, () => {
     const economics = latestEconomics(db).rigs;
     // Each rig carries its latest economics in its site's currency (null while none were computed).
     const rigs = listRigViews(db).filter((rig) => siteIds === null || siteIds.includes(rig.siteId)).map((rig) => ({ ...rig, economics: economics[rig.id] ?? null }));
     return { rigs, updatedAtMs: lastSweepEndMs(db) };
-  })();
+  });
   return NextResponse.json(body);
 }
 

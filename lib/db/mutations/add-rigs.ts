@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { changes, rigs, sites } from '../schema';
+import { writeTransaction } from '../transactions';
 
 /** One device to register. */
 export interface NewRigInput {
@@ -48,7 +49,7 @@ export function addRigs(
   devices: readonly NewRigInput[],
   opts: { nowMs: number; currency: string; defaultPorts: Record<string, number> },
 ): AddRigsResult {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     let site = db.orm.select({ id: sites.id }).from(sites).where(eq(sites.name, siteName)).get();
     const siteCreated = !site;
     if (!site) {
@@ -59,7 +60,7 @@ export function addRigs(
         .get();
     }
     return insertRigs(db, { id: site.id, name: siteName }, siteCreated, devices, opts);
-  })();
+  });
 }
 
 /** Thrown by addRigsToSite with `allOrNothing` when any device is refused; nothing was added. */
@@ -79,13 +80,13 @@ export function addRigsToSite(
   devices: readonly NewRigInput[],
   opts: { nowMs: number; defaultPorts: Record<string, number>; allOrNothing?: boolean },
 ): AddRigsResult | null {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const site = db.orm.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.id, siteId)).get();
     if (!site) return null;
     const result = insertRigs(db, site, false, devices, opts);
     if (opts.allOrNothing && result.skipped.length > 0) throw new RigConflictError(result.skipped); // rolls the batch back
     return result;
-  })();
+  });
 }
 
 function insertRigs(

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { ChannelConfig } from '../../notify/registry';
 import type { Db } from '../client';
 import { alertChannels, alertDeliveries } from '../schema';
+import { writeTransaction } from '../transactions';
 
 export function createChannelRow(db: Db, name: string, enabled: boolean, config: ChannelConfig, nowMs: number): number {
   return db.orm
@@ -27,8 +28,8 @@ export function updateChannelRow(db: Db, id: number, patch: { name?: string; ena
 
 /** Removes a channel and its queued deliveries; false when there was none. */
 export function deleteChannelRow(db: Db, id: number): boolean {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     db.orm.delete(alertDeliveries).where(eq(alertDeliveries.channelId, id)).run();
     return db.orm.delete(alertChannels).where(eq(alertChannels.id, id)).run().changes > 0;
-  })();
+  });
 }

@@ -9,6 +9,7 @@ import type { ThresholdOverride } from '../../alerts/thresholds';
 import type { Db } from '../client';
 import { alertOverrides, appSettings, changes, rigMaintenance } from '../schema';
 import { NOTIFY_POLICY_KEY } from '../queries/alert-settings';
+import { writeTransaction } from '../transactions';
 
 export type OverrideScope = 'global' | 'site' | 'rig';
 
@@ -18,7 +19,7 @@ function logChange(db: Db, nowMs: number, what: string) {
 
 /** Replaces the override of one scope; an empty override removes it. */
 export function setThresholdOverride(db: Db, scope: OverrideScope, scopeId: number, override: ThresholdOverride, nowMs: number): void {
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     const where = and(eq(alertOverrides.scope, scope), eq(alertOverrides.scopeId, scopeId));
     if (Object.keys(override).length === 0) db.orm.delete(alertOverrides).where(where).run();
     else {
@@ -30,32 +31,32 @@ export function setThresholdOverride(db: Db, scope: OverrideScope, scopeId: numb
         .run();
     }
     logChange(db, nowMs, `thresholds ${scope} ${scopeId}`);
-  })();
+  });
 }
 
 /** Puts a rig in maintenance (until `untilMs`, or until ended when null). */
 export function startMaintenance(db: Db, rigId: number, untilMs: number | null, note: string, nowMs: number): void {
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     db.orm
       .insert(rigMaintenance)
       .values({ rigId, sinceMs: nowMs, untilMs, note })
       .onConflictDoUpdate({ target: rigMaintenance.rigId, set: { untilMs, note } })
       .run();
     logChange(db, nowMs, `maintenance ${rigId}`);
-  })();
+  });
 }
 
 /** Ends a rig's maintenance; false when it was not in maintenance. */
 export function endMaintenance(db: Db, rigId: number, nowMs: number): boolean {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const { changes: n } = db.orm.delete(rigMaintenance).where(eq(rigMaintenance.rigId, rigId)).run();
     if (n > 0) logChange(db, nowMs, `maintenance ${rigId} ended`);
     return n > 0;
-  })();
+  });
 }
 
 export function setNotifyPolicy(db: Db, policy: NotifyPolicy, nowMs: number): void {
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     const valueJson = JSON.stringify(policy);
     db.orm
       .insert(appSettings)
@@ -63,5 +64,5 @@ export function setNotifyPolicy(db: Db, policy: NotifyPolicy, nowMs: number): vo
       .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
       .run();
     logChange(db, nowMs, 'notify policy');
-  })();
+  });
 }

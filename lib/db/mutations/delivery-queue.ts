@@ -8,6 +8,7 @@ import type { QueuedDelivery } from '../../notify/plan';
 import type { Db } from '../client';
 import { alertDeliveries, alertRequests, alerts, changes, type AlertRow } from '../schema';
 import { enqueueDeliveries, groupKeyOf } from './write-alerts';
+import { writeTransaction } from '../transactions';
 
 export interface DueDelivery extends QueuedDelivery {
   alertId: string;
@@ -83,7 +84,7 @@ export function deferDeliveries(db: Db, ids: readonly number[], untilMs: number)
  */
 export function queueRenotifications(db: Db, channelIds: readonly number[], renotifyMs: number, nowMs: number): number {
   if (renotifyMs <= 0 || channelIds.length === 0) return 0;
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const due = db.orm
       .select()
       .from(alerts)
@@ -101,7 +102,7 @@ export function queueRenotifications(db: Db, channelIds: readonly number[], reno
       db.orm.update(alerts).set({ notifiedAtMs: nowMs }).where(eq(alerts.id, a.id)).run();
     }
     return due.length;
-  })();
+  });
 }
 
 function dropPendingRenotify(db: Db, alertId: string): void {
@@ -117,7 +118,7 @@ function logAlertsChange(db: Db, nowMs: number, what: string): void {
 
 /** Acknowledges a firing alert (stops re-notification); an error message when it cannot. */
 export function acknowledgeAlert(db: Db, alertId: string, by: string, nowMs: number): string | null {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const row = db.orm.select().from(alerts).where(eq(alerts.id, alertId)).get();
     if (!row) return `no alert ${alertId}`;
     if (row.resolvedAtMs !== null) return `alert ${alertId} already resolved`;
@@ -125,12 +126,12 @@ export function acknowledgeAlert(db: Db, alertId: string, by: string, nowMs: num
     dropPendingRenotify(db, alertId);
     logAlertsChange(db, nowMs, `ack ${alertId}`);
     return null;
-  })();
+  });
 }
 
 /** Snoozes (or, with null, unsnoozes) a firing alert: no re-notification until then. */
 export function snoozeAlert(db: Db, alertId: string, untilMs: number | null, nowMs: number): string | null {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const row = db.orm.select().from(alerts).where(eq(alerts.id, alertId)).get();
     if (!row) return `no alert ${alertId}`;
     if (row.resolvedAtMs !== null) return `alert ${alertId} already resolved`;
@@ -138,7 +139,7 @@ export function snoozeAlert(db: Db, alertId: string, untilMs: number | null, now
     if (untilMs !== null) dropPendingRenotify(db, alertId);
     logAlertsChange(db, nowMs, `snooze ${alertId}`);
     return null;
-  })();
+  });
 }
 
 /** Removes delivered and failed deliveries and handled requests older than `keepMs`. */

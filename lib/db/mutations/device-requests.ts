@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { DeviceRequestInput, DeviceRequestStatus, DeviceRequestView, ProbeResult, ScanProgress, ScanResult } from '../../rigs/device-request-types';
 import type { Db } from '../client';
 import { deviceRequests, type DeviceRequestRow } from '../schema';
+import { writeTransaction } from '../transactions';
 
 function parseJson<T>(text: string | null): T | null {
   if (text === null) return null;
@@ -49,7 +50,7 @@ export function getDeviceRequest(db: Db, id: number): DeviceRequestView | null {
  */
 export function claimPendingDeviceRequests(db: Db, limit: number): { id: number; kind: string; payload: unknown }[] {
   if (limit <= 0) return [];
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const rows = db.orm.select().from(deviceRequests).where(eq(deviceRequests.status, 'pending')).orderBy(asc(deviceRequests.id)).limit(limit).all();
     if (rows.length === 0) return [];
     db.orm
@@ -58,7 +59,7 @@ export function claimPendingDeviceRequests(db: Db, limit: number): { id: number;
       .where(inArray(deviceRequests.id, rows.map((r) => r.id)))
       .run();
     return rows.map((r) => ({ id: r.id, kind: r.kind, payload: parseJson<unknown>(r.payloadJson) }));
-  })();
+  });
 }
 
 /** Stores a running request's progress. */

@@ -12,13 +12,14 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { RigPatch } from '../../rigs/rig-input';
 import type { Db } from '../client';
 import { alertOverrides, changes, economics, rigEvents, rigMaintenance, rigStatus, rigs, rollups, samples } from '../schema';
+import { writeTransaction } from '../transactions';
 
 /** Why an edit was refused: no such rig (404) or a clash with another rig (409). */
 export type RigEditOutcome = { ok: true } | { ok: false; status: 404 | 409; error: string };
 
 /** Applies the edit; an address:port or a name another rig has is refused, naming that rig. */
 export function updateRig(db: Db, id: number, patch: RigPatch, nowMs: number): RigEditOutcome {
-  return db.sqlite.transaction((): RigEditOutcome => {
+  return writeTransaction(db, (): RigEditOutcome => {
     const rig = db.orm.select().from(rigs).where(eq(rigs.id, id)).get();
     if (!rig) return { ok: false, status: 404, error: `there is no rig ${id}` };
     if (patch.name !== undefined && patch.name !== rig.name) {
@@ -38,12 +39,12 @@ export function updateRig(db: Db, id: number, patch: RigPatch, nowMs: number): R
     db.orm.update(rigs).set(patch).where(eq(rigs.id, id)).run();
     db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed', siteId: patch.siteId ?? rig.siteId, rigId: id }).run();
     return { ok: true };
-  })();
+  });
 }
 
 /** Removes the rig and its history (see the file comment); false when there is no such rig. */
 export function removeRig(db: Db, id: number, nowMs: number): { removed: false } | { removed: true; name: string; samples: number } {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const rig = db.orm.select({ name: rigs.name, siteId: rigs.siteId }).from(rigs).where(eq(rigs.id, id)).get();
     if (!rig) return { removed: false as const };
     const removedSamples = db.orm.delete(samples).where(eq(samples.rigId, id)).run().changes;
@@ -56,5 +57,5 @@ export function removeRig(db: Db, id: number, nowMs: number): { removed: false }
     db.orm.delete(rigs).where(eq(rigs.id, id)).run();
     db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed', siteId: rig.siteId }).run();
     return { removed: true as const, name: rig.name, samples: removedSamples };
-  })();
+  });
 }

@@ -8,6 +8,7 @@ import { userChangeRefusal } from '../../auth/user-guards';
 import type { Db } from '../client';
 import { countEnabledAdmins, getUserById } from '../queries/users';
 import { deleteUser, setUserPassword, updateUser } from './users';
+import { writeTransaction } from '../transactions';
 
 /** How a change went: done, or the HTTP status and reason it was refused. */
 export type ManageOutcome = { ok: true } | { ok: false; status: 404 | 409; error: string };
@@ -29,7 +30,7 @@ export interface Actor {
 const notFound = (id: number): ManageOutcome => ({ ok: false, status: 404, error: `there is no user ${id}` });
 
 export function changeUser(db: Db, actor: Actor, userId: number, change: UserChangeInput): ManageOutcome {
-  return db.sqlite.transaction((): ManageOutcome => {
+  return writeTransaction(db, (): ManageOutcome => {
     const target = getUserById(db, userId);
     if (!target) return notFound(userId);
     const refusal = userChangeRefusal(target, { role: change.role, disabled: change.disabled }, actor.userId, countEnabledAdmins(db));
@@ -37,16 +38,16 @@ export function changeUser(db: Db, actor: Actor, userId: number, change: UserCha
     updateUser(db, userId, change);
     if (change.passwordHash !== undefined) setUserPassword(db, userId, change.passwordHash, userId === actor.userId ? actor.sessionToken : undefined);
     return { ok: true };
-  })();
+  });
 }
 
 export function removeUser(db: Db, actor: Actor, userId: number): ManageOutcome {
-  return db.sqlite.transaction((): ManageOutcome => {
+  return writeTransaction(db, (): ManageOutcome => {
     const target = getUserById(db, userId);
     if (!target) return notFound(userId);
     const refusal = userChangeRefusal(target, { remove: true }, actor.userId, countEnabledAdmins(db));
     if (refusal) return { ok: false, status: 409, error: refusal };
     deleteUser(db, userId);
     return { ok: true };
-  })();
+  });
 }

@@ -7,6 +7,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { PoolConfig } from '../../domain/pool-config';
 import type { Db } from '../client';
 import { changes, pools, sourceState } from '../schema';
+import { writeTransaction } from '../transactions';
 
 /** How a pool write ended. */
 export type PoolWrite = { ok: true; id: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'conflict'; message: string };
@@ -28,17 +29,17 @@ const taken = (name: string): PoolWrite => ({ ok: false, reason: 'conflict', mes
 
 /** Adds a pool account (validated); refuses a name already in use. */
 export function createPool(db: Db, pool: PoolConfig, nowMs: number): PoolWrite {
-  return db.sqlite.transaction((): PoolWrite => {
+  return writeTransaction(db, (): PoolWrite => {
     if (nameTaken(db, pool.name, null)) return taken(pool.name);
     const row = db.orm.insert(pools).values({ ...values(pool), createdAtMs: nowMs }).returning({ id: pools.id }).get();
     logChange(db, nowMs, 'pool added');
     return { ok: true, id: row.id };
-  })();
+  });
 }
 
 /** Replaces a pool account's settings (validated); a changed kind or endpoint forgets the last fetch. */
 export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number): PoolWrite {
-  return db.sqlite.transaction((): PoolWrite => {
+  return writeTransaction(db, (): PoolWrite => {
     const before = db.orm.select().from(pools).where(eq(pools.id, id)).get();
     if (!before) return { ok: false, reason: 'not-found' };
     if (nameTaken(db, pool.name, id)) return taken(pool.name);
@@ -49,16 +50,16 @@ export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number):
     }
     logChange(db, nowMs, 'pool changed');
     return { ok: true, id };
-  })();
+  });
 }
 
 /** Removes a pool account and its last fetched state. */
 export function deletePool(db: Db, id: number, nowMs: number): PoolWrite {
-  return db.sqlite.transaction((): PoolWrite => {
+  return writeTransaction(db, (): PoolWrite => {
     const { changes: n } = db.orm.delete(pools).where(eq(pools.id, id)).run();
     if (n === 0) return { ok: false, reason: 'not-found' };
     db.orm.delete(sourceState).where(eq(sourceState.key, `pool:${id}`)).run();
     logChange(db, nowMs, 'pool removed');
     return { ok: true, id };
-  })();
+  });
 }

@@ -3,6 +3,7 @@ import { METRICS, type Bucket, type Tier } from '../../history/rollup';
 import type { Db } from '../client';
 import { appSettings } from '../schema';
 import { watermarkKey } from '../queries/rollups';
+import { writeTransaction } from '../transactions';
 
 const STAT_COLUMNS = (['hashrate_ths', 'power_w', 'temp_max_c', 'profit_per_kwh'] as const).flatMap((c) => [`${c}_min`, `${c}_avg`, `${c}_max`, `${c}_n`]);
 const UPSERT_SQL = `insert into rollups (rig_id, tier, bucket_start_ms, ${STAT_COLUMNS.join(', ')})
@@ -23,7 +24,7 @@ function paramsOf(tier: Tier, b: Bucket): (number | string | null)[] {
 export function storeRollups(db: Db, tier: Tier, buckets: readonly Bucket[], doneUntilMs: number, nowMs: number): void {
   // One prepared statement for the batch: a minute of a 1,000-rig fleet is 1,000 upserts.
   const upsert = db.sqlite.prepare(UPSERT_SQL);
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     for (const b of buckets) upsert.run(...paramsOf(tier, b));
     const valueJson = JSON.stringify(doneUntilMs);
     db.orm
@@ -31,7 +32,7 @@ export function storeRollups(db: Db, tier: Tier, buckets: readonly Bucket[], don
       .values({ key: watermarkKey(tier), valueJson, updatedAtMs: nowMs })
       .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
       .run();
-  })();
+  });
 }
 
 /** Deletes a tier's buckets that started before `cutoffMs`, in batches; returns how many. */

@@ -7,6 +7,7 @@ import { CURRENCIES } from '../../domain/network';
 import { parseTariff, type Tariff } from '../../economics';
 import type { Db } from '../client';
 import { changes, sites } from '../schema';
+import { writeTransaction } from '../transactions';
 
 /** The settings `setSiteEconomics` may change; absent ones are left as they are. */
 export interface SiteEconomicsSettings {
@@ -19,11 +20,11 @@ export interface SiteEconomicsSettings {
 }
 
 function update(db: Db, siteId: number, values: Partial<typeof sites.$inferInsert>, nowMs: number): void {
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     const res = db.orm.update(sites).set(values).where(eq(sites.id, siteId)).run();
     if (res.changes === 0) throw new Error(`no site with id ${siteId}`);
     db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings', siteId }).run();
-  })();
+  });
 }
 
 /** Stores the site's tariff (validated again, so nothing unvalidated reaches the row); throws on an unknown site. */

@@ -6,6 +6,7 @@ import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { SiteFields } from '../../settings/site-input';
 import type { Db } from '../client';
 import { alertOverrides, apiTokens, changes, rigs, sites, sourceState, users } from '../schema';
+import { writeTransaction } from '../transactions';
 
 /** How a site write ended; the route maps each to its status. */
 export type SiteWrite = { ok: true; id: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'conflict'; message: string };
@@ -21,7 +22,7 @@ function logChange(db: Db, nowMs: number, siteId: number, what: string): void {
 
 /** Adds a site (validated fields); refuses a name already in use. */
 export function createSite(db: Db, fields: SiteFields, nowMs: number): SiteWrite {
-  return db.sqlite.transaction((): SiteWrite => {
+  return writeTransaction(db, (): SiteWrite => {
     if (nameTaken(db, fields.name, null)) return { ok: false, reason: 'conflict', message: `a site named ${JSON.stringify(fields.name)} already exists` };
     const row = db.orm
       .insert(sites)
@@ -30,12 +31,12 @@ export function createSite(db: Db, fields: SiteFields, nowMs: number): SiteWrite
       .get();
     logChange(db, nowMs, row.id, 'site added');
     return { ok: true, id: row.id };
-  })();
+  });
 }
 
 /** Changes any of a site's fields (validated); refuses an unknown site or a name another site has. */
 export function updateSite(db: Db, siteId: number, patch: Partial<SiteFields>, nowMs: number): SiteWrite {
-  return db.sqlite.transaction((): SiteWrite => {
+  return writeTransaction(db, (): SiteWrite => {
     if (!db.orm.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).get()) return { ok: false, reason: 'not-found' };
     if (patch.name !== undefined && nameTaken(db, patch.name, siteId)) {
       return { ok: false, reason: 'conflict', message: `a site named ${JSON.stringify(patch.name)} already exists` };
@@ -43,7 +44,7 @@ export function updateSite(db: Db, siteId: number, patch: Partial<SiteFields>, n
     if (Object.keys(patch).length > 0) db.orm.update(sites).set(patch).where(eq(sites.id, siteId)).run();
     logChange(db, nowMs, siteId, 'site changed');
     return { ok: true, id: siteId };
-  })();
+  });
 }
 
 /** How many rigs belong to the site. */
@@ -67,7 +68,7 @@ function dropSiteFromAccess(db: Db, siteId: number, nowMs: number): void {
  * named it. Economics and alert history keep their rows (they name the site as it was).
  */
 export function deleteSite(db: Db, siteId: number, nowMs: number): SiteWrite {
-  return db.sqlite.transaction((): SiteWrite => {
+  return writeTransaction(db, (): SiteWrite => {
     const site = db.orm.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.id, siteId)).get();
     if (!site) return { ok: false, reason: 'not-found' };
     const rigCount = siteRigCount(db, siteId);
@@ -84,5 +85,5 @@ export function deleteSite(db: Db, siteId: number, nowMs: number): SiteWrite {
     db.orm.delete(sites).where(eq(sites.id, siteId)).run();
     logChange(db, nowMs, siteId, 'site removed');
     return { ok: true, id: siteId };
-  })();
+  });
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { parseSourcesSettings, SOURCES_SETTINGS_KEY, type SourcesSettings } from '../../settings/sources-settings';
 import type { Db } from '../client';
 import { appSettings, changes } from '../schema';
+import { writeTransaction } from '../transactions';
 
 function logChange(db: Db, nowMs: number, what: string): void {
   db.orm.insert(changes).values({ tsMs: nowMs, kind: 'source-settings', payload: JSON.stringify({ what }) }).run();
@@ -13,21 +14,21 @@ export function setSourcesSettings(db: Db, settings: SourcesSettings, nowMs: num
   const parsed = parseSourcesSettings(settings, null);
   if (!parsed.ok) throw new RangeError(`invalid source settings: ${parsed.errors.join('; ')}`);
   const valueJson = JSON.stringify(parsed.settings);
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     db.orm
       .insert(appSettings)
       .values({ key: SOURCES_SETTINGS_KEY, valueJson, updatedAtMs: nowMs })
       .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
       .run();
     logChange(db, nowMs, 'source settings saved');
-  })();
+  });
 }
 
 /** Removes the stored settings, so the environment's apply again; false when none was stored. */
 export function clearSourcesSettings(db: Db, nowMs: number): boolean {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const { changes: n } = db.orm.delete(appSettings).where(eq(appSettings.key, SOURCES_SETTINGS_KEY)).run();
     if (n > 0) logChange(db, nowMs, 'source settings cleared');
     return n > 0;
-  })();
+  });
 }

@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { changes, rigs, sites } from '../schema';
+import { writeTransaction } from '../transactions';
 
 /** What the supervisor reads from the simulator's manifest. */
 export interface DemoFleet {
@@ -25,7 +26,7 @@ export interface DemoFleet {
  * was added or moved. Never touches a real rig (is_demo = 0) of the same name: that is an error.
  */
 export function upsertDemoFleet(db: Db, fleet: DemoFleet, nowMs: number): { added: number; updated: number } {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const siteIds = new Map<string, number>();
     for (const s of fleet.sites) {
       const row = db.orm
@@ -64,5 +65,5 @@ export function upsertDemoFleet(db: Db, fleet: DemoFleet, nowMs: number): { adde
     }
     if (added + updated > 0) db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed' }).run();
     return { added, updated };
-  })();
+  });
 }

@@ -3,12 +3,13 @@ import { eq } from 'drizzle-orm';
 import type { PoolConfig } from '../../domain/pool-config';
 import type { Db } from '../client';
 import { changes, pools } from '../schema';
+import { writeTransaction } from '../transactions';
 
 export type { PoolConfig };
 
 /** Inserts or updates each pool by name in one transaction; returns how many were added. */
 export function upsertPools(db: Db, configs: readonly PoolConfig[], nowMs: number): number {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     let added = 0;
     for (const p of configs) {
       const values = { kind: p.kind, baseUrl: p.baseUrl, credentialsJson: JSON.stringify(p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
@@ -21,5 +22,5 @@ export function upsertPools(db: Db, configs: readonly PoolConfig[], nowMs: numbe
     }
     if (added > 0) db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings' }).run();
     return added;
-  })();
+  });
 }

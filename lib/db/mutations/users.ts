@@ -4,6 +4,7 @@ import type { Role } from '../../auth/roles';
 import { generateToken, hashToken } from '../../auth/tokens';
 import type { Db } from '../client';
 import { apiTokens, pushSubscriptions, sessions, users } from '../schema';
+import { writeTransaction } from '../transactions';
 
 export function createUser(db: Db, name: string, role: Role, passwordHash: string, siteIds: readonly number[] | null, nowMs: number): number {
   return db.orm
@@ -18,10 +19,10 @@ export function createUser(db: Db, name: string, role: Role, passwordHash: strin
  * `keepSessionToken` (someone changing their own password stays signed in where they did it).
  */
 export function setUserPassword(db: Db, userId: number, passwordHash: string, keepSessionToken?: string): void {
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     endSessionsOf(db, userId, keepSessionToken);
-  })();
+  });
 }
 
 /** Ends the user's sessions (all, or all but the one of `keepSessionToken`); returns how many ended. */
@@ -35,7 +36,7 @@ export function endSessionsOf(db: Db, userId: number, keepSessionToken?: string)
 
 /** Changes a user's role, sites or disabled flag; disabling ends their sessions. */
 export function updateUser(db: Db, userId: number, change: { role?: Role; siteIds?: readonly number[] | null; disabled?: boolean }): void {
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     const set = {
       ...(change.role !== undefined ? { role: change.role } : {}),
       ...(change.siteIds !== undefined ? { siteIdsJson: change.siteIds === null ? null : JSON.stringify(change.siteIds) } : {}),
@@ -43,16 +44,16 @@ export function updateUser(db: Db, userId: number, change: { role?: Role; siteId
     };
     if (Object.keys(set).length > 0) db.orm.update(users).set(set).where(eq(users.id, userId)).run();
     if (change.disabled === true) endSessionsOf(db, userId);
-  })();
+  });
 }
 
 /** Removes a user with their sessions and Web Push subscriptions; false when there is no such user. */
 export function deleteUser(db: Db, userId: number): boolean {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     endSessionsOf(db, userId);
     db.orm.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).run();
     return db.orm.delete(users).where(eq(users.id, userId)).run().changes > 0;
-  })();
+  });
 }
 
 /** Starts a session; returns the cookie value (only its hash is stored). */

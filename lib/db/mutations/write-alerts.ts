@@ -8,6 +8,7 @@ import { describeAlert } from '../../alerts/describe';
 import type { AlertEvent, AlertState } from '../../alerts/types';
 import type { Db } from '../client';
 import { alertDeliveries, alertStates, alerts, changes } from '../schema';
+import { writeTransaction } from '../transactions';
 
 /** Names of what alerts are about, as of this sweep. */
 export interface SubjectNames {
@@ -41,7 +42,7 @@ export function writeAlertEvaluation(
   channelIds: readonly number[],
   nowMs: number,
 ): void {
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     db.orm.delete(alertStates).run();
     for (const s of states.values()) {
       db.orm
@@ -72,6 +73,6 @@ export function writeAlertEvaluation(
       }
     }
     if (events.length > 0) db.orm.insert(changes).values({ tsMs: nowMs, kind: 'alerts', payload: JSON.stringify({ events: events.length }) }).run();
-  })();
+  });
 }
 

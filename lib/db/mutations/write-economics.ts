@@ -2,6 +2,7 @@
 import type { SweepEconomics, Flagged } from '../../economics/fleet-economics';
 import type { Db } from '../client';
 import { changes, economics } from '../schema';
+import { writeTransaction } from '../transactions';
 
 function row(sweepId: number, tsMs: number, scope: string, scopeId: number, f: Flagged) {
   return {
@@ -36,9 +37,9 @@ export function writeEconomics(db: Db, sweepId: number, tsMs: number, result: Sw
     ...(result.fleet ? [row(sweepId, tsMs, 'fleet', 0, result.fleet)] : []),
   ];
   if (rows.length === 0) return 0;
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     for (let i = 0; i < rows.length; i += 200) db.orm.insert(economics).values(rows.slice(i, i + 200)).onConflictDoNothing().run();
     db.orm.insert(changes).values({ tsMs, kind: 'economics', payload: JSON.stringify({ sweepId }) }).run();
-  })();
+  });
   return rows.length;
 }

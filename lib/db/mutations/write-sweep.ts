@@ -12,6 +12,7 @@ import type { FleetPoint, FleetTotals } from '../../realtime/contracts';
 import type { Db } from '../client';
 import { listRigViews } from '../queries/rigs';
 import { changes, rigEvents, rigStatus, rigs, samples, sweeps, type RigStatusRow } from '../schema';
+import { writeTransaction } from '../transactions';
 
 /** The outcome of polling one rig. */
 export type PollResult =
@@ -30,7 +31,7 @@ export interface SweepRecord {
  * settings while it was being polled is left out (its result has nowhere to go).
  */
 export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolicy): { sweepId: number; fleet: FleetTotals } {
-  return db.sqlite.transaction(() => {
+  return writeTransaction(db, () => {
     const endMs = sweep.startedAtMs + sweep.durationMs;
     const present = new Set(db.orm.select({ id: rigs.id }).from(rigs).all().map((r) => r.id));
     const results = sweep.results.filter((r) => present.has(r.rigId));
@@ -81,7 +82,7 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
     const point: FleetPoint = { tsMs: sweep.startedAtMs, hashrateThs: fleet.hashrateThs, powerW: fleet.powerW };
     db.orm.insert(changes).values({ tsMs: endMs, kind: 'sweep', payload: JSON.stringify({ fleet, point }) }).run();
     return { sweepId: sweepRow.id, fleet };
-  })();
+  });
 }
 
 /** Uptime of the stored last reading, seconds. */

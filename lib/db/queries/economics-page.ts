@@ -9,10 +9,11 @@ import { poolReconciliation } from './pool-reconciliation';
 import { listPools } from './pools';
 import { sitePriceNow } from './site-price';
 import { listSites } from './sites';
+import { readTransaction } from '../transactions';
 
 /** Reads the page's data in one read transaction. */
 export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy): EconomicsPageData {
-  return db.sqlite.transaction(() => {
+  return readTransaction(db, () => {
     const snapshot = getFleetSnapshot(db, nowMs, policy);
     const pools = listPools(db);
     const sites = listSites(db).map((site) => ({ site, price: sitePriceNow(db, site, nowMs) }));
@@ -49,5 +50,5 @@ export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy
       ];
     });
     return { snapshot, rigs, sites: siteViews, pools: poolReconciliation(db, snapshot.rigs, nowMs) };
-  })();
+  });
 }

@@ -9,6 +9,7 @@ import { latestEconomics } from './economics';
 import { getMarketView, type MarketPolicy } from './market';
 import { listRigViews } from './rigs';
 import { HISTORY_WINDOW_MS } from '../../realtime/history-window';
+import { readTransaction } from '../transactions';
 
 /** End time of the last committed sweep, or null before the first. */
 export function lastSweepEndMs(db: Db): number | null {
@@ -40,7 +41,7 @@ export { HISTORY_WINDOW_MS };
 
 /** A consistent snapshot (one read transaction): cursor, totals, rigs, the last hour, economics, market. */
 export function getFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy): FleetSnapshot {
-  return db.sqlite.transaction(() => {
+  return readTransaction(db, () => {
     const cursor = currentCursor(db);
     const rigs = listRigViews(db);
     return {
@@ -52,5 +53,5 @@ export function getFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy): F
       market: getMarketView(db, nowMs, market),
       alerts: activeAlerts(db),
     };
-  })();
+  });
 }
