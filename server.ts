@@ -17,11 +17,14 @@ import { startTailer } from './lib/realtime/tailer';
 import { onShutdown, releaseParent } from './lib/util/child-process-lifecycle';
 import { createGate } from './lib/web/gate';
 import { sendJson } from './lib/web/replies';
+import { listenLabel, openUrl } from './lib/web/listen-url';
 import { loadWebConfig, type WebConfig } from './lib/web/web-config';
 
 export interface WebServerOptions {
   dev: boolean;
   port: number;
+  /** Listen address (HASHWATT_HOST); null: every interface. */
+  host: string | null;
   dbPath: string;
   market: MarketPolicy;
   web: WebConfig;
@@ -52,7 +55,7 @@ export async function startWebServer(opts: WebServerOptions) {
   const tailer = startTailer(tailDb, opts.market, realtime.broadcast);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(opts.port, resolve);
+    http.listen({ port: opts.port, host: opts.host ?? undefined }, resolve);
   });
   return {
     async close() {
@@ -71,8 +74,8 @@ async function main() {
   const config = loadConfig();
   const web = loadWebConfig();
   const dev = process.argv.includes('--dev');
-  const server = await startWebServer({ dev, port: config.port, dbPath: config.dbPath, market: marketPolicy(config), web, publicUrl: config.publicUrl });
-  console.log(`web: listening on ${web.tls ? 'https' : 'http'}://localhost:${config.port}${dev ? ' (dev)' : ''}`);
+  const server = await startWebServer({ dev, port: config.port, host: config.host, dbPath: config.dbPath, market: marketPolicy(config), web, publicUrl: config.publicUrl });
+  console.log(`web: listening on ${listenLabel(config.host)} port ${config.port}: ${openUrl(web.tls !== null, config.host, config.port)}${dev ? ' (dev)' : ''}`);
   process.send?.({ type: 'ready', port: config.port });
   onShutdown(() => {
     void server.close().then(() => {
