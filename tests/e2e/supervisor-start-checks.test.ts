@@ -64,10 +64,6 @@ describe('start-up checks before anything starts', { timeout: 60_000 }, () => {
     expect(start.stderr).toMatch(new RegExp(`^hashwatt start: no database at ${env.HASHWATT_DB}, but one existed there: `));
     expect(start.stderr).toMatch(new RegExp(`a record of its backup to ${backup} on \\d{4}-\\d\\d-\\d\\dT\\S+ \\(restore that copy\\) \\(${env.HASHWATT_DB}\\.last-backup\\.json\\)`));
     expect(start.stderr).toContain('or start an empty one with `hashwatt start --new-database`');
-    // Nor does any other command quietly begin the empty database.
-    const users = await runHashwatt(['user', 'list'], env);
-    expect(users.code).toBe(1);
-    expect(users.stderr).toMatch(/^hashwatt user: no database at .* but one existed there/);
     expect(existsSync(env.HASHWATT_DB)).toBe(false);
   });
 });

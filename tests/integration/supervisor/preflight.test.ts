@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openMigratedDb } from '../../../lib/cli/open-migrated-db';
 import { databaseEvidence } from '../../../lib/supervisor/db-evidence';
 import { checkDatabase, checkListenAddress } from '../../../lib/supervisor/preflight';
 import { freePort } from '../../support/system';
@@ -45,6 +46,22 @@ describe('evidence of a database that existed', () => {
     ]);
     expect(existsSync(`${db}-wal`)).toBe(false);
     expect(existsSync(`${db}-wal.orphaned-42`)).toBe(true);
+  });
+
+  it('no other command quietly begins the empty database start would refuse', () => {
+    writeFileSync(manifest, '{}');
+    const saved = { db: process.env.HASHWATT_DB, manifest: process.env.HASHWATT_SIM_MANIFEST };
+    process.env.HASHWATT_DB = db;
+    delete process.env.HASHWATT_SIM_MANIFEST;
+    try {
+      expect(() => openMigratedDb()).toThrow(`no database at ${db}, but one existed there: the demo simulator manifest written beside it (${manifest})`);
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      for (const [key, value] of [['HASHWATT_DB', saved.db], ['HASHWATT_SIM_MANIFEST', saved.manifest]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 
   it('--new-database never replaces an existing database', () => {
