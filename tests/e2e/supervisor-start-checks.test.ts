@@ -41,7 +41,7 @@ describe('start-up checks before anything starts', { timeout: 60_000 }, () => {
     const taken: Server = createServer();
     await new Promise<void>((resolve) => taken.listen(Number(env.PORT), resolve)); // every interface, as the web server would
     try {
-      const run = await runHashwatt(['start'], env);
+      const run = await runHashwatt(['start'], env, 30_000);
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(`hashwatt start: port ${env.PORT} on 0.0.0.0 is in use (another hashwatt?): set PORT or stop it\n`);
       expect(run.stdout).toBe('');
@@ -58,7 +58,7 @@ describe('start-up checks before anything starts', { timeout: 60_000 }, () => {
     const backup = `${dir.dir}/monday.db`;
     expect((await runHashwatt(['backup', backup], env)).code).toBe(0);
     rmSync(env.HASHWATT_DB);
-    const start = await runHashwatt(['start'], env);
+    const start = await runHashwatt(['start'], env, 30_000); // a start that is not refused is killed, and fails below
     expect(start.code).toBe(1);
     expect(start.stdout).toBe('');
     expect(start.stderr).toMatch(new RegExp(`^hashwatt start: no database at ${env.HASHWATT_DB}, but one existed there: `));

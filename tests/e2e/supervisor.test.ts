@@ -133,7 +133,7 @@ describe('a supervisor that supervises', { timeout: 60_000 }, () => {
     await healthUntil(healthy);
     const killed = childPid('collectors/main.ts');
     signal(killed, 'SIGKILL');
-    const seen = await healthUntil((h) => healthy(h) && h!.collector!.pid !== killed);
+    const seen = await healthUntil((h) => healthy(h) && h?.collector?.pid !== killed);
     const down = seen.filter((h) => h?.status === 503);
     expect(down.length).toBeGreaterThan(0);
     expect(down[0]!.reason).toMatch(/^collector exited \(signal SIGKILL\) \d+ s ago; no collector runs$/);
