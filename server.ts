@@ -20,11 +20,14 @@ import { sendJson } from './lib/web/replies';
 import { requestScopes, type RequestScope } from './lib/web/request-scope';
 import { replaceFaultedReplies, sendStorageReply, storageReplyFor } from './lib/web/storage-reply';
 import { getStorageWatch } from './lib/web/storage-watch';
+import { listenLabel, openUrl } from './lib/web/listen-url';
 import { loadWebConfig, type WebConfig } from './lib/web/web-config';
 
 export interface WebServerOptions {
   dev: boolean;
   port: number;
+  /** Listen address (HASHWATT_HOST); null: every interface. */
+  host: string | null;
   dbPath: string;
   market: MarketPolicy;
   web: WebConfig;
@@ -70,7 +73,7 @@ export async function startWebServer(opts: WebServerOptions) {
   storageTimer.unref();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(opts.port, resolve);
+    http.listen({ port: opts.port, host: opts.host ?? undefined }, resolve);
   });
   return {
     async close() {
@@ -90,8 +93,8 @@ async function main() {
   const config = loadConfig();
   const web = loadWebConfig();
   const dev = process.argv.includes('--dev');
-  const server = await startWebServer({ dev, port: config.port, dbPath: config.dbPath, market: marketPolicy(config), web, publicUrl: config.publicUrl });
-  console.log(`web: listening on ${web.tls ? 'https' : 'http'}://localhost:${config.port}${dev ? ' (dev)' : ''}`);
+  const server = await startWebServer({ dev, port: config.port, host: config.host, dbPath: config.dbPath, market: marketPolicy(config), web, publicUrl: config.publicUrl });
+  console.log(`web: listening on ${listenLabel(config.host)} port ${config.port}: ${openUrl(web.tls !== null, config.host, config.port)}${dev ? ' (dev)' : ''}`);
   process.send?.({ type: 'ready', port: config.port });
   onShutdown(() => {
     void server.close().then(() => {

@@ -4,6 +4,7 @@
  */
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { DemoBanner } from './components/nav/DemoBanner';
 import { SessionProvider } from './components/nav/session-context';
 import { ServiceWorkerRegister } from './components/pwa/ServiceWorkerRegister';
 import { StorageBanner } from './components/storage/StorageBanner';
@@ -26,14 +27,17 @@ export const viewport: Viewport = {
   colorScheme: 'dark',
 };
 
-/** The html/body shell every page renders into, with who is signed in for the nav and, for them, the storage banner. */
+/** The html/body shell every page renders into, with who is signed in for the nav and, for them, the storage banner and the demo banner (while demo rigs sit beside real ones). */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const who = await currentPrincipal();
   return (
     <html lang="en">
       <body>
         {who && <StorageBanner />}
-        <SessionProvider session={who ? { name: who.name, role: who.role, via: who.via } : null}>{children}</SessionProvider>
+        <SessionProvider session={who ? { name: who.name, role: who.role, via: who.via } : null}>
+          {who && <DemoBanner siteIds={who.siteIds} />}
+          {children}
+        </SessionProvider>
         <ServiceWorkerRegister />
       </body>
     </html>

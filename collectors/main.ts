@@ -12,6 +12,7 @@ import { newAlertStepMemory } from './alerts-step';
 import { runCollector } from './collector';
 import { runDeviceRequestLoop } from './device-requests-loop';
 import { ALL_DRIVERS, getDriver } from './drivers';
+import { startHeartbeat } from './heartbeat';
 import { loadSourcesConfig } from './sources/config';
 import { channelDeps, enabledChannels, runNotifyLoop } from './notify-loop';
 import { runSourcesLoop } from './sources-loop';
@@ -25,7 +26,12 @@ export async function main(): Promise<void> {
   const stop = new AbortController();
   // Every in-flight request listens on this one signal: hundreds at a time is expected, not a leak.
   setMaxListeners(0, stop.signal);
-  onShutdown(() => stop.abort());
+  let stopReason = 'stopped';
+  onShutdown((reason) => {
+    stopReason = `stopped (${reason})`;
+    stop.abort();
+  });
+  const markStopped = startHeartbeat(db, config.pollIntervalS * 1000);
   console.log(`collector: polling every ${config.pollIntervalS} s, ${config.pollConcurrency} at a time, db ${config.dbPath}`);
   process.send?.({ type: 'ready' });
   let lastLogMs = 0;
@@ -68,6 +74,7 @@ export async function main(): Promise<void> {
   await Promise.all([sources, notify, deviceRequests]);
   const held = sweepWriter.heldSweeps();
   if (held > 0) console.error(`collector: stopping with ${held} sweep(s) held in memory and not stored (storage failing: ${sweepWriter.failing()})`);
+  markStopped(stopReason);
   db.close();
   console.log('collector: stopped');
   releaseParent();

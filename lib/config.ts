@@ -2,6 +2,7 @@
  * Configuration by environment, with the documented defaults. Read once by each entry point and passed
  * down; nothing reads process.env at import time.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { CURRENCIES, type Currency } from './domain/network';
 
@@ -14,6 +15,8 @@ export const DEFAULT_HELD_READINGS_MAX = 50_000;
 /** Every setting, typed and with units in the names. */
 export interface Config {
   port: number;
+  /** Address the web server listens on (HASHWATT_HOST); null: every interface. */
+  host: string | null;
   dbPath: string;
   /** 'auto': on while no real rig (is_demo = 0) is configured. */
   demo: 'auto' | 'on' | 'off';
@@ -99,6 +102,17 @@ function publicUrl(raw: string | undefined): string | null {
   return url.href.replace(/\/+$/, '');
 }
 
+/** An IP address of this machine, or `localhost`; unset: every interface. */
+function listenHost(raw: string | undefined): string | null {
+  const host = (raw?.trim() ?? '').replace(/^\[(.*)\]$/, '$1'); // [::1] as written in URLs
+  if (host === '') return null;
+  if (host === 'localhost' || isIP(host)) return host;
+  throw new ConfigError(
+    `HASHWATT_HOST=${JSON.stringify(raw)} is not an IP address: use 127.0.0.1 (this machine only, e.g. behind a reverse proxy), ` +
+      'an address of this machine on your LAN (e.g. 192.168.1.10), or leave it unset for every interface',
+  );
+}
+
 /** Reads and validates the configuration from `env`. */
 export function loadConfig(env: Env = process.env): Config {
   const pollIntervalS = envInt(env, 'HASHWATT_POLL_INTERVAL_S', 10, 1, 3600);
@@ -113,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dbPath = resolve(/*turbopackIgnore: true*/ env.HASHWATT_DB || './data/hashwatt.db');
   return {
     port: envInt(env, 'PORT', 3000, 1, 65535),
+    host: listenHost(env.HASHWATT_HOST),
     dbPath,
     demo: demoMode(env.HASHWATT_DEMO),
     demoMiners: envInt(env, 'HASHWATT_DEMO_MINERS', 48, 1, 5000),

@@ -4,6 +4,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DEMO_SERVICES_OCTET } from '../../lib/domain/demo';
 import { planFleet, SIM_SITES, type RigPlan, type SimRigFault } from './fleet-plan';
 import { DEFAULT_HTTP_PORT, DEMO_POOL_TOKEN, demoPoolRates, demoServices, type SimManifestServices } from './http/demo-services';
 import { startHttpServices, type RunningHttpServices } from './http/server';
@@ -149,7 +150,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   const httpPort = opts.httpPort === undefined ? DEFAULT_HTTP_PORT : opts.httpPort;
   let http: RunningHttpServices | null = null;
   if (httpPort !== null) {
-    const address = `${opts.subnet ?? '127.0.1'}.250`;
+    const address = `${opts.subnet ?? '127.0.1'}.${DEMO_SERVICES_OCTET}`;
     try {
       const rigHashrateThs = () => demoPoolRates(rigs.values(), seed, now());
       http = await startHttpServices({ address, port: httpPort, now, seed, rigHashrateThs, poolToken: DEMO_POOL_TOKEN });

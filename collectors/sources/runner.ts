@@ -8,6 +8,7 @@ import { recordSourceFailure, recordSourceSuccess } from '../../lib/db/mutations
 import { getSourced } from '../../lib/db/queries/source-state';
 import { pools } from '../../lib/db/schema';
 import type { BtcPrices, NetworkState } from '../../lib/domain/network';
+import { NO_NETWORK_SOURCE, NO_PRICE_SOURCE, UNCONFIGURED_SOURCE } from '../../lib/settings/sources-settings';
 import type { SourcesConfig } from './config';
 import { describeError, redactUrl, SourceError } from './http';
 import { fetchBitcoindNetwork } from './network/bitcoind';
@@ -27,9 +28,9 @@ export interface RefreshDeps {
 
 /** Label stored beside a value: which source produced it (never with credentials). */
 export function networkSourceLabel(config: SourcesConfig): string {
-  return config.networkSource === 'bitcoind' && config.bitcoind
-    ? `bitcoind:${redactUrl(config.bitcoind.url)}`
-    : `mempool:${redactUrl(config.mempoolBaseUrl)}`;
+  if (config.networkSource === 'bitcoind' && config.bitcoind) return `bitcoind:${redactUrl(config.bitcoind.url)}`;
+  if (config.networkSource === 'mempool' && config.mempoolBaseUrl) return `mempool:${redactUrl(config.mempoolBaseUrl)}`;
+  return UNCONFIGURED_SOURCE;
 }
 
 /** Fetches one value and stores the outcome under `key`; never throws. */
@@ -71,7 +72,9 @@ function refreshNetwork(deps: RefreshDeps): Promise<void> {
         previous: stored.source === source ? stored.value : null,
       });
     }
-    return fetchMempoolNetwork(config.mempoolBaseUrl, { ...http, nowMs: deps.now() });
+    if (config.networkSource === 'mempool' && config.mempoolBaseUrl) return fetchMempoolNetwork(config.mempoolBaseUrl, { ...http, nowMs: deps.now() });
+    // Nothing set: nothing public is contacted, and the economics say why.
+    throw new SourceError('config', NO_NETWORK_SOURCE);
   });
 }
 
@@ -81,8 +84,14 @@ function refreshPrice(deps: RefreshDeps): Promise<void> {
     const fixed: BtcPrices = { [config.currency]: config.fixedBtcPrice };
     return refreshOne(deps, 'price', 'config', async () => fixed);
   }
-  return refreshOne<BtcPrices>(deps, 'price', `mempool:${redactUrl(config.mempoolBaseUrl)}`, async () => {
-    const prices = await fetchMempoolPrices(config.mempoolBaseUrl, { timeoutMs: config.timeoutMs, fetch: deps.fetch });
+  const baseUrl = config.mempoolBaseUrl;
+  if (baseUrl === null) {
+    return refreshOne<BtcPrices>(deps, 'price', UNCONFIGURED_SOURCE, async () => {
+      throw new SourceError('config', NO_PRICE_SOURCE);
+    });
+  }
+  return refreshOne<BtcPrices>(deps, 'price', `mempool:${redactUrl(baseUrl)}`, async () => {
+    const prices = await fetchMempoolPrices(baseUrl, { timeoutMs: config.timeoutMs, fetch: deps.fetch });
     if (!(config.currency in prices)) throw new SourceError('unexpected', `the price source has no ${config.currency} price`);
     return prices;
   });

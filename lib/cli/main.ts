@@ -3,6 +3,7 @@
  * clear line on stderr and a non-zero exit, never a stack trace.
  */
 import { backupCommand } from './commands/backup';
+import { demoCommand } from './commands/demo';
 import { gpuAgentCommand } from './commands/gpu-agent';
 import { migrateCommand } from './commands/migrate';
 import { probeCommand } from './commands/probe';
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   'gpu-agent': gpuAgentCommand,
   user: userCommand,
   token: tokenCommand,
+  demo: demoCommand,
 };
 
 function help(): string {

@@ -1,24 +1,30 @@
 /**
  * Settings of the external sources, from the environment: the defaults the settings screen's stored
- * document replaces. Public endpoints are defaults only; every URL can point at the operator's own
- * mempool instance or node. Malformed values fail fast with a ConfigError naming the variable.
+ * document replaces. No public endpoint is a default: with neither HASHWATT_MEMPOOL_URL nor
+ * HASHWATT_NETWORK_SOURCE=bitcoind set, the network source is 'none' and nothing is fetched (the public
+ * mempool.space API works when the operator sets it). Malformed values fail fast with a ConfigError
+ * naming the variable.
  */
 import { ConfigError, envCurrency, envInt, type Env } from '../config';
 import type { BitcoindSettings as BitcoindConfig, SourcesSettings as SourcesConfig } from './sources-settings';
 
-/** The public mempool.space API: the default network and price source. */
-export const DEFAULT_MEMPOOL_URL = 'https://mempool.space/api';
+/** The public mempool.space API: suggested to operators, used only when they set it. */
+export const PUBLIC_MEMPOOL_URL = 'https://mempool.space/api';
+
+/** @deprecated No longer a default (nothing public is contacted unless configured); use PUBLIC_MEMPOOL_URL. */
+export const DEFAULT_MEMPOOL_URL = PUBLIC_MEMPOOL_URL;
 
 /** Default RPC endpoint of a mainnet node on the same machine. */
 export const DEFAULT_BITCOIND_URL = 'http://127.0.0.1:8332/';
 
-function httpUrl(env: Env, name: string, fallback: string): string {
-  const raw = env[name]?.trim() || fallback;
+function httpUrl(env: Env, name: string, example: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a URL (expected e.g. ${fallback})`);
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a URL (expected e.g. ${example})`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http:// or https:// URL, got ${url.protocol}`);
   return raw;
@@ -42,7 +48,7 @@ function bitcoindConfig(env: Env): BitcoindConfig {
     );
   }
   return {
-    url: httpUrl(env, 'HASHWATT_BITCOIND_URL', DEFAULT_BITCOIND_URL),
+    url: httpUrl(env, 'HASHWATT_BITCOIND_URL', DEFAULT_BITCOIND_URL) ?? DEFAULT_BITCOIND_URL,
     user,
     password,
     cookiePath,
@@ -59,13 +65,17 @@ function fixedPrice(raw: string | undefined): number | null {
 
 /** Reads and validates the source settings from `env`. */
 export function loadSourcesConfig(env: Env): SourcesConfig {
-  const kind = env.HASHWATT_NETWORK_SOURCE?.trim().toLowerCase() || 'mempool';
-  if (kind !== 'mempool' && kind !== 'bitcoind') {
-    throw new ConfigError(`HASHWATT_NETWORK_SOURCE=${JSON.stringify(env.HASHWATT_NETWORK_SOURCE)} must be mempool or bitcoind`);
+  const mempoolBaseUrl = httpUrl(env, 'HASHWATT_MEMPOOL_URL', PUBLIC_MEMPOOL_URL)?.replace(/\/+$/, '') ?? null;
+  const kind = env.HASHWATT_NETWORK_SOURCE?.trim().toLowerCase() || (mempoolBaseUrl ? 'mempool' : 'none');
+  if (kind !== 'mempool' && kind !== 'bitcoind' && kind !== 'none') {
+    throw new ConfigError(`HASHWATT_NETWORK_SOURCE=${JSON.stringify(env.HASHWATT_NETWORK_SOURCE)} must be mempool, bitcoind or none`);
+  }
+  if (kind === 'mempool' && mempoolBaseUrl === null) {
+    throw new ConfigError(`HASHWATT_NETWORK_SOURCE=mempool needs HASHWATT_MEMPOOL_URL (your own instance, or ${PUBLIC_MEMPOOL_URL} for the public one)`);
   }
   return {
     networkSource: kind,
-    mempoolBaseUrl: httpUrl(env, 'HASHWATT_MEMPOOL_URL', DEFAULT_MEMPOOL_URL).replace(/\/+$/, ''),
+    mempoolBaseUrl,
     bitcoind: kind === 'bitcoind' ? bitcoindConfig(env) : null,
     fixedBtcPrice: fixedPrice(env.HASHWATT_BTC_PRICE),
     currency: envCurrency(env.HASHWATT_CURRENCY),

@@ -3,6 +3,9 @@
  * settings screen and read by the collector's sources loop on every refresh; without one, the
  * environment's settings apply. Pure: refusals name the field, the rule and the value; the bitcoind
  * password is shown as "<redacted>" and sending that back keeps the stored one.
+ *
+ * Nothing public is contacted unless the operator chose it: with no source set (networkSource 'none', no
+ * mempool URL, no fixed price) the collector fetches nothing and records why (NO_NETWORK_SOURCE).
  */
 import { CURRENCIES, type Currency } from '../domain/network';
 import { REDACTED } from '../notify/redact';
@@ -20,11 +23,14 @@ export interface BitcoindSettings {
   feeBlocks: number;
 }
 
+/** Where network state comes from: 'none' until the operator sets one. */
+export type NetworkSourceKind = 'mempool' | 'bitcoind' | 'none';
+
 /** Where network state and the BTC price come from, and how often. */
 export interface SourcesSettings {
-  networkSource: 'mempool' | 'bitcoind';
-  /** mempool-compatible API base, also the price source (no trailing slash). */
-  mempoolBaseUrl: string;
+  networkSource: NetworkSourceKind;
+  /** mempool-compatible API base, also the price source (no trailing slash); null: none set. */
+  mempoolBaseUrl: string | null;
   /** Set when networkSource is 'bitcoind'. */
   bitcoind: BitcoindSettings | null;
   /** Operator's fixed BTC price in `currency`; when set, no price is fetched. */
@@ -34,6 +40,15 @@ export interface SourcesSettings {
   /** Per-request timeout. */
   timeoutMs: number;
 }
+
+/** What the network state says while no source is set (stored as the source's error, shown by the economics). */
+export const NO_NETWORK_SOURCE = 'no network source configured: set one in Settings → Network or HASHWATT_MEMPOOL_URL';
+
+/** What the BTC price says while neither a fixed price nor a mempool API is set. */
+export const NO_PRICE_SOURCE = 'no price source configured: set a mempool API or a fixed BTC price in Settings → Network, or HASHWATT_MEMPOOL_URL or HASHWATT_BTC_PRICE';
+
+/** Source label stored beside an outcome when nothing is configured. */
+export const UNCONFIGURED_SOURCE = 'none';
 
 export const INTERVAL_S_RANGE = [5, 86_400] as const;
 export const TIMEOUT_MS_RANGE = [100, 120_000] as const;
@@ -100,7 +115,9 @@ export function parseSourcesSettings(body: unknown, stored: SourcesSettings | nu
   const unknown = Object.keys(body).filter((k) => !FIELDS.includes(k));
   if (unknown.length > 0) errors.push(`unknown field(s): ${unknown.join(', ')} (allowed: ${FIELDS.join(', ')})`);
   const networkSource = body.networkSource;
-  if (networkSource !== 'mempool' && networkSource !== 'bitcoind') errors.push(`networkSource must be mempool or bitcoind (got ${shown(networkSource)})`);
+  if (networkSource !== 'mempool' && networkSource !== 'bitcoind' && networkSource !== 'none') {
+    errors.push(`networkSource must be mempool, bitcoind or none (got ${shown(networkSource)})`);
+  }
   const currency = typeof body.currency === 'string' ? body.currency.trim().toUpperCase() : body.currency;
   if (!(CURRENCIES as readonly unknown[]).includes(currency)) errors.push(`currency must be one of ${CURRENCIES.join(', ')} (got ${shown(body.currency)})`);
   let fixedBtcPrice: number | null = null;
@@ -108,9 +125,13 @@ export function parseSourcesSettings(body: unknown, stored: SourcesSettings | nu
     if (typeof body.fixedBtcPrice === 'number' && Number.isFinite(body.fixedBtcPrice) && body.fixedBtcPrice > 0) fixedBtcPrice = body.fixedBtcPrice;
     else errors.push(`fixedBtcPrice must be a positive number, or empty to fetch the price (got ${shown(body.fixedBtcPrice)})`);
   }
+  const blankUrl = body.mempoolBaseUrl === undefined || body.mempoolBaseUrl === null || (typeof body.mempoolBaseUrl === 'string' && body.mempoolBaseUrl.trim() === '');
+  if (blankUrl && networkSource === 'mempool') {
+    errors.push('mempoolBaseUrl is required when networkSource is mempool (e.g. https://mempool.space/api, or your own instance)');
+  }
   const settings: SourcesSettings = {
-    networkSource: networkSource === 'bitcoind' ? 'bitcoind' : 'mempool',
-    mempoolBaseUrl: httpUrl(body.mempoolBaseUrl, 'mempoolBaseUrl', errors).replace(/\/+$/, ''),
+    networkSource: networkSource === 'bitcoind' || networkSource === 'none' ? networkSource : 'mempool',
+    mempoolBaseUrl: blankUrl ? null : httpUrl(body.mempoolBaseUrl, 'mempoolBaseUrl', errors).replace(/\/+$/, ''),
     bitcoind: networkSource === 'bitcoind' ? bitcoind(body.bitcoind, stored?.bitcoind ?? null, errors) : null,
     fixedBtcPrice,
     currency: currency as Currency,

@@ -1,4 +1,5 @@
 /** Registers what the demo simulator serves: rigs and sites, its pool account, and starting tariffs. */
+import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/client';
 import { setSiteTariff } from '../db/mutations/site-settings';
 import { upsertDemoFleet, type DemoFleet } from '../db/mutations/upsert-demo-fleet';
@@ -10,6 +11,11 @@ import { DEMO_TARIFFS } from './demo-tariffs';
 /** The simulator's manifest as the supervisor reads it. */
 export interface DemoManifest extends DemoFleet {
   services?: { mempoolBaseUrl: string; pools: PoolConfig[] };
+}
+
+/** Reads the manifest the simulator wrote before it said it was ready. */
+export async function readManifest(path: string): Promise<DemoManifest> {
+  return JSON.parse(await readFile(path, 'utf8')) as DemoManifest;
 }
 
 /** Upserts the demo fleet, its pools and default tariffs; returns a one-line summary. */

@@ -1,19 +1,29 @@
 /**
- * `hashwatt start`: migrate, build the web app if needed, start the demo simulator (demo mode), register
- * its rigs, then the collector and the web server; on a signal stop the collector, then the web server,
- * then the simulator.
+ * `hashwatt start`: check the port and the database before anything starts, migrate, build the web app
+ * if needed, start the demo simulator (demo mode), register its rigs, then the collector and the web
+ * server, each kept running by superviseChild (restarted with backoff; a crash loop stops the system
+ * naming the child). On a signal: stop the collector, then the web server, then the simulator.
  */
-import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
-import { openDb } from '../db/client';
+import { openDb, type Db } from '../db/client';
+import { recordCollectorStop } from '../db/mutations/collector-heartbeat';
+import { dropDemoSourceValues } from '../db/mutations/remove-demo';
+import { demoRemovedAtMs, rigCounts } from '../db/queries/demo';
 import { migrateDb } from '../db/migrate';
+import { isDemoSourceLabel } from '../domain/demo';
+import { loadSourcesConfig } from '../settings/sources-env';
+import { listenLabel, openUrl } from '../web/listen-url';
 import { loadWebConfig } from '../web/web-config';
-import { ensureFirstAdmin } from './first-admin';
-import { hasRealRigs } from '../db/queries/rigs';
 import { buildWeb, hasCurrentWebBuild } from './build';
-import { startChild, type ChildHandle } from './child';
-import { setUpDemo, type DemoManifest } from './demo-setup';
+import { startChild } from './child';
+import { readManifest, setUpDemo } from './demo-setup';
+import { decideDemo, type DemoDecision } from './demo-mode';
+import { ensureFirstAdmin } from './first-admin';
+import { checkDatabase, checkListenAddress } from './preflight';
+import { createRestartPolicy } from './restart-policy';
+import { superviseChild, type SupervisedChildOptions, type SupervisedChild } from './supervised-child';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCRIPTS = {
@@ -22,87 +32,110 @@ const SCRIPTS = {
   web: fileURLToPath(new URL('../../server.ts', import.meta.url)),
 };
 const READY_TIMEOUT_MS = 120_000;
+/** Stop order: the collector first (no half-written sweep), then the web server, then the simulator. */
+const STOP_ORDER = ['collector', 'web', 'simulator'];
 
 function say(line: string): void {
   console.log(`hashwatt: ${line}`);
 }
 
-async function readyWithin(child: ChildHandle, ms: number): Promise<Record<string, unknown>> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${child.name} did not become ready within ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([child.ready, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** Options of `hashwatt start`. */
+export interface StartOptions {
+  dev: boolean;
+  /** Begin an empty database even where evidence shows one existed. */
+  newDatabase: boolean;
 }
 
-/** Runs the whole system until SIGINT/SIGTERM; resolves with the exit code. */
-export async function runSupervisor(config: Config, opts: { dev: boolean }): Promise<number> {
-  const webConfig = loadWebConfig(); // malformed TLS or proxy settings stop the start here, with the variable named
+/** Validates, checks and migrates before any child starts; returns the open database and the demo decision. */
+async function prepare(config: Config, opts: StartOptions): Promise<{ db: Db; demo: DemoDecision }> {
+  loadSourcesConfig(process.env); // malformed source settings stop the start here, not in a crash-looping collector
+  await checkListenAddress(config.host, config.port);
+  for (const line of checkDatabase(config.dbPath, config.manifestPath, opts.newDatabase, Date.now())) say(line);
   say(`database ${config.dbPath}: applying migrations`);
   const db = openDb(config.dbPath);
-  let demo: boolean;
   try {
     migrateDb(db);
-    demo = config.demo === 'on' || (config.demo === 'auto' && !hasRealRigs(db));
-    for (const line of await ensureFirstAdmin(db, process.env, demo, Date.now())) say(line);
+    const counts = rigCounts(db);
+    const demo = decideDemo(config.demo, { demoRigs: counts.demo, realRigs: counts.real, removedAtMs: demoRemovedAtMs(db) });
+    for (const line of demo.lines) say(line);
+    if (!demo.on) {
+      // The simulator's made-up network and price must not price real rigs once it no longer runs.
+      const dropped = dropDemoSourceValues(db, (label) => isDemoSourceLabel(label, config.simSubnet));
+      if (dropped.length > 0) say(`demo off: dropped the simulator's ${dropped.join(' and ')} values`);
+    }
+    for (const line of await ensureFirstAdmin(db, process.env, demo.on, Date.now())) say(line);
+    return { db, demo };
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/** Runs the whole system until SIGINT/SIGTERM or a crash loop; resolves with the exit code. */
+export async function runSupervisor(config: Config, opts: StartOptions): Promise<number> {
+  const webConfig = loadWebConfig(); // malformed TLS or proxy settings stop the start here, with the variable named
+  const { db, demo } = await prepare(config, opts);
   if (!opts.dev && !hasCurrentWebBuild(ROOT)) {
     say('no current web build: running `next build` (a minute or two on first start)');
     await buildWeb(ROOT);
   }
 
-  const children: ChildHandle[] = [];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: opts.dev ? 'development' : 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
+  const startedAtMs = Date.now();
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: opts.dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  const children: SupervisedChild[] = [];
   let stopping = false;
   let resolveDone!: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
 
-  // Stop order: collector first (no half-written sweep), then the web server, then the simulator.
   const stopAll = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     say(`stopping (${reason})`);
-    const order = ['collector', 'web', 'simulator'];
-    for (const name of order) {
+    for (const name of STOP_ORDER) {
       const child = children.find((c) => c.name === name);
-      if (child) say(`${name} stopped (${await child.stop()})`);
+      const how = child ? await child.stop() : null;
+      if (how !== null) say(`${name} stopped (${how})`);
     }
     db.close();
     resolveDone(code);
   };
   process.once('SIGINT', () => void stopAll('SIGINT', 0));
   process.once('SIGTERM', () => void stopAll('SIGTERM', 0));
-  const watch = (child: ChildHandle) => {
-    children.push(child);
-    void child.exited.then((how) => {
-      if (!stopping) void stopAll(`${child.name} exited unexpectedly (${how})`, 1);
+
+  const supervise = (name: string, script: string, args: string[], childEnv: NodeJS.ProcessEnv, hooks: Partial<SupervisedChildOptions> = {}) => {
+    const child = superviseChild({
+      name,
+      // The env object is read at each (re)start: the demo's network URL set below reaches a restarted child too.
+      spawn: () => startChild(name, script, args, childEnv),
+      policy: createRestartPolicy(),
+      readyTimeoutMs: READY_TIMEOUT_MS,
+      log: say,
+      onGiveUp: (message) => {
+        console.error(`hashwatt: ${message}; stopping everything`);
+        void stopAll(`${name} keeps crashing`, 1);
+      },
+      ...hooks,
     });
+    children.push(child);
+    return child;
+  };
+  const registerDemo = async () => {
+    const manifest = await readManifest(config.manifestPath);
+    say(setUpDemo(db, manifest, Date.now()));
+    return manifest;
   };
 
   try {
-    if (demo) {
+    if (demo.on) {
       say(`demo mode: starting the simulator (${config.demoMiners} miners and GPU rigs on ${config.simSubnet}.x, each on its family's port)`);
-      const sim = startChild('simulator', SCRIPTS.simulator, [], {
-        ...env,
-        HASHWATT_DEMO_MINERS: String(config.demoMiners),
-        HASHWATT_SIM_MANIFEST: config.manifestPath,
-        HASHWATT_SIM_SUBNET: config.simSubnet,
+      const simEnv = { ...env, HASHWATT_DEMO_MINERS: String(config.demoMiners), HASHWATT_SIM_MANIFEST: config.manifestPath, HASHWATT_SIM_SUBNET: config.simSubnet };
+      const sim = supervise('simulator', SCRIPTS.simulator, [], simEnv, {
+        // A restarted simulator rewrote its manifest: register it again, as a start does.
+        afterRestart: async () => void (await registerDemo()),
+        restartVeto: () => ((demoRemovedAtMs(db) ?? 0) > startedAtMs ? 'the demo was removed (`hashwatt demo remove`)' : null),
       });
-      watch(sim);
-      await readyWithin(sim, READY_TIMEOUT_MS);
-      const manifest = JSON.parse(await readFile(config.manifestPath, 'utf8')) as DemoManifest;
-      say(setUpDemo(db, manifest, Date.now()));
+      await sim.ready;
+      const manifest = await registerDemo();
       // The demo's network data comes from the simulator's mempool-compatible API unless the operator set one.
       if (!process.env.HASHWATT_MEMPOOL_URL && manifest.services?.mempoolBaseUrl) {
         env.HASHWATT_MEMPOOL_URL = manifest.services.mempoolBaseUrl;
@@ -113,15 +146,22 @@ export async function runSupervisor(config: Config, opts: { dev: boolean }): Pro
     }
     if (stopping) return done;
     say(`starting the collector (every ${config.pollIntervalS} s)`);
-    const collector = startChild('collector', SCRIPTS.collector, [], env);
-    watch(collector);
-    await readyWithin(collector, READY_TIMEOUT_MS);
+    const collector = supervise('collector', SCRIPTS.collector, [], env, {
+      // Tell /api/health at once: a dead collector must not read as healthy until its sweeps age.
+      onCrash: (child, cause) => {
+        try {
+          recordCollectorStop(db, { pid: child.process.pid ?? -1, host: hostname() }, cause, Date.now());
+        } catch (err) {
+          say(`cannot record the collector's exit for /api/health: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      },
+    });
+    await collector.ready;
     if (stopping) return done;
-    say(`starting the web server on port ${config.port}`);
-    const web = startChild('web', SCRIPTS.web, opts.dev ? ['--dev'] : [], env);
-    watch(web);
-    await readyWithin(web, READY_TIMEOUT_MS);
-    say(`ready: open ${webConfig.tls ? 'https' : 'http'}://localhost:${config.port}  (Ctrl-C stops everything)`);
+    say(`starting the web server on ${listenLabel(config.host)} port ${config.port}`);
+    const web = supervise('web', SCRIPTS.web, opts.dev ? ['--dev'] : [], env);
+    await web.ready;
+    say(`ready: open ${openUrl(webConfig.tls !== null, config.host, config.port)}  (Ctrl-C stops everything)`);
   } catch (err) {
     if (!stopping) {
       console.error(`hashwatt: ${err instanceof Error ? err.message : String(err)}`);

@@ -23,14 +23,16 @@ export interface RunningSystem {
   proc: ChildProcess;
   baseUrl: string;
   output: () => string;
+  /** Resolves with the exit code once `hashwatt start` has exited (by itself or interrupted). */
+  exited: Promise<number | null>;
   /** Sends SIGINT (Ctrl-C) and resolves with the exit code. */
   interrupt(): Promise<number | null>;
 }
 
-/** Runs `hashwatt start` with `env` and resolves once it prints its ready line. */
-export async function startSystem(env: Record<string, string>, readyTimeoutMs = 180_000): Promise<RunningSystem> {
+/** Runs `hashwatt start` (or `args`) with `env` and resolves once it prints its ready line. */
+export async function startSystem(env: Record<string, string>, readyTimeoutMs = 180_000, args: string[] = ['start']): Promise<RunningSystem> {
   const port = Number(env.PORT);
-  const proc = spawn(process.execPath, [BIN, 'start'], {
+  const proc = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HASHWATT_ADMIN_PASSWORD: TEST_ADMIN.password, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +44,7 @@ export async function startSystem(env: Record<string, string>, readyTimeoutMs = 
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hashwatt start not ready in ${readyTimeoutMs} ms:\n${out}`)), readyTimeoutMs);
     const check = setInterval(() => {
-      if (/ready: open https?:\/\/localhost:/.test(out)) {
+      if (/ready: open https?:\/\//.test(out)) {
         clearInterval(check);
         clearTimeout(timer);
         resolve();
@@ -63,6 +65,7 @@ export async function startSystem(env: Record<string, string>, readyTimeoutMs = 
     proc,
     baseUrl: `http://127.0.0.1:${port}`,
     output: () => out,
+    exited,
     interrupt: async () => {
       interrupted = true;
       proc.kill('SIGINT');

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(c.pollIntervalS).toBe(10);
     expect(c.staleAfterPolls).toBe(2);
     expect(c.offlineAfterPolls).toBe(6);
+    expect(c.host).toBeNull();
   });
 
   it.each([
@@ -20,6 +21,8 @@ describe('loadConfig', () => {
     [{ HASHWATT_STALE_AFTER_POLLS: '5', HASHWATT_OFFLINE_AFTER_POLLS: '3' }, /must not be less than/],
     [{ HASHWATT_NETWORK_STALE_AFTER_S: '-1' }, /HASHWATT_NETWORK_STALE_AFTER_S="-1"/],
     [{ HASHWATT_CURRENCY: 'DOGE' }, /HASHWATT_CURRENCY="DOGE" must be one of USD, EUR/],
+    [{ HASHWATT_HOST: 'hashwatt.example.com' }, /HASHWATT_HOST="hashwatt.example.com" is not an IP address: use 127.0.0.1/],
+    [{ HASHWATT_HOST: '192.168.1.300' }, /HASHWATT_HOST="192.168.1.300" is not an IP address/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -28,5 +31,13 @@ describe('loadConfig', () => {
   it('reads demo on and off', () => {
     expect(loadConfig({ HASHWATT_DEMO: '1' }).demo).toBe('on');
     expect(loadConfig({ HASHWATT_DEMO: '0' }).demo).toBe('off');
+  });
+
+  it('reads the listen address: an IPv4 or IPv6 address (brackets allowed) or localhost', () => {
+    expect(loadConfig({ HASHWATT_HOST: ' 127.0.0.1 ' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HASHWATT_HOST: '192.168.1.10' }).host).toBe('192.168.1.10');
+    expect(loadConfig({ HASHWATT_HOST: '[::1]' }).host).toBe('::1');
+    expect(loadConfig({ HASHWATT_HOST: 'localhost' }).host).toBe('localhost');
+    expect(loadConfig({ HASHWATT_HOST: '' }).host).toBeNull();
   });
 });

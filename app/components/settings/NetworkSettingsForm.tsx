@@ -1,8 +1,10 @@
 'use client';
 /**
  * Where network state (height, difficulty, fees) and the BTC price come from: a mempool-compatible API
- * or the operator's Bitcoin Core node, a fixed price or the API's, and how often. Saved as one document
- * the collector reads before each refresh; "Use the environment's settings" forgets it.
+ * or the operator's Bitcoin Core node, a fixed price or the API's, and how often; "None" fetches
+ * nothing (the default: no public service is contacted unless chosen here or in the environment).
+ * Saved as one document the collector reads before each refresh; "Use the environment's settings"
+ * forgets it.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { CURRENCIES } from '../../../lib/domain/network';
@@ -25,7 +27,7 @@ type Values = Record<'networkSource' | 'mempoolBaseUrl' | 'url' | 'user' | 'pass
 function valuesOf(s: SourcesSettings | null): Values {
   const b = s?.bitcoind;
   return {
-    networkSource: s?.networkSource ?? 'mempool',
+    networkSource: s?.networkSource ?? 'none',
     mempoolBaseUrl: s?.mempoolBaseUrl ?? '',
     url: b?.url ?? 'http://127.0.0.1:8332/',
     user: b?.user ?? '',
@@ -110,11 +112,12 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
           'networkSource',
           'Network source',
           <select id={`${uid}-networkSource`} className="ctl-select" data-field="networkSource" value={values.networkSource} onChange={(e) => set('networkSource', e.target.value)}>
+            <option value="none">None: fetch nothing</option>
             <option value="mempool">mempool-compatible API</option>
             <option value="bitcoind">Bitcoin Core node (RPC)</option>
           </select>,
         )}
-        {field('mempoolBaseUrl', 'mempool API URL', text('mempoolBaseUrl', 'mempoolBaseUrl', { inputMode: 'url', placeholder: 'https://mempool.space/api' }), 'Also the BTC price source.')}
+        {field('mempoolBaseUrl', 'mempool API URL', text('mempoolBaseUrl', 'mempoolBaseUrl', { inputMode: 'url', placeholder: 'https://mempool.space/api' }), 'Also the BTC price source. The public https://mempool.space/api works, or run your own; empty: none.')}
         {values.networkSource === 'bitcoind' && (
           <>
             {field('url', 'Node RPC URL', text('url', 'bitcoind.url', { inputMode: 'url' }), undefined, 'bitcoind.url')}
@@ -124,7 +127,7 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
             {field('feeBlocks', 'Fee average (blocks)', text('feeBlocks', 'bitcoind.feeBlocks', { inputMode: 'numeric' }), '1 to 2016; 144 is a day.', 'bitcoind.feeBlocks')}
           </>
         )}
-        {field('fixedBtcPrice', 'Fixed BTC price', text('fixedBtcPrice', 'fixedBtcPrice', { inputMode: 'decimal', placeholder: 'fetched' }), 'Empty: fetch it from the mempool API.')}
+        {field('fixedBtcPrice', 'Fixed BTC price', text('fixedBtcPrice', 'fixedBtcPrice', { inputMode: 'decimal', placeholder: 'fetched' }), 'Empty: fetch it from the mempool API (none without one).')}
         {field(
           'currency',
           'Price currency',

@@ -2,6 +2,7 @@
  * What the demo's HTTP services stand for: which rigs hash into the demo pool account, and the manifest
  * entry the supervisor turns into a network source and a pools row.
  */
+import { DEMO_POOL_NAME } from '../../../lib/domain/demo';
 import type { PoolConfig } from '../../../lib/domain/pool-config';
 import type { RigPlan } from '../fleet-plan';
 import { minerStateAt } from '../miner-state';
@@ -42,6 +43,6 @@ export function demoPoolRates(rigs: Iterable<{ plan: RigPlan; forced: unknown }>
 export function demoServices(http: Pick<RunningHttpServices, 'baseUrl' | 'mempoolBaseUrl'>): SimManifestServices {
   return {
     mempoolBaseUrl: http.mempoolBaseUrl,
-    pools: [{ name: 'Braiins Pool (demo)', kind: 'braiins', baseUrl: http.baseUrl, credentials: { token: DEMO_POOL_TOKEN }, feePct: 2, matchUrl: DEMO_POOL_HOST }],
+    pools: [{ name: DEMO_POOL_NAME, kind: 'braiins', baseUrl: http.baseUrl, credentials: { token: DEMO_POOL_TOKEN }, feePct: 2, matchUrl: DEMO_POOL_HOST }],
   };
 }

@@ -1,11 +1,15 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config';
 import { openDb } from '../../db/client';
+import { backupRecordPath } from '../../supervisor/db-evidence';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
 
-/** `hashwatt backup <file>`: a consistent copy of the live database through SQLite's online backup API. */
+/**
+ * `hashwatt backup <file>`: a consistent copy of the live database through SQLite's online backup API,
+ * recorded in `<db>.last-backup.json` (a start finding the database gone then refuses and names the copy).
+ */
 export const backupCommand = {
   summary: 'Copy the live database to <file> with the SQLite online backup API (safe while running).',
   usage: 'Usage: hashwatt backup <file> [--force]',
@@ -26,7 +30,15 @@ export const backupCommand = {
       db.close();
       rmSync(partial, { force: true });
     }
-    console.log(`backup: ${config.dbPath} -> ${dest} (${statSync(dest).size} bytes)`);
+    const bytes = statSync(dest).size;
+    console.log(`backup: ${config.dbPath} -> ${dest} (${bytes} bytes)`);
+    // Evidence beside the database: a start that later finds the database gone refuses and names this copy.
+    const record = backupRecordPath(config.dbPath);
+    try {
+      writeFileSync(record, `${JSON.stringify({ file: dest, atMs: Date.now(), bytes })}\n`);
+    } catch (err) {
+      console.error(`backup: the copy is complete, but ${record} could not be written: ${err instanceof Error ? err.message : String(err)}`);
+    }
     return 0;
   },
 };

@@ -1,7 +1,6 @@
 import { loadConfig } from '../../config';
-import { openDb } from '../../db/client';
-import { migrateDb } from '../../db/migrate';
 import { parseFlags } from '../args';
+import { openMigratedDb } from '../open-migrated-db';
 
 /** `hashwatt migrate`: applies the committed migrations to HASHWATT_DB. */
 export const migrateCommand = {
@@ -10,12 +9,7 @@ export const migrateCommand = {
   async run(argv: string[]): Promise<number> {
     parseFlags(argv, {});
     const config = loadConfig();
-    const db = openDb(config.dbPath);
-    try {
-      migrateDb(db);
-    } finally {
-      db.close();
-    }
+    openMigratedDb().close();
     console.log(`migrate: ${config.dbPath} is up to date`);
     return 0;
   },

@@ -5,9 +5,12 @@ import { parseFlags } from '../args';
 /** `hashwatt start`: the whole system (what `npm start` runs). */
 export const startCommand = {
   summary: 'Migrate, build the web app if needed, and run the simulator (demo mode), collector and web server.',
-  usage: 'Usage: hashwatt start [--dev]\n  --dev  run Next.js in development mode (hot reload) instead of the production build',
+  usage:
+    'Usage: hashwatt start [--dev] [--new-database]\n' +
+    '  --dev           run Next.js in development mode (hot reload) instead of the production build\n' +
+    '  --new-database  begin an empty database where a missing one left evidence (its -wal, manifest, backup record)',
   async run(argv: string[]): Promise<number> {
-    const { values } = parseFlags(argv, { dev: { type: 'boolean' } });
-    return runSupervisor(loadConfig(), { dev: values.dev ?? false });
+    const { values } = parseFlags(argv, { dev: { type: 'boolean' }, 'new-database': { type: 'boolean' } });
+    return runSupervisor(loadConfig(), { dev: values.dev ?? false, newDatabase: values['new-database'] ?? false });
   },
 };

@@ -77,11 +77,6 @@ export function listPollTargets(db: Db) {
     .all();
 }
 
-/** True when at least one real (non-demo) rig is configured: demo mode 'auto' turns off then. */
-export function hasRealRigs(db: Db): boolean {
-  return db.orm.select({ id: rigs.id }).from(rigs).where(eq(rigs.isDemo, false)).limit(1).all().length > 0;
-}
-
 /** Every rig by "address:port" (id and name): which devices a scan found are already registered. */
 export function rigsByEndpoint(db: Db): Map<string, { id: number; name: string }> {
   const rows = db.orm.select({ id: rigs.id, name: rigs.name, address: rigs.address, port: rigs.port }).from(rigs).all();

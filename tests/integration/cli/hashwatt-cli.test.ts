@@ -1,6 +1,6 @@
 /** The `hashwatt` command as an operator runs it: help, migrate, backup, and one-line errors. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,8 +20,10 @@ describe('hashwatt command line', () => {
   it('lists its commands with --help', () => {
     const res = hashwatt(['--help']);
     expect(res.code).toBe(0);
-    for (const command of ['start', 'migrate', 'simulate', 'backup']) expect(res.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['start', 'migrate', 'simulate', 'backup', 'demo']) expect(res.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(hashwatt(['backup', '--help']).stdout).toMatch(/Usage: hashwatt backup <file>/);
+    expect(hashwatt(['demo', '--help']).stdout).toMatch(/^Usage: hashwatt demo remove\n {2}Removes the demo rigs with their history/);
+    expect(hashwatt(['start', '--help']).stdout).toMatch(/--new-database {2}begin an empty database where a missing one left evidence/);
   });
 
   it.each([
@@ -30,6 +32,8 @@ describe('hashwatt command line', () => {
     [['simulate', '--subnet', '10.0.0'], /^hashwatt simulate: --subnet "10.0.0" must be the first three octets of a loopback address/],
     [['migrate', '--bogus'], /^hashwatt migrate: Unknown option '--bogus'/],
     [['backup'], /^hashwatt backup: backup needs exactly one destination file/],
+    [['demo'], /^hashwatt demo: say what to do: hashwatt demo remove\n$/],
+    [['demo', 'purge'], /^hashwatt demo: unknown demo command "purge"; try: hashwatt demo remove\n$/],
   ])('refuses %j with one line on stderr and exit code 2, no stack trace', (args, message) => {
     const res = hashwatt(args);
     expect(res.code).toBe(2);
@@ -58,6 +62,8 @@ describe('hashwatt command line', () => {
     const copy = openDb(dest, { readonly: true });
     expect(copy.sqlite.prepare('select name from sites').pluck().all()).toEqual(['North']);
     copy.close();
+    // The record a start that finds the database gone will name.
+    expect(JSON.parse(readFileSync(`${env.HASHWATT_DB}.last-backup.json`, 'utf8'))).toEqual({ file: dest, atMs: expect.any(Number), bytes: expect.any(Number) });
   });
 
   it('will not overwrite an existing backup file without --force', () => {

@@ -30,6 +30,19 @@ describe('parseSourcesSettings', () => {
     expect(parseSourcesSettings({ ...node, networkSource: 'mempool' }, null)).toEqual({ ok: true, settings: mempool });
   });
 
+  it('accepts no source at all, and a bitcoind node without a mempool URL (the price then fixed or not fetched)', () => {
+    const none = { ...mempool, networkSource: 'none', mempoolBaseUrl: '' };
+    expect(parseSourcesSettings(none, null)).toEqual({ ok: true, settings: { ...mempool, networkSource: 'none', mempoolBaseUrl: null } });
+    expect(parseSourcesSettings({ ...node, mempoolBaseUrl: null }, null)).toEqual({ ok: true, settings: { ...node, mempoolBaseUrl: null } });
+  });
+
+  it('asks for the mempool URL when the source is mempool', () => {
+    expect(parseSourcesSettings({ ...mempool, mempoolBaseUrl: ' ' }, null)).toEqual({
+      ok: false,
+      errors: ['mempoolBaseUrl is required when networkSource is mempool (e.g. https://mempool.space/api, or your own instance)'],
+    });
+  });
+
   it('names every bad field', () => {
     const res = parseSourcesSettings(
       { networkSource: 'electrum', mempoolBaseUrl: 'ftp://x', fixedBtcPrice: -5, currency: 'BTC', intervalS: 1, timeoutMs: 2.5, extra: 1 },
@@ -39,7 +52,7 @@ describe('parseSourcesSettings', () => {
       ok: false,
       errors: [
         'unknown field(s): extra (allowed: networkSource, mempoolBaseUrl, bitcoind, fixedBtcPrice, currency, intervalS, timeoutMs)',
-        'networkSource must be mempool or bitcoind (got "electrum")',
+        'networkSource must be mempool, bitcoind or none (got "electrum")',
         'currency must be one of USD, EUR, GBP, CAD, CHF, AUD, JPY (got "BTC")',
         'fixedBtcPrice must be a positive number, or empty to fetch the price (got -5)',
         'mempoolBaseUrl must be an http:// or https:// URL (got "ftp://x")',

@@ -4,10 +4,10 @@ import { ConfigError } from '../../../lib/config';
 import { loadSourcesConfig } from '../../../collectors/sources/config';
 
 describe('loadSourcesConfig', () => {
-  it('has the documented defaults: public mempool.space, USD, fetched prices', () => {
+  it('has the documented defaults: no source at all (nothing public is contacted unless set), USD', () => {
     expect(loadSourcesConfig({})).toEqual({
-      networkSource: 'mempool',
-      mempoolBaseUrl: 'https://mempool.space/api',
+      networkSource: 'none',
+      mempoolBaseUrl: null,
       bitcoind: null,
       fixedBtcPrice: null,
       currency: 'USD',
@@ -24,7 +24,13 @@ describe('loadSourcesConfig', () => {
       HASHWATT_SOURCE_INTERVAL_S: '120',
       HASHWATT_SOURCE_TIMEOUT_MS: '2500',
     });
-    expect(c).toMatchObject({ mempoolBaseUrl: 'http://umbrel.local:3006/api', fixedBtcPrice: 83000.5, currency: 'EUR', intervalS: 120, timeoutMs: 2500 });
+    expect(c).toMatchObject({ networkSource: 'mempool', mempoolBaseUrl: 'http://umbrel.local:3006/api', fixedBtcPrice: 83000.5, currency: 'EUR', intervalS: 120, timeoutMs: 2500 });
+  });
+
+  it('uses the public mempool.space API only when it is set, and a fixed price needs no source', () => {
+    expect(loadSourcesConfig({ HASHWATT_MEMPOOL_URL: 'https://mempool.space/api' })).toMatchObject({ networkSource: 'mempool', mempoolBaseUrl: 'https://mempool.space/api' });
+    expect(loadSourcesConfig({ HASHWATT_BTC_PRICE: '90000' })).toMatchObject({ networkSource: 'none', mempoolBaseUrl: null, fixedBtcPrice: 90000 });
+    expect(loadSourcesConfig({ HASHWATT_NETWORK_SOURCE: 'none', HASHWATT_MEMPOOL_URL: 'http://10.0.0.9/api' })).toMatchObject({ networkSource: 'none', mempoolBaseUrl: 'http://10.0.0.9/api' });
   });
 
   it('reads Bitcoin Core with a user and password, or a cookie file', () => {
@@ -45,7 +51,8 @@ describe('loadSourcesConfig', () => {
   });
 
   it.each([
-    [{ HASHWATT_NETWORK_SOURCE: 'electrum' }, /HASHWATT_NETWORK_SOURCE="electrum" must be mempool or bitcoind/],
+    [{ HASHWATT_NETWORK_SOURCE: 'electrum' }, /HASHWATT_NETWORK_SOURCE="electrum" must be mempool, bitcoind or none/],
+    [{ HASHWATT_NETWORK_SOURCE: 'mempool' }, /HASHWATT_NETWORK_SOURCE=mempool needs HASHWATT_MEMPOOL_URL \(your own instance, or https:\/\/mempool.space\/api/],
     [{ HASHWATT_MEMPOOL_URL: 'mempool.space/api' }, /HASHWATT_MEMPOOL_URL="mempool.space\/api" is not a URL/],
     [{ HASHWATT_MEMPOOL_URL: 'ftp://x/api' }, /HASHWATT_MEMPOOL_URL must be an http/],
     [{ HASHWATT_BTC_PRICE: 'ninety thousand' }, /HASHWATT_BTC_PRICE="ninety thousand" is not a positive number/],
