@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config';
 import { openDb, type Db } from '../../db/client';
 import { setSiteTariff } from '../../db/mutations/site-settings';
@@ -8,6 +8,8 @@ import type { Site } from '../../db/schema';
 import { currentPrice, parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../economics';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
+import { readCappedFile } from '../read-capped-file';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../util/json-depth';
 import { joinNegativeValues, numberFlag } from './profit';
 
 const USAGE =
@@ -19,14 +21,13 @@ const USAGE =
   "  Prices are in the site's currency. A --tou file holds { \"bands\": [{ \"days\": [\"mon\", ...], \"fromHour\": 0,\n" +
   '  "toHour": 24, "pricePerKwh": 0.05 }, ...] } covering every hour of the week exactly once, in the site\'s time zone.';
 
-/** Reads a time-of-use file: a whole tariff, `{ bands }` or just the array of bands. */
+/** The largest --tou file read: a whole week of bands is about 15 kB; anything near this is not a tariff. */
+export const TOU_FILE_MAX_BYTES = 1024 * 1024;
+
+/** Reads a time-of-use file (at most TOU_FILE_MAX_BYTES): a whole tariff, `{ bands }` or just the array of bands. */
 function touFromFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read ${path}: ${(err as { code?: string }).code ?? String(err)}`);
-  }
+  const text = readCappedFile(path, TOU_FILE_MAX_BYTES);
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
   let json: unknown;
   try {
     json = JSON.parse(text);
