@@ -9,7 +9,7 @@ import { getSourced } from '../../lib/db/queries/source-state';
 import { pools } from '../../lib/db/schema';
 import type { BtcPrices, NetworkState } from '../../lib/domain/network';
 import type { SourcesConfig } from './config';
-import { describeError, redactUrl, SourceError } from './http';
+import { describeError, redactUrl, REPLY_MAX_BYTES, SourceError } from './http';
 import { fetchBitcoindNetwork } from './network/bitcoind';
 import { readCookie, type BitcoindAuth } from './network/bitcoind-rpc';
 import { fetchMempoolNetwork, fetchMempoolPrices } from './network/mempool';
@@ -63,6 +63,7 @@ function refreshNetwork(deps: RefreshDeps): Promise<void> {
       const stored = getSourced<NetworkState>(deps.db, 'network');
       return fetchBitcoindNetwork({
         ...http,
+        maxBytes: REPLY_MAX_BYTES.bitcoind,
         url: config.bitcoind.url,
         auth: await bitcoindAuth(config.bitcoind),
         nowMs: deps.now(),
@@ -113,7 +114,7 @@ function refreshPools(deps: RefreshDeps): Promise<void>[] {
     return refreshOne(deps, `pool:${row.id}`, `${row.kind}:${redactUrl(baseUrl)}`, async () => {
       if (!adapter) throw new SourceError('config', `unknown pool kind ${JSON.stringify(row.kind)}`);
       const ref = { baseUrl, credentials: credentialsOf(row.credentialsJson) };
-      return adapter.fetchAccount(ref, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch, nowMs: deps.now() });
+      return adapter.fetchAccount(ref, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch, nowMs: deps.now(), maxBytes: REPLY_MAX_BYTES.pool });
     });
   });
 }

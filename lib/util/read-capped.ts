@@ -48,6 +48,8 @@ export async function readCappedText(
   stream: ReadableStream<Uint8Array> | null,
   maxBytes: number,
   onOverflow: 'cancel' | 'linger' = 'cancel',
+  /** Kept up to date as bytes arrive, so a caller whose read fails can say how far it got. */
+  progress: { bytes: number } = { bytes: 0 },
 ): Promise<CappedText> {
   if (stream === null) return { ok: true, text: '', bytes: 0 };
   const reader = stream.getReader();
@@ -57,6 +59,7 @@ export async function readCappedText(
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
+    progress.bytes = bytes;
     if (bytes > maxBytes) {
       if (onOverflow === 'cancel') await reader.cancel().catch(() => undefined);
       else linger(reader);
