@@ -17,7 +17,8 @@ import { startFake, type FakeServer } from './fake-servers';
 const T1 = Date.UTC(2025, 10, 1, 12, 0, 0);
 const TIP = 925_000; // period start 923,328 (458 * 2016): 1,672 blocks in, retarget at 925,344
 const PERIOD_START = 923_328;
-const START_TIME_S = 1_760_000_000;
+// Blocks every 590 s from the period start, the tip found 5 minutes before T1 (a node in step with the clock).
+const START_TIME_S = T1 / 1000 - (TIP - PERIOD_START) * 590 - 300;
 
 interface Node {
   auth: string;

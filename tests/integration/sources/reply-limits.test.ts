@@ -109,7 +109,6 @@ describe('a collector process', { timeout: 180_000 }, () => {
       const nowS = Math.floor(Date.now() / 1000);
       const replies: Record<string, string> = {
         '/api/v1/blocks': JSON.stringify([{ height: 900_000, timestamp: nowS - 120 }]),
-        '/api/blocks/tip/height': '900000',
         '/api/v1/difficulty-adjustment': fixtureText('network/mempool-ws-da-mainnet.json'),
         '/api/v1/mining/reward-stats/144': fixtureText('network/mempool-docs-v1-mining-reward-stats-100.json'),
         '/api/v1/mining/hashrate/3d': fixtureText('network/mempool-docs-v1-mining-hashrate-3d.json'),
