@@ -4,10 +4,10 @@
  * REPLY_MAX_BYTES.tariffFeed and no further. Failures are SourceErrors that name the URL, so the stored
  * last error tells the operator what to fix.
  */
-import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatBytes } from '../../lib/format/units';
 import { parseRealtimeFeed, type FeedPrice, type RealtimeTariff } from '../../lib/economics';
+import { readFileCapped } from '../../lib/util/read-file-capped';
 import { getText, locate, redactUrl, REPLY_MAX_BYTES, SourceError } from './http';
 
 /** Options of one feed read. */
@@ -17,30 +17,18 @@ export interface TariffFeedOptions {
   fetch?: typeof fetch;
 }
 
-/** The feed file's text, reading at most `maxBytes + 1` bytes (a FIFO or a growing file is bounded too). */
+/** The feed file's text, read up to `maxBytes`. */
 async function readFeedFile(url: string, maxBytes: number): Promise<string> {
   const where = `READ ${url}`;
-  let buf: Buffer;
-  let filled = 0;
+  let read: Awaited<ReturnType<typeof readFileCapped>>;
   try {
-    const file = await open(fileURLToPath(url), 'r');
-    try {
-      buf = Buffer.alloc(maxBytes + 1);
-      for (;;) {
-        const { bytesRead } = await file.read(buf, filled, buf.length - filled, null);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-        if (filled > maxBytes) break;
-      }
-    } finally {
-      await file.close();
-    }
+    read = await readFileCapped(fileURLToPath(url), maxBytes);
   } catch (err) {
     const code = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
     throw new SourceError('unreachable', `cannot read the feed file: ${code}`, where);
   }
-  if (filled > maxBytes) throw new SourceError('too-large', `the feed file is larger than the ${formatBytes(maxBytes)} a feed may be`, where);
-  return buf.subarray(0, filled).toString('utf8');
+  if (!read.ok) throw new SourceError('too-large', `the feed file is larger than the ${formatBytes(maxBytes)} a feed may be`, where);
+  return read.text;
 }
 
 /** Fetches the feed and reads its latest price per kWh (and its time, when the tariff names a time field). */

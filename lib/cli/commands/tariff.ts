@@ -8,7 +8,8 @@ import type { Site } from '../../db/schema';
 import { currentPrice, parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../economics';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
-import { readCappedFile } from '../read-capped-file';
+import { formatBytes } from '../../format/units';
+import { readFileCapped } from '../../util/read-file-capped';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../util/json-depth';
 import { joinNegativeValues, numberFlag } from './profit';
 
@@ -25,12 +26,18 @@ const USAGE =
 export const TOU_FILE_MAX_BYTES = 1024 * 1024;
 
 /** Reads a time-of-use file (at most TOU_FILE_MAX_BYTES): a whole tariff, `{ bands }` or just the array of bands. */
-function touFromFile(path: string): unknown {
-  const text = readCappedFile(path, TOU_FILE_MAX_BYTES);
-  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
+async function touFromFile(path: string): Promise<unknown> {
+  let read: Awaited<ReturnType<typeof readFileCapped>>;
+  try {
+    read = await readFileCapped(path, TOU_FILE_MAX_BYTES);
+  } catch (err) {
+    throw new CliError(`cannot read ${path}: ${(err as { code?: string }).code ?? String(err)}`);
+  }
+  if (!read.ok) throw new CliError(`${path} is larger than the ${formatBytes(TOU_FILE_MAX_BYTES)} a tariff file may be`);
+  if (jsonNestsDeeperThan(read.text, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(read.text);
   } catch (err) {
     throw new CliError(`${path} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -40,7 +47,7 @@ function touFromFile(path: string): unknown {
 }
 
 /** The tariff the `set` flags describe, not yet validated. */
-function tariffFromFlags(v: Record<string, string | undefined>): unknown {
+async function tariffFromFlags(v: Record<string, string | undefined>): Promise<unknown> {
   const chosen = (['flat', 'tou', 'realtime-url'] as const).filter((k) => v[k] !== undefined);
   if (chosen.length !== 1) throw new CliError('pass exactly one of --flat <price>, --tou FILE or --realtime-url URL');
   const feedFlags = ['price-field', 'time-field', 'format', 'unit', 'stale-after-s', 'fallback'].filter((k) => v[k] !== undefined);
@@ -148,7 +155,7 @@ export const tariffCommand = {
       site: s, flat: s, tou: s, 'realtime-url': s, 'price-field': s, 'time-field': s, format: s, unit: s, 'stale-after-s': s, fallback: s,
     });
     if (values.site === undefined) throw new CliError('pass --site NAME');
-    const parsed = parseTariff(tariffFromFlags(values));
+    const parsed = parseTariff(await tariffFromFlags(values));
     if (!parsed.ok) throw new CliError(`invalid tariff: ${parsed.errors.join('; ')}`);
     const { db, site } = openSite(values.site, false);
     try {

@@ -132,6 +132,10 @@ describe('Bitcoin Core source', () => {
 
     await refresh({ HASHWATT_BITCOIND_COOKIE: join(t.dir, 'missing.cookie') }, T1 + 120_000);
     expect(getSourced(t.db, 'network')).toMatchObject({ fetchedAtMs: T1 + 60_000, lastError: expect.stringMatching(/cannot read the bitcoind cookie file .*missing\.cookie: ENOENT/) });
+
+    // A path that is no cookie file is read no further than a cookie could be (it used to read /dev/zero forever).
+    await refresh({ HASHWATT_BITCOIND_COOKIE: '/dev/zero' }, T1 + 180_000);
+    expect(getSourced(t.db, 'network')).toMatchObject({ fetchedAtMs: T1 + 60_000, lastError: 'the bitcoind cookie file /dev/zero is larger than 4096 bytes: not a cookie file' });
   });
 
   it('a wrong password is an HTTP 401 that never shows the password', async () => {
