@@ -3,11 +3,18 @@ import { NextResponse } from 'next/server';
 import { bodyLimitFor, bodyTooLargeMessage } from '../../lib/web/body-limits';
 import { describeValue } from '../../lib/util/describe-value';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../lib/util/json-depth';
+import { capMessages } from '../../lib/util/message-list';
 import { readCappedText } from '../../lib/util/read-capped';
 
 /** A JSON error reply: `{ ok: false, error, errors? }`. */
 export function problem(status: number, error: string, errors?: string[]) {
   return NextResponse.json({ ok: false, error, ...(errors ? { errors } : {}) }, { status });
+}
+
+/** A 400 listing why the input is refused: at most MAX_MESSAGES reasons, the last counting the rest. */
+export function refused(errors: readonly string[]) {
+  const lines = capMessages(errors);
+  return problem(400, lines.join('; '), lines);
 }
 
 /** A positive integer id from the path, or the 400 reply naming it. */

@@ -31,3 +31,10 @@ export class MessageList {
     return [...kept, `... and ${this.count - kept.length} more`];
   }
 }
+
+/** `messages` cut to at most `max` lines the same way (for lists that are already built). */
+export function capMessages(messages: readonly string[], max: number = MAX_MESSAGES): string[] {
+  const list = new MessageList(max);
+  for (const m of messages) list.add(m);
+  return list.lines();
+}

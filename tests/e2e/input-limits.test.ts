@@ -193,3 +193,16 @@ describe('a time-of-use tariff with thousands of bands', { timeout: 60_000 }, ()
     expect(body.errors[19]).toBe('... and 148 more');
   });
 });
+
+describe('a rig list with thousands of problems', { timeout: 60_000 }, () => {
+  it('is refused with at most 20 reasons, the last counting the rest', async () => {
+    const rigs = Array.from({ length: 4096 }, (_, i) => ({ address: `not-an-address-${i}`, driver: 'no-such-driver' }));
+    const res = await apiFetch(base, '/api/rigs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ siteId: 1, rigs }) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; errors: string[] };
+    expect(body.errors).toHaveLength(20);
+    expect(body.errors[0]).toMatch(/^rigs\[0\]\./);
+    expect(body.errors[19]).toMatch(/^\.\.\. and \d+ more$/);
+    expect(body.error.split('; ')).toEqual(body.errors);
+  });
+});

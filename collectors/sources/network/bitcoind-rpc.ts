@@ -2,6 +2,7 @@
  * Bitcoin Core JSON-RPC 1.0 over HTTP POST with basic auth (rpcuser/rpcpassword or the `.cookie` file's
  * `__cookie__:<hex>`). Single calls and batches (a JSON array: one round trip for many getblockstats).
  */
+import { describeValue } from '../../../lib/util/describe-value';
 import { readFileCapped } from '../../../lib/util/read-file-capped';
 import { locate, parseJsonBody, redactUrl, request, snippet, SourceError, type HttpOptions } from '../http';
 import { record } from '../parse';
@@ -53,7 +54,7 @@ export function rpcOutcome(envelope: unknown): RpcOutcome {
   if (o.error !== null && o.error !== undefined) {
     const e = o.error as { code?: unknown; message?: unknown };
     const error =
-      typeof o.error === 'object' ? `RPC error ${String(e.code ?? '?')}: ${String(e.message ?? JSON.stringify(o.error))}` : `RPC error: ${String(o.error)}`;
+      typeof o.error === 'object' ? `RPC error ${String(e.code ?? '?')}: ${String(e.message ?? describeValue(o.error))}` : `RPC error: ${String(o.error)}`;
     return { ok: false, error: snippet(error) };
   }
   return { ok: true, result: o.result };

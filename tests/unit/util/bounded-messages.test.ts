@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeValue } from '../../../lib/util/describe-value';
 import { jsonNestsDeeperThan } from '../../../lib/util/json-depth';
-import { MessageList } from '../../../lib/util/message-list';
+import { capMessages, MessageList } from '../../../lib/util/message-list';
 
 describe('describeValue', () => {
   it.each([
@@ -53,5 +53,15 @@ describe('MessageList', () => {
     few.add('b');
     few.add('c');
     expect(few.lines()).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('capMessages', () => {
+  it('cuts a built list the same way', () => {
+    expect(capMessages(['a', 'b'])).toEqual(['a', 'b']);
+    const many = capMessages(Array.from({ length: 4096 }, (_, i) => `rigs[${i}].address is not an address`));
+    expect(many).toHaveLength(20);
+    expect(many[18]).toBe('rigs[18].address is not an address');
+    expect(many[19]).toBe('... and 4077 more');
   });
 });
