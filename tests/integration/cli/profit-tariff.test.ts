@@ -210,7 +210,7 @@ describe('hashwatt tariff', () => {
     writeFileSync(file, JSON.stringify(Array.from({ length: n }, () => band)));
     const started = Date.now();
     const res = hashwatt(['tariff', 'set', '--site', 'Rockdale TX', '--tou', file], env);
-    expect(Date.now() - started).toBeLessThan(15_000); // generous: node's start-up; it used to run out of memory
+    expect(Date.now() - started).toBeLessThan(25_000); // generous: node's start-up on a busy machine; it used to run out of memory
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(message);
     expect(res.stderr.split('; ').length).toBeLessThanOrEqual(20);
