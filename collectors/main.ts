@@ -36,7 +36,7 @@ export async function main(): Promise<void> {
   process.send?.({ type: 'ready' });
   let lastLogMs = 0;
   let lastEconomicsNote = '';
-  const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env) }, stop.signal);
+  const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env), limits: marketPolicy(config) }, stop.signal);
   const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl }, stop.signal);
   const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);
   let lastAlertsNote = '';

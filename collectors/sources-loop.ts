@@ -3,6 +3,7 @@
  * beside the sweeps. Each source fails alone: its last good value stays, flagged by age.
  */
 import type { Db } from '../lib/db/client';
+import type { MarketPolicy } from '../lib/db/queries/market';
 import { recordSourceFailure, recordSourceSuccess } from '../lib/db/mutations/source-state';
 import { listSites } from '../lib/db/queries/sites';
 import { parseTariff } from '../lib/economics';
@@ -16,6 +17,8 @@ export interface SourcesLoopDeps {
   db: Db;
   /** The environment's settings; a document stored from the settings screen replaces them while valid. */
   config: SourcesConfig;
+  /** The staleness limits network and price readings are judged by (HASHWATT_*_STALE_AFTER_S). */
+  limits?: Pick<MarketPolicy, 'networkStaleAfterMs' | 'priceStaleAfterMs'>;
   now?: () => number;
   fetch?: typeof fetch;
 }
@@ -51,7 +54,7 @@ export async function runSourcesLoop(deps: SourcesLoopDeps, signal: AbortSignal)
     try {
       const config = effectiveSourcesConfig(deps.db, deps.config, log);
       intervalS = config.intervalS;
-      await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch });
+      await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch, limits: deps.limits });
       await refreshTariffFeeds({ ...deps, config });
     } catch (err) {
       // A database that cannot take the result (disk full, read-only) must not end the loop, or the collector.

@@ -1,10 +1,26 @@
 /**
- * The one way sources talk HTTP: fetch with a hard timeout (AbortSignal.timeout covers the body too) and a
- * SourceError that says what went wrong and where, without ever printing a credential.
+ * The one way sources talk HTTP: fetch with a hard deadline that covers the whole reply (headers and
+ * body), the body read as a stream and cut at a byte cap (a declared Content-Length over it is refused
+ * unread), and a SourceError that says what went wrong and where, without ever printing a credential.
  */
+import { formatBytes } from '../../lib/format/units';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../lib/util/json-depth';
+import { readCappedText } from '../../lib/util/read-capped';
 
 /** What kind of failure: the operator's next step differs for each. */
-export type SourceErrorKind = 'timeout' | 'unreachable' | 'http' | 'garbage' | 'unexpected' | 'config';
+export type SourceErrorKind = 'timeout' | 'unreachable' | 'http' | 'too-large' | 'garbage' | 'unexpected' | 'implausible' | 'config';
+
+/**
+ * The largest reply each kind of source may send, bytes. Network and price replies are a few kB; a
+ * Bitcoin Core batch of 2016 getblockstats is about 250 kB; a pool's worker list grows with the fleet
+ * (10,000 workers is about 2 MB); a real-time tariff feed may be a day of 5-minute prices.
+ */
+export const REPLY_MAX_BYTES = {
+  mempool: 256 * 1024,
+  bitcoind: 1024 * 1024,
+  pool: 8 * 1024 * 1024,
+  tariffFeed: 4 * 1024 * 1024,
+} as const;
 
 /** A failed fetch or parse. The message is one line and names the URL (credentials removed). */
 export class SourceError extends Error {
@@ -27,7 +43,10 @@ export class SourceError extends Error {
 
 /** Options shared by every request. */
 export interface HttpOptions {
+  /** Deadline of the whole exchange: connecting, the headers and the last byte of the body. */
   timeoutMs: number;
+  /** Largest reply accepted (default: REPLY_MAX_BYTES.mempool); a longer one is cut there. */
+  maxBytes?: number;
   headers?: Record<string, string>;
   /** Injected in tests; defaults to the global fetch. */
   fetch?: typeof fetch;
@@ -74,32 +93,50 @@ function errorCode(err: unknown): string {
   return e.cause?.code ?? e.code ?? e.cause?.message ?? e.message ?? String(err);
 }
 
-/** A raw exchange: status and body text, without judging the status (JSON-RPC puts errors in 500s). */
+const isTimeout = (err: unknown) => {
+  const name = (err as { name?: string }).name;
+  return name === 'TimeoutError' || name === 'AbortError';
+};
+
+/**
+ * A raw exchange: status and body text, without judging the status (JSON-RPC puts errors in 500s). The
+ * reply must be complete within `timeoutMs` and no larger than `maxBytes`; a slow trickle or an endless
+ * body is cut at whichever comes first, and nothing past the cap is held.
+ */
 export async function request(
   url: string,
   init: { method: 'GET' | 'POST'; body?: string; contentType?: string },
   opts: HttpOptions,
 ): Promise<{ status: number; text: string }> {
   const where = `${init.method} ${redactUrl(url)}`;
+  const maxBytes = opts.maxBytes ?? REPLY_MAX_BYTES.mempool;
   const headers: Record<string, string> = { accept: 'application/json, text/plain;q=0.9', ...opts.headers };
   if (init.contentType) headers['content-type'] = init.contentType;
   const doFetch = opts.fetch ?? fetch;
+  const signal = AbortSignal.timeout(opts.timeoutMs);
+  let res: Response;
   try {
-    const res = await doFetch(url, {
-      method: init.method,
-      headers,
-      body: init.body,
-      signal: AbortSignal.timeout(opts.timeoutMs),
-      redirect: 'follow',
-    });
-    return { status: res.status, text: await res.text() };
+    res = await doFetch(url, { method: init.method, headers, body: init.body, signal, redirect: 'follow' });
   } catch (err) {
-    const name = (err as { name?: string }).name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new SourceError('timeout', `no answer within ${opts.timeoutMs} ms`, where);
-    }
+    if (isTimeout(err)) throw new SourceError('timeout', `no answer within ${opts.timeoutMs} ms`, where);
     throw new SourceError('unreachable', `cannot reach the server: ${errorCode(err)}`, where);
   }
+  const tooLarge = (what: string) => new SourceError('too-large', `the reply is larger than the ${formatBytes(maxBytes)} this source may send (${what})`, where, res.status);
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge(`Content-Length ${declared}`);
+  }
+  const progress = { bytes: 0 };
+  let read: Awaited<ReturnType<typeof readCappedText>>;
+  try {
+    read = await readCappedText(res.body, maxBytes, 'cancel', progress);
+  } catch (err) {
+    if (isTimeout(err) || signal.aborted) throw new SourceError('timeout', `the reply was not complete within ${opts.timeoutMs} ms (${progress.bytes} bytes came)`, where);
+    throw new SourceError('unreachable', `the connection failed after ${progress.bytes} bytes of the reply: ${errorCode(err)}`, where);
+  }
+  if (!read.ok) throw tooLarge(`cut after ${read.bytes} bytes`);
+  return { status: res.status, text: read.text };
 }
 
 function httpError(status: number, text: string, where: string, secrets: string[]): SourceError {
@@ -116,6 +153,8 @@ export async function getText(url: string, opts: HttpOptions): Promise<string> {
 
 /** Parses a body as JSON, or throws SourceError('garbage') naming where it came from. */
 export function parseJsonBody(text: string, where: string): unknown {
+  // Parsing is iterative, but every reader after it recurses: refuse a reply no API nests this deep.
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new SourceError('garbage', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, where);
   try {
     return JSON.parse(text);
   } catch {

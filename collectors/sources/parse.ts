@@ -2,6 +2,7 @@
  * Small checked readers for untrusted JSON from sources. Each failure is a SourceError('unexpected') that
  * names the field, so "reward-stats: totalFee is missing" reaches the operator instead of NaN in a chart.
  */
+import { describeValue } from '../../lib/util/describe-value';
 import { SourceError } from './http';
 
 /** Throws the error every reader here uses. */
@@ -20,7 +21,7 @@ export function numeric(x: unknown, what: string): number {
   if (typeof x === 'number' && Number.isFinite(x)) return x;
   if (typeof x === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(x)) return Number(x);
   if (x === undefined || x === null) unexpected(`${what} is missing`);
-  return unexpected(`${what} is not a number: ${JSON.stringify(x).slice(0, 40)}`);
+  return unexpected(`${what} is not a number: ${describeValue(x, 40)}`);
 }
 
 /** Like numeric(), but null when the field is absent or null. */
@@ -49,7 +50,7 @@ export function btcToSats(x: unknown, what: string): number {
   }
   if (typeof x !== 'string') return x === undefined || x === null ? unexpected(`${what} is missing`) : unexpected(`${what} is not a BTC amount`);
   const m = /^\s*(-?)(\d*)(?:\.(\d*))?\s*$/.exec(x);
-  if (!m || (m[2] === '' && !m[3])) unexpected(`${what} is not a BTC amount: ${JSON.stringify(x).slice(0, 40)}`);
+  if (!m || (m[2] === '' && !m[3])) unexpected(`${what} is not a BTC amount: ${describeValue(x, 40)}`);
   // Decimal arithmetic on the digits: "0.1" must be 10,000,000 sats exactly, not 9,999,999.99.
   const frac = (m[3] ?? '').padEnd(9, '0');
   let sats = BigInt(m[2] || '0') * 100_000_000n + BigInt(frac.slice(0, 8));
@@ -74,7 +75,7 @@ const UNIT_EXP_THS: Readonly<Record<string, number>> = { h: -12, kh: -9, mh: -6,
 export function unitToThs(x: unknown, unit: unknown, what: string): number {
   const key = typeof unit === 'string' ? unit.trim().toLowerCase().replace(/\/s$|s$/, '') : '';
   const exp = UNIT_EXP_THS[key];
-  if (exp === undefined) unexpected(`${what}: unknown hash rate unit ${JSON.stringify(unit)}`);
+  if (exp === undefined) unexpected(`${what}: unknown hash rate unit ${describeValue(unit, 40)}`);
   const value = numeric(x, what);
   return exp < 0 ? value / 10 ** -exp : value * 10 ** exp;
 }

@@ -1,20 +1,23 @@
 /**
  * One refresh of every external source: network, price and each configured pool account, concurrently
  * and independently. A success replaces the stored value and its fetch time; a failure records only the
- * attempt and a one-line error, so the last good value stays in place and ages into "stale".
+ * attempt and a one-line error, so the last good value stays in place and ages into "stale". A network
+ * or price reading that cannot be true (sanity.ts) counts as a failure, with the reason as its error.
  */
 import type { Db } from '../../lib/db/client';
 import { recordSourceFailure, recordSourceSuccess } from '../../lib/db/mutations/source-state';
 import { getSourced } from '../../lib/db/queries/source-state';
 import { pools } from '../../lib/db/schema';
+import type { MarketPolicy } from '../../lib/db/queries/market';
 import type { BtcPrices, NetworkState } from '../../lib/domain/network';
 import { NO_NETWORK_SOURCE, NO_PRICE_SOURCE, UNCONFIGURED_SOURCE } from '../../lib/settings/sources-settings';
 import type { SourcesConfig } from './config';
-import { describeError, redactUrl, SourceError } from './http';
+import { describeError, redactUrl, REPLY_MAX_BYTES, SourceError } from './http';
 import { fetchBitcoindNetwork } from './network/bitcoind';
 import { readCookie, type BitcoindAuth } from './network/bitcoind-rpc';
 import { fetchMempoolNetwork, fetchMempoolPrices } from './network/mempool';
 import { poolAdapter } from './pools';
+import { networkReadingProblem, priceReadingProblem, type SanityContext } from './sanity';
 
 /** What a refresh needs: the database, the clock, and optionally a fetch to inject in tests. */
 export interface RefreshDeps {
@@ -24,6 +27,14 @@ export interface RefreshDeps {
   config: SourcesConfig;
   /** Where to report a failure to store (the database itself failing); defaults to console.error. */
   log?: (line: string) => void;
+  /** The staleness limits readings are judged by (default: 30 minutes each, as the settings' defaults). */
+  limits?: Pick<MarketPolicy, 'networkStaleAfterMs' | 'priceStaleAfterMs'>;
+}
+
+const DEFAULT_LIMITS = { networkStaleAfterMs: 1_800_000, priceStaleAfterMs: 1_800_000 };
+
+function sanityContext(deps: RefreshDeps): SanityContext {
+  return { nowMs: deps.now(), ...DEFAULT_LIMITS, ...deps.limits };
 }
 
 /** Label stored beside a value: which source produced it (never with credentials). */
@@ -60,21 +71,30 @@ function refreshNetwork(deps: RefreshDeps): Promise<void> {
   const source = networkSourceLabel(config);
   const http = { timeoutMs: config.timeoutMs, fetch: deps.fetch };
   return refreshOne<NetworkState>(deps, 'network', source, async () => {
+    const stored = getSourced<NetworkState>(deps.db, 'network');
+    // Only a value from this same source is a reference: after a change of source the next sane reading stands.
+    const last = stored.source === source ? stored.value : null;
+    let reading;
     if (config.networkSource === 'bitcoind' && config.bitcoind) {
-      const stored = getSourced<NetworkState>(deps.db, 'network');
-      return fetchBitcoindNetwork({
+      reading = await fetchBitcoindNetwork({
         ...http,
+        maxBytes: REPLY_MAX_BYTES.bitcoind,
         url: config.bitcoind.url,
         auth: await bitcoindAuth(config.bitcoind),
         nowMs: deps.now(),
         feeBlocks: config.bitcoind.feeBlocks,
         // The stored fee average is reused only while it came from this same node and tip.
-        previous: stored.source === source ? stored.value : null,
+        previous: last,
       });
+    } else if (config.networkSource === 'mempool' && config.mempoolBaseUrl) {
+      reading = await fetchMempoolNetwork(config.mempoolBaseUrl, { ...http, nowMs: deps.now() });
+    } else {
+      // Nothing set: nothing public is contacted, and the economics say why.
+      throw new SourceError('config', NO_NETWORK_SOURCE);
     }
-    if (config.networkSource === 'mempool' && config.mempoolBaseUrl) return fetchMempoolNetwork(config.mempoolBaseUrl, { ...http, nowMs: deps.now() });
-    // Nothing set: nothing public is contacted, and the economics say why.
-    throw new SourceError('config', NO_NETWORK_SOURCE);
+    const problem = networkReadingProblem(reading, last, sanityContext(deps));
+    if (problem) throw new SourceError('implausible', problem);
+    return reading.state;
   });
 }
 
@@ -91,8 +111,10 @@ function refreshPrice(deps: RefreshDeps): Promise<void> {
     });
   }
   return refreshOne<BtcPrices>(deps, 'price', `mempool:${redactUrl(baseUrl)}`, async () => {
-    const prices = await fetchMempoolPrices(baseUrl, { timeoutMs: config.timeoutMs, fetch: deps.fetch });
+    const { prices, timeMs } = await fetchMempoolPrices(baseUrl, { timeoutMs: config.timeoutMs, fetch: deps.fetch });
     if (!(config.currency in prices)) throw new SourceError('unexpected', `the price source has no ${config.currency} price`);
+    const problem = priceReadingProblem(prices, timeMs, sanityContext(deps));
+    if (problem) throw new SourceError('implausible', problem);
     return prices;
   });
 }
@@ -122,7 +144,7 @@ function refreshPools(deps: RefreshDeps): Promise<void>[] {
     return refreshOne(deps, `pool:${row.id}`, `${row.kind}:${redactUrl(baseUrl)}`, async () => {
       if (!adapter) throw new SourceError('config', `unknown pool kind ${JSON.stringify(row.kind)}`);
       const ref = { baseUrl, credentials: credentialsOf(row.credentialsJson) };
-      return adapter.fetchAccount(ref, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch, nowMs: deps.now() });
+      return adapter.fetchAccount(ref, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch, nowMs: deps.now(), maxBytes: REPLY_MAX_BYTES.pool });
     });
   });
 }

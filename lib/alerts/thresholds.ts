@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { RULE_KINDS, type RuleKind } from './types';
+import { describeValue } from '../util/describe-value';
 
 const MINUTE_MS = 60_000;
 const WEEK_MS = 7 * 24 * 60 * MINUTE_MS;
@@ -79,7 +80,7 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
 };
 
 function shown(input: unknown): string {
-  return typeof input === 'number' ? String(input) : JSON.stringify(input);
+  return describeValue(input);
 }
 
 function issueText(issue: z.core.$ZodIssue, where: string): string {

@@ -4,6 +4,7 @@
  * rule, the default names, and the body. Pure; every error starts with the field it is about.
  */
 import { isRole, ROLES, type Role } from './roles';
+import { describeValue } from '../util/describe-value';
 
 /** Longest token name accepted. */
 export const MAX_TOKEN_NAME_CHARS = 64;
@@ -35,7 +36,7 @@ export function parseNewToken(body: unknown, siteExists: (id: number) => boolean
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object { kind, name, role?, siteId? }'] };
   const b = body as Record<string, unknown>;
   if (b.kind !== 'api' && b.kind !== 'kiosk') {
-    return { ok: false, errors: [`kind must be "api" (a token for scripts) or "kiosk" (a wall display link)${b.kind === undefined ? '' : ` (got ${JSON.stringify(b.kind)})`}`] };
+    return { ok: false, errors: [`kind must be "api" (a token for scripts) or "kiosk" (a wall display link)${b.kind === undefined ? '' : ` (got ${describeValue(b.kind)})`}`] };
   }
   const errors: string[] = [];
   let name: string | null = null;
@@ -46,14 +47,14 @@ export function parseNewToken(body: unknown, siteExists: (id: number) => boolean
   } else if (b.name !== undefined && b.name !== null && b.name !== '' && typeof b.name !== 'string') errors.push('name must be text');
   const hasSite = b.siteId !== undefined && b.siteId !== null && b.siteId !== '';
   if (b.kind === 'api') {
-    if (!isRole(b.role)) errors.push(b.role === undefined || b.role === '' ? `role is required for an API token: one of ${ROLES.join(', ')}` : `role must be one of ${ROLES.join(', ')} (got ${JSON.stringify(b.role)})`);
+    if (!isRole(b.role)) errors.push(b.role === undefined || b.role === '' ? `role is required for an API token: one of ${ROLES.join(', ')}` : `role must be one of ${ROLES.join(', ')} (got ${describeValue(b.role)})`);
     if (hasSite) errors.push('siteId only applies to kiosk tokens: an API token sees what its role sees');
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'api', name, role: b.role as Role, siteId: null } };
   }
   if (b.role !== undefined && b.role !== null && b.role !== '') errors.push('role: a kiosk token is read-only, leave role out');
   let siteId: number | null = null;
   if (hasSite) {
-    if (typeof b.siteId !== 'number' || !Number.isInteger(b.siteId) || b.siteId <= 0) errors.push(`siteId: ${JSON.stringify(b.siteId)} is not a site id (leave it out for the whole fleet)`);
+    if (typeof b.siteId !== 'number' || !Number.isInteger(b.siteId) || b.siteId <= 0) errors.push(`siteId: ${describeValue(b.siteId)} is not a site id (leave it out for the whole fleet)`);
     else if (!siteExists(b.siteId)) errors.push(`siteId: there is no site ${b.siteId}`);
     else siteId = b.siteId;
   }

@@ -6,6 +6,7 @@
  */
 import { passwordProblem } from './password-rules';
 import { isRole, ROLES, type Role } from './roles';
+import { describeValue } from '../util/describe-value';
 
 /** Longest user name accepted. */
 export const MAX_USER_NAME_CHARS = 64;
@@ -44,7 +45,7 @@ const asObject = (body: unknown): Record<string, unknown> | null =>
 
 function checkRole(raw: unknown): string | null {
   if (raw === undefined || raw === null || raw === '') return `role is required: one of ${ROLES.join(', ')}`;
-  return isRole(raw) ? null : `role must be one of ${ROLES.join(', ')} (got ${JSON.stringify(raw)})`;
+  return isRole(raw) ? null : `role must be one of ${ROLES.join(', ')} (got ${describeValue(raw)})`;
 }
 
 /** The sites a user is limited to: null (or absent) for every site, else a non-empty list of existing site ids. */
@@ -53,7 +54,7 @@ export function checkSiteIds(raw: unknown, ctx: UserInputContext): { value: numb
   if (!Array.isArray(raw)) return { value: null, error: 'siteIds must be a list of site ids, or null for every site' };
   if (raw.length === 0) return { value: null, error: 'siteIds: pick at least one site, or null for every site' };
   const bad = raw.filter((id) => typeof id !== 'number' || !Number.isInteger(id) || id <= 0);
-  if (bad.length > 0) return { value: null, error: `siteIds: ${bad.map((b) => JSON.stringify(b)).join(', ')} ${bad.length === 1 ? 'is not a site id' : 'are not site ids'}` };
+  if (bad.length > 0) return { value: null, error: `siteIds: ${bad.slice(0, 5).map((b) => describeValue(b)).join(', ')} ${bad.length === 1 ? 'is not a site id' : 'are not site ids'}` };
   const ids = [...new Set(raw as number[])];
   const unknown = ids.filter((id) => !ctx.siteExists(id));
   if (unknown.length > 0) return { value: null, error: `siteIds: there is no site ${unknown.join(', ')}` };
@@ -75,7 +76,7 @@ export function parseNewUser(body: unknown, ctx: UserInputContext): Parse<NewUse
   const errors: string[] = [];
   const name = typeof b.name === 'string' ? b.name.trim() : b.name;
   if (name === undefined || name === null || name === '') errors.push(`name is required: ${USER_NAME_RULE}`);
-  else if (!isUserName(name)) errors.push(`name: ${USER_NAME_RULE} (got ${JSON.stringify(name)})`);
+  else if (!isUserName(name)) errors.push(`name: ${USER_NAME_RULE} (got ${describeValue(name)})`);
   const roleError = checkRole(b.role);
   if (roleError) errors.push(roleError);
   const passwordError = checkNewPassword(b.password, 'password', isUserName(name) ? name : undefined);
@@ -107,7 +108,7 @@ export function parseUserPatch(body: unknown, userName: string, ctx: UserInputCo
     else patch.siteIds = sites.value;
   }
   if (b.disabled !== undefined) {
-    if (typeof b.disabled !== 'boolean') errors.push(`disabled must be true or false (got ${JSON.stringify(b.disabled)})`);
+    if (typeof b.disabled !== 'boolean') errors.push(`disabled must be true or false (got ${describeValue(b.disabled)})`);
     else patch.disabled = b.disabled;
   }
   if (b.password !== undefined) {

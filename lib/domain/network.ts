@@ -23,8 +23,23 @@ export interface NetworkState {
   halving: { height: number; blocksLeft: number; estimatedDateMs: number };
 }
 
+/** A network state as a source delivered it, with the facts its sanity is judged by. */
+export interface NetworkReading {
+  state: NetworkState;
+  /** When the tip block was found (the block's own timestamp), ms; null when the source gives none. */
+  tipTimeMs: number | null;
+  /** The chain the source is on ('main', 'test', 'signet', 'regtest'); null when it does not say. */
+  chain: string | null;
+}
+
 /** BTC price by currency code, e.g. { USD: 90000, EUR: 83000 }. */
 export type BtcPrices = Record<string, number>;
+
+/** Prices as a source delivered them, with the time the source gives them (ms; null when it gives none). */
+export interface PriceReading {
+  prices: BtcPrices;
+  timeMs: number | null;
+}
 
 /** Currencies the price source and the screens support. */
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'CHF', 'AUD', 'JPY'] as const;

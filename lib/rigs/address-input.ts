@@ -5,6 +5,7 @@
  */
 import { parseIpv4Range, type Ipv4Range } from '../net/cidr';
 import { parseDeviceSpec } from '../net/device-spec';
+import { describeValue } from '../util/describe-value';
 
 /** The largest range the settings screen scans: a /20 (4,096 addresses). */
 export const MAX_WEB_SCAN_ADDRESSES = 4096;
@@ -41,7 +42,7 @@ export function checkPort(raw: unknown, field = 'port', optional = false): Check
     return optional ? { ok: true, value: null } : { ok: false, error: `${field} is required: a number from 1 to 65535` };
   }
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 65535) return { ok: false, error: `${field}: ${JSON.stringify(raw)} is not a port from 1 to 65535` };
+  if (!Number.isInteger(n) || n < 1 || n > 65535) return { ok: false, error: `${field}: ${describeValue(raw)} is not a port from 1 to 65535` };
   return { ok: true, value: n };
 }
 

@@ -5,6 +5,7 @@
  */
 import { checkAddress, checkPort, checkPortList, checkScanRange } from './address-input';
 import type { DeviceRequestInput } from './device-request-types';
+import { describeValue } from '../util/describe-value';
 
 export type DeviceRequestParse = { ok: true; input: DeviceRequestInput } | { ok: false; errors: string[] };
 
@@ -14,7 +15,7 @@ const FIELDS = { probe: ['kind', 'address', 'port', 'siteId'], scan: ['kind', 'r
 export function checkSiteId(raw: unknown, siteExists: (id: number) => boolean): string | null {
   const id = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
   if (raw === undefined || raw === null || raw === '') return 'siteId is required: the site the rigs will belong to';
-  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return `siteId: ${JSON.stringify(raw)} is not a site id`;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return `siteId: ${describeValue(raw)} is not a site id`;
   if (!siteExists(id)) return `siteId: there is no site ${id}`;
   return null;
 }
@@ -23,7 +24,7 @@ export function checkSiteId(raw: unknown, siteExists: (id: number) => boolean): 
 export function parseDeviceRequestInput(body: unknown, siteExists: (id: number) => boolean): DeviceRequestParse {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object'] };
   const b = body as Record<string, unknown>;
-  if (b.kind !== 'probe' && b.kind !== 'scan') return { ok: false, errors: [`kind must be "probe" or "scan" (got ${JSON.stringify(b.kind ?? null)})`] };
+  if (b.kind !== 'probe' && b.kind !== 'scan') return { ok: false, errors: [`kind must be "probe" or "scan" (got ${describeValue(b.kind ?? null)})`] };
   const errors: string[] = [];
   const unknown = Object.keys(b).filter((k) => !(FIELDS[b.kind as 'probe' | 'scan'] as readonly string[]).includes(k));
   if (unknown.length) errors.push(`unknown field ${unknown.join(', ')} for a ${b.kind} (known: ${FIELDS[b.kind].join(', ')})`);

@@ -5,6 +5,7 @@
  */
 import { checkAddress, checkPort } from './address-input';
 import { checkSiteId } from './device-request-input';
+import { describeValue } from '../util/describe-value';
 
 /** Longest rig name accepted. */
 export const MAX_RIG_NAME_CHARS = 64;
@@ -78,7 +79,7 @@ export function parseNewRigs(body: unknown, ctx: RigInputContext): Parse<{ siteI
       errors.push(
         r.driver === undefined || r.driver === ''
           ? `${at}driver is required (one of ${ctx.driverNames.join(', ')})`
-          : `${at}driver: ${JSON.stringify(r.driver)} is not a known driver (one of ${ctx.driverNames.join(', ')})`,
+          : `${at}driver: ${describeValue(r.driver)} is not a known driver (one of ${ctx.driverNames.join(', ')})`,
       );
     }
     for (const e of [name.error, model.error, algorithm.error]) if (e) errors.push(e);
@@ -94,7 +95,7 @@ function nameplate(raw: unknown, field: string, unit: string, max: number): { va
   if (raw === null || raw === '') return { value: null, error: null };
   const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
   if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0 || n > max) {
-    return { value: null, error: `${field}: ${JSON.stringify(raw)} is not a ${unit} figure above 0 and at most ${max} (empty clears it)` };
+    return { value: null, error: `${field}: ${describeValue(raw)} is not a ${unit} figure above 0 and at most ${max} (empty clears it)` };
   }
   return { value: n, error: null };
 }

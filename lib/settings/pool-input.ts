@@ -6,13 +6,14 @@
 import type { PoolConfig } from '../domain/pool-config';
 import { POOL_KIND_NAMES, poolKindInfo } from '../domain/pool-kinds';
 import { REDACTED } from '../notify/redact';
+import { describeValue } from '../util/describe-value';
 
 export const POOL_FIELDS = ['name', 'kind', 'baseUrl', 'credentials', 'feePct', 'matchUrl'] as const;
 export const POOL_NAME_MAX_CHARS = 64;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const shown = (v: unknown) => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
+const shown = (v: unknown) => describeValue(v);
 
 function requiredText(v: unknown, field: string, errors: string[], maxChars = 500): string {
   if (typeof v !== 'string') errors.push(v === undefined ? `${field} is required` : `${field} must be text (got ${shown(v)})`);

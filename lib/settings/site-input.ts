@@ -4,6 +4,7 @@
  */
 import { siteEconomicsErrors } from '../db/mutations/site-settings';
 import { CURRENCIES } from '../domain/network';
+import { describeValue } from '../util/describe-value';
 
 /** The fields of a site an operator edits (the tariff has its own route). */
 export interface SiteFields {
@@ -36,7 +37,7 @@ export function canonicalTimeZone(timeZone: string): string | null {
 }
 
 function shown(v: unknown): string {
-  return typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v);
+  return describeValue(v);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

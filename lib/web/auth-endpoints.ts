@@ -11,6 +11,7 @@ import type { RateLimiter } from '../auth/rate-limit';
 import type { Db } from '../db/client';
 import { createSession, endSession } from '../db/mutations/users';
 import { getUserByName } from '../db/queries/users';
+import { bodyLimitFor } from './body-limits';
 import { readSmallBody, redirect, sendJson } from './replies';
 import type { RequestFacts } from './request-facts';
 
@@ -35,7 +36,7 @@ function loginFailed(req: IncomingMessage, res: ServerResponse, status: number, 
 export async function handleLogin(req: IncomingMessage, res: ServerResponse, facts: RequestFacts, deps: AuthEndpointDeps): Promise<void> {
   let body: string;
   try {
-    body = await readSmallBody(req, 8 * 1024);
+    body = await readSmallBody(req, bodyLimitFor('POST', '/api/auth/login'));
   } catch (err) {
     return sendJson(res, 413, { ok: false, error: err instanceof Error ? err.message : String(err) });
   }

@@ -20,6 +20,7 @@ import type { Db } from '../db/client';
 import { markTokenUsed, renewSession } from '../db/mutations/users';
 import { authenticate, type Authenticated } from '../db/queries/users';
 import { handleLogin, handleLogout } from './auth-endpoints';
+import { refuseDeclaredOversizedBody } from './body-limits';
 import { redirect, sendJson, sendPage } from './replies';
 import { storageReplyFor } from './storage-reply';
 import { ORIGIN_HEADER, requestFacts, type RequestFacts } from './request-facts';
@@ -129,6 +130,7 @@ export function createGate(deps: GateDeps) {
     const path = url.pathname;
     req.url = `${path}${url.search}`; // Next routes exactly what was checked
     const method = (req.method ?? 'GET').toUpperCase();
+    if (refuseDeclaredOversizedBody(req, res, method, path)) return true; // before anything reads the body
     const allowedOrigins = originsFor(facts);
     const csrf = (cookie: boolean) =>
       cookie ? csrfProblem({ method, origin: req.headers.origin, referer: req.headers.referer, secFetchSite: req.headers['sec-fetch-site'] as string | undefined, allowedOrigins }) : null;

@@ -6,7 +6,7 @@ import { addRigsToSite, RigConflictError } from '../../../lib/db/mutations/add-r
 import { listRigViews, siteExists } from '../../../lib/db/queries/rigs';
 import { parseNewRigs } from '../../../lib/rigs/rig-input';
 import { visibleSiteIds } from '../../principal';
-import { jsonBody, problem } from '../request';
+import { jsonBody, problem, refused } from '../request';
 import { DEFAULT_PORTS, DRIVER_NAMES } from './rig-drivers';
 import { readTransaction } from '../../../lib/db/transactions';
 
@@ -35,7 +35,7 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseNewRigs(parsed.body, { siteExists: (id) => siteExists(db, id), driverNames: DRIVER_NAMES });
-  if (!input.ok) return problem(400, input.errors.join('; '), input.errors);
+  if (!input.ok) return refused(input.errors);
   try {
     const result = addRigsToSite(db, input.value.siteId, input.value.rigs, { nowMs: Date.now(), defaultPorts: DEFAULT_PORTS, allOrNothing: true });
     if (!result) return problem(400, `siteId: there is no site ${input.value.siteId}`);

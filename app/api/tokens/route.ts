@@ -8,7 +8,7 @@ import { siteExists } from '../../../lib/db/queries/rigs';
 import { listSites } from '../../../lib/db/queries/sites';
 import { listTokenViews } from '../../../lib/db/queries/users';
 import { ORIGIN_HEADER } from '../../../lib/web/request-facts';
-import { jsonBody, problem } from '../request';
+import { jsonBody, refused } from '../request';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +26,7 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseNewToken(parsed.body, (id) => siteExists(db, id));
-  if (!input.ok) return problem(400, input.errors.join('; '), input.errors);
+  if (!input.ok) return refused(input.errors);
   const { kind, role, siteId } = input.value;
   const siteName = siteId === null ? null : (listSites(db).find((s) => s.id === siteId)?.name ?? null);
   const { id, token } = createApiToken(db, kind, input.value.name ?? defaultTokenName(kind, role, siteName), role, siteId, Date.now());

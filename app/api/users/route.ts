@@ -5,7 +5,8 @@ import { getAppDb } from '../../../lib/db/app-db';
 import { createUser } from '../../../lib/db/mutations/users';
 import { siteExists } from '../../../lib/db/queries/rigs';
 import { getUserByName, listUserViews } from '../../../lib/db/queries/users';
-import { jsonBody, problem } from '../request';
+import { jsonBody, problem, refused } from '../request';
+import { describeValue } from '../../../lib/util/describe-value';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,9 +21,9 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseNewUser(parsed.body, { siteExists: (id) => siteExists(db, id) });
-  if (!input.ok) return problem(400, input.errors.join('; '), input.errors);
+  if (!input.ok) return refused(input.errors);
   const { name, role, password, siteIds } = input.value;
-  const taken = `name: a user named ${JSON.stringify(name)} already exists`;
+  const taken = `name: a user named ${describeValue(name)} already exists`;
   if (getUserByName(db, name)) return problem(409, taken, [taken]);
   const passwordHash = await hashPassword(password);
   try {

@@ -115,8 +115,35 @@ export function feesRecommendedReply(seed: number, tMs: number): object {
   return { fastestFee: base + 3, halfHourFee: base + 1, hourFee: base, economyFee: Math.max(1, base - 2), minimumFee: 1 };
 }
 
+/** A stable fake hash of block `height`. */
+function blockHash(seed: number, height: number): string {
+  return '00000000000000000000' + Array.from({ length: 11 }, (_, i) => hash32(seed, height, i).toString(16).padStart(8, '0')).join('').slice(0, 44);
+}
+
 /** `/api/blocks/tip/hash`: a stable fake hash of the tip. */
 export function tipHashReply(seed: number, tMs: number): string {
-  const h = simTipHeight(tMs);
-  return '00000000000000000000' + Array.from({ length: 11 }, (_, i) => hash32(seed, h, i).toString(16).padStart(8, '0')).join('').slice(0, 44);
+  return blockHash(seed, simTipHeight(tMs));
+}
+
+/** `/api/v1/blocks`: the 15 newest blocks, newest first, with mempool's fields (a subset of its extras). */
+export function recentBlocksReply(seed: number, tMs: number): object[] {
+  const tip = simTipHeight(tMs);
+  return Array.from({ length: 15 }, (_, i) => {
+    const height = tip - i;
+    const fees = blockFeeSats(seed, height);
+    const txCount = 2500 + (hash32(seed, S_FEE, height) % 2000);
+    return {
+      id: blockHash(seed, height),
+      height,
+      version: 0x20000000,
+      timestamp: blockTimeS(height),
+      tx_count: txCount,
+      size: 1_500_000 + txCount * 150,
+      weight: 3_990_000,
+      difficulty: simDifficulty(seed, Math.floor(height / RETARGET)),
+      previousblockhash: blockHash(seed, height - 1),
+      mediantime: blockTimeS(height - 5),
+      extras: { reward: subsidySatsAt(height) + fees, totalFees: fees, medianFee: 4 },
+    };
+  });
 }

@@ -11,6 +11,7 @@ import {
   feesRecommendedReply,
   hashrateReply,
   pricesReply,
+  recentBlocksReply,
   rewardStatsReply,
   simTipHeight,
   tipHashReply,
@@ -66,6 +67,7 @@ export function routeRequest(opts: HttpServicesOptions, method: string, rawUrl: 
 
   if (path === '/api/blocks/tip/height') return { status: 200, body: String(simTipHeight(tMs)) };
   if (path === '/api/blocks/tip/hash') return { status: 200, body: tipHashReply(seed, tMs) };
+  if (path === '/api/v1/blocks') return { status: 200, body: recentBlocksReply(seed, tMs) };
   if (path === '/api/v1/difficulty-adjustment') return { status: 200, body: difficultyAdjustmentReply(seed, tMs) };
   if (path === '/api/v1/prices') return { status: 200, body: pricesReply(seed, tMs) };
   if (path === '/api/v1/fees/recommended') return { status: 200, body: feesRecommendedReply(seed, tMs) };

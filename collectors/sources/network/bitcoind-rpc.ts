@@ -2,7 +2,8 @@
  * Bitcoin Core JSON-RPC 1.0 over HTTP POST with basic auth (rpcuser/rpcpassword or the `.cookie` file's
  * `__cookie__:<hex>`). Single calls and batches (a JSON array: one round trip for many getblockstats).
  */
-import { readFile } from 'node:fs/promises';
+import { describeValue } from '../../../lib/util/describe-value';
+import { readFileCapped } from '../../../lib/util/read-file-capped';
 import { locate, parseJsonBody, redactUrl, request, snippet, SourceError, type HttpOptions } from '../http';
 import { record } from '../parse';
 
@@ -31,15 +32,19 @@ export function parseCookie(contents: string): BitcoindAuth {
   return { user: line.slice(0, colon), password: line.slice(colon + 1) };
 }
 
+/** A cookie is "__cookie__:" and 64 hex digits; a file much larger is not one (or is /dev/zero). */
+const COOKIE_MAX_BYTES = 4096;
+
 /** Reads the cookie file; Core rewrites it on every start, so read it on every refresh. */
 export async function readCookie(path: string): Promise<BitcoindAuth> {
-  let contents: string;
+  let read: Awaited<ReturnType<typeof readFileCapped>>;
   try {
-    contents = await readFile(path, 'utf8');
+    read = await readFileCapped(path, COOKIE_MAX_BYTES);
   } catch (err) {
     throw new SourceError('config', `cannot read the bitcoind cookie file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  return parseCookie(contents);
+  if (!read.ok) throw new SourceError('config', `the bitcoind cookie file ${path} is larger than ${COOKIE_MAX_BYTES} bytes: not a cookie file`);
+  return parseCookie(read.text);
 }
 
 /** The outcome inside one JSON-RPC envelope `{result, error, id}`; `error` may be an object or a string. */
@@ -49,7 +54,7 @@ export function rpcOutcome(envelope: unknown): RpcOutcome {
   if (o.error !== null && o.error !== undefined) {
     const e = o.error as { code?: unknown; message?: unknown };
     const error =
-      typeof o.error === 'object' ? `RPC error ${String(e.code ?? '?')}: ${String(e.message ?? JSON.stringify(o.error))}` : `RPC error: ${String(o.error)}`;
+      typeof o.error === 'object' ? `RPC error ${String(e.code ?? '?')}: ${String(e.message ?? describeValue(o.error))}` : `RPC error: ${String(o.error)}`;
     return { ok: false, error: snippet(error) };
   }
   return { ok: true, result: o.result };

@@ -5,7 +5,7 @@
  * 144 blocks with their undo data, it runs only when the tip has moved (otherwise the previous average is
  * reused) and gets a longer timeout than a plain request.
  */
-import type { NetworkState } from '../../../lib/domain/network';
+import type { NetworkReading, NetworkState } from '../../../lib/domain/network';
 import { locate, redactUrl, SourceError, type HttpOptions } from '../http';
 import { count, numeric, optionalNumeric, record, unexpected } from '../parse';
 import { rpcBatch, type BitcoindAuth, type RpcCall, type RpcOutcome } from './bitcoind-rpc';
@@ -108,8 +108,8 @@ function resultOf(out: RpcOutcome, what: string): unknown {
   return out.result;
 }
 
-/** Fetches the network state from Core. */
-export async function fetchBitcoindNetwork(opts: BitcoindOptions): Promise<NetworkState> {
+/** Fetches the network state from Core, with the tip block's own time and the node's chain. */
+export async function fetchBitcoindNetwork(opts: BitcoindOptions): Promise<NetworkReading> {
   const where = `POST ${redactUrl(opts.url)}`;
   const located = <T>(fn: () => T): T => locate(where, fn);
   const [mining, chain] = await rpcBatch(opts.url, opts.auth, [
@@ -139,6 +139,7 @@ export async function fetchBitcoindNetwork(opts: BitcoindOptions): Promise<Netwo
     // A pruned node may no longer hold the period's first block: then there is no retarget estimate.
     const startOut = outs[outs.length - 1];
     const periodStartTimeS = startOut.ok ? parseBlockStats(startOut.result).timeS : null;
-    return bitcoindNetworkState(info, feesPerBlockSats, { tipTimeS, periodStartTimeS }, opts.nowMs);
+    const state = bitcoindNetworkState(info, feesPerBlockSats, { tipTimeS, periodStartTimeS }, opts.nowMs);
+    return { state, tipTimeMs: tipTimeS * 1000, chain: sync.chain };
   });
 }

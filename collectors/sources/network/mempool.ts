@@ -1,13 +1,15 @@
 /**
  * Network state and prices from a mempool-compatible REST API (mempool.space or a self-hosted instance).
  * Pure parsers per endpoint, then one thin fetch shell. Unit quirks (protocols.md section 4.1):
- * /blocks/tip/height is text/plain; difficulty-adjustment mixes ms and s; reward-stats sums are strings.
+ * difficulty-adjustment mixes ms and s; reward-stats sums are strings. The tip comes from /v1/blocks (the
+ * newest blocks with their heights and timestamps) rather than the bare /blocks/tip/height, because the
+ * sanity checks need the tip's own time.
  * Current difficulty comes from /v1/mining/hashrate/3d (`currentDifficulty`): difficulty-adjustment only has
  * the change, not the value.
  */
-import type { BtcPrices, NetworkState } from '../../../lib/domain/network';
+import type { BtcPrices, NetworkReading, NetworkState, PriceReading } from '../../../lib/domain/network';
 import { CURRENCIES } from '../../../lib/domain/network';
-import { getParsed, joinUrl, SourceError, type HttpOptions } from '../http';
+import { getParsed, joinUrl, type HttpOptions } from '../http';
 import { count, numeric, optionalNumeric, record, unexpected } from '../parse';
 import { halvingAfter, hashrateThsFromDifficulty, subsidySatsAt, TARGET_BLOCK_MS } from './chain';
 
@@ -32,13 +34,19 @@ export interface MempoolOptions extends HttpOptions {
   nowMs: number;
 }
 
-/** `/blocks/tip/height`: a bare integer as text/plain ("698767", no newline, no JSON). */
-export function parseTipHeight(body: string): number {
-  const t = body.trim();
-  if (!/^\d{1,9}$/.test(t)) {
-    throw new SourceError('garbage', t === '' ? 'tip height: empty body' : `tip height is not an integer: ${JSON.stringify(t.slice(0, 30))}`);
+/**
+ * `/v1/blocks`: the newest blocks (15 on mempool.space), each with `height` and `timestamp` (s). The tip
+ * is the highest; its timestamp says how old the source's view of the chain is.
+ */
+export function parseRecentBlocks(json: unknown): { tipHeight: number; tipTimeMs: number } {
+  if (!Array.isArray(json) || json.length === 0) unexpected('blocks: not a non-empty list of blocks');
+  let tip: { height: number; timeS: number } | null = null;
+  for (const [i, raw] of json.entries()) {
+    const b = record(raw, `blocks[${i}]`);
+    const height = count(b.height, `blocks[${i}].height`);
+    if (tip === null || height > tip.height) tip = { height, timeS: count(b.timestamp, `blocks[${i}].timestamp`) };
   }
-  return Number(t);
+  return { tipHeight: tip!.height, tipTimeMs: tip!.timeS * 1000 };
 }
 
 /**
@@ -95,6 +103,12 @@ export function parseHashrate(json: unknown): { difficulty: number; networkHashr
   return { difficulty, networkHashrateThs: hashrateHs > 0 ? hashrateHs / 1e12 : null };
 }
 
+/** `/v1/prices` `time`: when the source last updated its prices (s in the reply), ms; null when absent. */
+export function parsePricesTimeMs(json: unknown): number | null {
+  const timeS = optionalNumeric(record(json, 'prices').time, 'prices time');
+  return timeS === null ? null : timeS * 1000;
+}
+
 /** `/v1/prices`: `{time, USD, EUR, ...}` in whole currency units; non-positive values (unknown) are dropped. */
 export function parsePrices(json: unknown): BtcPrices {
   const o = record(json, 'prices');
@@ -130,17 +144,18 @@ export function mempoolNetworkState(
 }
 
 /** Fetches the four endpoints at once; any failure rejects with a located SourceError. */
-export async function fetchMempoolNetwork(baseUrl: string, opts: MempoolOptions): Promise<NetworkState> {
-  const [tipHeight, adjustment, rewards, hashrate] = await Promise.all([
-    getParsed(joinUrl(baseUrl, 'blocks/tip/height'), { ...opts, text: true }, parseTipHeight),
+export async function fetchMempoolNetwork(baseUrl: string, opts: MempoolOptions): Promise<NetworkReading> {
+  const [blocks, adjustment, rewards, hashrate] = await Promise.all([
+    getParsed(joinUrl(baseUrl, 'v1/blocks'), opts, parseRecentBlocks),
     getParsed(joinUrl(baseUrl, 'v1/difficulty-adjustment'), opts, parseDifficultyAdjustment),
     getParsed(joinUrl(baseUrl, `v1/mining/reward-stats/${FEE_WINDOW_BLOCKS}`), opts, parseRewardStats),
     getParsed(joinUrl(baseUrl, 'v1/mining/hashrate/3d'), opts, parseHashrate),
   ]);
-  return mempoolNetworkState({ tipHeight, adjustment, rewards, hashrate }, opts.nowMs);
+  const state = mempoolNetworkState({ tipHeight: blocks.tipHeight, adjustment, rewards, hashrate }, opts.nowMs);
+  return { state, tipTimeMs: blocks.tipTimeMs, chain: null };
 }
 
-/** Fetches `/v1/prices`. */
-export async function fetchMempoolPrices(baseUrl: string, opts: HttpOptions): Promise<BtcPrices> {
-  return getParsed(joinUrl(baseUrl, 'v1/prices'), opts, parsePrices);
+/** Fetches `/v1/prices`, with the time the source gives them. */
+export async function fetchMempoolPrices(baseUrl: string, opts: HttpOptions): Promise<PriceReading> {
+  return getParsed(joinUrl(baseUrl, 'v1/prices'), opts, (json) => ({ prices: parsePrices(json), timeMs: parsePricesTimeMs(json) }));
 }

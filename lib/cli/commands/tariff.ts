@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config';
 import { openDb, type Db } from '../../db/client';
 import { setSiteTariff } from '../../db/mutations/site-settings';
@@ -8,6 +8,9 @@ import type { Site } from '../../db/schema';
 import { currentPrice, parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../economics';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
+import { formatBytes } from '../../format/units';
+import { readFileCapped } from '../../util/read-file-capped';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../util/json-depth';
 import { joinNegativeValues, numberFlag } from './profit';
 
 const USAGE =
@@ -19,17 +22,22 @@ const USAGE =
   "  Prices are in the site's currency. A --tou file holds { \"bands\": [{ \"days\": [\"mon\", ...], \"fromHour\": 0,\n" +
   '  "toHour": 24, "pricePerKwh": 0.05 }, ...] } covering every hour of the week exactly once, in the site\'s time zone.';
 
-/** Reads a time-of-use file: a whole tariff, `{ bands }` or just the array of bands. */
-function touFromFile(path: string): unknown {
-  let text: string;
+/** The largest --tou file read: a whole week of bands is about 15 kB; anything near this is not a tariff. */
+export const TOU_FILE_MAX_BYTES = 1024 * 1024;
+
+/** Reads a time-of-use file (at most TOU_FILE_MAX_BYTES): a whole tariff, `{ bands }` or just the array of bands. */
+async function touFromFile(path: string): Promise<unknown> {
+  let read: Awaited<ReturnType<typeof readFileCapped>>;
   try {
-    text = readFileSync(path, 'utf8');
+    read = await readFileCapped(path, TOU_FILE_MAX_BYTES);
   } catch (err) {
     throw new CliError(`cannot read ${path}: ${(err as { code?: string }).code ?? String(err)}`);
   }
+  if (!read.ok) throw new CliError(`${path} is larger than the ${formatBytes(TOU_FILE_MAX_BYTES)} a tariff file may be`);
+  if (jsonNestsDeeperThan(read.text, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(read.text);
   } catch (err) {
     throw new CliError(`${path} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -39,7 +47,7 @@ function touFromFile(path: string): unknown {
 }
 
 /** The tariff the `set` flags describe, not yet validated. */
-function tariffFromFlags(v: Record<string, string | undefined>): unknown {
+async function tariffFromFlags(v: Record<string, string | undefined>): Promise<unknown> {
   const chosen = (['flat', 'tou', 'realtime-url'] as const).filter((k) => v[k] !== undefined);
   if (chosen.length !== 1) throw new CliError('pass exactly one of --flat <price>, --tou FILE or --realtime-url URL');
   const feedFlags = ['price-field', 'time-field', 'format', 'unit', 'stale-after-s', 'fallback'].filter((k) => v[k] !== undefined);
@@ -147,7 +155,7 @@ export const tariffCommand = {
       site: s, flat: s, tou: s, 'realtime-url': s, 'price-field': s, 'time-field': s, format: s, unit: s, 'stale-after-s': s, fallback: s,
     });
     if (values.site === undefined) throw new CliError('pass --site NAME');
-    const parsed = parseTariff(tariffFromFlags(values));
+    const parsed = parseTariff(await tariffFromFlags(values));
     if (!parsed.ok) throw new CliError(`invalid tariff: ${parsed.errors.join('; ')}`);
     const { db, site } = openSite(values.site, false);
     try {

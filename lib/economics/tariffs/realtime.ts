@@ -5,6 +5,7 @@
  */
 import type { FeedValue, TariffPricing } from './contract';
 import type { RealtimeTariff } from './schema';
+import { describeValue } from '../../util/describe-value';
 
 /** What one read of a feed yields: the price per kWh and, when the feed has a time field, its time. */
 export interface FeedPrice {
@@ -25,7 +26,7 @@ function snippet(text: string): string {
 function describe(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length} items`;
   if (v === null) return 'null';
-  return typeof v === 'object' ? 'an object' : JSON.stringify(v);
+  return typeof v === 'object' ? 'an object' : describeValue(v);
 }
 
 /**

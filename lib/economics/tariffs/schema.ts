@@ -4,7 +4,9 @@
  * per kWh in the site's currency; the tariff itself carries no currency.
  */
 import { z } from 'zod';
-import { touBandErrors } from './tou';
+import { describeValue } from '../../util/describe-value';
+import { MAX_MESSAGES, MessageList } from '../../util/message-list';
+import { HOURS_PER_WEEK, touBandErrors } from './tou';
 
 /** Days of the week as tariffs name them, Monday first. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -23,7 +25,8 @@ export const touBandSchema = z.strictObject({
   pricePerKwh,
 });
 
-export const touTariffSchema = z.strictObject({ kind: z.literal('tou'), bands: z.array(touBandSchema).min(1) });
+/** At most one band per weekday-hour: a week has 168. */
+export const touTariffSchema = z.strictObject({ kind: z.literal('tou'), bands: z.array(touBandSchema).min(1).max(HOURS_PER_WEEK) });
 
 const FEED_PROTOCOLS = ['http:', 'https:', 'file:'];
 function isFeedUrl(url: string): boolean {
@@ -65,9 +68,8 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
-function shown(input: unknown): string {
-  return typeof input === 'number' ? String(input) : JSON.stringify(input);
-}
+/** The value given, as a message quotes it: short, and safe however large or deep it is. */
+const shown = (input: unknown): string => describeValue(input, 60);
 
 /** One zod issue as "field rule (got value)". */
 function issueText(issue: z.core.$ZodIssue): string {
@@ -84,11 +86,12 @@ function issueText(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'string') return `${subject} must not be empty`;
       return `${subject} must be ${issue.inclusive ? '>=' : '>'} ${issue.minimum} (got ${shown(input)})`;
     case 'too_big':
+      if (issue.origin === 'array') return `${subject} must list at most ${issue.maximum} items${Array.isArray(input) ? ` (got ${input.length})` : ''}`;
       return `${subject} must be ${issue.inclusive ? '<=' : '<'} ${issue.maximum} (got ${shown(input)})`;
     case 'invalid_value':
       return `${subject} must be one of ${issue.values.map((v) => String(v)).join(', ')} (got ${shown(input)})`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}${where ? ` in ${where}` : ''}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).map((k) => shown(k)).join(', ')}${issue.keys.length > 5 ? ', ...' : ''}${where ? ` in ${where}` : ''}`;
     default:
       return `${subject} ${issue.message}${input === undefined ? '' : ` (got ${shown(input)})`}`;
   }
@@ -107,8 +110,17 @@ export function parseTariff(input: unknown): ParsedTariff {
     const got = kind === undefined ? 'none' : shown(kind);
     return { ok: false, errors: [`kind must be one of ${TARIFF_KINDS.join(', ')} (got ${got})`] };
   }
+  const bands = (input as { bands?: unknown }).bands;
+  if (kind === 'tou' && Array.isArray(bands) && bands.length > HOURS_PER_WEEK) {
+    // Refused before each band is checked: the cost of a refusal must not grow with what was sent.
+    return { ok: false, errors: [`bands must list at most ${HOURS_PER_WEEK} items, one per weekday-hour at most (got ${bands.length})`] };
+  }
   const result = SCHEMAS[kind as TariffKind].safeParse(input, { reportInput: true });
-  if (!result.success) return { ok: false, errors: result.error.issues.map(issueText) };
+  if (!result.success) {
+    const errors = new MessageList(MAX_MESSAGES);
+    for (const issue of result.error.issues) errors.add(() => issueText(issue));
+    return { ok: false, errors: errors.lines() };
+  }
   const tariff = result.data as Tariff;
   if (tariff.kind === 'tou') {
     const errors = touBandErrors(tariff.bands);

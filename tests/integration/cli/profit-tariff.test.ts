@@ -198,6 +198,39 @@ describe('hashwatt tariff', () => {
   });
 
   it.each([
+    // 100,000 bands (about 5 MB): larger than any tariff file, refused before it is read or parsed.
+    [100_000, /^hashwatt tariff: \S+huge\.json is larger than the 1\.0 MiB a tariff file may be\n$/],
+    // 2,000 bands fit the file cap: refused by the band count, in one message (it took 14 s and printed millions).
+    [2_000, /^hashwatt tariff: invalid tariff: bands must list at most 168 items, one per weekday-hour at most \(got 2000\)\n$/],
+  ])('refuses a time-of-use file of %i bands at once, in one line of at most 20 messages', (n, message) => {
+    const { db, dir, env } = siteDb();
+    hashwatt(['tariff', 'set', '--site', 'Rockdale TX', '--flat', '0.05'], env);
+    const file = join(dir, 'huge.json');
+    const band = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], fromHour: 0, toHour: 24, pricePerKwh: 0.05 };
+    writeFileSync(file, JSON.stringify(Array.from({ length: n }, () => band)));
+    const started = Date.now();
+    const res = hashwatt(['tariff', 'set', '--site', 'Rockdale TX', '--tou', file], env);
+    expect(Date.now() - started).toBeLessThan(25_000); // generous: node's start-up on a busy machine; it used to run out of memory
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(message);
+    expect(res.stderr.split('; ').length).toBeLessThanOrEqual(20);
+    expect(siteTariff(db, 1)).toEqual({ kind: 'flat', pricePerKwh: 0.05 });
+  });
+
+  it('lists at most 20 problems of a file with many, and says how many more', () => {
+    const { dir, env } = siteDb();
+    const file = join(dir, 'overlaps.json');
+    // 168 one-day bands over Monday: 167 overlaps.
+    writeFileSync(file, JSON.stringify(Array.from({ length: 168 }, () => ({ days: ['mon'], fromHour: 0, toHour: 24, pricePerKwh: 0.05 }))));
+    const res = hashwatt(['tariff', 'set', '--site', 'Rockdale TX', '--tou', file], env);
+    expect(res.code).toBe(2);
+    const messages = res.stderr.trim().replace('hashwatt tariff: invalid tariff: ', '').split('; ');
+    expect(messages).toHaveLength(20);
+    expect(messages[0]).toBe('bands overlap: Mon 00:00-24:00 and Mon 00:00-24:00');
+    expect(messages[19]).toBe('... and 149 more');
+  });
+
+  it.each([
     [['set', '--site', 'Rockdale TX', '--flat', '-0.1'], 'invalid tariff: pricePerKwh must be >= 0 (got -0.1)'],
     [['set', '--site', 'Rockdale TX'], 'pass exactly one of --flat <price>, --tou FILE or --realtime-url URL'],
     [['set', '--site', 'Rockdale TX', '--flat', '0.05', '--unit', 'MWh'], '--unit only applies with --realtime-url'],

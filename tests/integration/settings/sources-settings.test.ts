@@ -18,6 +18,7 @@ import { startCapturesServer, type FakeServer } from '../sources/fake-servers';
 
 let server: FakeServer;
 let t: ReturnType<typeof tempDb>;
+const CAPTURES_MS = Date.UTC(2024, 2, 31, 3, 15, 6); // conversions.time of the captures
 // The environment points at a port nothing listens on: only the stored settings can succeed.
 const envConfig = loadSourcesConfig({ HASHWATT_MEMPOOL_URL: 'http://127.0.0.1:9/api', HASHWATT_SOURCE_TIMEOUT_MS: '500' });
 
@@ -32,7 +33,8 @@ afterEach(async () => {
 
 async function oneRefresh(): Promise<void> {
   const stop = new AbortController();
-  const loop = runSourcesLoop({ db: t.db, config: envConfig }, stop.signal);
+  // The captures' own time: the fake serves a tip and prices of that day, which the sanity checks judge by the clock.
+  const loop = runSourcesLoop({ db: t.db, config: envConfig, now: () => CAPTURES_MS }, stop.signal);
   const deadline = Date.now() + 5000;
   while (getSourced(t.db, 'network').attemptedAtMs === null || getSourced(t.db, 'price').attemptedAtMs === null) {
     if (Date.now() > deadline) throw new Error('no refresh within 5 s');
@@ -50,7 +52,7 @@ describe('stored source settings', () => {
     await oneRefresh();
     const network = getSourced<NetworkState>(t.db, 'network');
     expect(network.lastError).toBeNull();
-    expect(network.value?.tipHeight).toBe(837043);
+    expect(network.value?.tipHeight).toBe(837044);
     expect(network.source).toBe(`mempool:${server.url}/api`);
     expect(getSourced<BtcPrices>(t.db, 'price')).toMatchObject({ value: { EUR: 50_000 }, source: 'config', lastError: null });
     expect(listSourceStates(t.db).map((s) => s.key)).toEqual(['network', 'price']);

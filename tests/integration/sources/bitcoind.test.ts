@@ -17,7 +17,8 @@ import { startFake, type FakeServer } from './fake-servers';
 const T1 = Date.UTC(2025, 10, 1, 12, 0, 0);
 const TIP = 925_000; // period start 923,328 (458 * 2016): 1,672 blocks in, retarget at 925,344
 const PERIOD_START = 923_328;
-const START_TIME_S = 1_760_000_000;
+// Blocks every 590 s from the period start, the tip found 5 minutes before T1 (a node in step with the clock).
+const START_TIME_S = T1 / 1000 - (TIP - PERIOD_START) * 590 - 300;
 
 interface Node {
   auth: string;
@@ -131,6 +132,10 @@ describe('Bitcoin Core source', () => {
 
     await refresh({ HASHWATT_BITCOIND_COOKIE: join(t.dir, 'missing.cookie') }, T1 + 120_000);
     expect(getSourced(t.db, 'network')).toMatchObject({ fetchedAtMs: T1 + 60_000, lastError: expect.stringMatching(/cannot read the bitcoind cookie file .*missing\.cookie: ENOENT/) });
+
+    // A path that is no cookie file is read no further than a cookie could be (it used to read /dev/zero forever).
+    await refresh({ HASHWATT_BITCOIND_COOKIE: '/dev/zero' }, T1 + 180_000);
+    expect(getSourced(t.db, 'network')).toMatchObject({ fetchedAtMs: T1 + 60_000, lastError: 'the bitcoind cookie file /dev/zero is larger than 4096 bytes: not a cookie file' });
   });
 
   it('a wrong password is an HTTP 401 that never shows the password', async () => {

@@ -53,7 +53,7 @@ export const FAKE_TOKEN = 'fake-braiins-token-123';
 /** A mempool-compatible API (under /api) and a Braiins and an OCEAN account API, from the captures. */
 export function startCapturesServer(): Promise<FakeServer> {
   const files: Record<string, [string, string?]> = {
-    '/api/blocks/tip/height': ['837043', 'text/plain'],
+    '/api/v1/blocks': [fixtureText('network/mempool-ws-blocks-mainnet.json')],
     '/api/v1/difficulty-adjustment': [fixtureText('network/mempool-ws-da-mainnet.json')],
     '/api/v1/mining/reward-stats/144': [fixtureText('network/mempool-docs-v1-mining-reward-stats-100.json')],
     '/api/v1/mining/hashrate/3d': [fixtureText('network/mempool-docs-v1-mining-hashrate-3d.json')],

@@ -44,13 +44,13 @@ function refresh(env: Record<string, string> = {}) {
 }
 
 const expectedNetwork: NetworkState = {
-  tipHeight: 837043,
+  tipHeight: 837044,
   subsidySats: 625_000_000,
   difficulty: 31251101365711.12,
   feesPerBlockSats: 13117483,
   networkHashrateThs: 252033247.3552123,
   nextAdjustment: { estimatedChangePct: 5.914788959658535, estimatedDateMs: 1712766704114, blocksLeft: 1606, height: 838656 },
-  halving: { height: 840000, blocksLeft: 2957, estimatedDateMs: T1 + 2957 * 574743 },
+  halving: { height: 840000, blocksLeft: 2956, estimatedDateMs: T1 + 2956 * 574743 },
 };
 
 describe('refreshSources', () => {

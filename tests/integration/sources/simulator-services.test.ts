@@ -56,7 +56,9 @@ describe('simulator HTTP services', () => {
   it('serve the mempool-compatible API to the real fetcher; the tip advances with the clock', async () => {
     const sim = await start(0);
     const base = sim.manifest.services!.mempoolBaseUrl;
-    const net = await fetchMempoolNetwork(base, { timeoutMs: 2000, nowMs: clockMs });
+    const reading = await fetchMempoolNetwork(base, { timeoutMs: 2000, nowMs: clockMs });
+    const net = reading.state;
+    expect(clockMs - reading.tipTimeMs!).toBeLessThan(600_000);
     expect(net.tipHeight).toBeGreaterThan(920_000);
     expect(net.subsidySats).toBe(312_500_000);
     expect(net.difficulty).toBeGreaterThan(1.16e14);
@@ -65,13 +67,14 @@ describe('simulator HTTP services', () => {
     expect(net.feesPerBlockSats).toBeLessThanOrEqual(5_000_000);
     expect(net.nextAdjustment!.height - net.nextAdjustment!.blocksLeft).toBe(net.tipHeight);
     expect(net.halving).toMatchObject({ height: 1_050_000, blocksLeft: 1_050_000 - net.tipHeight });
-    const prices = await fetchMempoolPrices(base, { timeoutMs: 2000 });
+    const { prices, timeMs } = await fetchMempoolPrices(base, { timeoutMs: 2000 });
+    expect(timeMs).toBe(Math.floor(clockMs / 1000) * 1000);
     expect(prices.USD).toBeGreaterThan(87_000);
     expect(prices.USD).toBeLessThan(93_000);
     expect(Object.keys(prices).sort()).toEqual(['AUD', 'CAD', 'CHF', 'EUR', 'GBP', 'JPY', 'USD']);
 
     clockMs += 30 * 60_000;
-    expect((await fetchMempoolNetwork(base, { timeoutMs: 2000, nowMs: clockMs })).tipHeight).toBe(net.tipHeight + 3);
+    expect((await fetchMempoolNetwork(base, { timeoutMs: 2000, nowMs: clockMs })).state.tipHeight).toBe(net.tipHeight + 3);
   });
 
   it('serve a Braiins-compatible account whose workers are the rigs on that pool, 1-3 % below their own rate', async () => {

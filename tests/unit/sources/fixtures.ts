@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 const ROOT = new URL('../../fixtures/', import.meta.url);
 
-/** A capture's raw text, e.g. fixtureText('network/mempool-docs-blocks-tip-height.txt'). */
+/** A capture's raw text, e.g. fixtureText('network/mempool-docs-v1-prices.txt'). */
 export const fixtureText = (path: string): string => readFileSync(new URL(path, ROOT), 'utf8');
 
 /** A strict-JSON capture, parsed. */

@@ -9,30 +9,30 @@ import {
   parseDifficultyAdjustment,
   parseHashrate,
   parsePrices,
+  parsePricesTimeMs,
+  parseRecentBlocks,
   parseRewardStats,
-  parseTipHeight,
 } from '../../../collectors/sources/network/mempool';
 import { fixtureJson, fixtureText, jsLiteralToJson } from './fixtures';
 
 const init = fixtureJson('network/mempool-ws-init-mainnet.json') as { da: unknown; conversions: unknown; blocks: { height: number }[] };
 
-describe('parseTipHeight (text/plain, no JSON)', () => {
-  it('reads the docs capture, which has no newline', () => {
-    expect(fixtureText('network/mempool-docs-blocks-tip-height.txt')).toBe('698767');
-    expect(parseTipHeight(fixtureText('network/mempool-docs-blocks-tip-height.txt'))).toBe(698767);
-    expect(parseTipHeight('925001\n')).toBe(925001);
+describe('parseRecentBlocks (/v1/blocks)', () => {
+  it('reads the tip and its own time from the captures: the highest block, whatever the order', () => {
+    expect(parseRecentBlocks(fixtureJson('network/mempool-ws-blocks-mainnet.json'))).toEqual({ tipHeight: 837044, tipTimeMs: 1711850704000 });
+    expect(parseRecentBlocks(init.blocks)).toEqual({ tipHeight: 837050, tipTimeMs: 1711854927000 });
+    expect(parseRecentBlocks([...init.blocks].reverse())).toEqual({ tipHeight: 837050, tipTimeMs: 1711854927000 });
   });
 
   it.each([
-    ['', /empty body/],
-    ['<html>502 Bad Gateway</html>', /not an integer/],
-    ['{"height":1}', /not an integer/],
-    ['-5', /not an integer/],
-    ['69876', 69876],
-  ])('%j', (body, expected) => {
-    if (typeof expected === 'number') return expect(parseTipHeight(body)).toBe(expected);
-    expect(() => parseTipHeight(body)).toThrow(SourceError);
-    expect(() => parseTipHeight(body)).toThrow(expected);
+    [[], /not a non-empty list/],
+    [{ height: 1 }, /not a non-empty list/],
+    [[{ height: -5, timestamp: 1 }], /blocks\[0\]\.height is not a whole number/],
+    [[{ height: 837044 }], /blocks\[0\]\.timestamp is missing/],
+    [['x'], /blocks\[0\] is not an object/],
+  ])('%j', (json, message) => {
+    expect(() => parseRecentBlocks(json)).toThrow(SourceError);
+    expect(() => parseRecentBlocks(json)).toThrow(message);
   });
 });
 
@@ -118,6 +118,8 @@ describe('parsePrices', () => {
   it('drops unknown (non-positive) prices and refuses a reply with none', () => {
     expect(parsePrices({ time: 1, USD: 90000, EUR: -1, GBP: 0 })).toEqual({ USD: 90000 });
     expect(() => parsePrices({ time: 1 })).toThrow(/no positive price/);
+    expect(parsePricesTimeMs(fixtureJson('network/mempool-ws-conversions-mainnet.json'))).toBe(1711854906000);
+    expect(parsePricesTimeMs({ USD: 1 })).toBeNull();
     expect(() => parsePrices({ USD: 'a lot' })).toThrow(/prices USD is not a number/);
   });
 });

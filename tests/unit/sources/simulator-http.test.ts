@@ -18,7 +18,7 @@ import {
   parseHashrate,
   parsePrices,
   parseRewardStats,
-  parseTipHeight,
+  parseRecentBlocks,
 } from '../../../collectors/sources/network/mempool';
 
 const SEED = 7;
@@ -73,10 +73,13 @@ describe('mempool-compatible replies', () => {
 describe('routing', () => {
   const opts = { address: '127.0.0.1', port: 0, now: () => T0, seed: SEED, rigHashrateThs: () => new Map([['hashwattdemo.rockdale-a01', 110]]) };
 
-  it('serves the tip as text/plain and 404s unknown paths', () => {
+  it('serves the tip as text/plain and in the recent blocks, and 404s unknown paths', () => {
     const tip = routeRequest(opts, 'GET', '/api/blocks/tip/height', {});
-    expect(typeof tip.body).toBe('string');
-    expect(parseTipHeight(tip.body as string)).toBe(simTipHeight(T0));
+    expect(tip.body).toBe(String(simTipHeight(T0)));
+    const blocks = parseRecentBlocks(routeRequest(opts, 'GET', '/api/v1/blocks', {}).body);
+    expect(blocks.tipHeight).toBe(simTipHeight(T0));
+    expect(T0 - blocks.tipTimeMs).toBeGreaterThanOrEqual(0);
+    expect(T0 - blocks.tipTimeMs).toBeLessThan(600_000); // one block every 10 minutes
     expect(routeRequest(opts, 'GET', '/api/v1/nothing', {}).status).toBe(404);
     expect(routeRequest(opts, 'GET', '/api/v1/mining/reward-stats/0', {}).status).toBe(500);
   });

@@ -4,6 +4,7 @@ import { createChannelRow } from '../../../../lib/db/mutations/alert-channels';
 import { getChannelView, listChannelViews } from '../../../../lib/db/queries/alert-channels';
 import { parseChannelInput } from '../../../../lib/notify/channel-input';
 import { jsonBody, problem } from '../../request';
+import { describeValue } from '../../../../lib/util/describe-value';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export async function POST(request: Request) {
   if (!input.ok) return problem(400, 'invalid channel', input.errors);
   const db = getAppDb();
   const { name, enabled, config } = input.input;
-  if (listChannelViews(db).some((c) => c.name === name)) return problem(409, `a channel named ${JSON.stringify(name)} already exists`);
+  if (listChannelViews(db).some((c) => c.name === name)) return problem(409, `a channel named ${describeValue(name)} already exists`);
   const id = createChannelRow(db, name!, enabled ?? true, config!, Date.now());
   return NextResponse.json({ ok: true, channel: getChannelView(db, id) }, { status: 201 });
 }

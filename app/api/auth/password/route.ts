@@ -6,7 +6,7 @@ import { parsePasswordChange } from '../../../../lib/auth/user-input';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { setUserPassword } from '../../../../lib/db/mutations/users';
 import { getUserById } from '../../../../lib/db/queries/users';
-import { jsonBody, problem } from '../../request';
+import { jsonBody, problem, refused } from '../../request';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parsePasswordChange(parsed.body, who.name);
-  if (!input.ok) return problem(400, input.errors.join('; '), input.errors);
+  if (!input.ok) return refused(input.errors);
   const db = getAppDb();
   const user = getUserById(db, who.userId);
   if (!user) return problem(404, 'your user no longer exists');

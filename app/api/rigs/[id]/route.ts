@@ -3,7 +3,7 @@ import { getAppDb } from '../../../../lib/db/app-db';
 import { removeRig, updateRig } from '../../../../lib/db/mutations/edit-rigs';
 import { getRigSettings, rigViewsByIds, siteExists } from '../../../../lib/db/queries/rigs';
 import { parseRigPatch } from '../../../../lib/rigs/rig-input';
-import { jsonBody, pathId, problem } from '../../request';
+import { jsonBody, pathId, problem, refused } from '../../request';
 import { rigVisible } from '../../../principal';
 
 export const dynamic = 'force-dynamic';
@@ -26,7 +26,7 @@ export async function PATCH(request: Request, ctx: Ctx) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const patch = parseRigPatch(parsed.body, { siteExists: (s) => siteExists(db, s) });
-  if (!patch.ok) return problem(400, patch.errors.join('; '), patch.errors);
+  if (!patch.ok) return refused(patch.errors);
   const outcome = updateRig(db, id, patch.value, Date.now());
   if (!outcome.ok) return problem(outcome.status, outcome.error);
   return NextResponse.json({ ok: true, rig: rigViewsByIds(db, [id])[0] });

@@ -3,7 +3,7 @@ import { getAppDb } from '../../../../lib/db/app-db';
 import { recordDeviceRequest } from '../../../../lib/db/mutations/device-requests';
 import { siteExists } from '../../../../lib/db/queries/rigs';
 import { parseDeviceRequestInput } from '../../../../lib/rigs/device-request-input';
-import { jsonBody, problem } from '../../request';
+import { jsonBody, refused } from '../../request';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +16,6 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseDeviceRequestInput(parsed.body, (id) => siteExists(db, id));
-  if (!input.ok) return problem(400, input.errors.join('; '), input.errors);
+  if (!input.ok) return refused(input.errors);
   return NextResponse.json({ ok: true, request: recordDeviceRequest(db, input.input, Date.now()) }, { status: 202 });
 }

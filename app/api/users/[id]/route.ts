@@ -5,7 +5,7 @@ import { getAppDb } from '../../../../lib/db/app-db';
 import { changeUser, removeUser } from '../../../../lib/db/mutations/manage-users';
 import { siteExists } from '../../../../lib/db/queries/rigs';
 import { getUserById, listUserViews } from '../../../../lib/db/queries/users';
-import { jsonBody, pathId, problem } from '../../request';
+import { jsonBody, pathId, problem, refused } from '../../request';
 import { actorOf } from '../actor';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +25,7 @@ export async function PATCH(request: Request, ctx: Ctx) {
   const user = getUserById(db, id);
   if (!user) return problem(404, `there is no user ${id}`);
   const patch = parseUserPatch(parsed.body, user.name, { siteExists: (s) => siteExists(db, s) });
-  if (!patch.ok) return problem(400, patch.errors.join('; '), patch.errors);
+  if (!patch.ok) return refused(patch.errors);
   const { password, ...rest } = patch.value;
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
   const outcome = changeUser(db, actorOf(request), id, { ...rest, passwordHash });

@@ -3,6 +3,7 @@ import { getAppDb } from '../../../../../lib/db/app-db';
 import { recordAlertRequest } from '../../../../../lib/db/mutations/alert-requests';
 import { jsonBody, problem } from '../../../request';
 import { accepted, firingAlert } from '../../alert-request';
+import { describeValue } from '../../../../../lib/util/describe-value';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
   const untilMs = (parsed.body as { untilMs?: unknown } | null)?.untilMs;
   const nowMs = Date.now();
   if (untilMs !== null && (typeof untilMs !== 'number' || !Number.isInteger(untilMs) || untilMs <= nowMs || untilMs > nowMs + MAX_SNOOZE_MS)) {
-    return problem(400, `untilMs must be epoch milliseconds in the next 30 days, or null to unsnooze (got ${JSON.stringify(untilMs)})`);
+    return problem(400, `untilMs must be epoch milliseconds in the next 30 days, or null to unsnooze (got ${describeValue(untilMs)})`);
   }
   return accepted(recordAlertRequest(db, { kind: 'snooze', alertId: alert.id, untilMs }, nowMs));
 }

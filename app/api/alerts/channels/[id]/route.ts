@@ -4,6 +4,7 @@ import { deleteChannelRow, updateChannelRow } from '../../../../../lib/db/mutati
 import { getChannelRow, getChannelView, listChannelViews } from '../../../../../lib/db/queries/alert-channels';
 import { parseChannelInput } from '../../../../../lib/notify/channel-input';
 import { jsonBody, pathId, problem } from '../../../request';
+import { describeValue } from '../../../../../lib/util/describe-value';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export async function PUT(request: Request, ctx: Ctx) {
   const input = parseChannelInput(parsed.body, { config: JSON.parse(row.configJson) as Record<string, unknown> });
   if (!input.ok) return problem(400, 'invalid channel', input.errors);
   if (input.input.name !== undefined && listChannelViews(db).some((c) => c.name === input.input.name && c.id !== id)) {
-    return problem(409, `a channel named ${JSON.stringify(input.input.name)} already exists`);
+    return problem(409, `a channel named ${describeValue(input.input.name)} already exists`);
   }
   updateChannelRow(db, id, input.input, Date.now());
   return NextResponse.json({ ok: true, channel: getChannelView(db, id) });
