@@ -4,7 +4,7 @@
  * reply is kept, so an unrecognised device can be reported with what it said.
  */
 import type { RawReply } from '../../lib/db/mutations/record-unrecognised';
-import { DeviceError, type Driver, type DriverProtocol, type Identity, type PollTarget, type ProbeReplies } from '../drivers/types';
+import { DeviceError, type DeviceErrorKind, type Driver, type DriverProtocol, type Identity, type PollTarget, type ProbeReplies } from '../drivers/types';
 import { probeBtminerV3, probeCgminer, probeHttp, probeJsonrpc, type ProbeOutcome } from './probe-replies';
 import type { DeviceSpec } from '../../lib/net/device-spec';
 
@@ -33,6 +33,9 @@ interface Attempt {
   protocol: DriverProtocol;
   port: number;
 }
+
+/** Errors that show something listens on the port even though the protocol failed. */
+const ANSWERED_KINDS: ReadonlySet<DeviceErrorKind> = new Set(['garbage', 'truncated', 'too-large', 'reset', 'closed']);
 
 /** Ports tried when the operator gives none: cgminer API, Whatsminer API v3, web UI. */
 export const DEFAULT_ATTEMPTS: readonly Attempt[] = [
@@ -94,8 +97,8 @@ export async function detectDevice(spec: DeviceSpec, opts: DetectOptions): Promi
     if (!outcome.ok) {
       lastError = outcome.error;
       if (outcome.error.kind === 'refused') refusedPorts.add(attempt.port);
-      // Bytes came back (garbage, an error reply): the port is alive even though this protocol failed.
-      if (raw.length > rawBefore || outcome.error.kind === 'garbage' || outcome.error.kind === 'truncated') {
+      // Bytes came back (garbage, an error reply, too many), or it hung up on us: something listens there.
+      if (raw.length > rawBefore || ANSWERED_KINDS.has(outcome.error.kind)) {
         answered ??= { protocol: attempt.protocol, port: attempt.port, error: outcome.error };
       }
       continue;

@@ -8,7 +8,7 @@ import { cgminerQuery, cgminerQueryRaw } from '../drivers/cgminer-tcp/client';
 import { deviceHttp } from '../drivers/http/client';
 import { jsonrpcQuery } from '../drivers/jsonrpc-tcp/client';
 import { MINER_GETSTAT1 } from '../drivers/phoenixminer/parse';
-import { DeviceError, type Driver, type HttpProbeReply, type PollTarget, type ProbeReplies } from '../drivers/types';
+import { DeviceError, isGoneQuiet, type Driver, type HttpProbeReply, type PollTarget, type ProbeReplies } from '../drivers/types';
 
 /** The probe replies, or the error that says nothing usable answered. */
 export type ProbeOutcome = { ok: true; probe: ProbeReplies } | { ok: false; error: DeviceError };
@@ -43,7 +43,7 @@ export async function probeCgminer(target: PollTarget): Promise<ProbeOutcome> {
       }
       firstError ??= e;
       bodies[command] = null;
-      if (e.kind === 'refused' || e.kind === 'timeout') quiet = true;
+      if (isGoneQuiet(e)) quiet = true;
     }
   }
   if (Object.values(bodies).every((b) => b === null)) {
@@ -83,7 +83,7 @@ export async function probeHttp(target: PollTarget, drivers: readonly Driver[]):
     } catch (err) {
       const e = soft(err);
       firstError ??= e;
-      if (e.kind === 'refused' || e.kind === 'timeout') break;
+      if (isGoneQuiet(e)) break;
     }
   }
   if (Object.keys(http).length === 0) return { ok: false, error: firstError ?? new DeviceError('unexpected', 'no HTTP driver to probe with') };

@@ -3,7 +3,7 @@
  * and /stratum (pools) as optional requests that do not cost the reading when they fail.
  */
 import { deviceJson } from '../http/client';
-import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, isGoneQuiet, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { BMINER_DEVICE_PATH, BMINER_SOLVER_PATH, BMINER_STRATUM_PATH, isBminerSolver, parseBminer } from './parse';
 
 /** A 2xx solver reply in bminer's {"devices": {"0": {"solvers": [...]}}} shape. */
@@ -32,7 +32,7 @@ export const bminerDriver: Driver = {
         return await deviceJson(target, path);
       } catch (err) {
         if (!(err instanceof DeviceError) || err.kind === 'aborted') throw err;
-        if (err.kind === 'timeout' || err.kind === 'refused') quiet = true;
+        if (isGoneQuiet(err)) quiet = true;
         return null;
       }
     };
