@@ -86,6 +86,11 @@ export interface Driver {
   protocol: DriverProtocol;
   /** Default API port of the family. */
   defaultPort: number;
+  /**
+   * The most requests one poll sends, fallbacks and auth challenges included. Each is bounded by the
+   * per-request timeout, so a poll never takes longer than this many timeouts: that is its deadline.
+   */
+  maxRequestsPerPoll: number;
   /** http drivers: the path whose GET reply identify() needs (the scanner fetches each once). */
   probePath?: string;
   /**

@@ -21,6 +21,7 @@ export const bminerDriver: Driver = {
   protocol: 'http',
   // unverified: the port bminer's documentation uses for -api (127.0.0.1:1880); operator-set.
   defaultPort: 1880,
+  maxRequestsPerPoll: 3, // solver, device, stratum
   probePath: BMINER_SOLVER_PATH,
   identify: identifyBminer,
   async poll(target: PollTarget) {

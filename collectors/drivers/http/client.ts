@@ -97,7 +97,8 @@ export function deviceHttp(target: PollTarget, req: DeviceHttpRequest): Promise<
     r.on('socket', (s: Socket) => {
       socket = s;
       s.once('connect', () => (connected = true));
-      s.on('data', (chunk: Buffer) => {
+      // Ahead of node's parser, which may fail on this very chunk: the snippet must already hold it.
+      s.prependListener('data', (chunk: Buffer) => {
         if (head.length < 64) head = Buffer.concat([head, chunk.subarray(0, 64 - head.length)]);
         target.onReplyBytes?.(chunk.length);
       });

@@ -142,6 +142,7 @@ describe('bytes that are not a reply are "garbage" with a short safe snippet', (
     const { error } = await failure(send.http.run(target(d)));
     expect(error.kind).toBe('garbage');
     expect(error.message).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${d.port}/api/summary answered GET /api/summary with bytes that are not HTTP \\(HPE_`));
+    expect(error.message).toMatch(/; starts "[^"]+"\)$/); // what it sent, blanked of control bytes
   });
 });
 
