@@ -93,21 +93,22 @@ describe('hashwatt probe against misbehaving devices', { timeout: 60_000 }, () =
     expect(line).toMatch(new RegExp(`^hashwatt probe: ${esc(`http://127.0.0.1:${d.port}`)}: too-large: reply to GET /\\S+ from \\S+ larger than ${MB} bytes$`));
   });
 
-  it('a slow but valid Antminer (each reply after 60 % of the timeout) is identified and read', async () => {
+  it('a slow but valid Antminer (each reply after half the timeout) is identified and read', async () => {
     const d = await evil({
       kind: 'slow',
-      delayMs: 600,
+      delayMs: 1000,
       respond: (request) => {
         const name = ANTMINER[String((JSON.parse(request) as { command?: unknown }).command)];
         return `${name ? fixtureText(name) : INVALID}\u0000`;
       },
     });
-    const res = await runHashwatt(['probe', `127.0.0.1:${d.port}`, '--timeout', '1', '--json']);
+    const res = await runHashwatt(['probe', `127.0.0.1:${d.port}`, '--timeout', '2', '--json']);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const out = JSON.parse(res.stdout);
     expect(out).toMatchObject({ status: 'ok', driver: 'antminer', reading: { model: 'Antminer S19 Pro' } });
-    // Detection's 4 commands and the poll's 4, each 0.6 s: well past the old 4-timeout cap of the whole probe.
+    // Detection's 4 commands and the poll's 4, each 1 s: past the old probe's one timeout of "silence"
+    // (replies were not heard until detection ended) and its 4-timeout cap.
     expect(d.requests.length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -12,8 +12,9 @@ import { runSweep, type SweepTarget } from '../../../collectors/sweep';
 import { fixtureText } from '../../support/driver-fixtures';
 import { startEvilDevice, type EvilDevice } from '../../support/evil-devices';
 
-const TIMEOUT_MS = 2000;
-const SLOW_REPLY_MS = 1600;
+const TIMEOUT_MS = 3000;
+/** Above 75 % of the timeout, so 8 replies outlast the old fixed 6-timeout deadline; 600 ms spare each for a busy machine. */
+const SLOW_REPLY_MS = 2400;
 /** The Braiins driver sends at most 8 requests (summary and 7 optional commands): its poll's bound. */
 const BRAIINS_BOUND_MS = 8 * TIMEOUT_MS;
 const BRAIINS_CAPTURES: Record<string, string> = {
@@ -60,7 +61,7 @@ describe('a sweep with one slow but valid device', () => {
     const record = await runSweep(targets, { getDriver, now: Date.now, requestTimeoutMs: TIMEOUT_MS, concurrency: 64 });
     const byId = new Map(record.results.map((r) => [r.rigId, r]));
 
-    // Slow but valid: 8 replies x 1.6 s = 12.8 s, more than 6 timeouts (the old fixed deadline), less than its own 8.
+    // Slow but valid: 8 replies x 2.4 s = 19.2 s, more than 6 timeouts (the old fixed deadline), less than its own 8.
     expect(byId.get(101)).toMatchObject({ ok: true, reading: { driver: 'braiins' } });
     expect(slow.requests).toHaveLength(8);
     expect(byId.get(102)).toMatchObject({
