@@ -10,6 +10,7 @@ import { rigsByEndpoint, siteExists } from '../lib/db/queries/rigs';
 import { parseDeviceRequestInput } from '../lib/rigs/device-request-input';
 import type { FoundDevice, ProbePayload, ProbeResult, ScanPayload, ScanProgress, ScanResult } from '../lib/rigs/device-request-types';
 import { parseIpv4Range } from '../lib/net/cidr';
+import { probeFailureLine } from './detect/failure-line';
 import { probeDevice } from './detect/probe-device';
 import { scanRange, specFor, type ScanHit } from './detect/scan';
 import { formatEndpoint } from '../lib/net/device-spec';
@@ -57,8 +58,8 @@ async function runProbe(p: ProbePayload, deps: DeviceRequestDeps): Promise<Reque
   const endpoint = formatEndpoint(detection.protocol === 'http' ? 'http' : 'tcp', p.address, detection.port || (p.port ?? 4028));
   if (detection.status === 'unrecognised') {
     recordUnrecognised(deps.db, { address: p.address, port: detection.port, protocol: detection.protocol ?? 'tcp', raw: detection.raw }, deps.now());
-    const why = error ? ` (${error.toLine()})` : '';
-    return { error: `${endpoint} answers over ${detection.protocol} but no driver recognises it${why}; its replies were kept for a support request` };
+    const { line, unrecognised } = probeFailureLine(endpoint, { detection, error });
+    return { error: unrecognised ? `${line}; its replies were kept for a support request` : line };
   }
   if (detection.status !== 'recognised') return { error: `${p.address}: ${error?.toLine() ?? 'no answer'}` };
   const device = foundDevice({ address: p.address, port: detection.port, driver: detection.driver, identity: detection.identity, reading, error }, rigsByEndpoint(deps.db));

@@ -4,6 +4,7 @@
  */
 import type { PollResult, SweepRecord } from '../lib/db/mutations/write-sweep';
 import { mapWithConcurrency } from '../lib/util/concurrency';
+import { pollWithDeadline } from './drivers/poll-deadline';
 import { DeviceError, type Driver } from './drivers/types';
 
 /** A rig to poll, as listed from the rigs table. */
@@ -32,38 +33,32 @@ export function describePollError(err: unknown): string {
   return `unexpected: ${String(err)}`;
 }
 
-/** Polls one rig; never throws. A hard deadline guards against a driver that ignores its timeouts. */
+/**
+ * Polls one rig; never throws. The poll has its own deadline, the per-request timeout times the requests
+ * its driver may send, so a slow device costs at most that and a driver that ignores its timeouts is cut.
+ */
 export async function pollOne(target: SweepTarget, deps: SweepDeps): Promise<PollResult> {
   const base = { rigId: target.id, siteId: target.siteId };
-  const hardDeadlineMs = deps.requestTimeoutMs * 6;
-  let timer: NodeJS.Timeout | undefined;
   try {
     const driver = deps.getDriver(target.driver);
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new DeviceError('timeout', `poll of ${target.address}:${target.port} exceeded ${hardDeadlineMs} ms`)),
-        hardDeadlineMs,
-      );
+    const reading = await pollWithDeadline(driver, {
+      address: target.address,
+      port: target.port,
+      timeoutMs: deps.requestTimeoutMs,
+      signal: deps.signal,
+      modelHint: target.model,
     });
-    const reading = await Promise.race([
-      driver.poll({
-        address: target.address,
-        port: target.port,
-        timeoutMs: deps.requestTimeoutMs,
-        signal: deps.signal,
-        modelHint: target.model,
-      }),
-      deadline,
-    ]);
     return { ...base, tsMs: deps.now(), ok: true, reading };
   } catch (err) {
     return { ...base, tsMs: deps.now(), ok: false, error: describePollError(err) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 
-/** Polls all targets and returns the sweep record (start, duration, one result per rig). */
+/**
+ * Polls all targets and returns the sweep record (start, duration, one result per rig). With no more
+ * targets than `concurrency`, the sweep takes at most its slowest driver's poll deadline, however slow a
+ * device is; the fast devices' results wait no longer than that.
+ */
 export async function runSweep(targets: readonly SweepTarget[], deps: SweepDeps): Promise<SweepRecord> {
   const startedAtMs = deps.now();
   const results = await mapWithConcurrency(targets, deps.concurrency, (t) => pollOne(t, deps));

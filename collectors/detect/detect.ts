@@ -4,8 +4,8 @@
  * reply is kept, so an unrecognised device can be reported with what it said.
  */
 import type { RawReply } from '../../lib/db/mutations/record-unrecognised';
-import { DeviceError, type Driver, type DriverProtocol, type Identity, type PollTarget, type ProbeReplies } from '../drivers/types';
-import { probeBtminerV3, probeCgminer, probeHttp, probeJsonrpc, type ProbeOutcome } from './probe-replies';
+import { DeviceError, type DeviceErrorKind, type Driver, type DriverProtocol, type Identity, type PollTarget, type ProbeReplies } from '../drivers/types';
+import { probeBtminerV3, probeCgminer, probeHttp, probeJsonrpc, probeRequestCount, type ProbeOutcome } from './probe-replies';
 import type { DeviceSpec } from '../../lib/net/device-spec';
 
 /** How to detect. */
@@ -14,6 +14,8 @@ export interface DetectOptions {
   drivers: readonly Driver[];
   signal?: AbortSignal;
   credentials?: PollTarget['credentials'];
+  /** Called as reply bytes arrive, complete or not (the probe tells a slow device from a silent one). */
+  onReplyBytes?: (bytes: number) => void;
 }
 
 /** What detection found. */
@@ -34,6 +36,9 @@ interface Attempt {
   port: number;
 }
 
+/** Errors that show something listens on the port even though the protocol failed. */
+const ANSWERED_KINDS: ReadonlySet<DeviceErrorKind> = new Set(['garbage', 'truncated', 'too-large', 'reset', 'closed']);
+
 /** Ports tried when the operator gives none: cgminer API, Whatsminer API v3, web UI. */
 export const DEFAULT_ATTEMPTS: readonly Attempt[] = [
   { protocol: 'cgminer', port: 4028 },
@@ -49,6 +54,19 @@ export function attemptsFor(spec: DeviceSpec): Attempt[] {
   const order: DriverProtocol[] =
     p === 4433 ? ['btminer-v3', 'cgminer', 'jsonrpc'] : p === 3333 ? ['jsonrpc', 'cgminer', 'btminer-v3'] : ['cgminer', 'btminer-v3', 'jsonrpc'];
   return order.map((protocol) => ({ protocol, port: p }));
+}
+
+/** The attempts detection makes for `spec` with these drivers. */
+function attemptsWith(spec: DeviceSpec, drivers: readonly Driver[]): Attempt[] {
+  return attemptsFor(spec).filter((a) => drivers.some((d) => d.protocol === a.protocol));
+}
+
+/**
+ * The most requests detection sends for `spec`, each bounded by the request timeout: with it, detection's
+ * deadline. Pure.
+ */
+export function detectionRequestCount(spec: DeviceSpec, drivers: readonly Driver[]): number {
+  return attemptsWith(spec, drivers).reduce((n, a) => n + probeRequestCount(a.protocol, drivers), 0);
 }
 
 function runProbe(protocol: DriverProtocol, target: PollTarget, drivers: readonly Driver[]): Promise<ProbeOutcome> {
@@ -69,8 +87,10 @@ export function identifyFrom(protocol: DriverProtocol, probe: ProbeReplies, driv
 }
 
 /**
- * Detects the device. Tries each protocol/port in turn: a refusal moves on to the next port, an answer that
- * no driver recognises is 'unrecognised' (unless a later protocol on the same port is recognised).
+ * Detects the device. Tries each protocol/port in turn: a refusal moves on to the next port, an unreachable
+ * host ends detection, an answer that no driver recognises is 'unrecognised' (unless a later protocol on
+ * the same port is recognised). Any byte back, or a reset or close, counts as an answer: the error then
+ * says what the device did.
  */
 export async function detectDevice(spec: DeviceSpec, opts: DetectOptions): Promise<Detection> {
   const raw: RawReply[] = [];
@@ -78,9 +98,10 @@ export async function detectDevice(spec: DeviceSpec, opts: DetectOptions): Promi
   let answered: { protocol: DriverProtocol; port: number; error: DeviceError | null } | null = null;
   let lastError: DeviceError | null = null;
   const refusedPorts = new Set<number>();
-  const attempts = attemptsFor(spec).filter((a) => opts.drivers.some((d) => d.protocol === a.protocol));
+  const attempts = attemptsWith(spec, opts.drivers);
   for (const attempt of attempts) {
     if (refusedPorts.has(attempt.port)) continue;
+    let attemptBytes = 0;
     const target: PollTarget = {
       address: spec.host,
       port: attempt.port,
@@ -88,16 +109,22 @@ export async function detectDevice(spec: DeviceSpec, opts: DetectOptions): Promi
       signal: opts.signal,
       credentials: opts.credentials ?? null,
       recorder,
+      onReplyBytes: (bytes) => {
+        attemptBytes += bytes;
+        opts.onReplyBytes?.(bytes);
+      },
     };
     const rawBefore = raw.length;
     const outcome = await runProbe(attempt.protocol, target, opts.drivers);
     if (!outcome.ok) {
       lastError = outcome.error;
       if (outcome.error.kind === 'refused') refusedPorts.add(attempt.port);
-      // Bytes came back (garbage, an error reply): the port is alive even though this protocol failed.
-      if (raw.length > rawBefore || outcome.error.kind === 'garbage' || outcome.error.kind === 'truncated') {
+      // Bytes came back (garbage, an error reply, too many, too slowly), or it hung up on us: something is there.
+      if (raw.length > rawBefore || attemptBytes > 0 || ANSWERED_KINDS.has(outcome.error.kind)) {
         answered ??= { protocol: attempt.protocol, port: attempt.port, error: outcome.error };
       }
+      // No route to the host: no other port of it can answer either.
+      if (outcome.error.kind === 'unreachable' && !answered) break;
       continue;
     }
     const found = identifyFrom(attempt.protocol, outcome.probe, opts.drivers);

@@ -1,11 +1,14 @@
 /**
  * One device, end to end: detect (or take the named driver), then poll it once. Bounded in time: when
- * nothing at all has answered within the timeout the whole probe stops there, so an unreachable or silent
- * device costs one timeout, not one per port and command; a device that answers gets up to four.
+ * nothing at all has come back within the timeout the whole probe stops there, so an unreachable or silent
+ * device costs one timeout, not one per port and command. A device that sends anything, however slowly or
+ * wrongly, is heard out: detection within its own bound (request timeout x its requests), then the poll
+ * within the driver's (request timeout x the driver's requests), and the error says what the device did.
  */
 import type { Reading } from '../../lib/domain/reading';
+import { pollWithDeadline } from '../drivers/poll-deadline';
 import { DeviceError, type Driver, type PollTarget } from '../drivers/types';
-import { detectDevice, type Detection } from './detect';
+import { detectDevice, detectionRequestCount, type Detection } from './detect';
 import type { DeviceSpec } from '../../lib/net/device-spec';
 
 /** What probing found. */
@@ -28,20 +31,27 @@ export interface ProbeOptions {
 /** Detects and polls; never throws for device trouble (it is in the result). */
 export async function probeDevice(spec: DeviceSpec, opts: ProbeOptions): Promise<ProbeResult> {
   const controller = new AbortController();
-  let answered = false;
+  /** Why the probe was stopped early, for the message that replaces the aborted request's. */
+  let stoppedBecause: DeviceError | null = null;
+  const stop = (why: DeviceError) => {
+    stoppedBecause ??= why;
+    controller.abort();
+  };
+  let heard = false;
+  const onReplyBytes = () => (heard = true);
   const raw: Detection['raw'] = [];
   const recorder = (label: string, text: string) => {
-    answered = true;
+    heard = true;
     raw.push({ label, raw: text });
   };
   const silentTimer = setTimeout(() => {
-    if (!answered) controller.abort();
+    if (!heard) stop(new DeviceError('timeout', `no reply within ${opts.timeoutMs / 1000} s`));
   }, opts.timeoutMs);
-  const hardTimer = setTimeout(() => controller.abort(), opts.timeoutMs * 4);
-  const aborted = (): DeviceError =>
-    answered
-      ? new DeviceError('timeout', `the device answered but did not finish within ${(opts.timeoutMs * 4) / 1000} s`)
-      : new DeviceError('timeout', `no reply within ${opts.timeoutMs / 1000} s`);
+  const explain = (err: unknown): DeviceError => {
+    if (err instanceof DeviceError) return err.kind === 'aborted' && stoppedBecause ? stoppedBecause : err;
+    return new DeviceError('unexpected', err instanceof Error ? err.message : String(err));
+  };
+  let detectTimer: NodeJS.Timeout | undefined;
   try {
     let detection: Detection;
     if (opts.driver) {
@@ -49,28 +59,41 @@ export async function probeDevice(spec: DeviceSpec, opts: ProbeOptions): Promise
       const port = spec.port ?? d.defaultPort;
       detection = { status: 'recognised', address: spec.host, port, protocol: d.protocol, identity: null, driver: d, raw, error: null };
     } else {
-      const found = await detectDevice(spec, { timeoutMs: opts.timeoutMs, drivers: opts.drivers, signal: controller.signal, credentials: opts.credentials });
+      const requests = detectionRequestCount(spec, opts.drivers);
+      const detectMs = opts.timeoutMs * requests;
+      detectTimer = setTimeout(
+        () => stop(new DeviceError('timeout', `detection did not finish within ${detectMs} ms (${requests} requests x ${opts.timeoutMs} ms)`)),
+        detectMs,
+      );
+      const found = await detectDevice(spec, {
+        timeoutMs: opts.timeoutMs,
+        drivers: opts.drivers,
+        signal: controller.signal,
+        credentials: opts.credentials,
+        onReplyBytes,
+      });
+      clearTimeout(detectTimer);
       for (const r of found.raw) recorder(r.label, r.raw);
       detection = { ...found, raw };
-      if (found.error?.kind === 'aborted') detection.error = aborted();
+      if (found.error) detection.error = explain(found.error);
       if (found.status !== 'recognised') return { detection, reading: null, error: detection.error };
     }
     try {
-      const reading = await detection.driver!.poll({
+      const reading = await pollWithDeadline(detection.driver!, {
         address: spec.host,
         port: detection.port,
         timeoutMs: opts.timeoutMs,
         signal: controller.signal,
         credentials: opts.credentials ?? null,
         recorder,
+        onReplyBytes,
       });
       return { detection, reading, error: null };
     } catch (err) {
-      const e = err instanceof DeviceError ? (err.kind === 'aborted' ? aborted() : err) : new DeviceError('unexpected', (err as Error).message);
-      return { detection, reading: null, error: e };
+      return { detection, reading: null, error: explain(err) };
     }
   } catch (err) {
-    const e = err instanceof DeviceError ? (err.kind === 'aborted' ? aborted() : err) : new DeviceError('unexpected', (err as Error).message);
+    const e = explain(err);
     return {
       detection: { status: 'unreachable', address: spec.host, port: spec.port ?? 0, protocol: null, identity: null, driver: null, raw, error: e },
       reading: null,
@@ -78,6 +101,6 @@ export async function probeDevice(spec: DeviceSpec, opts: ProbeOptions): Promise
     };
   } finally {
     clearTimeout(silentTimer);
-    clearTimeout(hardTimer);
+    clearTimeout(detectTimer);
   }
 }

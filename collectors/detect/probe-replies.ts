@@ -8,7 +8,7 @@ import { cgminerQuery, cgminerQueryRaw } from '../drivers/cgminer-tcp/client';
 import { deviceHttp } from '../drivers/http/client';
 import { jsonrpcQuery } from '../drivers/jsonrpc-tcp/client';
 import { MINER_GETSTAT1 } from '../drivers/phoenixminer/parse';
-import { DeviceError, type Driver, type HttpProbeReply, type PollTarget, type ProbeReplies } from '../drivers/types';
+import { DeviceError, isGoneQuiet, type Driver, type DriverProtocol, type HttpProbeReply, type PollTarget, type ProbeReplies } from '../drivers/types';
 
 /** The probe replies, or the error that says nothing usable answered. */
 export type ProbeOutcome = { ok: true; probe: ProbeReplies } | { ok: false; error: DeviceError };
@@ -22,12 +22,25 @@ function soft(err: unknown): DeviceError {
   throw err;
 }
 
+const CGMINER_PROBE_COMMANDS = ['version', 'stats', 'devdetails', 'summary'] as const;
+
+/** The most requests one protocol's probe sends (cgminer: its commands and btminer's get_version). Pure. */
+export function probeRequestCount(protocol: DriverProtocol, drivers: readonly Driver[]): number {
+  if (protocol === 'cgminer') return CGMINER_PROBE_COMMANDS.length + 1;
+  if (protocol === 'http') return Math.max(1, httpProbePaths(drivers).length);
+  return 1;
+}
+
+function httpProbePaths(drivers: readonly Driver[]): string[] {
+  return [...new Set(drivers.filter((d) => d.protocol === 'http' && d.probePath).map((d) => d.probePath!))];
+}
+
 /** cgminer: version, stats, devdetails, summary (whatever the firmware answers). */
 export async function probeCgminer(target: PollTarget): Promise<ProbeOutcome> {
   const bodies: Record<string, object | null> = {};
   let firstError: DeviceError | null = null;
   let quiet = false;
-  for (const command of ['version', 'stats', 'devdetails', 'summary']) {
+  for (const command of CGMINER_PROBE_COMMANDS) {
     if (quiet) {
       bodies[command] = null;
       continue;
@@ -43,7 +56,7 @@ export async function probeCgminer(target: PollTarget): Promise<ProbeOutcome> {
       }
       firstError ??= e;
       bodies[command] = null;
-      if (e.kind === 'refused' || e.kind === 'timeout') quiet = true;
+      if (isGoneQuiet(e)) quiet = true;
     }
   }
   if (Object.values(bodies).every((b) => b === null)) {
@@ -66,7 +79,7 @@ export async function probeCgminer(target: PollTarget): Promise<ProbeOutcome> {
 
 /** http: one GET of each driver's probePath. */
 export async function probeHttp(target: PollTarget, drivers: readonly Driver[]): Promise<ProbeOutcome> {
-  const paths = [...new Set(drivers.filter((d) => d.protocol === 'http' && d.probePath).map((d) => d.probePath!))];
+  const paths = httpProbePaths(drivers);
   const http: Record<string, HttpProbeReply> = {};
   let firstError: DeviceError | null = null;
   for (const path of paths) {
@@ -83,7 +96,7 @@ export async function probeHttp(target: PollTarget, drivers: readonly Driver[]):
     } catch (err) {
       const e = soft(err);
       firstError ??= e;
-      if (e.kind === 'refused' || e.kind === 'timeout') break;
+      if (isGoneQuiet(e)) break;
     }
   }
   if (Object.keys(http).length === 0) return { ok: false, error: firstError ?? new DeviceError('unexpected', 'no HTTP driver to probe with') };

@@ -1,11 +1,12 @@
 /**
  * One request over a fresh TCP connection, the skeleton the cgminer and JSON-RPC transports share: connect,
  * write, read until the reader says the reply is complete or the server closes, within one timeout for
- * connect + read, abortable, size-capped, with every socket error mapped to a DeviceError naming the
- * request and the address. The reader decides what "complete" means and what the reply text is.
+ * connect + read, abortable, cut at maxBytes (nothing beyond the cap is kept), with every socket error
+ * mapped to a DeviceError naming the request, the address and how many bytes had come. The reader decides
+ * what "complete" means and what the reply text is.
  */
 import { createConnection } from 'node:net';
-import { socketError, stallError } from './socket-errors';
+import { closedError, quoted, socketError, stallError, tooLargeError } from './socket-errors';
 import { DeviceError, type PollTarget } from './types';
 
 export interface ReplyReader {
@@ -20,8 +21,10 @@ export function describeTarget(target: Pick<PollTarget, 'address' | 'port'>): st
   return target.address.includes(':') ? `[${target.address}]:${target.port}` : `${target.address}:${target.port}`;
 }
 
+/** Sends `payload` and resolves with the reply text; rejects with a DeviceError saying what happened. */
 export function tcpExchange(target: PollTarget, label: string, payload: string, maxBytes: number, reader: ReplyReader): Promise<string> {
   const where = describeTarget(target);
+  const what = quoted(label);
   const signal = target.signal;
   return new Promise<string>((resolve, reject) => {
     if (signal?.aborted) {
@@ -51,7 +54,9 @@ export function tcpExchange(target: PollTarget, label: string, payload: string, 
     const onAbort = () => finish(new DeviceError('aborted', `"${label}" to ${where} aborted`));
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    const timer = setTimeout(() => finish(stallError(label, where, target.timeoutMs, connected, received)), target.timeoutMs);
+    const timer = setTimeout(() => finish(stallError(what, where, target.timeoutMs, connected, received)), target.timeoutMs);
+    // The server's close ends a reply; a close before any byte is no reply at all.
+    const onClose = () => finish(received === 0 ? closedError(what, where) : null);
 
     socket.on('connect', () => {
       connected = true;
@@ -60,14 +65,15 @@ export function tcpExchange(target: PollTarget, label: string, payload: string, 
     });
     socket.on('data', (chunk: Buffer) => {
       received += chunk.length;
+      target.onReplyBytes?.(chunk.length);
       if (received > maxBytes) {
-        finish(new DeviceError('garbage', `reply to "${label}" from ${where} larger than ${maxBytes} bytes`));
+        finish(tooLargeError(what, where, maxBytes));
         return;
       }
       if (reader.onChunk(chunk)) finish(null);
     });
-    socket.on('end', () => finish(null));
-    socket.on('close', () => finish(null));
-    socket.on('error', (err: NodeJS.ErrnoException) => finish(socketError(err, label, where)));
+    socket.on('end', onClose);
+    socket.on('close', onClose);
+    socket.on('error', (err: NodeJS.ErrnoException) => finish(socketError(err, what, where, received)));
   });
 }

@@ -29,6 +29,11 @@ export interface PollTarget {
   credentials?: DeviceCredentials | null;
   /** Receives every raw reply of the poll, labelled by request (e.g. "stats", "GET /summary"). */
   recorder?: RawRecorder;
+  /**
+   * Called with the size of each piece of a reply as it arrives, complete or not: detection tells a slow
+   * or misbehaving device (it sent something) from a silent one by it.
+   */
+  onReplyBytes?: (bytes: number) => void;
 }
 
 /**
@@ -81,6 +86,11 @@ export interface Driver {
   protocol: DriverProtocol;
   /** Default API port of the family. */
   defaultPort: number;
+  /**
+   * The most requests one poll sends, fallbacks and auth challenges included. Each is bounded by the
+   * per-request timeout, so a poll never takes longer than this many timeouts: that is its deadline.
+   */
+  maxRequestsPerPoll: number;
   /** http drivers: the path whose GET reply identify() needs (the scanner fetches each once). */
   probePath?: string;
   /**
@@ -95,14 +105,26 @@ export interface Driver {
 
 /** Why a device could not be read; kept in rig_status.last_error as "<kind>: <message>". */
 export type DeviceErrorKind =
-  | 'timeout' // no complete reply within the timeout
-  | 'refused' // connection refused / host unreachable / reset
+  | 'timeout' // no complete reply within the timeout (the message says how many bytes had come)
+  | 'refused' // connection refused: nothing listens on that port
+  | 'unreachable' // no route to the host, or its name does not resolve
+  | 'reset' // the device reset the connection (RST), before or during its reply
+  | 'closed' // the device closed the connection without sending a byte
+  | 'too-large' // a reply (or its headers, or a declared frame length) over the transport's byte cap
   | 'garbage' // bytes that are not a reply, even after the lenient repairs
   | 'truncated' // a reply cut short (server closed mid-JSON)
   | 'api-error' // a well-formed reply with STATUS E/F
   | 'auth' // the device wants credentials we do not have or that it refused
   | 'unexpected' // well-formed but missing the fields the driver needs
   | 'aborted'; // the poll was cancelled
+
+/**
+ * True when the device has stopped answering (timed out, refused, unreachable): a poll's optional
+ * commands after such an error are skipped instead of each waiting out its own timeout.
+ */
+export function isGoneQuiet(err: DeviceError): boolean {
+  return err.kind === 'timeout' || err.kind === 'refused' || err.kind === 'unreachable';
+}
 
 /** A clear, specific error about one device; never a crash of the sweep. */
 export class DeviceError extends Error {

@@ -138,7 +138,7 @@ describe('cgminerRequest over TCP', () => {
     const err = await deviceError(cgminerRequest(target(srv.port, { timeoutMs: 300 }), 'summary'));
     const elapsedMs = Date.now() - started;
     expect(err.kind).toBe('timeout');
-    expect(err.message).toBe(`no complete reply to "summary" from 127.0.0.1:${srv.port} within 300 ms`);
+    expect(err.message).toBe(`no reply to "summary" from 127.0.0.1:${srv.port} within 300 ms`);
     expect(elapsedMs).toBeGreaterThanOrEqual(290);
     expect(elapsedMs).toBeLessThan(1500);
     await srv.closed(0); // the client destroyed its end
@@ -148,7 +148,7 @@ describe('cgminerRequest over TCP', () => {
     const srv = await serve((socket) => socket.write('{"STATUS":[{"STATUS":"S"'));
     const err = await deviceError(cgminerRequest(target(srv.port, { timeoutMs: 200 }), 'pools'));
     expect(err.kind).toBe('timeout');
-    expect(err.message).toBe(`no complete reply to "pools" from 127.0.0.1:${srv.port} within 200 ms (24 bytes received)`);
+    expect(err.message).toBe(`reply to "pools" from 127.0.0.1:${srv.port} incomplete after 200 ms (24 bytes received)`);
   });
 
   it('reports a closed port as "refused"', async () => {
@@ -180,10 +180,10 @@ describe('cgminerRequest over TCP', () => {
     expect(srv.connections).toBe(1);
   });
 
-  it('refuses replies over the size cap as "garbage"', async () => {
+  it('refuses replies over the size cap as "too-large"', async () => {
     const srv = await serve((socket) => socket.end(fixture('antminer-s9-bmminer-stats.json')));
     const err = await deviceError(cgminerSend(target(srv.port), { command: 'stats' }, 'stats', 1000));
-    expect(err.kind).toBe('garbage');
+    expect(err.kind).toBe('too-large');
     expect(err.message).toBe(`reply to "stats" from 127.0.0.1:${srv.port} larger than 1000 bytes`);
   });
 });

@@ -63,8 +63,8 @@ export async function pollAntminerWeb(target: PollTarget): Promise<Reading> {
   }
   const opts = { modelHint: target.modelHint ?? null };
   const reading = parseAntminerWeb(replies, opts);
-  if (reading.hashrateThs > 0 || replies.minerConf) return reading;
-  // Not hashing: the configured work mode tells a miner put to sleep from a broken one.
+  if (reading.hashrateThs > 0 || replies.minerConf !== undefined) return reading;
+  // Not hashing: the configured work mode tells a miner put to sleep from a broken one (asked once per poll).
   replies.minerConf = await maybe(ANTMINER_WEB_PATHS.minerConf);
   return replies.minerConf ? parseAntminerWeb(replies, opts) : reading;
 }
@@ -75,6 +75,7 @@ export const antminerWebDriver: Driver = {
   label: 'Antminer (stock web UI, HTTP digest)',
   protocol: 'http',
   defaultPort: 80,
+  maxRequestsPerPoll: 7, // at most 5 CGIs (old firmware: stats 404, summary, pools, system info, miner conf) and 2 digest challenges
   probePath: ANTMINER_WEB_PATHS.summary,
   identify: identifyAntminerWeb,
   poll: pollAntminerWeb,

@@ -50,6 +50,7 @@ export const antminerDriver: Driver = {
   label: 'Antminer (cgminer/bmminer API)',
   protocol: 'cgminer',
   defaultPort: 4028,
+  maxRequestsPerPoll: 8, // version, stats, summary, pools; or version refused, then the web UI fallback (7)
   identify: identifyAntminer,
   async poll(target: PollTarget) {
     // Sequential on purpose: the bmminer API thread serves one client at a time, so parallel

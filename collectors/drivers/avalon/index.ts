@@ -37,6 +37,7 @@ export const avalonDriver: Driver = {
   label: 'Canaan Avalon (cgminer API)',
   protocol: 'cgminer',
   defaultPort: 4028,
+  maxRequestsPerPoll: 6, // summary, version, estats or stats, devs, pools
   identify: identifyAvalon,
   async poll(target: PollTarget) {
     // Required first, so an unreachable miner costs one timeout, not one per command.

@@ -36,6 +36,7 @@ export const axeosDriver: Driver = {
   label: 'Bitaxe / NerdQAxe (AxeOS HTTP API)',
   protocol: 'http',
   defaultPort: 80,
+  maxRequestsPerPoll: 2, // /api/system/info, /api/system/asic
   probePath: AXEOS_INFO_PATH,
   identify: identifyAxeos,
   async poll(target: PollTarget) {

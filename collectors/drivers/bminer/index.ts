@@ -3,7 +3,7 @@
  * and /stratum (pools) as optional requests that do not cost the reading when they fail.
  */
 import { deviceJson } from '../http/client';
-import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, isGoneQuiet, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { BMINER_DEVICE_PATH, BMINER_SOLVER_PATH, BMINER_STRATUM_PATH, isBminerSolver, parseBminer } from './parse';
 
 /** A 2xx solver reply in bminer's {"devices": {"0": {"solvers": [...]}}} shape. */
@@ -21,6 +21,7 @@ export const bminerDriver: Driver = {
   protocol: 'http',
   // unverified: the port bminer's documentation uses for -api (127.0.0.1:1880); operator-set.
   defaultPort: 1880,
+  maxRequestsPerPoll: 3, // solver, device, stratum
   probePath: BMINER_SOLVER_PATH,
   identify: identifyBminer,
   async poll(target: PollTarget) {
@@ -32,7 +33,7 @@ export const bminerDriver: Driver = {
         return await deviceJson(target, path);
       } catch (err) {
         if (!(err instanceof DeviceError) || err.kind === 'aborted') throw err;
-        if (err.kind === 'timeout' || err.kind === 'refused') quiet = true;
+        if (isGoneQuiet(err)) quiet = true;
         return null;
       }
     };

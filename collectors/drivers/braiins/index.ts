@@ -28,6 +28,7 @@ export const braiinsDriver: Driver = {
   label: 'Braiins OS (BOSminer/BOSer cgminer API)',
   protocol: 'cgminer',
   defaultPort: 4028,
+  maxRequestsPerPoll: 8, // summary and 7 optional commands
   identify: identifyBraiins,
   async poll(target: PollTarget) {
     // Summary first: it is the one reply the reading cannot do without, so a dead or silent device

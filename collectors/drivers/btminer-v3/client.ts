@@ -8,7 +8,7 @@
 import { createConnection, type Socket } from 'node:net';
 import { describeTarget } from '../tcp-exchange';
 import type { CgminerReply } from '../cgminer-tcp/lenient-json';
-import { socketError } from '../socket-errors';
+import { closedError, quoted, socketError, stallError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 import { parseV3Frame, v3Label } from './envelope';
 
@@ -28,30 +28,40 @@ export function encodeFrame(json: string): Buffer {
 
 /**
  * Reassembles frames from TCP segments that may split anywhere, the length prefix included. Zero-length
- * frames are the protocol's heartbeat (`00 00 00 00`) and are skipped. Pure: no I/O.
+ * frames are the protocol's heartbeat (`00 00 00 00`) and are skipped. A declared length over the cap is
+ * refused at its 4-byte header, before any of it is waited for or allocated. Segments are kept as a list
+ * and joined once per frame, so a reply cut into many tiny segments costs linear time. Pure: no I/O.
  */
 export class FrameDecoder {
-  private buffered: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private buffered = 0;
 
   constructor(private readonly maxBytes: number = MAX_FRAME_BYTES) {}
 
   /** Bytes received that do not yet form a whole frame. */
   get pendingBytes(): number {
-    return this.buffered.length;
+    return this.buffered;
   }
 
-  /** Adds a segment; returns the frames it completed. Throws DeviceError 'garbage' on an oversized length. */
+  /** Adds a segment; returns the frames it completed. Throws DeviceError 'too-large' on an oversized length. */
   push(chunk: Buffer): Buffer[] {
-    this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+    if (chunk.length > 0) {
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
+    }
     const frames: Buffer[] = [];
-    while (this.buffered.length >= 4) {
-      const length = this.buffered.readUInt32LE(0);
+    while (this.buffered >= 4) {
+      if (this.chunks[0].length < 4) this.chunks = [Buffer.concat(this.chunks, this.buffered)];
+      const length = this.chunks[0].readUInt32LE(0);
       if (length > this.maxBytes) {
-        throw new DeviceError('garbage', `frame length ${length} is larger than ${this.maxBytes} bytes (not an API v3 reply)`);
+        throw new DeviceError('too-large', `declares a frame of ${length} bytes, more than the ${this.maxBytes} an API v3 reply may have`);
       }
-      if (this.buffered.length < 4 + length) break;
-      if (length > 0) frames.push(Buffer.from(this.buffered.subarray(4, 4 + length)));
-      this.buffered = this.buffered.subarray(4 + length);
+      if (this.buffered < 4 + length) break;
+      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
+      if (length > 0) frames.push(Buffer.from(all.subarray(4, 4 + length)));
+      const rest = all.subarray(4 + length);
+      this.chunks = rest.length > 0 ? [rest] : [];
+      this.buffered = rest.length;
     }
     return frames;
   }
@@ -59,6 +69,8 @@ export class FrameDecoder {
 
 interface Pending {
   label: string;
+  /** Bytes the device has sent since this request went out. */
+  receivedBytes: number;
   resolve(text: string): void;
   reject(err: DeviceError): void;
   timer: NodeJS.Timeout;
@@ -93,13 +105,10 @@ export class BtminerV3Connection {
     if (this.pending) return Promise.reject(new Error(`btminer-v3: "${label}" sent while "${this.pending.label}" is pending`));
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
-        const partial = this.decoder.pendingBytes > 0 ? ` (${this.decoder.pendingBytes} bytes of a frame received)` : '';
-        const message = this.connected
-          ? `no complete reply frame to "${label}" from ${this.where} within ${this.target.timeoutMs} ms${partial}`
-          : `no connection to ${this.where} for "${label}" within ${this.target.timeoutMs} ms`;
-        this.fail(new DeviceError('timeout', message));
+        const received = this.pending?.receivedBytes ?? 0;
+        this.fail(stallError(quoted(label), this.where, this.target.timeoutMs, this.connected, received));
       }, this.target.timeoutMs);
-      this.pending = { label, resolve, reject, timer };
+      this.pending = { label, receivedBytes: 0, resolve, reject, timer };
       const frame = encodeFrame(JSON.stringify(request));
       if (this.socket) {
         this.socket.write(frame);
@@ -134,12 +143,14 @@ export class BtminerV3Connection {
   }
 
   private onData(chunk: Buffer): void {
+    if (this.pending) this.pending.receivedBytes += chunk.length;
+    this.target.onReplyBytes?.(chunk.length);
     let frames: Buffer[];
     try {
       frames = this.decoder.push(chunk);
     } catch (err) {
       const e = err as DeviceError;
-      this.fail(new DeviceError('garbage', `reply to "${this.pending?.label ?? 'nothing'}" from ${this.where}: ${e.message}`));
+      this.fail(new DeviceError(e.kind, `reply to "${this.pending?.label ?? 'nothing'}" from ${this.where} ${e.message}`));
       return;
     }
     for (const frame of frames) {
@@ -160,6 +171,10 @@ export class BtminerV3Connection {
   private onClosed(): void {
     if (this.broken) return;
     const p = this.pending;
+    if (p && p.receivedBytes === 0) {
+      this.fail(closedError(quoted(p.label), this.where));
+      return;
+    }
     const message = p
       ? `${this.where} closed the API v3 connection before a whole reply frame to "${p.label}" (${this.decoder.pendingBytes} bytes of it received)`
       : `${this.where} closed the API v3 connection`;
@@ -180,7 +195,9 @@ export class BtminerV3Connection {
   }
 
   private socketError(err: NodeJS.ErrnoException): DeviceError {
-    return socketError(err, this.pending?.label ?? 'API v3', this.where);
+    const p = this.pending;
+    if (!p) return socketError(err, 'the next API v3 request', this.where, 0);
+    return socketError(err, quoted(p.label), this.where, p.receivedBytes);
   }
 }
 

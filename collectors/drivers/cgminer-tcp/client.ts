@@ -4,7 +4,7 @@
  * before the end, so the only reliable end of a reply is the server's FIN.
  */
 import { describeTarget, tcpExchange } from '../tcp-exchange';
-import { DeviceError, type PollTarget } from '../types';
+import { DeviceError, isGoneQuiet, type PollTarget } from '../types';
 import { parseCgminerReply, type CgminerReply } from './lenient-json';
 
 /** Replies above this are not a cgminer reply (the largest real ones, Avalon estats, are ~10 kB). */
@@ -75,7 +75,7 @@ export function optionalRunner(): (run: () => Promise<CgminerReply>) => Promise<
       return (await run()).body;
     } catch (err) {
       if (!(err instanceof DeviceError) || err.kind === 'aborted') throw err;
-      if (err.kind === 'timeout' || err.kind === 'refused') quiet = true;
+      if (isGoneQuiet(err)) quiet = true;
       return null;
     }
   };

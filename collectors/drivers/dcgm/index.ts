@@ -29,6 +29,7 @@ export const dcgmDriver: Driver = {
   label: 'NVIDIA GPUs (dcgm-exporter)',
   protocol: 'http',
   defaultPort: 9400,
+  maxRequestsPerPoll: 1, // /metrics
   probePath: DCGM_PATH,
   identify: identifyDcgm,
   async poll(target: PollTarget) {

@@ -58,6 +58,7 @@ export const dragonmintDriver: Driver = {
   label: 'DragonMint (web API)',
   protocol: 'http',
   defaultPort: 80,
+  maxRequestsPerPoll: 2, // /api/summary, /api/overview
   probePath: '/api/summary',
   identify: identifyDragonmint,
   async poll(target: PollTarget) {

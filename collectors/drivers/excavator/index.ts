@@ -34,6 +34,7 @@ export const excavatorDriver: Driver = {
   label: 'NiceHash excavator (JSON-RPC)',
   protocol: 'jsonrpc',
   defaultPort: 3456,
+  maxRequestsPerPoll: 3, // devices.get, algorithm.list, subscribe.info
   identify: identifyExcavator,
   async poll(target: PollTarget) {
     const devices = await jsonrpcQuery(target, EXCAVATOR_DEVICES_GET, 'devices.get');

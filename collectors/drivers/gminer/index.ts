@@ -21,6 +21,7 @@ export const gminerDriver: Driver = {
   label: 'GMiner (GPU miner HTTP API)',
   protocol: 'http',
   defaultPort: 4070,
+  maxRequestsPerPoll: 1, // /stat
   probePath: GMINER_STAT_PATH,
   identify: identifyGminer,
   async poll(target: PollTarget) {

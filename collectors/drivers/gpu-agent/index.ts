@@ -27,6 +27,7 @@ export const gpuAgentDriver: Driver = {
   label: 'NVIDIA GPU host (Hashwatt gpu-agent)',
   protocol: 'http',
   defaultPort: GPU_AGENT_DEFAULT_PORT,
+  maxRequestsPerPoll: 1, // its one status GET
   probePath: GPU_AGENT_PATH,
   identify: identifyGpuAgent,
   async poll(target: PollTarget) {

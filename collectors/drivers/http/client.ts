@@ -1,14 +1,19 @@
 /**
  * The HTTP transport of HTTP-speaking devices (AxeOS, GPU miner APIs, the gpu-agent, Antminer web CGI):
- * one request with a timeout, an abort signal and a size cap, errors as DeviceErrors naming the URL.
- * node:http rather than fetch so a device that trickles bytes or sends megabytes is cut off exactly.
+ * one request with a timeout, an abort signal and caps on the headers and the body, errors as DeviceErrors
+ * naming the URL and saying what happened (refused, reset after N bytes, closed without a reply, over a
+ * cap, not HTTP, incomplete at the deadline). node:http rather than fetch so a device that trickles bytes
+ * or sends megabytes is cut off exactly.
  */
 import { request as httpRequestRaw, type IncomingHttpHeaders } from 'node:http';
-import { REFUSED_CODES } from '../socket-errors';
+import type { Socket } from 'node:net';
+import { closedError, snippet, socketError, stallError, tooLargeError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 
 /** Device replies are small (AxeOS info ~3 kB, Antminer stats.cgi ~18 kB); more is not a device API. */
 export const MAX_HTTP_REPLY_BYTES = 1024 * 1024;
+/** Device headers are a few hundred bytes; node's parser refuses more than this (HPE_HEADER_OVERFLOW). */
+export const MAX_HTTP_HEADER_BYTES = 16 * 1024;
 
 /** One HTTP request to a device. */
 export interface DeviceHttpRequest {
@@ -25,7 +30,6 @@ export interface DeviceHttpReply {
   headers: IncomingHttpHeaders;
   text: string;
 }
-
 
 /** "http://10.0.0.5:80/api/system/info", or with [..] for IPv6. */
 export function describeUrl(target: Pick<PollTarget, 'address' | 'port'>, path: string): string {
@@ -44,8 +48,14 @@ export function deviceHttp(target: PollTarget, req: DeviceHttpRequest): Promise<
       return;
     }
     let settled = false;
-    let received = 0;
+    let bodyBytes = 0;
+    let connected = false;
+    let socket: Socket | null = null;
+    /** The first bytes off the wire, to show what a device that does not speak HTTP sent. */
+    let head = Buffer.alloc(0);
     const chunks: Buffer[] = [];
+    // Headers count: a device that trickles or floods them is cut like one that does so with its body.
+    const wireBytes = () => socket?.bytesRead ?? 0;
     const finish = (err: DeviceError | null, reply?: DeviceHttpReply) => {
       if (settled) return;
       settled = true;
@@ -59,46 +69,54 @@ export function deviceHttp(target: PollTarget, req: DeviceHttpRequest): Promise<
         resolve(reply!);
       }
     };
+    const cutShort = () => new DeviceError('truncated', `reply to ${label} from ${url} cut short after ${wireBytes()} bytes`);
     const headers: Record<string, string> = { accept: 'application/json, */*', connection: 'close', ...req.headers };
     if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
     const r = httpRequestRaw(
-      { host: target.address, port: target.port, path: req.path, method, headers, agent: false },
+      { host: target.address, port: target.port, path: req.path, method, headers, agent: false, maxHeaderSize: MAX_HTTP_HEADER_BYTES },
       (res) => {
         res.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (received > MAX_HTTP_REPLY_BYTES) {
-            finish(new DeviceError('garbage', `reply to ${label} from ${url} larger than ${MAX_HTTP_REPLY_BYTES} bytes`));
+          bodyBytes += chunk.length;
+          if (bodyBytes > MAX_HTTP_REPLY_BYTES) {
+            finish(tooLargeError(label, url, MAX_HTTP_REPLY_BYTES));
             return;
           }
           chunks.push(chunk);
         });
         res.on('end', () => {
           if (!res.complete) {
-            finish(new DeviceError('truncated', `reply to ${label} from ${url} cut short after ${received} bytes`));
+            finish(cutShort());
             return;
           }
           finish(null, { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
         });
-        res.on('aborted', () => finish(new DeviceError('truncated', `reply to ${label} from ${url} cut short after ${received} bytes`)));
-        res.on('error', () => finish(new DeviceError('truncated', `reply to ${label} from ${url} cut short after ${received} bytes`)));
+        res.on('aborted', () => finish(cutShort()));
+        res.on('error', () => finish(cutShort()));
       },
     );
+    r.on('socket', (s: Socket) => {
+      socket = s;
+      s.once('connect', () => (connected = true));
+      // Ahead of node's parser, which may fail on this very chunk: the snippet must already hold it.
+      s.prependListener('data', (chunk: Buffer) => {
+        if (head.length < 64) head = Buffer.concat([head, chunk.subarray(0, 64 - head.length)]);
+        target.onReplyBytes?.(chunk.length);
+      });
+    });
     const onAbort = () => finish(new DeviceError('aborted', `${label} to ${url} aborted`));
     target.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => {
-      const partial = received > 0 ? ` (${received} bytes received)` : '';
-      finish(new DeviceError('timeout', `no complete reply to ${label} from ${url} within ${target.timeoutMs} ms${partial}`));
-    }, target.timeoutMs);
+    const timer = setTimeout(() => finish(stallError(label, url, target.timeoutMs, connected, wireBytes())), target.timeoutMs);
     r.on('error', (err: NodeJS.ErrnoException) => {
       const code = err.code ?? 'socket error';
-      if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_')) {
-        finish(new DeviceError('garbage', `${url} answered ${label} with bytes that are not HTTP (${code})`));
-      } else if (REFUSED_CODES.has(code)) {
-        finish(new DeviceError('refused', `connection to ${url} failed (${code})`));
-      } else if (code === 'ETIMEDOUT') {
-        finish(new DeviceError('timeout', `connection to ${url} timed out (ETIMEDOUT)`));
+      if (code === 'HPE_HEADER_OVERFLOW') {
+        finish(new DeviceError('too-large', `headers of the reply to ${label} from ${url} larger than ${MAX_HTTP_HEADER_BYTES} bytes`));
+      } else if (code.startsWith('HPE_')) {
+        finish(new DeviceError('garbage', `${url} answered ${label} with bytes that are not HTTP (${code}; starts ${snippet(head)})`));
+      } else if (err.message === 'socket hang up') {
+        // node's word for a close before a whole response head: with no byte at all, no reply.
+        finish(wireBytes() === 0 ? closedError(label, url) : cutShort());
       } else {
-        finish(new DeviceError('refused', `connection to ${url} failed (${code}: ${err.message})`));
+        finish(socketError(err, label, url, wireBytes()));
       }
     });
     if (req.body !== undefined) r.write(req.body);

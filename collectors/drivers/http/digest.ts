@@ -106,15 +106,21 @@ function wwwAuthenticate(headers: IncomingHttpHeaders): string | null {
   return Array.isArray(v) ? v.join(', ') : v ?? null;
 }
 
+/** Digest challenges one session answers: the first, and one fresh nonce when the first expires mid-poll. */
+export const MAX_DIGEST_CHALLENGES = 2;
+
 /**
  * Requests to one device with Digest auth: the first request goes out bare; a 401 with a Digest challenge
  * is retried once with an Authorization header, and later requests reuse that nonce (nc counting up) so a
  * poll of several CGIs costs one extra round trip, not one per CGI. A 401 to an authorized request is
- * DeviceError 'auth'; a 401 without a Digest challenge is returned for the caller to judge.
+ * DeviceError 'auth'; a 401 without a Digest challenge is returned for the caller to judge. A session
+ * answers at most MAX_DIGEST_CHALLENGES challenges, so a device that challenges every request cannot
+ * double a poll's requests (and its time).
  */
 export class DigestSession {
   private challenge: DigestChallenge | null = null;
   private nc = 0;
+  private challengesAnswered = 0;
   private readonly credentials: DeviceCredentials;
 
   constructor(
@@ -131,6 +137,13 @@ export class DigestSession {
     if (first.status !== 401) return first;
     const challenge = parseDigestChallenge(wwwAuthenticate(first.headers));
     if (!challenge) return first;
+    if (this.challengesAnswered >= MAX_DIGEST_CHALLENGES) {
+      throw new DeviceError(
+        'auth',
+        `${describeUrl(this.target, req.path)} asked for digest credentials again after ${MAX_DIGEST_CHALLENGES} challenges in one poll`,
+      );
+    }
+    this.challengesAnswered += 1;
     this.challenge = challenge;
     this.nc = 0;
     const second = await deviceHttp(this.target, this.withAuth(req));

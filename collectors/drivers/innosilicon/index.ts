@@ -35,6 +35,7 @@ export const innosiliconDriver: Driver = {
   label: 'Innosilicon (web API)',
   protocol: 'http',
   defaultPort: 80,
+  maxRequestsPerPoll: 2, // /api/overview, /api/summary
   probePath: '/api/overview',
   identify: identifyInnosilicon,
   async poll(target: PollTarget) {

@@ -21,6 +21,7 @@ export const lolminerDriver: Driver = {
   label: 'lolMiner (GPU miner HTTP API)',
   protocol: 'http',
   defaultPort: 4069,
+  maxRequestsPerPoll: 1, // /summary
   probePath: LOLMINER_SUMMARY_PATH,
   identify: identifyLolminer,
   async poll(target: PollTarget) {

@@ -29,6 +29,7 @@ export const luxosDriver: Driver = {
   label: 'LuxOS (LUXminer cgminer API)',
   protocol: 'cgminer',
   defaultPort: 4028,
+  maxRequestsPerPoll: 7, // summary and 6 optional commands
   identify: identifyLuxos,
   async poll(target: PollTarget) {
     // Summary first: the one reply the reading needs, so a dead device fails within one timeout.

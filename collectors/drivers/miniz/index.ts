@@ -27,6 +27,7 @@ export const minizDriver: Driver = {
   protocol: 'jsonrpc',
   // The port of the foreman integration test; miniZ's --telemetry port is operator-set.
   defaultPort: 20000,
+  maxRequestsPerPoll: 1, // getstat
   identify: identifyMiniz,
   async poll(target: PollTarget) {
     const body = await jsonrpcQuery(target, MINIZ_GETSTAT, 'getstat');

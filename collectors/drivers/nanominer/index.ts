@@ -22,6 +22,7 @@ export const nanominerDriver: Driver = {
   protocol: 'http',
   // unverified: nanominer's default webPort; no capture names the port.
   defaultPort: 9090,
+  maxRequestsPerPoll: 1, // its one status GET
   probePath: NANOMINER_PATH,
   identify: identifyNanominer,
   async poll(target: PollTarget) {

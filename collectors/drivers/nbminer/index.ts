@@ -18,6 +18,7 @@ export const nbminerDriver: Driver = {
   label: 'NBMiner (GPU miner HTTP API)',
   protocol: 'http',
   defaultPort: 22333,
+  maxRequestsPerPoll: 1, // /api/v1/status
   probePath: NBMINER_STATUS_PATH,
   identify: identifyNbminer,
   async poll(target: PollTarget) {

@@ -23,6 +23,7 @@ export const phoenixminerDriver: Driver = {
   label: 'PhoenixMiner / Claymore (JSON-RPC miner_getstat1)',
   protocol: 'jsonrpc',
   defaultPort: 3333,
+  maxRequestsPerPoll: 1, // miner_getstat1
   identify: identifyPhoenixMiner,
   async poll(target: PollTarget) {
     const body = await jsonrpcQuery(target, MINER_GETSTAT1, 'miner_getstat1');

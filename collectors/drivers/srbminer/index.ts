@@ -24,6 +24,7 @@ export const srbminerDriver: Driver = {
   label: 'SRBMiner-Multi (HTTP API)',
   protocol: 'http',
   defaultPort: 21550,
+  maxRequestsPerPoll: 1, // its one status GET
   probePath: SRBMINER_PATH,
   identify: identifySrbminer,
   async poll(target: PollTarget) {

@@ -24,6 +24,7 @@ export const teamredminerDriver: Driver = {
   label: 'TeamRedMiner (cgminer-compatible API)',
   protocol: 'cgminer',
   defaultPort: 4028,
+  maxRequestsPerPoll: 3, // devs, summary, pools
   identify: identifyTeamRedMiner,
   async poll(target: PollTarget) {
     const devs = (await cgminerQuery(target, 'devs')).body;

@@ -22,6 +22,7 @@ export const trexDriver: Driver = {
   label: 'T-Rex (GPU miner HTTP API)',
   protocol: 'http',
   defaultPort: 4067,
+  maxRequestsPerPoll: 1, // /summary
   probePath: TREX_SUMMARY_PATH,
   identify: identifyTrex,
   async poll(target: PollTarget) {

@@ -29,6 +29,7 @@ export const whatsminerV3Driver: Driver = {
   label: 'Whatsminer (API v3, port 4433)',
   protocol: 'btminer-v3',
   defaultPort: 4433,
+  maxRequestsPerPoll: 4, // four frames on one connection: summary, device info, pools, edevs
   identify: identifyWhatsminerV3,
   poll(target: PollTarget) {
     return withBtminerV3(target, async (conn) => {

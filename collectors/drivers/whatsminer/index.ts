@@ -30,6 +30,7 @@ export const whatsminerDriver: Driver = {
   label: 'Whatsminer (btminer API v1/v2)',
   protocol: 'cgminer',
   defaultPort: 4028,
+  maxRequestsPerPoll: 6, // summary, devdetails, edevs or devs, pools, status
   identify: identifyWhatsminer,
   async poll(target: PollTarget) {
     const summary = (await cgminerQuery(target, 'summary')).body;

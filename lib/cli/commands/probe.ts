@@ -1,9 +1,10 @@
 /**
  * `hashwatt probe <host[:port] | http://host:port>`: identify one device and print its normalized reading.
- * Device trouble is one line on stderr and exit 1 (unreachable, silent, garbage, unrecognised, a failed
- * poll); a malformed argument exits 2.
+ * Device trouble is one line on stderr and exit 1 saying what the device did (refused, silent, reset after
+ * N bytes, too large, garbage, unrecognised, a failed poll); a malformed argument exits 2.
  */
 import { ALL_DRIVERS, getDriver } from '../../../collectors/drivers';
+import { probeFailureLine } from '../../../collectors/detect/failure-line';
 import { probeDevice } from '../../../collectors/detect/probe-device';
 import { formatEndpoint, parseDeviceSpec } from '../../net/device-spec';
 import { parseFlags } from '../args';
@@ -77,15 +78,9 @@ export const probeCommand = {
       }
     }
     if (reading) return 0;
-    if (detection.status === 'unrecognised') {
-      const why = error ? ` (${error.toLine()})` : '';
-      console.error(
-        `hashwatt probe: ${endpoint} answers over ${detection.protocol} but no driver recognises it${why}; ` +
-          (values.raw ? 'its raw replies are above' : 'run again with --raw and attach the output to a support request'),
-      );
-    } else {
-      console.error(`hashwatt probe: ${endpoint}: ${error?.toLine() ?? 'no reading'}`);
-    }
+    const { line, unrecognised } = probeFailureLine(endpoint, result);
+    const hint = values.raw ? 'its raw replies are above' : 'run again with --raw and attach the output to a support request';
+    console.error(`hashwatt probe: ${line}${unrecognised ? `; ${hint}` : ''}`);
     return 1;
   },
 };

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ALL_DRIVERS } from '../../../collectors/drivers';
 import { parseIpv4Range } from '../../net/cidr';
+import { isTransportFailure } from '../../../collectors/detect/failure-line';
 import { scanRange, type ScanHit, type ScanResult } from '../../../collectors/detect/scan';
 import { formatEndpoint } from '../../net/device-spec';
 import { loadConfig } from '../../config';
@@ -52,7 +53,14 @@ export function scanTable(result: ScanResult): string {
     // The reading names the device best (an Antminer's web UI challenge alone does not say which model).
     const id = r ? { make: r.make, model: r.model, firmware: r.firmware } : h.identity;
     const power = r?.powerW == null ? '—' : `${formatPowerW(r.powerW)}${r.powerSource === 'estimated' ? ' est.' : ''}`;
-    const state = h.status === 'unrecognised' ? 'unrecognised' : r ? r.status : `poll failed: ${h.error?.kind ?? '?'}`;
+    const state =
+      h.status === 'unrecognised'
+        ? isTransportFailure(h.error)
+          ? `no usable reply: ${h.error!.kind}`
+          : 'unrecognised'
+        : r
+          ? r.status
+          : `poll failed: ${h.error?.kind ?? '?'}`;
     return [
       endpointOf(h),
       h.driver?.name ?? '—',

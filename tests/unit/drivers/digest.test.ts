@@ -167,6 +167,18 @@ describe('DigestSession', () => {
     expect(srv.requests.map((r) => r.path)).toEqual(['/a', '/a', '/b', '/b']);
   });
 
+  it('a device that hands out a new nonce every request costs at most 2 challenges per poll, then auth', async () => {
+    const srv = await digestServer({ password: 'root' });
+    const session = new DigestSession(target(srv.port));
+    await session.request({ path: '/a' });
+    srv.rotateNonce();
+    await session.request({ path: '/b' });
+    srv.rotateNonce();
+    const err = await session.request({ path: '/c' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'auth', message: `http://127.0.112.200:${srv.port}/c asked for digest credentials again after 2 challenges in one poll` });
+    expect(srv.requests.map((r) => r.path)).toEqual(['/a', '/a', '/b', '/b', '/c']);
+  });
+
   it('wrong credentials: DeviceError auth after exactly one retry, naming user and realm', async () => {
     const srv = await digestServer({ password: 'secret' });
     const err = await new DigestSession(target(srv.port)).request({ path: '/cgi-bin/summary.cgi' }).catch((e: unknown) => e);

@@ -1,39 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_DRIVERS, DRIVERS, getDriver } from '../../../collectors/drivers';
 
-/** Every driver Hashwatt ships, with its protocol and default port (written out: a rename must show up here). */
-const EXPECTED: Record<string, [string, number]> = {
-  antminer: ['cgminer', 4028],
-  braiins: ['cgminer', 4028],
-  luxos: ['cgminer', 4028],
-  whatsminer: ['cgminer', 4028],
-  trex: ['http', 4067],
-  lolminer: ['http', 4069],
-  gminer: ['http', 4070],
-  nbminer: ['http', 22333],
-  axeos: ['http', 80],
-  'gpu-agent': ['http', 9105],
-  dcgm: ['http', 9400],
-  avalon: ['cgminer', 4028],
-  dragonmint: ['http', 80],
-  innosilicon: ['http', 80],
-  teamredminer: ['cgminer', 4028],
-  srbminer: ['http', 21550],
-  phoenixminer: ['jsonrpc', 3333],
-  nanominer: ['http', 9090],
-  miniz: ['jsonrpc', 20000],
-  bminer: ['http', 1880],
-  excavator: ['jsonrpc', 3456],
-  'whatsminer-v3': ['btminer-v3', 4433],
-  'antminer-web': ['http', 80],
+/**
+ * Every driver Hashwatt ships, with its protocol, default port and the most requests one poll sends (its
+ * deadline is that many request timeouts), counted by hand from each poll(): a rename or a new count must
+ * show up here (requests-per-poll.test.ts checks the counts against real polls of the simulator).
+ */
+const EXPECTED: Record<string, [string, number, number]> = {
+  antminer: ['cgminer', 4028, 8],
+  braiins: ['cgminer', 4028, 8],
+  luxos: ['cgminer', 4028, 7],
+  whatsminer: ['cgminer', 4028, 6],
+  trex: ['http', 4067, 1],
+  lolminer: ['http', 4069, 1],
+  gminer: ['http', 4070, 1],
+  nbminer: ['http', 22333, 1],
+  axeos: ['http', 80, 2],
+  'gpu-agent': ['http', 9105, 1],
+  dcgm: ['http', 9400, 1],
+  avalon: ['cgminer', 4028, 6],
+  dragonmint: ['http', 80, 2],
+  innosilicon: ['http', 80, 2],
+  teamredminer: ['cgminer', 4028, 3],
+  srbminer: ['http', 21550, 1],
+  phoenixminer: ['jsonrpc', 3333, 1],
+  nanominer: ['http', 9090, 1],
+  miniz: ['jsonrpc', 20000, 1],
+  bminer: ['http', 1880, 3],
+  excavator: ['jsonrpc', 3456, 3],
+  'whatsminer-v3': ['btminer-v3', 4433, 4],
+  'antminer-web': ['http', 80, 7],
 };
 
 describe('driver registry', () => {
   it('finds every driver by its stored name, with its protocol and default port', () => {
     expect(Object.keys(DRIVERS).sort()).toEqual(Object.keys(EXPECTED).sort());
-    for (const [name, [protocol, port]] of Object.entries(EXPECTED)) {
+    for (const [name, [protocol, port, maxRequests]] of Object.entries(EXPECTED)) {
       const d = getDriver(name);
-      expect([d.name, d.protocol, d.defaultPort]).toEqual([name, protocol, port]);
+      expect([d.name, d.protocol, d.defaultPort, d.maxRequestsPerPoll]).toEqual([name, protocol, port, maxRequests]);
       expect(d.label.length).toBeGreaterThan(3);
     }
   });

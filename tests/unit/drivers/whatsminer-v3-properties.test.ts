@@ -119,17 +119,18 @@ describe('FrameDecoder', () => {
     expect(out.map((b) => b.toString('utf8'))).toEqual([texts[1]]);
   });
 
-  it('a length above 1 MiB is garbage; 1 MiB exactly is waited for', () => {
+  it('a length above 1 MiB is too large, refused at its header; 1 MiB exactly is waited for', () => {
     const head = (n: number) => {
       const b = Buffer.alloc(4);
       b.writeUInt32LE(n, 0);
       return b;
     };
     expect(new FrameDecoder().push(head(1024 * 1024))).toEqual([]);
-    expect(() => new FrameDecoder().push(head(1024 * 1024 + 1))).toThrow(expect.objectContaining({ kind: 'garbage' }));
+    expect(() => new FrameDecoder().push(head(1024 * 1024 + 1))).toThrow(expect.objectContaining({ kind: 'too-large' }));
+    expect(() => new FrameDecoder().push(head(0xffffffff))).toThrow(expect.objectContaining({ kind: 'too-large' }));
   });
 
-  it('random bytes: frames or a garbage DeviceError, nothing else', () => {
+  it('random bytes: frames or a too-large DeviceError (the length prefix), nothing else', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 8 }), (chunks) => {
         const decoder = new FrameDecoder(4096);
@@ -137,7 +138,7 @@ describe('FrameDecoder', () => {
           for (const c of chunks) for (const f of decoder.push(Buffer.from(c))) expect(f.length).toBeGreaterThan(0);
         } catch (err) {
           expectDeviceError(err);
-          expect((err as DeviceError).kind).toBe('garbage');
+          expect((err as DeviceError).kind).toBe('too-large');
         }
       }),
       { numRuns: 500 },
