@@ -4,6 +4,7 @@
  */
 import type { PollResult, SweepRecord } from '../lib/db/mutations/write-sweep';
 import { mapWithConcurrency } from '../lib/util/concurrency';
+import { checkedReading } from './drivers/checked-reading';
 import { DeviceError, type Driver } from './drivers/types';
 
 /** A rig to poll, as listed from the rigs table. */
@@ -55,7 +56,8 @@ export async function pollOne(target: SweepTarget, deps: SweepDeps): Promise<Pol
       }),
       deadline,
     ]);
-    return { ...base, tsMs: deps.now(), ok: true, reading };
+    // The one plausibility check: an impossible hash rate or power fails the poll, nothing of it is stored.
+    return { ...base, tsMs: deps.now(), ok: true, reading: checkedReading(reading, target.model) };
   } catch (err) {
     return { ...base, tsMs: deps.now(), ok: false, error: describePollError(err) };
   } finally {
