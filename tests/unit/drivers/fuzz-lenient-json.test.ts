@@ -14,6 +14,8 @@ import { captureValue } from '../../support/fuzz/corpus';
 import { damage, fuzzRuns, mutate, mutationArb, render, textDamageArb } from '../../support/fuzz/mutate';
 
 const RUNS = fuzzRuns();
+/** A long pass (HASHWATT_FUZZ_RUNS=100000) needs far more than the suite's 20 s per test. */
+const TIMEOUT_MS = Math.max(20_000, RUNS * 40);
 
 /** Every cgminer-protocol capture (the HTTP and v3-doc ones are not cgminer replies). */
 const CAPTURES = readdirSync(new URL('../../fixtures/asic/', import.meta.url))
@@ -43,7 +45,7 @@ function outcome(text: string): string {
   return 'reply';
 }
 
-describe('lenient JSON reader fuzz', () => {
+describe('lenient JSON reader fuzz', { timeout: TIMEOUT_MS }, () => {
   it('has cgminer captures to start from', () => {
     expect(CAPTURES.length).toBeGreaterThan(30);
   });

@@ -14,6 +14,8 @@ import { captureValue, decode, FUZZ_TARGETS, type FuzzTarget } from '../../suppo
 import { damage, fuzzRuns, mutate, mutateText, mutationArb, nested, Raw, render, textDamageArb, type Mutation, type TextDamage } from '../../support/fuzz/mutate';
 
 const RUNS = fuzzRuns();
+/** A long pass (HASHWATT_FUZZ_RUNS=100000) needs far more than the suite's 20 s per test. */
+const TIMEOUT_MS = Math.max(20_000, RUNS * 40);
 const MODEL_HINTS = [null, 'Antminer S21', 'Bitaxe Gamma', 'Whatsminer M30S', '8x RTX 3070', ''];
 
 interface Run {
@@ -112,7 +114,7 @@ function everyPlace(v: unknown, by: unknown, limit: number): unknown[] {
   return out;
 }
 
-describe('driver parse fuzz', () => {
+describe('driver parse fuzz', { timeout: TIMEOUT_MS }, () => {
   it('covers every driver of the registry', () => {
     expect(FUZZ_TARGETS.map((t) => t.driver).sort()).toEqual(ALL_DRIVERS.map((d) => d.name).sort());
   });
