@@ -25,10 +25,11 @@ export interface SkippedRigEconomics {
 }
 
 /**
- * Why economics were not computed for a sweep, or how many rows were stored and which rigs were left out
- * (an input out of range, or their site's tariff could not be read).
+ * How many rows were stored and which rigs were left out (an input out of range, or their site's tariff
+ * could not be read); why economics were not computed for a sweep; or the error of a step that failed
+ * (set by the collector, which never lets it stop a sweep).
  */
-export type EconomicsOutcome = { stored: number; skippedRigs: SkippedRigEconomics[] } | { skipped: string };
+export type EconomicsOutcome = { stored: number; skippedRigs: SkippedRigEconomics[] } | { skipped: string } | { error: string };
 
 /** The error's message, whatever was thrown. */
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));

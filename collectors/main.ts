@@ -27,11 +27,10 @@ export async function main(): Promise<void> {
   console.log(`collector: polling every ${config.pollIntervalS} s, ${config.pollConcurrency} at a time, db ${config.dbPath}`);
   process.send?.({ type: 'ready' });
   let lastLogMs = 0;
-  let lastEconomicsNote = '';
+  let lastFailed = 0;
   const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env) }, stop.signal);
   const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl }, stop.signal);
   const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);
-  let lastAlertsNote = '';
   await runCollector(
     {
       db,
@@ -43,15 +42,13 @@ export async function main(): Promise<void> {
       retention: historyRetention(config),
       market: marketPolicy(config),
       alerts: newAlertStepMemory(),
+      // Failed or skipped post-commit steps are logged by the collector itself, once per distinct error.
       onSweep: (s) => {
-        if (s.alerts && 'error' in s.alerts && s.alerts.error !== lastAlertsNote) console.error(`collector: alert rules failed: ${s.alerts.error}`);
-        lastAlertsNote = s.alerts && 'error' in s.alerts ? s.alerts.error : '';
         if (s.alerts && 'events' in s.alerts && s.alerts.events > 0) console.log(`collector: sweep ${s.sweepId}: ${s.alerts.events} alert transition(s)`);
-        const note = s.economics && 'skipped' in s.economics ? `economics skipped: ${s.economics.skipped}` : 'economics ok';
-        if (note !== lastEconomicsNote) console.log(`collector: ${note}`);
-        lastEconomicsNote = note;
-        if (Date.now() - lastLogMs < 60_000 && s.failed === 0) return;
+        // A minute apart, or at once when the number of failed rigs changed (not every sweep of a rig that stays down).
+        if (Date.now() - lastLogMs < 60_000 && s.failed === lastFailed) return;
         lastLogMs = Date.now();
+        lastFailed = s.failed;
         console.log(
           `collector: sweep ${s.sweepId}: ${s.ok} ok, ${s.failed} failed in ${s.durationMs} ms; fleet ${s.fleet.hashrateThs.toFixed(1)} TH/s, ${(s.fleet.powerW / 1000).toFixed(1)} kW`,
         );

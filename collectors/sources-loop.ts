@@ -6,6 +6,7 @@ import type { Db } from '../lib/db/client';
 import { recordSourceFailure, recordSourceSuccess } from '../lib/db/mutations/source-state';
 import { listSites } from '../lib/db/queries/sites';
 import { parseTariff } from '../lib/economics';
+import { createOnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 import type { SourcesConfig } from './sources/config';
 import { effectiveSourcesConfig } from './sources/effective-config';
@@ -20,11 +21,21 @@ export interface SourcesLoopDeps {
   fetch?: typeof fetch;
 }
 
+/** A site's stored tariff, parsed; null when none is set or the stored text is not JSON (a row may hold anything). */
+function storedTariff(tariffJson: string | null): ReturnType<typeof parseTariff> | null {
+  if (!tariffJson) return null;
+  try {
+    return parseTariff(JSON.parse(tariffJson));
+  } catch {
+    return null;
+  }
+}
+
 /** Fetches the feed of every site on a real-time tariff and stores it under `tariff:<site id>`. */
 export async function refreshTariffFeeds(deps: SourcesLoopDeps): Promise<void> {
   const now = deps.now ?? Date.now;
   for (const site of listSites(deps.db)) {
-    const parsed = site.tariffJson ? parseTariff(JSON.parse(site.tariffJson)) : null;
+    const parsed = storedTariff(site.tariffJson);
     if (!parsed?.ok || parsed.tariff.kind !== 'realtime') continue;
     const key = `tariff:${site.id}`;
     try {
@@ -41,15 +52,17 @@ export async function refreshTariffFeeds(deps: SourcesLoopDeps): Promise<void> {
  * before each refresh, so a change on the settings screen applies at the next one.
  */
 export async function runSourcesLoop(deps: SourcesLoopDeps, signal: AbortSignal): Promise<void> {
-  let lastNote = '';
-  const log = (line: string) => {
-    if (line !== lastNote) console.error(line);
-    lastNote = line;
-  };
+  const problems = createOnceLog(console.error);
   while (!signal.aborted) {
-    const config = effectiveSourcesConfig(deps.db, deps.config, log);
-    await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch });
-    await refreshTariffFeeds({ ...deps, config });
+    const config = effectiveSourcesConfig(deps.db, deps.config, (line) => problems.fail('sources: settings', line.replace(/^sources: /, '')));
+    // Nothing a source or the database does may end this loop: it would take the collector down with it.
+    try {
+      await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch });
+      await refreshTariffFeeds({ ...deps, config });
+      problems.ok('sources');
+    } catch (err) {
+      problems.fail('sources', err instanceof Error ? err.message : String(err));
+    }
     await sleep(config.intervalS * 1000, signal);
   }
 }
