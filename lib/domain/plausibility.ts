@@ -169,6 +169,19 @@ export function checkPlausibility(reading: Reading, modelHint?: string | null): 
   return { ok: true, reading: checked };
 }
 
+/**
+ * True when a stored reading's hash rate and power are within the table: what sums into fleet totals. A
+ * reading an older version stored unchecked (a negative hash rate) is then not summed while it is shown.
+ */
+export function summable(reading: Reading, modelHint?: string | null): boolean {
+  const limits = readingLimits(reading, modelHint);
+  const powerMax = reading.powerSource === 'estimated' ? Number.MAX_VALUE : limits.powerMaxW;
+  return (
+    inRange(reading.hashrateThs, { min: PLAUSIBILITY.hashrate.min, max: limits.hashrateMaxThs }) &&
+    (reading.powerW === null || inRange(reading.powerW, { min: PLAUSIBILITY.power.min, max: powerMax }))
+  );
+}
+
 /** True for a finite number inside `range`. */
 export function inRange(v: unknown, range: Range): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= range.min && v <= range.max;
