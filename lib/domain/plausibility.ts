@@ -187,8 +187,18 @@ export function inRange(v: unknown, range: Range): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= range.min && v <= range.max;
 }
 
+/** Nameplate lookups by model name, remembered: a fleet has few models and every reading of every sweep asks. */
+const plates = new Map<string, ReturnType<typeof findNameplate>>();
+
 function nameplateOf(model: string | null | undefined) {
-  return typeof model === 'string' ? findNameplate(model) : null;
+  if (typeof model !== 'string') return null;
+  let plate = plates.get(model);
+  if (plate === undefined) {
+    if (plates.size >= 1_000) plates.clear(); // a device inventing model names cannot grow this without bound
+    plate = findNameplate(model);
+    plates.set(model, plate);
+  }
+  return plate;
 }
 
 function refuse(field: string, value: unknown, range: Range, why: string): PlausibilityVerdict {
