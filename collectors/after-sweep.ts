@@ -58,8 +58,11 @@ export function afterSweep(deps: AfterSweepDeps, sweepId: number, sweepStartMs: 
     economics = run.ok ? run.value : { error: run.error };
     if (run.ok && 'skipped' in run.value) problems.fail('collector: economics', `skipped: ${run.value.skipped}`);
     else if (run.ok) problems.ok('collector: economics');
-    const leftOut = run.ok && 'skippedRigs' in run.value ? run.value.skippedRigs : [];
-    problems.round('collector: economics of rig', new Map(leftOut.map((r) => [`collector: economics of rig "${r.name}"`, `left out: ${r.reason}`])));
+    // Only a computed sweep says which rigs are fine again; a skipped or failed one says nothing about them.
+    if (run.ok && 'skippedRigs' in run.value) {
+      const leftOut = run.value.skippedRigs;
+      problems.round('collector: economics of rig', new Map(leftOut.map((r) => [`collector: economics of rig "${r.name}"`, `left out: ${r.reason}`])));
+    }
   }
 
   let alerts: AfterSweepOutcome['alerts'] = null;

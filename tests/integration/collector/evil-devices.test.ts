@@ -17,6 +17,7 @@ import { refreshSources } from '../../../collectors/sources/runner';
 import { addRigs } from '../../../lib/db/mutations/add-rigs';
 import { setSiteTariff } from '../../../lib/db/mutations/site-settings';
 import { latestEconomics } from '../../../lib/db/queries/economics';
+import { getSourced } from '../../../lib/db/queries/source-state';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { parseTariff } from '../../../lib/economics';
 import type { Reading } from '../../../lib/domain/reading';
@@ -50,7 +51,10 @@ beforeAll(async () => {
   t = tempDb();
   const nowMs = Date.now();
   setUpDemo(t.db, sim.manifest, nowMs);
-  await refreshSources({ db: t.db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 1000 } });
+  await refreshSources({ db: t.db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 } });
+  // Economics need both; a loaded machine must not turn a slow simulator reply into a skipped test.
+  expect(getSourced(t.db, 'network').value, getSourced(t.db, 'network').lastError ?? '').not.toBeNull();
+  expect(getSourced(t.db, 'price').value, getSourced(t.db, 'price').lastError ?? '').not.toBeNull();
 
   const names = [...Object.keys(EVIL), OLD_BAD];
   const added = addRigs(

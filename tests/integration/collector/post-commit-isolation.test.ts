@@ -17,6 +17,7 @@ import { refreshSources } from '../../../collectors/sources/runner';
 import { runSourcesLoop } from '../../../collectors/sources-loop';
 import { getAlertRequest, recordAlertRequest } from '../../../lib/db/mutations/alert-requests';
 import { latestEconomics } from '../../../lib/db/queries/economics';
+import { getSourced } from '../../../lib/db/queries/source-state';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { listSites } from '../../../lib/db/queries/sites';
 import { setUpDemo } from '../../../lib/supervisor/demo-setup';
@@ -34,7 +35,10 @@ beforeAll(async () => {
   sim = await startSimulator({ miners: 6, subnet: '127.0.174', port: 4028, seed: 5, httpPort: 0, mix: CLASSIC_MIX });
   t = tempDb();
   setUpDemo(t.db, sim.manifest, Date.now());
-  await refreshSources({ db: t.db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 1000 } });
+  await refreshSources({ db: t.db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 } });
+  // Economics need both; a loaded machine must not turn a slow simulator reply into a skipped test.
+  expect(getSourced(t.db, 'network').value, getSourced(t.db, 'network').lastError ?? '').not.toBeNull();
+  expect(getSourced(t.db, 'price').value, getSourced(t.db, 'price').lastError ?? '').not.toBeNull();
   const sites = listSites(t.db);
   expect(sites.length).toBeGreaterThanOrEqual(2);
   brokenSite = sites[0];
