@@ -59,6 +59,7 @@ export interface Mutation {
   pick: number;
 }
 
+/** A mutation, number mutations drawn three times as often as the others. */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom<Mutation['kind']>('number', 'number', 'number', 'string', 'type', 'delete', 'duplicate', 'rename', 'nest'),
   at: fc.nat(),
@@ -72,6 +73,7 @@ export interface TextDamage {
   pick: number;
 }
 
+/** Text damage; most runs leave the rendered text whole. */
 export const textDamageArb: fc.Arbitrary<TextDamage> = fc.record({
   kind: fc.constantFrom<TextDamage['kind']>('none', 'none', 'none', 'none', 'truncate', 'wrap', 'byte'),
   at: fc.nat(),
