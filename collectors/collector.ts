@@ -3,14 +3,16 @@
  * of telemetry. Everything it needs is injected so tests drive it against a real simulator and file.
  */
 import type { Db } from '../lib/db/client';
-import { listPollTargets, listRigViews } from '../lib/db/queries/rigs';
+import { listPollTargets } from '../lib/db/queries/rigs';
 import type { ConnectivityPolicy } from '../lib/domain/connectivity';
-import type { FleetTotals, RigView } from '../lib/realtime/contracts';
+import type { FleetTotals } from '../lib/realtime/contracts';
+import { createOnceLog, type OnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 import type { Driver } from './drivers/types';
 import type { MarketPolicy } from '../lib/db/queries/market';
-import { runAlertStep, type AlertStepMemory } from './alerts-step';
-import { storeSweepEconomics, type EconomicsOutcome } from './economics-step';
+import { afterSweep, isolated } from './after-sweep';
+import type { AlertStepMemory } from './alerts-step';
+import type { EconomicsOutcome } from './economics-step';
 import { DEFAULT_RETENTION, runRetention, type RetentionPolicy } from './jobs/retention';
 import { runRollups } from './jobs/rollups';
 import { runSweep } from './sweep';
@@ -35,6 +37,11 @@ export interface CollectorOptions {
   onSweep?: (info: SweepInfo) => void;
   /** Writes the sweeps, holding them in memory while storage fails (default: one kept for these options). */
   sweepWriter?: SweepWriter;
+  /**
+   * Where the post-commit steps report failures, once per distinct error. runCollector makes one writing
+   * to console.error when none is given; a lone sweepOnce then uses a fresh one.
+   */
+  problems?: OnceLog;
 }
 
 /** What one committed sweep wrote. */
@@ -65,31 +72,18 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): P
   if (!written) return null; // storage failing: the sweep is held in memory, and what follows a commit waits for one
   const { sweepId, fleet } = written;
   const ok = record.results.filter((r) => r.ok).length;
-  // After COMMIT: the economics and then the alert rules read what the sweep stored (the rigs read once for both).
-  const rigs = opts.market || opts.alerts ? listRigViews(opts.db) : [];
-  const economics = opts.market ? storeSweepEconomics(opts.db, sweepId, record.startedAtMs, now(), opts.market, rigs) : null;
-  const alerts = opts.alerts ? alertStep(opts, sweepId, now(), rigs) : null;
+  // After COMMIT: the economics and then the alert rules read what the sweep stored; each fails alone.
+  const problems = opts.problems ?? createOnceLog(console.error);
+  const { economics, alerts } = afterSweep({ ...opts, problems }, sweepId, record.startedAtMs, now);
   const info: SweepInfo = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet, economics, alerts };
-  opts.onSweep?.(info);
+  if (opts.onSweep) isolated(problems, 'collector: sweep report', () => opts.onSweep!(info));
   return info;
 }
 
-/** The alert step; a failure is reported, never fatal: the telemetry is already committed. */
-function alertStep(opts: CollectorOptions, sweepId: number, nowMs: number, rigs: readonly RigView[]): SweepInfo['alerts'] {
-  try {
-    return { events: runAlertStep(opts.db, sweepId, nowMs, opts.alerts!, rigs).length };
-  } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** Runs a post-sweep job; a failure is logged and retried on a later sweep, never fatal. */
-function housekeeping(job: () => unknown, name: string): void {
-  try {
-    job();
-  } catch (err) {
-    console.error(`collector: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
-  }
+/** Runs a post-sweep job; a failure is logged once per distinct error and retried on a later sweep, never fatal. */
+function housekeeping(problems: OnceLog, job: () => unknown, name: string): void {
+  const key = `collector: ${name}`;
+  if (isolated(problems, key, job).ok) problems.ok(key);
 }
 
 /** Sweeps until `signal` aborts. Each tick starts one interval after the previous start, with ±10 % jitter. */
@@ -99,13 +93,14 @@ export async function runCollector(opts: CollectorOptions, signal: AbortSignal):
   const retention: RetentionPolicy = { ...DEFAULT_RETENTION, ...opts.retention };
   // A minute's samples may be committed up to a sweep after it ends.
   const rollupGraceMs = Math.max(2 * 60_000, 2 * opts.pollIntervalMs + opts.requestTimeoutMs);
+  const problems = opts.problems ?? createOnceLog(console.error);
   let sweeps = 0;
   while (!signal.aborted) {
     const startMs = now();
     // A held sweep (storage failing) is not in the database yet: rolling up its minutes now would skip it.
-    if (await sweepOnce(opts, signal)) {
-      housekeeping(() => runRollups(opts.db, now(), { graceMs: rollupGraceMs }), 'rollups');
-      if (sweeps++ % 30 === 0) housekeeping(() => runRetention(opts.db, now(), retention), 'retention');
+    if (await sweepOnce({ ...opts, problems }, signal)) {
+      housekeeping(problems, () => runRollups(opts.db, now(), { graceMs: rollupGraceMs }), 'rollups');
+      if (sweeps++ % 30 === 0) housekeeping(problems, () => runRetention(opts.db, now(), retention), 'retention');
     }
     const jitterMs = (random() - 0.5) * 0.2 * opts.pollIntervalMs;
     await sleep(startMs + opts.pollIntervalMs + jitterMs - now(), signal);

@@ -13,6 +13,7 @@ import {
   setDeviceRequestProgress,
 } from '../lib/db/mutations/device-requests';
 import type { ScanProgress } from '../lib/rigs/device-request-types';
+import { createOnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 import { carryOutDeviceRequest, type DeviceRequestDeps } from './device-requests';
 import type { Driver } from './drivers/types';
@@ -64,6 +65,8 @@ async function handle(opts: DeviceRequestLoopOptions, deps: DeviceRequestDeps, i
 export async function runDeviceRequestLoop(opts: DeviceRequestLoopOptions, signal: AbortSignal): Promise<void> {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? console.log;
+  // A worker that cannot claim or prune (the database failing) says so once, not every second.
+  const problems = createOnceLog(log);
   const maxRunning = opts.maxRunning ?? 2;
   const deps: DeviceRequestDeps = {
     db: opts.db,
@@ -74,11 +77,14 @@ export async function runDeviceRequestLoop(opts: DeviceRequestLoopOptions, signa
     now,
     signal,
   };
-  const failed = failRunningDeviceRequests(opts.db, now(), INTERRUPTED_ERROR);
-  if (failed > 0) log(`device requests: ${failed} left running by the last collector marked failed`);
+  try {
+    const failed = failRunningDeviceRequests(opts.db, now(), INTERRUPTED_ERROR);
+    if (failed > 0) log(`device requests: ${failed} left running by the last collector marked failed`);
+  } catch (err) {
+    problems.fail('device requests', err instanceof Error ? err.message : String(err));
+  }
   const running = new Set<Promise<void>>();
   let lastPruneMs = -Infinity;
-  let lastError = ''; // the same failure every tick (storage failing) is logged once
   while (!signal.aborted) {
     try {
       for (const r of claimPendingDeviceRequests(opts.db, maxRunning - running.size)) {
@@ -91,11 +97,9 @@ export async function runDeviceRequestLoop(opts: DeviceRequestLoopOptions, signa
         pruneDeviceRequests(opts.db, now(), opts.keepMs ?? DEFAULT_KEEP_MS);
         lastPruneMs = now();
       }
-      lastError = '';
+      problems.ok('device requests');
     } catch (err) {
-      const line = `device requests: ${err instanceof Error ? err.message : String(err)}`;
-      if (line !== lastError) log(line);
-      lastError = line;
+      problems.fail('device requests', err instanceof Error ? err.message : String(err));
     }
     await sleep(opts.tickMs ?? 1000, signal);
   }

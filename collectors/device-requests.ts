@@ -15,6 +15,7 @@ import { probeDevice } from './detect/probe-device';
 import { scanRange, specFor, type ScanHit } from './detect/scan';
 import { formatEndpoint } from '../lib/net/device-spec';
 import { MAX_WEB_SCAN_ADDRESSES } from '../lib/rigs/address-input';
+import { checkedOutcome } from './drivers/checked-reading';
 import type { Driver } from './drivers/types';
 
 /** How requests are carried out. */
@@ -35,7 +36,8 @@ export interface DeviceRequestDeps {
 export type RequestOutcome = { result: ProbeResult | ScanResult; progress?: ScanProgress } | { error: string };
 
 function foundDevice(hit: Pick<ScanHit, 'address' | 'port' | 'driver' | 'identity' | 'reading' | 'error'>, known: Map<string, { id: number; name: string }>): FoundDevice {
-  const r = hit.reading;
+  // The collector's verdict: a device whose reading it would refuse is listed with that error, not its values.
+  const { reading: r, error } = checkedOutcome({ reading: hit.reading, error: hit.error });
   const driver = hit.driver!;
   return {
     address: hit.address,
@@ -46,7 +48,7 @@ function foundDevice(hit: Pick<ScanHit, 'address' | 'port' | 'driver' | 'identit
     firmware: r?.firmware || hit.identity?.firmware || null,
     algorithm: r?.algorithm ?? (driver.name === 'gpu-agent' ? 'unknown' : 'sha256'),
     hashrateThs: r && r.algorithm !== null ? r.hashrateThs : null,
-    pollError: r ? null : (hit.error?.toLine() ?? null),
+    pollError: r ? null : (error?.toLine() ?? null),
     knownRig: known.get(`${hit.address}:${hit.port}`) ?? null,
   };
 }

@@ -14,12 +14,30 @@ import { listSites } from '../lib/db/queries/sites';
 import type { BtcPrices, NetworkState } from '../lib/domain/network';
 import { hashesSha256 } from '../lib/domain/reading';
 import { sweepEconomics, type SiteEconomicsInput } from '../lib/economics/fleet-economics';
+import { networkInputProblem } from '../lib/economics/hashprice';
 import { poolFeeForRig } from '../lib/economics/pool-match';
 
-/** Why economics were not computed for a sweep, or how many rows were stored. */
-export type EconomicsOutcome = { stored: number } | { skipped: string };
+/** A rig left out of a sweep's economics, by name, and why. */
+export interface SkippedRigEconomics {
+  rigId: number;
+  name: string;
+  reason: string;
+}
 
-/** Computes and stores the economics of sweep `sweepId`. Never throws for missing inputs: it says why it skipped. */
+/**
+ * How many rows were stored and which rigs were left out (an input out of range, or their site's tariff
+ * could not be read); why economics were not computed for a sweep; or the error of a step that failed
+ * (set by the collector, which never lets it stop a sweep).
+ */
+export type EconomicsOutcome = { stored: number; skippedRigs: SkippedRigEconomics[] } | { skipped: string } | { error: string };
+
+/** The error's message, whatever was thrown. */
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Computes and stores the economics of sweep `sweepId`. Never throws for missing or out-of-range inputs:
+ * it says why it skipped the sweep, or which rigs it left out and why. (A database error still throws.)
+ */
 export function storeSweepEconomics(
   db: Db,
   sweepId: number,
@@ -33,17 +51,27 @@ export function storeSweepEconomics(
   const prices = getSourced<BtcPrices>(db, 'price');
   if (!network.value) return { skipped: `no network state yet${network.lastError ? ` (${network.lastError})` : ''}` };
   if (!prices.value) return { skipped: `no BTC price yet${prices.lastError ? ` (${prices.lastError})` : ''}` };
-  const sites: SiteEconomicsInput[] = listSites(db).map((site) => ({
-    id: site.id,
-    currency: site.currency,
-    pue: site.pue,
-    poolFeePct: site.poolFeePct,
-    price: sitePriceNow(db, site, nowMs),
-  }));
+  const networkProblem = networkInputProblem(network.value);
+  if (networkProblem) return { skipped: `network state out of range: ${networkProblem}` };
+  const sites: SiteEconomicsInput[] = [];
+  const siteProblems = new Map<number, string>();
+  for (const site of listSites(db)) {
+    try {
+      sites.push({ id: site.id, currency: site.currency, pue: site.pue, poolFeePct: site.poolFeePct, price: sitePriceNow(db, site, nowMs) });
+    } catch (err) {
+      siteProblems.set(site.id, `the tariff of site "${site.name}" cannot be read: ${messageOf(err)}`);
+    }
+  }
   const pools = listPools(db);
-  const rigs = rigViews
+  const online = rigViews
     // GPU rigs mine other coins: the Bitcoin hashprice says nothing about their revenue, so they are left out.
-    .filter((r) => r.connectivity === 'online' && r.reading !== null && hashesSha256(r.reading))
+    .filter((r) => r.connectivity === 'online' && r.reading !== null && hashesSha256(r.reading));
+  const names = new Map(rigViews.map((r) => [r.id, r.name]));
+  const skippedRigs: SkippedRigEconomics[] = online
+    .filter((r) => siteProblems.has(r.siteId))
+    .map((r) => ({ rigId: r.id, name: r.name, reason: siteProblems.get(r.siteId)! }));
+  const rigs = online
+    .filter((r) => !siteProblems.has(r.siteId))
     .map((r) => ({ id: r.id, siteId: r.siteId, reading: r.reading!, poolFeePct: poolFeeForRig(r.reading!, pools) }));
   const result = sweepEconomics({
     network: network.value,
@@ -54,5 +82,6 @@ export function storeSweepEconomics(
     sites,
     rigs,
   });
-  return { stored: writeEconomics(db, sweepId, sweepStartMs, result) };
+  for (const { rigId, reason } of result.skipped) skippedRigs.push({ rigId, name: names.get(rigId) ?? `rig ${rigId}`, reason });
+  return { stored: writeEconomics(db, sweepId, sweepStartMs, result), skippedRigs };
 }

@@ -18,6 +18,7 @@ import { channelDeps, enabledChannels, runNotifyLoop } from './notify-loop';
 import { runSourcesLoop } from './sources-loop';
 import { createStorageNotices } from './storage-notices';
 import { createSweepWriter } from './sweep-writer';
+import { createOnceLog } from '../lib/util/once-log';
 
 /** Runs the collector with the environment's configuration until a signal. */
 export async function main(): Promise<void> {
@@ -35,13 +36,16 @@ export async function main(): Promise<void> {
   console.log(`collector: polling every ${config.pollIntervalS} s, ${config.pollConcurrency} at a time, db ${config.dbPath}`);
   process.send?.({ type: 'ready' });
   let lastLogMs = 0;
-  let lastEconomicsNote = '';
+  let lastFailed = 0;
   const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env), limits: marketPolicy(config) }, stop.signal);
   const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl }, stop.signal);
   const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);
-  let lastAlertsNote = '';
   // Sweeps wait in memory while storage fails; the alert channels hear of it from memory too.
-  const notices = createStorageNotices({ dbPath: config.dbPath, loadChannels: () => enabledChannels(db, console.error), channelDeps: channelDeps({ db, dashboardUrl: config.publicUrl }) });
+  const notices = createStorageNotices({
+    dbPath: config.dbPath,
+    loadChannels: () => enabledChannels(db, createOnceLog(console.error)),
+    channelDeps: channelDeps({ db, dashboardUrl: config.publicUrl }),
+  });
   const sweepWriter = createSweepWriter({ db, policy: config, maxHeldReadings: config.heldReadingsMax, listener: notices });
   await runCollector(
     {
@@ -55,15 +59,13 @@ export async function main(): Promise<void> {
       market: marketPolicy(config),
       alerts: newAlertStepMemory(),
       sweepWriter,
+      // Failed or skipped post-commit steps are logged by the collector itself, once per distinct error.
       onSweep: (s) => {
-        if (s.alerts && 'error' in s.alerts && s.alerts.error !== lastAlertsNote) console.error(`collector: alert rules failed: ${s.alerts.error}`);
-        lastAlertsNote = s.alerts && 'error' in s.alerts ? s.alerts.error : '';
         if (s.alerts && 'events' in s.alerts && s.alerts.events > 0) console.log(`collector: sweep ${s.sweepId}: ${s.alerts.events} alert transition(s)`);
-        const note = s.economics && 'skipped' in s.economics ? `economics skipped: ${s.economics.skipped}` : 'economics ok';
-        if (note !== lastEconomicsNote) console.log(`collector: ${note}`);
-        lastEconomicsNote = note;
-        if (Date.now() - lastLogMs < 60_000 && s.failed === 0) return;
+        // A minute apart, or at once when the number of failed rigs changed (not every sweep of a rig that stays down).
+        if (Date.now() - lastLogMs < 60_000 && s.failed === lastFailed) return;
         lastLogMs = Date.now();
+        lastFailed = s.failed;
         console.log(
           `collector: sweep ${s.sweepId}: ${s.ok} ok, ${s.failed} failed in ${s.durationMs} ms; fleet ${s.fleet.hashrateThs.toFixed(1)} TH/s, ${(s.fleet.powerW / 1000).toFixed(1)} kW`,
         );

@@ -27,6 +27,7 @@ import { getNotifyPolicy } from '../lib/db/queries/alert-settings';
 import { createChannel, NotifyError, nextRetryDelayMs, parseChannelConfig, type ChannelConfig, type ChannelDeps } from '../lib/notify';
 import { planDeliveries, type PlannedAction } from '../lib/notify/plan';
 import type { AlertMessage } from '../lib/notify/types';
+import { createOnceLog, type OnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 
 export interface NotifyLoopOptions {
@@ -40,6 +41,8 @@ export interface NotifyLoopOptions {
   /** Delivered rows and handled requests are kept this long. Default 30 days. */
   keepMs?: number;
   log?: (line: string) => void;
+  /** Failures logged once per distinct error (runNotifyLoop makes one on `log`; a lone tick uses a fresh one). */
+  problems?: OnceLog;
 }
 
 /** What one tick did (for logs and tests). */
@@ -52,15 +55,26 @@ export interface TickResult {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** The enabled channels with a valid stored config (an invalid one is logged and skipped). */
-export function enabledChannels(db: Db, log: (line: string) => void): Map<number, { name: string; config: ChannelConfig }> {
+/** A stored channel config, parsed and checked; never throws (a row may hold anything). */
+function storedChannelConfig(configJson: string): ReturnType<typeof parseChannelConfig> {
+  try {
+    return parseChannelConfig(JSON.parse(configJson));
+  } catch (err) {
+    return { ok: false, errors: [`not JSON (${errorText(err)})`] };
+  }
+}
+
+/** The enabled channels with a valid stored config (an invalid one is reported once and skipped). */
+export function enabledChannels(db: Db, problems: OnceLog): Map<number, { name: string; config: ChannelConfig }> {
   const out = new Map<number, { name: string; config: ChannelConfig }>();
+  const invalid = new Map<string, string>();
   for (const row of listChannelRows(db)) {
     if (!row.enabled) continue;
-    const parsed = parseChannelConfig(JSON.parse(row.configJson));
+    const parsed = storedChannelConfig(row.configJson);
     if (parsed.ok) out.set(row.id, { name: row.name, config: parsed.config });
-    else log(`notify: channel "${row.name}" has an invalid stored config, skipped: ${parsed.errors.join('; ')}`);
+    else invalid.set(`notify: channel "${row.name}"`, `has an invalid stored config, skipped: ${parsed.errors.join('; ')}`);
   }
+  problems.round('notify: channel', invalid);
   return out;
 }
 
@@ -73,7 +87,7 @@ export function channelDeps(opts: NotifyLoopOptions): ChannelDeps {
 async function sendTest(db: Db, channelId: number, nowMs: number, deps: ChannelDeps, signal?: AbortSignal): Promise<string | null> {
   const row = getChannelRow(db, channelId);
   if (!row) return `no channel ${channelId}`;
-  const parsed = parseChannelConfig(JSON.parse(row.configJson));
+  const parsed = storedChannelConfig(row.configJson);
   if (!parsed.ok) return `invalid channel config: ${parsed.errors.join('; ')}`;
   try {
     await createChannel(parsed.config, deps).send({ groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)] }, signal);
@@ -113,16 +127,23 @@ function groupMessages(rows: readonly DueDelivery[], db: Db, dashboardUrl: strin
 export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal): Promise<TickResult> {
   const { db } = opts;
   const now = opts.now ?? Date.now;
-  const log = opts.log ?? console.log;
+  const problems = opts.problems ?? createOnceLog(opts.log ?? console.log);
   const result: TickResult = { requests: 0, sent: 0, failed: 0, deferred: 0 };
   const deps = channelDeps(opts);
 
   for (const { id, request } of pendingAlertRequests(db)) {
-    finishAlertRequest(db, id, now(), await handleRequest(db, request, now(), deps, signal));
+    // One request that cannot be carried out fails alone: the queue behind it goes on.
+    let outcome: string | null;
+    try {
+      outcome = await handleRequest(db, request, now(), deps, signal);
+    } catch (err) {
+      outcome = `unexpected: ${errorText(err)}`;
+    }
+    finishAlertRequest(db, id, now(), outcome);
     result.requests++;
   }
 
-  const channels = enabledChannels(db, log);
+  const channels = enabledChannels(db, problems);
   const policy = getNotifyPolicy(db);
   queueRenotifications(db, [...channels.keys()], policy.renotifyMs, now());
 
@@ -139,14 +160,16 @@ export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal):
   );
   const sendOne = async (action: Extract<PlannedAction, { kind: 'send' }>) => {
     const rows = action.deliveryIds.map((id) => byId.get(id)!);
-    const messages = groupMessages(rows, db, opts.dashboardUrl ?? null);
-    if (messages.length === 0) return markDelivered(db, action.deliveryIds, now()); // their alerts were pruned
     const channel = channels.get(action.channelId)!;
-    const siteName = messages[0].siteName;
+    const key = `notify: "${channel.name}"`;
     try {
-      await createChannel(channel.config, deps).send({ groupKey: action.groupKey, siteName, alerts: messages }, signal);
+      // Inside the try: a message that cannot be built is a failed attempt of this group, not of the tick.
+      const messages = groupMessages(rows, db, opts.dashboardUrl ?? null);
+      if (messages.length === 0) return markDelivered(db, action.deliveryIds, now()); // their alerts were pruned
+      await createChannel(channel.config, deps).send({ groupKey: action.groupKey, siteName: messages[0].siteName, alerts: messages }, signal);
       markDelivered(db, action.deliveryIds, now());
       result.sent += action.deliveryIds.length;
+      problems.ok(key);
     } catch (err) {
       if (signal?.aborted) return; // shutting down: the rows stay pending and go out after the restart
       const retryable = !(err instanceof NotifyError) || err.retryable;
@@ -155,7 +178,7 @@ export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal):
       const next = retryable ? now() + nextRetryDelayMs(attempt, { random: opts.random ?? Math.random, retryAfterMs }) : null;
       markAttemptFailed(db, action.deliveryIds, errorText(err), next);
       result.failed += action.deliveryIds.length;
-      log(`notify: "${channel.name}" ${action.groupKey}: ${errorText(err)}${next === null ? ' (gave up: not retryable)' : `; retry in ${Math.round((next - now()) / 1000)} s`}`);
+      problems.fail(key, `${action.groupKey}: ${errorText(err)}${next === null ? ' (gave up: not retryable)' : `; retry in ${Math.round((next - now()) / 1000)} s`}`);
     }
   };
   const sends: Promise<void>[] = [];
@@ -174,21 +197,19 @@ export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal):
 export async function runNotifyLoop(opts: NotifyLoopOptions, signal: AbortSignal): Promise<void> {
   const now = opts.now ?? Date.now;
   const tickMs = opts.tickMs ?? 1000;
-  const log = opts.log ?? console.log;
+  const problems = opts.problems ?? createOnceLog(opts.log ?? console.log);
   let lastPruneMs = 0;
-  let lastError = ''; // the same failure every tick (storage failing) is logged once
   while (!signal.aborted) {
     try {
-      await notifyTick(opts, signal);
+      await notifyTick({ ...opts, problems }, signal);
       if (now() - lastPruneMs > 3_600_000) {
         pruneDeliveryQueue(opts.db, now(), opts.keepMs ?? 30 * 24 * 3_600_000);
         lastPruneMs = now();
       }
-      lastError = '';
+      problems.ok('notify');
     } catch (err) {
-      const line = `notify: ${errorText(err)}`;
-      if (line !== lastError) log(line);
-      lastError = line;
+      // The database failing, say: logged once, tried again next tick.
+      problems.fail('notify', errorText(err));
     }
     await sleep(tickMs, signal);
   }

@@ -7,6 +7,7 @@ import type { MarketPolicy } from '../lib/db/queries/market';
 import { recordSourceFailure, recordSourceSuccess } from '../lib/db/mutations/source-state';
 import { listSites } from '../lib/db/queries/sites';
 import { parseTariff } from '../lib/economics';
+import { createOnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 import type { SourcesConfig } from './sources/config';
 import { effectiveSourcesConfig } from './sources/effective-config';
@@ -23,11 +24,21 @@ export interface SourcesLoopDeps {
   fetch?: typeof fetch;
 }
 
+/** A site's stored tariff, parsed; null when none is set or the stored text is not JSON (a row may hold anything). */
+function storedTariff(tariffJson: string | null): ReturnType<typeof parseTariff> | null {
+  if (!tariffJson) return null;
+  try {
+    return parseTariff(JSON.parse(tariffJson));
+  } catch {
+    return null;
+  }
+}
+
 /** Fetches the feed of every site on a real-time tariff and stores it under `tariff:<site id>`. */
 export async function refreshTariffFeeds(deps: SourcesLoopDeps): Promise<void> {
   const now = deps.now ?? Date.now;
   for (const site of listSites(deps.db)) {
-    const parsed = site.tariffJson ? parseTariff(JSON.parse(site.tariffJson)) : null;
+    const parsed = storedTariff(site.tariffJson);
     if (!parsed?.ok || parsed.tariff.kind !== 'realtime') continue;
     const key = `tariff:${site.id}`;
     try {
@@ -44,21 +55,18 @@ export async function refreshTariffFeeds(deps: SourcesLoopDeps): Promise<void> {
  * before each refresh, so a change on the settings screen applies at the next one.
  */
 export async function runSourcesLoop(deps: SourcesLoopDeps, signal: AbortSignal): Promise<void> {
-  let lastNote = '';
-  const log = (line: string) => {
-    if (line !== lastNote) console.error(line);
-    lastNote = line;
-  };
+  const problems = createOnceLog(console.error);
   while (!signal.aborted) {
     let intervalS = deps.config.intervalS;
+    // Nothing a source or the database does may end this loop: it would take the collector down with it.
     try {
-      const config = effectiveSourcesConfig(deps.db, deps.config, log);
+      const config = effectiveSourcesConfig(deps.db, deps.config, (line) => problems.fail('sources: settings', line.replace(/^sources: /, '')));
       intervalS = config.intervalS;
       await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch, limits: deps.limits });
       await refreshTariffFeeds({ ...deps, config });
+      problems.ok('sources');
     } catch (err) {
-      // A database that cannot take the result (disk full, read-only) must not end the loop, or the collector.
-      log(`sources: ${err instanceof Error ? err.message : String(err)}`);
+      problems.fail('sources', err instanceof Error ? err.message : String(err));
     }
     await sleep(intervalS * 1000, signal);
   }

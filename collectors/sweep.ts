@@ -5,6 +5,7 @@
 import type { PollResult, SweepRecord } from '../lib/db/mutations/write-sweep';
 import { mapWithConcurrency } from '../lib/util/concurrency';
 import { pollWithDeadline } from './drivers/poll-deadline';
+import { checkedReading } from './drivers/checked-reading';
 import { DeviceError, type Driver } from './drivers/types';
 
 /** A rig to poll, as listed from the rigs table. */
@@ -48,7 +49,8 @@ export async function pollOne(target: SweepTarget, deps: SweepDeps): Promise<Pol
       signal: deps.signal,
       modelHint: target.model,
     });
-    return { ...base, tsMs: deps.now(), ok: true, reading };
+    // The one plausibility check: an impossible hash rate or power fails the poll, nothing of it is stored.
+    return { ...base, tsMs: deps.now(), ok: true, reading: checkedReading(reading, target.model) };
   } catch (err) {
     return { ...base, tsMs: deps.now(), ok: false, error: describePollError(err) };
   }

@@ -116,6 +116,7 @@ export type DeviceErrorKind =
   | 'api-error' // a well-formed reply with STATUS E/F
   | 'auth' // the device wants credentials we do not have or that it refused
   | 'unexpected' // well-formed but missing the fields the driver needs
+  | 'implausible' // parsed, but its hash rate or power is physically impossible (lib/domain/plausibility.ts)
   | 'aborted'; // the poll was cancelled
 
 /**
@@ -136,8 +137,8 @@ export class DeviceError extends Error {
     this.name = 'DeviceError';
   }
 
-  /** One line for rig_status.last_error and CLI stderr. */
+  /** One line for rig_status.last_error and CLI stderr ("implausible reading: hashrateThs = -5 (must be >= 0)"). */
   toLine(): string {
-    return `${this.kind}: ${this.message}`;
+    return `${this.kind === 'implausible' ? 'implausible reading' : this.kind}: ${this.message}`;
   }
 }

@@ -46,6 +46,7 @@ export function formatReadingTable(endpoint: string, r: Reading): string {
     ...pools.slice(1).map((p): [string, string] => ['', p]),
     ['uptime', formatUptime(r.uptimeS)],
     ['hw errors', r.hardwareErrors === null ? '—' : String(r.hardwareErrors)],
+    ...(r.warnings ?? []).map((w, i): [string, string] => [i === 0 ? 'warnings' : '', w]),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return [

@@ -1,10 +1,12 @@
 import type { FleetTotals, RigView } from '../realtime/contracts';
+import { summable } from './plausibility';
 import { efficiencyJth, hashesSha256 } from './reading';
 
 /**
  * Fleet totals from rig views: sums over online rigs only (a stale or offline rig is never counted at its
  * last value), ratios from the sums, never averages of ratios. Power counts every rig; hash rate and J/TH
- * only the SHA-256 ones (a GPU rig's ethash MH/s is not Bitcoin hash rate).
+ * only the SHA-256 ones (a GPU rig's ethash MH/s is not Bitcoin hash rate). A reading outside the
+ * plausibility table (stored by an older version) adds nothing.
  */
 export function fleetTotals(rigs: readonly RigView[], updatedAtMs: number | null): FleetTotals {
   let hashrateThs = 0;
@@ -20,7 +22,8 @@ export function fleetTotals(rigs: readonly RigView[], updatedAtMs: number | null
     if (rig.connectivity !== 'online') continue;
     rigsOnline++;
     const r = rig.reading;
-    if (!r) continue;
+    // A reading stored before the plausibility check existed may be impossible: shown, never summed.
+    if (!r || !summable(r, rig.model)) continue;
     const sha256 = hashesSha256(r);
     if (sha256) hashrateThs += r.hashrateThs;
     if (r.powerW !== null) {

@@ -59,6 +59,11 @@ export interface Reading {
    * Only SHA-256 hash rate earns the Bitcoin hashprice and counts in fleet TH/s.
    */
   algorithm?: string | null;
+  /**
+   * What the plausibility check (plausibility.ts) set to unknown or left out, one line each, e.g.
+   * "tempMaxC = 500 (must be <= 150): stored as unknown". Absent when nothing was.
+   */
+  warnings?: string[];
 }
 
 /** J/TH from power and hashrate; null rather than Infinity or NaN. */

@@ -5,7 +5,8 @@
 import type { BtcPrices, NetworkState } from '../domain/network';
 import type { Reading } from '../domain/reading';
 import { aggregateEconomics, convertFigures } from './aggregate';
-import { rigEconomics } from './rig';
+import { marketInputProblem } from './hashprice';
+import { rigEconomics, rigInputProblem } from './rig';
 import type { EconomicsFigures } from './types';
 
 /** A site's economic settings with its current power price (already resolved from its tariff). */
@@ -38,10 +39,18 @@ export interface SweepEconomicsInput {
 
 export type Flagged = EconomicsFigures & { stale: string[] };
 
+/** A rig left out of a sweep's economics, and why (an input outside its range, named with its value). */
+export interface SkippedRig {
+  rigId: number;
+  reason: string;
+}
+
 export interface SweepEconomics {
   fleet: Flagged | null;
   sites: Map<number, Flagged>;
   rigs: Map<number, Flagged>;
+  /** Rigs whose inputs were out of range: left out of every figure, never thrown. */
+  skipped: SkippedRig[];
 }
 
 function flags(input: SweepEconomicsInput, site: SiteEconomicsInput): string[] {
@@ -53,16 +62,22 @@ function flags(input: SweepEconomicsInput, site: SiteEconomicsInput): string[] {
   return stale;
 }
 
-/** Computes the sweep's economics; sites whose currency has no BTC price are left out (and the fleet flags it). */
+const validPrice = (p: number | undefined): p is number => p !== undefined && Number.isFinite(p) && p > 0;
+
+/**
+ * Computes the sweep's economics; sites whose currency has no BTC price are left out (and the fleet flags
+ * it). Never throws on data: a rig whose inputs are out of range (a negative hash rate stored before the
+ * plausibility check existed, a PUE of 0, a network state of difficulty 0) is listed in `skipped` instead.
+ */
 export function sweepEconomics(input: SweepEconomicsInput): SweepEconomics {
-  const result: SweepEconomics = { fleet: null, sites: new Map(), rigs: new Map() };
+  const result: SweepEconomics = { fleet: null, sites: new Map(), rigs: new Map(), skipped: [] };
   const fleetPrice = input.prices[input.fleetCurrency];
   const fleetParts: EconomicsFigures[] = [];
   const fleetStale = new Set<string>();
   for (const site of input.sites) {
     const btcPrice = input.prices[site.currency];
     const siteRigs = input.rigs.filter((r) => r.siteId === site.id);
-    if (!(btcPrice > 0)) {
+    if (!validPrice(btcPrice)) {
       if (siteRigs.length > 0) fleetStale.add(`no-price-${site.currency}`);
       continue;
     }
@@ -74,8 +89,10 @@ export function sweepEconomics(input: SweepEconomicsInput): SweepEconomics {
       currency: site.currency,
     };
     const stale = flags(input, site);
-    const figures = siteRigs.map((rig) => {
-      const f = rigEconomics(market, {
+    const marketProblem = marketInputProblem(market);
+    const figures: EconomicsFigures[] = [];
+    for (const rig of siteRigs) {
+      const rigInput = {
         hashrateThs: rig.reading.hashrateThs,
         powerW: rig.reading.powerW,
         powerEstimated: rig.reading.powerSource === 'estimated',
@@ -83,18 +100,23 @@ export function sweepEconomics(input: SweepEconomicsInput): SweepEconomics {
         pue: site.pue,
         pricePerKwh: site.price?.pricePerKwh ?? 0,
         dayAvgPricePerKwh: site.price?.dayAvgPricePerKwh ?? 0,
-      });
-      const flagged = { ...f, pricePerKwh: site.price ? f.pricePerKwh : null, stale };
-      result.rigs.set(rig.id, flagged);
-      return f;
-    });
+      };
+      const problem = marketProblem ?? rigInputProblem(rigInput);
+      if (problem !== null) {
+        result.skipped.push({ rigId: rig.id, reason: problem });
+        continue;
+      }
+      const f = rigEconomics(market, rigInput);
+      result.rigs.set(rig.id, { ...f, pricePerKwh: site.price ? f.pricePerKwh : null, stale });
+      figures.push(f);
+    }
     if (figures.length === 0) continue;
     const siteFigures = aggregateEconomics(figures, site.currency);
     result.sites.set(site.id, { ...siteFigures, pricePerKwh: site.price ? siteFigures.pricePerKwh : null, stale });
     stale.forEach((s) => fleetStale.add(s));
-    if (fleetPrice > 0) fleetParts.push(convertFigures(siteFigures, fleetPrice / btcPrice, input.fleetCurrency));
+    if (validPrice(fleetPrice)) fleetParts.push(convertFigures(siteFigures, fleetPrice / btcPrice, input.fleetCurrency));
   }
-  if (fleetPrice > 0 && fleetParts.length > 0) {
+  if (validPrice(fleetPrice) && fleetParts.length > 0) {
     result.fleet = { ...aggregateEconomics(fleetParts, input.fleetCurrency), stale: [...fleetStale] };
   }
   return result;

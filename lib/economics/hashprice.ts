@@ -13,13 +13,24 @@ const H_PER_TH = 1e12;
 /** The network part of the market: what `hashpriceBtcPerThDay` needs. */
 export type NetworkInputs = Pick<MarketInputs, 'difficulty' | 'subsidySats' | 'feesPerBlockSats'>;
 
-/** Refuses inputs that would turn into Infinity or NaN downstream (a difficulty of 0 divides by zero). */
+/** The first network input that would turn into Infinity or NaN downstream (a difficulty of 0 divides by zero), or null. */
+export function networkInputProblem(n: NetworkInputs): string | null {
+  if (!Number.isFinite(n.difficulty) || n.difficulty <= 0) return `difficulty must be > 0 (got ${n.difficulty})`;
+  if (!Number.isFinite(n.subsidySats) || n.subsidySats < 0) return `subsidy must be >= 0 sats (got ${n.subsidySats})`;
+  if (!Number.isFinite(n.feesPerBlockSats) || n.feesPerBlockSats < 0) return `fees per block must be >= 0 sats (got ${n.feesPerBlockSats})`;
+  return null;
+}
+
+/** networkInputProblem, plus the BTC price (a finite number >= 0). */
+export function marketInputProblem(market: MarketInputs): string | null {
+  if (!Number.isFinite(market.btcPrice) || market.btcPrice < 0) return `BTC price must be >= 0 (got ${market.btcPrice})`;
+  return networkInputProblem(market);
+}
+
+/** Refuses network inputs that would turn into Infinity or NaN downstream, with a RangeError naming them. */
 export function assertNetworkInputs(n: NetworkInputs): void {
-  if (!Number.isFinite(n.difficulty) || n.difficulty <= 0) throw new RangeError(`difficulty must be > 0 (got ${n.difficulty})`);
-  if (!Number.isFinite(n.subsidySats) || n.subsidySats < 0) throw new RangeError(`subsidy must be >= 0 sats (got ${n.subsidySats})`);
-  if (!Number.isFinite(n.feesPerBlockSats) || n.feesPerBlockSats < 0) {
-    throw new RangeError(`fees per block must be >= 0 sats (got ${n.feesPerBlockSats})`);
-  }
+  const problem = networkInputProblem(n);
+  if (problem !== null) throw new RangeError(problem);
 }
 
 /** Blocks per day credited to `hashrateThs` at `difficulty`: H * 86400 / (D * 2^32). */
@@ -35,7 +46,8 @@ export function hashpriceBtcPerThDay(market: NetworkInputs): number {
 
 /** Revenue per TH/s per day before the pool fee, in the market's currency. */
 export function hashpricePerThDay(market: MarketInputs): number {
-  if (!Number.isFinite(market.btcPrice) || market.btcPrice < 0) throw new RangeError(`BTC price must be >= 0 (got ${market.btcPrice})`);
+  const problem = marketInputProblem(market);
+  if (problem !== null) throw new RangeError(problem);
   return hashpriceBtcPerThDay(market) * market.btcPrice;
 }
 

@@ -14,20 +14,26 @@ import type { EconomicsFigures, MarketInputs, RigEconomicsInput } from './types'
 const HOURS_PER_DAY = 24;
 const W_PER_KW = 1000;
 
-function check(ok: boolean, message: string): void {
-  if (!ok) throw new RangeError(message);
+/**
+ * The first input outside its physical range, as a message naming the field and the value; null when every
+ * input is in range. Callers that must not throw (the collector's economics step) skip the rig with it.
+ */
+export function rigInputProblem(rig: RigEconomicsInput): string | null {
+  const finite = Number.isFinite;
+  if (!(finite(rig.hashrateThs) && rig.hashrateThs >= 0)) return `hashrateThs must be >= 0 (got ${rig.hashrateThs})`;
+  if (!(rig.powerW === null || (finite(rig.powerW) && rig.powerW >= 0))) return `powerW must be >= 0 or null (got ${rig.powerW})`;
+  if (!(finite(rig.poolFeeFraction) && rig.poolFeeFraction >= 0 && rig.poolFeeFraction <= 1)) return `poolFeeFraction must be 0..1 (got ${rig.poolFeeFraction})`;
+  if (!(finite(rig.pue) && rig.pue > 0)) return `pue must be > 0 (got ${rig.pue})`;
+  // Prices may be negative: real-time feeds do pay consumers at times. They must be numbers.
+  if (!finite(rig.pricePerKwh)) return `pricePerKwh must be a finite number (got ${rig.pricePerKwh})`;
+  if (!finite(rig.dayAvgPricePerKwh)) return `dayAvgPricePerKwh must be a finite number (got ${rig.dayAvgPricePerKwh})`;
+  return null;
 }
 
-/** Refuses inputs outside their physical range with a message naming the field and the value. */
+/** Refuses inputs outside their physical range with a RangeError naming the field and the value. */
 export function assertRigInput(rig: RigEconomicsInput): void {
-  const finite = Number.isFinite;
-  check(finite(rig.hashrateThs) && rig.hashrateThs >= 0, `hashrateThs must be >= 0 (got ${rig.hashrateThs})`);
-  check(rig.powerW === null || (finite(rig.powerW) && rig.powerW >= 0), `powerW must be >= 0 or null (got ${rig.powerW})`);
-  check(finite(rig.poolFeeFraction) && rig.poolFeeFraction >= 0 && rig.poolFeeFraction <= 1, `poolFeeFraction must be 0..1 (got ${rig.poolFeeFraction})`);
-  check(finite(rig.pue) && rig.pue > 0, `pue must be > 0 (got ${rig.pue})`);
-  // Prices may be negative: real-time feeds do pay consumers at times. They must be numbers.
-  check(finite(rig.pricePerKwh), `pricePerKwh must be a finite number (got ${rig.pricePerKwh})`);
-  check(finite(rig.dayAvgPricePerKwh), `dayAvgPricePerKwh must be a finite number (got ${rig.dayAvgPricePerKwh})`);
+  const problem = rigInputProblem(rig);
+  if (problem !== null) throw new RangeError(problem);
 }
 
 /** Energy per day at the wall including facility overhead: P * PUE * 24 / 1000 (0 when power is unknown). */

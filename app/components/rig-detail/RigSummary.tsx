@@ -1,7 +1,8 @@
 /**
  * The rig page's title block: name and state first (is it answering, is it mining), then what it is and
  * where (make and model, site, driver, address), and how it has been (firmware, uptime, last seen, last
- * error). Values of a rig that is not online come from its last reading and say so.
+ * error, and the reading's warnings: values the plausibility check stored as unknown). Values of a rig that
+ * is not online come from its last reading and say so.
  */
 import Link from 'next/link';
 import type { RigView } from '../../../lib/realtime/contracts';
@@ -91,6 +92,19 @@ export function RigSummary({ rig, nowMs }: RigSummaryProps) {
             {rig.lastError ? <span className="rd-error">{rig.lastError}</span> : 'none'}
           </dd>
         </div>
+        {r?.warnings && r.warnings.length > 0 && (
+          // Values the plausibility check set to unknown: the reading was kept, these parts of it were not.
+          <div className="rd-fact rd-fact--error">
+            <dt>Reading warnings{lastKnown}</dt>
+            <dd data-testid="rig-warnings">
+              <ul className="rd-warnings">
+                {r.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
       </dl>
     </section>
   );

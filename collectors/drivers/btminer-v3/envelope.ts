@@ -3,7 +3,7 @@
  * "desc":"<cmd>"}`. code 0 ok, -1 fail, -2 invalid command, -3 invalid json, -4 no permission, -5 OOM.
  * Pure: no I/O.
  */
-import { num, obj } from '../cgminer-tcp/coerce';
+import { num, obj, previewJson } from '../cgminer-tcp/coerce';
 import { parseCgminerReply, type CgminerReply } from '../cgminer-tcp/lenient-json';
 import { DeviceError } from '../types';
 
@@ -29,7 +29,7 @@ export function checkV3Code(body: Record<string, unknown>, label: string): void 
   const code = num(body.code);
   if (code === null) throw new DeviceError('unexpected', `reply to "${label}" has no numeric "code" (not an API v3 envelope)`);
   if (code === 0) return;
-  const msg = typeof body.msg === 'string' ? body.msg : body.msg === undefined ? '' : JSON.stringify(body.msg).slice(0, 120);
+  const msg = typeof body.msg === 'string' ? body.msg : body.msg === undefined ? '' : previewJson(body.msg);
   const meaning = CODE_MEANINGS[code];
   throw new DeviceError('api-error', `"${label}" failed: ${msg || 'no message'} (code ${code}${meaning ? `, ${meaning}` : ''})`);
 }

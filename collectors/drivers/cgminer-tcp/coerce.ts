@@ -88,3 +88,18 @@ export function slotNumbers(rec: Record<string, unknown>, ...patterns: RegExp[])
   }
   return [...found].sort((a, b) => a - b);
 }
+
+/**
+ * A short JSON preview of any value for an error message. Never throws: a value nested deeper than
+ * JSON.stringify's stack allows (a hostile reply) is shown by its kind instead.
+ */
+export function previewJson(v: unknown, maxChars = 120): string {
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    s = Array.isArray(v) ? '[…]' : typeof v === 'object' && v !== null ? '{…}' : typeof v;
+  }
+  if (s === undefined) return typeof v;
+  return s.length > maxChars ? `${s.slice(0, maxChars)}…` : s;
+}

@@ -5,7 +5,7 @@
  */
 import type { PoolReading } from '../../../lib/domain/reading';
 import { DeviceError } from '../types';
-import { num, obj, str } from './coerce';
+import { num, obj, previewJson, str } from './coerce';
 
 /** The STATUS block of the envelope. Letter: S success, I info, W warning, E error, F fatal. */
 export interface CgminerStatus {
@@ -25,7 +25,34 @@ export interface CgminerReply {
 }
 
 /**
- * Parses one reply to `command`. Throws DeviceError 'garbage' (empty or not JSON after repairs),
+ * Deepest nesting a device reply may have. Real replies nest 4 or 5 levels (Avalon estats, Whatsminer v3
+ * device info); a hostile one nested 100,000 deep used to overflow the stack of whatever walked it.
+ */
+export const MAX_REPLY_DEPTH = 64;
+
+/**
+ * True when JSON text nests objects and arrays deeper than `limit`, brackets inside string literals not
+ * counted. One pass without recursion, stopping at the first level past the limit.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/**
+ * Parses one reply to `command`. Throws DeviceError 'garbage' (empty, nested deeper than MAX_REPLY_DEPTH,
+ * or not JSON after repairs),
  * 'truncated' (a JSON start whose braces never close) or 'api-error' (STATUS E/F: "<Msg> (code <Code>)").
  * `source` ("10.0.0.5:4028") is only used to make messages specific.
  */
@@ -34,6 +61,9 @@ export function parseCgminerReply(raw: string, command: string, source?: string)
   // Servers append one NUL (some several); some add a newline.
   const text = raw.replace(/^[\s\uFEFF]+/, '').replace(/[\s\0]+$/, '');
   if (text === '') throw new DeviceError('garbage', `empty reply to "${command}"${where}`);
+  if (nestsDeeperThan(text, MAX_REPLY_DEPTH)) {
+    throw new DeviceError('garbage', `reply to "${command}"${where} nests deeper than ${MAX_REPLY_DEPTH} levels (the limit for a device reply)`);
+  }
 
   let parsed: unknown;
   let repairs: string[] = [];
@@ -123,7 +153,7 @@ export function replyStatus(body: Record<string, unknown>): CgminerStatus | null
   const rec = Array.isArray(s) ? obj(s[0]) : typeof s === 'string' ? body : obj(s);
   if (!rec) return null;
   const letter = str(rec.STATUS)?.toUpperCase() ?? '';
-  const msg = typeof rec.Msg === 'string' ? rec.Msg : rec.Msg === undefined ? '' : JSON.stringify(rec.Msg);
+  const msg = typeof rec.Msg === 'string' ? rec.Msg : rec.Msg === undefined ? '' : previewJson(rec.Msg);
   return { letter, code: num(rec.Code), msg, description: str(rec.Description) };
 }
 

@@ -3,7 +3,7 @@
  * speedUnit), temperature, temperature_limit and power_usage (W); the totals are the devices' sums.
  */
 import type { Reading } from '../../../lib/domain/reading';
-import { num, obj, str } from '../cgminer-tcp/coerce';
+import { num, obj, previewJson, str } from '../cgminer-tcp/coerce';
 import {
   activePool,
   gpuMinerReading,
@@ -46,7 +46,7 @@ export function gminerGpuNames(s: Json): unknown[] {
 function speedFactor(s: Json): number {
   if (!('speedUnit' in s)) return 1;
   const factor = rateUnitFactor(s.speedUnit);
-  if (factor === null) throw new DeviceError('unexpected', `GMiner /stat has an unknown speedUnit ${JSON.stringify(s.speedUnit ?? null)}`);
+  if (factor === null) throw new DeviceError('unexpected', `GMiner /stat has an unknown speedUnit ${previewJson(s.speedUnit ?? null)}`);
   return factor;
 }
 

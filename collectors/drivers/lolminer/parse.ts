@@ -7,7 +7,7 @@
  *   Workers[] {Name, Power, Core_Temp, Juc_Temp, Fan_Speed}.
  */
 import type { Reading } from '../../../lib/domain/reading';
-import { maxOf, num, obj, str } from '../cgminer-tcp/coerce';
+import { maxOf, num, obj, previewJson, str } from '../cgminer-tcp/coerce';
 import {
   activePool,
   gpuMinerReading,
@@ -48,7 +48,7 @@ export function lolminerGpuNames(s: Json): unknown[] {
 /** H/s per unit of Performance_Unit; DeviceError 'unexpected' for a unit this driver does not know. */
 function unitFactor(unit: unknown, where: string): number {
   const factor = rateUnitFactor(unit);
-  if (factor === null) throw new DeviceError('unexpected', `lolMiner ${where} has an unknown Performance_Unit ${JSON.stringify(unit ?? null)}`);
+  if (factor === null) throw new DeviceError('unexpected', `lolMiner ${where} has an unknown Performance_Unit ${previewJson(unit ?? null)}`);
   return factor;
 }
 

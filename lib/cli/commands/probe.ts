@@ -5,6 +5,7 @@
  */
 import { ALL_DRIVERS, getDriver } from '../../../collectors/drivers';
 import { probeFailureLine } from '../../../collectors/detect/failure-line';
+import { checkedOutcome } from '../../../collectors/drivers/checked-reading';
 import { probeDevice } from '../../../collectors/detect/probe-device';
 import { formatEndpoint, parseDeviceSpec } from '../../net/device-spec';
 import { parseFlags } from '../args';
@@ -56,7 +57,8 @@ export const probeCommand = {
     if ((values.user === undefined) !== (values.password === undefined)) throw new CliError('--user and --password go together');
     const credentials = values.user !== undefined ? { username: values.user, password: values.password! } : null;
 
-    const result = await probeDevice(spec, { timeoutMs, drivers: ALL_DRIVERS, driver, credentials });
+    // The collector's verdict: a reading it would refuse as implausible is this probe's error too.
+    const result = checkedOutcome(await probeDevice(spec, { timeoutMs, drivers: ALL_DRIVERS, driver, credentials }));
     const { detection, reading, error } = result;
     const endpoint = formatEndpoint(detection.protocol === 'http' ? 'http' : 'tcp', detection.address, detection.port || (spec.port ?? 4028));
 

@@ -46,4 +46,14 @@ describe('fleetTotals', () => {
     expect(totals.efficiencyJth).toBeCloseTo(30, 10); // the ASIC's 3,000 W over its 100 TH/s
     expect(totals.rigsOnline).toBe(3);
   });
+
+  it('sums nothing of a stored reading outside the plausibility table (written by an older version)', () => {
+    const totals = fleetTotals(
+      [rig(1, 'online', reading(100, 3000)), rig(2, 'online', reading(-5, 3000)), rig(3, 'online', reading(1e297, 3000)), rig(4, 'online', reading(100, 2.95e298))],
+      null,
+    );
+    expect(totals.hashrateThs).toBe(100);
+    expect(totals.powerW).toBe(3000);
+    expect(totals.rigsOnline).toBe(4); // still shown as online: the rig answered
+  });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_REPLY_DEPTH,
+  nestsDeeperThan,
   parseCgminerReply,
   poolsFromReply,
   repairCgminerJson,
@@ -132,6 +134,33 @@ describe.each(ENDINGS)('parseCgminerReply with %s', (_label, ending) => {
       expect(err.kind).toBe('garbage');
       expect(err.message).toContain('"summary" from 10.0.0.5:4028');
     }
+  });
+});
+
+describe('nesting depth', () => {
+  const nested = (depth: number, inner = '1') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
+
+  it('refuses a reply nested 100,000 deep as garbage naming the limit, whatever part of it is deep', () => {
+    const deepMsg = `{"STATUS":[{"STATUS":"S","Msg":${nested(100_000)}}],"SUMMARY":[{"MHS 1m":1}]}`;
+    const deepSummary = `{"STATUS":[{"STATUS":"S"}],"SUMMARY":${nested(100_000, '{}')}}`;
+    const unclosed = `{"SUMMARY":${'['.repeat(100_000)}`;
+    for (const raw of [deepMsg, deepSummary, unclosed, nested(100_000)]) {
+      const err = deviceError(() => parseCgminerReply(raw, 'summary', '10.0.0.5:4028'));
+      expect(err.kind).toBe('garbage');
+      expect(err.message).toBe(`reply to "summary" from 10.0.0.5:4028 nests deeper than ${MAX_REPLY_DEPTH} levels (the limit for a device reply)`);
+    }
+  });
+
+  it('reads a reply exactly at the limit, and does not count brackets inside strings', () => {
+    expect(MAX_REPLY_DEPTH).toBe(64);
+    // The envelope, STATUS's list and its object are three levels: 61 more make 64.
+    const atLimit = `{"STATUS":[{"STATUS":"S","Msg":${nested(61)}}]}`;
+    expect(parseCgminerReply(atLimit, 'summary').status?.letter).toBe('S');
+    expect(nestsDeeperThan(atLimit, 64)).toBe(false);
+    expect(nestsDeeperThan(`{"STATUS":[{"STATUS":"S","Msg":${nested(62)}}]}`, 64)).toBe(true);
+    expect(nestsDeeperThan(`{"a":${nested(64)}}`, 64)).toBe(true);
+    const bracketsInText = `{"STATUS":[{"STATUS":"S","Msg":"${'[{'.repeat(1000)}\\\"${'['.repeat(100)}"}]}`;
+    expect(parseCgminerReply(bracketsInText, 'summary').status?.msg).toMatch(/^\[\{\[\{/);
   });
 });
 
