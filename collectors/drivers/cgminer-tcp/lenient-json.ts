@@ -4,8 +4,11 @@
  * rewritten. Pure: no I/O.
  */
 import type { PoolReading } from '../../../lib/domain/reading';
+import { MAX_REPLY_DEPTH, nestsDeeperThan, tooDeepError } from '../reply-depth';
 import { DeviceError } from '../types';
 import { num, obj, previewJson, str } from './coerce';
+
+export { MAX_REPLY_DEPTH, nestsDeeperThan };
 
 /** The STATUS block of the envelope. Letter: S success, I info, W warning, E error, F fatal. */
 export interface CgminerStatus {
@@ -25,32 +28,6 @@ export interface CgminerReply {
 }
 
 /**
- * Deepest nesting a device reply may have. Real replies nest 4 or 5 levels (Avalon estats, Whatsminer v3
- * device info); a hostile one nested 100,000 deep used to overflow the stack of whatever walked it.
- */
-export const MAX_REPLY_DEPTH = 64;
-
-/**
- * True when JSON text nests objects and arrays deeper than `limit`, brackets inside string literals not
- * counted. One pass without recursion, stopping at the first level past the limit.
- */
-export function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return false;
-}
-
-/**
  * Parses one reply to `command`. Throws DeviceError 'garbage' (empty, nested deeper than MAX_REPLY_DEPTH,
  * or not JSON after repairs),
  * 'truncated' (a JSON start whose braces never close) or 'api-error' (STATUS E/F: "<Msg> (code <Code>)").
@@ -61,9 +38,7 @@ export function parseCgminerReply(raw: string, command: string, source?: string)
   // Servers append one NUL (some several); some add a newline.
   const text = raw.replace(/^[\s\uFEFF]+/, '').replace(/[\s\0]+$/, '');
   if (text === '') throw new DeviceError('garbage', `empty reply to "${command}"${where}`);
-  if (nestsDeeperThan(text, MAX_REPLY_DEPTH)) {
-    throw new DeviceError('garbage', `reply to "${command}"${where} nests deeper than ${MAX_REPLY_DEPTH} levels (the limit for a device reply)`);
-  }
+  if (nestsDeeperThan(text, MAX_REPLY_DEPTH)) throw tooDeepError(`reply to "${command}"${where}`);
 
   let parsed: unknown;
   let repairs: string[] = [];

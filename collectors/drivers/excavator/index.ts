@@ -3,7 +3,7 @@
  * test; the HTTP interface of newer versions is not used). devices.get and algorithm.list are required,
  * subscribe.info (pool) is optional. unverified: the transport and port come from foreman, not a capture.
  */
-import { boundedJsonrpcQuery } from '../jsonrpc-tcp/bounded-reply';
+import { jsonrpcQuery } from '../jsonrpc-tcp/client';
 import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeGpuRig } from '../gpu-miner/reading';
 import {
@@ -37,11 +37,11 @@ export const excavatorDriver: Driver = {
   maxRequestsPerPoll: 3, // devices.get, algorithm.list, subscribe.info
   identify: identifyExcavator,
   async poll(target: PollTarget) {
-    const devices = await boundedJsonrpcQuery(target, EXCAVATOR_DEVICES_GET, 'devices.get');
-    const algorithms = await boundedJsonrpcQuery(target, EXCAVATOR_ALGORITHM_LIST, 'algorithm.list');
+    const devices = await jsonrpcQuery(target, EXCAVATOR_DEVICES_GET, 'devices.get');
+    const algorithms = await jsonrpcQuery(target, EXCAVATOR_ALGORITHM_LIST, 'algorithm.list');
     let subscribe: Record<string, unknown> | null = null;
     try {
-      subscribe = await boundedJsonrpcQuery(target, EXCAVATOR_SUBSCRIBE_INFO, 'subscribe.info');
+      subscribe = await jsonrpcQuery(target, EXCAVATOR_SUBSCRIBE_INFO, 'subscribe.info');
     } catch (err) {
       if (!(err instanceof DeviceError) || err.kind === 'aborted') throw err;
     }

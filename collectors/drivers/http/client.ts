@@ -7,6 +7,7 @@
  */
 import { request as httpRequestRaw, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
+import { MAX_REPLY_DEPTH, nestsDeeperThan, tooDeepError } from '../reply-depth';
 import { closedError, snippet, socketError, stallError, tooLargeError } from '../socket-errors';
 import { DeviceError, type PollTarget } from '../types';
 
@@ -145,6 +146,7 @@ export function parseJsonReply(reply: DeviceHttpReply, label: string, url: strin
   }
   const text = reply.text.replace(/^\uFEFF/, '').trim();
   if (text === '') throw new DeviceError('unexpected', `${url} answered ${label} with an empty body`);
+  if (nestsDeeperThan(text, MAX_REPLY_DEPTH)) throw tooDeepError(`${url}'s answer to ${label}`);
   try {
     return JSON.parse(text);
   } catch (err) {

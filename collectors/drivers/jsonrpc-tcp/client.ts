@@ -7,7 +7,8 @@
  * (PhoenixMiner) or a NUL.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { obj } from '../cgminer-tcp/coerce';
+import { obj, previewJson } from '../cgminer-tcp/coerce';
+import { MAX_REPLY_DEPTH, nestsDeeperThan, tooDeepError } from '../reply-depth';
 import { describeTarget, tcpExchange } from '../tcp-exchange';
 import { DeviceError, type PollTarget } from '../types';
 
@@ -100,6 +101,7 @@ export function parseJsonRpcReply(raw: string, label: string, source?: string): 
   const where = source ? ` from ${source}` : '';
   const text = raw.replace(/^[\s\uFEFF\0]+/, '').replace(/[\s\0]+$/, '');
   if (text === '') throw new DeviceError('garbage', `empty reply to "${label}"${where}`);
+  if (nestsDeeperThan(text, MAX_REPLY_DEPTH)) throw tooDeepError(`reply to "${label}"${where}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -126,8 +128,8 @@ export async function jsonrpcQuery(target: PollTarget, request: object | string,
 
 function errorText(error: unknown): string {
   const e = obj(error);
-  if (e && typeof e.message === 'string') return `${JSON.stringify(e.message)}${e.code !== undefined ? ` (code ${String(e.code)})` : ''}`;
-  return JSON.stringify(error)?.slice(0, 120) ?? String(error);
+  if (e && typeof e.message === 'string') return `${previewJson(e.message)}${e.code !== undefined ? ` (code ${previewJson(e.code)})` : ''}`;
+  return previewJson(error);
 }
 
 function preview(text: string): string {

@@ -2,7 +2,7 @@
  * miniZ driver: one `getstat` JSON-RPC request over TCP (the foreman integration test serves it on 20000
  * from a TCP fake, not HTTP), then the pure parser.
  */
-import { boundedJsonrpcQuery } from '../jsonrpc-tcp/bounded-reply';
+import { jsonrpcQuery } from '../jsonrpc-tcp/client';
 import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
 import { isMinizReply, MINIZ_GETSTAT, parseMiniz } from './parse';
 
@@ -30,7 +30,7 @@ export const minizDriver: Driver = {
   maxRequestsPerPoll: 1, // getstat
   identify: identifyMiniz,
   async poll(target: PollTarget) {
-    const body = await boundedJsonrpcQuery(target, MINIZ_GETSTAT, 'getstat');
+    const body = await jsonrpcQuery(target, MINIZ_GETSTAT, 'getstat');
     return parseMiniz(body, { modelHint: target.modelHint ?? null, nowMs: Date.now() });
   },
 };

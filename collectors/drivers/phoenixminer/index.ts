@@ -2,7 +2,7 @@
  * PhoenixMiner (and Claymore-compatible miners) driver: one `miner_getstat1` JSON-RPC request on 3333/TCP,
  * then the pure parser.
  */
-import { boundedJsonrpcQuery } from '../jsonrpc-tcp/bounded-reply';
+import { jsonrpcQuery } from '../jsonrpc-tcp/client';
 import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
 import { isGetstat1Reply, MINER_GETSTAT1, parsePhoenixMiner, phoenixVersion } from './parse';
 
@@ -26,7 +26,7 @@ export const phoenixminerDriver: Driver = {
   maxRequestsPerPoll: 1, // miner_getstat1
   identify: identifyPhoenixMiner,
   async poll(target: PollTarget) {
-    const body = await boundedJsonrpcQuery(target, MINER_GETSTAT1, 'miner_getstat1');
+    const body = await jsonrpcQuery(target, MINER_GETSTAT1, 'miner_getstat1');
     return parsePhoenixMiner(body, { modelHint: target.modelHint ?? null });
   },
 };

@@ -21,7 +21,7 @@ import { gminerFromReply } from '../../../collectors/drivers/gminer/parse';
 import { parseGpuAgent } from '../../../collectors/drivers/gpu-agent/parse';
 import { parseJsonReply } from '../../../collectors/drivers/http/client';
 import { parseInnosilicon } from '../../../collectors/drivers/innosilicon/parse';
-import { parseBoundedJsonRpcReply } from '../../../collectors/drivers/jsonrpc-tcp/bounded-reply';
+import { parseJsonRpcReply } from '../../../collectors/drivers/jsonrpc-tcp/client';
 import { lolminerFromReply } from '../../../collectors/drivers/lolminer/parse';
 import { parseLuxos } from '../../../collectors/drivers/luxos/parse';
 import { parseMiniz } from '../../../collectors/drivers/miniz/parse';
@@ -76,7 +76,7 @@ export function decode(decoding: Decoding, text: string, label: string): unknown
     case 'v3':
       return parseV3Frame(text, label).body;
     case 'jsonrpc':
-      return parseBoundedJsonRpcReply(text, label);
+      return parseJsonRpcReply(text, label);
     case 'http':
       return parseJsonReply({ status: 200, headers: {}, text }, `GET ${label}`, HTTP_URL);
     case 'http-text':
