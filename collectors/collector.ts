@@ -15,6 +15,7 @@ import type { AlertStepMemory } from './alerts-step';
 import type { EconomicsOutcome } from './economics-step';
 import { DEFAULT_RETENTION, runRetention, type RetentionPolicy } from './jobs/retention';
 import { runRollups } from './jobs/rollups';
+import { createPollPool, type PollPool } from './poll-pool';
 import { runSweep } from './sweep';
 import { sweepWriterFor, type SweepWriter } from './sweep-writer';
 
@@ -42,6 +43,11 @@ export interface CollectorOptions {
    * to console.error when none is given; a lone sweepOnce then uses a fresh one.
    */
   problems?: OnceLog;
+  /**
+   * Keeps slow polls running across sweeps (a straggler's result is written with the next sweep); without
+   * one, a sweep waits for every poll. runCollector makes one.
+   */
+  pollPool?: PollPool;
 }
 
 /** What one committed sweep wrote. */
@@ -60,13 +66,8 @@ export interface SweepInfo {
 export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): Promise<SweepInfo | null> {
   const now = opts.now ?? Date.now;
   const targets = listPollTargets(opts.db);
-  const record = await runSweep(targets, {
-    getDriver: opts.getDriver,
-    now,
-    requestTimeoutMs: opts.requestTimeoutMs,
-    concurrency: opts.concurrency,
-    signal,
-  });
+  const deps = { getDriver: opts.getDriver, now, requestTimeoutMs: opts.requestTimeoutMs, concurrency: opts.concurrency, signal };
+  const record = opts.pollPool ? await opts.pollPool.sweep(targets, deps) : await runSweep(targets, deps);
   if (signal?.aborted) return null; // shutting down: a half-polled sweep would mark rigs failed wrongly
   const written = sweepWriterFor(opts).write(record);
   if (!written) return null; // storage failing: the sweep is held in memory, and what follows a commit waits for one
@@ -92,13 +93,21 @@ export async function runCollector(opts: CollectorOptions, signal: AbortSignal):
   const random = opts.random ?? Math.random;
   const retention: RetentionPolicy = { ...DEFAULT_RETENTION, ...opts.retention };
   // A minute's samples may be committed up to a sweep after it ends.
-  const rollupGraceMs = Math.max(2 * 60_000, 2 * opts.pollIntervalMs + opts.requestTimeoutMs);
-  const problems = opts.problems ?? createOnceLog(console.error);
+  // A straggler's result (poll-pool) is committed with a later sweep: up to its poll deadline, at most 8 requests.
+  const rollupGraceMs = Math.max(2 * 60_000, 2 * opts.pollIntervalMs + 8 * opts.requestTimeoutMs);
+  // One of each for the whole run: held sweeps and running polls must outlive a sweep.
+  const run: CollectorOptions = {
+    ...opts,
+    problems: opts.problems ?? createOnceLog(console.error),
+    sweepWriter: sweepWriterFor(opts),
+    pollPool: opts.pollPool ?? createPollPool(),
+  };
+  const problems = run.problems!;
   let sweeps = 0;
   while (!signal.aborted) {
     const startMs = now();
     // A held sweep (storage failing) is not in the database yet: rolling up its minutes now would skip it.
-    if (await sweepOnce({ ...opts, problems }, signal)) {
+    if (await sweepOnce(run, signal)) {
       housekeeping(problems, () => runRollups(opts.db, now(), { graceMs: rollupGraceMs }), 'rollups');
       if (sweeps++ % 30 === 0) housekeeping(problems, () => runRetention(opts.db, now(), retention), 'retention');
     }
