@@ -86,6 +86,6 @@ describe('the collector process with an evil rig', () => {
     expect(status.reading_json).toBeNull();
     expect(t.db.sqlite.prepare('select count(*) from samples').pluck().get()).toBe(0);
 
-    expect(await child.stop(10_000)).toBe('code 0');
+    expect(await child.stop(10_000)).toBe('exit code 0');
   }, 90_000);
 });
