@@ -8,26 +8,10 @@ import type { Driver } from '../../../collectors/drivers/types';
 import { createPollPool, stragglerGraceMs } from '../../../collectors/poll-pool';
 import type { SweepDeps, SweepTarget } from '../../../collectors/sweep';
 import type { Reading } from '../../../lib/domain/reading';
+import { plausibleReading } from '../../support/plausible-reading';
 
 const TIMEOUT_MS = 100;
-const reading = (driver: string): Reading => ({
-  driver,
-  make: 'Fake',
-  model: 'Fake 1',
-  firmware: '1',
-  status: 'mining',
-  hashrateThs: 100,
-  expectedHashrateThs: null,
-  powerW: 3000,
-  powerSource: 'firmware',
-  efficiencyJth: 30,
-  boards: [],
-  tempMaxC: 60,
-  fansRpm: [],
-  pools: [],
-  uptimeS: 100,
-  hardwareErrors: 0,
-});
+const reading = (driver: string): Reading => plausibleReading({ driver, tempMaxC: 60, uptimeS: 100 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A driver answering after `delayMs`, counting its polls. */

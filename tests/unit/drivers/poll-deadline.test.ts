@@ -6,29 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Reading } from '../../../lib/domain/reading';
+import { plausibleReading } from '../../support/plausible-reading';
 import type { Driver, PollTarget } from '../../../collectors/drivers/types';
 import { pollOne, type SweepDeps, type SweepTarget } from '../../../collectors/sweep';
 
 const TIMEOUT_MS = 500;
-/** A complete, plausible reading (the sweep's plausibility check runs after the poll). */
-const READING: Reading = {
-  driver: 'fake',
-  make: 'Fake',
-  model: 'Fake 1',
-  firmware: '1.0',
-  status: 'mining',
-  hashrateThs: 100,
-  expectedHashrateThs: null,
-  powerW: 3000,
-  powerSource: 'firmware',
-  efficiencyJth: 30,
-  boards: [],
-  tempMaxC: 70,
-  fansRpm: [],
-  pools: [],
-  uptimeS: 3600,
-  hardwareErrors: 0,
-};
+const READING = plausibleReading();
 const RIG: SweepTarget = { id: 7, siteId: 1, name: 'rig-7', address: '10.0.0.5', port: 4028, driver: 'fake', model: null };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
