@@ -8,6 +8,7 @@ import { KIOSK_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from '../
 import { parseLoginBody } from '../auth/login-input';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { RateLimiter } from '../auth/rate-limit';
+import type { SessionLifetime } from '../auth/session-lifetime';
 import type { Db } from '../db/client';
 import { createSession, endSession } from '../db/mutations/users';
 import { getUserByName } from '../db/queries/users';
@@ -19,7 +20,7 @@ export interface AuthEndpointDeps {
   db: Db;
   /** Failed sign-ins counted per user name and per client address, each with its own limit. */
   limiters: { user: RateLimiter; address: RateLimiter };
-  sessionTtlMs: number;
+  session: SessionLifetime;
   now: () => number;
 }
 
@@ -60,8 +61,8 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, fac
     return loginFailed(req, res, 401, 'wrong user name or password', 'invalid', input.next);
   }
   for (const c of counted) c.limiter.succeed(c.key);
-  const token = createSession(deps.db, user.id, nowMs, deps.sessionTtlMs);
-  const cookie = serializeCookie(SESSION_COOKIE, token, { maxAgeS: deps.sessionTtlMs / 1000, secure: facts.https });
+  const token = createSession(deps.db, user.id, nowMs, deps.session);
+  const cookie = serializeCookie(SESSION_COOKIE, token, { maxAgeS: Math.min(deps.session.idleMs, deps.session.maxAgeMs) / 1000, secure: facts.https });
   if (wantsJson(req)) return sendJson(res, 200, { ok: true, user: { name: user.name, role: user.role } }, { 'Set-Cookie': cookie });
   redirect(res, input.next, { 'Set-Cookie': cookie });
 }

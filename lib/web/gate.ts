@@ -47,7 +47,7 @@ export function createGate(deps: GateDeps) {
   const now = deps.now ?? Date.now;
   // 5 failures per user name, 20 per client address, in 15 minutes.
   const limiters = { user: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }), address: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }) };
-  const authDeps = { db: deps.db, limiters, sessionTtlMs: deps.web.sessionTtlMs, now };
+  const authDeps = { db: deps.db, limiters, session: deps.web.session, now };
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
   /** Origins a browser on this site sends: the one the request was addressed to, and HASHWATT_PUBLIC_URL's. */
   const originsFor = (facts: RequestFacts) => (publicOrigin ? [facts.origin, publicOrigin] : [facts.origin]);
@@ -57,7 +57,7 @@ export function createGate(deps: GateDeps) {
     requestFacts({ remoteAddress: req.socket.remoteAddress, encrypted: (req.socket as TLSSocket).encrypted === true, headers: req.headers }, deps.web.trustedProxies);
 
   function check(token: string): Authenticated | null {
-    const who = authenticate(deps.db, token, now());
+    const who = authenticate(deps.db, token, now(), deps.web.session.maxAgeMs);
     if (who?.tokenId != null && now() - (tokenUsedAt.get(who.tokenId) ?? 0) > 60_000) {
       tokenUsedAt.set(who.tokenId, now());
       try {
@@ -103,15 +103,21 @@ export function createGate(deps: GateDeps) {
     redirect(res, `${url.pathname}${url.search}`, { 'Set-Cookie': cookie });
   }
 
-  /** A session in use lasts another full term: renewed at most hourly, in the database and the cookie. */
+  /**
+   * A session in use lasts another full term, up to its absolute lifetime: renewed at most hourly, in the
+   * database and the cookie.
+   */
   function renewSessionCookie(token: string, res: ServerResponse, facts: RequestFacts) {
+    const nowMs = now();
+    let expiresAtMs: number | null;
     try {
-      if (!renewSession(deps.db, token, now(), deps.web.sessionTtlMs, SESSION_RENEW_EVERY_MS)) return;
+      expiresAtMs = renewSession(deps.db, token, nowMs, deps.web.session, SESSION_RENEW_EVERY_MS);
     } catch (err) {
       console.error(`web: could not renew a session: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { maxAgeS: deps.web.sessionTtlMs / 1000, secure: facts.https }));
+    if (expiresAtMs === null) return;
+    res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { maxAgeS: Math.max(1, Math.floor((expiresAtMs - nowMs) / 1000)), secure: facts.https }));
   }
 
   /** True when the request was answered here; false when Next should handle it (principal attached). */
