@@ -11,7 +11,6 @@ import type { TLSSocket } from 'node:tls';
 import { KIOSK_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from '../auth/cookies';
 import { csrfProblem } from '../auth/csrf';
 import { PRINCIPAL_HEADER, encodePrincipal } from '../auth/principal-header';
-import { createRateLimiter } from '../auth/rate-limit';
 import { can } from '../auth/roles';
 import { kioskMayReach, requirementFor } from '../auth/route-policy';
 import { securityHeaders } from '../auth/security-headers';
@@ -23,7 +22,7 @@ import { handleLogin, handleLogout } from './auth-endpoints';
 import { refuseDeclaredOversizedBody } from './body-limits';
 import { redirect, sendJson, sendPage } from './replies';
 import { storageReplyFor } from './storage-reply';
-import { ORIGIN_HEADER, requestFacts, type RequestFacts } from './request-facts';
+import { CLIENT_ADDRESS_HEADER, ORIGIN_HEADER, requestFacts, type RequestFacts } from './request-facts';
 import type { WebConfig } from './web-config';
 
 export interface GateDeps {
@@ -45,9 +44,7 @@ export const SESSION_RENEW_EVERY_MS = 3_600_000;
 
 export function createGate(deps: GateDeps) {
   const now = deps.now ?? Date.now;
-  // 5 failures per user name, 20 per client address, in 15 minutes.
-  const limiters = { user: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }), address: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }) };
-  const authDeps = { db: deps.db, limiters, session: deps.web.session, now };
+  const authDeps = { db: deps.db, session: deps.web.session, now };
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
   /** Origins a browser on this site sends: the one the request was addressed to, and HASHWATT_PUBLIC_URL's. */
   const originsFor = (facts: RequestFacts) => (publicOrigin ? [facts.origin, publicOrigin] : [facts.origin]);
@@ -126,6 +123,7 @@ export function createGate(deps: GateDeps) {
     for (const [k, v] of Object.entries(securityHeaders({ https: facts.https, dev: deps.dev }))) res.setHeader(k, v);
     delete req.headers[PRINCIPAL_HEADER];
     req.headers[ORIGIN_HEADER] = facts.origin;
+    req.headers[CLIENT_ADDRESS_HEADER] = facts.clientAddress;
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://hashwatt.invalid');

@@ -64,6 +64,15 @@ export function createSession(db: Db, userId: number, nowMs: number, lifetime: S
   return token;
 }
 
+/**
+ * Replaces a password hash with one of the same password at today's cost (a sign-in found the old one
+ * weaker), only if it is still `oldHash`: a password changed meanwhile is never overwritten. Sessions stay.
+ * True when it was replaced.
+ */
+export function replacePasswordHash(db: Db, userId: number, oldHash: string, newHash: string): boolean {
+  return writeTransaction(db, () => db.orm.update(users).set({ passwordHash: newHash }).where(and(eq(users.id, userId), eq(users.passwordHash, oldHash))).run().changes > 0);
+}
+
 export function endSession(db: Db, token: string): void {
   db.orm.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
 }

@@ -1,7 +1,6 @@
-/** The auth building blocks: password hashes and their cost, tokens, who may do what, and the login rate limit. */
+/** The auth building blocks: password hashes and their cost, tokens, who may do what. */
 import { describe, expect, it } from 'vitest';
 import { hashPassword, needsRehash, passwordProblem, storedCost, verifyPassword } from '../../../lib/auth/password';
-import { createRateLimiter } from '../../../lib/auth/rate-limit';
 import { can } from '../../../lib/auth/roles';
 import { OWASP_SCRYPT_COST, SCRYPT_MAX_MEMORY_BYTES, TEST_COST_KEY, isUsableCost, scryptMemoryBytes, targetScryptCost } from '../../../lib/auth/scrypt-cost';
 import { generateToken, hashToken, tokenKind } from '../../../lib/auth/tokens';
@@ -93,26 +92,5 @@ describe('can', () => {
   it('limits a user to their sites', () => {
     const op = { role: 'operator' as const, siteIds: [1, 3] };
     expect([can(op, 'acknowledge', 1), can(op, 'acknowledge', 2), can(op, 'read', 2), can(op, 'read')]).toEqual([true, false, false, true]);
-  });
-});
-describe('login rate limit', () => {
-  it('allows five failures a minute per key, then says how long to wait; a success clears it', () => {
-    const rl = createRateLimiter({ max: 5, windowMs: 60_000 });
-    for (let i = 0; i < 5; i++) {
-      expect(rl.retryAfterMs('1.2.3.4', i * 1_000)).toBe(0);
-      rl.fail('1.2.3.4', i * 1_000);
-    }
-    expect(rl.retryAfterMs('1.2.3.4', 10_000)).toBe(50_000); // the first failure leaves the window at 60 s
-    expect(rl.retryAfterMs('5.6.7.8', 10_000)).toBe(0);
-    expect(rl.retryAfterMs('1.2.3.4', 60_001)).toBe(0);
-    rl.succeed('1.2.3.4');
-    expect(rl.retryAfterMs('1.2.3.4', 10_000)).toBe(0);
-  });
-  it('keeps at most maxKeys keys', () => {
-    const rl = createRateLimiter({ max: 1, windowMs: 60_000, maxKeys: 2 });
-    rl.fail('a', 0);
-    rl.fail('b', 0);
-    rl.fail('c', 0);
-    expect([rl.retryAfterMs('a', 1), rl.retryAfterMs('b', 1), rl.retryAfterMs('c', 1)]).toEqual([0, 59_999, 59_999]);
   });
 });
