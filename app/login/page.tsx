@@ -13,6 +13,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const MESSAGES: Record<string, string> = {
   invalid: 'Wrong user name or password.',
   rate: 'Too many failed sign-ins. Wait a few minutes and try again.',
+  busy: 'Another sign-in for this name or from this address is being checked. Try again in a moment.',
   malformed: 'Enter a user name and a password.',
 };
 

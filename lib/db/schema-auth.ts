@@ -43,6 +43,32 @@ export const apiTokens = sqliteTable('api_tokens', {
   revokedAtMs: integer('revoked_at_ms'),
 });
 
+/**
+ * Password checks of the last window (lib/auth/attempt-policy): each is written before the password is
+ * checked and deleted when it was right, so the limits hold against parallel guesses, survive a restart and
+ * are shared by every web server. Rows older than the window are deleted as new ones come.
+ */
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'login' (a sign-in) or 'password' (a signed-in user confirming their current password). */
+    kind: text('kind').notNull(),
+    /** The user name as typed, lower-cased (names nobody has are counted too). */
+    nameKey: text('name_key').notNull(),
+    /** The client address; an IPv6 address by its /64. */
+    addressKey: text('address_key').notNull(),
+    atMs: integer('at_ms').notNull(),
+    /** null while the password is being checked; when it turned out wrong after. */
+    failedAtMs: integer('failed_at_ms'),
+  },
+  (t) => [
+    index('sign_in_attempts_name_idx').on(t.kind, t.nameKey, t.atMs),
+    index('sign_in_attempts_address_idx').on(t.kind, t.addressKey, t.atMs),
+    index('sign_in_attempts_at_idx').on(t.atMs),
+  ],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 

@@ -1,32 +1,30 @@
 /**
  * POST /api/auth/login and /api/auth/logout, answered by the web server itself (plain node:http) so the
- * rate limiter, the session cookie and the password check live beside the gate. Both accept JSON (answer
+ * limiter, the session cookie and the password check live beside the gate. Both accept JSON (answer
  * JSON) or the login page's HTML form (answer with a redirect), so signing in works without JavaScript.
+ * A successful sign-in whose stored hash is weaker than today's cost stores a new one of the same password.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KIOSK_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from '../auth/cookies';
 import { parseLoginBody } from '../auth/login-input';
-import { hashPassword, verifyPassword } from '../auth/password';
-import type { RateLimiter } from '../auth/rate-limit';
+import { hashPassword, needsRehash } from '../auth/password';
+import type { SessionLifetime } from '../auth/session-lifetime';
 import type { Db } from '../db/client';
-import { createSession, endSession } from '../db/mutations/users';
+import { createSession, endSession, replacePasswordHash } from '../db/mutations/users';
 import { getUserByName } from '../db/queries/users';
+import type { UserRow } from '../db/schema';
 import { bodyLimitFor } from './body-limits';
+import { limitedPasswordCheck, refusalMessage } from './limited-password-check';
 import { readSmallBody, redirect, sendJson } from './replies';
 import type { RequestFacts } from './request-facts';
 
 export interface AuthEndpointDeps {
   db: Db;
-  /** Failed sign-ins counted per user name and per client address, each with its own limit. */
-  limiters: { user: RateLimiter; address: RateLimiter };
-  sessionTtlMs: number;
+  session: SessionLifetime;
   now: () => number;
 }
 
 const wantsJson = (req: IncomingMessage) => (req.headers['content-type'] ?? '').startsWith('application/json');
-
-/** A hash nobody's password matches, verified when the user is unknown so both cases take as long. */
-let decoyHash: Promise<string> | null = null;
 
 function loginFailed(req: IncomingMessage, res: ServerResponse, status: number, error: string, code: string, next: string, headers: Record<string, string> = {}) {
   if (wantsJson(req)) return sendJson(res, status, { ok: false, error }, headers);
@@ -42,28 +40,28 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, fac
   }
   const input = parseLoginBody(req.headers['content-type'], body);
   if ('error' in input) return loginFailed(req, res, 400, input.error, 'malformed', '/');
-  const nowMs = deps.now();
-  const counted = [
-    { limiter: deps.limiters.address, key: facts.clientAddress },
-    { limiter: deps.limiters.user, key: input.name.toLowerCase() },
-  ];
-  const waitMs = Math.max(...counted.map((c) => c.limiter.retryAfterMs(c.key, nowMs)));
-  if (waitMs > 0) {
-    const waitS = Math.ceil(waitMs / 1000);
-    return loginFailed(req, res, 429, `too many failed sign-ins: try again in ${waitS} s`, 'rate', input.next, { 'Retry-After': String(waitS) });
-  }
   const user = getUserByName(deps.db, input.name);
-  decoyHash ??= hashPassword('decoy password that matches nothing');
-  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !matches || user.disabled) {
-    for (const c of counted) c.limiter.fail(c.key, nowMs);
-    return loginFailed(req, res, 401, 'wrong user name or password', 'invalid', input.next);
+  const check = await limitedPasswordCheck(deps.db, { kind: 'login', name: input.name, clientAddress: facts.clientAddress }, input.password, user && !user.disabled ? user.passwordHash : null, deps.now);
+  if (check.outcome === 'refused') {
+    return loginFailed(req, res, 429, refusalMessage(check, 'sign-ins'), check.reason === 'busy' ? 'busy' : 'rate', input.next, { 'Retry-After': String(check.retryAfterS) });
   }
-  for (const c of counted) c.limiter.succeed(c.key);
-  const token = createSession(deps.db, user.id, nowMs, deps.sessionTtlMs);
-  const cookie = serializeCookie(SESSION_COOKIE, token, { maxAgeS: deps.sessionTtlMs / 1000, secure: facts.https });
+  if (check.outcome === 'wrong' || !user) return loginFailed(req, res, 401, 'wrong user name or password', 'invalid', input.next);
+  await rehashIfWeaker(deps.db, user, input.password);
+  const nowMs = deps.now();
+  const token = createSession(deps.db, user.id, nowMs, deps.session);
+  const cookie = serializeCookie(SESSION_COOKIE, token, { maxAgeS: Math.min(deps.session.idleMs, deps.session.maxAgeMs) / 1000, secure: facts.https });
   if (wantsJson(req)) return sendJson(res, 200, { ok: true, user: { name: user.name, role: user.role } }, { 'Set-Cookie': cookie });
   redirect(res, input.next, { 'Set-Cookie': cookie });
+}
+
+/** Stores the password again at today's cost when its hash was made with less; a failure only costs a log line. */
+async function rehashIfWeaker(db: Db, user: UserRow, password: string): Promise<void> {
+  if (!needsRehash(user.passwordHash)) return;
+  try {
+    if (replacePasswordHash(db, user.id, user.passwordHash, await hashPassword(password))) console.log(`web: password hash of ${user.name} raised to today's cost`);
+  } catch (err) {
+    console.error(`web: could not raise the password hash of ${user.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** Ends the session (and forgets a kiosk cookie on this browser). */

@@ -11,7 +11,6 @@ import type { TLSSocket } from 'node:tls';
 import { KIOSK_COOKIE, SESSION_COOKIE, parseCookies, serializeCookie } from '../auth/cookies';
 import { csrfProblem } from '../auth/csrf';
 import { PRINCIPAL_HEADER, encodePrincipal } from '../auth/principal-header';
-import { createRateLimiter } from '../auth/rate-limit';
 import { can } from '../auth/roles';
 import { kioskMayReach, requirementFor } from '../auth/route-policy';
 import { securityHeaders } from '../auth/security-headers';
@@ -23,7 +22,7 @@ import { handleLogin, handleLogout } from './auth-endpoints';
 import { refuseDeclaredOversizedBody } from './body-limits';
 import { redirect, sendJson, sendPage } from './replies';
 import { storageReplyFor } from './storage-reply';
-import { ORIGIN_HEADER, requestFacts, type RequestFacts } from './request-facts';
+import { CLIENT_ADDRESS_HEADER, ORIGIN_HEADER, requestFacts, type RequestFacts } from './request-facts';
 import type { WebConfig } from './web-config';
 
 export interface GateDeps {
@@ -45,9 +44,7 @@ export const SESSION_RENEW_EVERY_MS = 3_600_000;
 
 export function createGate(deps: GateDeps) {
   const now = deps.now ?? Date.now;
-  // 5 failures per user name, 20 per client address, in 15 minutes.
-  const limiters = { user: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }), address: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }) };
-  const authDeps = { db: deps.db, limiters, sessionTtlMs: deps.web.sessionTtlMs, now };
+  const authDeps = { db: deps.db, session: deps.web.session, now };
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
   /** Origins a browser on this site sends: the one the request was addressed to, and HASHWATT_PUBLIC_URL's. */
   const originsFor = (facts: RequestFacts) => (publicOrigin ? [facts.origin, publicOrigin] : [facts.origin]);
@@ -57,7 +54,7 @@ export function createGate(deps: GateDeps) {
     requestFacts({ remoteAddress: req.socket.remoteAddress, encrypted: (req.socket as TLSSocket).encrypted === true, headers: req.headers }, deps.web.trustedProxies);
 
   function check(token: string): Authenticated | null {
-    const who = authenticate(deps.db, token, now());
+    const who = authenticate(deps.db, token, now(), deps.web.session.maxAgeMs);
     if (who?.tokenId != null && now() - (tokenUsedAt.get(who.tokenId) ?? 0) > 60_000) {
       tokenUsedAt.set(who.tokenId, now());
       try {
@@ -103,15 +100,21 @@ export function createGate(deps: GateDeps) {
     redirect(res, `${url.pathname}${url.search}`, { 'Set-Cookie': cookie });
   }
 
-  /** A session in use lasts another full term: renewed at most hourly, in the database and the cookie. */
+  /**
+   * A session in use lasts another full term, up to its absolute lifetime: renewed at most hourly, in the
+   * database and the cookie.
+   */
   function renewSessionCookie(token: string, res: ServerResponse, facts: RequestFacts) {
+    const nowMs = now();
+    let expiresAtMs: number | null;
     try {
-      if (!renewSession(deps.db, token, now(), deps.web.sessionTtlMs, SESSION_RENEW_EVERY_MS)) return;
+      expiresAtMs = renewSession(deps.db, token, nowMs, deps.web.session, SESSION_RENEW_EVERY_MS);
     } catch (err) {
       console.error(`web: could not renew a session: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { maxAgeS: deps.web.sessionTtlMs / 1000, secure: facts.https }));
+    if (expiresAtMs === null) return;
+    res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { maxAgeS: Math.max(1, Math.floor((expiresAtMs - nowMs) / 1000)), secure: facts.https }));
   }
 
   /** True when the request was answered here; false when Next should handle it (principal attached). */
@@ -120,6 +123,7 @@ export function createGate(deps: GateDeps) {
     for (const [k, v] of Object.entries(securityHeaders({ https: facts.https, dev: deps.dev }))) res.setHeader(k, v);
     delete req.headers[PRINCIPAL_HEADER];
     req.headers[ORIGIN_HEADER] = facts.origin;
+    req.headers[CLIENT_ADDRESS_HEADER] = facts.clientAddress;
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://hashwatt.invalid');

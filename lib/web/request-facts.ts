@@ -8,6 +8,8 @@ import { normaliseAddress } from './web-config';
 
 /** The header in which the gate hands Next the origin the browser addressed (a client's own copy is overwritten). */
 export const ORIGIN_HEADER = 'x-hashwatt-origin';
+/** The header in which the gate hands Next the client's address, as requestFacts believes it (a client's own copy is overwritten). */
+export const CLIENT_ADDRESS_HEADER = 'x-hashwatt-client-address';
 
 export interface RawRequestFacts {
   remoteAddress: string | undefined;

@@ -1,17 +1,20 @@
 /**
  * The web server's own settings: HTTPS served directly (HASHWATT_TLS_CERT + HASHWATT_TLS_KEY, PEM file
  * paths), the reverse proxies whose X-Forwarded-* headers are believed (HASHWATT_TRUSTED_PROXIES, comma
- * separated IP addresses), and how long a sign-in lasts (HASHWATT_SESSION_TTL_H). Pure.
+ * separated IP addresses), and how long a sign-in lasts: HASHWATT_SESSION_TTL_H without use, renewed while in
+ * use, and at most HASHWATT_SESSION_MAX_AGE_D after it began. Pure.
  */
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import type { SessionLifetime } from '../auth/session-lifetime';
 import { ConfigError, envInt, type Env } from '../config';
 
 export interface WebConfig {
   tls: { certPath: string; keyPath: string } | null;
   /** Normalised addresses (IPv4-mapped IPv6 written as IPv4). */
   trustedProxies: string[];
-  sessionTtlMs: number;
+  /** idleMs from HASHWATT_SESSION_TTL_H, maxAgeMs from HASHWATT_SESSION_MAX_AGE_D. */
+  session: SessionLifetime;
 }
 
 /** `::ffff:10.0.0.1` → `10.0.0.1`; other addresses unchanged. */
@@ -35,6 +38,9 @@ export function loadWebConfig(env: Env = process.env): WebConfig {
   return {
     tls: cert ? { certPath: resolve(/*turbopackIgnore: true*/ cert), keyPath: resolve(/*turbopackIgnore: true*/ key) } : null,
     trustedProxies: trustedProxies.map(normaliseAddress),
-    sessionTtlMs: envInt(env, 'HASHWATT_SESSION_TTL_H', 24 * 30, 1, 24 * 400) * 3_600_000,
+    session: {
+      idleMs: envInt(env, 'HASHWATT_SESSION_TTL_H', 24 * 30, 1, 24 * 400) * 3_600_000,
+      maxAgeMs: envInt(env, 'HASHWATT_SESSION_MAX_AGE_D', 90, 1, 400) * 86_400_000,
+    },
   };
 }

@@ -11,6 +11,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, type ChildHandle } from '../../lib/supervisor/child';
 import { apiRoutes, pagePaths } from '../support/app-routes';
+import { cheapPasswordCostNodeOptions } from '../support/password-cost';
 import { runHashwatt } from '../support/run-cli';
 import { TEST_ADMIN, apiFetch, signIn } from '../support/session';
 import { freePort, startSystem, type RunningSystem } from '../support/system';
@@ -221,6 +222,7 @@ describe('HTTPS served directly (HASHWATT_TLS_CERT / HASHWATT_TLS_KEY)', { timeo
     web = startChild('web', new URL('../../server.ts', import.meta.url).pathname, [], {
       ...process.env,
       NODE_ENV: 'production',
+      NODE_OPTIONS: cheapPasswordCostNodeOptions(),
       HASHWATT_DB: dbPath,
       PORT: String(port),
       HASHWATT_TLS_CERT: cert,

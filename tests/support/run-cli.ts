@@ -1,6 +1,7 @@
 /** Runs `hashwatt ...` as a child process without blocking the event loop (so an in-process simulator can answer). */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cheapPasswordCostNodeOptions } from './password-cost';
 
 const BIN = fileURLToPath(new URL('../../lib/cli/hashwatt.mjs', import.meta.url));
 
@@ -11,10 +12,11 @@ export interface CliRun {
   elapsedMs: number;
 }
 
+/** Users it creates get a cheap password hash (tests/support/password-cost) unless `env` sets NODE_OPTIONS. */
 export function runHashwatt(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_OPTIONS: cheapPasswordCostNodeOptions(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

@@ -2,6 +2,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { cheapPasswordCostNodeOptions } from './password-cost';
 import { TEST_ADMIN } from './session';
 
 const BIN = fileURLToPath(new URL('../../lib/cli/hashwatt.mjs', import.meta.url));
@@ -29,12 +30,15 @@ export interface RunningSystem {
   interrupt(): Promise<number | null>;
 }
 
-/** Runs `hashwatt start` (or `args`) with `env` and resolves once it prints its ready line. */
+/**
+ * Runs `hashwatt start` (or `args`) with `env` and resolves once it prints its ready line. Its processes hash
+ * passwords at a cheap cost (tests/support/password-cost) unless `env` sets NODE_OPTIONS itself.
+ */
 export async function startSystem(env: Record<string, string>, readyTimeoutMs = 180_000, args: string[] = ['start']): Promise<RunningSystem> {
   const port = Number(env.PORT);
   const proc = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', HASHWATT_ADMIN_PASSWORD: TEST_ADMIN.password, ...env },
+    env: { ...process.env, NODE_ENV: 'production', HASHWATT_ADMIN_PASSWORD: TEST_ADMIN.password, NODE_OPTIONS: cheapPasswordCostNodeOptions(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,7 +1,10 @@
-/** `hashwatt user add|list|passwd`: the people who log in. */
+/** `hashwatt user add|list|passwd|unlock`: the people who log in. */
+import { isIP } from 'node:net';
+import { addressKeyOf, nameKeyOf } from '../../auth/attempt-policy';
 import { passwordProblem, hashPassword } from '../../auth/password';
 import { isRole, ROLES, type Role } from '../../auth/roles';
 import { isUserName, USER_NAME_RULE } from '../../auth/user-input';
+import { clearAttemptsFromAddress, clearAttemptsOnName } from '../../db/mutations/sign-in-attempts';
 import { createUser, setUserPassword } from '../../db/mutations/users';
 import { listSites } from '../../db/queries/sites';
 import { getUserByName, listUsers } from '../../db/queries/users';
@@ -10,13 +13,17 @@ import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
 import { openMigratedDb } from '../open-migrated-db';
 import { readSecret } from '../read-secret';
+import { normaliseAddress } from '../../web/web-config';
 
 const USAGE =
   'Usage: hashwatt user add NAME (--admin | --role admin|operator|viewer) [--sites "North,South"]\n' +
   '       hashwatt user passwd NAME\n' +
   '       hashwatt user list\n' +
+  '       hashwatt user unlock NAME | --address IP\n' +
   '  The password comes from HASHWATT_USER_PASSWORD, or the first line of stdin (it is never a flag, so it\n' +
-  '  stays out of shell history). At least 10 characters.';
+  '  stays out of shell history). At least 10 characters.\n' +
+  '  unlock forgets the failed sign-ins and password checks counted on a user name (from every address),\n' +
+  '  or from one client address, so it may try again at once.';
 
 function siteIds(db: Db, raw: string | undefined): number[] | null {
   if (raw === undefined) return null;
@@ -36,7 +43,7 @@ async function newPassword(name: string): Promise<string> {
 }
 
 export const userCommand = {
-  summary: 'Add users (admin, operator, viewer), change a password, list users.',
+  summary: 'Add users (admin, operator, viewer), change a password, list users, lift a sign-in lock.',
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     const [sub, ...rest] = argv;
@@ -50,6 +57,7 @@ export const userCommand = {
         db.close();
       }
     }
+    if (sub === 'unlock') return unlock(rest);
     if (sub !== 'add' && sub !== 'passwd') throw new CliError(USAGE);
     const { values, positionals } = parseFlags(rest, { admin: { type: 'boolean' }, role: { type: 'string' }, sites: { type: 'string' } }, true);
     const name = positionals[0];
@@ -77,3 +85,21 @@ export const userCommand = {
     }
   },
 };
+
+/** `user unlock NAME` or `user unlock --address IP`. */
+function unlock(argv: string[]): number {
+  const { values, positionals } = parseFlags(argv, { address: { type: 'string' } }, true);
+  const address = values.address?.trim();
+  if (address !== undefined ? positionals.length !== 0 : positionals.length !== 1) throw new CliError('pass one user name, or --address IP');
+  if (address !== undefined && !isIP(address)) throw new CliError(`--address ${JSON.stringify(address)} is not an IP address`);
+  if (address === undefined && !isUserName(positionals[0])) throw new CliError(`pass one user name: ${USER_NAME_RULE}`);
+  const db = openMigratedDb();
+  try {
+    const what = address === undefined ? positionals[0] : `address ${addressKeyOf(normaliseAddress(address))}`;
+    const cleared = address === undefined ? clearAttemptsOnName(db, nameKeyOf(positionals[0]), Date.now()) : clearAttemptsFromAddress(db, addressKeyOf(normaliseAddress(address)), Date.now());
+    console.log(cleared > 0 ? `unlocked ${what}: forgot ${cleared} failed password ${cleared === 1 ? 'check' : 'checks'}` : `${what} was not locked (no failed password checks in the last 15 minutes)`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,6 +1,7 @@
 /** Users, sessions and tokens (lib/auth): writes. Passwords arrive hashed, tokens are stored as SHA-256. */
 import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Role } from '../../auth/roles';
+import { sessionExpiresAtMs, type SessionLifetime } from '../../auth/session-lifetime';
 import { generateToken, hashToken } from '../../auth/tokens';
 import type { Db } from '../client';
 import { apiTokens, pushSubscriptions, sessions, users } from '../schema';
@@ -57,10 +58,19 @@ export function deleteUser(db: Db, userId: number): boolean {
 }
 
 /** Starts a session; returns the cookie value (only its hash is stored). */
-export function createSession(db: Db, userId: number, nowMs: number, ttlMs: number): string {
+export function createSession(db: Db, userId: number, nowMs: number, lifetime: SessionLifetime): string {
   const token = generateToken('sess');
-  db.orm.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAtMs: nowMs, expiresAtMs: nowMs + ttlMs, lastSeenMs: nowMs }).run();
+  db.orm.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAtMs: nowMs, expiresAtMs: sessionExpiresAtMs(nowMs, nowMs, lifetime), lastSeenMs: nowMs }).run();
   return token;
+}
+
+/**
+ * Replaces a password hash with one of the same password at today's cost (a sign-in found the old one
+ * weaker), only if it is still `oldHash`: a password changed meanwhile is never overwritten. Sessions stay.
+ * True when it was replaced.
+ */
+export function replacePasswordHash(db: Db, userId: number, oldHash: string, newHash: string): boolean {
+  return writeTransaction(db, () => db.orm.update(users).set({ passwordHash: newHash }).where(and(eq(users.id, userId), eq(users.passwordHash, oldHash))).run().changes > 0);
 }
 
 export function endSession(db: Db, token: string): void {
@@ -92,19 +102,21 @@ export function markTokenUsed(db: Db, id: number, nowMs: number): void {
 }
 
 /**
- * Slides a session that is in use: once its last renewal is older than `everyMs`, it expires `ttlMs`
- * from now. True when it was renewed (the caller then renews the cookie too).
+ * Slides a session that is in use: once its last renewal is older than `everyMs`, it expires a full idle
+ * term from now, but never past its absolute lifetime. Returns the new expiry when it was renewed (the
+ * caller then renews the cookie too), else null.
  */
-export function renewSession(db: Db, token: string, nowMs: number, ttlMs: number, everyMs: number): boolean {
+export function renewSession(db: Db, token: string, nowMs: number, lifetime: SessionLifetime, everyMs: number): number | null {
   const tokenHash = hashToken(token);
   // Read first: most requests find nothing to renew, and a read takes no write lock (the collector's
   // sweep transactions would otherwise make every request wait for them).
-  const session = db.orm.select({ lastSeenMs: sessions.lastSeenMs }).from(sessions).where(eq(sessions.tokenHash, tokenHash)).get();
-  if (!session || session.lastSeenMs >= nowMs - everyMs) return false;
+  const session = db.orm.select({ lastSeenMs: sessions.lastSeenMs, createdAtMs: sessions.createdAtMs }).from(sessions).where(eq(sessions.tokenHash, tokenHash)).get();
+  if (!session || session.lastSeenMs >= nowMs - everyMs) return null;
+  const expiresAtMs = sessionExpiresAtMs(session.createdAtMs, nowMs, lifetime);
   const result = db.orm
     .update(sessions)
-    .set({ lastSeenMs: nowMs, expiresAtMs: nowMs + ttlMs })
+    .set({ lastSeenMs: nowMs, expiresAtMs })
     .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenMs, nowMs - everyMs)))
     .run();
-  return result.changes > 0;
+  return result.changes > 0 ? expiresAtMs : null;
 }

@@ -1,6 +1,7 @@
 /** Users, sessions and tokens (lib/auth): who a cookie or a Bearer token belongs to. */
 import { and, asc, eq } from 'drizzle-orm';
 import { isRole, type Principal } from '../../auth/roles';
+import { DEFAULT_SESSION_LIFETIME, sessionLive } from '../../auth/session-lifetime';
 import { hashToken, tokenKind } from '../../auth/tokens';
 import type { Db } from '../client';
 import { apiTokens, sessions, sites, users, type ApiTokenRow, type UserRow } from '../schema';
@@ -84,14 +85,17 @@ function userPrincipal(user: UserRow): Authenticated | null {
   return { role: user.role, siteIds: user.siteIdsJson === null ? null : (JSON.parse(user.siteIdsJson) as number[]), name: user.name, via: 'session', userId: user.id, tokenId: null };
 }
 
-/** Who a session cookie or a Bearer/kiosk token is, or null (unknown, expired, revoked, disabled). */
-export function authenticate(db: Db, token: string, nowMs: number): Authenticated | null {
+/**
+ * Who a session cookie or a Bearer/kiosk token is, or null (unknown, expired, older than
+ * `sessionMaxAgeMs`, revoked, disabled).
+ */
+export function authenticate(db: Db, token: string, nowMs: number, sessionMaxAgeMs: number = DEFAULT_SESSION_LIFETIME.maxAgeMs): Authenticated | null {
   const kind = tokenKind(token);
   if (!kind) return null;
   const hash = hashToken(token);
   if (kind === 'sess') {
     const session = db.orm.select().from(sessions).where(eq(sessions.tokenHash, hash)).get();
-    if (!session || session.expiresAtMs <= nowMs) return null;
+    if (!session || !sessionLive(session, nowMs, sessionMaxAgeMs)) return null;
     const user = db.orm.select().from(users).where(eq(users.id, session.userId)).get();
     return user ? userPrincipal(user) : null;
   }

@@ -13,6 +13,8 @@ import { runHashwatt } from '../../support/run-cli';
 import { tempDir } from '../../support/temp';
 
 const dir = tempDir('hashwatt-auth-cli-');
+/** Sessions that end after an hour without use (and a day at most). */
+const HOUR_LIFETIME = { idleMs: 3_600_000, maxAgeMs: 86_400_000 };
 const env = { HASHWATT_DB: `${dir.dir}/hashwatt.db` };
 afterAll(() => dir.cleanup());
 
@@ -84,10 +86,10 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     try {
       const alice = getUserByName(db, 'alice')!;
       const t0 = 1_000_000;
-      const session = createSession(db, alice.id, t0, 3_600_000);
+      const session = createSession(db, alice.id, t0, HOUR_LIFETIME);
       expect(authenticate(db, session, t0 + 3_599_999)).toMatchObject({ role: 'admin', name: 'alice', via: 'session', userId: alice.id });
       expect(authenticate(db, session, t0 + 3_600_000)).toBeNull();
-      const second = createSession(db, alice.id, Date.now(), 3_600_000);
+      const second = createSession(db, alice.id, Date.now(), HOUR_LIFETIME);
       db.orm.update(users).set({ disabled: true }).run();
       expect(authenticate(db, second, Date.now())).toBeNull();
       db.orm.update(users).set({ disabled: false }).run();

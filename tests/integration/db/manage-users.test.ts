@@ -14,6 +14,7 @@ import { tempDb } from '../../support/temp';
 let cleanup = () => {};
 afterEach(() => cleanup());
 const HOUR_MS = 3_600_000;
+const LIFETIME = { idleMs: HOUR_MS, maxAgeMs: 24 * HOUR_MS };
 
 function setup() {
   const t = tempDb();
@@ -39,15 +40,15 @@ describe('changeUser and removeUser', () => {
 
   it('end a disabled user\'s sessions, and a new password ends all but the caller\'s own session', () => {
     const { db, root, vic } = setup();
-    const vicSession = createSession(db, vic, 10, HOUR_MS);
+    const vicSession = createSession(db, vic, 10, LIFETIME);
     expect(authenticate(db, vicSession, 20)?.name).toBe('vic');
     expect(changeUser(db, { userId: root }, vic, { disabled: true, siteIds: [1] })).toEqual({ ok: true });
     expect(authenticate(db, vicSession, 20)).toBeNull();
     expect(db.sqlite.prepare('select count(*) from sessions where user_id = ?').pluck().get(vic)).toBe(0);
     expect(getUserById(db, vic)).toMatchObject({ disabled: true, siteIdsJson: '[1]' });
 
-    const here = createSession(db, root, 10, HOUR_MS);
-    const phone = createSession(db, root, 10, HOUR_MS);
+    const here = createSession(db, root, 10, LIFETIME);
+    const phone = createSession(db, root, 10, LIFETIME);
     expect(changeUser(db, { userId: root, sessionToken: here }, root, { passwordHash: 'scrypt$new' })).toEqual({ ok: true });
     expect(authenticate(db, here, 20)?.name).toBe('root');
     expect(authenticate(db, phone, 20)).toBeNull();
@@ -57,8 +58,8 @@ describe('changeUser and removeUser', () => {
 
   it('removes a user with their sessions and push subscriptions, leaving others\' alone', () => {
     const { db, root, vic } = setup();
-    createSession(db, vic, 10, HOUR_MS);
-    const rootSession = createSession(db, root, 10, HOUR_MS);
+    createSession(db, vic, 10, LIFETIME);
+    const rootSession = createSession(db, root, 10, LIFETIME);
     const sub = (n: number) => ({ endpoint: `https://push.example/${n}`, p256dh: 'k', auth: 'a' });
     upsertPushSubscription(db, vic, sub(1), null, 10);
     upsertPushSubscription(db, root, sub(2), null, 10);

@@ -68,12 +68,16 @@ describe('request facts', () => {
 
 describe('web config', () => {
   it('reads TLS and proxies and refuses half or malformed settings by name', () => {
-    expect(loadWebConfig({})).toEqual({ tls: null, trustedProxies: [], sessionTtlMs: 30 * 86_400_000 });
-    expect(loadWebConfig({ HASHWATT_TRUSTED_PROXIES: ' 127.0.0.1, ::1 ', HASHWATT_SESSION_TTL_H: '12' })).toMatchObject({ trustedProxies: ['127.0.0.1', '::1'], sessionTtlMs: 12 * 3_600_000 });
+    expect(loadWebConfig({})).toEqual({ tls: null, trustedProxies: [], session: { idleMs: 30 * 86_400_000, maxAgeMs: 90 * 86_400_000 } });
+    expect(loadWebConfig({ HASHWATT_TRUSTED_PROXIES: ' 127.0.0.1, ::1 ', HASHWATT_SESSION_TTL_H: '12', HASHWATT_SESSION_MAX_AGE_D: '7' })).toMatchObject({
+      trustedProxies: ['127.0.0.1', '::1'],
+      session: { idleMs: 12 * 3_600_000, maxAgeMs: 7 * 86_400_000 },
+    });
     expect(loadWebConfig({ HASHWATT_TLS_CERT: '/c.pem', HASHWATT_TLS_KEY: '/k.pem' }).tls).toEqual({ certPath: '/c.pem', keyPath: '/k.pem' });
     expect(() => loadWebConfig({ HASHWATT_TLS_CERT: '/c.pem' })).toThrow(/HASHWATT_TLS_CERT and HASHWATT_TLS_KEY must be set together/);
     expect(() => loadWebConfig({ HASHWATT_TRUSTED_PROXIES: 'proxy.lan' })).toThrow(/"proxy.lan" is not an IP address/);
     expect(() => loadWebConfig({ HASHWATT_SESSION_TTL_H: '0' })).toThrow(/HASHWATT_SESSION_TTL_H/);
+    expect(() => loadWebConfig({ HASHWATT_SESSION_MAX_AGE_D: '0' })).toThrow(/HASHWATT_SESSION_MAX_AGE_D="0" is not a whole number from 1 to 400/);
   });
 });
 
