@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const db = getAppDb();
-  const alert = firingAlert(db, (await ctx.params).id, request);
+  const alert = await firingAlert(db, (await ctx.params).id);
   if (alert instanceof NextResponse) return alert;
   const parsed = await jsonBody(request, {});
   if (parsed instanceof NextResponse) return parsed;
