@@ -86,6 +86,23 @@ describe('a viewer, an operator and a kiosk limited to one site', { timeout: 180
     expect(kioskAlerts.length).toBeGreaterThan(0);
   });
 
+  it('see the pool accounts their rigs point at without the account\'s own figures, and none their rigs do not use', async () => {
+    type Pool = { id: number; name: string; state: unknown };
+    const all = ((await (await demo.admin('/api/pools')).json()) as { pools: Pool[] }).pools;
+    expect(all).toHaveLength(1); // the demo's pool account, which Rockdale's rigs point at
+    await expect.poll(async () => ((await (await demo.admin('/api/pools')).json()) as { pools: Pool[] }).pools[0].state, { timeout: 90_000 }).not.toBeNull();
+    const mine = ((await (await apiFetch(demo.base, '/api/pools', {}, demo.viewer)).json()) as { pools: Pool[] }).pools;
+    expect(mine).toEqual([{ ...all[0], state: null }]);
+    const economics = await (await apiFetch(demo.base, '/economics', {}, demo.viewer)).text();
+    expect(economics).toMatch(/data-testid="pool-row"/);
+    expect(economics).not.toMatch(/data-label="Pool \(1 h\)" data-value=/); // the account's figure counts every site
+    // Someone of the other site, whose rigs point at another pool, sees no pool account at all.
+    const baie = { name: 'baie-viewer', password: 'baie-comeau-viewer-1' };
+    expect((await demo.admin('/api/users', 'POST', { ...baie, role: 'viewer', siteIds: [demo.other.id] })).status).toBe(201);
+    expect(((await (await apiFetch(demo.base, '/api/pools', {}, baie)).json()) as { pools: Pool[] }).pools).toEqual([]);
+    expect(await (await apiFetch(demo.base, '/economics', {}, baie)).text()).not.toMatch(/data-testid="pool-row"/);
+  });
+
   it('get a 404 for another site\'s rig, alert or request, as for one that does not exist; their own answers', async () => {
     const urls = await samples();
     const siteChecked = Object.entries(API_ROUTE_SCOPES).flatMap(([pattern, methods]) => Object.entries(methods).filter(([, s]) => s === 'site-checked').map(([m]) => [pattern, m] as const));

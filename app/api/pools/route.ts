@@ -1,12 +1,11 @@
 import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../lib/db/app-db';
 import { createPool } from '../../../lib/db/mutations/pools';
-import { listPoolViews } from '../../../lib/db/queries/pools';
+import { listPools, listPoolViews } from '../../../lib/db/queries/pools';
 import { parsePoolInput } from '../../../lib/settings/pool-input';
 import { jsonBody, problem } from '../request';
 import { seesWholeFleet, visibleTo } from '../../../lib/auth/site-scope';
 import { poolIdsInUse } from '../../../lib/economics/pool-match';
-import { listPools } from '../../../lib/db/queries/pools';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { viewer } from '../../principal';
 
