@@ -67,7 +67,7 @@ export async function startWebServer(opts: WebServerOptions) {
   const tailDb = openDb(opts.dbPath);
   tailDb.sqlite.pragma('query_only = ON');
   const realtime = attachRealtime(http, tailDb, opts.market, gate.authenticateUpgrade);
-  const tailer = startTailer(tailDb, opts.market, realtime.broadcast);
+  const tailer = startTailer(tailDb, opts.market, realtime.broadcast, undefined, realtime.recheck);
   // Free space, writability and the file's identity, every 10 s even while no page is open.
   const storageTimer = setInterval(() => storage.check(), 10_000);
   storageTimer.unref();

@@ -1,25 +1,36 @@
 /**
  * Who is looking, for server components and route handlers: the principal the web server's gate
- * attached to the request (lib/web/gate), and the live snapshot as that principal may see it (only its
- * sites when it is limited to some).
+ * attached to the request (lib/web/gate), and what of the fleet it may see. Every page and route scopes
+ * through these and lib/auth/site-scope, so a site-limited user, operator or kiosk sees and acts on its
+ * sites only (lib/auth/route-scopes lists what each route does).
  */
 import { headers } from 'next/headers';
 import { principalFrom } from '../lib/auth/principal-header';
+import type { Principal } from '../lib/auth/roles';
+import { seesSite, type SiteIds } from '../lib/auth/site-scope';
 import type { Db } from '../lib/db/client';
 import { getFleetSnapshot } from '../lib/db/queries/fleet';
-import { rigViewsByIds } from '../lib/db/queries/rigs';
+import { rigSiteId } from '../lib/db/queries/rigs';
 import type { MarketPolicy } from '../lib/db/queries/market';
 import type { Authenticated } from '../lib/db/queries/users';
 import { scopedStream } from '../lib/realtime/scope';
+
+/** Sees nothing: what a request without a principal gets (the gate attaches one to every non-public request). */
+const NO_ONE: Principal = { role: 'viewer', siteIds: [] };
 
 /** The signed-in principal of the current request (null only on public pages). */
 export async function currentPrincipal(): Promise<Authenticated | null> {
   return principalFrom(await headers());
 }
 
+/** The principal to scope by: the signed-in one, else one that sees no site (never every site). */
+export async function viewer(): Promise<Principal> {
+  return (await currentPrincipal()) ?? NO_ONE;
+}
+
 /** Site ids the current principal is limited to, or null for every site. */
-export async function visibleSiteIds(): Promise<readonly number[] | null> {
-  return (await currentPrincipal())?.siteIds ?? null;
+export async function visibleSiteIds(): Promise<SiteIds> {
+  return (await viewer()).siteIds;
 }
 
 /** The fleet snapshot limited to what the current principal may see. */
@@ -27,10 +38,13 @@ export async function visibleFleetSnapshot(db: Db, nowMs: number, market: Market
   return scopedStream(await visibleSiteIds()).snapshot(getFleetSnapshot(db, nowMs, market));
 }
 
+/** The site of rig `rigId` when the current principal may see it; null for another site's rig or none. */
+export async function visibleRigSite(db: Db, rigId: number): Promise<number | null> {
+  const siteId = rigSiteId(db, rigId);
+  return siteId !== null && seesSite(await viewer(), siteId) ? siteId : null;
+}
+
 /** Whether the current principal may see rig `rigId` (false too for a rig that does not exist). */
 export async function rigVisible(db: Db, rigId: number): Promise<boolean> {
-  const rig = rigViewsByIds(db, [rigId])[0];
-  if (!rig) return false;
-  const siteIds = await visibleSiteIds();
-  return siteIds === null || siteIds.includes(rig.siteId);
+  return (await visibleRigSite(db, rigId)) !== null;
 }

@@ -26,7 +26,8 @@ import { getChannelRow, listChannelRows } from '../lib/db/queries/alert-channels
 import { getNotifyPolicy } from '../lib/db/queries/alert-settings';
 import { createChannel, NotifyError, nextRetryDelayMs, parseChannelConfig, type ChannelConfig, type ChannelDeps } from '../lib/notify';
 import { planDeliveries, type PlannedAction } from '../lib/notify/plan';
-import type { AlertMessage } from '../lib/notify/types';
+import type { AlertMessage, NotificationAudience } from '../lib/notify/types';
+import { audienceOfAlerts } from '../lib/notify/audience';
 import { createOnceLog, type OnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 
@@ -90,7 +91,7 @@ async function sendTest(db: Db, channelId: number, nowMs: number, deps: ChannelD
   const parsed = storedChannelConfig(row.configJson);
   if (!parsed.ok) return `invalid channel config: ${parsed.errors.join('; ')}`;
   try {
-    await createChannel(parsed.config, deps).send({ groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)] }, signal);
+    await createChannel(parsed.config, deps).send({ groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)], audience: 'everyone' }, signal);
     return null;
   } catch (err) {
     return errorText(err);
@@ -108,19 +109,24 @@ async function handleRequest(db: Db, request: AlertRequest, nowMs: number, deps:
   }
 }
 
-/** The messages of one group, one per (alert, state): a transition and a re-notify of the same alert send once. */
-function groupMessages(rows: readonly DueDelivery[], db: Db, dashboardUrl: string | null): AlertMessage[] {
+/**
+ * The messages of one group, one per (alert, state): a transition and a re-notify of the same alert send
+ * once; with who may read them (their site's people, or for fleet-wide alerts those of every site).
+ */
+function groupMessages(rows: readonly DueDelivery[], db: Db, dashboardUrl: string | null): { messages: AlertMessage[]; audience: NotificationAudience } {
   const stored = alertRowsByIds(db, [...new Set(rows.map((r) => r.alertId))]);
   const seen = new Set<string>();
   const messages: AlertMessage[] = [];
+  const siteIds: (number | null)[] = [];
   for (const r of rows) {
     const alert = stored.get(r.alertId);
     const key = `${r.alertId}\u0000${r.state}`;
     if (!alert || seen.has(key)) continue;
     seen.add(key);
     messages.push(alertMessage(alert, r.state, r.reason === 'renotify', dashboardUrl));
+    siteIds.push(alert.siteId);
   }
-  return messages;
+  return { messages, audience: audienceOfAlerts(siteIds) };
 }
 
 /** One pass of the worker. */
@@ -164,9 +170,9 @@ export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal):
     const key = `notify: "${channel.name}"`;
     try {
       // Inside the try: a message that cannot be built is a failed attempt of this group, not of the tick.
-      const messages = groupMessages(rows, db, opts.dashboardUrl ?? null);
+      const { messages, audience } = groupMessages(rows, db, opts.dashboardUrl ?? null);
       if (messages.length === 0) return markDelivered(db, action.deliveryIds, now()); // their alerts were pruned
-      await createChannel(channel.config, deps).send({ groupKey: action.groupKey, siteName: messages[0].siteName, alerts: messages }, signal);
+      await createChannel(channel.config, deps).send({ groupKey: action.groupKey, siteName: messages[0].siteName, alerts: messages, audience }, signal);
       markDelivered(db, action.deliveryIds, now());
       result.sent += action.deliveryIds.length;
       problems.ok(key);

@@ -84,12 +84,12 @@ export function createStorageNotices(opts: StorageNoticesOptions): StorageListen
       announcedSinceMs = sinceMs;
       lastFailingSentMs = nowMs;
       log(`collector: telling ${channels.size} alert channel(s): storage failing: ${text}`);
-      deliver({ groupKey: GROUP, siteName: 'Hashwatt', alerts: [message(opts.dbPath, 'firing', text, sinceMs, nowMs)] });
+      deliver({ groupKey: GROUP, siteName: 'Hashwatt', alerts: [message(opts.dbPath, 'firing', text, sinceMs, nowMs)], audience: 'everyone' });
     },
     recovered(nowMs, text, sinceMs) {
       if (announcedSinceMs !== sinceMs) return;
       announcedSinceMs = null;
-      deliver({ groupKey: GROUP, siteName: 'Hashwatt', alerts: [message(opts.dbPath, 'resolved', text, sinceMs, nowMs)] });
+      deliver({ groupKey: GROUP, siteName: 'Hashwatt', alerts: [message(opts.dbPath, 'resolved', text, sinceMs, nowMs)], audience: 'everyone' });
     },
   };
 }

@@ -4,22 +4,14 @@ import { loadConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
 import { getEconomicsPageData } from '../../lib/db/queries/economics-page';
 import { EconomicsView } from '../components/economics/EconomicsView';
-import { scopedStream } from '../../lib/realtime/scope';
-import { visibleSiteIds } from '../principal';
+import { viewer } from '../principal';
 
 export const metadata: Metadata = { title: 'Economics · Hashwatt' };
 
-/** Economics: merit order, what-if, sites and pools; rendered from the database at request time, then live. */
+/** Economics of the viewer's sites: merit order, what-if, sites and pools; rendered from the database at request time, then live. */
 export default async function EconomicsPage() {
   await connection(); // live data: never prerender at build time
   const config = loadConfig();
-  const all = getEconomicsPageData(getAppDb(), Date.now(), marketPolicy(config));
-  const siteIds = await visibleSiteIds();
-  const data = siteIds === null ? all : {
-    ...all,
-    snapshot: scopedStream(siteIds).snapshot(all.snapshot),
-    rigs: all.rigs.filter((r) => siteIds.includes(r.siteId)),
-    sites: all.sites.filter((s) => siteIds.includes(s.id)),
-  };
+  const data = getEconomicsPageData(getAppDb(), Date.now(), marketPolicy(config), await viewer());
   return <EconomicsView initial={data} pollIntervalMs={config.pollIntervalS * 1000} />;
 }

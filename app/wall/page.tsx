@@ -1,7 +1,8 @@
 import { connection } from 'next/server';
 import { loadConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
-import { visibleFleetSnapshot, visibleSiteIds } from '../principal';
+import { viewer, visibleFleetSnapshot } from '../principal';
+import { visibleTo } from '../../lib/auth/site-scope';
 import { listSites } from '../../lib/db/queries/sites';
 import { Wall } from '../components/wall/Wall';
 import { parseRotateS, parseSiteId } from '../components/wall/wall-model';
@@ -22,9 +23,10 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   const db = getAppDb();
   const config = loadConfig();
   const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config));
-  const siteIds = await visibleSiteIds();
+  const who = await viewer();
+  const siteIds = who.siteIds;
   // A kiosk token for one site shows only that site (and so never rotates).
-  const sites = listSites(db).filter((s) => siteIds === null || siteIds.includes(s.id)).map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone }));
+  const sites = visibleTo(who, listSites(db), (s) => s.id).map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone }));
   return (
     <Wall
       initial={snapshot}

@@ -2,6 +2,7 @@
  * Who may do what. Roles: admin (everything), operator (rigs, acknowledge alerts), viewer (read only);
  * kiosk is a read-only display of one site or the fleet. A user may be limited to some sites. Pure.
  */
+import { seesSite } from './site-scope';
 
 export const ROLES = ['admin', 'operator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,9 +22,11 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** Whether `who` may do `action`, on `siteId` when the action concerns one site. */
+/**
+ * Whether `who` may do `action`; with `siteId`, on a thing of that site (null: a fleet-wide thing, which
+ * only principals of every site may act on). Without it, only the role counts (the gate's check).
+ */
 export function can(who: Principal, action: Action, siteId?: number | null): boolean {
   if (!ALLOWED[who.role].includes(action)) return false;
-  if (siteId === undefined || siteId === null || who.siteIds === null) return true;
-  return who.siteIds.includes(siteId);
+  return siteId === undefined || seesSite(who, siteId);
 }

@@ -48,7 +48,7 @@ export function parseNewToken(body: unknown, siteExists: (id: number) => boolean
   const hasSite = b.siteId !== undefined && b.siteId !== null && b.siteId !== '';
   if (b.kind === 'api') {
     if (!isRole(b.role)) errors.push(b.role === undefined || b.role === '' ? `role is required for an API token: one of ${ROLES.join(', ')}` : `role must be one of ${ROLES.join(', ')} (got ${describeValue(b.role)})`);
-    if (hasSite) errors.push('siteId only applies to kiosk tokens: an API token sees what its role sees');
+    if (hasSite) errors.push(`siteId only applies to kiosk tokens: an API token sees what its role sees${b.role === 'admin' ? ' (an admin token: every site)' : ''}`);
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'api', name, role: b.role as Role, siteId: null } };
   }
   if (b.role !== undefined && b.role !== null && b.role !== '') errors.push('role: a kiosk token is read-only, leave role out');

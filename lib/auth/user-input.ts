@@ -61,6 +61,9 @@ export function checkSiteIds(raw: unknown, ctx: UserInputContext): { value: numb
   return { value: ids.sort((a, b) => a - b), error: null };
 }
 
+/** Admins see every site (lib/auth/site-scope): a site list on one is refused, never stored. */
+const ADMIN_SITES = 'siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites';
+
 function checkNewPassword(raw: unknown, field: string, userName: string | undefined): string | null {
   if (raw === undefined || raw === null || raw === '') return `${field} is required`;
   if (typeof raw !== 'string') return `${field} must be text`;
@@ -83,14 +86,20 @@ export function parseNewUser(body: unknown, ctx: UserInputContext): Parse<NewUse
   if (passwordError) errors.push(passwordError);
   const sites = checkSiteIds(b.siteIds, ctx);
   if (sites.error) errors.push(sites.error);
+  else if (b.role === 'admin' && sites.value !== null) errors.push(ADMIN_SITES);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { name: name as string, role: b.role as Role, password: b.password as string, siteIds: sites.value } };
 }
 
 const PATCH_FIELDS = ['role', 'siteIds', 'disabled', 'password'];
 
-/** Validates a change to user `userName`; absent fields stay as they are. */
-export function parseUserPatch(body: unknown, userName: string, ctx: UserInputContext): Parse<UserPatch> {
+/**
+ * Validates a change to `user` (as stored); absent fields stay as they are. A site list is refused for
+ * whom the change leaves an admin; a change of role to or from admin without siteIds sets every site (an
+ * admin's list is not theirs: the users screen shows "All sites" for them, and that is what stays).
+ */
+export function parseUserPatch(body: unknown, user: { name: string; role: string }, ctx: UserInputContext): Parse<UserPatch> {
+  const userName = user.name;
   const b = asObject(body);
   if (!b) return { ok: false, errors: ['the body must be a JSON object { role?, siteIds?, disabled?, password? }'] };
   const errors = Object.keys(b)
@@ -116,8 +125,11 @@ export function parseUserPatch(body: unknown, userName: string, ctx: UserInputCo
     if (passwordError) errors.push(passwordError);
     else patch.password = b.password as string;
   }
+  const roleAfter = patch.role ?? user.role;
+  if (roleAfter === 'admin' && patch.siteIds !== undefined && patch.siteIds !== null) errors.push(ADMIN_SITES);
   if (errors.length > 0) return { ok: false, errors };
   if (Object.keys(patch).length === 0) return { ok: false, errors: [`nothing to change: send ${PATCH_FIELDS.join(', ')}`] };
+  if (patch.role !== undefined && patch.role !== user.role && (patch.role === 'admin' || user.role === 'admin') && !('siteIds' in patch)) patch.siteIds = null;
   return { ok: true, value: patch };
 }
 

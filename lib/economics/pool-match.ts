@@ -25,3 +25,13 @@ export function matchPool<P extends PoolMatcher>(reading: Reading, pools: readon
 export function poolFeeForRig(reading: Reading, pools: readonly PoolMatcher[]): number | null {
   return matchPool(reading, pools)?.feePct ?? null;
 }
+
+/** Ids of the configured pools that any of `readings` points at (the pools a set of rigs uses). */
+export function poolIdsInUse<P extends PoolMatcher>(readings: readonly (Reading | null)[], pools: readonly P[]): Set<number> {
+  const ids = new Set<number>();
+  for (const reading of readings) {
+    const pool = reading ? matchPool(reading, pools) : null;
+    if (pool) ids.add(pool.id);
+  }
+  return ids;
+}

@@ -1,5 +1,6 @@
 /** Notification channels behind one interface, and the pure helpers the delivery queue uses. */
-export type { AlertMessage, AlertNotification, AlertSeverity, AlertState, Channel, ChannelKind } from './types';
+export type { AlertMessage, AlertNotification, AlertSeverity, AlertState, Channel, ChannelKind, NotificationAudience } from './types';
+export { audienceOfAlerts, mayReceive, type PushSubscriber } from './audience';
 export { NotifyError, isRetryableStatus, parseRetryAfterMs, type NotifyErrorInfo } from './errors';
 export { CHANNEL_KINDS, channelConfigSchema, createChannel, parseChannelConfig, type ChannelDeps, type ChannelConfig, type ChannelConfigInput, type ParsedChannelConfig } from './registry';
 export { LIMITS, renderAlert, renderBody, renderText, renderTitle, truncateText, type Measure, type RenderedText } from './render';

@@ -35,12 +35,22 @@ export interface AlertMessage {
   dashboardUrl?: string;
 }
 
+/**
+ * Whose data a notification carries, for channels that reach individual people (Web Push): one site's
+ * alerts reach only those who see that site; fleet-wide ones (no site: pools, network and price feeds)
+ * only those who see every site; 'everyone' is for messages about no site's data (a channel's test, the
+ * storage notices every role sees on screen too).
+ */
+export type NotificationAudience = { siteId: number } | 'fleet' | 'everyone';
+
 /** One delivery: alerts of one site sent together. `alerts` is never empty. */
 export interface AlertNotification {
   /** Identifies the group (e.g. "site:3"); the same for every notification of that group. */
   groupKey: string;
   siteName: string;
   alerts: readonly AlertMessage[];
+  /** Who may read it; absent: 'fleet' (the narrowest that still reaches someone). */
+  audience?: NotificationAudience;
 }
 
 export type ChannelKind = 'webhook' | 'ntfy' | 'telegram' | 'slack' | 'discord' | 'email' | 'webpush';

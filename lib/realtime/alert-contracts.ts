@@ -68,6 +68,7 @@ export interface RulesView {
 export interface MaintenanceView {
   rigId: number;
   rigName: string;
+  siteId: number;
   sinceMs: number;
   /** Null: until ended by hand. */
   untilMs: number | null;

@@ -119,6 +119,11 @@ export interface Backfill {
 export interface ServerToClientEvents {
   /** Deltas in id order; clients drop ids they already have. */
   deltas: (batch: Delta[]) => void;
+  /**
+   * Sent just before the server closes a socket whose principal changed (role, sites) or ended (signed
+   * out, disabled, removed, token revoked): the page must load again to show only what is still allowed.
+   */
+  'access-changed': (reason: string) => void;
 }
 
 export interface ClientToServerEvents {

@@ -12,6 +12,7 @@ import { currentCursor, getFleetSnapshot } from '../db/queries/fleet';
 import type { MarketPolicy } from '../db/queries/market';
 import type { Backfill, ClientToServerEvents, Delta, ServerToClientEvents } from './contracts';
 import { scopedStream, type ScopedStream } from './scope';
+import { sameAccess } from '../auth/site-scope';
 
 /** A client further behind than this reloads a snapshot instead of replaying. */
 export const MAX_BACKFILL_ROWS = 5000;
@@ -36,14 +37,27 @@ export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, 
 /** Who a handshake belongs to (the web server's gate), or why it is refused; `retryable` when the database was unavailable, not the credentials wrong. */
 export type AuthorizeHandshake = (req: IncomingMessage) => { principal: Authenticated } | { error: string; retryable?: true };
 
-/** How often open sockets are checked again, so a revoked token or ended session stops streaming. */
-const RECHECK_MS = 30_000;
+/**
+ * How often every open socket is authorized again even without an access change in the log (a session
+ * that expired or was signed out elsewhere writes none); changes of users and tokens recheck at once.
+ */
+export const RECHECK_MS = 10_000;
+
+/** Why a socket that connected as `connected` may no longer stream, or null while it may (a busy database is no reason). */
+export function revocationReason(connected: Authenticated, now: ReturnType<AuthorizeHandshake>): string | null {
+  if ('error' in now) return now.retryable ? null : now.error;
+  if (sameAccess(connected, now.principal)) return null;
+  const sites = (p: Authenticated) => (p.siteIds === null ? 'every site' : `sites ${p.siteIds.join(',')}`);
+  return `access changed: ${connected.role} of ${sites(connected)} is now ${now.principal.role} of ${sites(now.principal)}`;
+}
 
 /**
- * Attaches socket.io to `http` and returns it with a `broadcast` for the tailer. Every connection must
- * pass `authorize`; sockets limited to some sites get their own filtered stream.
+ * Attaches socket.io to `http` and returns it with a `broadcast` for the tailer and a `recheck` for
+ * access changes. Every connection must pass `authorize`; sockets limited to some sites get their own
+ * filtered stream. A socket whose principal changes in any way (role, sites) or ends is told why
+ * ('access-changed') and closed: its stream was cut for the principal it connected as.
  */
-export function attachRealtime(http: HttpServer | HttpsServer, db: Db, market: MarketPolicy, authorize: AuthorizeHandshake) {
+export function attachRealtime(http: HttpServer | HttpsServer, db: Db, market: MarketPolicy, authorize: AuthorizeHandshake, recheckMs = RECHECK_MS) {
   const io: RealtimeServer = new Server(http, {
     serveClient: false,
     allowRequest: (req, callback) => {
@@ -58,14 +72,17 @@ export function attachRealtime(http: HttpServer | HttpsServer, db: Db, market: M
     socket.data.scope = scopedStream(result.principal.siteIds);
     next();
   });
-  const recheck = setInterval(() => {
+  const recheck = () => {
     for (const socket of io.sockets.sockets.values()) {
-      const result = authorize(socket.request);
-      if ('error' in result && !result.retryable) socket.disconnect(true);
+      const reason = revocationReason(socket.data.principal, authorize(socket.request));
+      if (reason === null) continue;
+      socket.emit('access-changed', reason);
+      socket.disconnect(true);
     }
-  }, RECHECK_MS);
-  recheck.unref();
-  io.engine.on('close', () => clearInterval(recheck));
+  };
+  const timer = setInterval(recheck, recheckMs);
+  timer.unref();
+  io.engine.on('close', () => clearInterval(timer));
   io.on('connection', (socket) => {
     const room = socket.data.principal.siteIds === null ? 'fleet' : 'fleet-scoped';
     socket.on('subscribe', (req, ack) => {
@@ -93,7 +110,9 @@ export function attachRealtime(http: HttpServer | HttpsServer, db: Db, market: M
   });
   return {
     io,
-    stop: () => clearInterval(recheck),
+    stop: () => clearInterval(timer),
+    /** Authorizes every open socket again now (the tailer saw an access change). */
+    recheck,
     broadcast: (deltas: Delta[]) => {
       io.to('fleet').emit('deltas', deltas);
       for (const socket of io.sockets.sockets.values()) {

@@ -1,7 +1,9 @@
 /**
  * Follows the changes log on its own connection: when PRAGMA data_version moves (another connection
  * committed), read changes with id > cursor and hand them on as typed deltas. Commit first, then
- * broadcast: nothing reaches a browser that is not in the database.
+ * broadcast: nothing reaches a browser that is not in the database. An 'access' change (a user or token
+ * changed, lib/db/mutations/access-changes) is no delta: it calls `onAccessChange`, so open sockets are
+ * re-authorized at once.
  */
 import type { Db } from '../db/client';
 import { changesAfter, toDeltas } from '../db/queries/changes';
@@ -20,7 +22,7 @@ export interface Tailer {
 const BATCH = 2000;
 
 /** Starts tailing from the current end of the log, checking every `intervalMs`. */
-export function startTailer(db: Db, market: MarketPolicy, onDeltas: (deltas: Delta[]) => void, intervalMs = 300): Tailer {
+export function startTailer(db: Db, market: MarketPolicy, onDeltas: (deltas: Delta[]) => void, intervalMs = 300, onAccessChange: () => void = () => {}): Tailer {
   let cursor = currentCursor(db);
   let dataVersion = -1;
   const poll = () => {
@@ -33,6 +35,7 @@ export function startTailer(db: Db, market: MarketPolicy, onDeltas: (deltas: Del
       cursor = rows[rows.length - 1].id;
       const deltas = toDeltas(db, rows, market, Date.now());
       if (deltas.length > 0) onDeltas(deltas);
+      if (rows.some((r) => r.kind === 'access')) onAccessChange();
       if (rows.length < BATCH) return;
     }
   };

@@ -1,7 +1,8 @@
 'use client';
 /**
  * Client hook: starts from a server-rendered snapshot, subscribes to the fleet room from its cursor,
- * merges deltas by id, and backfills after every reconnect.
+ * merges deltas by id, and backfills after every reconnect; reloads the page when the server says the
+ * viewer's access changed.
  */
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
@@ -58,11 +59,18 @@ export function useLiveFleet(initial: FleetSnapshot): { snapshot: FleetSnapshot;
       if (pending) pending.push(...batch);
       else apply(batch);
     });
+    // The server closes a socket whose access changed (narrowed, demoted, signed out, token revoked):
+    // what is on screen was for the old access, so load the page again (the server decides what it shows).
+    let accessChanged = false;
+    socket.on('access-changed', () => {
+      accessChanged = true;
+      window.location.reload();
+    });
     socket.on('disconnect', (reason) => {
       setLink('reconnecting');
       // A server shutting down disconnects its sockets itself, and socket.io does not retry after a
       // server-side disconnect: ask again, so the page comes back on its own after a restart.
-      if (reason === 'io server disconnect') socket.connect();
+      if (reason === 'io server disconnect' && !accessChanged) socket.connect();
     });
     socket.io.on('reconnect_attempt', () => setLink('reconnecting'));
     return () => {

@@ -82,6 +82,8 @@ export type DeviceRequestStatus = 'pending' | 'running' | 'done' | 'failed';
 export interface DeviceRequestView {
   id: number;
   kind: 'probe' | 'scan';
+  /** The site found devices are for (null for a row written without one). */
+  siteId: number | null;
   status: DeviceRequestStatus;
   createdAtMs: number;
   handledAtMs: number | null;

@@ -14,15 +14,20 @@ function files(dir: string, name: string): string[] {
   );
 }
 
-/** `app/rigs/[id]/page.tsx` → `/rigs/1`; route groups `(x)` vanish. */
-function urlPath(file: string): string {
-  const segments = relative(APP, file).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s));
-  const path = segments.map((s) => (s === '[scope]' ? 'site' : s.startsWith('[') ? '1' : s)).join('/');
-  return `/${path}`;
+/** `app/rigs/[id]/page.tsx` → `/rigs/[id]`; route groups `(x)` vanish. */
+function routePattern(file: string): string {
+  return `/${relative(APP, file).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join('/')}`;
+}
+
+/** `/rigs/[id]` → `/rigs/1`. */
+function urlPath(pattern: string): string {
+  return pattern.replace(/\[scope\]/g, 'site').replace(/\[[^\]]+\]/g, '1');
 }
 
 export interface ApiRoute {
   path: string;
+  /** The folder as written in app/, e.g. `/api/rigs/[id]/maintenance`. */
+  pattern: string;
   methods: string[];
 }
 
@@ -30,10 +35,16 @@ export function apiRoutes(): ApiRoute[] {
   return files(join(APP, 'api'), 'route.ts').map((file) => {
     const src = readFileSync(file, 'utf8');
     const methods = [...src.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
-    return { path: urlPath(file), methods };
+    const pattern = routePattern(file);
+    return { path: urlPath(pattern), pattern, methods };
   });
 }
 
+/** Every page's folder as written in app/, e.g. `/rigs/[id]`. */
+export function pagePatterns(): string[] {
+  return files(APP, 'page.tsx').map(routePattern);
+}
+
 export function pagePaths(): string[] {
-  return files(APP, 'page.tsx').map(urlPath);
+  return pagePatterns().map(urlPath);
 }

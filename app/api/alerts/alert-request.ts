@@ -4,15 +4,17 @@ import type { Db } from '../../../lib/db/client';
 import { getAlert } from '../../../lib/db/queries/alerts';
 import type { AlertView } from '../../../lib/realtime/alert-contracts';
 import { problem } from '../request';
-import { principalFrom } from '../../../lib/auth/principal-header';
 import { can } from '../../../lib/auth/roles';
+import { viewer } from '../../principal';
 
-/** The firing alert `rawId` names, or the 404/409 reply (404 too for an alert of a site the caller may not see). */
-export function firingAlert(db: Db, rawId: string, request: Request): AlertView | NextResponse {
+/**
+ * The firing alert `rawId` names, or the 404/409 reply: 404 too for an alert the caller may not act on
+ * (another site's, or a fleet-wide one for a caller limited to some sites), so its existence is not told.
+ */
+export async function firingAlert(db: Db, rawId: string): Promise<AlertView | NextResponse> {
   const id = decodeURIComponent(rawId);
   const alert = getAlert(db, id);
-  const who = principalFrom(request.headers);
-  if (!alert || (who && !can(who, 'acknowledge', alert.siteId))) return problem(404, `no alert ${JSON.stringify(id)}`);
+  if (!alert || !can(await viewer(), 'acknowledge', alert.siteId)) return problem(404, `no alert ${JSON.stringify(id)}`);
   if (alert.resolvedAtMs !== null) return problem(409, `alert ${JSON.stringify(id)} is already resolved`);
   return alert;
 }

@@ -2,7 +2,8 @@ import { NextResponse } from 'next/server';
 import { loadConfig } from '../../../lib/config';
 import { fleetTotals } from '../../../lib/domain/fleet';
 import { listRigViews } from '../../../lib/db/queries/rigs';
-import { visibleSiteIds } from '../../principal';
+import { viewer } from '../../principal';
+import { visibleTo } from '../../../lib/auth/site-scope';
 import { getAppDb } from '../../../lib/db/app-db';
 import { latestEconomics } from '../../../lib/db/queries/economics';
 import { getFleetTotals, lastSweepEndMs } from '../../../lib/db/queries/fleet';
@@ -16,11 +17,12 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET() {
   const db = getAppDb();
-  const siteIds = await visibleSiteIds();
+  const who = await viewer();
+  const siteIds = who.siteIds;
   if (siteIds !== null) {
     // Limited to some sites: their rigs' totals; the fleet's money figures are not theirs to see.
     // Only the totals: the rigs and the last sweep's time, not a whole snapshot.
-    const totals = readTransaction(db, () => fleetTotals(listRigViews(db).filter((r) => siteIds.includes(r.siteId)), lastSweepEndMs(db)));
+    const totals = readTransaction(db, () => fleetTotals(visibleTo(who, listRigViews(db), (r) => r.siteId), lastSweepEndMs(db)));
     return NextResponse.json({ ...totals, currency: loadConfig().currency, profitPerDay: null, profitPerKwh: null, scopedToSiteIds: siteIds });
   }
   const { totals, fleet } = readTransaction(db, () => ({ totals: getFleetTotals(db), fleet: latestEconomics(db).fleet }));

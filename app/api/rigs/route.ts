@@ -5,21 +5,22 @@ import { lastSweepEndMs } from '../../../lib/db/queries/fleet';
 import { addRigsToSite, RigConflictError } from '../../../lib/db/mutations/add-rigs';
 import { listRigViews, siteExists } from '../../../lib/db/queries/rigs';
 import { parseNewRigs } from '../../../lib/rigs/rig-input';
-import { visibleSiteIds } from '../../principal';
+import { viewer } from '../../principal';
+import { visibleTo } from '../../../lib/auth/site-scope';
 import { jsonBody, problem, refused } from '../request';
 import { DEFAULT_PORTS, DRIVER_NAMES } from './rig-drivers';
 import { readTransaction } from '../../../lib/db/transactions';
 
 export const dynamic = 'force-dynamic';
 
-/** Every rig with connectivity, last seen, last error, its latest normalized reading and economics. */
+/** Every rig of the caller's sites with connectivity, last seen, last error, its latest normalized reading and economics. */
 export async function GET() {
   const db = getAppDb();
-  const siteIds = await visibleSiteIds();
+  const who = await viewer();
   const body = readTransaction(db, () => {
     const economics = latestEconomics(db).rigs;
     // Each rig carries its latest economics in its site's currency (null while none were computed).
-    const rigs = listRigViews(db).filter((rig) => siteIds === null || siteIds.includes(rig.siteId)).map((rig) => ({ ...rig, economics: economics[rig.id] ?? null }));
+    const rigs = visibleTo(who, listRigViews(db), (rig) => rig.siteId).map((rig) => ({ ...rig, economics: economics[rig.id] ?? null }));
     return { rigs, updatedAtMs: lastSweepEndMs(db) };
   });
   return NextResponse.json(body);

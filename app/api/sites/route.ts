@@ -4,12 +4,14 @@ import { createSite } from '../../../lib/db/mutations/sites';
 import { listSiteSettings } from '../../../lib/db/queries/sites';
 import { parseNewSite } from '../../../lib/settings/site-input';
 import { jsonBody, problem } from '../request';
+import { visibleTo } from '../../../lib/auth/site-scope';
+import { viewer } from '../../principal';
 
 export const dynamic = 'force-dynamic';
 
-/** Every site with its time zone, currency, tariff, PUE, pool fee and rig count. */
-export function GET() {
-  return NextResponse.json({ sites: listSiteSettings(getAppDb()) });
+/** Every site the caller sees, with its time zone, currency, tariff, PUE, pool fee and rig count. */
+export async function GET() {
+  return NextResponse.json({ sites: visibleTo(await viewer(), listSiteSettings(getAppDb()), (s) => s.id) });
 }
 
 /** Adds a site: `{ name, timeZone?, currency?, pue?, poolFeePct? }`; 409 when the name is taken. */

@@ -1,7 +1,8 @@
 'use client';
 /**
- * Active alerts with their acknowledge and snooze controls. A button posts a request the collector acts
- * on; the row says "requested…" until the collector has handled it, then the live snapshot shows the
+ * Active alerts with their acknowledge and snooze controls, for those whose role may use them (viewers
+ * and kiosks get the table without the Actions column). A button posts a request the collector acts on;
+ * the row says "requested…" until the collector has handled it, then the live snapshot shows the
  * acknowledgement or snooze (or the row shows why it failed).
  */
 import { useEffect, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { compareAlerts, isSnoozed, SEVERITY_LABEL, SNOOZE_HOURS } from './alert-
 import { requestAndWait } from './api-client';
 import { When } from './When';
 import { scrollRegion } from '../table/scroll-region';
+import { useCan } from '../nav/session-context';
 
 const HOUR_MS = 3_600_000;
 
@@ -29,6 +31,7 @@ export interface ActiveAlertsTableProps {
 
 /** The active alerts, most severe and newest first. */
 export function ActiveAlertsTable({ alerts, nowMs }: ActiveAlertsTableProps) {
+  const mayAct = useCan('acknowledge');
   const [requests, setRequests] = useState<Record<string, RowRequest>>({});
   const aborts = useRef(new Set<AbortController>());
   useEffect(() => {
@@ -70,7 +73,7 @@ export function ActiveAlertsTable({ alerts, nowMs }: ActiveAlertsTableProps) {
             <th scope="col">Firing since</th>
             <th scope="col">Acknowledged</th>
             <th scope="col">Snoozed until</th>
-            <th scope="col">Actions</th>
+            {mayAct && <th scope="col">Actions</th>}
           </tr>
         </thead>
         <tbody>
@@ -80,6 +83,7 @@ export function ActiveAlertsTable({ alerts, nowMs }: ActiveAlertsTableProps) {
               alert={a}
               nowMs={nowMs}
               request={requests[a.id]}
+              mayAct={mayAct}
               onAck={() => void send(a.id, 'ack', `/api/alerts/${encodeURIComponent(a.id)}/ack`, {})}
               onSnooze={(untilMs) => void send(a.id, 'snooze', `/api/alerts/${encodeURIComponent(a.id)}/snooze`, { untilMs })}
             />
@@ -94,12 +98,14 @@ interface ActiveRowProps {
   alert: AlertView;
   nowMs: number | null;
   request: RowRequest | undefined;
+  /** Whether the role may acknowledge and snooze (else the row has no Actions cell). */
+  mayAct: boolean;
   onAck: () => void;
   /** Null: end the snooze. */
   onSnooze: (untilMs: number | null) => void;
 }
 
-function ActiveRow({ alert: a, nowMs, request, onAck, onSnooze }: ActiveRowProps) {
+function ActiveRow({ alert: a, nowMs, request, mayAct, onAck, onSnooze }: ActiveRowProps) {
   const snoozed = isSnoozed(a, nowMs);
   const [choice, setChoice] = useState<string>(String(SNOOZE_HOURS[0]));
   const pending = request?.status === 'pending';
@@ -146,49 +152,51 @@ function ActiveRow({ alert: a, nowMs, request, onAck, onSnooze }: ActiveRowProps
       <td data-label="Snoozed until" data-testid="alert-snoozed">
         {snoozed && a.snoozedUntilMs !== null ? <When tsMs={a.snoozedUntilMs} nowMs={nowMs} absolute /> : <span className="muted">—</span>}
       </td>
-      <td className="cell-actions" data-label="Actions">
-        <div className="alert-actions">
-          <button type="button" className="ctl-button" data-testid="ack-button" disabled={acked || pending} onClick={onAck}>
-            {acked ? 'Acknowledged' : 'Acknowledge'}
-          </button>
-          <span className="snooze-group">
-            <label className="visually-hidden" htmlFor={`snooze-${a.id}`}>
-              Snooze {a.title} for
-            </label>
-            <select
-              id={`snooze-${a.id}`}
-              className="ctl-select"
-              data-testid="snooze-select"
-              value={selected}
-              disabled={pending}
-              onChange={(e) => setChoice(e.target.value)}
-            >
-              {SNOOZE_HOURS.map((h) => (
-                <option key={h} value={String(h)}>
-                  {h} h
-                </option>
-              ))}
-              {snoozed && <option value="off">unsnooze</option>}
-            </select>
-            <button
-              type="button"
-              className="ctl-button"
-              data-testid="snooze-button"
-              disabled={pending || nowMs === null}
-              onClick={() => onSnooze(selected === 'off' ? null : (nowMs ?? Date.now()) + Number(selected) * HOUR_MS)}
-            >
-              {selected === 'off' ? 'Unsnooze' : 'Snooze'}
+      {mayAct && (
+        <td className="cell-actions" data-label="Actions">
+          <div className="alert-actions">
+            <button type="button" className="ctl-button" data-testid="ack-button" disabled={acked || pending} onClick={onAck}>
+              {acked ? 'Acknowledged' : 'Acknowledge'}
             </button>
-          </span>
-        </div>
-        {request && (
-          <p className={`request-state is-${request.status}`} data-testid="alert-request" data-status={request.status} role={request.status === 'failed' ? 'alert' : undefined}>
-            {request.status === 'pending'
-              ? `${request.action === 'ack' ? 'Acknowledge' : 'Snooze'} requested…`
-              : `${request.action === 'ack' ? 'Acknowledge' : 'Snooze'} failed: ${request.error}`}
-          </p>
-        )}
-      </td>
+            <span className="snooze-group">
+              <label className="visually-hidden" htmlFor={`snooze-${a.id}`}>
+                Snooze {a.title} for
+              </label>
+              <select
+                id={`snooze-${a.id}`}
+                className="ctl-select"
+                data-testid="snooze-select"
+                value={selected}
+                disabled={pending}
+                onChange={(e) => setChoice(e.target.value)}
+              >
+                {SNOOZE_HOURS.map((h) => (
+                  <option key={h} value={String(h)}>
+                    {h} h
+                  </option>
+                ))}
+                {snoozed && <option value="off">unsnooze</option>}
+              </select>
+              <button
+                type="button"
+                className="ctl-button"
+                data-testid="snooze-button"
+                disabled={pending || nowMs === null}
+                onClick={() => onSnooze(selected === 'off' ? null : (nowMs ?? Date.now()) + Number(selected) * HOUR_MS)}
+              >
+                {selected === 'off' ? 'Unsnooze' : 'Snooze'}
+              </button>
+            </span>
+          </div>
+          {request && (
+            <p className={`request-state is-${request.status}`} data-testid="alert-request" data-status={request.status} role={request.status === 'failed' ? 'alert' : undefined}>
+              {request.status === 'pending'
+                ? `${request.action === 'ack' ? 'Acknowledge' : 'Snooze'} requested…`
+                : `${request.action === 'ack' ? 'Acknowledge' : 'Snooze'} failed: ${request.error}`}
+            </p>
+          )}
+        </td>
+      )}
     </tr>
   );
 }

@@ -16,6 +16,7 @@ import { AlertHistoryTable } from './AlertHistoryTable';
 import { HISTORY_PAGE, mergeHistory } from './alert-order';
 import { callApi } from './api-client';
 import { PushControl } from '../pwa/PushControl';
+import { useSession } from '../nav/session-context';
 import './alerts.css';
 
 /** Props of AlertsView. */
@@ -32,6 +33,8 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
   const nowMs = useNowMs();
   const notCurrent = sweepNotCurrent(snapshot.fleet.updatedAtMs, nowMs, pollIntervalMs);
   const active = snapshot.alerts;
+  // Push subscriptions belong to a person: an API token in a browser has none to turn on.
+  const signedIn = useSession()?.via === 'session';
 
   const [history, setHistory] = useState(initialHistory);
   const [exhausted, setExhausted] = useState(initialHistory.length < HISTORY_PAGE);
@@ -113,16 +116,18 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
           )}
         </div>
       </section>
-      <section className="panel" aria-labelledby="device-push-title">
-        <h2 className="panel-title" id="device-push-title">
-          Notifications on this device
-        </h2>
-        <p className="push-lede">
-          Alerts as phone notifications, without another app: turn them on here on each phone or computer. An admin sends them with a Web Push
-          channel (Settings → Alerts).
-        </p>
-        <PushControl />
-      </section>
+      {signedIn && (
+        <section className="panel" aria-labelledby="device-push-title">
+          <h2 className="panel-title" id="device-push-title">
+            Notifications on this device
+          </h2>
+          <p className="push-lede">
+            Alerts as phone notifications, without another app: turn them on here on each phone or computer. An admin sends them with a Web Push
+            channel (Settings → Alerts).
+          </p>
+          <PushControl />
+        </section>
+      )}
     </main>
   );
 }

@@ -27,7 +27,7 @@ function exact(n: number | null): string | undefined {
 /** One row per configured pool; an empty note when none is configured. */
 export function PoolReconciliationTable({ pools, nowMs }: PoolReconciliationTableProps) {
   if (pools.length === 0) {
-    return <p className="empty-note">No pools configured: add a pool account in settings to compare.</p>;
+    return <p className="empty-note">No pool account these rigs point at is configured (an admin adds them in Settings → Pools).</p>;
   }
   return (
     <div className="data-table-wrap" {...scrollRegion('Pools table')}>

@@ -1,7 +1,8 @@
 'use client';
 /**
- * Adds a user: name, role, password and the sites they see. The server checks everything and names each
- * refused field (a short password, a name already taken); the form marks those fields.
+ * Adds a user: name, role, password and the sites they see (not offered for an admin, who sees every
+ * site). The server checks everything and names each refused field (a short password, a name already
+ * taken); the form marks those fields.
  */
 import { useState, type FormEvent } from 'react';
 import { MIN_PASSWORD_CHARS } from '../../../lib/auth/password-rules';
@@ -32,7 +33,7 @@ export function AddUserForm({ sites, onAdded }: AddUserFormProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const res = await callApi<{ user: UserView }>('POST', '/api/users', { ...draft, name: draft.name.trim() });
+    const res = await callApi<{ user: UserView }>('POST', '/api/users', { ...draft, name: draft.name.trim(), siteIds: draft.role === 'admin' ? null : draft.siteIds });
     setBusy(false);
     if (!res.ok) {
       setAdded(null);
@@ -71,7 +72,9 @@ export function AddUserForm({ sites, onAdded }: AddUserFormProps) {
           invalid={invalid('password')}
           hint={`At least ${MIN_PASSWORD_CHARS} characters, not containing the name. Tell them to change it.`}
         />
-        <SitesField idPrefix="new-user" sites={sites} value={draft.siteIds} onChange={(siteIds) => setDraft({ ...draft, siteIds })} invalid={invalid('siteIds')} />
+        {draft.role !== 'admin' && (
+          <SitesField idPrefix="new-user" sites={sites} value={draft.siteIds} onChange={(siteIds) => setDraft({ ...draft, siteIds })} invalid={invalid('siteIds')} />
+        )}
       </div>
       <FormFooter errors={errors} errorsTestId="add-user-errors" busy={busy} label="Add user" busyLabel="Adding…" submitTestId="add-user-submit">
         {added && (

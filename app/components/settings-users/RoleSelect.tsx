@@ -2,7 +2,7 @@ import { ROLES } from '../../../lib/auth/roles';
 
 /** What each role may do, in words, beside the picker. */
 export const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
-  admin: 'everything, including settings, users and tokens',
+  admin: 'everything, including settings, users and tokens, on every site',
   operator: 'acknowledge and snooze alerts, maintenance windows',
   viewer: 'read only',
 };

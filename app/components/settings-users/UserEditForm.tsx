@@ -1,7 +1,8 @@
 'use client';
 /**
- * Edits one user: role, sites, disabled, and a new password (left empty, it stays). Sends only what
- * changed; the server refuses, with a reason, to disable or demote yourself or the last enabled admin.
+ * Edits one user: role, sites (not for an admin, who sees every site), disabled, and a new password (left
+ * empty, it stays). Sends only what changed; the server refuses, with a reason, to disable or demote
+ * yourself or the last enabled admin.
  */
 import { useState, type FormEvent } from 'react';
 import type { UserView } from '../../../lib/db/queries/users';
@@ -33,9 +34,11 @@ export function UserEditForm({ user, sites, onSaved, onCancel }: UserEditFormPro
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    // An admin sees every site: the server sets that when the role changes to admin.
+    const sitesAfter = role === 'admin' ? user.siteIds : siteIds;
     const patch = {
       ...(role !== user.role ? { role } : {}),
-      ...(!sameSites(siteIds, user.siteIds) ? { siteIds } : {}),
+      ...(!sameSites(sitesAfter, user.siteIds) ? { siteIds: sitesAfter } : {}),
       ...(disabled !== user.disabled ? { disabled } : {}),
       ...(password !== '' ? { password } : {}),
     };
@@ -54,7 +57,7 @@ export function UserEditForm({ user, sites, onSaved, onCancel }: UserEditFormPro
     <form className="channel-form" data-testid="user-edit-form" noValidate onSubmit={(e) => void save(e)}>
       <div className="form-grid">
         <RoleSelect id={`${id}-role`} value={role} onChange={setRole} invalid={invalid('role')} />
-        <SitesField idPrefix={id} sites={sites} value={siteIds} onChange={setSiteIds} invalid={invalid('siteIds')} />
+        {role !== 'admin' && <SitesField idPrefix={id} sites={sites} value={siteIds} onChange={setSiteIds} invalid={invalid('siteIds')} />}
         <TextField
           id={`${id}-password`}
           field="password"

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { loadConfig, marketPolicy } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
-import { visibleFleetSnapshot } from '../../principal';
+import { rigVisible, visibleFleetSnapshot } from '../../principal';
 import { rigHistory } from '../../../lib/db/queries/rig-history';
 import { rigViewsByIds } from '../../../lib/db/queries/rigs';
 import { listSites } from '../../../lib/db/queries/sites';
@@ -16,11 +16,15 @@ interface RigPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** "S19-01 · Hashwatt" in the tab, so a wall of tabs can be told apart. */
+/**
+ * "S19-01 · Hashwatt" in the tab, so a wall of tabs can be told apart. Another site's rig gets the same
+ * title as one that does not exist: its name is not the viewer's to read.
+ */
 export async function generateMetadata({ params }: RigPageProps): Promise<Metadata> {
   await connection();
   const id = parseRigId((await params).id);
-  const rig = id === null ? undefined : rigViewsByIds(getAppDb(), [id])[0];
+  const db = getAppDb();
+  const rig = id !== null && (await rigVisible(db, id)) ? rigViewsByIds(db, [id])[0] : undefined;
   return { title: rig ? `${rig.name} · Hashwatt` : 'Rig not found · Hashwatt' };
 }
 

@@ -51,7 +51,7 @@ export const tokenCommand = {
         console.error(`kiosk token ${id} for ${site ? `site ${site.name}` : 'the whole fleet'}; open /wall?kiosk=<token> on the display`);
         return 0;
       }
-      if (values.site) throw new CliError('--site only applies with --kiosk');
+      if (values.site) throw new CliError(`--site only applies with --kiosk: an API token sees what its role sees${values.role === 'admin' ? ' (an admin token: every site)' : ''}`);
       if (!isRole(values.role)) throw new CliError(`pass --role ${ROLES.join('|')} (or --kiosk)${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
       const { id, token } = createApiToken(db, 'api', values.name ?? defaultTokenName('api', values.role, null), values.role, null, Date.now());
       console.log(token);

@@ -7,7 +7,7 @@ import { isUserName, USER_NAME_RULE } from '../../auth/user-input';
 import { clearAttemptsFromAddress, clearAttemptsOnName } from '../../db/mutations/sign-in-attempts';
 import { createUser, setUserPassword } from '../../db/mutations/users';
 import { listSites } from '../../db/queries/sites';
-import { getUserByName, listUsers } from '../../db/queries/users';
+import { getUserByName, listUsers, userSiteIds } from '../../db/queries/users';
 import type { Db } from '../../db/client';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
@@ -16,7 +16,7 @@ import { readSecret } from '../read-secret';
 import { normaliseAddress } from '../../web/web-config';
 
 const USAGE =
-  'Usage: hashwatt user add NAME (--admin | --role admin|operator|viewer) [--sites "North,South"]\n' +
+  'Usage: hashwatt user add NAME (--admin | --role admin|operator|viewer) [--sites "North,South"]   (--sites: operators and viewers; admins see every site)\n' +
   '       hashwatt user passwd NAME\n' +
   '       hashwatt user list\n' +
   '       hashwatt user unlock NAME | --address IP\n' +
@@ -51,7 +51,10 @@ export const userCommand = {
       parseFlags(rest, {});
       const db = openMigratedDb();
       try {
-        for (const u of listUsers(db)) console.log(`${u.name}\t${u.role}${u.siteIdsJson ? `\tsites ${u.siteIdsJson}` : ''}${u.disabled ? '\tdisabled' : ''}`);
+        for (const u of listUsers(db)) {
+          const sites = userSiteIds(u);
+          console.log(`${u.name}\t${u.role}${sites ? `\tsites ${JSON.stringify(sites)}` : ''}${u.disabled ? '\tdisabled' : ''}`);
+        }
         return 0;
       } finally {
         db.close();
@@ -75,6 +78,7 @@ export const userCommand = {
       if (values.admin && values.role && values.role !== 'admin') throw new CliError('--admin and --role disagree');
       const role: Role | undefined = values.admin ? 'admin' : isRole(values.role) ? values.role : undefined;
       if (!role) throw new CliError(`pass --admin or --role ${ROLES.join('|')}${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
+      if (role === 'admin' && values.sites !== undefined) throw new CliError('--sites does not apply to an admin: admins see every site (use --role operator or --role viewer to limit someone to some sites)');
       if (existing) throw new CliError(`a user named ${JSON.stringify(name)} already exists (hashwatt user passwd ${name} changes the password)`, 1);
       const sites = siteIds(db, values.sites);
       createUser(db, name, role, await newPassword(name), sites, Date.now());

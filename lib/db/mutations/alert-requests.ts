@@ -31,8 +31,17 @@ export function recordAlertRequest(db: Db, request: AlertRequest, nowMs: number)
 }
 
 export function getAlertRequest(db: Db, id: number): AlertRequestView | null {
+  return getAlertRequestWithPayload(db, id)?.view ?? null;
+}
+
+/** The request as the API shows it with what it asked for (whose alert, which channel), or null. */
+export function getAlertRequestWithPayload(db: Db, id: number): { view: AlertRequestView; request: AlertRequest } | null {
   const row = db.orm.select().from(alertRequests).where(eq(alertRequests.id, id)).get();
-  return row ? toRequestView(row) : null;
+  return row ? { view: toRequestView(row), request: parseRequest(row) } : null;
+}
+
+function parseRequest(row: AlertRequestRow): AlertRequest {
+  return { kind: row.kind, ...JSON.parse(row.payloadJson) } as AlertRequest;
 }
 
 /** Pending requests, oldest first, with their parsed payloads. */
@@ -44,7 +53,7 @@ export function pendingAlertRequests(db: Db, limit = 100): { id: number; request
     .orderBy(asc(alertRequests.id))
     .limit(limit)
     .all()
-    .map((row) => ({ id: row.id, request: { kind: row.kind, ...JSON.parse(row.payloadJson) } as AlertRequest }));
+    .map((row) => ({ id: row.id, request: parseRequest(row) }));
 }
 
 /** Marks a request handled: done, or failed with the reason. */

@@ -17,11 +17,17 @@ function parseJson<T>(text: string | null): T | null {
   }
 }
 
+function siteIdOf(payload: { siteId?: unknown } | null): number | null {
+  const id = payload?.siteId;
+  return typeof id === 'number' && Number.isInteger(id) ? id : null;
+}
+
 /** The row as the API shows it. */
 export function toDeviceRequestView(row: DeviceRequestRow): DeviceRequestView {
   return {
     id: row.id,
     kind: row.kind as DeviceRequestView['kind'],
+    siteId: siteIdOf(parseJson<{ siteId?: unknown }>(row.payloadJson)),
     status: row.status as DeviceRequestStatus,
     createdAtMs: row.createdAtMs,
     handledAtMs: row.handledAtMs,

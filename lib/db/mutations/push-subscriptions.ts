@@ -6,6 +6,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PushSubscriptionStore, PushTarget } from '../../notify/channels/webpush';
 import type { SubscriptionInput } from '../../notify/webpush/subscription-input';
 import type { Db } from '../client';
+import { userSiteIds } from '../queries/users';
 import { pushSubscriptions, users } from '../schema';
 
 /** Errors are kept short: one line of the push service's reply. */
@@ -31,17 +32,29 @@ export function deletePushSubscription(db: Db, userId: number, endpoint: string)
   return db.orm.delete(pushSubscriptions).where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint))).run().changes > 0;
 }
 
-/** Subscriptions of the named users (an empty list: every user's), oldest first. */
+/**
+ * Subscriptions of the named users (an empty list: every user's), oldest first, each with its user's role,
+ * the sites that apply to them and whether they are disabled (the channel sends each alert only to those
+ * who may see it).
+ */
 export function pushTargets(db: Db, userNames: readonly string[]): PushTarget[] {
-  const columns = { id: pushSubscriptions.id, endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth };
-  if (userNames.length === 0) return db.orm.select(columns).from(pushSubscriptions).orderBy(asc(pushSubscriptions.id)).all();
+  const columns = {
+    id: pushSubscriptions.id,
+    endpoint: pushSubscriptions.endpoint,
+    p256dh: pushSubscriptions.p256dh,
+    auth: pushSubscriptions.auth,
+    role: users.role,
+    siteIdsJson: users.siteIdsJson,
+    disabled: users.disabled,
+  };
   return db.orm
     .select(columns)
     .from(pushSubscriptions)
     .innerJoin(users, eq(users.id, pushSubscriptions.userId))
-    .where(inArray(users.name, [...userNames]))
+    .where(userNames.length === 0 ? undefined : inArray(users.name, [...userNames]))
     .orderBy(asc(pushSubscriptions.id))
-    .all();
+    .all()
+    .map(({ role, siteIdsJson, disabled, ...target }) => ({ ...target, subscriber: { role, siteIds: userSiteIds({ role, siteIdsJson }), disabled } }));
 }
 
 /** The store the webpush channel sends through. */

@@ -6,6 +6,7 @@ import { generateToken, hashToken } from '../../auth/tokens';
 import type { Db } from '../client';
 import { apiTokens, pushSubscriptions, sessions, users } from '../schema';
 import { writeTransaction } from '../transactions';
+import { noteAccessChange } from './access-changes';
 
 export function createUser(db: Db, name: string, role: Role, passwordHash: string, siteIds: readonly number[] | null, nowMs: number): number {
   return db.orm
@@ -23,6 +24,7 @@ export function setUserPassword(db: Db, userId: number, passwordHash: string, ke
   writeTransaction(db, () => {
     db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     endSessionsOf(db, userId, keepSessionToken);
+    noteAccessChange(db);
   });
 }
 
@@ -45,6 +47,7 @@ export function updateUser(db: Db, userId: number, change: { role?: Role; siteId
     };
     if (Object.keys(set).length > 0) db.orm.update(users).set(set).where(eq(users.id, userId)).run();
     if (change.disabled === true) endSessionsOf(db, userId);
+    noteAccessChange(db);
   });
 }
 
@@ -53,6 +56,7 @@ export function deleteUser(db: Db, userId: number): boolean {
   return writeTransaction(db, () => {
     endSessionsOf(db, userId);
     db.orm.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).run();
+    noteAccessChange(db);
     return db.orm.delete(users).where(eq(users.id, userId)).run().changes > 0;
   });
 }
@@ -92,7 +96,10 @@ export function createApiToken(db: Db, kind: 'api' | 'kiosk', name: string, role
 export function revokeApiToken(db: Db, id: number, nowMs: number): boolean {
   const row = db.orm.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
   if (!row || row.revokedAtMs !== null) return false;
-  db.orm.update(apiTokens).set({ revokedAtMs: nowMs }).where(eq(apiTokens.id, id)).run();
+  writeTransaction(db, () => {
+    db.orm.update(apiTokens).set({ revokedAtMs: nowMs }).where(eq(apiTokens.id, id)).run();
+    noteAccessChange(db, nowMs);
+  });
   return true;
 }
 

@@ -3,7 +3,10 @@ import type { AlertSettings } from '../../alerts/inputs';
 import { DEFAULT_NOTIFY_POLICY, parseNotifyPolicy, type NotifyPolicy } from '../../alerts/policy';
 import { DEFAULT_THRESHOLDS, parseThresholdOverride, resolveThresholds, type ThresholdOverride } from '../../alerts/thresholds';
 import type { MaintenanceView, RulesView } from '../../realtime/alert-contracts';
+import type { Principal } from '../../auth/roles';
+import { seesSite, visibleTo } from '../../auth/site-scope';
 import type { Db } from '../client';
+import { rigSiteIds } from './rigs';
 import { alertOverrides, appSettings, rigMaintenance, rigs } from '../schema';
 import { eq } from 'drizzle-orm';
 
@@ -31,7 +34,7 @@ function overrides(db: Db) {
 /** Rigs in maintenance at `nowMs` (a maintenance whose until has passed no longer counts). */
 export function listMaintenance(db: Db, nowMs: number): MaintenanceView[] {
   return db.orm
-    .select({ rigId: rigMaintenance.rigId, rigName: rigs.name, sinceMs: rigMaintenance.sinceMs, untilMs: rigMaintenance.untilMs, note: rigMaintenance.note })
+    .select({ rigId: rigMaintenance.rigId, rigName: rigs.name, siteId: rigs.siteId, sinceMs: rigMaintenance.sinceMs, untilMs: rigMaintenance.untilMs, note: rigMaintenance.note })
     .from(rigMaintenance)
     .innerJoin(rigs, eq(rigs.id, rigMaintenance.rigId))
     .all()
@@ -56,8 +59,21 @@ export function loadAlertSettings(db: Db, nowMs: number): AlertSettings {
   };
 }
 
-/** Everything the rules settings show. */
-export function getRulesView(db: Db, nowMs: number): RulesView {
+/**
+ * Everything the rules settings show, as `who` may see it: the site and rig overrides and the rigs in
+ * maintenance of its sites only (the defaults, the global override and the policy belong to no site).
+ */
+export function getRulesView(db: Db, nowMs: number, who: Pick<Principal, 'siteIds'>): RulesView {
   const o = overrides(db);
-  return { defaults: DEFAULT_THRESHOLDS, global: o.global, sites: o.sites, rigs: o.rigs, maintenance: listMaintenance(db, nowMs), policy: getNotifyPolicy(db) };
+  const rigSite = rigSiteIds(db);
+  const pick = <T>(rec: Record<number, T>, siteOf: (id: number) => number | null) =>
+    Object.fromEntries(Object.entries(rec).filter(([id]) => seesSite(who, siteOf(Number(id))))) as Record<number, T>;
+  return {
+    defaults: DEFAULT_THRESHOLDS,
+    global: o.global,
+    sites: pick(o.sites, (id) => id),
+    rigs: pick(o.rigs, (id) => rigSite.get(id) ?? null),
+    maintenance: visibleTo(who, listMaintenance(db, nowMs), (m) => m.siteId),
+    policy: getNotifyPolicy(db),
+  };
 }

@@ -1,5 +1,6 @@
 /** Alerts as screens and the API show them: the active ones and the history. */
-import { and, desc, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import type { SiteIds } from '../../auth/site-scope';
 import type { AlertScope, AlertState, RuleKind } from '../../alerts/types';
 import type { AlertSeverityView, AlertView } from '../../realtime/alert-contracts';
 import type { Db } from '../client';
@@ -39,8 +40,10 @@ export type AlertStatusFilter = 'active' | 'resolved' | 'all';
  * Alerts by status, newest first (firing time, then id). Paging back is by keyset: `beforeMs` alone gives
  * alerts that fired earlier; with `beforeId` also those of the same millisecond that sort after that id,
  * so a page ending inside one sweep's alerts (they share a firing time) continues exactly where it ended.
+ * `siteIds` (a principal's sites; null: every site) filters in the query, so a page is full and paging
+ * works; fleet-wide alerts (no site) only reach principals of every site (lib/auth/site-scope).
  */
-export function listAlerts(db: Db, opts: { status: AlertStatusFilter; limit: number; beforeMs?: number; beforeId?: string }): AlertView[] {
+export function listAlerts(db: Db, opts: { status: AlertStatusFilter; limit: number; siteIds: SiteIds; beforeMs?: number; beforeId?: string }): AlertView[] {
   const byStatus = opts.status === 'active' ? isNull(alerts.resolvedAtMs) : opts.status === 'resolved' ? isNotNull(alerts.resolvedAtMs) : undefined;
   const before =
     opts.beforeMs === undefined
@@ -51,7 +54,7 @@ export function listAlerts(db: Db, opts: { status: AlertStatusFilter; limit: num
   return db.orm
     .select()
     .from(alerts)
-    .where(and(byStatus, before))
+    .where(and(byStatus, before, opts.siteIds === null ? undefined : inArray(alerts.siteId, [...opts.siteIds])))
     .orderBy(desc(alerts.firingAtMs), desc(alerts.id))
     .limit(opts.limit)
     .all()

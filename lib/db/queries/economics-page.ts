@@ -10,13 +10,19 @@ import { listPools } from './pools';
 import { sitePriceNow } from './site-price';
 import { listSites } from './sites';
 import { readTransaction } from '../transactions';
+import type { Principal } from '../../auth/roles';
+import { seesWholeFleet, visibleTo } from '../../auth/site-scope';
+import { scopedStream } from '../../realtime/scope';
 
-/** Reads the page's data in one read transaction. */
-export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy): EconomicsPageData {
+/**
+ * Reads the page's data in one read transaction, as `who` may see it: its sites' rigs, sites and totals
+ * (lib/realtime/scope), and the pools its rigs point at (poolReconciliation).
+ */
+export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy, who: Pick<Principal, 'siteIds'>): EconomicsPageData {
   return readTransaction(db, () => {
-    const snapshot = getFleetSnapshot(db, nowMs, policy);
+    const snapshot = scopedStream(who.siteIds).snapshot(getFleetSnapshot(db, nowMs, policy));
     const pools = listPools(db);
-    const sites = listSites(db).map((site) => ({ site, price: sitePriceNow(db, site, nowMs) }));
+    const sites = visibleTo(who, listSites(db), (s) => s.id).map((site) => ({ site, price: sitePriceNow(db, site, nowMs) }));
     const siteViews: SiteEconomicsView[] = sites.map(({ site, price }) => ({
       id: site.id,
       name: site.name,
@@ -49,6 +55,6 @@ export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy
         },
       ];
     });
-    return { snapshot, rigs, sites: siteViews, pools: poolReconciliation(db, snapshot.rigs, nowMs) };
+    return { snapshot, rigs, sites: siteViews, pools: poolReconciliation(db, snapshot.rigs, nowMs, seesWholeFleet(who)) };
   });
 }

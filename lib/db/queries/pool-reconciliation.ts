@@ -20,8 +20,17 @@ function meanHashrateByRig(db: Db, rigIds: number[], sinceMs: number): Map<numbe
   return new Map(rows.map((r) => [r.rigId, r.ths]));
 }
 
-/** One row per configured pool, comparing over the last hour. */
-export function poolReconciliation(db: Db, rigs: readonly RigView[], nowMs: number): PoolReconciliation[] {
+/**
+ * One row per configured pool, comparing over the last hour. `wholeFleet` false (a principal limited to
+ * some sites, whose rigs `rigs` are): only the pools those rigs point at, and without the account's own
+ * figures (its hash rate, the gap, its fetch state), which count every site's rigs.
+ */
+export function poolReconciliation(db: Db, rigs: readonly RigView[], nowMs: number, wholeFleet = true): PoolReconciliation[] {
+  const rows = allPoolRows(db, rigs, nowMs);
+  return wholeFleet ? rows : rows.filter((r) => r.rigs > 0).map((r) => ({ ...r, poolHashrateThs1h: null, gapThs: null, gapPct: null, fetchedAtMs: null, lastError: null }));
+}
+
+function allPoolRows(db: Db, rigs: readonly RigView[], nowMs: number): PoolReconciliation[] {
   const pools = listPools(db);
   const byPool = new Map<number, number[]>();
   for (const rig of rigs) {

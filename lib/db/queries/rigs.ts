@@ -83,6 +83,16 @@ export function rigsByEndpoint(db: Db): Map<string, { id: number; name: string }
   return new Map(rows.map((r) => [`${r.address}:${r.port}`, { id: r.id, name: r.name }]));
 }
 
+/** The site of rig `id`, or null when there is no such rig. */
+export function rigSiteId(db: Db, id: number): number | null {
+  return db.orm.select({ siteId: rigs.siteId }).from(rigs).where(eq(rigs.id, id)).get()?.siteId ?? null;
+}
+
+/** Every rig's site, by rig id. */
+export function rigSiteIds(db: Db): Map<number, number> {
+  return new Map(db.orm.select({ id: rigs.id, siteId: rigs.siteId }).from(rigs).all().map((r) => [r.id, r.siteId]));
+}
+
 /** True when a site with this id exists. */
 export function siteExists(db: Db, id: number): boolean {
   return db.orm.select({ id: sites.id }).from(sites).where(eq(sites.id, id)).get() !== undefined;

@@ -2,6 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { isRole, type Principal } from '../../auth/roles';
 import { DEFAULT_SESSION_LIFETIME, sessionLive } from '../../auth/session-lifetime';
+import { effectiveSiteIds } from '../../auth/site-scope';
 import { hashToken, tokenKind } from '../../auth/tokens';
 import type { Db } from '../client';
 import { apiTokens, sessions, sites, users, type ApiTokenRow, type UserRow } from '../schema';
@@ -23,19 +24,25 @@ export function countEnabledAdmins(db: Db): number {
   return db.orm.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.disabled, false))).all().length;
 }
 
+/** The sites a stored user sees (null: every site; always null for an admin, whatever is stored). */
+export function userSiteIds(user: Pick<UserRow, 'role' | 'siteIdsJson'>): number[] | null {
+  const stored = user.siteIdsJson === null ? null : (JSON.parse(user.siteIdsJson) as number[]);
+  return effectiveSiteIds(user.role, stored);
+}
+
 /** A user as the settings screen and GET /api/users show them: no password hash, sites as a list. */
 export interface UserView {
   id: number;
   name: string;
   role: string;
-  /** null: every site. */
+  /** null: every site (admins always). */
   siteIds: number[] | null;
   disabled: boolean;
   createdAtMs: number;
 }
 
 export function listUserViews(db: Db): UserView[] {
-  return listUsers(db).map((u) => ({ id: u.id, name: u.name, role: u.role, siteIds: u.siteIdsJson === null ? null : (JSON.parse(u.siteIdsJson) as number[]), disabled: u.disabled, createdAtMs: u.createdAtMs }));
+  return listUsers(db).map((u) => ({ id: u.id, name: u.name, role: u.role, siteIds: userSiteIds(u), disabled: u.disabled, createdAtMs: u.createdAtMs }));
 }
 
 /** An API or kiosk token as GET /api/tokens shows it: no hash, with its site's name. */
@@ -82,7 +89,7 @@ export interface Authenticated extends Principal {
 
 function userPrincipal(user: UserRow): Authenticated | null {
   if (user.disabled || !isRole(user.role)) return null;
-  return { role: user.role, siteIds: user.siteIdsJson === null ? null : (JSON.parse(user.siteIdsJson) as number[]), name: user.name, via: 'session', userId: user.id, tokenId: null };
+  return { role: user.role, siteIds: userSiteIds(user), name: user.name, via: 'session', userId: user.id, tokenId: null };
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Web Push: one encrypted message (RFC 8291) with a VAPID signature (RFC 8292) to every subscription of
- * the selected users (none selected: every subscriber). Subscriptions and the VAPID keys live in the
- * database, which the delivery worker hands in as `WebPushDeps`; each subscription's outcome is recorded
- * there (gone ones deleted). See ../webpush/outcome.ts for when the channel as a whole succeeds.
+ * the selected users (none selected: every subscriber) who may see what it is about (../audience.ts: a
+ * site's alerts only to people who see that site). Subscriptions and the VAPID keys live in the database,
+ * which the delivery worker hands in as `WebPushDeps`; each subscription's outcome is recorded there
+ * (gone ones deleted). See ../webpush/outcome.ts for when the channel as a whole succeeds; a message that
+ * none of the subscribers may see is sent to nobody and counts as delivered (there is no one to retry for).
  */
 import { z } from 'zod';
 import { mapWithConcurrency } from '../../util/concurrency';
@@ -14,6 +16,7 @@ import { classifyFailure, summarizeOutcomes, type SubscriptionOutcome } from '..
 import { renderPushPayload } from '../webpush/payload';
 import { vapidAuthorization, vapidSubject, type VapidKeys } from '../webpush/vapid';
 import { quietHoursSchema, timeoutMsSchema } from './common';
+import { mayReceive, type PushSubscriber } from '../audience';
 
 export const PUSH_URGENCIES = ['high', 'normal', 'low', 'very-low'] as const;
 /** Four weeks: what push services keep at most. */
@@ -40,17 +43,18 @@ export const webpushConfigSchema = z.strictObject({
 });
 export type WebpushConfig = z.infer<typeof webpushConfigSchema>;
 
-/** A subscription to send to. */
+/** A subscription to send to, with its user as the audience check needs them. */
 export interface PushTarget {
   id: number;
   endpoint: string;
   p256dh: string;
   auth: string;
+  subscriber: PushSubscriber;
 }
 
 /** Where the channel finds subscriptions and records what became of them. */
 export interface PushSubscriptionStore {
-  /** Subscriptions of these users (empty: every user's). */
+  /** Subscriptions of these users (empty: every user's), whatever they may see (the channel checks). */
   targets(userNames: readonly string[]): PushTarget[];
   accepted(id: number, atMs: number): void;
   failed(id: number, error: string): void;
@@ -74,7 +78,9 @@ export function webpushChannel(config: WebpushConfig, deps: WebPushDeps | undefi
     async send(n, signal) {
       if (!deps) throw new NotifyError('webpush channel: the subscriptions live in the database, which this sender was not given', { channel: 'webpush', retryable: false });
       const now = deps.now ?? Date.now;
-      const targets = deps.store.targets(config.userNames);
+      const subscribed = deps.store.targets(config.userNames);
+      const targets = subscribed.filter((t) => mayReceive(t.subscriber, n.audience));
+      if (subscribed.length > 0 && targets.length === 0) return;
       const plaintext = Buffer.from(renderPushPayload(n), 'utf8');
       const keys = targets.length > 0 ? deps.vapidKeys() : null;
       const subject = vapidSubject(config.subject, deps.publicUrl);

@@ -258,7 +258,7 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     setSiteTariff(db, siteId, tariff.tariff, Date.now());
     await sweepOnce(collector());
     expect(activeAlerts(db).filter((a) => a.siteId === siteId)).toEqual([]);
-    const resolved = listAlerts(db, { status: 'resolved', limit: 100 }).filter((a) => firedIds.includes(a.id));
+    const resolved = listAlerts(db, { status: 'resolved', limit: 100, siteIds: null }).filter((a) => firedIds.includes(a.id));
     expect(resolved).toHaveLength(firedIds.length);
     expect(resolved.every((a) => a.resolveReason === 'cleared')).toBe(true);
     const before = ops.requests.length;

@@ -57,6 +57,22 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     db.close();
   });
 
+  it('refuses a site limit on an admin user or an admin token: admins see every site', async () => {
+    const cases: [string[], RegExp][] = [
+      [['user', 'add', 'dave', '--admin', '--sites', 'North'], /--sites does not apply to an admin: admins see every site/],
+      [['user', 'add', 'dave', '--role', 'admin', '--sites', 'North'], /--sites does not apply to an admin/],
+      [['token', 'create', '--role', 'admin', '--site', 'North'], /--site only applies with --kiosk: an API token sees what its role sees \(an admin token: every site\)/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runHashwatt(args, { ...env, HASHWATT_USER_PASSWORD: 'long enough pw' });
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).toMatch(message);
+    }
+    const db = openDb(env.HASHWATT_DB);
+    expect(getUserByName(db, 'dave')).toBeNull();
+    db.close();
+  });
+
   it('prints a token once, which then authenticates with its role until it is revoked', async () => {
     const viewer = await runHashwatt(['token', 'create', '--role', 'viewer', '--name', 'grafana'], env);
     expect(viewer.code).toBe(0);

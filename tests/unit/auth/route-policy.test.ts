@@ -37,6 +37,7 @@ describe('requirementFor', () => {
     ['GET', '/api/alerts/channels', 'configure'],
     ['GET', '/api/users', 'configure'],
     ['GET', '/api/tokens', 'configure'],
+    ['GET', '/api/rigs/requests/3', 'configure'],
     ['GET', '/settingsx', 'read'],
     ['GET', '/api/alerts', 'read'],
     ['POST', '/api/push/subscriptions', 'read'],

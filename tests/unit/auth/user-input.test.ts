@@ -6,11 +6,22 @@ import { userChangeRefusal } from '../../../lib/auth/user-guards';
 import { isUserName, parseNewUser, parsePasswordChange, parseUserPatch } from '../../../lib/auth/user-input';
 
 const ctx = { siteExists: (id: number) => id === 1 || id === 2 };
+const VIC = { name: 'vic', role: 'viewer' };
+const ADA = { name: 'ada', role: 'admin' };
+const ADMIN_SITES = 'siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites';
 
 describe('parseNewUser', () => {
   it('accepts a valid user, with every site or a sorted, de-duplicated list of sites', () => {
     expect(parseNewUser({ name: ' vic ', role: 'viewer', password: 'long enough pw' }, ctx)).toEqual({ ok: true, value: { name: 'vic', role: 'viewer', password: 'long enough pw', siteIds: null } });
-    expect(parseNewUser({ name: 'a.b@c-d_e', role: 'admin', password: 'long enough pw', siteIds: [2, 1, 2] }, ctx)).toMatchObject({ ok: true, value: { siteIds: [1, 2] } });
+    expect(parseNewUser({ name: 'a.b@c-d_e', role: 'operator', password: 'long enough pw', siteIds: [2, 1, 2] }, ctx)).toMatchObject({ ok: true, value: { siteIds: [1, 2] } });
+    expect(parseNewUser({ name: 'ada', role: 'admin', password: 'long enough pw', siteIds: null }, ctx)).toMatchObject({ ok: true, value: { role: 'admin', siteIds: null } });
+  });
+
+  it('refuses a site list on an admin: admins see every site', () => {
+    expect(parseNewUser({ name: 'ada', role: 'admin', password: 'long enough pw', siteIds: [1] }, ctx)).toEqual({
+      ok: false,
+      errors: ['siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites'],
+    });
   });
 
   it('names every bad field at once', () => {
@@ -42,17 +53,27 @@ describe('parseNewUser', () => {
 
 describe('parseUserPatch', () => {
   it('keeps only what is sent; siteIds null means every site', () => {
-    expect(parseUserPatch({ disabled: true }, 'vic', ctx)).toEqual({ ok: true, value: { disabled: true } });
-    expect(parseUserPatch({ role: 'operator', siteIds: null, password: 'another long one' }, 'vic', ctx)).toEqual({ ok: true, value: { role: 'operator', siteIds: null, password: 'another long one' } });
+    expect(parseUserPatch({ disabled: true }, VIC, ctx)).toEqual({ ok: true, value: { disabled: true } });
+    expect(parseUserPatch({ role: 'operator', siteIds: null, password: 'another long one' }, VIC, ctx)).toEqual({ ok: true, value: { role: 'operator', siteIds: null, password: 'another long one' } });
   });
 
   it('refuses unknown fields, bad values and an empty change, naming each', () => {
-    expect(parseUserPatch({ name: 'x', disabled: 'yes', password: 'vic-password-1' }, 'vic', ctx)).toEqual({
+    expect(parseUserPatch({ name: 'x', disabled: 'yes', password: 'vic-password-1' }, VIC, ctx)).toEqual({
       ok: false,
       errors: ['name cannot be changed here (fields: role, siteIds, disabled, password)', 'disabled must be true or false (got "yes")', 'password must not contain the user name'],
     });
-    expect(parseUserPatch({}, 'vic', ctx)).toEqual({ ok: false, errors: ['nothing to change: send role, siteIds, disabled, password'] });
-    expect(parseUserPatch({ siteIds: [3] }, 'vic', ctx)).toEqual({ ok: false, errors: ['siteIds: there is no site 3'] });
+    expect(parseUserPatch({}, VIC, ctx)).toEqual({ ok: false, errors: ['nothing to change: send role, siteIds, disabled, password'] });
+    expect(parseUserPatch({ siteIds: [3] }, VIC, ctx)).toEqual({ ok: false, errors: ['siteIds: there is no site 3'] });
+  });
+
+  it('refuses a site list on whom the change leaves an admin, and sets every site when the role changes to or from admin', () => {
+    expect(parseUserPatch({ siteIds: [1] }, ADA, ctx)).toEqual({ ok: false, errors: [ADMIN_SITES] });
+    expect(parseUserPatch({ role: 'admin', siteIds: [1] }, VIC, ctx)).toEqual({ ok: false, errors: [ADMIN_SITES] });
+    expect(parseUserPatch({ role: 'admin' }, VIC, ctx)).toEqual({ ok: true, value: { role: 'admin', siteIds: null } });
+    expect(parseUserPatch({ role: 'viewer' }, ADA, ctx)).toEqual({ ok: true, value: { role: 'viewer', siteIds: null } });
+    expect(parseUserPatch({ role: 'viewer', siteIds: [2] }, ADA, ctx)).toEqual({ ok: true, value: { role: 'viewer', siteIds: [2] } });
+    expect(parseUserPatch({ role: 'operator' }, VIC, ctx)).toEqual({ ok: true, value: { role: 'operator' } });
+    expect(parseUserPatch({ siteIds: null }, ADA, ctx)).toEqual({ ok: true, value: { siteIds: null } });
   });
 });
 

@@ -14,7 +14,8 @@ type Ctx = { params: Promise<{ id: string }> };
 
 /**
  * Changes a user: `{ role?, siteIds?, disabled?, password? }`. A new password or disabling ends their
- * sessions. 409 when an admin would disable or demote themself, or the last enabled admin would go.
+ * sessions. 409 when an admin would disable or demote themself, or the last enabled admin would go; 400
+ * for a site list on someone the change leaves an admin (admins see every site).
  */
 export async function PATCH(request: Request, ctx: Ctx) {
   const id = pathId((await ctx.params).id, 'user');
@@ -24,7 +25,7 @@ export async function PATCH(request: Request, ctx: Ctx) {
   const db = getAppDb();
   const user = getUserById(db, id);
   if (!user) return problem(404, `there is no user ${id}`);
-  const patch = parseUserPatch(parsed.body, user.name, { siteExists: (s) => siteExists(db, s) });
+  const patch = parseUserPatch(parsed.body, user, { siteExists: (s) => siteExists(db, s) });
   if (!patch.ok) return refused(patch.errors);
   const { password, ...rest } = patch.value;
   const passwordHash = password === undefined ? undefined : await hashPassword(password);

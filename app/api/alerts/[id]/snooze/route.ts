@@ -12,7 +12,7 @@ const MAX_SNOOZE_MS = 30 * 24 * 3_600_000;
 /** Snoozes a firing alert until `untilMs` (epoch ms, within 30 days), or unsnoozes with `untilMs: null`. */
 export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const db = getAppDb();
-  const alert = firingAlert(db, (await ctx.params).id, request);
+  const alert = await firingAlert(db, (await ctx.params).id);
   if (alert instanceof NextResponse) return alert;
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;

@@ -1,20 +1,23 @@
 import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { endMaintenance, startMaintenance } from '../../../../../lib/db/mutations/alert-settings';
-import { listRigViews } from '../../../../../lib/db/queries/rigs';
 import { jsonBody, pathId, problem } from '../../../request';
 import { describeValue } from '../../../../../lib/util/describe-value';
+import { visibleRigSite } from '../../../../principal';
 
 export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** Puts a rig in maintenance (no alerts): `{ untilMs?: epoch ms | null, note?: string }`. */
+/** 404 for a rig that does not exist or is another site's than the caller's: it is not theirs to operate. */
+const noRig = (id: number) => problem(404, `no rig with id ${id}`);
+
+/** Puts a rig of the caller's sites in maintenance (no alerts): `{ untilMs?: epoch ms | null, note?: string }`. */
 export async function PUT(request: Request, ctx: Ctx) {
   const id = pathId((await ctx.params).id, 'rig');
   if (id instanceof NextResponse) return id;
   const db = getAppDb();
-  if (!listRigViews(db).some((r) => r.id === id)) return problem(404, `no rig with id ${id}`);
+  if ((await visibleRigSite(db, id)) === null) return noRig(id);
   const parsed = await jsonBody(request, {});
   if (parsed instanceof NextResponse) return parsed;
   const body = (parsed.body ?? {}) as { untilMs?: unknown; note?: unknown };
@@ -30,9 +33,11 @@ export async function PUT(request: Request, ctx: Ctx) {
   return NextResponse.json({ ok: true, rigId: id, untilMs, note });
 }
 
-/** Ends a rig's maintenance. */
+/** Ends the maintenance of a rig of the caller's sites. */
 export async function DELETE(_request: Request, ctx: Ctx) {
   const id = pathId((await ctx.params).id, 'rig');
   if (id instanceof NextResponse) return id;
-  return endMaintenance(getAppDb(), id, Date.now()) ? NextResponse.json({ ok: true }) : problem(404, `rig ${id} is not in maintenance`);
+  const db = getAppDb();
+  if ((await visibleRigSite(db, id)) === null) return noRig(id);
+  return endMaintenance(db, id, Date.now()) ? NextResponse.json({ ok: true }) : problem(404, `rig ${id} is not in maintenance`);
 }
