@@ -14,6 +14,7 @@ import { runDeviceRequestLoop } from './device-requests-loop';
 import { ALL_DRIVERS, getDriver } from './drivers';
 import { startHeartbeat } from './heartbeat';
 import { loadSourcesConfig } from './sources/config';
+import { notifyNet } from '../lib/notify/net';
 import { channelDeps, enabledChannels, runNotifyLoop } from './notify-loop';
 import { runSourcesLoop } from './sources-loop';
 import { createStorageNotices } from './storage-notices';
@@ -38,13 +39,14 @@ export async function main(): Promise<void> {
   let lastLogMs = 0;
   let lastFailed = 0;
   const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env), limits: marketPolicy(config) }, stop.signal);
-  const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl }, stop.signal);
+  const net = notifyNet(config.notifyPrivateHosts);
+  const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl, net }, stop.signal);
   const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);
   // Sweeps wait in memory while storage fails; the alert channels hear of it from memory too.
   const notices = createStorageNotices({
     dbPath: config.dbPath,
     loadChannels: () => enabledChannels(db, createOnceLog(console.error)),
-    channelDeps: channelDeps({ db, dashboardUrl: config.publicUrl }),
+    channelDeps: channelDeps({ db, dashboardUrl: config.publicUrl, net }),
   });
   const sweepWriter = createSweepWriter({ db, policy: config, maxHeldReadings: config.heldReadingsMax, listener: notices });
   await runCollector(

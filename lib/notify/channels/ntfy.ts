@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
+import type { NotifyNet } from '../net';
 import { LIMITS, renderBody, renderTitle, truncateText } from '../render';
 import type { AlertNotification, AlertSeverity, Channel } from '../types';
 import { anyFiring, httpUrl, joinUrl, quietHoursSchema, timeoutMsSchema } from './common';
@@ -51,9 +52,10 @@ export function ntfyRequest(config: Pick<NtfyConfig, 'baseUrl' | 'topic' | 'toke
   return { url: joinUrl(config.baseUrl, config.topic), headers, body: renderBody(n, LIMITS.ntfyMessageBytes, 'utf8-bytes') };
 }
 
-export function ntfyChannel(config: NtfyConfig): Channel {
+/** The channel, sending through `net` (where it may connect). */
+export function ntfyChannel(config: NtfyConfig, net: NotifyNet): Channel {
   return {
     kind: 'ntfy',
-    send: (n, signal) => postOnce({ channel: 'ntfy', ...ntfyRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+    send: (n, signal) => postOnce({ channel: 'ntfy', ...ntfyRequest(config, n), timeoutMs: config.timeoutMs, signal, net }),
   };
 }

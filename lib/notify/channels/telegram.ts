@@ -1,6 +1,7 @@
 /** Telegram Bot API: POST {baseUrl}/bot{token}/sendMessage {chat_id, text, parse_mode: "HTML"}. */
 import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
+import type { NotifyNet } from '../net';
 import { LIMITS, renderText } from '../render';
 import type { AlertNotification, Channel } from '../types';
 import { httpUrl, joinUrl, quietHoursSchema, timeoutMsSchema } from './common';
@@ -48,9 +49,10 @@ export function telegramRequest(config: Pick<TelegramConfig, 'baseUrl' | 'botTok
   };
 }
 
-export function telegramChannel(config: TelegramConfig): Channel {
+/** The channel, sending through `net` (where it may connect). */
+export function telegramChannel(config: TelegramConfig, net: NotifyNet): Channel {
   return {
     kind: 'telegram',
-    send: (n, signal) => postOnce({ channel: 'telegram', ...telegramRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+    send: (n, signal) => postOnce({ channel: 'telegram', ...telegramRequest(config, n), timeoutMs: config.timeoutMs, signal, net }),
   };
 }
