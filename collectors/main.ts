@@ -13,6 +13,7 @@ import { runCollector } from './collector';
 import { runDeviceRequestLoop } from './device-requests-loop';
 import { ALL_DRIVERS, getDriver } from './drivers';
 import { startHeartbeat } from './heartbeat';
+import { envBitcoindCookie } from '../lib/settings/sources-env';
 import { loadSourcesConfig } from './sources/config';
 import { notifyNet } from '../lib/notify/net';
 import { channelDeps, enabledChannels, runNotifyLoop } from './notify-loop';
@@ -38,7 +39,7 @@ export async function main(): Promise<void> {
   process.send?.({ type: 'ready' });
   let lastLogMs = 0;
   let lastFailed = 0;
-  const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env), limits: marketPolicy(config) }, stop.signal);
+  const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env), envCookie: envBitcoindCookie(process.env), limits: marketPolicy(config) }, stop.signal);
   const net = notifyNet(config.notifyPrivateHosts);
   const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl, net }, stop.signal);
   const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);

@@ -3,6 +3,7 @@
  * optional bearer token. Non-ASCII header values are RFC 2047 encoded, which ntfy decodes.
  */
 import { z } from 'zod';
+import { DEFAULT_NTFY_BASE_URL } from './defaults';
 import { postOnce, type HttpRequestSpec } from '../http';
 import type { NotifyNet } from '../net';
 import { LIMITS, renderBody, renderTitle, truncateText } from '../render';
@@ -11,7 +12,7 @@ import { anyFiring, httpUrl, joinUrl, quietHoursSchema, timeoutMsSchema } from '
 
 export const ntfyConfigSchema = z.strictObject({
   kind: z.literal('ntfy'),
-  baseUrl: httpUrl('the ntfy baseUrl').default('https://ntfy.sh'),
+  baseUrl: httpUrl('the ntfy baseUrl').default(DEFAULT_NTFY_BASE_URL),
   topic: z
     .string({ error: 'the ntfy topic is required' })
     .regex(/^[-_A-Za-z0-9]{1,64}$/, { message: 'the ntfy topic must be 1 to 64 letters, digits, - or _' }),
