@@ -8,6 +8,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { notifyTick } from '../collectors/notify-loop';
+import { parsePrivateHosts } from '../lib/net/outbound-policy';
+import { notifyNet } from '../lib/notify/net';
 import type { AlertEvent, AlertState } from '../lib/alerts/types';
 import { openDb } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
@@ -51,7 +53,7 @@ async function deliverAll(db: ReturnType<typeof openDb>, startMs: number) {
   const t0 = performance.now();
   let ticks = 0;
   for (;;) {
-    const r = await notifyTick({ db, now: () => startMs, log: () => {} });
+    const r = await notifyTick({ db, now: () => startMs, log: () => {}, net: notifyNet(parsePrivateHosts('127.0.204.1')) });
     ticks++;
     const pending = db.sqlite.prepare("select count(*) from alert_deliveries where status = 'pending'").pluck().get() as number;
     if (pending === 0 || ticks > 50 || (r.sent === 0 && r.failed === 0)) return { ticks, ms: Math.round(performance.now() - t0), pending };

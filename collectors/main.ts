@@ -13,7 +13,9 @@ import { runCollector } from './collector';
 import { runDeviceRequestLoop } from './device-requests-loop';
 import { ALL_DRIVERS, getDriver } from './drivers';
 import { startHeartbeat } from './heartbeat';
+import { envBitcoindCookie } from '../lib/settings/sources-env';
 import { loadSourcesConfig } from './sources/config';
+import { notifyNet } from '../lib/notify/net';
 import { channelDeps, enabledChannels, runNotifyLoop } from './notify-loop';
 import { runSourcesLoop } from './sources-loop';
 import { createStorageNotices } from './storage-notices';
@@ -37,14 +39,15 @@ export async function main(): Promise<void> {
   process.send?.({ type: 'ready' });
   let lastLogMs = 0;
   let lastFailed = 0;
-  const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env), limits: marketPolicy(config) }, stop.signal);
-  const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl }, stop.signal);
+  const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env), envCookie: envBitcoindCookie(process.env), limits: marketPolicy(config) }, stop.signal);
+  const net = notifyNet(config.notifyPrivateHosts);
+  const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl, net }, stop.signal);
   const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);
   // Sweeps wait in memory while storage fails; the alert channels hear of it from memory too.
   const notices = createStorageNotices({
     dbPath: config.dbPath,
     loadChannels: () => enabledChannels(db, createOnceLog(console.error)),
-    channelDeps: channelDeps({ db, dashboardUrl: config.publicUrl }),
+    channelDeps: channelDeps({ db, dashboardUrl: config.publicUrl, net }),
   });
   const sweepWriter = createSweepWriter({ db, policy: config, maxHeldReadings: config.heldReadingsMax, listener: notices });
   await runCollector(

@@ -25,6 +25,7 @@ import { getOrCreateVapidKeys } from '../lib/db/mutations/vapid-keys';
 import { getChannelRow, listChannelRows } from '../lib/db/queries/alert-channels';
 import { getNotifyPolicy } from '../lib/db/queries/alert-settings';
 import { createChannel, NotifyError, nextRetryDelayMs, parseChannelConfig, type ChannelConfig, type ChannelDeps } from '../lib/notify';
+import { notifyNet, type NotifyNet } from '../lib/notify/net';
 import { planDeliveries, type PlannedAction } from '../lib/notify/plan';
 import type { AlertMessage, NotificationAudience } from '../lib/notify/types';
 import { audienceOfAlerts } from '../lib/notify/audience';
@@ -44,6 +45,8 @@ export interface NotifyLoopOptions {
   log?: (line: string) => void;
   /** Failures logged once per distinct error (runNotifyLoop makes one on `log`; a lone tick uses a fresh one). */
   problems?: OnceLog;
+  /** Where channels may connect (main.ts: public addresses plus HASHWATT_NOTIFY_PRIVATE_HOSTS); default public only. */
+  net?: NotifyNet;
 }
 
 /** What one tick did (for logs and tests). */
@@ -82,7 +85,10 @@ export function enabledChannels(db: Db, problems: OnceLog): Map<number, { name: 
 /** What channels need from the database: Web Push's subscriptions and the VAPID keys. */
 export function channelDeps(opts: NotifyLoopOptions): ChannelDeps {
   const now = opts.now ?? Date.now;
-  return { webPush: { store: pushSubscriptionStore(opts.db), vapidKeys: () => getOrCreateVapidKeys(opts.db, now()), publicUrl: opts.dashboardUrl ?? null, now } };
+  return {
+    webPush: { store: pushSubscriptionStore(opts.db), vapidKeys: () => getOrCreateVapidKeys(opts.db, now()), publicUrl: opts.dashboardUrl ?? null, now },
+    net: opts.net ?? notifyNet(),
+  };
 }
 
 async function sendTest(db: Db, channelId: number, nowMs: number, deps: ChannelDeps, signal?: AbortSignal): Promise<string | null> {

@@ -9,6 +9,7 @@ import { listSites } from '../lib/db/queries/sites';
 import { parseTariff } from '../lib/economics';
 import { createOnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
+import type { EnvCookie } from '../lib/settings/sources-settings';
 import type { SourcesConfig } from './sources/config';
 import { effectiveSourcesConfig } from './sources/effective-config';
 import { refreshSources } from './sources/runner';
@@ -18,6 +19,8 @@ export interface SourcesLoopDeps {
   db: Db;
   /** The environment's settings; a document stored from the settings screen replaces them while valid. */
   config: SourcesConfig;
+  /** The bitcoind cookie file the environment names (a stored document may use that one only); default none. */
+  envCookie?: EnvCookie;
   /** The staleness limits network and price readings are judged by (HASHWATT_*_STALE_AFTER_S). */
   limits?: Pick<MarketPolicy, 'networkStaleAfterMs' | 'priceStaleAfterMs'>;
   now?: () => number;
@@ -60,7 +63,7 @@ export async function runSourcesLoop(deps: SourcesLoopDeps, signal: AbortSignal)
     let intervalS = deps.config.intervalS;
     // Nothing a source or the database does may end this loop: it would take the collector down with it.
     try {
-      const config = effectiveSourcesConfig(deps.db, deps.config, (line) => problems.fail('sources: settings', line.replace(/^sources: /, '')));
+      const config = effectiveSourcesConfig(deps.db, deps.config, (line) => problems.fail('sources: settings', line.replace(/^sources: /, '')), deps.envCookie ?? null);
       intervalS = config.intervalS;
       await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch, limits: deps.limits });
       await refreshTariffFeeds({ ...deps, config });

@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { CURRENCIES, type Currency } from './domain/network';
+import { parsePrivateHosts, PRIVATE_HOSTS_VARIABLE, type PrivateHostList } from './net/outbound-policy';
 
 /**
  * Poll results the collector holds in memory at most while storage fails (a sweep holds one per rig):
@@ -46,6 +47,8 @@ export interface Config {
   simSubnet: string;
   /** The dashboard's address as people reach it (HASHWATT_PUBLIC_URL), linked from notifications; null: no link. */
   publicUrl: string | null;
+  /** Private hosts alert channels may reach (HASHWATT_NOTIFY_PRIVATE_HOSTS); push endpoints never. */
+  notifyPrivateHosts: PrivateHostList;
 }
 
 /** Environment variables as read (a plain record, so tests can pass exactly what they set). */
@@ -102,6 +105,14 @@ function publicUrl(raw: string | undefined): string | null {
   return url.href.replace(/\/+$/, '');
 }
 
+function notifyPrivateHosts(raw: string | undefined): PrivateHostList {
+  try {
+    return parsePrivateHosts(raw);
+  } catch (err) {
+    throw new ConfigError(`${PRIVATE_HOSTS_VARIABLE}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** An IP address of this machine, or `localhost`; unset: every interface. */
 function listenHost(raw: string | undefined): string | null {
   const host = (raw?.trim() ?? '').replace(/^\[(.*)\]$/, '$1'); // [::1] as written in URLs
@@ -146,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     manifestPath: resolve(/*turbopackIgnore: true*/ env.HASHWATT_SIM_MANIFEST || `${dbPath}.simulator-manifest.json`),
     simSubnet: simSubnet(env.HASHWATT_SIM_SUBNET),
     publicUrl: publicUrl(env.HASHWATT_PUBLIC_URL),
+    notifyPrivateHosts: notifyPrivateHosts(env[PRIVATE_HOSTS_VARIABLE]),
   };
 }
 

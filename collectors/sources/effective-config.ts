@@ -5,12 +5,16 @@
 import type { Db } from '../../lib/db/client';
 import { getStoredSourcesSettings } from '../../lib/db/queries/sources-settings';
 import { describeError } from './http';
+import type { EnvCookie } from '../../lib/settings/sources-settings';
 import type { SourcesConfig } from './config';
 
-/** The settings for this refresh; `log` hears why a stored document is not used (once per distinct reason is the caller's choice). */
-export function effectiveSourcesConfig(db: Db, envConfig: SourcesConfig, log: (line: string) => void): SourcesConfig {
+/**
+ * The settings for this refresh; `log` hears why a stored document is not used (once per distinct reason
+ * is the caller's choice). A stored document may name a bitcoind cookie file only as `envCookie` does.
+ */
+export function effectiveSourcesConfig(db: Db, envConfig: SourcesConfig, log: (line: string) => void, envCookie: EnvCookie = null): SourcesConfig {
   try {
-    const stored = getStoredSourcesSettings(db);
+    const stored = getStoredSourcesSettings(db, envCookie);
     if (stored.error) log(`sources: ${stored.error}; using the environment's settings`);
     return stored.settings ?? envConfig;
   } catch (err) {

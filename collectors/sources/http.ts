@@ -1,7 +1,10 @@
 /**
  * The one way sources talk HTTP: fetch with a hard deadline that covers the whole reply (headers and
  * body), the body read as a stream and cut at a byte cap (a declared Content-Length over it is refused
- * unread), and a SourceError that says what went wrong and where, without ever printing a credential.
+ * unread), no redirect followed (a source is asked where the operator pointed it, and its credentials go
+ * nowhere else), and a SourceError that says what went wrong and where, without ever printing a
+ * credential or the reply itself: errors are shown to every user (the network panel), and a reply may
+ * hold whatever the host behind the URL chose to send, so only its status and size are named.
  */
 import { formatBytes } from '../../lib/format/units';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../lib/util/json-depth';
@@ -69,19 +72,7 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-/** The secrets a request carries (header values and URL password), to mask in anything echoed back. */
-function secretsOf(url: string, headers: Record<string, string> | undefined): string[] {
-  const out = Object.values(headers ?? {}).filter((v) => v.length >= 4);
-  try {
-    const u = new URL(url);
-    if (u.password) out.push(decodeURIComponent(u.password));
-  } catch {
-    /* not a URL: nothing to add */
-  }
-  return out;
-}
-
-/** First line of a body for an error message, shortened and with secrets masked. */
+/** A short text (a JSON-RPC error's message) for an error message, shortened and with secrets masked. */
 export function snippet(text: string, secrets: readonly string[] = []): string {
   let s = text.replace(/\s+/g, ' ').trim();
   for (const secret of secrets) s = s.split(secret).join('***');
@@ -116,10 +107,15 @@ export async function request(
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let res: Response;
   try {
-    res = await doFetch(url, { method: init.method, headers, body: init.body, signal, redirect: 'follow' });
+    res = await doFetch(url, { method: init.method, headers, body: init.body, signal, redirect: 'manual' });
   } catch (err) {
     if (isTimeout(err)) throw new SourceError('timeout', `no answer within ${opts.timeoutMs} ms`, where);
     throw new SourceError('unreachable', `cannot reach the server: ${errorCode(err)}`, where);
+  }
+  const location = res.headers.get('location');
+  if (res.status >= 300 && res.status <= 399 && location !== null) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new SourceError('http', `HTTP ${res.status} redirects to ${locationHost(location, url)}; redirects are not followed: set the URL it points to`, where, res.status);
   }
   const tooLarge = (what: string) => new SourceError('too-large', `the reply is larger than the ${formatBytes(maxBytes)} this source may send (${what})`, where, res.status);
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
@@ -139,15 +135,25 @@ export async function request(
   return { status: res.status, text: read.text };
 }
 
-function httpError(status: number, text: string, where: string, secrets: string[]): SourceError {
-  const body = snippet(text, secrets);
-  return new SourceError('http', `HTTP ${status}${body ? `: ${body}` : ''}`, where, status);
+/** Where a Location header points, as a host (a path or query may carry a token); "an invalid URL" when none. */
+function locationHost(location: string, base: string): string {
+  try {
+    return new URL(location, base).host || 'an invalid URL';
+  } catch {
+    return 'an invalid URL';
+  }
+}
+
+/** A non-2xx status as an error: the status, and for a refusal of credentials a fixed word, never the body. */
+export function httpError(status: number, where: string): SourceError {
+  const refused = status === 401 || status === 403 ? ': the server refused the credentials' : '';
+  return new SourceError('http', `HTTP ${status}${refused}`, where, status);
 }
 
 /** GET a body as text; non-2xx statuses become SourceError('http'). */
 export async function getText(url: string, opts: HttpOptions): Promise<string> {
   const { status, text } = await request(url, { method: 'GET' }, opts);
-  if (status < 200 || status > 299) throw httpError(status, text, `GET ${redactUrl(url)}`, secretsOf(url, opts.headers));
+  if (status < 200 || status > 299) throw httpError(status, `GET ${redactUrl(url)}`);
   return text;
 }
 
@@ -158,7 +164,7 @@ export function parseJsonBody(text: string, where: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    const kind = text.trim() === '' ? 'empty body' : `not JSON: ${snippet(text)}`;
+    const kind = text.trim() === '' ? 'empty body' : `not JSON (${Buffer.byteLength(text)} bytes)`;
     throw new SourceError('garbage', kind, where);
   }
 }
@@ -191,7 +197,7 @@ export async function postJson(url: string, body: unknown, opts: HttpOptions & {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const res = await request(url, { method: 'POST', body: text, contentType }, opts);
   const where = `POST ${redactUrl(url)}`;
-  if (res.status < 200 || res.status > 299) throw httpError(res.status, res.text, where, secretsOf(url, opts.headers));
+  if (res.status < 200 || res.status > 299) throw httpError(res.status, where);
   return parseJsonBody(res.text, where);
 }
 

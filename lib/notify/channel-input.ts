@@ -1,6 +1,7 @@
 /**
  * A channel as the API receives it: `{ name, enabled?, config }` on create, any of them on update, where
- * secrets that read "<redacted>" keep the stored value. Validated with messages that name the field. Pure.
+ * secrets that read "<redacted>" keep the stored value while they still go to the same host (redact.ts).
+ * Validated with messages that name the field. Pure.
  */
 import { parseChannelConfig, type ChannelConfig } from './registry';
 import { keepRedactedSecrets } from './redact';
@@ -33,8 +34,16 @@ export function parseChannelInput(body: unknown, stored?: { config: Record<strin
     else input.enabled = b.enabled;
   }
   if (b.config !== undefined || !stored) {
-    const raw = typeof b.config === 'object' && b.config !== null && !Array.isArray(b.config) && stored ? keepRedactedSecrets(b.config as Record<string, unknown>, stored.config) : b.config;
+    let raw = b.config;
+    let secretErrors: string[] = [];
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      // On create there is nothing stored: a "<redacted>" there is refused as a secret never entered.
+      const kept = keepRedactedSecrets(raw as Record<string, unknown>, stored?.config ?? {});
+      raw = kept.config;
+      secretErrors = kept.errors;
+    }
     if (raw === undefined) errors.push('config is required: the channel settings with a kind');
+    else if (secretErrors.length > 0) errors.push(...secretErrors); // the literal "<redacted>" would only add noise
     else {
       const parsed = parseChannelConfig(raw);
       if (parsed.ok) input.config = parsed.config;

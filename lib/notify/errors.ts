@@ -1,7 +1,9 @@
 /**
- * NotifyError: why a delivery failed and whether retrying may help. Pure: classification of HTTP statuses,
- * Retry-After parsing and body excerpts. Messages never contain a URL path or query (webhook URLs and bot
- * tokens are secrets), only the receiver's host.
+ * NotifyError: why a delivery failed and whether retrying may help. Pure: classification of HTTP statuses
+ * and Retry-After parsing. Messages never contain a URL path or query (webhook URLs and bot tokens are
+ * secrets), only the receiver's host, and never the receiver's reply beyond its status: the message is
+ * shown to people (the channel's health, a test send, a subscription's last error) and a reply could
+ * carry whatever the host behind the URL holds.
  */
 import type { ChannelKind } from './types';
 
@@ -10,8 +12,6 @@ export interface NotifyErrorInfo {
   retryable: boolean;
   /** The HTTP status (or SMTP reply code) when the receiver answered. */
   status?: number;
-  /** The first characters of the receiver's reply, whitespace collapsed. */
-  bodyExcerpt?: string;
   /** How long the receiver asked us to wait (HTTP 429 Retry-After, Discord/Telegram retry_after). */
   retryAfterMs?: number;
   cause?: unknown;
@@ -21,7 +21,6 @@ export class NotifyError extends Error {
   readonly channel: ChannelKind;
   readonly retryable: boolean;
   readonly status?: number;
-  readonly bodyExcerpt?: string;
   readonly retryAfterMs?: number;
 
   constructor(message: string, info: NotifyErrorInfo) {
@@ -30,22 +29,13 @@ export class NotifyError extends Error {
     this.channel = info.channel;
     this.retryable = info.retryable;
     if (info.status !== undefined) this.status = info.status;
-    if (info.bodyExcerpt !== undefined) this.bodyExcerpt = info.bodyExcerpt;
     if (info.retryAfterMs !== undefined) this.retryAfterMs = info.retryAfterMs;
   }
 }
 
-export const BODY_EXCERPT_CHARS = 200;
-
 /** 408 (request timeout), 425 (too early), 429 and every 5xx may succeed later; other 4xx will not. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
-}
-
-/** The first `maxChars` characters of `body` with runs of whitespace collapsed to one space. */
-export function bodyExcerpt(body: string, maxChars = BODY_EXCERPT_CHARS): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  return flat.length <= maxChars ? flat : `${flat.slice(0, maxChars)}…`;
 }
 
 /**

@@ -1,8 +1,15 @@
 /**
- * The HTTP shell every HTTP channel uses: one POST with a timeout and the caller's abort signal, mapped to
- * NotifyError (network error, timeout, 408/425/429, 5xx: retryable; other 4xx: not).
+ * The HTTP shell every HTTP channel uses: one POST through a checked connect (../net/checked-request:
+ * only to destinations the channel's resolver allows, no redirects, one deadline for the whole exchange,
+ * the reply cut at NOTIFY_REPLY_MAX_BYTES), mapped to NotifyError (network error, timeout, 408/425/429,
+ * 5xx: retryable; other 4xx and a forbidden destination: not). The receiver's reply is never quoted back:
+ * errors name the status and the host only (a reply could be anything the receiver, or whatever the URL
+ * really points at, chose to say).
  */
-import { NotifyError, bodyExcerpt, isRetryableStatus, parseRetryAfterMs, retryAfterFromJsonBodyMs } from './errors';
+import { checkedRequest, RequestFailed } from '../net/checked-request';
+import type { Resolve } from '../net/checked-resolve';
+import { NotifyError, isRetryableStatus, parseRetryAfterMs, retryAfterFromJsonBodyMs } from './errors';
+import { NOTIFY_REPLY_MAX_BYTES, type NotifyNet } from './net';
 import type { ChannelKind } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -16,10 +23,14 @@ export interface HttpRequestSpec {
 
 /** A POST as sent: the body may be bytes (Web Push sends an encrypted record). */
 export interface HttpPost extends Omit<HttpRequestSpec, 'body'> {
-  body: string | Uint8Array<ArrayBuffer>;
+  body: string | Uint8Array;
   channel: ChannelKind;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** How the receiver is reached (the channel's resolver and trust). */
+  net: NotifyNet;
+  /** Which of net's resolvers applies: 'push' for Web Push endpoints, 'channel' for the rest. */
+  destination?: 'channel' | 'push';
 }
 
 /** Host and port only: paths and queries of webhook URLs carry secrets. */
@@ -34,61 +45,57 @@ export function safeHost(url: string): string {
 /** POSTs once; resolves on 2xx, throws NotifyError otherwise. */
 export async function postOnce(req: HttpPost): Promise<void> {
   const host = safeHost(req.url);
-  const timeout = AbortSignal.timeout(req.timeoutMs);
-  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-  let res: Response;
+  const push = req.destination === 'push';
+  const resolve: Resolve = push ? req.net.pushResolve : req.net.channelResolve;
+  let reply;
   try {
-    res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, signal, redirect: 'error' });
+    reply = await checkedRequest({
+      url: req.url,
+      method: 'POST',
+      headers: req.headers,
+      body: req.body,
+      timeoutMs: req.timeoutMs,
+      signal: req.signal,
+      maxReplyBytes: NOTIFY_REPLY_MAX_BYTES,
+      resolve,
+      ca: req.net.ca,
+      protocols: push ? ['https:'] : ['http:', 'https:'],
+    });
   } catch (err) {
-    throw networkError(req, host, err, timeout);
+    throw networkError(req, host, err);
   }
-  let text = '';
-  try {
-    text = await res.text();
-  } catch (err) {
-    if (!res.ok) throw networkError(req, host, err, timeout);
-  }
-  if (res.ok) return;
-  const retryAfterMs = res.status === 429
-    ? (parseRetryAfterMs(res.headers.get('retry-after'), Date.now()) ?? retryAfterFromJsonBodyMs(text))
-    : undefined;
-  const excerpt = bodyExcerpt(text);
+  if (reply.status >= 200 && reply.status <= 299) return;
+  const retryAfterMs =
+    reply.status === 429
+      ? (parseRetryAfterMs(headerText(reply.headers['retry-after']), Date.now()) ?? retryAfterFromJsonBodyMs(reply.body.toString('utf8')))
+      : undefined;
   const wait = retryAfterMs === undefined ? '' : ` (retry after ${retryAfterMs} ms)`;
-  throw new NotifyError(`${req.channel} channel: HTTP ${res.status} from ${host}${wait}${excerpt ? `: ${excerpt}` : ''}`, {
+  throw new NotifyError(`${req.channel} channel: HTTP ${reply.status} from ${host}${wait}`, {
     channel: req.channel,
-    retryable: isRetryableStatus(res.status),
-    status: res.status,
-    bodyExcerpt: excerpt,
+    retryable: isRetryableStatus(reply.status),
+    status: reply.status,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
 }
 
-function networkError(req: HttpPost, host: string, err: unknown, timeout: AbortSignal): NotifyError {
-  if (timeout.aborted) {
-    return new NotifyError(`${req.channel} channel: no reply from ${host} within ${req.timeoutMs} ms`, {
-      channel: req.channel,
-      retryable: true,
-      cause: err,
-    });
-  }
-  if (req.signal?.aborted) {
-    return new NotifyError(`${req.channel} channel: sending to ${host} was cancelled`, { channel: req.channel, retryable: true, cause: err });
-  }
-  const code = errorCode(err);
-  return new NotifyError(`${req.channel} channel: cannot reach ${host}${code ? ` (${code})` : ''}`, {
-    channel: req.channel,
-    retryable: true,
-    cause: err,
-  });
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
-/** The system error code (ECONNREFUSED, ENOTFOUND...) that undici puts in `cause`. */
-function errorCode(err: unknown): string | undefined {
-  let current: unknown = err;
-  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
+function networkError(req: HttpPost, host: string, err: unknown): NotifyError {
+  const channel = req.channel;
+  if (!(err instanceof RequestFailed)) {
+    return new NotifyError(`${channel} channel: cannot reach ${host}`, { channel, retryable: true, cause: err });
   }
-  return undefined;
+  switch (err.kind) {
+    case 'refused':
+      // Where it may not go it will not go later either (until DNS or the operator's list changes).
+      return new NotifyError(`${channel} channel: not sent to ${host}: ${err.message}`, { channel, retryable: false, cause: err });
+    case 'timeout':
+      return new NotifyError(`${channel} channel: no reply from ${host} within ${req.timeoutMs} ms`, { channel, retryable: true, cause: err });
+    case 'aborted':
+      return new NotifyError(`${channel} channel: sending to ${host} was cancelled`, { channel, retryable: true, cause: err });
+    case 'network':
+      return new NotifyError(`${channel} channel: ${err.message}`, { channel, retryable: true, cause: err });
+  }
 }

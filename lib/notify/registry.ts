@@ -7,6 +7,7 @@ import { slackChannel, slackConfigSchema } from './channels/slack';
 import { telegramChannel, telegramConfigSchema } from './channels/telegram';
 import { webhookChannel, webhookConfigSchema } from './channels/webhook';
 import { webpushChannel, webpushConfigSchema, type WebPushDeps } from './channels/webpush';
+import { notifyNet, type NotifyNet } from './net';
 import type { Channel, ChannelKind } from './types';
 
 export const CHANNEL_KINDS = ['webhook', 'ntfy', 'telegram', 'slack', 'discord', 'email', 'webpush'] as const satisfies readonly ChannelKind[];
@@ -58,9 +59,11 @@ function issueText(kind: string, issue: z.core.$ZodIssue): string {
   return `${kind} channel: ${path ? `${path}: ` : ''}${issue.message}`;
 }
 
-/** What some channels need beyond their config: Web Push reads its subscriptions from the database. */
+/** What channels need beyond their config: Web Push reads its subscriptions from the database; all connect through `net`. */
 export interface ChannelDeps {
   webPush?: WebPushDeps;
+  /** Where channels may connect; default: the system's resolver, public addresses only. */
+  net?: NotifyNet;
 }
 
 /** A channel from a config (validated here; throws one message listing every problem). */
@@ -68,20 +71,21 @@ export function createChannel(config: ChannelConfigInput | ChannelConfig, deps: 
   const parsed = parseChannelConfig(config);
   if (!parsed.ok) throw new Error(`invalid channel config: ${parsed.errors.join('; ')}`);
   const c = parsed.config;
+  const net = deps.net ?? notifyNet();
   switch (c.kind) {
     case 'webhook':
-      return webhookChannel(c);
+      return webhookChannel(c, net);
     case 'ntfy':
-      return ntfyChannel(c);
+      return ntfyChannel(c, net);
     case 'telegram':
-      return telegramChannel(c);
+      return telegramChannel(c, net);
     case 'slack':
-      return slackChannel(c);
+      return slackChannel(c, net);
     case 'discord':
-      return discordChannel(c);
+      return discordChannel(c, net);
     case 'email':
-      return emailChannel(c);
+      return emailChannel(c, net);
     case 'webpush':
-      return webpushChannel(c, deps.webPush);
+      return webpushChannel(c, deps.webPush, net);
   }
 }

@@ -1,12 +1,14 @@
 /**
  * What the pools form and API may send for a pool account: name, kind, API base, the kind's
  * credentials, fee and the text that matches rigs to it. Pure: refusals name the field, the rule and the
- * value; secrets read "<redacted>" and a "<redacted>" sent back keeps the stored secret.
+ * value; secrets read "<redacted>" and a "<redacted>" sent back keeps the stored secret while the account
+ * is read from the same API (redacted-secret.ts: a new baseUrl needs the secrets typed again).
  */
 import type { PoolConfig } from '../domain/pool-config';
 import { POOL_KIND_NAMES, poolKindInfo } from '../domain/pool-kinds';
-import { REDACTED } from '../notify/redact';
+import { keepRedactedSecret, urlDestination } from './redacted-secret';
 import { describeValue } from '../util/describe-value';
+import { REDACTED } from './redacted-secret';
 
 export const POOL_FIELDS = ['name', 'kind', 'baseUrl', 'credentials', 'feePct', 'matchUrl'] as const;
 export const POOL_NAME_MAX_CHARS = 64;
@@ -37,7 +39,12 @@ function baseUrl(v: unknown, errors: string[]): string {
   return '';
 }
 
-function credentials(kind: string, v: unknown, stored: PoolConfig | null, errors: string[]): Record<string, string> {
+/** Where a pool's credentials go: its API base, or the kind's public one when none is set. */
+function poolDestination(kind: string, baseUrl: string): string | null {
+  return urlDestination(baseUrl.trim() || poolKindInfo(kind)?.defaultBaseUrl);
+}
+
+function credentials(kind: string, baseUrl: string, v: unknown, stored: PoolConfig | null, errors: string[]): Record<string, string> {
   const info = poolKindInfo(kind);
   if (!info) return {};
   if (v !== undefined && !isObj(v)) {
@@ -51,7 +58,21 @@ function credentials(kind: string, v: unknown, stored: PoolConfig | null, errors
   const out: Record<string, string> = {};
   for (const c of info.credentials) {
     let value = given[c.key];
-    if (value === REDACTED && c.secret) value = stored?.kind === kind ? stored.credentials[c.key] : undefined;
+    if (c.secret) {
+      const same = stored?.kind === kind;
+      const kept = keepRedactedSecret({
+        field: `credentials.${c.key}`,
+        given: value,
+        stored: same ? stored.credentials[c.key] : null,
+        destination: poolDestination(kind, baseUrl),
+        storedDestination: same ? poolDestination(kind, stored.baseUrl) : null,
+      });
+      if (!kept.ok) {
+        errors.push(kept.error);
+        continue;
+      }
+      value = kept.value;
+    }
     if (typeof value !== 'string' || value.trim() === '') {
       errors.push(value === undefined || (typeof value === 'string' && value.trim() === '') ? `credentials.${c.key} is required for ${kind} (${c.label})` : `credentials.${c.key} must be text (got ${shown(value)})`);
     } else out[c.key] = value.trim();
@@ -68,11 +89,12 @@ export function parsePoolInput(body: unknown, stored: PoolConfig | null): { ok: 
   const name = requiredText(body.name, 'name', errors, POOL_NAME_MAX_CHARS);
   const kind = typeof body.kind === 'string' ? body.kind.trim().toLowerCase() : '';
   if (!poolKindInfo(kind)) errors.push(`kind must be one of ${POOL_KIND_NAMES.join(', ')} (got ${shown(body.kind)})`);
+  const base = baseUrl(body.baseUrl, errors);
   const pool: PoolConfig = {
     name,
     kind,
-    baseUrl: baseUrl(body.baseUrl, errors),
-    credentials: credentials(kind, body.credentials, stored, errors),
+    baseUrl: base,
+    credentials: credentials(kind, base, body.credentials, stored, errors),
     feePct: 0,
     matchUrl: requiredText(body.matchUrl, 'matchUrl', errors),
   };

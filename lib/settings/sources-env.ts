@@ -6,7 +6,7 @@
  * naming the variable.
  */
 import { ConfigError, envCurrency, envInt, type Env } from '../config';
-import type { BitcoindSettings as BitcoindConfig, SourcesSettings as SourcesConfig } from './sources-settings';
+import type { BitcoindSettings as BitcoindConfig, EnvCookie, SourcesSettings as SourcesConfig } from './sources-settings';
 
 /** The public mempool.space API: suggested to operators, used only when they set it. */
 export const PUBLIC_MEMPOOL_URL = 'https://mempool.space/api';
@@ -82,4 +82,14 @@ export function loadSourcesConfig(env: Env): SourcesConfig {
     intervalS: envInt(env, 'HASHWATT_SOURCE_INTERVAL_S', 60, 5, 86_400),
     timeoutMs: envInt(env, 'HASHWATT_SOURCE_TIMEOUT_MS', 5000, 100, 120_000),
   };
+}
+
+/**
+ * The bitcoind cookie file the environment names (HASHWATT_BITCOIND_COOKIE) and the node it is for
+ * (HASHWATT_BITCOIND_URL or the default): what the stored settings may use, nothing else.
+ */
+export function envBitcoindCookie(env: Env): Exclude<EnvCookie, 'unchecked'> {
+  const cookiePath = optional(env, 'HASHWATT_BITCOIND_COOKIE');
+  if (cookiePath === null) return null;
+  return { cookiePath, url: env.HASHWATT_BITCOIND_URL?.trim() || DEFAULT_BITCOIND_URL };
 }

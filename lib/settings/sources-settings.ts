@@ -2,13 +2,16 @@
  * The network and price source settings as a validated document (app_settings 'sources'), edited on the
  * settings screen and read by the collector's sources loop on every refresh; without one, the
  * environment's settings apply. Pure: refusals name the field, the rule and the value; the bitcoind
- * password is shown as "<redacted>" and sending that back keeps the stored one.
+ * password is shown as "<redacted>" and sending that back keeps the stored one while the node's URL
+ * (origin) is the same. A cookie file path names a file on this server that is read and sent to the node
+ * with every request, so only the environment sets it (HASHWATT_BITCOIND_COOKIE), and it is sent only to
+ * the environment's node (HASHWATT_BITCOIND_URL): a stored document may repeat that pair, nothing else.
  *
  * Nothing public is contacted unless the operator chose it: with no source set (networkSource 'none', no
  * mempool URL, no fixed price) the collector fetches nothing and records why (NO_NETWORK_SOURCE).
  */
 import { CURRENCIES, type Currency } from '../domain/network';
-import { REDACTED } from '../notify/redact';
+import { keepRedactedSecret, REDACTED, urlDestination } from './redacted-secret';
 
 /** app_settings key of the document. */
 export const SOURCES_SETTINGS_KEY = 'sources';
@@ -54,6 +57,12 @@ export const INTERVAL_S_RANGE = [5, 86_400] as const;
 export const TIMEOUT_MS_RANGE = [100, 120_000] as const;
 export const FEE_BLOCKS_RANGE = [1, 2016] as const;
 
+/**
+ * The cookie file the environment names and the node it belongs to: the only pair a stored document may
+ * use. 'unchecked' skips the rule (re-validating the shape of a document the rule already passed).
+ */
+export type EnvCookie = { cookiePath: string; url: string } | null | 'unchecked';
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shown = (v: unknown) => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
@@ -84,32 +93,60 @@ function optionalText(v: unknown, field: string, errors: string[]): string | nul
   return null;
 }
 
-function bitcoind(v: unknown, stored: BitcoindSettings | null, errors: string[]): BitcoindSettings | null {
+function bitcoind(v: unknown, stored: BitcoindSettings | null, envCookie: EnvCookie, errors: string[]): BitcoindSettings | null {
   if (!isObj(v)) {
     errors.push('bitcoind settings are required when networkSource is bitcoind (url, and user and password or cookiePath)');
     return null;
   }
+  const url = httpUrl(v.url, 'bitcoind.url', errors);
   const user = optionalText(v.user, 'bitcoind.user', errors);
-  const password = v.password === REDACTED ? (stored?.password ?? null) : optionalText(v.password, 'bitcoind.password', errors);
+  let password: string | null = null;
+  const kept = keepRedactedSecret({
+    field: 'bitcoind.password',
+    given: v.password,
+    stored: stored?.password,
+    destination: urlDestination(url),
+    storedDestination: urlDestination(stored?.url),
+  });
+  if (!kept.ok) errors.push(kept.error);
+  else password = optionalText(kept.value, 'bitcoind.password', errors);
   const cookiePath = optionalText(v.cookiePath, 'bitcoind.cookiePath', errors);
-  if ((user === null) !== (password === null)) errors.push('bitcoind.user and bitcoind.password must be set together');
-  else if (user === null && cookiePath === null) errors.push('bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)');
-  return {
-    url: httpUrl(v.url, 'bitcoind.url', errors),
-    user,
-    password,
-    cookiePath,
-    feeBlocks: wholeNumber(v.feeBlocks ?? 144, 'bitcoind.feeBlocks', FEE_BLOCKS_RANGE, errors),
-  };
+  if (cookiePath !== null) cookieProblem(cookiePath, url, envCookie, errors);
+  if (kept.ok) {
+    if ((user === null) !== (password === null)) errors.push('bitcoind.user and bitcoind.password must be set together');
+    else if (user === null && cookiePath === null) errors.push('bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)');
+  }
+  return { url, user, password, cookiePath, feeBlocks: wholeNumber(v.feeBlocks ?? 144, 'bitcoind.feeBlocks', FEE_BLOCKS_RANGE, errors) };
+}
+
+/** A cookie path is the environment's, for the environment's node, or refused. */
+function cookieProblem(cookiePath: string, url: string, envCookie: EnvCookie, errors: string[]): void {
+  if (envCookie === 'unchecked') return;
+  if (envCookie === null || cookiePath !== envCookie.cookiePath) {
+    errors.push(
+      'bitcoind.cookiePath can be set only by HASHWATT_BITCOIND_COOKIE in the environment, not through the API (it names a file on this server, ' +
+        'which is read and sent with every request): set it there, or give bitcoind.user and bitcoind.password',
+    );
+    return;
+  }
+  const node = urlDestination(envCookie.url);
+  if (urlDestination(url) !== node) {
+    errors.push(`bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (${node}): use that URL, or give bitcoind.user and bitcoind.password for another node`);
+  }
 }
 
 const FIELDS = ['networkSource', 'mempoolBaseUrl', 'bitcoind', 'fixedBtcPrice', 'currency', 'intervalS', 'timeoutMs'];
 
 /**
  * Validates a whole settings document. `stored` is what applies now (the stored document or the
- * environment's), whose bitcoind password a "<redacted>" keeps.
+ * environment's), whose bitcoind password a "<redacted>" keeps for the same node; `envCookie` is the only
+ * cookie file (and node) the document may name (none by default).
  */
-export function parseSourcesSettings(body: unknown, stored: SourcesSettings | null): { ok: true; settings: SourcesSettings } | { ok: false; errors: string[] } {
+export function parseSourcesSettings(
+  body: unknown,
+  stored: SourcesSettings | null,
+  envCookie: EnvCookie = null,
+): { ok: true; settings: SourcesSettings } | { ok: false; errors: string[] } {
   if (!isObj(body)) return { ok: false, errors: ['the settings must be a JSON object'] };
   const errors: string[] = [];
   const unknown = Object.keys(body).filter((k) => !FIELDS.includes(k));
@@ -132,7 +169,7 @@ export function parseSourcesSettings(body: unknown, stored: SourcesSettings | nu
   const settings: SourcesSettings = {
     networkSource: networkSource === 'bitcoind' || networkSource === 'none' ? networkSource : 'mempool',
     mempoolBaseUrl: blankUrl ? null : httpUrl(body.mempoolBaseUrl, 'mempoolBaseUrl', errors).replace(/\/+$/, ''),
-    bitcoind: networkSource === 'bitcoind' ? bitcoind(body.bitcoind, stored?.bitcoind ?? null, errors) : null,
+    bitcoind: networkSource === 'bitcoind' ? bitcoind(body.bitcoind, stored?.bitcoind ?? null, envCookie, errors) : null,
     fixedBtcPrice,
     currency: currency as Currency,
     intervalS: wholeNumber(body.intervalS, 'intervalS', INTERVAL_S_RANGE, errors),

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { childEnv } from './child-env';
 
 /** What the web build is made from: a newer file here means the build is out of date. */
 const WEB_SOURCES = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json'];
@@ -32,7 +33,8 @@ export function buildWeb(dir: string): Promise<void> {
     const child = spawn(process.execPath, [nextBin, 'build'], {
       cwd: dir,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      // The web server's allow-list (child-env.ts): a build needs no password either.
+      env: childEnv('web', process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }),
     });
     child.once('error', reject);
     child.once('exit', (code, signal) =>

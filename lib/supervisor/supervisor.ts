@@ -18,6 +18,7 @@ import { listenLabel, openUrl } from '../web/listen-url';
 import { loadWebConfig } from '../web/web-config';
 import { buildWeb, hasCurrentWebBuild } from './build';
 import { startChild } from './child';
+import { childEnv, type ChildName } from './child-env';
 import { readManifest, setUpDemo } from './demo-setup';
 import { decideDemo, type DemoDecision } from './demo-mode';
 import { ensureFirstAdmin } from './first-admin';
@@ -81,6 +82,7 @@ export async function runSupervisor(config: Config, opts: StartOptions): Promise
   }
 
   const startedAtMs = Date.now();
+  // What the children's environments are cut from (child-env.ts): each gets only what it reads.
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: opts.dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' };
   const children: SupervisedChild[] = [];
   let stopping = false;
@@ -102,11 +104,11 @@ export async function runSupervisor(config: Config, opts: StartOptions): Promise
   process.once('SIGINT', () => void stopAll('SIGINT', 0));
   process.once('SIGTERM', () => void stopAll('SIGTERM', 0));
 
-  const supervise = (name: string, script: string, args: string[], childEnv: NodeJS.ProcessEnv, hooks: Partial<SupervisedChildOptions> = {}) => {
+  const supervise = (name: ChildName, script: string, args: string[], extra: Record<string, string> = {}, hooks: Partial<SupervisedChildOptions> = {}) => {
     const child = superviseChild({
       name,
-      // The env object is read at each (re)start: the demo's network URL set below reaches a restarted child too.
-      spawn: () => startChild(name, script, args, childEnv),
+      // The environment is cut at each (re)start: the demo's network URL set below reaches a restarted child too.
+      spawn: () => startChild(name, script, args, childEnv(name, env, extra)),
       policy: createRestartPolicy(),
       readyTimeoutMs: READY_TIMEOUT_MS,
       log: say,
@@ -128,7 +130,7 @@ export async function runSupervisor(config: Config, opts: StartOptions): Promise
   try {
     if (demo.on) {
       say(`demo mode: starting the simulator (${config.demoMiners} miners and GPU rigs on ${config.simSubnet}.x, each on its family's port)`);
-      const simEnv = { ...env, HASHWATT_DEMO_MINERS: String(config.demoMiners), HASHWATT_SIM_MANIFEST: config.manifestPath, HASHWATT_SIM_SUBNET: config.simSubnet };
+      const simEnv = { HASHWATT_DEMO_MINERS: String(config.demoMiners), HASHWATT_SIM_MANIFEST: config.manifestPath, HASHWATT_SIM_SUBNET: config.simSubnet };
       const sim = supervise('simulator', SCRIPTS.simulator, [], simEnv, {
         // A restarted simulator rewrote its manifest: register it again, as a start does.
         afterRestart: async () => void (await registerDemo()),
@@ -146,7 +148,7 @@ export async function runSupervisor(config: Config, opts: StartOptions): Promise
     }
     if (stopping) return done;
     say(`starting the collector (every ${config.pollIntervalS} s)`);
-    const collector = supervise('collector', SCRIPTS.collector, [], env, {
+    const collector = supervise('collector', SCRIPTS.collector, [], {}, {
       // Tell /api/health at once: a dead collector must not read as healthy until its sweeps age.
       onCrash: (child, cause) => {
         try {
@@ -159,7 +161,7 @@ export async function runSupervisor(config: Config, opts: StartOptions): Promise
     await collector.ready;
     if (stopping) return done;
     say(`starting the web server on ${listenLabel(config.host)} port ${config.port}`);
-    const web = supervise('web', SCRIPTS.web, opts.dev ? ['--dev'] : [], env);
+    const web = supervise('web', SCRIPTS.web, opts.dev ? ['--dev'] : []);
     await web.ready;
     say(`ready: open ${openUrl(webConfig.tls !== null, config.host, config.port)}  (Ctrl-C stops everything)`);
   } catch (err) {

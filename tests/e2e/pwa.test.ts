@@ -108,7 +108,8 @@ describe('push subscriptions over HTTP', { timeout: 60_000 }, () => {
     const added = await runHashwatt(['user', 'add', VIEWER.name, '--role', 'viewer'], { HASHWATT_DB: dbPath, HASHWATT_USER_PASSWORD: VIEWER.password });
     expect(added.code, added.stderr).toBe(0);
     const keys = browserKeys();
-    const endpoint = 'https://push.example.net/send/abc123';
+    // An address, not a name: nothing resolves names here, and a name that does not resolve is refused.
+    const endpoint = 'https://142.250.74.42/fcm/send/abc123';
     const sub = { endpoint, expirationTime: null, keys: { p256dh: keys.p256dh, auth: keys.auth } };
     const post = await apiFetch(base, '/api/push/subscriptions', { method: 'POST', headers: json, body: JSON.stringify(sub) }, VIEWER);
     expect(post.status).toBe(201);
@@ -132,6 +133,23 @@ describe('push subscriptions over HTTP', { timeout: 60_000 }, () => {
     const asToken = await fetch(`${base}/api/push/subscriptions`, { method: 'POST', headers: { ...json, authorization: `Bearer ${token.stdout.trim()}` }, body: JSON.stringify(sub) });
     expect(asToken.status).toBe(403);
     expect(((await asToken.json()) as { error: string }).error).toMatch(/belong to a signed-in user/);
+  });
+
+  it.each([
+    ['https://127.0.0.1:8443/push/1', '127.0.0.1 is a loopback address'],
+    ['https://10.20.30.40/push/1', '10.20.30.40 is a private (RFC 1918) address'],
+    ['https://169.254.169.254/latest/meta-data/', '169.254.169.254 is a cloud metadata service address'],
+    ['https://[::1]:8443/push/1', '::1 is a loopback address'],
+    ['https://[::ffff:127.0.0.1]/push/1', '::ffff:7f00:1 is a loopback address'],
+    ['https://localhost:8443/push/1', 'localhost is this machine'],
+    ['http://push.example.net/push/1', 'endpoint must be an https URL'],
+  ])('refuses a subscription to %s and stores nothing', async (endpoint, why) => {
+    const keys = browserKeys();
+    const res = await apiFetch(base, '/api/push/subscriptions', { method: 'POST', headers: json, body: JSON.stringify({ endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth } }) }, VIEWER);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: string[] }).errors.join(' | ')).toContain(why);
+    const list = (await (await apiFetch(base, '/api/push/subscriptions', {}, VIEWER)).json()) as { subscriptions: { endpoint: string }[] };
+    expect(list.subscriptions).toEqual([]);
   });
 });
 

@@ -70,7 +70,8 @@ describe('start-up checks before anything starts', { timeout: 60_000 }, () => {
 
 describe('--new-database, no source configured, and a crash loop', { timeout: 90_000 }, () => {
   it('--new-database starts an empty database; with the demo off and no source set, no source is contacted', async () => {
-    system = await startSystem({ ...env, HASHWATT_DEMO: '0', NODE_OPTIONS: `--require ${CRASH_PRELOAD}`, HASHWATT_TEST_CRASH_MARKER: `${dir.dir}/crash` }, 180_000, ['start', '--new-database']);
+    // The preload's marker is `crash` beside the database: ${dir.dir}/crash.
+    system = await startSystem({ ...env, HASHWATT_DEMO: '0', NODE_OPTIONS: `--require ${CRASH_PRELOAD}` }, 180_000, ['start', '--new-database']);
     expect(system.output()).toMatch(/hashwatt: --new-database: starting an empty database at \S+ \(found [^\n]*a record of its backup to/);
     // The old log is kept, but where SQLite cannot replay it into the new file.
     expect(system.output()).toContain(`hashwatt: --new-database: moved the old ${env.HASHWATT_DB}-wal aside to ${env.HASHWATT_DB}-wal.orphaned-`);

@@ -32,6 +32,9 @@ beforeAll(async () => {
     HASHWATT_DEMO_MINERS: '4',
     HASHWATT_POLL_INTERVAL_S: '1',
     HASHWATT_SIM_SUBNET: SUBNET,
+    // Secrets in the supervisor's environment that no child reads (startSystem adds HASHWATT_ADMIN_PASSWORD).
+    HASHWATT_USER_PASSWORD: 'cli-only-password-1',
+    AWS_SECRET_ACCESS_KEY: 'decoy-cloud-key',
   };
   // What an earlier demo start left, and a first real rig added since (as the settings screen adds it).
   const db = openDb(env.HASHWATT_DB);
@@ -127,6 +130,34 @@ function samplesSince(tsMs: number): number {
     db.close();
   }
 }
+
+/** A running process's environment, from /proc. */
+function environOf(pid: number): Record<string, string> {
+  const pairs = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter((p) => p !== '');
+  return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+}
+
+describe('what the children are given', { timeout: 60_000 }, () => {
+  it('each child gets its own settings and the system basics, never the admin password, a CLI password or a stray secret', () => {
+    expect(readFileSync(`/proc/${system!.proc.pid}/environ`, 'utf8')).toContain('HASHWATT_ADMIN_PASSWORD='); // the supervisor has it
+    const allowedShape = /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|TMP|TEMP|SSL_CERT_FILE|SSL_CERT_DIR|NO_COLOR|FORCE_COLOR|PORT|LC_\w+|NODE_\w+|TSX_\w+|NEXT_\w+|HASHWATT_\w+)$/;
+    const children = { simulator: 'collectors/simulator/main.ts', collector: 'collectors/main.ts', web: 'server.ts' };
+    const seen: Record<string, Record<string, string>> = {};
+    for (const [name, script] of Object.entries(children)) {
+      const environ = environOf(childPid(script));
+      seen[name] = environ;
+      for (const secret of ['HASHWATT_ADMIN_PASSWORD', 'HASHWATT_USER_PASSWORD', 'AWS_SECRET_ACCESS_KEY']) expect(environ, `${name}: ${secret}`).not.toHaveProperty(secret);
+      expect(JSON.stringify(environ)).not.toMatch(/decoy-cloud-key|cli-only-password-1/);
+      expect(Object.keys(environ).filter((k) => !allowedShape.test(k)), name).toEqual([]);
+      expect(environ.PATH, name).toBeTruthy();
+    }
+    expect(seen.collector).toMatchObject({ HASHWATT_DB: env.HASHWATT_DB, HASHWATT_POLL_INTERVAL_S: '1', NODE_ENV: 'production' });
+    expect(seen.web).toMatchObject({ HASHWATT_DB: env.HASHWATT_DB, PORT: env.PORT, NEXT_TELEMETRY_DISABLED: '1' });
+    expect(seen.simulator).toMatchObject({ HASHWATT_SIM_SUBNET: SUBNET, HASHWATT_DEMO_MINERS: '4' });
+    // The simulator never opens the database: it is not told where it is.
+    expect(seen.simulator).not.toHaveProperty('HASHWATT_DB');
+  });
+});
 
 describe('a supervisor that supervises', { timeout: 60_000 }, () => {
   it('restarts a collector killed with -9; health says no collector runs until it is back, and sweeps go on', async () => {

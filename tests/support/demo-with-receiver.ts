@@ -1,6 +1,7 @@
 /**
  * The alert end-to-end tests' setting: `hashwatt start` with a small demo fleet on its own loopback
- * subnet, a loopback HTTP receiver standing in for a webhook on `<subnet>.251`, and Chromium.
+ * subnet, a loopback HTTP receiver standing in for a webhook on `<subnet>.251` (listed, as an operator
+ * lists a LAN service, in HASHWATT_NOTIFY_PRIVATE_HOSTS), and Chromium.
  */
 import type { Browser } from 'playwright';
 import { startReceiver, type Receiver } from '../integration/notify/receiver';
@@ -26,6 +27,7 @@ export async function startDemoWithReceiver(opts: { subnet: string; miners: numb
     HASHWATT_DEMO_MINERS: String(opts.miners),
     HASHWATT_POLL_INTERVAL_S: '1',
     HASHWATT_SIM_SUBNET: opts.subnet,
+    HASHWATT_NOTIFY_PRIVATE_HOSTS: `${opts.subnet}.251`,
     ...opts.env,
   });
   const browser = await launchBrowser();

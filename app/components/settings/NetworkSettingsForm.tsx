@@ -9,7 +9,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { CURRENCIES } from '../../../lib/domain/network';
 import type { SourcesSettingsView } from '../../../lib/db/queries/sources-settings';
-import { REDACTED } from '../../../lib/notify/redact';
+import { REDACTED } from '../../../lib/settings/redacted-secret';
 import type { SourcesSettings } from '../../../lib/settings/sources-settings';
 import { callApi } from '../alerts/api-client';
 import { errorNames } from './tariff-form';
@@ -123,7 +123,13 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
             {field('url', 'Node RPC URL', text('url', 'bitcoind.url', { inputMode: 'url' }), undefined, 'bitcoind.url')}
             {field('user', 'RPC user', text('user', 'bitcoind.user'), 'With a password, or leave both empty and give a cookie file.', 'bitcoind.user')}
             {field('password', 'RPC password', text('password', 'bitcoind.password', { type: 'password', autoComplete: 'new-password' }), undefined, 'bitcoind.password')}
-            {field('cookiePath', 'Cookie file', text('cookiePath', 'bitcoind.cookiePath', { placeholder: '/home/bitcoin/.bitcoin/.cookie' }), undefined, 'bitcoind.cookiePath')}
+            {field(
+              'cookiePath',
+              'Cookie file',
+              text('cookiePath', 'bitcoind.cookiePath', { readOnly: true, placeholder: 'not set' }),
+              'A file on the server: only HASHWATT_BITCOIND_COOKIE sets it, for the node of HASHWATT_BITCOIND_URL.',
+              'bitcoind.cookiePath',
+            )}
             {field('feeBlocks', 'Fee average (blocks)', text('feeBlocks', 'bitcoind.feeBlocks', { inputMode: 'numeric' }), '1 to 2016; 144 is a day.', 'bitcoind.feeBlocks')}
           </>
         )}

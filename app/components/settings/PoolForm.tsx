@@ -7,7 +7,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { PoolView } from '../../../lib/db/queries/pools';
 import { POOL_KIND_NAMES, POOL_KINDS, poolKindInfo, type PoolKind } from '../../../lib/domain/pool-kinds';
-import { REDACTED } from '../../../lib/notify/redact';
+import { REDACTED } from '../../../lib/settings/redacted-secret';
 import { callApi } from '../alerts/api-client';
 import { FormFooter } from './FormFooter';
 import { errorNames } from './tariff-form';

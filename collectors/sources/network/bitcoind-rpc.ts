@@ -4,7 +4,7 @@
  */
 import { describeValue } from '../../../lib/util/describe-value';
 import { readFileCapped } from '../../../lib/util/read-file-capped';
-import { locate, parseJsonBody, redactUrl, request, snippet, SourceError, type HttpOptions } from '../http';
+import { httpError, locate, parseJsonBody, redactUrl, request, snippet, SourceError, type HttpOptions } from '../http';
 import { record } from '../parse';
 
 /** Credentials for the node: from the operator's settings or the cookie file's contents. */
@@ -85,7 +85,7 @@ async function post(url: string, auth: BitcoindAuth, body: unknown, opts: HttpOp
     return parseJsonBody(res.text, where);
   } catch (err) {
     if (res.status >= 200 && res.status <= 299) throw err;
-    throw new SourceError('http', `HTTP ${res.status}${res.text.trim() ? `: ${snippet(res.text)}` : ''}`, where, res.status);
+    throw httpError(res.status, where);
   }
 }
 

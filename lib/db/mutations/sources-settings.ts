@@ -11,7 +11,8 @@ function logChange(db: Db, nowMs: number, what: string): void {
 
 /** Stores the settings (validated again, so nothing unvalidated reaches the row). */
 export function setSourcesSettings(db: Db, settings: SourcesSettings, nowMs: number): void {
-  const parsed = parseSourcesSettings(settings, null);
+  // The route checked the cookie rule against the environment; this re-checks the shape.
+  const parsed = parseSourcesSettings(settings, null, 'unchecked');
   if (!parsed.ok) throw new RangeError(`invalid source settings: ${parsed.errors.join('; ')}`);
   const valueJson = JSON.stringify(parsed.settings);
   writeTransaction(db, () => {

@@ -1,8 +1,8 @@
 /** The stored network/price source settings (app_settings 'sources') and every source's last outcome. */
 import { asc, eq } from 'drizzle-orm';
 import type { Env } from '../../config';
-import { loadSourcesConfig } from '../../settings/sources-env';
-import { parseSourcesSettings, redactSourcesSettings, SOURCES_SETTINGS_KEY, type SourcesSettings } from '../../settings/sources-settings';
+import { envBitcoindCookie, loadSourcesConfig } from '../../settings/sources-env';
+import { parseSourcesSettings, redactSourcesSettings, SOURCES_SETTINGS_KEY, type EnvCookie, type SourcesSettings } from '../../settings/sources-settings';
 import type { Db } from '../client';
 import { appSettings, sourceState } from '../schema';
 
@@ -13,8 +13,11 @@ export interface StoredSourcesSettings {
   error: string | null;
 }
 
-/** Reads and validates the stored settings (validated again: a hand-edited row must not half-apply). */
-export function getStoredSourcesSettings(db: Db): StoredSourcesSettings {
+/**
+ * Reads and validates the stored settings (validated again: a hand-edited row, or one stored before a
+ * rule existed, must not half-apply); a cookie path must be `envCookie`'s (none by default).
+ */
+export function getStoredSourcesSettings(db: Db, envCookie: EnvCookie = null): StoredSourcesSettings {
   const row = db.orm.select().from(appSettings).where(eq(appSettings.key, SOURCES_SETTINGS_KEY)).get();
   if (!row) return { settings: null, updatedAtMs: null, error: null };
   let json: unknown;
@@ -23,7 +26,7 @@ export function getStoredSourcesSettings(db: Db): StoredSourcesSettings {
   } catch {
     return { settings: null, updatedAtMs: row.updatedAtMs, error: 'the stored source settings are not valid JSON' };
   }
-  const parsed = parseSourcesSettings(json, null);
+  const parsed = parseSourcesSettings(json, null, envCookie);
   if (!parsed.ok) return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings are invalid: ${parsed.errors.join('; ')}` };
   return { settings: parsed.settings, updatedAtMs: row.updatedAtMs, error: null };
 }
@@ -49,7 +52,7 @@ export function listSourceStates(db: Db): SourceStateView[] {
 
 /** The settings that apply now (unredacted): the stored document, else the environment's; null when neither is valid. */
 export function appliedSourcesSettings(db: Db, env: Env): { settings: SourcesSettings | null; from: 'stored' | 'environment'; storedError: string | null; envError: string | null; updatedAtMs: number | null } {
-  const stored = getStoredSourcesSettings(db);
+  const stored = getStoredSourcesSettings(db, envBitcoindCookie(env));
   let fromEnv: SourcesSettings | null = null;
   let envError: string | null = null;
   try {

@@ -18,11 +18,6 @@ export type FeedFormat = Pick<RealtimeTariff, 'format' | 'priceField' | 'timeFie
 
 const KWH_PER_MWH = 1000;
 
-function snippet(text: string): string {
-  const s = text.replace(/\s+/g, ' ').trim();
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
 function describe(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length} items`;
   if (v === null) return 'null';
@@ -122,7 +117,8 @@ function parseJson(body: string, format: FeedFormat): { price: unknown; time: un
   try {
     root = JSON.parse(body);
   } catch {
-    throw new Error(`the feed is not valid JSON: ${snippet(body)}`);
+    // Its size, never its text: a feed URL may point at something that is not meant to be shown.
+    throw new Error(`the feed is not valid JSON (${body.length} characters)`);
   }
   return {
     price: atPath(root, format.priceField, 'price field'),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
+import type { NotifyNet } from '../net';
 import { LIMITS, fitEscaped, renderBody, renderText, renderTitle, truncateText } from '../render';
 import type { AlertNotification, Channel } from '../types';
 import { httpUrl, quietHoursSchema, timeoutMsSchema } from './common';
@@ -55,9 +56,10 @@ export function discordRequest(config: Pick<DiscordConfig, 'webhookUrl' | 'forma
   return { url: config.webhookUrl, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(discordPayload(n, config.format)) };
 }
 
-export function discordChannel(config: DiscordConfig): Channel {
+/** The channel, sending through `net` (where it may connect). */
+export function discordChannel(config: DiscordConfig, net: NotifyNet): Channel {
   return {
     kind: 'discord',
-    send: (n, signal) => postOnce({ channel: 'discord', ...discordRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+    send: (n, signal) => postOnce({ channel: 'discord', ...discordRequest(config, n), timeoutMs: config.timeoutMs, signal, net }),
   };
 }

@@ -3,14 +3,16 @@
  * optional bearer token. Non-ASCII header values are RFC 2047 encoded, which ntfy decodes.
  */
 import { z } from 'zod';
+import { DEFAULT_NTFY_BASE_URL } from './defaults';
 import { postOnce, type HttpRequestSpec } from '../http';
+import type { NotifyNet } from '../net';
 import { LIMITS, renderBody, renderTitle, truncateText } from '../render';
 import type { AlertNotification, AlertSeverity, Channel } from '../types';
 import { anyFiring, httpUrl, joinUrl, quietHoursSchema, timeoutMsSchema } from './common';
 
 export const ntfyConfigSchema = z.strictObject({
   kind: z.literal('ntfy'),
-  baseUrl: httpUrl('the ntfy baseUrl').default('https://ntfy.sh'),
+  baseUrl: httpUrl('the ntfy baseUrl').default(DEFAULT_NTFY_BASE_URL),
   topic: z
     .string({ error: 'the ntfy topic is required' })
     .regex(/^[-_A-Za-z0-9]{1,64}$/, { message: 'the ntfy topic must be 1 to 64 letters, digits, - or _' }),
@@ -51,9 +53,10 @@ export function ntfyRequest(config: Pick<NtfyConfig, 'baseUrl' | 'topic' | 'toke
   return { url: joinUrl(config.baseUrl, config.topic), headers, body: renderBody(n, LIMITS.ntfyMessageBytes, 'utf8-bytes') };
 }
 
-export function ntfyChannel(config: NtfyConfig): Channel {
+/** The channel, sending through `net` (where it may connect). */
+export function ntfyChannel(config: NtfyConfig, net: NotifyNet): Channel {
   return {
     kind: 'ntfy',
-    send: (n, signal) => postOnce({ channel: 'ntfy', ...ntfyRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+    send: (n, signal) => postOnce({ channel: 'ntfy', ...ntfyRequest(config, n), timeoutMs: config.timeoutMs, signal, net }),
   };
 }

@@ -1,6 +1,7 @@
 /** Slack incoming webhook: {text} or {text, blocks} (header + mrkdwn section), within Slack's limits. */
 import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
+import type { NotifyNet } from '../net';
 import { LIMITS, fitEscaped, renderBody, renderText, renderTitle, truncateText } from '../render';
 import type { AlertNotification, Channel } from '../types';
 import { httpUrl, quietHoursSchema, timeoutMsSchema } from './common';
@@ -38,9 +39,10 @@ export function slackRequest(config: Pick<SlackConfig, 'webhookUrl' | 'format'>,
   return { url: config.webhookUrl, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(slackPayload(n, config.format)) };
 }
 
-export function slackChannel(config: SlackConfig): Channel {
+/** The channel, sending through `net` (where it may connect). */
+export function slackChannel(config: SlackConfig, net: NotifyNet): Channel {
   return {
     kind: 'slack',
-    send: (n, signal) => postOnce({ channel: 'slack', ...slackRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+    send: (n, signal) => postOnce({ channel: 'slack', ...slackRequest(config, n), timeoutMs: config.timeoutMs, signal, net }),
   };
 }

@@ -1,6 +1,8 @@
 /** Telegram Bot API: POST {baseUrl}/bot{token}/sendMessage {chat_id, text, parse_mode: "HTML"}. */
 import { z } from 'zod';
+import { DEFAULT_TELEGRAM_BASE_URL } from './defaults';
 import { postOnce, type HttpRequestSpec } from '../http';
+import type { NotifyNet } from '../net';
 import { LIMITS, renderText } from '../render';
 import type { AlertNotification, Channel } from '../types';
 import { httpUrl, joinUrl, quietHoursSchema, timeoutMsSchema } from './common';
@@ -9,7 +11,7 @@ const CHAT_ID_MESSAGE = 'the Telegram chatId must be a numeric chat id or an @ch
 
 export const telegramConfigSchema = z.strictObject({
   kind: z.literal('telegram'),
-  baseUrl: httpUrl('the Telegram baseUrl').default('https://api.telegram.org'),
+  baseUrl: httpUrl('the Telegram baseUrl').default(DEFAULT_TELEGRAM_BASE_URL),
   botToken: z
     .string({ error: 'the Telegram botToken is required' })
     .regex(/^\d+:[A-Za-z0-9_-]+$/, { message: 'the Telegram botToken must look like 123456:ABC-DEF (from @BotFather)' }),
@@ -48,9 +50,10 @@ export function telegramRequest(config: Pick<TelegramConfig, 'baseUrl' | 'botTok
   };
 }
 
-export function telegramChannel(config: TelegramConfig): Channel {
+/** The channel, sending through `net` (where it may connect). */
+export function telegramChannel(config: TelegramConfig, net: NotifyNet): Channel {
   return {
     kind: 'telegram',
-    send: (n, signal) => postOnce({ channel: 'telegram', ...telegramRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+    send: (n, signal) => postOnce({ channel: 'telegram', ...telegramRequest(config, n), timeoutMs: config.timeoutMs, signal, net }),
   };
 }

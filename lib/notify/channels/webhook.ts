@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
+import type { NotifyNet } from '../net';
 import { renderTitle } from '../render';
 import { ALERT_ID_HEADER, SIGNATURE_HEADER, signBody } from '../signature';
 import type { AlertNotification, Channel } from '../types';
@@ -42,9 +43,10 @@ export function webhookRequest(config: Pick<WebhookConfig, 'url' | 'secret'>, n:
   };
 }
 
-export function webhookChannel(config: WebhookConfig): Channel {
+/** The channel, sending through `net` (where it may connect). */
+export function webhookChannel(config: WebhookConfig, net: NotifyNet): Channel {
   return {
     kind: 'webhook',
-    send: (n, signal) => postOnce({ channel: 'webhook', ...webhookRequest(config, n), timeoutMs: config.timeoutMs, signal }),
+    send: (n, signal) => postOnce({ channel: 'webhook', ...webhookRequest(config, n), timeoutMs: config.timeoutMs, signal, net }),
   };
 }

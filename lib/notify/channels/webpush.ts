@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { mapWithConcurrency } from '../../util/concurrency';
 import { NotifyError } from '../errors';
 import { postOnce } from '../http';
+import type { NotifyNet } from '../net';
 import type { Channel } from '../types';
 import { encryptPushPayload } from '../webpush/ece';
 import { classifyFailure, summarizeOutcomes, type SubscriptionOutcome } from '../webpush/outcome';
@@ -72,7 +73,11 @@ export interface WebPushDeps {
 
 const PARALLEL_SENDS = 8;
 
-export function webpushChannel(config: WebpushConfig, deps: WebPushDeps | undefined): Channel {
+/**
+ * The channel. Endpoints are reached over HTTPS at public addresses only (`net.pushResolve`, checked again
+ * at every connect): a subscription is whatever URL a signed-in user sent.
+ */
+export function webpushChannel(config: WebpushConfig, deps: WebPushDeps | undefined, net: NotifyNet): Channel {
   return {
     kind: 'webpush',
     async send(n, signal) {
@@ -94,7 +99,7 @@ export function webpushChannel(config: WebpushConfig, deps: WebPushDeps | undefi
             Urgency: config.urgency,
             Authorization: vapidAuthorization(t.endpoint, keys!, subject, now()),
           };
-          await postOnce({ channel: 'webpush', url: t.endpoint, headers, body, timeoutMs: config.timeoutMs, signal });
+          await postOnce({ channel: 'webpush', url: t.endpoint, headers, body, timeoutMs: config.timeoutMs, signal, net, destination: 'push' });
           deps.store.accepted(t.id, now());
           return { kind: 'accepted' };
         } catch (err) {

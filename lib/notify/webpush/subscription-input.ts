@@ -1,9 +1,14 @@
 /**
  * A browser's PushSubscription (its `toJSON()`: endpoint, keys.p256dh, keys.auth) as the API receives it,
- * validated with one specific message per problem. Endpoints are capability URLs: messages never echo them.
- * Pure (node:crypto only checks that the key is a point on the curve).
+ * validated with one specific message per problem. Endpoints are capability URLs: messages never echo them
+ * (the host alone may be named). An endpoint must be an https URL whose host is not an IP address outside
+ * the public ranges nor `localhost`; what a host name resolves to is checked by endpoint-check.ts when the
+ * subscription is saved, and again at every connect. Pure (node:crypto only checks that the key is a point
+ * on the curve).
  */
 import { createPublicKey } from 'node:crypto';
+import { classifyAddress } from '../../net/address-class';
+import { PUBLIC_ONLY } from '../../net/outbound-policy';
 
 /** A subscription as stored: base64url keys without padding. */
 export interface SubscriptionInput {
@@ -18,23 +23,35 @@ export type ParsedEndpoint = { ok: true; endpoint: string } | { ok: false; error
 export const MAX_ENDPOINT_CHARS = 2048;
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
 
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+/** What every endpoint message starts with when its address is refused. */
+export const PUBLIC_ENDPOINT_RULE = 'endpoint must be a push service at a public address';
+
+/** The problem with `endpoint` as text, or null: an https URL, no credentials, its host not a non-public IP. */
+export function endpointProblem(endpoint: unknown): string | null {
+  const shape = endpointShapeProblem(endpoint);
+  if (shape) return shape;
+  const url = new URL(endpoint as string);
+  if (url.protocol !== 'https:') return 'endpoint must be an https URL';
+  if (url.username || url.password) return 'endpoint must not carry a user name or password';
+  const host = url.hostname.toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return `${PUBLIC_ENDPOINT_RULE}: ${host} is this machine`;
+  if (classifyAddress(host) !== null) {
+    const problem = PUBLIC_ONLY.problem(host, host.replace(/^\[(.*)\]$/, '$1'));
+    if (problem) return `${PUBLIC_ENDPOINT_RULE}: ${problem}`;
+  }
+  return null;
 }
 
-/** The problem with `endpoint`, or null: an https URL (plain http only on loopback, for tests). */
-export function endpointProblem(endpoint: unknown): string | null {
+/** Present, a URL, not too long. */
+function endpointShapeProblem(endpoint: unknown): string | null {
   if (typeof endpoint !== 'string' || endpoint.trim() === '') return 'endpoint is required: the push service URL of the subscription';
   if (endpoint.length > MAX_ENDPOINT_CHARS) return `endpoint must be at most ${MAX_ENDPOINT_CHARS} characters`;
-  let url: URL;
   try {
-    url = new URL(endpoint);
+    new URL(endpoint);
   } catch {
     return 'endpoint is not a URL';
   }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
-  return 'endpoint must be an https URL (plain http only on loopback)';
+  return null;
 }
 
 /** Decoded base64url bytes, or the message naming `field`. */
@@ -82,10 +99,10 @@ export function parseSubscription(body: unknown): ParsedSubscription {
   return { ok: true, subscription: { endpoint: b.endpoint as string, p256dh: p256dh.toString('base64url'), auth: auth.toString('base64url') } };
 }
 
-/** The `{ endpoint }` body of an unsubscribe. */
+/** The `{ endpoint }` body of an unsubscribe: any stored endpoint may be removed, even one saved under older rules. */
 export function parseEndpointBody(body: unknown): ParsedEndpoint {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be JSON: { endpoint }'] };
   const endpoint = (body as { endpoint?: unknown }).endpoint;
-  const problem = endpointProblem(endpoint);
+  const problem = endpointShapeProblem(endpoint);
   return problem ? { ok: false, errors: [problem] } : { ok: true, endpoint: endpoint as string };
 }

@@ -32,6 +32,8 @@ import { listSites } from '../../../lib/db/queries/sites';
 import { parseTariff } from '../../../lib/economics';
 import { parseChannelConfig } from '../../../lib/notify';
 import { setUpDemo } from '../../../lib/supervisor/demo-setup';
+import { parsePrivateHosts } from '../../../lib/net/outbound-policy';
+import { notifyNet } from '../../../lib/notify/net';
 import { startReceiver, type Receiver, type RecordedRequest } from '../notify/receiver';
 import { tempDb } from '../../support/temp';
 
@@ -49,7 +51,9 @@ const memory = newAlertStepMemory();
 function collector(): CollectorOptions {
   return { db, getDriver, pollIntervalMs: 1000, requestTimeoutMs: 500, concurrency: 8, policy: { staleAfterPolls: 2, offlineAfterPolls: 3 }, market: { currency: 'USD', networkStaleAfterMs: 3_600_000, priceStaleAfterMs: 3_600_000 }, alerts: memory };
 }
-const tick = (atMs: number) => notifyTick({ db, now: () => atMs, random: () => 0, log: () => {} });
+/** The receivers are the operator's LAN webhooks: their address is listed as HASHWATT_NOTIFY_PRIVATE_HOSTS would. */
+const LAN = notifyNet(parsePrivateHosts(HOST));
+const tick = (atMs: number) => notifyTick({ db, now: () => atMs, random: () => 0, log: () => {}, net: LAN });
 
 function webhook(name: string, url: string) {
   const parsed = parseChannelConfig({ kind: 'webhook', url, secret: SECRET, timeoutMs: 1000 });
@@ -199,7 +203,7 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
       const channelId = webhook('flaky', `http://${HOST}:${(server.address() as AddressInfo).port}/hook`);
       enqueueDeliveries(db, [channelId], firedIds[0], 'firing', 'transition', `site:${siteId}`, Date.now());
       const stop = new AbortController();
-      const inFlight = notifyTick({ db, random: () => 0, log: () => {} }, stop.signal);
+      const inFlight = notifyTick({ db, random: () => 0, log: () => {}, net: LAN }, stop.signal);
       await expect.poll(() => bodies.length, { timeout: 5_000 }).toBe(1);
       stop.abort();
       await inFlight;

@@ -23,10 +23,12 @@ import { startReceiver, type Receiver } from '../notify/receiver';
 const MINERS = 4;
 let sim: RunningSimulator;
 let receiver: Receiver;
+/** The webhook receiver, an operator's LAN service: listed in HASHWATT_NOTIFY_PRIVATE_HOSTS for the collector. */
+const RECEIVER_HOST = '127.0.213.200';
 
 beforeAll(async () => {
   sim = await startSimulator({ miners: MINERS, subnet: '127.0.213', port: 4028, seed: 5, faults: false, httpPort: null });
-  receiver = await startReceiver('127.0.213.200');
+  receiver = await startReceiver(RECEIVER_HOST);
 });
 afterAll(async () => {
   await sim?.stop();
@@ -58,7 +60,7 @@ describe.runIf(CAN_MOUNT)('a full disk under a running collector', { timeout: 12
     prepareDb(dbPath);
     // One reading per rig a sweep: at most 5 sweeps held.
     const rigs = sim.manifest.rigs.length;
-    collector = startCollector(dbPath, { HASHWATT_HELD_READINGS_MAX: String(5 * rigs) });
+    collector = startCollector(dbPath, { HASHWATT_HELD_READINGS_MAX: String(5 * rigs), HASHWATT_NOTIFY_PRIVATE_HOSTS: RECEIVER_HOST });
     await until('three stored sweeps', () => storedSweeps(dbPath).length >= 3);
 
     disk.fill();
@@ -119,7 +121,7 @@ describe('a database file deleted under a running collector', { timeout: 60_000 
     dir = tempDir('hashwatt-deleted-');
     const dbPath = join(dir.dir, 'hashwatt.db');
     prepareDb(dbPath);
-    collector = startCollector(dbPath);
+    collector = startCollector(dbPath, { HASHWATT_NOTIFY_PRIVATE_HOSTS: RECEIVER_HOST });
     await until('two stored sweeps', () => storedSweeps(dbPath).length >= 2);
 
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });

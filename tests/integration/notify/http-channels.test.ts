@@ -1,14 +1,20 @@
 /**
  * Every HTTP channel against a real loopback receiver on 127.0.116.1 (this file's subnet is 127.0.116.x):
- * what arrives (path, headers, body, signature), and how failures are classified.
+ * what arrives (path, headers, body, signature), how failures are classified, where channels may not
+ * send, and that a receiver's reply is never quoted back nor read past its cap. The receiver is reached
+ * as an operator would reach a LAN service: through the production rules with the subnet listed as the
+ * operator's private hosts (HASHWATT_NOTIFY_PRIVATE_HOSTS).
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotifyError, createChannel, type ChannelConfigInput } from '../../../lib/notify';
+import { notifyNet, NOTIFY_REPLY_MAX_BYTES } from '../../../lib/notify/net';
+import { parsePrivateHosts } from '../../../lib/net/outbound-policy';
 import { FIRING, RESOLVED, group, single } from '../../unit/notify/fixtures';
 import { deadEndpoint, startReceiver, type Receiver } from './receiver';
 
 const SECRET = 'webhook-secret-0123456789';
+const LAN = { net: notifyNet(parsePrivateHosts('127.0.116.0/24')) };
 let rx: Receiver;
 
 beforeAll(async () => {
@@ -21,13 +27,13 @@ afterAll(async () => {
 /** Sends and returns the one request the receiver recorded for it. */
 async function deliver(config: ChannelConfigInput, n = single()) {
   const before = rx.requests.length;
-  await createChannel(config).send(n);
+  await createChannel(config, LAN).send(n);
   expect(rx.requests.length).toBe(before + 1);
   return rx.requests[before];
 }
 
-async function failure(config: ChannelConfigInput, signal?: AbortSignal): Promise<NotifyError> {
-  const err = await createChannel(config).send(single(), signal).then(
+async function failure(config: ChannelConfigInput, signal?: AbortSignal, deps = LAN): Promise<NotifyError> {
+  const err = await createChannel(config, deps).send(single(), signal).then(
     () => null,
     (e: unknown) => e,
   );
@@ -90,15 +96,27 @@ describe('failures', () => {
     expect(err.message).not.toContain('SECRETTOKEN');
   });
 
-  it('500 is retryable, with the status and a body excerpt', async () => {
+  it('500 is retryable; the message names the status and the host, never what the receiver said', async () => {
     const err = await failure({ kind: 'webhook', url: `${rx.baseUrl}/status/500`, secret: SECRET });
-    expect([err.retryable, err.status, err.bodyExcerpt]).toEqual([true, 500, 'receiver says 500 boom']);
-    expect(err.message).toBe(`webhook channel: HTTP 500 from ${rx.baseUrl.slice(7)}: receiver says 500 boom`);
+    expect([err.retryable, err.status]).toEqual([true, 500]);
+    expect(err.message).toBe(`webhook channel: HTTP 500 from ${rx.baseUrl.slice(7)}`);
   });
 
-  it('400 is not retryable', async () => {
+  it('400 is not retryable, and its reply is not quoted either', async () => {
     const err = await failure({ kind: 'ntfy', baseUrl: `${rx.baseUrl}/status/400`, topic: 'rigs' });
-    expect([err.retryable, err.status, err.bodyExcerpt]).toEqual([false, 400, 'receiver says 400 boom']);
+    expect([err.retryable, err.status]).toEqual([false, 400]);
+    expect(err.message).toBe(`ntfy channel: HTTP 400 from ${rx.baseUrl.slice(7)}`);
+    expect(JSON.stringify(err)).not.toContain('boom');
+  });
+
+  it('a reply that never ends is read up to the cap and dropped: 2xx is a delivery, 5xx a retryable failure', async () => {
+    const started = Date.now();
+    await createChannel({ kind: 'webhook', url: `${rx.baseUrl}/endless/200`, secret: SECRET, timeoutMs: 30_000 }, LAN).send(single());
+    const err = await failure({ kind: 'webhook', url: `${rx.baseUrl}/endless/503`, secret: SECRET, timeoutMs: 30_000 });
+    expect([err.retryable, err.status, err.message]).toEqual([true, 503, `webhook channel: HTTP 503 from ${rx.baseUrl.slice(7)}`]);
+    // Far below the 30 s deadline: the cap (NOTIFY_REPLY_MAX_BYTES) ended both, not the timeout.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(NOTIFY_REPLY_MAX_BYTES).toBeLessThanOrEqual(64 * 1024);
   });
 
   it('429 is retryable and carries Retry-After (header, Discord body, Telegram body)', async () => {
@@ -125,5 +143,39 @@ describe('failures', () => {
     const err = await failure({ kind: 'discord', webhookUrl: `${rx.baseUrl}/hang/discord`, timeoutMs: 10_000 }, controller.signal);
     expect(err.retryable).toBe(true);
     expect(err.message).toBe(`discord channel: sending to ${rx.baseUrl.slice(7)} was cancelled`);
+  });
+});
+
+describe('where admin-set channels may send', () => {
+  it('a private address the operator did not list is refused before connecting, for good, naming the setting', async () => {
+    const before = rx.requests.length;
+    const err = await failure({ kind: 'webhook', url: `${rx.baseUrl}/hook`, secret: SECRET }, undefined, { net: notifyNet() });
+    expect(rx.requests.length).toBe(before);
+    expect(err.retryable).toBe(false);
+    expect(err.message).toBe(
+      `webhook channel: not sent to ${rx.baseUrl.slice(7)}: 127.0.116.1 is a loopback address: to send there, list it in HASHWATT_NOTIFY_PRIVATE_HOSTS (host names, addresses or ranges, comma separated)`,
+    );
+  });
+
+  it('a name is judged by what it resolves to: listed by name it passes, resolving to an unlisted address it does not', async () => {
+    const hosts = { 'hooks.lan': '127.0.116.1' } as Record<string, string>;
+    const resolve = async (name: string) => (hosts[name] ? [{ address: hosts[name], family: 4 as const }] : []);
+    const url = `http://hooks.lan:${new URL(rx.baseUrl).port}/hook`;
+    const byName = { net: notifyNet(parsePrivateHosts('hooks.lan'), resolve) };
+    const req = await (async () => {
+      const before = rx.requests.length;
+      await createChannel({ kind: 'webhook', url, secret: SECRET }, byName).send(single());
+      return rx.requests[before];
+    })();
+    expect([req.path, req.headers.host]).toEqual(['/hook', `hooks.lan:${new URL(rx.baseUrl).port}`]);
+    const err = await failure({ kind: 'webhook', url, secret: SECRET }, undefined, { net: notifyNet(parsePrivateHosts('10.0.0.0/8'), resolve) });
+    expect(err.message).toContain('hooks.lan resolves to 127.0.116.1, a loopback address: to send there, list it in HASHWATT_NOTIFY_PRIVATE_HOSTS');
+  });
+
+  it('a cloud metadata address is refused even inside a listed range', async () => {
+    const err = await failure({ kind: 'webhook', url: 'http://169.254.169.254/latest/meta-data/', secret: SECRET }, undefined, {
+      net: notifyNet(parsePrivateHosts('169.254.0.0/16')),
+    });
+    expect([err.retryable, err.message]).toEqual([false, 'webhook channel: not sent to 169.254.169.254: 169.254.169.254 is a cloud metadata service address: never reached']);
   });
 });

@@ -1,12 +1,18 @@
 /**
  * A loopback stand-in for a push service AND the browser behind it: it holds a subscription's keys (its
  * own P-256 pair and 16-byte auth secret), records every POST, answers /status/<code> with that status
- * (anything else 201), and decrypts bodies the way a browser does (RFC 8291 + RFC 8188, written here
- * with HMAC and AES-GCM, independently of lib/notify/webpush). It also checks VAPID tokens (RFC 8292).
+ * (anything else 201), /huge/<code> with that status and 400 MB of body, and decrypts bodies the way a
+ * browser does (RFC 8291 + RFC 8188, written here with HMAC and AES-GCM, independently of
+ * lib/notify/webpush). It also checks VAPID tokens (RFC 8292). It serves HTTPS under a made-up name with
+ * its own self-signed certificate: the code under test reaches it only through the resolver and CA the
+ * test injects (`pushNet`), as push endpoints must be https at public addresses.
  */
 import { createDecipheriv, createECDH, createHmac, createPublicKey, randomBytes, verify } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { NotifyNet } from '../../../lib/notify/net';
+import { selfSignedCert } from '../../support/self-signed';
 
 export interface PushRequest {
   path: string;
@@ -28,34 +34,85 @@ export function browserKeys(): BrowserKeys {
 }
 
 export interface PushEndpoint {
+  /** https://<name>:<port> */
   baseUrl: string;
+  /** The name it is reached by. */
+  name: string;
+  /** The loopback address it listens on. */
+  address: string;
+  /** Its self-signed certificate (PEM), the CA a client must be given. */
+  cert: string;
   requests: PushRequest[];
+  /** Bytes of /huge bodies written so far. */
+  hugeBytesSent(): number;
   close(): Promise<void>;
 }
 
-export async function startPushEndpoint(host: string): Promise<PushEndpoint> {
+/** The size of a /huge reply. */
+export const HUGE_REPLY_BYTES = 400 * 1024 * 1024;
+
+/** A push service on `address` that calls itself `name`. */
+export async function startPushEndpoint(address: string, name = 'push.test'): Promise<PushEndpoint> {
   const requests: PushRequest[] = [];
-  const server = http.createServer((req, res) => {
+  const { key, cert } = selfSignedCert([name]);
+  let hugeBytes = 0;
+  const server = https.createServer({ key, cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url ?? '';
       requests.push({ path, headers: req.headers, body: Buffer.concat(chunks) });
+      const huge = /\/huge\/(\d{3})/.exec(path);
+      if (huge) return void sendHuge(res, Number(huge[1]), (n) => (hugeBytes += n));
       const status = /\/status\/(\d{3})/.exec(path);
       res.writeHead(status ? Number(status[1]) : 201, { 'Content-Type': 'text/plain' }).end(status ? `push service says ${status[1]}` : '');
     });
   });
-  await new Promise<void>((resolve) => server.listen({ host, port: 0 }, resolve));
+  await new Promise<void>((resolve) => server.listen({ host: address, port: 0 }, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://${host}:${port}`,
+    baseUrl: `https://${name}:${port}`,
+    name,
+    address,
+    cert,
     requests,
+    hugeBytesSent: () => hugeBytes,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** `status` with a HUGE_REPLY_BYTES body, written as fast as the client reads it. */
+function sendHuge(res: http.ServerResponse, status: number, sent: (bytes: number) => void): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain', 'Content-Length': String(HUGE_REPLY_BYTES) });
+  const chunk = Buffer.alloc(1024 * 1024, 'push service reply ');
+  let left = HUGE_REPLY_BYTES;
+  const more = () => {
+    while (left > 0 && !res.destroyed) {
+      left -= chunk.length;
+      sent(chunk.length);
+      if (!res.write(chunk)) return;
+    }
+    if (left <= 0) res.end();
+  };
+  res.on('drain', more);
+  more();
+}
+
+/**
+ * What the test injects into the notify code to reach `endpoint`: a resolver that sends its name to its
+ * loopback address, and its certificate as the only CA. No production rule is relaxed: the injected
+ * resolver stands in for DNS and for the address check together, for this test only.
+ */
+export function pushNet(endpoint: PushEndpoint): NotifyNet {
+  const resolve = async (host: string) => {
+    if (host !== endpoint.name) throw Object.assign(new Error(`${host} is unknown to this test`), { code: 'ENOTFOUND' });
+    return [{ address: endpoint.address, family: 4 as const }];
+  };
+  return { pushResolve: resolve, channelResolve: resolve, ca: endpoint.cert };
 }
 
 const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();

@@ -2,7 +2,8 @@
  * A loopback HTTP server standing in for the webhook, ntfy, Telegram, Slack and Discord APIs: it records
  * every request and answers by path: /status/<code> with that status, /slack-limited (429 + Retry-After:
  * 7), /discord-limited (429 + {retry_after: 1.5}), /telegram-limited (429 + parameters.retry_after 3),
- * /hang (never answers), anything else 200 (204 under /discord).
+ * /hang (never answers), /endless/<code> (that status and a body that never ends), anything else 200
+ * (204 under /discord).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,11 +60,26 @@ function answer(path: string, res: http.ServerResponse, hanging: Set<http.Server
     res.writeHead(429, { 'Content-Type': 'application/json' }).end('{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 3","parameters":{"retry_after":3}}');
   } else if (path.startsWith('/hang')) {
     hanging.add(res);
+  } else if (path.startsWith('/endless/')) {
+    endless(res, Number(path.slice('/endless/'.length, '/endless/'.length + 3)), hanging);
   } else if (path.startsWith('/discord')) {
     res.writeHead(204).end();
   } else {
     res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
   }
+}
+
+/** `status` and 64 KiB chunks for as long as the client reads them. */
+function endless(res: http.ServerResponse, status: number, hanging: Set<http.ServerResponse>): void {
+  hanging.add(res);
+  res.writeHead(status, { 'Content-Type': 'text/plain' });
+  const chunk = Buffer.alloc(64 * 1024, 'reply bytes, ');
+  const more = () => {
+    while (!res.destroyed && res.write(chunk));
+  };
+  res.on('drain', more);
+  res.on('close', () => hanging.delete(res));
+  more();
 }
 
 /** A loopback address and port with nothing listening (bound once, then closed). */

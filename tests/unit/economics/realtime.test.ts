@@ -34,7 +34,7 @@ describe('parseRealtimeFeed: JSON', () => {
   });
 
   it.each([
-    ['<html>502 Bad Gateway</html>', json('price'), 'the feed is not valid JSON: <html>502 Bad Gateway</html>'],
+    ['<html>502 Bad Gateway</html>', json('price'), 'the feed is not valid JSON (28 characters)'],
     ['', json('price'), 'the feed is empty'],
     ['{"data":[]}', json('data.0.price'), 'price field "data.0.price" not in the feed: index 0 of an array of 0 items'],
     ['{"data":{"lmp":3}}', json('data.price'), 'price field "data.price" not in the feed: no "price" in an object'],

@@ -37,7 +37,7 @@ describe('fetchTariffFeed', () => {
   it('names the HTTP status and the URL', async () => {
     const err = await failure(fetchTariffFeed(TARIFF, { timeoutMs: 1000, fetch: reply(503, 'maintenance') }));
     expect(err.kind).toBe('http');
-    expect(err.message).toBe('HTTP 503: maintenance (GET https://grid.example/lmp.json)');
+    expect(err.message).toBe('HTTP 503 (GET https://grid.example/lmp.json)');
   });
 
   it('gives up after timeoutMs', async () => {

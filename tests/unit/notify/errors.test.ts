@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotifyError, isRetryableStatus, parseRetryAfterMs } from '../../../lib/notify';
 import { smtpErrorRetryable } from '../../../lib/notify/channels/email';
-import { bodyExcerpt, retryAfterFromJsonBodyMs } from '../../../lib/notify/errors';
+import { retryAfterFromJsonBodyMs } from '../../../lib/notify/errors';
 
 describe('isRetryableStatus', () => {
   it('429, 408, 425 and 5xx are retryable; other 4xx are not', () => {
@@ -37,13 +37,6 @@ describe('retryAfterFromJsonBodyMs', () => {
   });
 });
 
-describe('bodyExcerpt', () => {
-  it('collapses whitespace and cuts at 200 characters', () => {
-    expect(bodyExcerpt('  <h1>Bad\n\n Gateway</h1>  ')).toBe('<h1>Bad Gateway</h1>');
-    expect(bodyExcerpt('x'.repeat(250))).toBe(`${'x'.repeat(200)}…`);
-  });
-});
-
 describe('smtpErrorRetryable', () => {
   it('4xx replies are transient, 5xx permanent, bad credentials permanent, network errors transient', () => {
     expect(smtpErrorRetryable('EENVELOPE', 451)).toBe(true);
@@ -57,9 +50,9 @@ describe('smtpErrorRetryable', () => {
 
 describe('NotifyError', () => {
   it('keeps its fields', () => {
-    const err = new NotifyError('slack channel: HTTP 429', { channel: 'slack', retryable: true, status: 429, retryAfterMs: 7_000, bodyExcerpt: 'slow down' });
+    const err = new NotifyError('slack channel: HTTP 429', { channel: 'slack', retryable: true, status: 429, retryAfterMs: 7_000 });
     expect(err).toBeInstanceOf(Error);
     expect(err.name).toBe('NotifyError');
-    expect([err.channel, err.retryable, err.status, err.retryAfterMs, err.bodyExcerpt]).toEqual(['slack', true, 429, 7_000, 'slow down']);
+    expect([err.channel, err.retryable, err.status, err.retryAfterMs]).toEqual(['slack', true, 429, 7_000]);
   });
 });

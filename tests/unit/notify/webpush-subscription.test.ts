@@ -26,10 +26,36 @@ describe('parseSubscription', () => {
   });
 
   it.each([
-    ['http://127.0.0.1:9999/push/1'],
-    ['http://localhost:8080/p'],
-    ['http://[::1]:8080/p'],
-  ])('accepts plain http on loopback: %s', (endpoint) => {
+    ['http://127.0.0.1:9999/push/1', 'endpoint must be an https URL'],
+    ['http://localhost:8080/p', 'endpoint must be an https URL'],
+    ['http://[::1]:8080/p', 'endpoint must be an https URL'],
+    ['https://127.0.0.1:9999/push/1', 'endpoint must be a push service at a public address: 127.0.0.1 is a loopback address'],
+    ['https://127.9.9.9/p', 'endpoint must be a push service at a public address: 127.9.9.9 is a loopback address'],
+    ['https://[::1]:8443/p', 'endpoint must be a push service at a public address: ::1 is a loopback address'],
+    ['https://[::ffff:127.0.0.1]/p', 'endpoint must be a push service at a public address: ::ffff:7f00:1 is a loopback address'],
+    ['https://[::ffff:10.0.0.1]/p', 'endpoint must be a push service at a public address: ::ffff:a00:1 is a private (RFC 1918) address'],
+    ['https://10.1.2.3/p', 'endpoint must be a push service at a public address: 10.1.2.3 is a private (RFC 1918) address'],
+    ['https://192.168.1.20/p', 'endpoint must be a push service at a public address: 192.168.1.20 is a private (RFC 1918) address'],
+    ['https://172.20.0.1/p', 'endpoint must be a push service at a public address: 172.20.0.1 is a private (RFC 1918) address'],
+    ['https://100.64.1.1/p', 'endpoint must be a push service at a public address: 100.64.1.1 is a carrier-grade NAT (100.64.0.0/10) address'],
+    ['https://169.254.169.254/latest/meta-data', 'endpoint must be a push service at a public address: 169.254.169.254 is a cloud metadata service address'],
+    ['https://169.254.1.1/p', 'endpoint must be a push service at a public address: 169.254.1.1 is a link-local address'],
+    ['https://[fe80::1]/p', 'endpoint must be a push service at a public address: fe80::1 is a link-local address'],
+    ['https://[fd00:ec2::254]/p', 'endpoint must be a push service at a public address: fd00:ec2::254 is a cloud metadata service address'],
+    ['https://[fc00::5]/p', 'endpoint must be a push service at a public address: fc00::5 is a unique-local (fc00::/7) address'],
+    ['https://0.0.0.0/p', 'endpoint must be a push service at a public address: 0.0.0.0 is an unspecified address'],
+    ['https://[::]/p', 'endpoint must be a push service at a public address: :: is an unspecified address'],
+    ['https://224.0.0.1/p', 'endpoint must be a push service at a public address: 224.0.0.1 is a multicast address'],
+    ['https://2130706433/p', 'endpoint must be a push service at a public address: 127.0.0.1 is a loopback address'],
+    ['https://0x7f.1/p', 'endpoint must be a push service at a public address: 127.0.0.1 is a loopback address'],
+    ['https://localhost:8443/p', 'endpoint must be a push service at a public address: localhost is this machine'],
+    ['https://push.localhost/p', 'endpoint must be a push service at a public address: push.localhost is this machine'],
+    ['https://user:pw@push.example.com/p', 'endpoint must not carry a user name or password'],
+  ])('refuses %s', (endpoint, message) => {
+    expect(errorsOf({ endpoint, keys: KEYS })).toEqual([message]);
+  });
+
+  it.each([['https://fcm.googleapis.com/fcm/send/x'], ['https://8.8.8.8/p'], ['https://[2606:4700::1111]/p'], ['https://[::ffff:8.8.8.8]/p']])('accepts %s (names are resolved when saved)', (endpoint) => {
     expect(errorsOf({ endpoint, keys: KEYS })).toEqual([]);
   });
 
@@ -38,8 +64,8 @@ describe('parseSubscription', () => {
     [[ENDPOINT], 'the body must be a PushSubscription as JSON: { endpoint, keys: { p256dh, auth } }'],
     [{ keys: KEYS }, 'endpoint is required: the push service URL of the subscription'],
     [{ endpoint: 'not a url', keys: KEYS }, 'endpoint is not a URL'],
-    [{ endpoint: 'http://push.example.com/x', keys: KEYS }, 'endpoint must be an https URL (plain http only on loopback)'],
-    [{ endpoint: 'ftp://push.example.com/x', keys: KEYS }, 'endpoint must be an https URL (plain http only on loopback)'],
+    [{ endpoint: 'http://push.example.com/x', keys: KEYS }, 'endpoint must be an https URL'],
+    [{ endpoint: 'ftp://push.example.com/x', keys: KEYS }, 'endpoint must be an https URL'],
     [{ endpoint: `https://push.example.com/${'a'.repeat(2100)}`, keys: KEYS }, 'endpoint must be at most 2048 characters'],
     [{ endpoint: ENDPOINT }, 'keys is required: { p256dh, auth } as PushSubscription.toJSON() gives them'],
     [{ endpoint: ENDPOINT, keys: { auth: KEYS.auth } }, 'keys.p256dh is required (base64url)'],
@@ -61,8 +87,9 @@ describe('parseSubscription', () => {
 });
 
 describe('parseEndpointBody', () => {
-  it('takes { endpoint } and checks it like a subscription', () => {
+  it('takes { endpoint }, any stored one (saved under older rules too) so it can be removed', () => {
     expect(parseEndpointBody({ endpoint: ENDPOINT })).toEqual({ ok: true, endpoint: ENDPOINT });
+    expect(parseEndpointBody({ endpoint: 'http://127.0.0.1:9999/push/1' })).toEqual({ ok: true, endpoint: 'http://127.0.0.1:9999/push/1' });
     expect(parseEndpointBody({})).toEqual({ ok: false, errors: ['endpoint is required: the push service URL of the subscription'] });
     expect(parseEndpointBody('x')).toEqual({ ok: false, errors: ['the body must be JSON: { endpoint }'] });
   });

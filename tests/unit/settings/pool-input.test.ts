@@ -69,8 +69,24 @@ describe('pool secrets', () => {
       pool: { ...antpool, credentials: { ...antpool.credentials, apiKey: 'new-key-999' } },
     });
     const viabtc = parsePoolInput({ ...shown, kind: 'viabtc', credentials: { apiKey: '<redacted>' } }, antpool);
-    expect(viabtc).toEqual({ ok: false, errors: ['credentials.apiKey is required for viabtc (API key (read-only))'] });
+    expect(viabtc).toEqual({ ok: false, errors: ['credentials.apiKey must be entered: "<redacted>" stands for a stored secret, and none is stored for these settings'] });
     const ocean = parsePoolInput({ name: 'O', kind: 'ocean', credentials: { address: '<redacted>' }, matchUrl: 'ocean' }, { ...antpool, kind: 'ocean', credentials: { address: 'bc1qstored' } });
     expect(ocean).toEqual({ ok: true, pool: { name: 'O', kind: 'ocean', baseUrl: '', credentials: { address: '<redacted>' }, feePct: 2, matchUrl: 'ocean' } });
+  });
+
+  it('keeps stored secrets only while the account is read from the same API: a new baseUrl needs them typed again', () => {
+    const shown = redactPool(antpool);
+    const at = (baseUrl: string) => parsePoolInput({ ...shown, baseUrl }, antpool);
+    expect(at('')).toEqual({ ok: true, pool: antpool });
+    expect(at('https://antpool.com/')).toEqual({ ok: true, pool: { ...antpool, baseUrl: 'https://antpool.com/' } }); // the default, written out
+    expect(at('https://collector.example')).toEqual({
+      ok: false,
+      errors: [
+        'credentials.apiKey must be entered again: the stored one was sent to https://antpool.com, and these settings send it to https://collector.example',
+        'credentials.apiSecret must be entered again: the stored one was sent to https://antpool.com, and these settings send it to https://collector.example',
+      ],
+    });
+    const typed = parsePoolInput({ ...shown, baseUrl: 'https://collector.example', credentials: { userId: 'site-a', apiKey: 'k2', apiSecret: 's2' } }, antpool);
+    expect(typed).toMatchObject({ ok: true, pool: { baseUrl: 'https://collector.example', credentials: { apiKey: 'k2', apiSecret: 's2' } } });
   });
 });

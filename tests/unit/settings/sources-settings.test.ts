@@ -73,7 +73,7 @@ describe('parseSourcesSettings', () => {
       ok: false,
       errors: ['bitcoind settings are required when networkSource is bitcoind (url, and user and password or cookiePath)'],
     });
-    const cookie = parseSourcesSettings({ ...base, bitcoind: { ...base.bitcoind, cookiePath: '/var/lib/bitcoind/.cookie', feeBlocks: 0, url: 'node:8332' } }, null);
+    const cookie = parseSourcesSettings({ ...base, bitcoind: { ...base.bitcoind, cookiePath: '/var/lib/bitcoind/.cookie', feeBlocks: 0, url: 'node:8332' } }, null, 'unchecked');
     expect(cookie).toEqual({
       ok: false,
       errors: ['bitcoind.url must be an http:// or https:// URL (got "node:8332")', 'bitcoind.feeBlocks must be a whole number from 1 to 2016 (got 0)'],
@@ -86,6 +86,46 @@ describe('parseSourcesSettings', () => {
     expect(node.bitcoind?.password).toBe('hunter2-long');
     expect(parseSourcesSettings({ ...shown, intervalS: 30 }, node)).toEqual({ ok: true, settings: { ...node, intervalS: 30 } });
     // With nothing stored, "<redacted>" is no password at all.
-    expect(parseSourcesSettings(shown, null)).toEqual({ ok: false, errors: ['bitcoind.user and bitcoind.password must be set together'] });
+    expect(parseSourcesSettings(shown, null)).toEqual({
+      ok: false,
+      errors: ['bitcoind.password must be entered: "<redacted>" stands for a stored secret, and none is stored for these settings'],
+    });
+  });
+
+  it('keeps the stored password only for the same node: a new URL host, port or scheme needs it typed again', () => {
+    const shown = redactSourcesSettings(node);
+    const to = (url: string) => parseSourcesSettings({ ...shown, bitcoind: { ...shown.bitcoind, url } }, node);
+    expect(to('http://10.0.0.2:8332/wallet/x')).toEqual({ ok: true, settings: { ...node, bitcoind: { ...node.bitcoind!, url: 'http://10.0.0.2:8332/wallet/x' } } });
+    expect(to('http://evil.example:8332/')).toEqual({
+      ok: false,
+      errors: ['bitcoind.password must be entered again: the stored one was sent to http://10.0.0.2:8332, and these settings send it to http://evil.example:8332'],
+    });
+    expect(to('http://10.0.0.2:18332/')).toMatchObject({ ok: false });
+    expect(to('https://10.0.0.2:8332/')).toMatchObject({ ok: false });
+    // Typed again, it is taken.
+    expect(parseSourcesSettings({ ...shown, bitcoind: { ...shown.bitcoind, url: 'http://other:8332/', password: 'new-pass' } }, node)).toMatchObject({ ok: true });
+  });
+});
+
+describe('bitcoind cookie file', () => {
+  const withCookie = (cookiePath: string, url = 'http://127.0.0.1:8332/') => ({ ...node, bitcoind: { url, cookiePath, feeBlocks: 144 } });
+  const ENV = { cookiePath: '/var/lib/bitcoind/.cookie', url: 'http://127.0.0.1:8332/' };
+  const ONLY_ENV =
+    'bitcoind.cookiePath can be set only by HASHWATT_BITCOIND_COOKIE in the environment, not through the API (it names a file on this server, ' +
+    'which is read and sent with every request): set it there, or give bitcoind.user and bitcoind.password';
+
+  it('is refused unless the environment names the same file', () => {
+    expect(parseSourcesSettings(withCookie('/proc/self/environ'), null)).toEqual({ ok: false, errors: [ONLY_ENV] });
+    expect(parseSourcesSettings(withCookie('/proc/self/environ'), null, ENV)).toEqual({ ok: false, errors: [ONLY_ENV] });
+    expect(parseSourcesSettings(withCookie('/var/lib/bitcoind/.cookie'), null)).toEqual({ ok: false, errors: [ONLY_ENV] });
+    expect(parseSourcesSettings(withCookie('/var/lib/bitcoind/.cookie'), null, ENV)).toMatchObject({ ok: true });
+  });
+
+  it("the environment's file goes to the environment's node only", () => {
+    expect(parseSourcesSettings(withCookie('/var/lib/bitcoind/.cookie', 'http://attacker.example:8332/'), null, ENV)).toEqual({
+      ok: false,
+      errors: ['bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (http://127.0.0.1:8332): use that URL, or give bitcoind.user and bitcoind.password for another node'],
+    });
+    expect(parseSourcesSettings(withCookie('/var/lib/bitcoind/.cookie', 'http://127.0.0.1:8332/wallet/'), null, ENV)).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The fetch helper's failure kinds with an injected fetch (no sockets): timeout, unreachable, HTTP
- * status, garbage and empty bodies; messages name the URL and never a credential. Also the checked
+ * status, redirects, garbage and empty bodies; messages name the URL and never a credential nor the reply. Also the checked
  * readers behind every parser (BTC strings to sats, hash rate units).
  */
 import { describe, expect, it } from 'vitest';
@@ -35,30 +35,47 @@ describe('http helpers', () => {
     expect(err).toMatchObject({ kind: 'unreachable', message: 'cannot reach the server: ECONNREFUSED (GET http://127.0.0.1:9/x)' });
   });
 
-  it('a non-2xx status is "http" with the status and the start of the body', async () => {
+  it('a non-2xx status is "http" with the status only: the body is never quoted', async () => {
     const err = await failure(getJson('http://h/api/v1/prices', { timeoutMs: 100, fetch: reply(503, '<html>\n<b>Service Unavailable</b></html>') }));
     expect(err).toMatchObject({ kind: 'http', status: 503 });
-    expect(err.message).toBe('HTTP 503: <html> <b>Service Unavailable</b></html> (GET http://h/api/v1/prices)');
+    expect(err.message).toBe('HTTP 503 (GET http://h/api/v1/prices)');
   });
 
-  it('garbage, half and empty bodies are "garbage"', async () => {
+  it('garbage, half and empty bodies are "garbage", named by their size', async () => {
     for (const [body, detail] of [
-      ['\u0000\u00ff{{', /not JSON/],
-      ['{"startBlock": 736556, "endBl', /not JSON: \{"startBlock"/],
-      ['', /empty body/],
+      ['\u0000\u00ff{{', 'not JSON (5 bytes) (GET http://h/x)'],
+      ['{"startBlock": 736556, "endBl', 'not JSON (29 bytes) (GET http://h/x)'],
+      ['root:x:0:0:root:/root:/bin/bash', 'not JSON (31 bytes) (GET http://h/x)'],
+      ['', 'empty body (GET http://h/x)'],
     ] as const) {
       const err = await failure(getJson('http://h/x', { timeoutMs: 100, fetch: reply(200, body) }));
       expect(err.kind).toBe('garbage');
-      expect(err.message).toMatch(detail);
+      expect(err.message).toBe(detail);
     }
   });
 
-  it('never prints credentials: URL user:password and header values echoed in a body are masked', async () => {
+  it('never prints credentials: URL user:password dropped, a refusal named without its body', async () => {
     expect(redactUrl('http://rpcuser:hunter22@127.0.0.1:8332/')).toBe('http://127.0.0.1:8332/');
     const echo = reply(401, 'bad token s3cr3t-token for user');
     const err = await failure(getJson('http://u:hunter22@h/accounts/', { timeoutMs: 100, fetch: echo, headers: { 'SlushPool-Auth-Token': 's3cr3t-token' } }));
-    expect(err.message).toBe('HTTP 401: bad token *** for user (GET http://h/accounts/)');
+    expect(err.message).toBe('HTTP 401: the server refused the credentials (GET http://h/accounts/)');
     expect(err.message).not.toMatch(/hunter22|s3cr3t/);
+  });
+
+  it('follows no redirect: a 3xx with a Location is an error naming where it points (host only)', async () => {
+    let seenRedirect: RequestRedirect | undefined;
+    const moved: typeof fetch = async (_url, init) => {
+      seenRedirect = init?.redirect;
+      return new Response('', { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/?token=abc' } });
+    };
+    const err = await failure(getJson('https://mempool.example/api/v1/blocks', { timeoutMs: 100, fetch: moved }));
+    expect(seenRedirect).toBe('manual');
+    expect(err).toMatchObject({ kind: 'http', status: 302 });
+    expect(err.message).toBe('HTTP 302 redirects to 169.254.169.254; redirects are not followed: set the URL it points to (GET https://mempool.example/api/v1/blocks)');
+    const relative: typeof fetch = async () => new Response('', { status: 307, headers: { location: '/v2/blocks' } });
+    expect((await failure(postJson('https://pool.example/api', {}, { timeoutMs: 100, fetch: relative }))).message).toBe(
+      'HTTP 307 redirects to pool.example; redirects are not followed: set the URL it points to (POST https://pool.example/api)',
+    );
   });
 
   it('postJson sends JSON (or a given content type) and parses the reply', async () => {

@@ -2,7 +2,10 @@ import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { createChannelRow } from '../../../../lib/db/mutations/alert-channels';
 import { getChannelView, listChannelViews } from '../../../../lib/db/queries/alert-channels';
+import { loadConfig } from '../../../../lib/config';
 import { parseChannelInput } from '../../../../lib/notify/channel-input';
+import { channelDestinationProblem } from '../../../../lib/notify/destination-check';
+import { notifyNet } from '../../../../lib/notify/net';
 import { jsonBody, problem } from '../../request';
 import { describeValue } from '../../../../lib/util/describe-value';
 
@@ -13,14 +16,17 @@ export function GET() {
   return NextResponse.json({ channels: listChannelViews(getAppDb()) });
 }
 
-/** Adds a channel: `{ name, enabled?, config: { kind, ... } }`. */
+/** Adds a channel: `{ name, enabled?, config: { kind, ... } }`; a host the channels may not reach is refused (400). */
 export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parseChannelInput(parsed.body);
   if (!input.ok) return problem(400, 'invalid channel', input.errors);
+  const config = input.input.config;
+  const where = config ? await channelDestinationProblem(config, notifyNet(loadConfig().notifyPrivateHosts).channelResolve) : null;
+  if (where) return problem(400, 'invalid channel', [where]);
   const db = getAppDb();
-  const { name, enabled, config } = input.input;
+  const { name, enabled } = input.input;
   if (listChannelViews(db).some((c) => c.name === name)) return problem(409, `a channel named ${describeValue(name)} already exists`);
   const id = createChannelRow(db, name!, enabled ?? true, config!, Date.now());
   return NextResponse.json({ ok: true, channel: getChannelView(db, id) }, { status: 201 });

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { deletePushSubscription, upsertPushSubscription } from '../../../../lib/db/mutations/push-subscriptions';
 import { listUserPushSubscriptions } from '../../../../lib/db/queries/push-subscriptions';
+import { pushEndpointHostProblem } from '../../../../lib/notify/webpush/endpoint-check';
 import { parseEndpointBody, parseSubscription } from '../../../../lib/notify/webpush/subscription-input';
 import { jsonBody, problem } from '../../request';
 import { pushUserId } from '../push-user';
@@ -17,7 +18,10 @@ export function GET(request: Request) {
   return NextResponse.json({ subscriptions: listUserPushSubscriptions(getAppDb(), userId) });
 }
 
-/** Saves this browser's subscription (PushSubscription.toJSON()) for the caller, replacing one with the same endpoint. */
+/**
+ * Saves this browser's subscription (PushSubscription.toJSON()) for the caller, replacing one with the same
+ * endpoint. The endpoint must be https and resolve to public addresses only (checked again at every send).
+ */
 export async function POST(request: Request) {
   const userId = pushUserId(request);
   if (userId instanceof NextResponse) return userId;
@@ -25,6 +29,8 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const sub = parseSubscription(parsed.body);
   if (!sub.ok) return problem(400, 'invalid push subscription', sub.errors);
+  const hostProblem = await pushEndpointHostProblem(sub.subscription.endpoint);
+  if (hostProblem) return problem(400, 'invalid push subscription', [hostProblem]);
   const userAgent = request.headers.get('user-agent')?.slice(0, MAX_USER_AGENT_CHARS) ?? null;
   upsertPushSubscription(getAppDb(), userId, sub.subscription, userAgent, Date.now());
   return NextResponse.json({ ok: true, endpoint: sub.subscription.endpoint }, { status: 201 });

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { clearSourcesSettings, setSourcesSettings } from '../../../../lib/db/mutations/sources-settings';
 import { appliedSourcesSettings, sourcesSettingsView } from '../../../../lib/db/queries/sources-settings';
+import { envBitcoindCookie } from '../../../../lib/settings/sources-env';
 import { parseSourcesSettings } from '../../../../lib/settings/sources-settings';
 import { jsonBody, problem } from '../../request';
 
@@ -12,12 +13,15 @@ export function GET() {
   return NextResponse.json(sourcesSettingsView(getAppDb(), process.env));
 }
 
-/** Stores the whole settings document; the collector applies it at its next refresh. A "<redacted>" password keeps the applied one. */
+/**
+ * Stores the whole settings document; the collector applies it at its next refresh. A "<redacted>" password
+ * keeps the applied one for the same node; a cookie path only the environment sets (HASHWATT_BITCOIND_COOKIE).
+ */
 export async function PUT(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
-  const input = parseSourcesSettings(parsed.body, appliedSourcesSettings(db, process.env).settings);
+  const input = parseSourcesSettings(parsed.body, appliedSourcesSettings(db, process.env).settings, envBitcoindCookie(process.env));
   if (!input.ok) return problem(400, 'invalid source settings', input.errors);
   setSourcesSettings(db, input.settings, Date.now());
   return NextResponse.json({ ok: true, ...sourcesSettingsView(db, process.env) });

@@ -3,12 +3,16 @@ import { problem, readSiteRequest } from '../../site-request';
 import { pathId } from '../../../request';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { clearSiteTariff, setSiteTariff } from '../../../../../lib/db/mutations/site-settings';
-import { listSites } from '../../../../../lib/db/queries/sites';
+import { listSites, siteTariff } from '../../../../../lib/db/queries/sites';
+import { apiTariffProblem } from '../../../../../lib/settings/tariff-input';
 import { parseTariff } from '../../../../../lib/economics';
 
 export const dynamic = 'force-dynamic';
 
-/** Sets a site's tariff (flat, time-of-use or real-time); an invalid tariff is refused with the reasons. */
+/**
+ * Sets a site's tariff (flat, time-of-use or real-time); an invalid tariff is refused with the reasons, and
+ * so is a new `file:` feed (the command line sets those).
+ */
 export async function PUT(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const parsedRequest = await readSiteRequest(request, ctx);
   if (parsedRequest instanceof NextResponse) return parsedRequest;
@@ -18,6 +22,8 @@ export async function PUT(request: Request, ctx: { params: Promise<{ id: string 
   if (!site) return problem(404, `no site with id ${siteId}`);
   const parsed = parseTariff(body);
   if (!parsed.ok) return problem(400, 'invalid tariff', parsed.errors);
+  const fileFeed = apiTariffProblem(parsed.tariff, siteTariff(db, siteId));
+  if (fileFeed) return problem(400, 'invalid tariff', [fileFeed]);
   setSiteTariff(db, siteId, parsed.tariff, Date.now());
   return NextResponse.json({ ok: true, siteId, tariff: parsed.tariff });
 }
