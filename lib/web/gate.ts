@@ -14,6 +14,7 @@ import { PRINCIPAL_HEADER, encodePrincipal } from '../auth/principal-header';
 import { createRateLimiter } from '../auth/rate-limit';
 import { can } from '../auth/roles';
 import { kioskMayReach, requirementFor } from '../auth/route-policy';
+import { sameOriginPath } from '../auth/same-origin-path';
 import { securityHeaders } from '../auth/security-headers';
 import { tokenKind } from '../auth/tokens';
 import type { Db } from '../db/client';
@@ -100,7 +101,8 @@ export function createGate(deps: GateDeps) {
     if (!who) return sendPage(res, 401, 'Kiosk link not valid', 'This kiosk link was revoked or mistyped. Ask an admin for a new one (Settings → Users & tokens).');
     url.searchParams.delete('kiosk');
     const cookie = serializeCookie(KIOSK_COOKIE, token, { maxAgeS: 400 * 86_400, secure: facts.https });
-    redirect(res, `${url.pathname}${url.search}`, { 'Set-Cookie': cookie });
+    // Only to a path on this site: `/.//evil/x?kiosk=` parses to the path `//evil/x`, another host to a browser.
+    redirect(res, sameOriginPath(`${url.pathname}${url.search}`) ?? '/wall', { 'Set-Cookie': cookie });
   }
 
   /** A session in use lasts another full term: renewed at most hourly, in the database and the cookie. */
