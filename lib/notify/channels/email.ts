@@ -12,7 +12,7 @@ import { quietHoursSchema, timeoutMsSchema } from './common';
 
 const address = (what: string) => z.email({ error: `${what} must be an email address like alerts@example.com` });
 
-export const emailConfigSchema = z.strictObject({
+const emailFields = z.strictObject({
   kind: z.literal('email'),
   host: z.string({ error: 'the SMTP host is required' }).trim().min(1, { message: 'the SMTP host must not be empty' }),
   port: z
@@ -21,10 +21,13 @@ export const emailConfigSchema = z.strictObject({
     .min(1, { message: 'the SMTP port must be from 1 to 65535' })
     .max(65535, { message: 'the SMTP port must be from 1 to 65535' })
     .default(587),
-  /** true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS when offered. */
+  /** true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS. */
   secure: z.boolean({ error: 'secure must be true or false' }).default(false),
-  /** Refuse to send unless STARTTLS succeeds (when secure is false). */
-  requireTls: z.boolean({ error: 'requireTls must be true or false' }).default(false),
+  /**
+   * Send without TLS when the server offers no STARTTLS (or someone on the way strips it): the password
+   * and the alerts then cross the network in clear text. Off unless the admin turns it on.
+   */
+  allowPlaintext: z.boolean({ error: 'allowPlaintext must be true or false' }).default(false),
   auth: z
     .object({
       user: z.string({ error: 'auth.user is required with auth' }).min(1, { message: 'auth.user must not be empty' }),
@@ -36,6 +39,16 @@ export const emailConfigSchema = z.strictObject({
   timeoutMs: timeoutMsSchema,
   quietHours: quietHoursSchema.optional(),
 });
+
+/**
+ * Earlier versions stored `requireTls` (false unless set), which made TLS optional. It is still read, so
+ * those configs parse, and dropped: TLS is required of every channel, old ones included, unless
+ * `allowPlaintext` says otherwise.
+ */
+export const emailConfigSchema = emailFields
+  .extend({ requireTls: z.boolean({ error: 'requireTls must be true or false' }).optional() })
+  .transform(({ requireTls: _legacy, ...config }) => config);
+
 export type EmailConfig = z.infer<typeof emailConfigSchema>;
 
 /** The longest text body sent; far beyond any real group. */
@@ -60,10 +73,29 @@ export function emailMessage(config: Pick<EmailConfig, 'from' | 'to'>, n: AlertN
   };
 }
 
-/** SMTP 4xx replies are transient, 5xx permanent; without a reply, bad credentials or addresses are permanent. */
+/**
+ * SMTP 4xx replies are transient, 5xx permanent; without a reply, bad credentials or addresses and a TLS
+ * that cannot be started (no STARTTLS, an untrusted certificate) are permanent: they need the admin.
+ */
 export function smtpErrorRetryable(code: string | undefined, responseCode: number | undefined): boolean {
+  if (code === 'ETLS') return false;
   if (responseCode !== undefined && responseCode >= 400) return responseCode < 500;
   return !(code === 'EAUTH' || code === 'EENVELOPE' || code === 'EMESSAGE');
+}
+
+/** The nodemailer transport options of a channel: STARTTLS required unless allowPlaintext is set. */
+export function smtpTransportOptions(config: EmailConfig) {
+  return {
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    // STARTTLS is tried whenever offered; required, it is also tried when not offered and never skipped.
+    requireTLS: !config.secure && !config.allowPlaintext,
+    ...(config.auth ? { auth: { user: config.auth.user, pass: config.auth.pass } } : {}),
+    connectionTimeout: config.timeoutMs,
+    greetingTimeout: config.timeoutMs,
+    socketTimeout: config.timeoutMs,
+  };
 }
 
 export function emailChannel(config: EmailConfig): Channel {
@@ -73,16 +105,7 @@ export function emailChannel(config: EmailConfig): Channel {
 async function sendEmail(config: EmailConfig, message: EmailMessage, signal?: AbortSignal): Promise<void> {
   const where = `${config.host}:${config.port}`;
   if (signal?.aborted) throw new NotifyError(`email channel: sending to ${where} was cancelled`, { channel: 'email', retryable: true });
-  const transport = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    requireTLS: config.requireTls,
-    ...(config.auth ? { auth: { user: config.auth.user, pass: config.auth.pass } } : {}),
-    connectionTimeout: config.timeoutMs,
-    greetingTimeout: config.timeoutMs,
-    socketTimeout: config.timeoutMs,
-  });
+  const transport = nodemailer.createTransport(smtpTransportOptions(config));
   // nodemailer cannot cancel a send in progress: on abort stop waiting at once; the connection then ends
   // by its own timeouts (at most timeoutMs) and its late outcome is ignored.
   let onAbort: (() => void) | undefined;
@@ -100,7 +123,11 @@ async function sendEmail(config: EmailConfig, message: EmailMessage, signal?: Ab
     const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
     const excerpt = bodyExcerpt(e.response ?? e.message ?? String(err));
     const status = typeof e.responseCode === 'number' ? e.responseCode : undefined;
-    throw new NotifyError(`email channel: ${where} ${status ? `replied ${status}` : `failed (${e.code ?? 'error'})`}: ${excerpt}`, {
+    const what =
+      e.code === 'ETLS'
+        ? `could not start TLS: ${excerpt}; this channel sends only over TLS (allowPlaintext sends in clear text, for a trusted network only)`
+        : `${status ? `replied ${status}` : `failed (${e.code ?? 'error'})`}: ${excerpt}`;
+    throw new NotifyError(`email channel: ${where} ${what}`, {
       channel: 'email',
       retryable: smtpErrorRetryable(e.code, status),
       ...(status === undefined ? {} : { status }),
