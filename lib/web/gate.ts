@@ -15,7 +15,7 @@ import { createRateLimiter } from '../auth/rate-limit';
 import { can } from '../auth/roles';
 import { kioskMayReach, requirementFor } from '../auth/route-policy';
 import { sameOriginPath } from '../auth/same-origin-path';
-import { securityHeaders } from '../auth/security-headers';
+import { newScriptNonce, securityHeaders } from '../auth/security-headers';
 import { tokenKind } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { markTokenUsed, renewSession } from '../db/mutations/users';
@@ -119,7 +119,11 @@ export function createGate(deps: GateDeps) {
   /** True when the request was answered here; false when Next should handle it (principal attached). */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const facts = factsOf(req);
-    for (const [k, v] of Object.entries(securityHeaders({ https: facts.https, dev: deps.dev }))) res.setHeader(k, v);
+    const headers = securityHeaders({ https: facts.https, dev: deps.dev, scriptNonce: newScriptNonce(), origin: facts.origin });
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    // Next.js takes the nonce for its inline scripts from the request's CSP: ours, never one a client sent.
+    req.headers['content-security-policy'] = headers['Content-Security-Policy'];
+    delete req.headers['content-security-policy-report-only'];
     delete req.headers[PRINCIPAL_HEADER];
     req.headers[ORIGIN_HEADER] = facts.origin;
     let url: URL;
