@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { historyRetention, loadConfig, marketPolicy } from '../lib/config';
 import { onShutdown, releaseParent } from '../lib/util/child-process-lifecycle';
 import { openDb } from '../lib/db/client';
+import { usePrivateUmask } from '../lib/util/private-umask';
 import { newAlertStepMemory } from './alerts-step';
 import { runCollector } from './collector';
 import { runDeviceRequestLoop } from './device-requests-loop';
@@ -22,6 +23,7 @@ import { createOnceLog } from '../lib/util/once-log';
 
 /** Runs the collector with the environment's configuration until a signal. */
 export async function main(): Promise<void> {
+  usePrivateUmask();
   const config = loadConfig();
   const db = openDb(config.dbPath);
   const stop = new AbortController();

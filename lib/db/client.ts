@@ -4,9 +4,8 @@
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileIdentityOf, type DatabaseReplacedError, type FileIdentity } from './file-identity';
+import { createPrivateFile, ensurePrivateFolder } from './file-modes';
 import * as schema from './schema';
 
 export type DrizzleDb = BetterSQLite3Database<typeof schema>;
@@ -21,9 +20,15 @@ export interface Db {
   close(): void;
 }
 
-/** Opens (creating the folder and file when writable) the database at `path` with WAL and the house pragmas. */
+/**
+ * Opens (creating the folder and file when writable) the database at `path` with WAL and the house
+ * pragmas. A new folder is created 0700 and a new file 0600; SQLite gives its -wal and -shm the file's mode.
+ */
 export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
-  if (!opts.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (!opts.readonly && path !== ':memory:' && path !== '') {
+    ensurePrivateFolder(path);
+    createPrivateFile(path);
+  }
   const sqlite = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');

@@ -22,6 +22,7 @@ import { readManifest, setUpDemo } from './demo-setup';
 import { decideDemo, type DemoDecision } from './demo-mode';
 import { ensureFirstAdmin } from './first-admin';
 import { checkDatabase, checkListenAddress } from './preflight';
+import { narrowDatabaseFiles } from './private-files';
 import { createRestartPolicy } from './restart-policy';
 import { superviseChild, type SupervisedChildOptions, type SupervisedChild } from './supervised-child';
 
@@ -51,6 +52,8 @@ async function prepare(config: Config, opts: StartOptions): Promise<{ db: Db; de
   loadSourcesConfig(process.env); // malformed source settings stop the start here, not in a crash-looping collector
   await checkListenAddress(config.host, config.port);
   for (const line of checkDatabase(config.dbPath, config.manifestPath, opts.newDatabase, Date.now())) say(line);
+  const modes = narrowDatabaseFiles(config.dbPath, config.manifestPath);
+  if (modes) say(modes);
   say(`database ${config.dbPath}: applying migrations`);
   const db = openDb(config.dbPath);
   try {
