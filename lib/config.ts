@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { CURRENCIES, type Currency } from './domain/network';
+import { parseSecretKey } from './secrets/secret-box';
 
 /**
  * Poll results the collector holds in memory at most while storage fails (a sweep holds one per rig):
@@ -46,6 +47,8 @@ export interface Config {
   simSubnet: string;
   /** The dashboard's address as people reach it (HASHWATT_PUBLIC_URL), linked from notifications; null: no link. */
   publicUrl: string | null;
+  /** The key that seals stored secrets (HASHWATT_SECRET_KEY); null: the key file beside the database. */
+  secretKey: Buffer | null;
 }
 
 /** Environment variables as read (a plain record, so tests can pass exactly what they set). */
@@ -113,6 +116,15 @@ function listenHost(raw: string | undefined): string | null {
   );
 }
 
+/** HASHWATT_SECRET_KEY: 32 bytes as 64 hex digits or base64; unset: null. */
+function secretKey(raw: string | undefined): Buffer | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const key = parseSecretKey(raw);
+  // Never echo the value: it is a key, and a near miss is still most of one.
+  if (!key) throw new ConfigError('HASHWATT_SECRET_KEY is not a key: give 32 bytes as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`)');
+  return key;
+}
+
 /** Reads and validates the configuration from `env`. */
 export function loadConfig(env: Env = process.env): Config {
   const pollIntervalS = envInt(env, 'HASHWATT_POLL_INTERVAL_S', 10, 1, 3600);
@@ -146,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     manifestPath: resolve(/*turbopackIgnore: true*/ env.HASHWATT_SIM_MANIFEST || `${dbPath}.simulator-manifest.json`),
     simSubnet: simSubnet(env.HASHWATT_SIM_SUBNET),
     publicUrl: publicUrl(env.HASHWATT_PUBLIC_URL),
+    secretKey: secretKey(env.HASHWATT_SECRET_KEY),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { SecretBox } from '../secrets/secret-box';
 import { fileIdentityOf, type DatabaseReplacedError, type FileIdentity } from './file-identity';
 import { createPrivateFile, ensurePrivateFolder } from './file-modes';
 import * as schema from './schema';
@@ -17,6 +18,11 @@ export interface Db {
   path: string;
   /** The file opened (device + inode; null without a file) and, once seen, why writes stopped (file-identity.ts). */
   fileState: { identity: FileIdentity | null; replaced: DatabaseReplacedError | null };
+  /**
+   * The key the database's secrets are sealed with, set once it was checked against the database
+   * (unlockSecrets); null: secrets can be neither stored nor read (lib/db/secret-fields.ts).
+   */
+  secrets: SecretBox | null;
   close(): void;
 }
 
@@ -36,5 +42,5 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   sqlite.pragma('foreign_keys = ON');
   const orm = drizzle(sqlite, { schema });
   const identity = path === ':memory:' || path === '' ? null : fileIdentityOf(path);
-  return { sqlite, orm, path, fileState: { identity, replaced: null }, close: () => sqlite.close() };
+  return { sqlite, orm, path, fileState: { identity, replaced: null }, secrets: null, close: () => sqlite.close() };
 }

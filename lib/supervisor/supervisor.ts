@@ -21,6 +21,7 @@ import { startChild } from './child';
 import { readManifest, setUpDemo } from './demo-setup';
 import { decideDemo, type DemoDecision } from './demo-mode';
 import { ensureFirstAdmin } from './first-admin';
+import { prepareSecretKey } from './key-setup';
 import { checkDatabase, checkListenAddress } from './preflight';
 import { narrowDatabaseFiles } from './private-files';
 import { createRestartPolicy } from './restart-policy';
@@ -58,6 +59,7 @@ async function prepare(config: Config, opts: StartOptions): Promise<{ db: Db; de
   const db = openDb(config.dbPath);
   try {
     migrateDb(db);
+    for (const line of prepareSecretKey(db, config, Date.now())) say(line);
     const counts = rigCounts(db);
     const demo = decideDemo(config.demo, { demoRigs: counts.demo, realRigs: counts.real, removedAtMs: demoRemovedAtMs(db) });
     for (const line of demo.lines) say(line);

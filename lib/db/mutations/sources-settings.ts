@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { parseSourcesSettings, SOURCES_SETTINGS_KEY, type SourcesSettings } from '../../settings/sources-settings';
 import type { Db } from '../client';
 import { appSettings, changes } from '../schema';
+import { sealSettingsDoc } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
 function logChange(db: Db, nowMs: number, what: string): void {
@@ -13,7 +14,8 @@ function logChange(db: Db, nowMs: number, what: string): void {
 export function setSourcesSettings(db: Db, settings: SourcesSettings, nowMs: number): void {
   const parsed = parseSourcesSettings(settings, null);
   if (!parsed.ok) throw new RangeError(`invalid source settings: ${parsed.errors.join('; ')}`);
-  const valueJson = JSON.stringify(parsed.settings);
+  // The bitcoind password is sealed with the database's key.
+  const valueJson = sealSettingsDoc(db, SOURCES_SETTINGS_KEY, parsed.settings as unknown as Record<string, unknown>);
   writeTransaction(db, () => {
     db.orm
       .insert(appSettings)

@@ -1,6 +1,6 @@
 /**
  * The database's files are its owner's alone: the folder Hashwatt creates is 0700, the database, its
- * -wal and -shm, a backup and its record and the simulator manifest are 0600, whatever the
+ * -wal and -shm, a backup and its record, the key file and the simulator manifest are 0600, whatever the
  * umask of the process that opens them; files an earlier version left readable by others are narrowed at
  * start, in one line.
  */
@@ -42,16 +42,17 @@ describe('file modes', () => {
     }
   });
 
-  it('a backup and its record are 0600', async () => {
+  it('a backup and its record are 0600, and the backup says which key to keep with it', async () => {
     const path = `${t.dir}/hashwatt.db`;
     const db = openDb(path);
     migrateDb(db);
     db.close();
     const dest = `${t.dir}/monday.db`;
-    const run = await runHashwatt(['backup', dest], { HASHWATT_DB: path });
+    const run = await runHashwatt(['backup', dest], { HASHWATT_DB: path, HASHWATT_SECRET_KEY: '' });
     expect(run.code, run.stderr).toBe(0);
     expect(modeOf(dest)).toBe(0o600);
     expect(modeOf(`${path}.last-backup.json`)).toBe(0o600);
+    expect(run.stdout).toContain(`backup: its pool keys, channel tokens and passwords are sealed with ${path}.key: keep a copy of that key with the backup`);
     // Over an existing copy (--force), the new copy is 0600 too.
     chmodSync(dest, 0o644);
     expect((await runHashwatt(['backup', dest, '--force'], { HASHWATT_DB: path })).code).toBe(0);
