@@ -3,6 +3,9 @@ const nextConfig = {
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // No page uses next/image. Its optimizer (/_next/image?url=...) fetches the URL it is given from inside the
+  // server, past the gate: a viewer could have it read /api/users. Off, it answers 404.
+  images: { unoptimized: true },
   reactStrictMode: true,
   async headers() {
     return [

@@ -15,6 +15,7 @@ import { getAppDb } from './lib/db/app-db';
 import { attachRealtime } from './lib/realtime/socket-server';
 import { startTailer } from './lib/realtime/tailer';
 import { onShutdown, releaseParent } from './lib/util/child-process-lifecycle';
+import { usePrivateUmask } from './lib/util/private-umask';
 import { createGate } from './lib/web/gate';
 import { sendJson } from './lib/web/replies';
 import { requestScopes, type RequestScope } from './lib/web/request-scope';
@@ -90,6 +91,7 @@ export async function startWebServer(opts: WebServerOptions) {
 }
 
 async function main() {
+  usePrivateUmask();
   const config = loadConfig();
   const web = loadWebConfig();
   const dev = process.argv.includes('--dev');

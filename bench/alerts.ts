@@ -14,6 +14,7 @@ import type { AlertEvent, AlertState } from '../lib/alerts/types';
 import { openDb } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
 import { createChannelRow } from '../lib/db/mutations/alert-channels';
+import { prepareSecretKey } from '../lib/supervisor/key-setup';
 import { setNotifyPolicy } from '../lib/db/mutations/alert-settings';
 import { writeAlertEvaluation } from '../lib/db/mutations/write-alerts';
 import { parseChannelConfig } from '../lib/notify';
@@ -64,6 +65,7 @@ async function main() {
   const dir = tempDir('hashwatt-bench-alerts-');
   const db = openDb(`${dir.dir}/bench.db`);
   migrateDb(db);
+  prepareSecretKey(db, { secretKey: null, dbPath: db.path }, Date.now()); // as hashwatt start: channel secrets are sealed
   const receivers = await Promise.all(Array.from({ length: channels }, receiver));
   for (const [i, r] of receivers.entries()) {
     const parsed = parseChannelConfig({ kind: 'webhook', url: r.url, secret: 'bench-secret-0123456789' });

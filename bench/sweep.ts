@@ -14,6 +14,7 @@ import { openDb } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
 import { recordSourceSuccess } from '../lib/db/mutations/source-state';
 import { setUpDemo, type DemoManifest } from '../lib/supervisor/demo-setup';
+import { prepareSecretKey } from '../lib/supervisor/key-setup';
 import { startChild } from '../lib/supervisor/child';
 import { tempDir } from '../lib/util/temp-dir';
 import { BENCH_NETWORK } from './bench-network';
@@ -39,6 +40,7 @@ async function main() {
   await sim.ready;
   const db = openDb(`${dir.dir}/bench.db`);
   migrateDb(db);
+  prepareSecretKey(db, { secretKey: null, dbPath: db.path }, Date.now()); // as hashwatt start: the demo pool's token is sealed
   setUpDemo(db, JSON.parse(await readFile(manifestPath, 'utf8')) as DemoManifest, Date.now());
   // Fixed network and price so every sweep also computes and stores its economics, as in production.
   const nowMs = Date.now();

@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { historyRetention, loadConfig, marketPolicy } from '../lib/config';
 import { onShutdown, releaseParent } from '../lib/util/child-process-lifecycle';
 import { openDb } from '../lib/db/client';
+import { unlockWithConfiguredKey } from '../lib/db/secret-key-check';
+import { usePrivateUmask } from '../lib/util/private-umask';
 import { newAlertStepMemory } from './alerts-step';
 import { runCollector } from './collector';
 import { runDeviceRequestLoop } from './device-requests-loop';
@@ -24,8 +26,11 @@ import { createOnceLog } from '../lib/util/once-log';
 
 /** Runs the collector with the environment's configuration until a signal. */
 export async function main(): Promise<void> {
+  usePrivateUmask();
   const config = loadConfig();
   const db = openDb(config.dbPath);
+  // The key `hashwatt start` checked (HASHWATT_SECRET_KEY or <db>.key): pools and channels read their secrets with it.
+  unlockWithConfiguredKey(db, config, Date.now(), (line) => console.error(`collector: ${line}`));
   const stop = new AbortController();
   // Every in-flight request listens on this one signal: hundreds at a time is expected, not a leak.
   setMaxListeners(0, stop.signal);

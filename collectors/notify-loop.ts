@@ -24,6 +24,7 @@ import { pushSubscriptionStore } from '../lib/db/mutations/push-subscriptions';
 import { getOrCreateVapidKeys } from '../lib/db/mutations/vapid-keys';
 import { getChannelRow, listChannelRows } from '../lib/db/queries/alert-channels';
 import { getNotifyPolicy } from '../lib/db/queries/alert-settings';
+import { channelSecretPaths, unreadableSecretPaths, unreadableSecretText } from '../lib/db/secret-fields';
 import { createChannel, NotifyError, nextRetryDelayMs, parseChannelConfig, type ChannelConfig, type ChannelDeps } from '../lib/notify';
 import { notifyNet, type NotifyNet } from '../lib/notify/net';
 import { planDeliveries, type PlannedAction } from '../lib/notify/plan';
@@ -61,11 +62,16 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 
 /** A stored channel config, parsed and checked; never throws (a row may hold anything). */
 function storedChannelConfig(configJson: string): ReturnType<typeof parseChannelConfig> {
+  let config: Record<string, unknown>;
   try {
-    return parseChannelConfig(JSON.parse(configJson));
+    config = JSON.parse(configJson) as Record<string, unknown>;
   } catch (err) {
     return { ok: false, errors: [`not JSON (${errorText(err)})`] };
   }
+  // A secret still sealed would be sent as the credential itself: name it instead.
+  const unreadable = typeof config === 'object' && config !== null ? unreadableSecretPaths(config, channelSecretPaths(config)) : [];
+  if (unreadable.length > 0) return { ok: false, errors: [unreadableSecretText(unreadable.join(', '))] };
+  return parseChannelConfig(config);
 }
 
 /** The enabled channels with a valid stored config (an invalid one is reported once and skipped). */

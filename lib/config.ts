@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { CURRENCIES, type Currency } from './domain/network';
 import { parsePrivateHosts, PRIVATE_HOSTS_VARIABLE, type PrivateHostList } from './net/outbound-policy';
+import { parseSecretKey } from './secrets/secret-box';
 
 /**
  * Poll results the collector holds in memory at most while storage fails (a sweep holds one per rig):
@@ -49,6 +50,8 @@ export interface Config {
   publicUrl: string | null;
   /** Private hosts alert channels may reach (HASHWATT_NOTIFY_PRIVATE_HOSTS); push endpoints never. */
   notifyPrivateHosts: PrivateHostList;
+  /** The key that seals stored secrets (HASHWATT_SECRET_KEY); null: the key file beside the database. */
+  secretKey: Buffer | null;
 }
 
 /** Environment variables as read (a plain record, so tests can pass exactly what they set). */
@@ -124,6 +127,15 @@ function listenHost(raw: string | undefined): string | null {
   );
 }
 
+/** HASHWATT_SECRET_KEY: 32 bytes as 64 hex digits or base64; unset: null. */
+function secretKey(raw: string | undefined): Buffer | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const key = parseSecretKey(raw);
+  // Never echo the value: it is a key, and a near miss is still most of one.
+  if (!key) throw new ConfigError('HASHWATT_SECRET_KEY is not a key: give 32 bytes as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`)');
+  return key;
+}
+
 /** Reads and validates the configuration from `env`. */
 export function loadConfig(env: Env = process.env): Config {
   const pollIntervalS = envInt(env, 'HASHWATT_POLL_INTERVAL_S', 10, 1, 3600);
@@ -158,6 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
     simSubnet: simSubnet(env.HASHWATT_SIM_SUBNET),
     publicUrl: publicUrl(env.HASHWATT_PUBLIC_URL),
     notifyPrivateHosts: notifyPrivateHosts(env[PRIVATE_HOSTS_VARIABLE]),
+    secretKey: secretKey(env.HASHWATT_SECRET_KEY),
   };
 }
 

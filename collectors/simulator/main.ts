@@ -4,6 +4,7 @@
  * It never opens the database: the supervisor upserts the manifest's rigs.
  */
 import { pathToFileURL } from 'node:url';
+import { usePrivateUmask } from '../../lib/util/private-umask';
 import { startSimulator, writeManifest } from './simulator';
 
 /** Options of the simulator process (the CLI and the supervisor fill them from flags or environment). */
@@ -57,6 +58,7 @@ function intFromEnv(name: string, fallback: number): number {
 }
 
 async function mainFromEnv(): Promise<void> {
+  usePrivateUmask();
   const seedRaw = process.env.HASHWATT_SIM_SEED;
   await runSimulatorProcess({
     miners: intFromEnv('HASHWATT_DEMO_MINERS', 48),

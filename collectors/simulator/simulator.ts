@@ -214,8 +214,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
 export async function writeManifest(path: string, manifest: SimManifest): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(tmp, JSON.stringify(manifest, null, 2) + '\n', 'utf8');
+    // Beside the database: owner-only, like it (its pool token is the demo's, but the folder is not).
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writeFile(tmp, JSON.stringify(manifest, null, 2) + '\n', { encoding: 'utf8', mode: 0o600 });
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);

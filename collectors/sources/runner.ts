@@ -7,7 +7,9 @@
 import type { Db } from '../../lib/db/client';
 import { recordSourceFailure, recordSourceSuccess } from '../../lib/db/mutations/source-state';
 import { getSourced } from '../../lib/db/queries/source-state';
-import { pools } from '../../lib/db/schema';
+import { listPools } from '../../lib/db/queries/pools';
+import type { pools } from '../../lib/db/schema';
+import { poolSecretKeys, unreadableSecretPaths, unreadableSecretText } from '../../lib/db/secret-fields';
 import type { MarketPolicy } from '../../lib/db/queries/market';
 import type { BtcPrices, NetworkState } from '../../lib/domain/network';
 import { NO_NETWORK_SOURCE, NO_PRICE_SOURCE, UNCONFIGURED_SOURCE } from '../../lib/settings/sources-settings';
@@ -119,7 +121,7 @@ function refreshPrice(deps: RefreshDeps): Promise<void> {
   });
 }
 
-function credentialsOf(json: string): Record<string, string> {
+function credentialsOf(kind: string, json: string): Record<string, string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -127,13 +129,17 @@ function credentialsOf(json: string): Record<string, string> {
     throw new SourceError('config', 'credentials_json is not valid JSON');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SourceError('config', 'credentials_json is not an object');
-  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]));
+  const credentials = parsed as Record<string, unknown>;
+  // A secret still sealed would be sent as the key itself: name it instead.
+  const unreadable = unreadableSecretPaths(credentials, poolSecretKeys(kind, credentials));
+  if (unreadable.length > 0) throw new SourceError('config', `the pool account cannot be used: ${unreadableSecretText(unreadable.join(', '))}`);
+  return Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]));
 }
 
 function refreshPools(deps: RefreshDeps): Promise<void>[] {
   let rows: (typeof pools.$inferSelect)[];
   try {
-    rows = deps.db.orm.select().from(pools).all();
+    rows = listPools(deps.db);
   } catch (err) {
     (deps.log ?? console.error)(`sources: cannot read the pools table: ${describeError(err)}`);
     return [];
@@ -143,7 +149,7 @@ function refreshPools(deps: RefreshDeps): Promise<void>[] {
     const baseUrl = row.baseUrl.trim() || adapter?.defaultBaseUrl || '';
     return refreshOne(deps, `pool:${row.id}`, `${row.kind}:${redactUrl(baseUrl)}`, async () => {
       if (!adapter) throw new SourceError('config', `unknown pool kind ${JSON.stringify(row.kind)}`);
-      const ref = { baseUrl, credentials: credentialsOf(row.credentialsJson) };
+      const ref = { baseUrl, credentials: credentialsOf(row.kind, row.credentialsJson) };
       return adapter.fetchAccount(ref, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch, nowMs: deps.now(), maxBytes: REPLY_MAX_BYTES.pool });
     });
   });

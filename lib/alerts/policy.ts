@@ -3,7 +3,7 @@
  * notification, the cooldown between two notifications of one group on one channel, and how often a
  * firing alert nobody acknowledged is sent again. Pure.
  */
-import { z } from 'zod';
+import { z } from '../util/zod-browser';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;

@@ -4,7 +4,7 @@
  * field by field). Every rule has `enabled`, `forMs` (breach lasts this long before firing) and
  * `clearForMs` (clear this long before resolving); some add their own limit.
  */
-import { z } from 'zod';
+import { z } from '../util/zod-browser';
 import { RULE_KINDS, type RuleKind } from './types';
 import { describeValue } from '../util/describe-value';
 

@@ -2,6 +2,7 @@
  * The sign-in form as the server reads it: a JSON body from scripts or the urlencoded form the login page
  * posts (which works without JavaScript), and where to go afterwards. Pure.
  */
+import { sameOriginPath } from './same-origin-path';
 
 export interface LoginInput {
   name: string;
@@ -10,11 +11,14 @@ export interface LoginInput {
   next: string;
 }
 
-/** `raw` when it is a path on this site, else '/': never an absolute or protocol-relative URL. */
+/**
+ * `raw` as a path on this site (normalised), else '/': never another origin, never a control character or
+ * backslash, never back to the login page or an API route.
+ */
 export function safeNext(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\') || raw.length > 2048) return '/';
-  if (raw.startsWith('/login') || raw.startsWith('/api/')) return '/';
-  return raw;
+  const path = typeof raw === 'string' ? sameOriginPath(raw) : null;
+  if (path === null || path.startsWith('/login') || path.startsWith('/api/')) return '/';
+  return path;
 }
 
 /** The fields, or why the body is not a sign-in. */

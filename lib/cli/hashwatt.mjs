@@ -3,5 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Everything a command creates (the database, its -wal/-shm, backups, the key file) is the owner's alone;
+// the processes `hashwatt start` runs inherit it.
+process.umask(0o077);
 const { runCli } = await import('./main.ts');
 process.exitCode = await runCli(process.argv.slice(2));

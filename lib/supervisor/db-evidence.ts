@@ -1,9 +1,10 @@
 /**
  * Signs that a database existed at a path where none is now: a start that finds them refuses to begin
  * an empty database (rigs, history and tokens would be silently gone) unless told --new-database.
- * One list, so later evidence (the security issue's key file) is one more row.
+ * One list: the WAL, the manifest, a backup record and the secret key file.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { keyFilePath } from '../secrets/key-file';
 
 /** One sign, with the file that shows it. */
 export interface DatabaseEvidence {
@@ -16,10 +17,7 @@ export function backupRecordPath(dbPath: string): string {
   return `${dbPath}.last-backup.json`;
 }
 
-/** The key file the database's secrets are sealed with (written by a later release; listed now). */
-export function keyFilePath(dbPath: string): string {
-  return `${dbPath}.key`;
-}
+export { keyFilePath };
 
 function backupWhat(path: string): string {
   try {

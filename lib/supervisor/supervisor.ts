@@ -22,7 +22,9 @@ import { childEnv, type ChildName } from './child-env';
 import { readManifest, setUpDemo } from './demo-setup';
 import { decideDemo, type DemoDecision } from './demo-mode';
 import { ensureFirstAdmin } from './first-admin';
+import { prepareSecretKey } from './key-setup';
 import { checkDatabase, checkListenAddress } from './preflight';
+import { narrowDatabaseFiles } from './private-files';
 import { createRestartPolicy } from './restart-policy';
 import { superviseChild, type SupervisedChildOptions, type SupervisedChild } from './supervised-child';
 
@@ -52,10 +54,13 @@ async function prepare(config: Config, opts: StartOptions): Promise<{ db: Db; de
   loadSourcesConfig(process.env); // malformed source settings stop the start here, not in a crash-looping collector
   await checkListenAddress(config.host, config.port);
   for (const line of checkDatabase(config.dbPath, config.manifestPath, opts.newDatabase, Date.now())) say(line);
+  const modes = narrowDatabaseFiles(config.dbPath, config.manifestPath);
+  if (modes) say(modes);
   say(`database ${config.dbPath}: applying migrations`);
   const db = openDb(config.dbPath);
   try {
     migrateDb(db);
+    for (const line of prepareSecretKey(db, config, Date.now())) say(line);
     const counts = rigCounts(db);
     const demo = decideDemo(config.demo, { demoRigs: counts.demo, realRigs: counts.real, removedAtMs: demoRemovedAtMs(db) });
     for (const line of demo.lines) say(line);

@@ -13,7 +13,8 @@ import { csrfProblem } from '../auth/csrf';
 import { PRINCIPAL_HEADER, encodePrincipal } from '../auth/principal-header';
 import { can } from '../auth/roles';
 import { kioskMayReach, requirementFor } from '../auth/route-policy';
-import { securityHeaders } from '../auth/security-headers';
+import { sameOriginPath } from '../auth/same-origin-path';
+import { newScriptNonce, securityHeaders } from '../auth/security-headers';
 import { tokenKind } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { markTokenUsed, renewSession } from '../db/mutations/users';
@@ -97,7 +98,8 @@ export function createGate(deps: GateDeps) {
     if (!who) return sendPage(res, 401, 'Kiosk link not valid', 'This kiosk link was revoked or mistyped. Ask an admin for a new one (Settings → Users & tokens).');
     url.searchParams.delete('kiosk');
     const cookie = serializeCookie(KIOSK_COOKIE, token, { maxAgeS: 400 * 86_400, secure: facts.https });
-    redirect(res, `${url.pathname}${url.search}`, { 'Set-Cookie': cookie });
+    // Only to a path on this site: `/.//evil/x?kiosk=` parses to the path `//evil/x`, another host to a browser.
+    redirect(res, sameOriginPath(`${url.pathname}${url.search}`) ?? '/wall', { 'Set-Cookie': cookie });
   }
 
   /**
@@ -120,7 +122,11 @@ export function createGate(deps: GateDeps) {
   /** True when the request was answered here; false when Next should handle it (principal attached). */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const facts = factsOf(req);
-    for (const [k, v] of Object.entries(securityHeaders({ https: facts.https, dev: deps.dev }))) res.setHeader(k, v);
+    const headers = securityHeaders({ https: facts.https, dev: deps.dev, scriptNonce: newScriptNonce(), origin: facts.origin });
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    // Next.js takes the nonce for its inline scripts from the request's CSP: ours, never one a client sent.
+    req.headers['content-security-policy'] = headers['Content-Security-Policy'];
+    delete req.headers['content-security-policy-report-only'];
     delete req.headers[PRINCIPAL_HEADER];
     req.headers[ORIGIN_HEADER] = facts.origin;
     req.headers[CLIENT_ADDRESS_HEADER] = facts.clientAddress;

@@ -14,6 +14,14 @@ describe('loadConfig', () => {
     expect(c.host).toBeNull();
   });
 
+  it('reads HASHWATT_SECRET_KEY as hex or base64 of 32 bytes, and never echoes a bad one', () => {
+    const key = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
+    expect(loadConfig({}).secretKey).toBeNull();
+    expect(loadConfig({ HASHWATT_SECRET_KEY: key.toString('hex') }).secretKey).toEqual(key);
+    expect(loadConfig({ HASHWATT_SECRET_KEY: ` ${key.toString('base64')}\n` }).secretKey).toEqual(key);
+    expect(() => loadConfig({ HASHWATT_SECRET_KEY: 'hunter2-almost-a-key' })).toThrow(/^(?!.*hunter2)/);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT="eighty" is not a whole number/],
     [{ HASHWATT_POLL_INTERVAL_S: '0' }, /HASHWATT_POLL_INTERVAL_S="0"/],
@@ -23,6 +31,9 @@ describe('loadConfig', () => {
     [{ HASHWATT_CURRENCY: 'DOGE' }, /HASHWATT_CURRENCY="DOGE" must be one of USD, EUR/],
     [{ HASHWATT_HOST: 'hashwatt.example.com' }, /HASHWATT_HOST="hashwatt.example.com" is not an IP address: use 127.0.0.1/],
     [{ HASHWATT_HOST: '192.168.1.300' }, /HASHWATT_HOST="192.168.1.300" is not an IP address/],
+    [{ HASHWATT_SECRET_KEY: 'too-short' }, /^HASHWATT_SECRET_KEY is not a key: give 32 bytes as 64 hex digits or as base64/],
+    [{ HASHWATT_SECRET_KEY: 'ab'.repeat(31) }, /^HASHWATT_SECRET_KEY is not a key/],
+    [{ HASHWATT_SECRET_KEY: Buffer.alloc(31, 7).toString('base64') }, /^HASHWATT_SECRET_KEY is not a key/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -102,8 +102,21 @@ export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
       return (
         <div key={f.key} className="form-field form-field--check">
           <label htmlFor={id}>
-            <input id={id} type="checkbox" checked={v === true} onChange={(e) => set(e.target.checked)} data-field={f.key} /> {f.label}
+            <input
+              id={id}
+              type="checkbox"
+              checked={v === true}
+              onChange={(e) => set(e.target.checked)}
+              data-field={f.key}
+              aria-describedby={f.warning && v === true ? `${id}-warning` : undefined}
+            />{' '}
+            {f.label}
           </label>
+          {f.warning && v === true && (
+            <span className="form-hint warn-text" id={`${id}-warning`} role="alert" data-testid={`field-warning-${f.key}`}>
+              {f.warning}
+            </span>
+          )}
         </div>
       );
     }

@@ -91,6 +91,11 @@ export function ChannelsPanel({ initial, nowMs }: ChannelsPanelProps) {
                 <th scope="row" className="cell-name">
                   {c.name}
                   <span className="cell-sub">{KIND_LABEL[c.kind as keyof typeof KIND_LABEL] ?? c.kind}</span>
+                  {c.config.allowPlaintext === true && (
+                    <span className="cell-sub warn-text" data-testid="channel-plaintext-warning" title="This channel may send its password and alerts in clear text">
+                      without TLS
+                    </span>
+                  )}
                 </th>
                 <td data-label="Enabled">
                   <label className="switch">

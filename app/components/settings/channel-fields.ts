@@ -36,6 +36,8 @@ export interface ChannelField {
   required?: boolean;
   placeholder?: string;
   help?: string;
+  /** For "boolean": what turning it on costs, shown while it is on. */
+  warning?: string;
   /** For "select": the allowed values, the first being the server's default. */
   options?: readonly string[];
 }
@@ -74,7 +76,12 @@ export const CHANNEL_FIELDS: Readonly<Record<ChannelKind, readonly ChannelField[
     { key: 'host', label: 'SMTP host', type: 'text', required: true, placeholder: 'smtp.example.com' },
     { key: 'port', label: 'SMTP port', type: 'number', placeholder: '587' },
     { key: 'secure', label: 'TLS from the start (port 465)', type: 'boolean' },
-    { key: 'requireTls', label: 'Require STARTTLS', type: 'boolean' },
+    {
+      key: 'allowPlaintext',
+      label: 'Allow sending without TLS',
+      type: 'boolean',
+      warning: 'Without TLS the password and every alert cross the network in clear text, readable and changeable on the way. Only for a trusted network.',
+    },
     { key: 'auth.user', label: 'User name', type: 'text' },
     { key: 'auth.pass', label: 'Password', type: 'secret' },
     { key: 'from', label: 'From', type: 'email', required: true, placeholder: 'alerts@example.com' },

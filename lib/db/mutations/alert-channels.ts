@@ -1,14 +1,15 @@
-/** Channel writes by the web app; configs are validated by the caller (parseChannelConfig). */
+/** Channel writes by the web app; configs are validated by the caller (parseChannelConfig), their secrets sealed here. */
 import { eq } from 'drizzle-orm';
 import type { ChannelConfig } from '../../notify/registry';
 import type { Db } from '../client';
 import { alertChannels, alertDeliveries } from '../schema';
+import { sealChannelConfig } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
 export function createChannelRow(db: Db, name: string, enabled: boolean, config: ChannelConfig, nowMs: number): number {
   return db.orm
     .insert(alertChannels)
-    .values({ name, enabled, configJson: JSON.stringify(config), createdAtMs: nowMs, updatedAtMs: nowMs })
+    .values({ name, enabled, configJson: sealChannelConfig(db, config), createdAtMs: nowMs, updatedAtMs: nowMs })
     .returning({ id: alertChannels.id })
     .get().id;
 }
@@ -19,7 +20,7 @@ export function updateChannelRow(db: Db, id: number, patch: { name?: string; ena
     .set({
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-      ...(patch.config !== undefined ? { configJson: JSON.stringify(patch.config) } : {}),
+      ...(patch.config !== undefined ? { configJson: sealChannelConfig(db, patch.config) } : {}),
       updatedAtMs: nowMs,
     })
     .where(eq(alertChannels.id, id))

@@ -7,6 +7,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { PoolConfig } from '../../domain/pool-config';
 import type { Db } from '../client';
 import { changes, pools, sourceState } from '../schema';
+import { openPoolCredentialsJson, sealPoolCredentials } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
 /** How a pool write ended. */
@@ -17,8 +18,8 @@ function nameTaken(db: Db, name: string, exceptId: number | null): boolean {
   return db.orm.select({ id: pools.id }).from(pools).where(where).get() !== undefined;
 }
 
-function values(p: PoolConfig) {
-  return { name: p.name, kind: p.kind, baseUrl: p.baseUrl, credentialsJson: JSON.stringify(p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
+function values(db: Db, p: PoolConfig) {
+  return { name: p.name, kind: p.kind, baseUrl: p.baseUrl, credentialsJson: sealPoolCredentials(db, p.kind, p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
 }
 
 function logChange(db: Db, nowMs: number, what: string): void {
@@ -31,7 +32,7 @@ const taken = (name: string): PoolWrite => ({ ok: false, reason: 'conflict', mes
 export function createPool(db: Db, pool: PoolConfig, nowMs: number): PoolWrite {
   return writeTransaction(db, (): PoolWrite => {
     if (nameTaken(db, pool.name, null)) return taken(pool.name);
-    const row = db.orm.insert(pools).values({ ...values(pool), createdAtMs: nowMs }).returning({ id: pools.id }).get();
+    const row = db.orm.insert(pools).values({ ...values(db, pool), createdAtMs: nowMs }).returning({ id: pools.id }).get();
     logChange(db, nowMs, 'pool added');
     return { ok: true, id: row.id };
   });
@@ -43,9 +44,10 @@ export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number):
     const before = db.orm.select().from(pools).where(eq(pools.id, id)).get();
     if (!before) return { ok: false, reason: 'not-found' };
     if (nameTaken(db, pool.name, id)) return taken(pool.name);
-    db.orm.update(pools).set(values(pool)).where(eq(pools.id, id)).run();
+    db.orm.update(pools).set(values(db, pool)).where(eq(pools.id, id)).run();
     // Another account's figures must not be shown as this one's.
-    if (before.kind !== pool.kind || before.baseUrl !== pool.baseUrl || before.credentialsJson !== JSON.stringify(pool.credentials)) {
+    const credentialsBefore = openPoolCredentialsJson(db, before.kind, before.credentialsJson);
+    if (before.kind !== pool.kind || before.baseUrl !== pool.baseUrl || credentialsBefore !== JSON.stringify(pool.credentials)) {
       db.orm.delete(sourceState).where(eq(sourceState.key, `pool:${id}`)).run();
     }
     logChange(db, nowMs, 'pool changed');

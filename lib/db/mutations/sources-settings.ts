@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { parseSourcesSettings, SOURCES_SETTINGS_KEY, type SourcesSettings } from '../../settings/sources-settings';
 import type { Db } from '../client';
 import { appSettings, changes } from '../schema';
+import { sealSettingsDoc } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
 function logChange(db: Db, nowMs: number, what: string): void {
@@ -14,7 +15,8 @@ export function setSourcesSettings(db: Db, settings: SourcesSettings, nowMs: num
   // The route checked the cookie rule against the environment; this re-checks the shape.
   const parsed = parseSourcesSettings(settings, null, 'unchecked');
   if (!parsed.ok) throw new RangeError(`invalid source settings: ${parsed.errors.join('; ')}`);
-  const valueJson = JSON.stringify(parsed.settings);
+  // The bitcoind password is sealed with the database's key.
+  const valueJson = sealSettingsDoc(db, SOURCES_SETTINGS_KEY, parsed.settings as unknown as Record<string, unknown>);
   writeTransaction(db, () => {
     db.orm
       .insert(appSettings)

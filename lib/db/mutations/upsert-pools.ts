@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { PoolConfig } from '../../domain/pool-config';
 import type { Db } from '../client';
 import { changes, pools } from '../schema';
+import { sealPoolCredentials } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
 export type { PoolConfig };
@@ -12,7 +13,7 @@ export function upsertPools(db: Db, configs: readonly PoolConfig[], nowMs: numbe
   return writeTransaction(db, () => {
     let added = 0;
     for (const p of configs) {
-      const values = { kind: p.kind, baseUrl: p.baseUrl, credentialsJson: JSON.stringify(p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
+      const values = { kind: p.kind, baseUrl: p.baseUrl, credentialsJson: sealPoolCredentials(db, p.kind, p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
       const existing = db.orm.select({ id: pools.id }).from(pools).where(eq(pools.name, p.name)).get();
       if (existing) db.orm.update(pools).set(values).where(eq(pools.id, existing.id)).run();
       else {

@@ -4,14 +4,23 @@ import { redactConfig } from '../../notify/redact';
 import type { ChannelView } from '../../realtime/alert-contracts';
 import type { Db } from '../client';
 import { alertChannels, alertDeliveries, type AlertChannelRow } from '../schema';
+import { openChannelConfigJson } from '../secret-fields';
 
-/** Stored channel rows (configs unredacted: collector and mutations only). */
+const opened = (db: Db, row: AlertChannelRow): AlertChannelRow => ({ ...row, configJson: openChannelConfigJson(db, row.configJson) });
+
+/** Stored channel rows, secrets opened (configs unredacted: collector and mutations only). */
 export function listChannelRows(db: Db): AlertChannelRow[] {
-  return db.orm.select().from(alertChannels).orderBy(asc(alertChannels.id)).all();
+  return db.orm
+    .select()
+    .from(alertChannels)
+    .orderBy(asc(alertChannels.id))
+    .all()
+    .map((row) => opened(db, row));
 }
 
 export function getChannelRow(db: Db, id: number): AlertChannelRow | null {
-  return db.orm.select().from(alertChannels).where(eq(alertChannels.id, id)).get() ?? null;
+  const row = db.orm.select().from(alertChannels).where(eq(alertChannels.id, id)).get();
+  return row ? opened(db, row) : null;
 }
 
 interface Health {

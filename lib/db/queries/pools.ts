@@ -4,11 +4,20 @@ import type { PoolConfig } from '../../domain/pool-config';
 import { redactPool } from '../../settings/pool-input';
 import type { Db } from '../client';
 import { pools } from '../schema';
+import { openPoolCredentialsJson } from '../secret-fields';
 import { listSourceStates, type SourceStateView } from './sources-settings';
 
-/** Every configured pool, by id. */
-export function listPools(db: Db) {
-  return db.orm.select().from(pools).orderBy(asc(pools.id)).all();
+type PoolRow = typeof pools.$inferSelect;
+const opened = (db: Db, row: PoolRow): PoolRow => ({ ...row, credentialsJson: openPoolCredentialsJson(db, row.kind, row.credentialsJson) });
+
+/** Every configured pool, by id, secrets opened. */
+export function listPools(db: Db): PoolRow[] {
+  return db.orm
+    .select()
+    .from(pools)
+    .orderBy(asc(pools.id))
+    .all()
+    .map((row) => opened(db, row));
 }
 
 /** A pool account as the settings screen and the pools API show it: secrets redacted, with its last fetch. */
@@ -19,8 +28,9 @@ export interface PoolView extends PoolConfig {
 
 /** The stored pool as a PoolConfig (secrets in clear), or null for an unknown id. */
 export function getPoolConfig(db: Db, id: number): PoolConfig | null {
-  const row = db.orm.select().from(pools).where(eq(pools.id, id)).get();
-  if (!row) return null;
+  const stored = db.orm.select().from(pools).where(eq(pools.id, id)).get();
+  if (!stored) return null;
+  const row = opened(db, stored);
   let credentials: Record<string, string> = {};
   try {
     const parsed = JSON.parse(row.credentialsJson) as unknown;

@@ -5,6 +5,7 @@ import { envBitcoindCookie, loadSourcesConfig } from '../../settings/sources-env
 import { parseSourcesSettings, redactSourcesSettings, SOURCES_SETTINGS_KEY, type EnvCookie, type SourcesSettings } from '../../settings/sources-settings';
 import type { Db } from '../client';
 import { appSettings, sourceState } from '../schema';
+import { openSettingsJson, SETTINGS_SECRET_PATHS, unreadableSecretPaths, unreadableSecretText } from '../secret-fields';
 
 /** The stored document: null settings when none is stored; an error when the stored one no longer validates. */
 export interface StoredSourcesSettings {
@@ -22,10 +23,12 @@ export function getStoredSourcesSettings(db: Db, envCookie: EnvCookie = null): S
   if (!row) return { settings: null, updatedAtMs: null, error: null };
   let json: unknown;
   try {
-    json = JSON.parse(row.valueJson);
+    json = JSON.parse(openSettingsJson(db, SOURCES_SETTINGS_KEY, row.valueJson));
   } catch {
     return { settings: null, updatedAtMs: row.updatedAtMs, error: 'the stored source settings are not valid JSON' };
   }
+  const unreadable = unreadableSecretPaths(json as Record<string, unknown>, SETTINGS_SECRET_PATHS[SOURCES_SETTINGS_KEY]);
+  if (unreadable.length > 0) return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings cannot be used: ${unreadableSecretText(unreadable.join(', '))}` };
   const parsed = parseSourcesSettings(json, null, envCookie);
   if (!parsed.ok) return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings are invalid: ${parsed.errors.join('; ')}` };
   return { settings: parsed.settings, updatedAtMs: row.updatedAtMs, error: null };

@@ -3,7 +3,7 @@
  * invalid one with messages an operator can act on: the field, the rule and the value given. Prices are
  * per kWh in the site's currency; the tariff itself carries no currency.
  */
-import { z } from 'zod';
+import { z } from '../../util/zod-browser';
 import { describeValue } from '../../util/describe-value';
 import { MAX_MESSAGES, MessageList } from '../../util/message-list';
 import { HOURS_PER_WEEK, touBandErrors } from './tou';

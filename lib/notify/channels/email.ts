@@ -19,7 +19,7 @@ import { quietHoursSchema, timeoutMsSchema } from './common';
 
 const address = (what: string) => z.email({ error: `${what} must be an email address like alerts@example.com` });
 
-export const emailConfigSchema = z.strictObject({
+const emailFields = z.strictObject({
   kind: z.literal('email'),
   host: z.string({ error: 'the SMTP host is required' }).trim().min(1, { message: 'the SMTP host must not be empty' }),
   port: z
@@ -28,10 +28,13 @@ export const emailConfigSchema = z.strictObject({
     .min(1, { message: 'the SMTP port must be from 1 to 65535' })
     .max(65535, { message: 'the SMTP port must be from 1 to 65535' })
     .default(587),
-  /** true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS when offered. */
+  /** true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS. */
   secure: z.boolean({ error: 'secure must be true or false' }).default(false),
-  /** Refuse to send unless STARTTLS succeeds (when secure is false). */
-  requireTls: z.boolean({ error: 'requireTls must be true or false' }).default(false),
+  /**
+   * Send without TLS when the server offers no STARTTLS (or someone on the way strips it): the password
+   * and the alerts then cross the network in clear text. Off unless the admin turns it on.
+   */
+  allowPlaintext: z.boolean({ error: 'allowPlaintext must be true or false' }).default(false),
   auth: z
     .object({
       user: z.string({ error: 'auth.user is required with auth' }).min(1, { message: 'auth.user must not be empty' }),
@@ -43,6 +46,16 @@ export const emailConfigSchema = z.strictObject({
   timeoutMs: timeoutMsSchema,
   quietHours: quietHoursSchema.optional(),
 });
+
+/**
+ * Earlier versions stored `requireTls` (false unless set), which made TLS optional. It is still read, so
+ * those configs parse, and dropped: TLS is required of every channel, old ones included, unless
+ * `allowPlaintext` says otherwise.
+ */
+export const emailConfigSchema = emailFields
+  .extend({ requireTls: z.boolean({ error: 'requireTls must be true or false' }).optional() })
+  .transform(({ requireTls: _legacy, ...config }) => config);
+
 export type EmailConfig = z.infer<typeof emailConfigSchema>;
 
 /** The longest text body sent; far beyond any real group. */
@@ -67,10 +80,29 @@ export function emailMessage(config: Pick<EmailConfig, 'from' | 'to'>, n: AlertN
   };
 }
 
-/** SMTP 4xx replies are transient, 5xx permanent; without a reply, bad credentials or addresses are permanent. */
+/**
+ * SMTP 4xx replies are transient, 5xx permanent; without a reply, bad credentials or addresses and a TLS
+ * that cannot be started (no STARTTLS, an untrusted certificate) are permanent: they need the admin.
+ */
 export function smtpErrorRetryable(code: string | undefined, responseCode: number | undefined): boolean {
+  if (code === 'ETLS') return false;
   if (responseCode !== undefined && responseCode >= 400) return responseCode < 500;
   return !(code === 'EAUTH' || code === 'EENVELOPE' || code === 'EMESSAGE');
+}
+
+/** The nodemailer transport options of a channel: STARTTLS required unless allowPlaintext is set. */
+export function smtpTransportOptions(config: EmailConfig) {
+  return {
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    // STARTTLS is tried whenever offered; required, it is also tried when not offered and never skipped.
+    requireTLS: !config.secure && !config.allowPlaintext,
+    ...(config.auth ? { auth: { user: config.auth.user, pass: config.auth.pass } } : {}),
+    connectionTimeout: config.timeoutMs,
+    greetingTimeout: config.timeoutMs,
+    socketTimeout: config.timeoutMs,
+  };
 }
 
 /** The channel, connecting through `net` (where it may connect). */
@@ -117,15 +149,8 @@ async function sendEmail(config: EmailConfig, message: EmailMessage, net: Notify
   }, BYTE_CHECK_MS);
 
   const transport = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    requireTLS: config.requireTls,
-    ...(config.auth ? { auth: { user: config.auth.user, pass: config.auth.pass } } : {}),
+    ...smtpTransportOptions(config),
     ...(net.ca ? { tls: { ca: net.ca } } : {}),
-    connectionTimeout: config.timeoutMs,
-    greetingTimeout: config.timeoutMs,
-    socketTimeout: config.timeoutMs,
     // The connection to the checked address (TLS, when asked, is still nodemailer's, named for config.host).
     getSocket: (_options: unknown, callback: (err: Error | null, socketOptions: unknown) => void) => {
       net
@@ -166,7 +191,13 @@ function emailError(where: string, err: unknown): NotifyError {
   }
   const e = err as { code?: string; responseCode?: number };
   const status = typeof e.responseCode === 'number' ? e.responseCode : undefined;
-  return new NotifyError(`email channel: ${where} ${status ? `replied ${status}${e.code ? ` (${e.code})` : ''}` : `failed (${e.code ?? 'error'})`}`, {
+  const what =
+    e.code === 'ETLS'
+      ? 'could not start TLS; this channel sends only over TLS (allowPlaintext sends in clear text, for a trusted network only)'
+      : status
+        ? `replied ${status}${e.code ? ` (${e.code})` : ''}`
+        : `failed (${e.code ?? 'error'})`;
+  return new NotifyError(`email channel: ${where} ${what}`, {
     channel: 'email',
     retryable: smtpErrorRetryable(e.code, status),
     ...(status === undefined ? {} : { status }),

@@ -19,7 +19,7 @@ import { startSimulator, type RunningSimulator } from '../../../collectors/simul
 import { loadSourcesConfig } from '../../../collectors/sources/config';
 import { refreshSources } from '../../../collectors/sources/runner';
 import { RULE_KINDS, type ThresholdOverride } from '../../../lib/alerts';
-import { openDb, type Db } from '../../../lib/db/client';
+import type { Db } from '../../../lib/db/client';
 import { createChannelRow } from '../../../lib/db/mutations/alert-channels';
 import { enqueueDeliveries } from '../../../lib/db/mutations/write-alerts';
 import { getAlertRequest, recordAlertRequest } from '../../../lib/db/mutations/alert-requests';
@@ -35,7 +35,7 @@ import { setUpDemo } from '../../../lib/supervisor/demo-setup';
 import { parsePrivateHosts } from '../../../lib/net/outbound-policy';
 import { notifyNet } from '../../../lib/notify/net';
 import { startReceiver, type Receiver, type RecordedRequest } from '../notify/receiver';
-import { tempDb } from '../../support/temp';
+import { openTestDb, tempDb } from '../../support/temp';
 
 const SECRET = 'a-webhook-secret-of-some-length';
 const HOST = '127.0.97.251';
@@ -178,7 +178,7 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
   it('survives a restart: a new connection and fresh memory neither fire again nor lose a queued delivery', async () => {
     const opsBefore = ops.requests.length;
     db.close();
-    db = openDb(t.path);
+    db = openTestDb(t.path);
     Object.assign(memory, newAlertStepMemory());
     const info = await sweepOnce(collector());
     expect(info?.alerts).toEqual({ events: 0 }); // the stored states say they are already firing
@@ -210,7 +210,7 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
       expect(listChannelViews(db).find((c) => c.id === channelId)).toMatchObject({ queued: 1, failed: 0 });
 
       db.close();
-      db = openDb(t.path);
+      db = openTestDb(t.path);
       await tick(Date.now());
       expect(bodies).toHaveLength(2);
       expect(bodies[1]).toBe(bodies[0]); // the same message again: at least once, same alert id

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../collectors/simulator/simulator';
 import { openDb } from '../../../lib/db/client';
+import { prepareSecretKey } from '../../../lib/supervisor/key-setup';
 import { migrateDb } from '../../../lib/db/migrate';
 import { createChannelRow } from '../../../lib/db/mutations/alert-channels';
 import { upsertDemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';
@@ -39,6 +40,7 @@ afterAll(async () => {
 function prepareDb(path: string): void {
   const db = openDb(path);
   migrateDb(db);
+  prepareSecretKey(db, { secretKey: null, dbPath: path }, Date.now()); // as hashwatt start does: the collector reads the key file
   upsertDemoFleet(db, sim.manifest, Date.now());
   createChannelRow(db, 'ops webhook', true, { kind: 'webhook', url: `${receiver.baseUrl}/hook`, secret: 'a-webhook-secret-of-16+', timeoutMs: 3000 }, Date.now());
   db.close();

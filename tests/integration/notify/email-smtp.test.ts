@@ -1,7 +1,8 @@
 /**
  * The email channel against a real SMTP server (smtp-server from npm) on 127.0.116.3: the message arrives
  * with its subject, body and alert-id header; credentials are checked; SMTP 4xx/5xx and a dead server are
- * classified.
+ * classified; TLS is required unless the channel allows plain text (most servers here offer no STARTTLS,
+ * so those channels set allowPlaintext).
  */
 import net, { type AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
@@ -78,7 +79,7 @@ async function failure(config: ChannelConfigInput): Promise<NotifyError> {
   return err as NotifyError;
 }
 
-const base = { kind: 'email' as const, host: HOST, from: 'rigs@hashwatt.test', to: ['ops@hashwatt.test', 'night@hashwatt.test'] };
+const base = { kind: 'email' as const, host: HOST, allowPlaintext: true, from: 'rigs@hashwatt.test', to: ['ops@hashwatt.test', 'night@hashwatt.test'] };
 
 describe('email over SMTP', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -229,5 +230,64 @@ describe('where email may go', () => {
       false,
       'email channel: not sent to 127.0.116.9:25: 127.0.116.9 is a loopback address: to send there, list it in HASHWATT_NOTIFY_PRIVATE_HOSTS (host names, addresses or ranges, comma separated)',
     ]);
+  });
+});
+
+describe('TLS', () => {
+  it('a server without STARTTLS is refused by default: nothing is sent, no password crosses, the error says why', async () => {
+    const logins: string[] = [];
+    const smtp = await startSmtp({
+      onAuth(auth, _session, callback) {
+        logins.push(`${auth.username}:${auth.password}`);
+        callback(null, { user: auth.username });
+      },
+    });
+    try {
+      const { allowPlaintext: _off, ...strict } = base;
+      const err = await failure({ ...strict, port: smtp.port, auth: { user: 'rigs', pass: 'hunter22' } });
+      expect(err.retryable).toBe(false);
+      expect(err.message).toMatch(new RegExp(`^email channel: ${HOST.replaceAll('.', '\\.')}:${smtp.port} could not start TLS; this channel sends only over TLS \\(allowPlaintext sends in clear text, for a trusted network only\\)$`));
+      expect(smtp.received).toEqual([]);
+      expect(logins).toEqual([]);
+      // An earlier version's stored config (requireTls: false, then the default) is refused the same way.
+      const legacy = await failure({ ...strict, port: smtp.port, requireTls: false } as ChannelConfigInput);
+      expect(legacy.message).toContain('could not start TLS');
+      expect(smtp.received).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('the same server is used, password included, once the channel allows plain text', async () => {
+    const logins: string[] = [];
+    const smtp = await startSmtp({
+      onAuth(auth, _session, callback) {
+        logins.push(`${auth.username}:${auth.password}`);
+        callback(null, { user: auth.username });
+      },
+    });
+    try {
+      await createChannel({ ...base, allowPlaintext: true, port: smtp.port, auth: { user: 'rigs', pass: 'hunter22' } }, LAN).send(single());
+      expect(smtp.received).toHaveLength(1);
+      expect(logins).toEqual(['rigs:hunter22']);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('a server offering STARTTLS with a certificate nobody vouches for is refused, never fallen back to plain text', async () => {
+    // smtp-server's built-in self-signed certificate for localhost.
+    const smtp = await startSmtp({ disabledCommands: [] });
+    try {
+      const { allowPlaintext: _off, ...strict } = base;
+      const err = await failure({ ...strict, port: smtp.port });
+      // Certificates get renewed: this one is retried, and fails the same way until it is. The server's
+      // words are not quoted in the message; the cause keeps the TLS error.
+      expect(err.message).toBe(`email channel: ${HOST}:${smtp.port} failed (ESOCKET)`);
+      expect(String((err.cause as Error).message)).toMatch(/certificate/);
+      expect(smtp.received).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
   });
 });

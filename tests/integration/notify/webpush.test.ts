@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { notifyTick } from '../../../collectors/notify-loop';
-import { openDb, type Db } from '../../../lib/db/client';
+import type { Db } from '../../../lib/db/client';
 import { createChannelRow } from '../../../lib/db/mutations/alert-channels';
 import { getAlertRequest, recordAlertRequest } from '../../../lib/db/mutations/alert-requests';
 import { setNotifyPolicy } from '../../../lib/db/mutations/alert-settings';
@@ -25,7 +25,7 @@ import { PUBLIC_ONLY } from '../../../lib/net/outbound-policy';
 import { NOTIFY_REPLY_MAX_BYTES, type NotifyNet } from '../../../lib/notify/net';
 import { pushEndpointHostProblem } from '../../../lib/notify/webpush/endpoint-check';
 import { single } from '../../unit/notify/fixtures';
-import { tempDb } from '../../support/temp';
+import { openTestDb, tempDb } from '../../support/temp';
 import { browserKeys, decryptPush, HUGE_REPLY_BYTES, pushNet, startPushEndpoint, verifyVapid, type BrowserKeys, type PushEndpoint } from './push-endpoint';
 
 const HOST = '127.0.123.1';
@@ -136,21 +136,21 @@ describe('webpush channel', () => {
 describe('VAPID keys', () => {
   it('are generated once and reused by a second connection and after reopening the file', () => {
     const first = getOrCreateVapidKeys(db, 1);
-    const other = openDb(t.path);
+    const other = openTestDb(t.path);
     try {
       expect(getOrCreateVapidKeys(other, 2)).toEqual(first);
     } finally {
       other.close();
     }
     db.close();
-    const reopened = openDb(t.path);
+    const reopened = openTestDb(t.path);
     try {
       expect(getOrCreateVapidKeys(reopened, 3)).toEqual(first);
       expect(reopened.orm.select().from(appSettings).all().filter((r) => r.key === VAPID_KEYS_KEY)).toHaveLength(1);
     } finally {
       reopened.close();
     }
-    db = t.db = openDb(t.path);
+    db = t.db = openTestDb(t.path);
   });
 
   it('a damaged stored pair is reported, never silently replaced', () => {

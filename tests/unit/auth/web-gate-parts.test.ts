@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCookies, serializeCookie } from '../../../lib/auth/cookies';
 import { csrfProblem } from '../../../lib/auth/csrf';
 import { parseLoginBody, safeNext } from '../../../lib/auth/login-input';
-import { securityHeaders } from '../../../lib/auth/security-headers';
+import { newScriptNonce, securityHeaders } from '../../../lib/auth/security-headers';
 import { requestFacts } from '../../../lib/web/request-facts';
 import { loadWebConfig } from '../../../lib/web/web-config';
 
@@ -82,12 +82,33 @@ describe('web config', () => {
 });
 
 describe('security headers', () => {
-  it('forbid framing and sniffing, and add HSTS and eval only where they belong', () => {
-    const prod = securityHeaders({ https: false, dev: false });
+  const headers = (o: Partial<Parameters<typeof securityHeaders>[0]> = {}) =>
+    securityHeaders({ https: false, dev: false, scriptNonce: 'bm9uY2Utb25l', origin: 'http://10.0.0.5:3000', ...o });
+  const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+  it('frames nothing, sniffs nothing, eval only in dev, HSTS only over HTTPS', () => {
+    const prod = headers();
     expect(prod['X-Frame-Options']).toBe('DENY');
     expect(prod['Content-Security-Policy']).not.toMatch(/unsafe-eval/);
     expect(prod['Strict-Transport-Security']).toBeUndefined();
-    expect(securityHeaders({ https: true, dev: true })['Content-Security-Policy']).toMatch(/'unsafe-eval'/);
-    expect(securityHeaders({ https: true, dev: false })['Strict-Transport-Security']).toBe('max-age=31536000');
+    expect(headers({ https: true, dev: true })['Content-Security-Policy']).toMatch(/'unsafe-eval'/);
+    expect(headers({ https: true })['Strict-Transport-Security']).toBe('max-age=31536000');
+  });
+  it('runs inline scripts only with this reply\'s nonce, and sockets only to the site\'s own origin', () => {
+    const csp = headers()['Content-Security-Policy'];
+    expect(directive(csp, 'script-src')).toBe("script-src 'self' 'nonce-bm9uY2Utb25l'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(directive(csp, 'connect-src')).toBe("connect-src 'self' ws://10.0.0.5:3000");
+    expect(directive(headers({ https: true, origin: 'https://mine.example.com' })['Content-Security-Policy'], 'connect-src')).toBe("connect-src 'self' wss://mine.example.com");
+    expect(directive(headers({ origin: 'http://[::1]:3000' })['Content-Security-Policy'], 'connect-src')).toBe("connect-src 'self' ws://[::1]:3000");
+    expect(csp).not.toMatch(/ ws: | wss:|ws:;|wss:;/);
+  });
+  it('never writes a forged Host into the policy', () => {
+    for (const origin of ["http://evil; script-src *", "http://a b", "http://x'y", 'http://'])
+      expect(directive(headers({ origin })['Content-Security-Policy'], 'connect-src'), origin).toBe("connect-src 'self'");
+  });
+  it('makes a new nonce each time, in the characters Next.js reads', () => {
+    const a = newScriptNonce();
+    expect(a).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(newScriptNonce()).not.toBe(a);
   });
 });

@@ -1,6 +1,7 @@
 /** Channel configs: defaults, and error messages that name the field without echoing secrets. */
 import { describe, expect, it } from 'vitest';
 import { createChannel, parseChannelConfig } from '../../../lib/notify';
+import { smtpTransportOptions } from '../../../lib/notify/channels/email';
 
 function errorsOf(input: unknown): string[] {
   const parsed = parseChannelConfig(input);
@@ -23,7 +24,23 @@ describe('parseChannelConfig', () => {
     const discord = parseChannelConfig({ kind: 'discord', webhookUrl: 'https://discord.com/api/webhooks/1/x' });
     expect(discord.ok && discord.config).toMatchObject({ format: 'embed' });
     const email = parseChannelConfig({ kind: 'email', host: 'mail.example.com', from: 'rigs@example.com', to: ['ops@example.com'] });
-    expect(email.ok && email.config).toMatchObject({ port: 587, secure: false, requireTls: false, timeoutMs: 10_000 });
+    expect(email.ok && email.config).toMatchObject({ port: 587, secure: false, allowPlaintext: false, timeoutMs: 10_000 });
+  });
+
+  it('email requires TLS unless allowPlaintext is set, also for a config an earlier version stored with requireTls: false', () => {
+    const email = (extra: Record<string, unknown>) => {
+      const parsed = parseChannelConfig({ kind: 'email', host: 'mail.example.com', from: 'rigs@example.com', to: ['ops@example.com'], ...extra });
+      if (!parsed.ok || parsed.config.kind !== 'email') throw new Error(JSON.stringify(parsed));
+      return parsed.config;
+    };
+    expect(smtpTransportOptions(email({})).requireTLS).toBe(true);
+    const legacy = email({ requireTls: false });
+    expect(legacy).not.toHaveProperty('requireTls');
+    expect(smtpTransportOptions(legacy).requireTLS).toBe(true);
+    expect(smtpTransportOptions(email({ allowPlaintext: true })).requireTLS).toBe(false);
+    // Port 465: TLS from the first byte, nothing to upgrade.
+    expect(smtpTransportOptions(email({ secure: true, port: 465 }))).toMatchObject({ secure: true, requireTLS: false });
+    expect(parseChannelConfig({ kind: 'email', host: 'h', from: 'a@b.cd', to: ['c@d.ef'], allowPlaintext: 'yes' })).toEqual({ ok: false, errors: ['email channel: allowPlaintext: allowPlaintext must be true or false'] });
   });
 
   it('accepts quiet hours on any channel', () => {

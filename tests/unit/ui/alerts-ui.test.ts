@@ -84,7 +84,10 @@ describe('channel form fields', () => {
   const SCHEMAS = { webhook: webhookConfigSchema, ntfy: ntfyConfigSchema, telegram: telegramConfigSchema, slack: slackConfigSchema, discord: discordConfigSchema, email: emailConfigSchema, webpush: webpushConfigSchema };
 
   it.each(CHANNEL_KINDS)('%s: one form field for every config field of its schema, and none it does not know', (kind) => {
-    const schemaKeys = Object.keys(SCHEMAS[kind].shape).filter((k) => k !== 'kind').sort();
+    const schema = SCHEMAS[kind];
+    // Email's schema reads (and drops) an earlier version's requireTls: its fields are those of its input object.
+    const shape = 'shape' in schema ? schema.shape : (schema.in as unknown as { shape: Record<string, unknown> }).shape;
+    const schemaKeys = Object.keys(shape).filter((k) => k !== 'kind' && !(kind === 'email' && k === 'requireTls')).sort();
     const formKeys = [...new Set([...CHANNEL_FIELDS[kind], ...COMMON_FIELDS].map((f) => f.key.split('.')[0]))].sort();
     expect(formKeys).toEqual(schemaKeys);
   });
@@ -115,7 +118,7 @@ describe('channel form fields', () => {
     const built = configFromValues('email', values);
     expect(built).toEqual({
       ok: true,
-      config: { kind: 'email', host: 'smtp.example.com', port: 465, secure: true, requireTls: false, auth: { user: 'ops', pass: 'pw' }, from: 'alerts@example.com', to: ['a@example.com', 'b@example.com'] },
+      config: { kind: 'email', host: 'smtp.example.com', port: 465, secure: true, allowPlaintext: false, auth: { user: 'ops', pass: 'pw' }, from: 'alerts@example.com', to: ['a@example.com', 'b@example.com'] },
     });
     expect(parseChannelConfig(built.ok && built.config).ok).toBe(true);
   });
