@@ -15,7 +15,7 @@ import { createUser } from '../../../lib/db/mutations/users';
 import { writeAlertEvaluation } from '../../../lib/db/mutations/write-alerts';
 import { parseChannelConfig } from '../../../lib/notify';
 import { tempDb } from '../../support/temp';
-import { browserKeys, decryptPush, startPushEndpoint, type BrowserKeys, type PushEndpoint } from './push-endpoint';
+import { browserKeys, decryptPush, pushNet, startPushEndpoint, type BrowserKeys, type PushEndpoint } from './push-endpoint';
 
 const NORTH = 1;
 const SOUTH = 2;
@@ -64,7 +64,7 @@ async function fire(rule: 'temp-high' | 'price-stale', subjectId: number, siteId
   const names = { rigs: new Map([[subjectId, `rig-${subjectId}`]]), sites: new Map([[NORTH, 'North'], [SOUTH, 'South']]), pools: new Map<number, string>() };
   writeAlertEvaluation(db, new Map([[key, state]]), [{ kind: 'firing', alertId, atMs: nowMs, value: 99, detail: state.detail, key, rule, scope, subjectId, siteId }], names, [channelId], nowMs);
   push.requests.length = 0;
-  const result = await notifyTick({ db, now: () => nowMs, random: () => 0, log: () => {} });
+  const result = await notifyTick({ db, now: () => nowMs, random: () => 0, log: () => {}, net: pushNet(push) });
   expect(result).toMatchObject({ sent: 1, failed: 0 });
   return received(alertId);
 }
@@ -100,7 +100,7 @@ describe('Web Push per alert', () => {
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     const channelId = createChannelRow(db, 'phones', true, parsed.config, 1);
     recordAlertRequest(db, { kind: 'test', channelId }, 50_000);
-    await notifyTick({ db, now: () => 50_000, random: () => 0, log: () => {} });
+    await notifyTick({ db, now: () => 50_000, random: () => 0, log: () => {}, net: pushNet(push) });
     expect(received('Test notification')).toEqual(['ada', 'nora', 'sam', 'wendy']);
   });
 });
