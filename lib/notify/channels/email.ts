@@ -152,21 +152,21 @@ async function sendEmail(config: EmailConfig, message: EmailMessage, net: Notify
     ...smtpTransportOptions(config),
     ...(net.ca ? { tls: { ca: net.ca } } : {}),
     // The connection to the checked address (TLS, when asked, is still nodemailer's, named for config.host).
-    getSocket: (_options: unknown, callback: (err: Error | null, socketOptions: unknown) => void) => {
+    getSocket: (_options: unknown, callback: (err: Error | null, socketOptions?: { connection: Socket } | false) => void) => {
       net
         .channelResolve(config.host)
         .then(([target]) => {
-          if (stopped) return callback(stopped, undefined);
+          if (stopped) return callback(stopped);
           const s = connect({ host: target.address, port: config.port });
           socket = s;
-          const fail = (err: Error) => callback(err, undefined);
+          const fail = (err: Error) => callback(err);
           s.once('error', fail);
           s.once('connect', () => {
             s.off('error', fail);
             callback(null, { connection: s });
           });
         })
-        .catch((err: unknown) => callback(err as Error, undefined));
+        .catch((err: unknown) => callback(err as Error));
     },
   });
   const sending = transport.sendMail(message);
