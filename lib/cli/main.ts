@@ -2,18 +2,6 @@
  * `hashwatt <command>`: dispatch and the one rule of the command line: a bad flag or a failure is one
  * clear line on stderr and a non-zero exit, never a stack trace.
  */
-import { backupCommand } from './commands/backup';
-import { demoCommand } from './commands/demo';
-import { gpuAgentCommand } from './commands/gpu-agent';
-import { migrateCommand } from './commands/migrate';
-import { probeCommand } from './commands/probe';
-import { profitCommand } from './commands/profit';
-import { scanCommand } from './commands/scan';
-import { simulateCommand } from './commands/simulate';
-import { startCommand } from './commands/start';
-import { tariffCommand } from './commands/tariff';
-import { tokenCommand } from './commands/token';
-import { userCommand } from './commands/user';
 import { CliError } from './cli-error';
 
 interface Command {
@@ -22,23 +10,27 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  start: startCommand,
-  migrate: migrateCommand,
-  simulate: simulateCommand,
-  backup: backupCommand,
-  profit: profitCommand,
-  tariff: tariffCommand,
-  probe: probeCommand,
-  scan: scanCommand,
-  'gpu-agent': gpuAgentCommand,
-  user: userCommand,
-  token: tokenCommand,
-  demo: demoCommand,
+/**
+ * Each command's module, loaded only when that command runs: a call pays for its own imports (the
+ * database, the drivers, the web build) and not for every other command's.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./commands/start')).startCommand,
+  migrate: async () => (await import('./commands/migrate')).migrateCommand,
+  simulate: async () => (await import('./commands/simulate')).simulateCommand,
+  backup: async () => (await import('./commands/backup')).backupCommand,
+  profit: async () => (await import('./commands/profit')).profitCommand,
+  tariff: async () => (await import('./commands/tariff')).tariffCommand,
+  probe: async () => (await import('./commands/probe')).probeCommand,
+  scan: async () => (await import('./commands/scan')).scanCommand,
+  'gpu-agent': async () => (await import('./commands/gpu-agent')).gpuAgentCommand,
+  user: async () => (await import('./commands/user')).userCommand,
+  token: async () => (await import('./commands/token')).tokenCommand,
+  demo: async () => (await import('./commands/demo')).demoCommand,
 };
 
-function help(): string {
-  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+async function help(): Promise<string> {
+  const rows = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).summary}`));
   return [
     'Hashwatt: live fleet monitoring for Bitcoin mining sites.',
     '',
@@ -55,14 +47,15 @@ function help(): string {
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(help());
+    console.log(await help());
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     console.error(`hashwatt: unknown command ${JSON.stringify(name)}; run \`hashwatt --help\` for the list`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(`${command.usage}\n\n${command.summary}`);
     return 0;
