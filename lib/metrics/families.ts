@@ -25,11 +25,16 @@ export interface MetricFamily {
 /** Longest label value written: a name, a model or a site as the operator or the firmware gave it. */
 export const MAX_LABEL_CHARS = 64;
 
+/** A control character anywhere, or white space at either end. */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f]|^\s|\s$/;
+
 /**
  * A label value as written: control characters become spaces and it is cut to MAX_LABEL_CHARS, so a
  * firmware that reports a kilobyte of model string cannot bloat every scrape.
  */
 export function labelValue(raw: string): string {
+  // Nearly every value is already clean: return it as is, without allocating (a scrape sets tens of thousands).
+  if (raw.length <= MAX_LABEL_CHARS && !NEEDS_CLEANING.test(raw)) return raw;
   const clean = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   return clean.length > MAX_LABEL_CHARS ? clean.slice(0, MAX_LABEL_CHARS) : clean;
 }
@@ -47,11 +52,16 @@ export function gaugeFamily(name: string, help: string, labelNames: readonly str
     family,
     set(labels, value) {
       if (typeof value !== 'number' || !Number.isFinite(value)) return;
-      const missing = labelNames.filter((l) => labels[l] === undefined);
-      const extra = Object.keys(labels).filter((l) => !labelNames.includes(l));
       // A programming error, not data: every sample of a family carries exactly its label names.
-      if (missing.length || extra.length) throw new Error(`${name}: labels ${JSON.stringify(labels)} do not match ${labelNames.join(', ')}`);
-      family.samples.push({ labels: Object.fromEntries(labelNames.map((l) => [l, labelValue(labels[l])])), value });
+      const mismatch = () => new Error(`${name}: labels ${JSON.stringify(labels)} do not match ${labelNames.join(', ')}`);
+      const written: Record<string, string> = {};
+      for (const l of labelNames) {
+        const v = labels[l];
+        if (v === undefined) throw mismatch();
+        written[l] = labelValue(v);
+      }
+      if (Object.keys(labels).length !== labelNames.length) throw mismatch();
+      family.samples.push({ labels: written, value });
     },
   };
 }
