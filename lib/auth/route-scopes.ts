@@ -21,7 +21,7 @@ export type RouteScope = 'public' | 'own' | 'no-site-data' | 'site-filtered' | '
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Every API route (its folder under app/, dynamic segments as named there) and method. */
+/** Every route handler (its folder under app/, dynamic segments as named there: app/api and /metrics) and method. */
 export const API_ROUTE_SCOPES: Readonly<Record<string, Partial<Record<Method, RouteScope>>>> = {
   '/api/health': { GET: 'public' },
   '/api/auth/password': { POST: 'own' },
@@ -59,6 +59,8 @@ export const API_ROUTE_SCOPES: Readonly<Record<string, Partial<Record<Method, Ro
   '/api/users/[id]': { PATCH: 'admin-only', DELETE: 'admin-only' },
   '/api/tokens': { GET: 'admin-only', POST: 'admin-only' },
   '/api/tokens/[id]': { DELETE: 'admin-only' },
+  /** Prometheus scrape target (text format, not JSON): the caller's sites' series and totals over them. */
+  '/metrics': { GET: 'site-filtered' },
 };
 
 /** Every page (its folder under app/). */

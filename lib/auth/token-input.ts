@@ -1,7 +1,9 @@
 /**
  * What makes an API or kiosk token acceptable, shared by the CLI (`hashwatt token create`) and
- * POST /api/tokens `{ kind: 'api' | 'kiosk', name?, role? (api only), siteId? (kiosk only) }`: the name
- * rule, the default names, and the body. Pure; every error starts with the field it is about.
+ * POST /api/tokens `{ kind: 'api' | 'kiosk', name?, role? (api only), siteId? }`: the name rule, the
+ * default names, and the body. A kiosk token shows one site or the fleet; an operator or viewer API
+ * token may be limited to one site (a Prometheus scraping one site's series), an admin token never is.
+ * Pure; every error starts with the field it is about.
  */
 import { isRole, ROLES, type Role } from './roles';
 import { describeValue } from '../util/describe-value';
@@ -15,7 +17,7 @@ export interface NewTokenFields {
   name: string | null;
   /** The API token's role; kiosk tokens are read-only (stored as viewer). */
   role: Role;
-  /** A kiosk token's site; null: the whole fleet. Always null for API tokens. */
+  /** The token's site; null: the whole fleet. Always null for admin API tokens. */
   siteId: number | null;
 }
 
@@ -29,6 +31,15 @@ export function tokenNameProblem(name: string): string | null {
 /** The name a token gets when none is given: "viewer token", "kiosk North", "kiosk fleet". */
 export function defaultTokenName(kind: 'api' | 'kiosk', role: Role, siteName: string | null): string {
   return kind === 'kiosk' ? `kiosk ${siteName ?? 'fleet'}` : `${role} token`;
+}
+
+/** Why an admin API token may not have a site (shared with the CLI). */
+export const ADMIN_TOKEN_SITE = 'an admin token sees every site: pick the operator or viewer role to limit a token to one site';
+
+/** Why `raw` is not the id of an existing site, or null (the site id is then `Number(raw)`). */
+function siteIdProblem(raw: unknown, siteExists: (id: number) => boolean): string | null {
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw <= 0) return `siteId: ${describeValue(raw)} is not a site id (leave it out for the whole fleet)`;
+  return siteExists(raw) ? null : `siteId: there is no site ${raw}`;
 }
 
 /** Validates a new token. */
@@ -46,17 +57,15 @@ export function parseNewToken(body: unknown, siteExists: (id: number) => boolean
     if (problem) errors.push(problem);
   } else if (b.name !== undefined && b.name !== null && b.name !== '' && typeof b.name !== 'string') errors.push('name must be text');
   const hasSite = b.siteId !== undefined && b.siteId !== null && b.siteId !== '';
+  const siteProblem = hasSite ? siteIdProblem(b.siteId, siteExists) : null;
+  const siteId = hasSite && siteProblem === null ? (b.siteId as number) : null;
   if (b.kind === 'api') {
     if (!isRole(b.role)) errors.push(b.role === undefined || b.role === '' ? `role is required for an API token: one of ${ROLES.join(', ')}` : `role must be one of ${ROLES.join(', ')} (got ${describeValue(b.role)})`);
-    if (hasSite) errors.push(`siteId only applies to kiosk tokens: an API token sees what its role sees${b.role === 'admin' ? ' (an admin token: every site)' : ''}`);
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'api', name, role: b.role as Role, siteId: null } };
+    if (hasSite && b.role === 'admin') errors.push(`siteId: ${ADMIN_TOKEN_SITE}`);
+    else if (siteProblem) errors.push(siteProblem);
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'api', name, role: b.role as Role, siteId } };
   }
   if (b.role !== undefined && b.role !== null && b.role !== '') errors.push('role: a kiosk token is read-only, leave role out');
-  let siteId: number | null = null;
-  if (hasSite) {
-    if (typeof b.siteId !== 'number' || !Number.isInteger(b.siteId) || b.siteId <= 0) errors.push(`siteId: ${describeValue(b.siteId)} is not a site id (leave it out for the whole fleet)`);
-    else if (!siteExists(b.siteId)) errors.push(`siteId: there is no site ${b.siteId}`);
-    else siteId = b.siteId;
-  }
+  if (siteProblem) errors.push(siteProblem);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'kiosk', name, role: 'viewer', siteId } };
 }

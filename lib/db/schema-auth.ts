@@ -35,7 +35,7 @@ export const apiTokens = sqliteTable('api_tokens', {
   name: text('name').notNull(),
   /** admin, operator or viewer for API tokens; kiosk tokens are read-only. */
   role: text('role').notNull(),
-  /** A kiosk token's site; null: the whole fleet. */
+  /** The token's site (a kiosk token, or an operator or viewer API token limited to one site); null: the whole fleet. */
   siteId: integer('site_id'),
   tokenHash: text('token_hash').notNull().unique(),
   createdAtMs: integer('created_at_ms').notNull(),

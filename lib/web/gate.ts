@@ -38,7 +38,8 @@ export interface GateDeps {
 /** What authenticated a request, or why it failed. */
 type Credential = { principal: Authenticated; cookie: boolean; sessionToken?: string } | { principal: null; error: string | null };
 
-const isApi = (path: string) => path.startsWith('/api/');
+/** Answered as an API (JSON errors, 401 rather than a redirect to the sign-in page): /api/ and the Prometheus scrape target. */
+const isApi = (path: string) => path.startsWith('/api/') || path === '/metrics';
 
 /** How often a session in use is renewed (each renewal is one write). */
 export const SESSION_RENEW_EVERY_MS = 3_600_000;

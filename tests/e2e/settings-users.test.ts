@@ -191,6 +191,27 @@ describe('tokens', { timeout: 90_000 }, () => {
     expect(((await again.json()) as { error: string }).error).toBe(`token ${listed.id} (grafana) was already revoked`);
     await page.context().close();
   });
+
+  it('an API token for one site made in the form reads that site only; an admin token offers no site', async () => {
+    const rigs = ((await (await apiFetch(base, '/api/rigs')).json()) as { rigs: ApiRig[] }).rigs;
+    const site = rigs[0];
+    expect(rigs.some((r) => r.siteId !== site.siteId)).toBe(true); // the demo has another site to keep out
+    const page = await usersPage();
+    const form = page.getByTestId('new-api-form');
+    await form.getByLabel('Role').selectOption('admin');
+    expect(await form.getByLabel('Sites').count()).toBe(0);
+    await form.getByLabel('Role').selectOption('viewer');
+    await form.getByLabel('Name').fill('prometheus one site');
+    await form.getByLabel('Sites').selectOption({ label: site.siteName });
+    await page.getByTestId('new-api-submit').click();
+    await page.getByTestId('new-secret').waitFor();
+    const token = await page.getByTestId('new-secret-value').inputValue();
+    const mine = ((await (await fetch(`${base}/api/rigs`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { rigs: ApiRig[] }).rigs;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((r) => r.siteId))).toEqual(new Set([site.siteId]));
+    await expect.poll(() => tokenRow(page, 'prometheus one site').locator('td[data-label="Reaches"]').textContent()).toBe(`viewer, ${site.siteName} only`);
+    await page.context().close();
+  });
 });
 
 describe('own password', { timeout: 60_000 }, () => {

@@ -31,8 +31,9 @@ export interface ApiRoute {
   methods: string[];
 }
 
+/** Every route handler in app/ (app/api and the /metrics scrape target), with the methods it exports. */
 export function apiRoutes(): ApiRoute[] {
-  return files(join(APP, 'api'), 'route.ts').map((file) => {
+  return files(APP, 'route.ts').map((file) => {
     const src = readFileSync(file, 'utf8');
     const methods = [...src.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
     const pattern = routePattern(file);

@@ -1,7 +1,8 @@
 'use client';
 /**
- * Creates an API token (a name and a role, for scripts) or a kiosk link (a name and a site or the whole
- * fleet, for a wall display), then shows the token or the ready-to-open wall URL once.
+ * Creates an API token (a name, a role and, for an operator or viewer, one site or every site: for
+ * scripts and Prometheus) or a kiosk link (a name and a site or the whole fleet, for a wall display), then
+ * shows the token or the ready-to-open wall URL once.
  */
 import { useState, type FormEvent } from 'react';
 import type { TokenView } from '../../../lib/db/queries/users';
@@ -34,7 +35,8 @@ export function NewTokenForm({ kind, sites, onCreated }: NewTokenFormProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const body = kind === 'api' ? { kind, name, role } : { kind, name, siteId: siteId === '' ? null : Number(siteId) };
+    const site = siteId === '' || (kind === 'api' && role === 'admin') ? null : Number(siteId);
+    const body = kind === 'api' ? { kind, name, role, siteId: site } : { kind, name, siteId: site };
     const res = await callApi<Created>('POST', '/api/tokens', body);
     setBusy(false);
     if (!res.ok) return setErrors(res.messages);
@@ -78,20 +80,19 @@ export function NewTokenForm({ kind, sites, onCreated }: NewTokenFormProps) {
           invalid={invalid('name')}
           hint="What it is for, so it can be recognised and revoked later."
         />
-        {kind === 'api' ? (
-          <RoleSelect id={`${id}-role`} value={role} onChange={setRole} invalid={invalid('role')} />
-        ) : (
+        {kind === 'api' && <RoleSelect id={`${id}-role`} value={role} onChange={setRole} invalid={invalid('role')} />}
+        {(kind === 'kiosk' || role !== 'admin') && (
           <div className={`form-field${invalid('siteId') ? ' is-invalid' : ''}`}>
-            <label htmlFor={`${id}-site`}>Shows</label>
+            <label htmlFor={`${id}-site`}>{kind === 'kiosk' ? 'Shows' : 'Sites'}</label>
             <select id={`${id}-site`} className="ctl-select" value={siteId} onChange={(e) => setSiteId(e.target.value)} data-field="siteId" aria-invalid={invalid('siteId') || undefined}>
-              <option value="">Whole fleet</option>
+              <option value="">{kind === 'kiosk' ? 'Whole fleet' : 'Every site'}</option>
               {sites.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
                 </option>
               ))}
             </select>
-            <span className="form-hint">The wall display only; read-only.</span>
+            <span className="form-hint">{kind === 'kiosk' ? 'The wall display only; read-only.' : 'Limit it to one site: it then reads that site only (its rigs, money and /metrics series).'}</span>
           </div>
         )}
       </div>

@@ -22,7 +22,9 @@ export interface TokensTableProps {
   onChanged: () => void;
 }
 
-const reach = (t: TokenView) => (t.kind === 'kiosk' ? `wall of ${t.siteName ?? (t.siteId === null ? 'the whole fleet' : `site ${t.siteId}`)}` : t.role);
+const siteOf = (t: TokenView) => t.siteName ?? `site ${t.siteId}`;
+const reach = (t: TokenView) =>
+  t.kind === 'kiosk' ? `wall of ${t.siteId === null ? 'the whole fleet' : siteOf(t)}` : t.siteId === null ? t.role : `${t.role}, ${siteOf(t)} only`;
 
 /** What the confirmation says revoking the token does. */
 const revokeNote = (t: TokenView) => (

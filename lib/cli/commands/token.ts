@@ -1,6 +1,6 @@
 /** `hashwatt token create|list|revoke`: API tokens for scripts and kiosk tokens for wall displays. */
 import { isRole, ROLES } from '../../auth/roles';
-import { defaultTokenName, tokenNameProblem } from '../../auth/token-input';
+import { ADMIN_TOKEN_SITE, defaultTokenName, tokenNameProblem } from '../../auth/token-input';
 import { createApiToken, revokeApiToken } from '../../db/mutations/users';
 import { getSiteByName, listSites } from '../../db/queries/sites';
 import { listApiTokens } from '../../db/queries/users';
@@ -9,7 +9,8 @@ import { CliError } from '../cli-error';
 import { openMigratedDb } from '../open-migrated-db';
 
 const USAGE =
-  'Usage: hashwatt token create --role admin|operator|viewer [--name NAME]   (an API token, sent as "Authorization: Bearer <token>")\n' +
+  'Usage: hashwatt token create --role admin|operator|viewer [--site NAME] [--name NAME]   (an API token, sent as "Authorization: Bearer <token>";\n' +
+  '         --site limits an operator or viewer token to that site, e.g. for a Prometheus scraping one site)\n' +
   '       hashwatt token create --kiosk [--site NAME] [--name NAME]          (a read-only wall display link token)\n' +
   '       hashwatt token list\n' +
   '       hashwatt token revoke ID\n' +
@@ -26,7 +27,8 @@ export const tokenCommand = {
         parseFlags(rest, {});
         for (const t of listApiTokens(db)) {
           const state = t.revokedAtMs ? `revoked ${new Date(t.revokedAtMs).toISOString()}` : 'active';
-          console.log(`${t.id}\t${t.kind}\t${t.kind === 'kiosk' ? `site ${t.siteId ?? 'fleet'}` : t.role}\t${t.name}\t${state}`);
+          const reach = t.kind === 'kiosk' ? `site ${t.siteId ?? 'fleet'}` : `${t.role}${t.siteId === null ? '' : ` site ${t.siteId}`}`;
+          console.log(`${t.id}\t${t.kind}\t${reach}\t${t.name}\t${state}`);
         }
         return 0;
       }
@@ -42,20 +44,20 @@ export const tokenCommand = {
       const { values } = parseFlags(rest, { role: { type: 'string' }, kiosk: { type: 'boolean' }, site: { type: 'string' }, name: { type: 'string' } });
       const nameProblem = values.name === undefined ? null : tokenNameProblem(values.name);
       if (nameProblem) throw new CliError(`--${nameProblem}`);
+      if (values.role === 'admin' && values.site !== undefined) throw new CliError(`--site: ${ADMIN_TOKEN_SITE}`);
+      const site = values.site === undefined ? null : getSiteByName(db, values.site);
+      if (values.site !== undefined && !site) throw new CliError(`no site named ${JSON.stringify(values.site)} (sites: ${listSites(db).map((s) => s.name).join(', ') || 'none yet'})`);
       if (values.kiosk) {
         if (values.role) throw new CliError('a kiosk token is read-only: leave out --role');
-        const site = values.site === undefined ? null : getSiteByName(db, values.site);
-        if (values.site !== undefined && !site) throw new CliError(`no site named ${JSON.stringify(values.site)} (sites: ${listSites(db).map((s) => s.name).join(', ') || 'none yet'})`);
         const { id, token } = createApiToken(db, 'kiosk', values.name ?? defaultTokenName('kiosk', 'viewer', site?.name ?? null), 'viewer', site?.id ?? null, Date.now());
         console.log(token);
         console.error(`kiosk token ${id} for ${site ? `site ${site.name}` : 'the whole fleet'}; open /wall?kiosk=<token> on the display`);
         return 0;
       }
-      if (values.site) throw new CliError(`--site only applies with --kiosk: an API token sees what its role sees${values.role === 'admin' ? ' (an admin token: every site)' : ''}`);
       if (!isRole(values.role)) throw new CliError(`pass --role ${ROLES.join('|')} (or --kiosk)${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
-      const { id, token } = createApiToken(db, 'api', values.name ?? defaultTokenName('api', values.role, null), values.role, null, Date.now());
+      const { id, token } = createApiToken(db, 'api', values.name ?? defaultTokenName('api', values.role, null), values.role, site?.id ?? null, Date.now());
       console.log(token);
-      console.error(`API token ${id} (${values.role}); send it as "Authorization: Bearer <token>"`);
+      console.error(`API token ${id} (${values.role}${site ? `, site ${site.name} only` : ''}); send it as "Authorization: Bearer <token>"`);
       return 0;
     } finally {
       db.close();

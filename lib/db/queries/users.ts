@@ -109,5 +109,6 @@ export function authenticate(db: Db, token: string, nowMs: number, sessionMaxAge
   const row = db.orm.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).get();
   if (!row || row.revokedAtMs !== null || row.kind !== kind || !isRole(row.role)) return null;
   if (kind === 'kiosk') return { role: 'kiosk', siteIds: row.siteId === null ? null : [row.siteId], name: row.name, via: 'kiosk', userId: null, tokenId: row.id };
-  return { role: row.role, siteIds: null, name: row.name, via: 'api', userId: null, tokenId: row.id };
+  // An API token may be limited to one site (operator and viewer tokens; an admin's never is).
+  return { role: row.role, siteIds: effectiveSiteIds(row.role, row.siteId === null ? null : [row.siteId]), name: row.name, via: 'api', userId: null, tokenId: row.id };
 }

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db/client';
 import { createSession, setUserPassword } from '../../../lib/db/mutations/users';
 import { authenticate, getUserByName, listUsers } from '../../../lib/db/queries/users';
-import { users } from '../../../lib/db/schema';
+import { sites, users } from '../../../lib/db/schema';
 import { verifyPassword } from '../../../lib/auth/password';
 import { runHashwatt } from '../../support/run-cli';
 import { tempDir } from '../../support/temp';
@@ -61,7 +61,7 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     const cases: [string[], RegExp][] = [
       [['user', 'add', 'dave', '--admin', '--sites', 'North'], /--sites does not apply to an admin: admins see every site/],
       [['user', 'add', 'dave', '--role', 'admin', '--sites', 'North'], /--sites does not apply to an admin/],
-      [['token', 'create', '--role', 'admin', '--site', 'North'], /--site only applies with --kiosk: an API token sees what its role sees \(an admin token: every site\)/],
+      [['token', 'create', '--role', 'admin', '--site', 'North'], /--site: an admin token sees every site: pick the operator or viewer role to limit a token to one site/],
     ];
     for (const [args, message] of cases) {
       const run = await runHashwatt(args, { ...env, HASHWATT_USER_PASSWORD: 'long enough pw' });
@@ -95,6 +95,27 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     db = openDb(env.HASHWATT_DB);
     expect(authenticate(db, token, Date.now())).toBeNull();
     db.close();
+  });
+
+  it('limits an operator or viewer API token to one site with --site, and never an admin one', async () => {
+    let db = openDb(env.HASHWATT_DB);
+    const north = db.orm.insert(sites).values({ name: 'North', createdAtMs: Date.now() }).returning({ id: sites.id }).get().id;
+    db.close();
+    expect((await runHashwatt(['token', 'create', '--role', 'viewer', '--site', 'Nowhere'], env)).stderr).toMatch(/no site named "Nowhere" \(sites: North\)/);
+    const limited = await runHashwatt(['token', 'create', '--role', 'viewer', '--site', 'North', '--name', 'prometheus north'], env);
+    expect(limited.code).toBe(0);
+    expect(limited.stderr).toMatch(/\(viewer, site North only\)/);
+    db = openDb(env.HASHWATT_DB);
+    try {
+      expect(authenticate(db, limited.stdout.trim(), Date.now())).toMatchObject({ role: 'viewer', siteIds: [north], via: 'api' });
+      // A site stored on an admin token (by hand, or by an older version) limits nothing: admins see every site.
+      const admin = (await runHashwatt(['token', 'create', '--role', 'admin'], env)).stdout.trim();
+      db.sqlite.prepare("update api_tokens set site_id = ? where role = 'admin'").run(north);
+      expect(authenticate(db, admin, Date.now())).toMatchObject({ role: 'admin', siteIds: null });
+    } finally {
+      db.close();
+    }
+    expect((await runHashwatt(['token', 'list'], env)).stdout).toMatch(new RegExp(`^\\d+\\tapi\\tviewer site ${north}\\tprometheus north\\tactive$`, 'm'));
   });
 
   it('ends sessions when they expire, when the password changes, and for a disabled user', () => {

@@ -11,7 +11,7 @@ import { apiRoutes, pagePatterns } from '../../support/app-routes';
 const asUrl = (pattern: string) => pattern.replace(/\[scope\]/g, 'site').replace(/\[[^\]]+\]/g, '1');
 
 describe('route scopes', () => {
-  it('declares every API route and method in app/api, and nothing else', () => {
+  it('declares every route handler and method in app/ (app/api and /metrics), and nothing else', () => {
     const found = apiRoutes().flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`)).sort();
     const declared = Object.entries(API_ROUTE_SCOPES).flatMap(([pattern, methods]) => Object.keys(methods).map((m) => `${m} ${pattern}`)).sort();
     expect(found.length).toBeGreaterThan(40);

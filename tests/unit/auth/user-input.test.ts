@@ -87,18 +87,23 @@ describe('parsePasswordChange', () => {
 
 describe('parseNewToken', () => {
   const exists = (id: number) => id === 1;
-  it('makes API tokens with a role and kiosk tokens for a site or the fleet', () => {
+  it('makes API tokens with a role (operator and viewer ones for one site or every site) and kiosk tokens for a site or the fleet', () => {
     expect(parseNewToken({ kind: 'api', name: ' grafana ', role: 'viewer' }, exists)).toEqual({ ok: true, value: { kind: 'api', name: 'grafana', role: 'viewer', siteId: null } });
     expect(parseNewToken({ kind: 'kiosk', name: '', siteId: 1 }, exists)).toEqual({ ok: true, value: { kind: 'kiosk', name: null, role: 'viewer', siteId: 1 } });
     expect(parseNewToken({ kind: 'kiosk', siteId: null }, exists)).toEqual({ ok: true, value: { kind: 'kiosk', name: null, role: 'viewer', siteId: null } });
+    // An operator or viewer API token may be limited to one site (e.g. a Prometheus scraping that site).
+    expect(parseNewToken({ kind: 'api', role: 'viewer', siteId: 1 }, exists)).toEqual({ ok: true, value: { kind: 'api', name: null, role: 'viewer', siteId: 1 } });
+    expect(parseNewToken({ kind: 'api', role: 'admin', siteId: null }, exists)).toEqual({ ok: true, value: { kind: 'api', name: null, role: 'admin', siteId: null } });
   });
 
   it('refuses what does not apply to the kind, naming the field', () => {
     expect(parseNewToken({ kind: 'door' }, exists)).toEqual({ ok: false, errors: ['kind must be "api" (a token for scripts) or "kiosk" (a wall display link) (got "door")'] });
-    expect(parseNewToken({ kind: 'api', siteId: 1 }, exists)).toEqual({
+    expect(parseNewToken({ kind: 'api', siteId: 1 }, exists)).toEqual({ ok: false, errors: ['role is required for an API token: one of admin, operator, viewer'] });
+    expect(parseNewToken({ kind: 'api', role: 'admin', siteId: 1 }, exists)).toEqual({
       ok: false,
-      errors: ['role is required for an API token: one of admin, operator, viewer', 'siteId only applies to kiosk tokens: an API token sees what its role sees'],
+      errors: ['siteId: an admin token sees every site: pick the operator or viewer role to limit a token to one site'],
     });
+    expect(parseNewToken({ kind: 'api', role: 'viewer', siteId: 7 }, exists)).toEqual({ ok: false, errors: ['siteId: there is no site 7'] });
     expect(parseNewToken({ kind: 'kiosk', role: 'admin', siteId: 7, name: 'x'.repeat(65) }, exists)).toEqual({
       ok: false,
       errors: ['name must be at most 64 characters (got 65)', 'role: a kiosk token is read-only, leave role out', 'siteId: there is no site 7'],
