@@ -99,7 +99,8 @@ export function unreadableSecretText(path: string): string {
   return `its ${path} is sealed with a key this installation does not have (HASHWATT_SECRET_KEY or <database>.key missing or different) or was damaged: restore the key, or enter the secret again`;
 }
 
-function parseObject(json: string): Obj | null {
+/** A JSON object's fields, or null for anything else (an array, a scalar, not JSON). */
+export function parseObject(json: string): Record<string, unknown> | null {
   try {
     const v = JSON.parse(json) as unknown;
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null;

@@ -6,19 +6,10 @@ import { eq } from 'drizzle-orm';
 import { isSealed } from '../../secrets/secret-box';
 import type { Db } from '../client';
 import { alertChannels, appSettings, pools } from '../schema';
-import { channelSecretPaths, poolSecretKeys, sealChannelConfig, sealPoolCredentials, sealSettingsDoc, SETTINGS_SECRET_PATHS } from '../secret-fields';
+import { channelSecretPaths, parseObject, poolSecretKeys, sealChannelConfig, sealPoolCredentials, sealSettingsDoc, SETTINGS_SECRET_PATHS } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
 type Obj = Record<string, unknown>;
-
-function parseObject(json: string): Obj | null {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** How many strings at `paths` of `doc` are not sealed yet. */
 function plainCount(doc: Obj, paths: readonly string[]): number {
