@@ -84,7 +84,7 @@ beforeAll(async () => {
   t = tempDb();
   db = t.db;
   setUpDemo(db, sim.manifest, Date.now());
-  await refreshSources({ db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 500 } });
+  await refreshSources({ db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 } });
   ops = await startReceiver(HOST);
   backup = await startReceiver(HOST);
   backupPort = Number(new URL(backup.baseUrl).port);

@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 function sourcesConfig(mempoolBaseUrl: string) {
-  return { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: mempoolBaseUrl }), timeoutMs: 500 };
+  return { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: mempoolBaseUrl }), timeoutMs: 5000 };
 }
 
 describe('economics pipeline', () => {
