@@ -35,6 +35,8 @@ export function aggregateEconomics(parts: EconomicsFigures[], currency: string):
   const costPerDay = sum(parts, 'costPerDay');
   const profitPerDay = sum(parts, 'profitPerDay');
   const perKwh = kwhPerDay > 0 && hashrateThs > 0;
+  // What the energy costs at the prices in force now (a part without a price counts as free, as its cost does).
+  const costNowPerDay = parts.reduce((s, p) => s + p.kwhPerDay * (p.pricePerKwh ?? 0), 0);
   return {
     currency,
     hashrateThs,
@@ -45,7 +47,7 @@ export function aggregateEconomics(parts: EconomicsFigures[], currency: string):
     costPerDay,
     profitPerDay,
     revenuePerKwh: perKwh ? revenuePerDay / kwhPerDay : null,
-    profitPerKwh: perKwh ? profitPerDay / kwhPerDay : null,
+    profitPerKwh: perKwh ? revenuePerDay / kwhPerDay - costNowPerDay / kwhPerDay : null,
     breakevenPricePerKwh: perKwh ? revenuePerDay / kwhPerDay : null,
     breakevenBtcPrice: perKwh && btcPerDay > 0 ? costPerDay / btcPerDay : null,
     hashpricePerThDay: weightedMean(parts.map((p) => ({ value: p.hashpricePerThDay, weight: p.hashrateThs }))) ?? 0,

@@ -16,7 +16,7 @@ export interface SiteEconomicsInput {
   pue: number;
   poolFeePct: number;
   /** Null when the site has no tariff: cost is then 0 and flagged. */
-  price: { pricePerKwh: number; dayAvgPricePerKwh: number; stale: boolean } | null;
+  price: { pricePerKwh: number; dayAvgPricePerKwh: number; stale: boolean; fallback?: boolean } | null;
 }
 
 /** An online rig's reading in this sweep, with the pool fee of the pool it points at, if configured. */
@@ -58,6 +58,7 @@ function flags(input: SweepEconomicsInput, site: SiteEconomicsInput): string[] {
   if (input.networkStale) stale.push('network');
   if (input.priceStale) stale.push('price');
   if (site.price === null) stale.push('no-tariff');
+  else if (site.price.fallback) stale.push('tariff-fallback');
   else if (site.price.stale) stale.push('tariff');
   return stale;
 }

@@ -40,13 +40,14 @@ export interface EconomicsFigures {
   hashrateThs: number;
   powerW: number;
   kwhPerDay: number;
-  /** Net of the pool fee. */
+  /** Net of the pool fee. Money per day is "per day at today's tariff": the next 24 h at its mean price. */
   btcPerDay: number;
   revenuePerDay: number;
   costPerDay: number;
   profitPerDay: number;
   /** Null when there is no energy (0 W, or unknown power). Never Infinity or NaN. */
   revenuePerKwh: number | null;
+  /** Now: breakeven - the price in force now (energy-weighted for aggregates); negative = losing money now. */
   profitPerKwh: number | null;
   /** The electricity price at which revenue equals cost (curtailment strike). */
   breakevenPricePerKwh: number | null;
