@@ -40,6 +40,11 @@ export interface EconomicsFigures {
   hashrateThs: number;
   powerW: number;
   kwhPerDay: number;
+  /**
+   * The part of kwhPerDay drawn by rigs whose revenue is unknown (GPU rigs without a revenue setting): in
+   * cost and every per-day total, but not in revenue per kWh, breakeven or profit per kWh. 0 when absent.
+   */
+  kwhRevenueUnknownPerDay?: number;
   /** Net of the pool fee. Money per day is "per day at today's tariff": the next 24 h at its mean price. */
   btcPerDay: number;
   revenuePerDay: number;

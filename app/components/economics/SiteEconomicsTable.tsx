@@ -89,6 +89,7 @@ export function SiteEconomicsTable({ sites, economics }: SiteEconomicsTableProps
                 </td>
                 <td className={`cell-num${e && e.profitPerDay < 0 ? ' is-loss' : ''}`} data-label="Profit/day" data-testid="site-profit-day" data-value={exact(e?.profitPerDay)}>
                   {e ? formatMoney(e.profitPerDay, e.currency) : MISSING}
+                  {e?.gpuRevenueUnset && <span className="cell-sub"> excl. GPU revenue</span>}
                 </td>
                 <td className={`cell-num${losing ? ' is-loss' : ''}`} data-label="Profit/kWh" data-testid="site-profit-kwh" data-value={exact(e?.profitPerKwh)}>
                   {e ? formatPricePerKwh(shownProfitPerKwh(e), e.currency) : MISSING}

@@ -102,7 +102,8 @@ export function liveMeritCurve(snapshot: FleetSnapshot): MeritCurve {
   const rigs: MeritRig[] = [];
   for (const rig of snapshot.rigs) {
     const e = economics.rigs[rig.id];
-    if (!e || rig.connectivity !== 'online') continue;
+    // A GPU rig whose revenue is not set has no strike price: the merit order is over rigs with known revenue.
+    if (!e || rig.connectivity !== 'online' || e.gpuRevenueUnset) continue;
     const rate = fxRate(market.prices, e.currency, market.currency);
     // Without a quote to convert with, the rig cannot be placed: it is counted as left out, not dropped.
     const be = e.breakevenPricePerKwh === null || rate === null ? null : e.breakevenPricePerKwh * rate;

@@ -91,8 +91,16 @@ export function ProfitKpis({ economics: e, market, stale }: ProfitKpisProps) {
           sub={
             e ? (
               <>
-                <span data-testid="fleet-profit-day-basis">at today&apos;s tariff</span> · revenue {formatMoney(e.revenuePerDay, e.currency)} · cost{' '}
-                {formatMoney(e.costPerDay, e.currency)}
+                <span data-testid="fleet-profit-day-basis">at today&apos;s tariff</span>
+                {e.gpuRevenueUnset && (
+                  <>
+                    {' · '}
+                    <span className="count-stale" data-testid="profit-excludes-gpu" title="GPU revenue not set: their power is counted, what they earn is not">
+                      excluding GPU revenue
+                    </span>
+                  </>
+                )}{' '}
+                · revenue {formatMoney(e.revenuePerDay, e.currency)} · cost {formatMoney(e.costPerDay, e.currency)}
               </>
             ) : (
               hint

@@ -28,7 +28,11 @@ function exact(n: number | null | undefined): string | undefined {
 /** Two <td>s: "Profit/kWh" (red with a "loss" marker when negative) and "Breakeven". */
 export function RigEconomicsCells({ economics: e, lastKnown }: RigEconomicsCellsProps) {
   const losing = isLosing(e);
-  const staleNote = e && e.stale.length > 0 ? `Computed from stale inputs: ${describeStaleInputs(e.stale)}` : undefined;
+  const staleNote = e?.gpuRevenueUnset
+    ? 'GPU revenue not set: its power cost counts, what it earns is unknown (Settings → Sites)'
+    : e && e.stale.length > 0
+      ? `Computed from stale inputs: ${describeStaleInputs(e.stale)}`
+      : undefined;
   return (
     <>
       <td

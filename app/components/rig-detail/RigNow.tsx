@@ -104,6 +104,10 @@ export function RigNow({ rig, economics: e, sweepStale }: RigNowProps) {
           sub={
             !e ? (
               'waiting for economics'
+            ) : e.gpuRevenueUnset ? (
+              <span className="count-stale" data-testid="rig-gpu-revenue-unset">
+                GPU revenue not set
+              </span>
             ) : e.stale.length > 0 ? (
               <span className="kpi-hint">stale inputs: {describeStaleInputs(e.stale)}</span>
             ) : losing ? (
