@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig, type Config } from '../../config';
 import { openDb, type Db } from '../../db/client';
 import { getSiteByName, listSites, siteTariff } from '../../db/queries/sites';
+import { MAX_POOL_FEE_PCT } from '../../settings/pool-fee';
 import { siteFeedValue } from '../../db/queries/site-price';
 import { getSourced } from '../../db/queries/source-state';
 import type { Site } from '../../db/schema';
@@ -66,7 +67,7 @@ function readFlags(argv: string[]) {
     feesBtc: numberFlag('fees', v.fees, { min: 0, unit: 'BTC' }),
     height: numberFlag('height', v.height, { min: 0, integer: true }),
     subsidyBtc: numberFlag('subsidy', v.subsidy, { min: 0, max: 50, unit: 'BTC' }),
-    poolFeePct: numberFlag('pool-fee', v['pool-fee'], { min: 0, max: 100, unit: 'percent' }),
+    poolFeePct: numberFlag('pool-fee', v['pool-fee'], { min: 0, max: MAX_POOL_FEE_PCT, unit: 'percent' }),
     pue: numberFlag('pue', v.pue, { min: 1, max: 3 }),
     site: v.site,
     currency: v.currency?.toUpperCase(),

@@ -128,7 +128,7 @@ describe('hashwatt profit', () => {
     [[...EXAMPLE, '--price', 'abc'], '--price "abc" is not a number'],
     [[...EXAMPLE, '--height', '840000', '--subsidy', '3.125'], 'pass --height or --subsidy, not both'],
     [[...EXAMPLE, '--height', '8.5'], '--height must be a whole number (got 8.5)'],
-    [[...EXAMPLE, '--pool-fee', '120'], '--pool-fee must be from 0 to 100 percent (got 120)'],
+    [[...EXAMPLE, '--pool-fee', '12'], '--pool-fee must be from 0 to 10 percent (got 12)'],
     [[...EXAMPLE, '--pue', '0.8'], '--pue must be from 1 to 3 (got 0.8)'],
     [['--power', '3500'], 'no hash rate: pass --hashrate <TH/s>'],
   ])('refuses %j with one line and exit code 2', (args, message) => {

@@ -5,7 +5,7 @@
  * America/Chicago), a real-time feed held at the price in force now, and the stale/fallback rule.
  */
 import { describe, expect, it } from 'vitest';
-import { currentPrice, parseTariff, priceInForce, rigEconomics, type RealtimeTariff, type Tariff, type TouTariff } from '../../../lib/economics';
+import { currentPrice, parseTariff, priceInForce, rigEconomics, tariffWarnings, type RealtimeTariff, type Tariff, type TouTariff } from '../../../lib/economics';
 import { sweepEconomics } from '../../../lib/economics/fleet-economics';
 import { formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { EXAMPLE_MARKET, EXAMPLE_RIG, sig5 } from './fixtures';
@@ -142,6 +142,14 @@ describe('a real-time feed that goes stale mid-hour', () => {
 });
 
 describe('tariff input rules', () => {
+  it('warns (and keeps) a set price above 1 per kWh, naming the field', () => {
+    expect(tariffWarnings(tariff({ kind: 'flat', pricePerKwh: 5 }), 'USD')).toEqual([
+      'pricePerKwh is 5 USD/kWh: above 1 per kWh, is it a price per MWh or in cents? Kept as given.',
+    ]);
+    expect(tariffWarnings(tariff({ kind: 'flat', pricePerKwh: 0.05 }), 'USD')).toEqual([]);
+    expect(tariffWarnings(SUNDAY, 'USD')).toEqual([]);
+  });
+
   it('refuses a fallback time shorter than the stale time, naming both', () => {
     const parsed = parseTariff({ kind: 'realtime', url: 'https://grid.example/p', priceField: 'p', staleAfterS: 900, fallbackAfterS: 600, fallbackPricePerKwh: 0.06 });
     expect(parsed).toEqual({ ok: false, errors: ['fallbackAfterS must be >= staleAfterS (got 600 < 900)'] });
