@@ -5,6 +5,7 @@
 import { backupCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
 import { gpuAgentCommand } from './commands/gpu-agent';
+import { gpuRevenueCommand } from './commands/gpu-revenue';
 import { migrateCommand } from './commands/migrate';
 import { probeCommand } from './commands/probe';
 import { profitCommand } from './commands/profit';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   profit: profitCommand,
   tariff: tariffCommand,
+  'gpu-revenue': gpuRevenueCommand,
   probe: probeCommand,
   scan: scanCommand,
   'gpu-agent': gpuAgentCommand,
