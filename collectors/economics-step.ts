@@ -12,7 +12,7 @@ import { listPools } from '../lib/db/queries/pools';
 import { sitePriceNow } from '../lib/db/queries/site-price';
 import { listSites } from '../lib/db/queries/sites';
 import type { BtcPrices, NetworkState } from '../lib/domain/network';
-import { hashesSha256 } from '../lib/domain/reading';
+import { gpuRevenueBySite } from '../lib/db/queries/gpu-revenue';
 import { sweepEconomics, type SiteEconomicsInput } from '../lib/economics/fleet-economics';
 import { networkInputProblem } from '../lib/economics/hashprice';
 import { poolFeeForRig } from '../lib/economics/pool-match';
@@ -55,17 +55,18 @@ export function storeSweepEconomics(
   if (networkProblem) return { skipped: `network state out of range: ${networkProblem}` };
   const sites: SiteEconomicsInput[] = [];
   const siteProblems = new Map<number, string>();
+  const gpuRevenue = gpuRevenueBySite(db);
   for (const site of listSites(db)) {
     try {
-      sites.push({ id: site.id, currency: site.currency, pue: site.pue, poolFeePct: site.poolFeePct, price: sitePriceNow(db, site, nowMs) });
+      const price = sitePriceNow(db, site, nowMs);
+      sites.push({ id: site.id, currency: site.currency, pue: site.pue, poolFeePct: site.poolFeePct, price, gpuRevenuePerMhsDay: gpuRevenue.get(site.id) });
     } catch (err) {
       siteProblems.set(site.id, `the tariff of site "${site.name}" cannot be read: ${messageOf(err)}`);
     }
   }
   const pools = listPools(db);
-  const online = rigViews
-    // GPU rigs mine other coins: the Bitcoin hashprice says nothing about their revenue, so they are left out.
-    .filter((r) => r.connectivity === 'online' && r.reading !== null && hashesSha256(r.reading));
+  // GPU rigs too: their power costs money whatever they mine (their revenue is the operator's setting, or unknown).
+  const online = rigViews.filter((r) => r.connectivity === 'online' && r.reading !== null);
   const names = new Map(rigViews.map((r) => [r.id, r.name]));
   const skippedRigs: SkippedRigEconomics[] = online
     .filter((r) => siteProblems.has(r.siteId))

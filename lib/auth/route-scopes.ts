@@ -53,6 +53,7 @@ export const API_ROUTE_SCOPES: Readonly<Record<string, Partial<Record<Method, Ro
   '/api/pools/[id]': { PUT: 'admin-only', DELETE: 'admin-only' },
   '/api/sites/[id]': { PATCH: 'admin-only', DELETE: 'admin-only' },
   '/api/sites/[id]/tariff': { PUT: 'admin-only', DELETE: 'admin-only' },
+  '/api/sites/[id]/gpu-revenue': { PUT: 'admin-only' },
   '/api/settings/sources': { GET: 'admin-only', PUT: 'admin-only', DELETE: 'admin-only' },
   '/api/settings/storage': { GET: 'admin-only' },
   '/api/users': { GET: 'admin-only', POST: 'admin-only' },

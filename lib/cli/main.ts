@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./commands/backup')).backupCommand,
   profit: async () => (await import('./commands/profit')).profitCommand,
   tariff: async () => (await import('./commands/tariff')).tariffCommand,
+  'gpu-revenue': async () => (await import('./commands/gpu-revenue')).gpuRevenueCommand,
   probe: async () => (await import('./commands/probe')).probeCommand,
   scan: async () => (await import('./commands/scan')).scanCommand,
   'gpu-agent': async () => (await import('./commands/gpu-agent')).gpuAgentCommand,

@@ -34,19 +34,27 @@ export function aggregateEconomics(parts: EconomicsFigures[], currency: string):
   const revenuePerDay = sum(parts, 'revenuePerDay');
   const costPerDay = sum(parts, 'costPerDay');
   const profitPerDay = sum(parts, 'profitPerDay');
-  const perKwh = kwhPerDay > 0 && hashrateThs > 0;
+  // Per-kWh figures are over the energy of parts whose revenue is known (GPU rigs without a revenue
+  // setting draw power that earns nothing known: their cost counts, their kWh do not dilute breakeven).
+  const kwhRevenueUnknownPerDay = parts.reduce((s, p) => s + (p.kwhRevenueUnknownPerDay ?? 0), 0);
+  const kwhKnown = parts.reduce((s, p) => s + p.kwhPerDay - (p.kwhRevenueUnknownPerDay ?? 0), 0);
+  const perKwh = kwhKnown > 0 && (hashrateThs > 0 || revenuePerDay > 0);
+  // What that energy costs at the prices in force now (a part without a price counts as free, as its cost does).
+  const costNowPerDay = parts.reduce((s, p) => s + (p.kwhPerDay - (p.kwhRevenueUnknownPerDay ?? 0)) * (p.pricePerKwh ?? 0), 0);
   return {
     currency,
     hashrateThs,
     powerW: sum(parts, 'powerW'),
     kwhPerDay,
+    // Only when there is some: the aggregate of one SHA-256 part is that part.
+    ...(kwhRevenueUnknownPerDay > 0 && { kwhRevenueUnknownPerDay }),
     btcPerDay,
     revenuePerDay,
     costPerDay,
     profitPerDay,
-    revenuePerKwh: perKwh ? revenuePerDay / kwhPerDay : null,
-    profitPerKwh: perKwh ? profitPerDay / kwhPerDay : null,
-    breakevenPricePerKwh: perKwh ? revenuePerDay / kwhPerDay : null,
+    revenuePerKwh: perKwh ? revenuePerDay / kwhKnown : null,
+    profitPerKwh: perKwh ? revenuePerDay / kwhKnown - costNowPerDay / kwhKnown : null,
+    breakevenPricePerKwh: perKwh ? revenuePerDay / kwhKnown : null,
     breakevenBtcPrice: perKwh && btcPerDay > 0 ? costPerDay / btcPerDay : null,
     hashpricePerThDay: weightedMean(parts.map((p) => ({ value: p.hashpricePerThDay, weight: p.hashrateThs }))) ?? 0,
     pricePerKwh: weightedMean(parts.map((p) => ({ value: p.pricePerKwh, weight: p.kwhPerDay }))),

@@ -3,9 +3,10 @@
  * tariff, sites as sums of their rigs, the fleet as the sum of its sites converted to the fleet currency.
  */
 import type { BtcPrices, NetworkState } from '../domain/network';
-import type { Reading } from '../domain/reading';
+import { hashesSha256, type Reading } from '../domain/reading';
 import { aggregateEconomics, convertFigures } from './aggregate';
-import { marketInputProblem } from './hashprice';
+import { gpuRigEconomics } from './gpu';
+import { hashpricePerThDay, marketInputProblem } from './hashprice';
 import { rigEconomics, rigInputProblem } from './rig';
 import type { EconomicsFigures } from './types';
 
@@ -16,8 +17,13 @@ export interface SiteEconomicsInput {
   pue: number;
   poolFeePct: number;
   /** Null when the site has no tariff: cost is then 0 and flagged. */
-  price: { pricePerKwh: number; dayAvgPricePerKwh: number; stale: boolean } | null;
+  price: { pricePerKwh: number; dayAvgPricePerKwh: number; stale: boolean; fallback?: boolean } | null;
+  /** GPU revenue the operator set, per MH/s per day in the site currency, by algorithm; absent = none set. */
+  gpuRevenuePerMhsDay?: Readonly<Record<string, number>>;
 }
+
+/** The flag on a rig, site or fleet figure some of whose rigs' revenue is unknown: "excluding GPU revenue". */
+export const GPU_REVENUE_UNSET = 'gpu-revenue-unset';
 
 /** An online rig's reading in this sweep, with the pool fee of the pool it points at, if configured. */
 export interface RigEconomicsSource {
@@ -58,11 +64,39 @@ function flags(input: SweepEconomicsInput, site: SiteEconomicsInput): string[] {
   if (input.networkStale) stale.push('network');
   if (input.priceStale) stale.push('price');
   if (site.price === null) stale.push('no-tariff');
+  else if (site.price.fallback) stale.push('tariff-fallback');
   else if (site.price.stale) stale.push('tariff');
   return stale;
 }
 
 const validPrice = (p: number | undefined): p is number => p !== undefined && Number.isFinite(p) && p > 0;
+
+const MHS_PER_THS = 1e6;
+
+/** A GPU rig's figures (revenue from the site's setting for its algorithm, or unknown), or why it is left out. */
+function gpuFigures(rig: RigEconomicsSource, site: SiteEconomicsInput, currency: string, hashprice: number): EconomicsFigures | string {
+  const r = rig.reading;
+  const powerOk = r.powerW === null || (Number.isFinite(r.powerW) && r.powerW >= 0);
+  if (!powerOk || !Number.isFinite(r.hashrateThs) || !(Number.isFinite(site.pue) && site.pue > 0)) {
+    return `GPU rig inputs out of range (hash rate ${r.hashrateThs}, power ${r.powerW}, PUE ${site.pue})`;
+  }
+  const rate = r.algorithm ? site.gpuRevenuePerMhsDay?.[r.algorithm] : undefined;
+  return gpuRigEconomics(
+    {
+      hashrateMhs: r.hashrateThs * MHS_PER_THS,
+      powerW: r.powerW,
+      powerEstimated: r.powerSource === 'estimated',
+      pue: site.pue,
+      pricePerKwh: site.price?.pricePerKwh ?? 0,
+      dayAvgPricePerKwh: site.price?.dayAvgPricePerKwh ?? 0,
+      revenuePerMhsDay: rate === undefined || !Number.isFinite(rate) ? null : rate,
+    },
+    currency,
+    hashprice,
+  );
+}
+
+const withGpuFlag = (stale: string[], f: EconomicsFigures) => ((f.kwhRevenueUnknownPerDay ?? 0) > 0 ? [...stale, GPU_REVENUE_UNSET] : stale);
 
 /**
  * Computes the sweep's economics; sites whose currency has no BTC price are left out (and the fleet flags
@@ -91,7 +125,22 @@ export function sweepEconomics(input: SweepEconomicsInput): SweepEconomics {
     const stale = flags(input, site);
     const marketProblem = marketInputProblem(market);
     const figures: EconomicsFigures[] = [];
+    const hashprice = marketProblem === null ? hashpricePerThDay(market) : 0;
     for (const rig of siteRigs) {
+      if (!hashesSha256(rig.reading)) {
+        if (marketProblem !== null) {
+          result.skipped.push({ rigId: rig.id, reason: marketProblem });
+          continue;
+        }
+        const f = gpuFigures(rig, site, site.currency, hashprice);
+        if (typeof f === 'string') {
+          result.skipped.push({ rigId: rig.id, reason: f });
+          continue;
+        }
+        result.rigs.set(rig.id, { ...f, pricePerKwh: site.price ? f.pricePerKwh : null, stale: withGpuFlag(stale, f) });
+        figures.push(f);
+        continue;
+      }
       const rigInput = {
         hashrateThs: rig.reading.hashrateThs,
         powerW: rig.reading.powerW,
@@ -112,8 +161,9 @@ export function sweepEconomics(input: SweepEconomicsInput): SweepEconomics {
     }
     if (figures.length === 0) continue;
     const siteFigures = aggregateEconomics(figures, site.currency);
-    result.sites.set(site.id, { ...siteFigures, pricePerKwh: site.price ? siteFigures.pricePerKwh : null, stale });
-    stale.forEach((s) => fleetStale.add(s));
+    const siteStale = withGpuFlag(stale, siteFigures);
+    result.sites.set(site.id, { ...siteFigures, pricePerKwh: site.price ? siteFigures.pricePerKwh : null, stale: siteStale });
+    siteStale.forEach((s) => fleetStale.add(s));
     if (validPrice(fleetPrice)) fleetParts.push(convertFigures(siteFigures, fleetPrice / btcPrice, input.fleetCurrency));
   }
   if (validPrice(fleetPrice) && fleetParts.length > 0) {

@@ -2,6 +2,10 @@
  * One rig's economics, exactly as economics.md formulas 2 and 6-12 write them. Pure: the tariff price
  * and its 24 h mean are resolved by the caller (tariffs/), the market comes from the stored sources.
  *
+ * Two bases (economics.md "Now, per day, and realized"): per-kWh figures are *now* (profit per kWh =
+ * breakeven - the price in force now); per-day figures (cost, profit, breakeven BTC price) are *per day
+ * at today's tariff* (the tariff's mean over the next 24 h).
+ *
  * Null rules (never Infinity or NaN): per-kWh figures and both breakevens are null when the rig has no
  * energy (power 0 or unknown) or no hash rate. A rig at 0 TH/s drawing power has no meaningful strike
  * price (c* would be 0: it loses money at any positive price), so it is left to the alerts as a fault
@@ -49,7 +53,7 @@ export function rigEconomics(market: MarketInputs, rig: RigEconomicsInput): Econ
   const btcPerDay = grossBtcPerDay * (1 - rig.poolFeeFraction);
   const revenuePerDay = btcPerDay * market.btcPrice;
   const kwh = kwhPerDay(rig.powerW, rig.pue);
-  // Cost integrates the tariff over the day the energy is used (formula 9): the 24 h mean, not the spot price.
+  // Per day at today's tariff: the tariff integrated over the next 24 h the energy is used (formula 9).
   const costPerDay = kwh * rig.dayAvgPricePerKwh;
   const profitPerDay = revenuePerDay - costPerDay;
   const perKwh = kwh > 0 && rig.hashrateThs > 0;
@@ -63,7 +67,8 @@ export function rigEconomics(market: MarketInputs, rig: RigEconomicsInput): Econ
     costPerDay,
     profitPerDay,
     revenuePerKwh: perKwh ? revenuePerDay / kwh : null,
-    profitPerKwh: perKwh ? profitPerDay / kwh : null,
+    // Now: breakeven minus the price in force now, so "losing money" is exactly price now > breakeven.
+    profitPerKwh: perKwh ? revenuePerDay / kwh - rig.pricePerKwh : null,
     breakevenPricePerKwh: perKwh ? revenuePerDay / kwh : null,
     breakevenBtcPrice: perKwh && btcPerDay > 0 ? costPerDay / btcPerDay : null,
     hashpricePerThDay: hashpricePerThDay(market),

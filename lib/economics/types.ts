@@ -40,13 +40,19 @@ export interface EconomicsFigures {
   hashrateThs: number;
   powerW: number;
   kwhPerDay: number;
-  /** Net of the pool fee. */
+  /**
+   * The part of kwhPerDay drawn by rigs whose revenue is unknown (GPU rigs without a revenue setting): in
+   * cost and every per-day total, but not in revenue per kWh, breakeven or profit per kWh. 0 when absent.
+   */
+  kwhRevenueUnknownPerDay?: number;
+  /** Net of the pool fee. Money per day is "per day at today's tariff": the next 24 h at its mean price. */
   btcPerDay: number;
   revenuePerDay: number;
   costPerDay: number;
   profitPerDay: number;
   /** Null when there is no energy (0 W, or unknown power). Never Infinity or NaN. */
   revenuePerKwh: number | null;
+  /** Now: breakeven - the price in force now (energy-weighted for aggregates); negative = losing money now. */
   profitPerKwh: number | null;
   /** The electricity price at which revenue equals cost (curtailment strike). */
   breakevenPricePerKwh: number | null;

@@ -144,3 +144,32 @@ export function formatDate(tsMs: number | null | undefined, timeZone?: string): 
   }
   return df.format(tsMs);
 }
+
+/** `perKwh` rounded to the decimals formatPricePerKwh shows in `currency` (4 in USD, 2 in JPY). */
+export function roundPerKwhAsShown(perKwh: number, currency: string): number {
+  const digits = currencyFormat(currency, 2)?.resolvedOptions().maximumFractionDigits ?? 4;
+  const scale = 10 ** digits;
+  return Math.round(perKwh * scale) / scale;
+}
+
+/** The three "now" figures a screen shows side by side: breakeven, the price in force now, profit per kWh now. */
+export interface NowPerKwh {
+  breakevenPricePerKwh: number | null;
+  pricePerKwh: number | null;
+  profitPerKwh: number | null;
+  currency: string;
+}
+
+/**
+ * Profit per kWh now as shown next to breakeven and the price now: the shown breakeven minus the shown
+ * price, so the three numbers on screen add up (0.0860 - 0.0420 = 0.0440, where the exact 0.04404 would
+ * read 0.0441). Rounding never flips the sign: a rig shown losing money is one whose price is above its
+ * breakeven. Null when the figure is unknown; without a tariff (price null) the rounded exact figure.
+ */
+export function shownProfitPerKwh(e: NowPerKwh): number | null {
+  if (e.profitPerKwh === null || !Number.isFinite(e.profitPerKwh)) return null;
+  if (e.breakevenPricePerKwh === null || e.pricePerKwh === null) return roundPerKwhAsShown(e.profitPerKwh, e.currency);
+  const shown = roundPerKwhAsShown(e.breakevenPricePerKwh, e.currency) - roundPerKwhAsShown(e.pricePerKwh, e.currency);
+  // Re-rounded: 0.0860 - 0.0420 is 0.043999999999999997 in binary.
+  return roundPerKwhAsShown(shown, e.currency);
+}

@@ -13,6 +13,12 @@ export interface EconomicsView extends EconomicsFigures {
   tsMs: number;
   /** Inputs that were stale when computed, e.g. ["network", "price", "tariff"]; empty when fresh. */
   stale: string[];
+  /**
+   * Some of its rigs are GPU rigs whose revenue is not set: per-day money is "excluding GPU revenue" (their
+   * cost counts), per-kWh figures and breakeven are over the rigs with known revenue; a GPU rig's own
+   * revenue, profit per kWh and breakeven are unknown.
+   */
+  gpuRevenueUnset?: boolean;
 }
 
 /** Economics of the latest sweep, by scope. */

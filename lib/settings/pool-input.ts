@@ -4,6 +4,7 @@
  * value; secrets read "<redacted>" and a "<redacted>" sent back keeps the stored secret while the account
  * is read from the same API (redacted-secret.ts: a new baseUrl needs the secrets typed again).
  */
+import { MAX_POOL_FEE_PCT } from './pool-fee';
 import type { PoolConfig } from '../domain/pool-config';
 import { POOL_KIND_NAMES, poolKindInfo } from '../domain/pool-kinds';
 import { keepRedactedSecret, urlDestination } from './redacted-secret';
@@ -99,7 +100,7 @@ export function parsePoolInput(body: unknown, stored: PoolConfig | null): { ok: 
     matchUrl: requiredText(body.matchUrl, 'matchUrl', errors),
   };
   const fee = body.feePct ?? 2;
-  if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0 || fee > 100) errors.push(`feePct must be a number from 0 to 100 (got ${shown(fee)})`);
+  if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0 || fee > MAX_POOL_FEE_PCT) errors.push(`feePct must be a number from 0 to ${MAX_POOL_FEE_PCT} percent (got ${shown(fee)})`);
   else pool.feePct = fee;
   return errors.length > 0 ? { ok: false, errors } : { ok: true, pool };
 }

@@ -167,7 +167,10 @@ export const MeritOrderChart = memo(function MeritOrderChart({ curve, label, tes
   const empty = curve.steps.length === 0;
   const price = curve.pricePerKwh;
   return (
-    <figure className={`chart merit${empty ? ' is-empty' : ''}`} data-testid={testId} data-curtail-mw={String(curve.curtailMw)} data-rigs={curve.steps.length}>
+    <figure className={`chart merit${empty ? ' is-empty' : ''}`} data-testid={testId} data-curtail-mw={String(curve.curtailMw)}
+      data-curtail-rigs={curve.steps.filter((s) => s.curtail).map((s) => s.rigId).sort((a, b) => a - b).join(',')}
+      data-rigs={curve.steps.length}
+    >
       <figcaption className="chart-legend">
         <span className="legend-item legend-item--hashrate">Breakeven by rig ({curve.currency}/kWh)</span>
         <span className="legend-item legend-item--price">

@@ -4,7 +4,7 @@
  * that is what its power bill is in.
  */
 import type { EconomicsView, SiteEconomicsView } from '../../../lib/realtime/contracts';
-import { formatMoney, formatPricePerKwh } from '../../../lib/format/money';
+import { formatMoney, formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { formatHashrateThs, formatPowerW, MISSING } from '../../../lib/format/units';
 import { scrollRegion } from '../table/scroll-region';
 
@@ -49,8 +49,12 @@ export function SiteEconomicsTable({ sites, economics }: SiteEconomicsTableProps
             <th scope="col" className="cell-num">Pool fee</th>
             <th scope="col" className="cell-num">Hash rate</th>
             <th scope="col" className="cell-num">Power</th>
-            <th scope="col" className="cell-num">Profit/day</th>
-            <th scope="col" className="cell-num">Profit/kWh</th>
+            <th scope="col" className="cell-num" title="Per day at today's tariff: the next 24 h at today's network figures">
+              Profit/day <span className="cell-sub">at today&apos;s tariff</span>
+            </th>
+            <th scope="col" className="cell-num" title="Breakeven minus the price now">
+              Profit/kWh now
+            </th>
             <th scope="col" className="cell-num">Breakeven</th>
           </tr>
         </thead>
@@ -85,9 +89,10 @@ export function SiteEconomicsTable({ sites, economics }: SiteEconomicsTableProps
                 </td>
                 <td className={`cell-num${e && e.profitPerDay < 0 ? ' is-loss' : ''}`} data-label="Profit/day" data-testid="site-profit-day" data-value={exact(e?.profitPerDay)}>
                   {e ? formatMoney(e.profitPerDay, e.currency) : MISSING}
+                  {e?.gpuRevenueUnset && <span className="cell-sub"> excl. GPU revenue</span>}
                 </td>
                 <td className={`cell-num${losing ? ' is-loss' : ''}`} data-label="Profit/kWh" data-testid="site-profit-kwh" data-value={exact(e?.profitPerKwh)}>
-                  {e ? formatPricePerKwh(e.profitPerKwh, e.currency) : MISSING}
+                  {e ? formatPricePerKwh(shownProfitPerKwh(e), e.currency) : MISSING}
                 </td>
                 <td className="cell-num" data-label="Breakeven" data-testid="site-breakeven" data-value={exact(e?.breakevenPricePerKwh)}>
                   {e ? formatPricePerKwh(e.breakevenPricePerKwh, e.currency) : MISSING}

@@ -48,6 +48,12 @@ export interface MeritRig {
   breakevenPricePerKwh: number | null;
   /** The rig's own price now; null when its site has no tariff (then it is never shaded). */
   pricePerKwh: number | null;
+  /**
+   * Whether the engine found the rig losing money now (its profit per kWh now < 0, in its site currency).
+   * Given, it decides the shading, so "curtail now" is the losing rigs of every other screen, rig for rig,
+   * whatever float dust the currency conversion leaves; absent (the what-if), breakeven < price decides.
+   */
+  losingNow?: boolean;
 }
 
 const W_PER_MW = 1e6;
@@ -69,7 +75,7 @@ export function buildMeritCurve(rigs: readonly MeritRig[], currency: string): Me
   const steps: MeritStep[] = order.rigs.map((r) => {
     const price = r.pricePerKwh;
     const breakeven = r.breakevenPricePerKwh ?? 0;
-    const curtail = price !== null && breakeven < price;
+    const curtail = r.losingNow ?? (price !== null && breakeven < price);
     if (curtail) curtailW += r.powerW;
     const fromMw = r.cumulativeMw - r.powerW / W_PER_MW;
     return { rigId: r.rigId, name: r.name, fromMw, toMw: r.cumulativeMw, breakevenPricePerKwh: breakeven, pricePerKwh: price, curtail };
@@ -96,12 +102,14 @@ export function liveMeritCurve(snapshot: FleetSnapshot): MeritCurve {
   const rigs: MeritRig[] = [];
   for (const rig of snapshot.rigs) {
     const e = economics.rigs[rig.id];
-    if (!e || rig.connectivity !== 'online') continue;
+    // A GPU rig whose revenue is not set has no strike price: the merit order is over rigs with known revenue.
+    if (!e || rig.connectivity !== 'online' || e.gpuRevenueUnset) continue;
     const rate = fxRate(market.prices, e.currency, market.currency);
     // Without a quote to convert with, the rig cannot be placed: it is counted as left out, not dropped.
     const be = e.breakevenPricePerKwh === null || rate === null ? null : e.breakevenPricePerKwh * rate;
     const price = e.pricePerKwh === null || rate === null ? null : e.pricePerKwh * rate;
-    rigs.push({ rigId: rig.id, name: rig.name, powerW: e.powerW, breakevenPricePerKwh: be, pricePerKwh: price });
+    const losingNow = e.profitPerKwh !== null && e.profitPerKwh < 0;
+    rigs.push({ rigId: rig.id, name: rig.name, powerW: e.powerW, breakevenPricePerKwh: be, pricePerKwh: price, losingNow });
   }
   return buildMeritCurve(rigs, market.currency);
 }

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { EconomicsView, MarketView } from '../../../lib/realtime/contracts';
 import type { ValueWithUnit } from '../../../lib/format/units';
 import { MISSING } from '../../../lib/format/units';
-import { formatMoney, formatPricePerKwh, pricePerKwhParts } from '../../../lib/format/money';
+import { formatMoney, formatPricePerKwh, pricePerKwhParts, shownProfitPerKwh } from '../../../lib/format/money';
 import { describeStaleInputs } from './stale-inputs';
 
 /** Props of ProfitKpis. */
@@ -58,11 +58,13 @@ function priceSub(e: EconomicsView): ReactNode {
   if (e.pricePerKwh === null) return <span className="count-stale">no tariff set</span>;
   if (e.breakevenPricePerKwh === null) return 'no energy use';
   if (e.pricePerKwh > e.breakevenPricePerKwh) return <span className="count-offline">above breakeven: losing money</span>;
-  const headroom = e.breakevenPricePerKwh - e.pricePerKwh;
-  return `${formatPricePerKwh(headroom, e.currency)} below breakeven`;
+  return 'below breakeven';
 }
 
-/** Three tiles in their own grid: profit per day, profit per kWh, power price. */
+/**
+ * Three tiles in their own grid: profit per day at today's tariff, then two figures now: profit per kWh
+ * (breakeven - price now, as shown) and the price in force now.
+ */
 export function ProfitKpis({ economics: e, market, stale }: ProfitKpisProps) {
   const flagged = e !== null && e.stale.length > 0;
   const none = { value: MISSING, unit: '' };
@@ -87,19 +89,34 @@ export function ProfitKpis({ economics: e, market, stale }: ProfitKpisProps) {
           parts={e ? { value: formatMoney(e.profitPerDay, e.currency), unit: '/day' } : none}
           loss={e !== null && e.profitPerDay < 0}
           sub={
-            e ? `revenue ${formatMoney(e.revenuePerDay, e.currency)} · cost ${formatMoney(e.costPerDay, e.currency)}` : hint
+            e ? (
+              <>
+                <span data-testid="fleet-profit-day-basis">at today&apos;s tariff</span>
+                {e.gpuRevenueUnset && (
+                  <>
+                    {' · '}
+                    <span className="count-stale" data-testid="profit-excludes-gpu" title="GPU revenue not set: their power is counted, what they earn is not">
+                      excluding GPU revenue
+                    </span>
+                  </>
+                )}{' '}
+                · revenue {formatMoney(e.revenuePerDay, e.currency)} · cost {formatMoney(e.costPerDay, e.currency)}
+              </>
+            ) : (
+              hint
+            )
           }
         />
         <MoneyTile
-          label="Profit / kWh"
+          label="Profit / kWh now"
           testId="fleet-profit-kwh"
           exact={e?.profitPerKwh ?? null}
-          parts={e ? pricePerKwhParts(e.profitPerKwh, e.currency) : none}
+          parts={e ? pricePerKwhParts(shownProfitPerKwh(e), e.currency) : none}
           loss={e !== null && e.profitPerKwh !== null && e.profitPerKwh < 0}
-          sub={e ? `breakeven ${formatPricePerKwh(e.breakevenPricePerKwh, e.currency)}` : hint}
+          sub={e ? <span data-testid="fleet-breakeven">breakeven {formatPricePerKwh(e.breakevenPricePerKwh, e.currency)}</span> : hint}
         />
         <MoneyTile
-          label="Power price"
+          label="Power price now"
           testId="power-price"
           exact={e?.pricePerKwh ?? null}
           parts={e ? pricePerKwhParts(e.pricePerKwh, e.currency) : none}

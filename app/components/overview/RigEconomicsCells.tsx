@@ -4,7 +4,7 @@
  * colour is never the only cue (the marker says "loss").
  */
 import type { EconomicsView } from '../../../lib/realtime/contracts';
-import { formatPricePerKwh } from '../../../lib/format/money';
+import { formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { MISSING } from '../../../lib/format/units';
 import { describeStaleInputs } from './stale-inputs';
 
@@ -16,7 +16,7 @@ export interface RigEconomicsCellsProps {
   lastKnown: string | undefined;
 }
 
-/** True when the rig's latest economics show it losing money per kWh. */
+/** True when the rig loses money now: the price in force now is above its breakeven (profit per kWh now < 0). */
 export function isLosing(economics: EconomicsView | undefined): boolean {
   return economics !== undefined && economics.profitPerKwh !== null && economics.profitPerKwh < 0;
 }
@@ -28,7 +28,11 @@ function exact(n: number | null | undefined): string | undefined {
 /** Two <td>s: "Profit/kWh" (red with a "loss" marker when negative) and "Breakeven". */
 export function RigEconomicsCells({ economics: e, lastKnown }: RigEconomicsCellsProps) {
   const losing = isLosing(e);
-  const staleNote = e && e.stale.length > 0 ? `Computed from stale inputs: ${describeStaleInputs(e.stale)}` : undefined;
+  const staleNote = e?.gpuRevenueUnset
+    ? 'GPU revenue not set: its power cost counts, what it earns is unknown (Settings → Sites)'
+    : e && e.stale.length > 0
+      ? `Computed from stale inputs: ${describeStaleInputs(e.stale)}`
+      : undefined;
   return (
     <>
       <td
@@ -44,7 +48,7 @@ export function RigEconomicsCells({ economics: e, lastKnown }: RigEconomicsCells
           </span>
         )}
         {/* One unit: a phone card may wrap after the marker, never after the minus sign. */}
-        <span className="no-wrap">{e ? formatPricePerKwh(e.profitPerKwh, e.currency) : MISSING}</span>
+        <span className="no-wrap">{e ? formatPricePerKwh(shownProfitPerKwh(e), e.currency) : MISSING}</span>
       </td>
       <td
         className="cell-num cell-breakeven"

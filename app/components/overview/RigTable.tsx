@@ -91,6 +91,7 @@ function RigRow({ rig, nowMs, economics, linkName, showDriver }: RigRowProps) {
     <tr
       className={`rig-row rig-row--${rig.connectivity}${losing && live ? ' rig-row--losing' : ''}`}
       data-testid="rig-row"
+      data-rig-id={rig.id}
       data-rig-name={rig.name}
       data-connectivity={rig.connectivity}
       data-losing={losing ? 'true' : 'false'}

@@ -7,7 +7,8 @@
 const LABELS: Record<string, string> = {
   network: 'network data',
   price: 'BTC price',
-  tariff: 'tariff feed',
+  tariff: 'tariff feed stopped (last price)',
+  'tariff-fallback': 'tariff feed stopped (fallback price)',
   'no-tariff': 'no tariff set',
 };
 

@@ -5,7 +5,7 @@
  */
 import type { EconomicsView, RigView } from '../../../lib/realtime/contracts';
 import { hashesSha256 } from '../../../lib/domain/reading';
-import { pricePerKwhParts, formatPricePerKwh } from '../../../lib/format/money';
+import { pricePerKwhParts, formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { efficiencyJthParts, formatHashrateThs, hashrateThsParts, MISSING, powerWParts, type ValueWithUnit } from '../../../lib/format/units';
 import { Tile } from '../overview/FleetKpis';
 import { PowerSourceTag } from '../overview/PowerSourceTag';
@@ -96,14 +96,18 @@ export function RigNow({ rig, economics: e, sweepStale }: RigNowProps) {
           sub={r && r.boards.length > 1 ? `hottest of ${r.boards.length} boards` : 'hottest sensor'}
         />
         <MoneyTile
-          label="Profit/kWh"
+          label="Profit/kWh now"
           testId="rig-now-profit-kwh"
           exact={e?.profitPerKwh ?? null}
-          parts={e ? pricePerKwhParts(e.profitPerKwh, e.currency) : NONE}
+          parts={e ? pricePerKwhParts(shownProfitPerKwh(e), e.currency) : NONE}
           loss={losing}
           sub={
             !e ? (
               'waiting for economics'
+            ) : e.gpuRevenueUnset ? (
+              <span className="count-stale" data-testid="rig-gpu-revenue-unset">
+                GPU revenue not set
+              </span>
             ) : e.stale.length > 0 ? (
               <span className="kpi-hint">stale inputs: {describeStaleInputs(e.stale)}</span>
             ) : losing ? (
@@ -118,7 +122,17 @@ export function RigNow({ rig, economics: e, sweepStale }: RigNowProps) {
           testId="rig-now-breakeven"
           exact={e?.breakevenPricePerKwh ?? null}
           parts={e ? pricePerKwhParts(e.breakevenPricePerKwh, e.currency) : NONE}
-          sub={e ? (e.pricePerKwh === null ? 'no tariff set' : `power costs ${formatPricePerKwh(e.pricePerKwh, e.currency)}`) : 'power price'}
+          sub={
+            e ? (
+              e.pricePerKwh === null ? (
+                'no tariff set'
+              ) : (
+                <span data-testid="rig-now-price">power costs {formatPricePerKwh(e.pricePerKwh, e.currency)} now</span>
+              )
+            ) : (
+              'power price'
+            )
+          }
         />
       </dl>
     </section>

@@ -120,7 +120,7 @@ export function PoolForm({ pool, onSaved, onCancel }: PoolFormProps) {
           'feePct',
           'Pool fee (%)',
           <input id={`${uid}-feePct`} className="ctl-input" data-field="feePct" aria-invalid={invalid('feePct')} inputMode="decimal" value={feePct} placeholder="2" onChange={(e) => setFeePct(e.target.value)} />,
-          '0 to 100; used for these rigs’ revenue.',
+          '0 to 10; used for these rigs’ revenue.',
         )}
         {field(
           'baseUrl',

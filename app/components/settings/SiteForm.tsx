@@ -122,7 +122,7 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
           'poolFeePct',
           'Default pool fee (%)',
           <input {...common('poolFeePct')} className="ctl-input" inputMode="decimal" value={poolFeePct} placeholder="2" onChange={(e) => setPoolFeePct(e.target.value)} />,
-          '0 to 100; a matched pool’s own fee wins.',
+          '0 to 10; a matched pool’s own fee wins.',
         )}
       </div>
 

@@ -3,7 +3,7 @@
  * the power price it is measured against, and the rigs by state. Reuses the overview's tiles, sized up
  * by wall.css.
  */
-import { formatMoney, formatPricePerKwh, pricePerKwhParts } from '../../../lib/format/money';
+import { formatMoney, formatPricePerKwh, pricePerKwhParts, shownProfitPerKwh } from '../../../lib/format/money';
 import { efficiencyJthParts, hashrateThsParts, MISSING, powerWParts } from '../../../lib/format/units';
 import { Tile } from '../overview/FleetKpis';
 import { MoneyTile } from '../overview/ProfitKpis';
@@ -32,7 +32,7 @@ export function WallFiguresPanel({ figures, stale }: WallFiguresPanelProps) {
     <section className={`kpis wall-kpis${stale ? ' is-stale' : ''}`} aria-label={`${figures.title} figures`}>
       <dl className="wall-grid">
         <Tile label="Hash rate" testId="wall-hashrate" exact={totals.hashrateThs} parts={hashrateThsParts(totals.hashrateThs)} sub={`${totals.rigsOnline} of ${totals.rigsTotal} rigs online`} />
-        <Tile label="Power" testId="wall-power" exact={totals.powerW} parts={powerWParts(totals.powerW)} sub={e ? `${Math.round(e.kwhPerDay).toLocaleString('en-US')} kWh/day` : 'online rigs'} />
+        <Tile label="Power" testId="wall-power" exact={totals.powerW} parts={powerWParts(totals.powerW)} sub={e ? `rigs only · ${Math.round(e.kwhPerDay).toLocaleString('en-US')} kWh/day with PUE` : 'rigs only, before PUE'} />
         <Tile label="Efficiency" testId="wall-efficiency" exact={totals.efficiencyJth ?? undefined} parts={efficiencyJthParts(totals.efficiencyJth)} sub="power ÷ hash rate" />
         <MoneyTile
           label="Profit / day"
@@ -40,18 +40,18 @@ export function WallFiguresPanel({ figures, stale }: WallFiguresPanelProps) {
           exact={e?.profitPerDay ?? null}
           parts={e ? { value: formatMoney(e.profitPerDay, e.currency), unit: '' } : none}
           loss={e !== null && e.profitPerDay < 0}
-          sub={e ? `revenue ${formatMoney(e.revenuePerDay, e.currency)}` : waiting}
+          sub={e ? `at today's tariff · ${e.gpuRevenueUnset ? 'excluding GPU revenue' : `revenue ${formatMoney(e.revenuePerDay, e.currency)}`}` : waiting}
         />
         <MoneyTile
-          label="Profit / kWh"
+          label="Profit / kWh now"
           testId="wall-profit-kwh"
           exact={e?.profitPerKwh ?? null}
-          parts={e ? pricePerKwhParts(e.profitPerKwh, e.currency) : none}
+          parts={e ? pricePerKwhParts(shownProfitPerKwh(e), e.currency) : none}
           loss={e !== null && e.profitPerKwh !== null && e.profitPerKwh < 0}
-          sub={e ? `breakeven ${formatPricePerKwh(e.breakevenPricePerKwh, e.currency)}` : waiting}
+          sub={e ? <span data-testid="wall-breakeven">breakeven {formatPricePerKwh(e.breakevenPricePerKwh, e.currency)}</span> : waiting}
         />
         <MoneyTile
-          label="Power price"
+          label="Power price now"
           testId="wall-power-price"
           exact={e?.pricePerKwh ?? null}
           parts={e ? pricePerKwhParts(e.pricePerKwh, e.currency) : none}

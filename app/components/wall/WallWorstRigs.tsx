@@ -1,5 +1,5 @@
 /** The wall's "worst rigs" list: losing money, then offline, then hottest, one large line each. */
-import { formatPricePerKwh } from '../../../lib/format/money';
+import { formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { formatAge, formatTempC } from '../../../lib/format/units';
 import type { WorstRig } from './wall-model';
 
@@ -12,7 +12,7 @@ export interface WallWorstRigsProps {
 }
 
 function what(line: WorstRig, nowMs: number | null): string {
-  if (line.reason === 'losing') return formatPricePerKwh(line.economics!.profitPerKwh, line.economics!.currency);
+  if (line.reason === 'losing') return formatPricePerKwh(shownProfitPerKwh(line.economics!), line.economics!.currency);
   if (line.reason === 'hot') return formatTempC(line.tempMaxC);
   const seen = line.rig.lastSeenMs;
   return seen === null || nowMs === null ? line.reason : `${line.reason} · seen ${formatAge(nowMs - seen)}`;

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { loadConfig, type Config } from '../../config';
 import { openDb, type Db } from '../../db/client';
 import { getSiteByName, listSites, siteTariff } from '../../db/queries/sites';
+import { MAX_POOL_FEE_PCT } from '../../settings/pool-fee';
+import { siteFeedValue } from '../../db/queries/site-price';
 import { getSourced } from '../../db/queries/source-state';
 import type { Site } from '../../db/schema';
 import type { BtcPrices, NetworkState, Sourced } from '../../domain/network';
-import { currentPrice, rigEconomics, SATS_PER_BTC, subsidySatsAt, type EconomicsFigures, type TariffPrice } from '../../economics';
+import { currentPrice, PRICE_WARN_ABOVE_PER_KWH, rigEconomics, SATS_PER_BTC, subsidySatsAt, type EconomicsFigures, type TariffPrice } from '../../economics';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
 
@@ -65,7 +67,7 @@ function readFlags(argv: string[]) {
     feesBtc: numberFlag('fees', v.fees, { min: 0, unit: 'BTC' }),
     height: numberFlag('height', v.height, { min: 0, integer: true }),
     subsidyBtc: numberFlag('subsidy', v.subsidy, { min: 0, max: 50, unit: 'BTC' }),
-    poolFeePct: numberFlag('pool-fee', v['pool-fee'], { min: 0, max: 100, unit: 'percent' }),
+    poolFeePct: numberFlag('pool-fee', v['pool-fee'], { min: 0, max: MAX_POOL_FEE_PCT, unit: 'percent' }),
     pue: numberFlag('pue', v.pue, { min: 1, max: 3 }),
     site: v.site,
     currency: v.currency?.toUpperCase(),
@@ -106,9 +108,7 @@ class Store {
     const tariff = this.db ? siteTariff(this.db, site.id) : null;
     const name = JSON.stringify(site.name);
     if (!tariff) missing('tariff', `site ${name} has none; pass --tariff or run hashwatt tariff set --site ${name}`);
-    const feed = this.sourced<{ pricePerKwh: number; atMs?: number | null }>(`tariff:${site.id}`);
-    const value = feed?.value && feed.fetchedAtMs !== null ? { ...feed.value, fetchedAtMs: feed.fetchedAtMs } : null;
-    return currentPrice(tariff, { nowMs, timeZone: site.timeZone, feed: value });
+    return currentPrice(tariff, { nowMs, timeZone: site.timeZone, feed: this.db ? siteFeedValue(this.db, site.id) : null });
   }
 
   /** A note when a stored value used in the figures is older than its staleness limit. */
@@ -140,7 +140,7 @@ function resolve(f: Flags, store: Store | null, nowMs: number) {
   const prices = store?.sourced<BtcPrices>('price') ?? null;
   const btcPrice =
     f.price ?? prices?.value?.[currency] ?? missing(`BTC price in ${currency}`, 'pass --price or let the collector fetch the price first');
-  let power: TariffPrice = { pricePerKwh: f.tariff ?? 0, dayAvgPricePerKwh: f.tariff ?? 0, stale: false };
+  let power: TariffPrice = { pricePerKwh: f.tariff ?? 0, dayAvgPricePerKwh: f.tariff ?? 0, stale: false, fallback: false };
   if (f.tariff === undefined) {
     if (!site) missing('tariff', 'pass --tariff <price per kWh> or --site NAME of a site with a tariff');
     power = store!.tariffPrice(site, nowMs);
@@ -150,7 +150,14 @@ function resolve(f: Flags, store: Store | null, nowMs: number) {
   const usedNetwork = f.difficulty === undefined || f.feesBtc === undefined || (f.height ?? f.subsidyBtc) === undefined;
   if (store && usedNetwork) notes.push(...store.staleNote('network state', network, store.config.networkStaleAfterS, nowMs));
   if (store && f.price === undefined) notes.push(...store.staleNote('BTC price', prices, store.config.priceStaleAfterS, nowMs));
-  if (power.stale) notes.push("stale: the site's real-time price feed has no recent price; its fallback price is used");
+  if (power.fallback) notes.push("stale: the site's real-time price feed stopped past its fallback time; its fallback price is used");
+  else if (power.stale) notes.push("stale: the site's real-time price feed stopped; its last price is used");
+  if (f.tariff !== undefined && f.tariff > PRICE_WARN_ABOVE_PER_KWH) {
+    const c = currency;
+    notes.push(
+      `warning: --tariff ${plain(f.tariff)} ${c}/kWh is above ${PRICE_WARN_ABOVE_PER_KWH} ${c} per kWh: a price per MWh (${plain(f.tariff / 1000)}) or in cents (${plain(f.tariff / 100)})? Used as given.`,
+    );
+  }
   const market = { difficulty, subsidySats, feesPerBlockSats, btcPrice, currency };
   const rig = {
     hashrateThs: f.hashrateThs,
@@ -183,23 +190,42 @@ function table(r: ReturnType<typeof resolve>, f: EconomicsFigures): string {
   const inputs = [
     `${plain(rig.hashrateThs)} TH/s at ${plain(rig.powerW)} W (${jPerTh} J/TH), PUE ${rig.pue}, pool fee ${feePct} %${site ? `, site ${site.name}` : ''}`,
     `difficulty ${m.difficulty.toExponential(4)}, subsidy ${m.subsidySats / SATS_PER_BTC} BTC, fees ${plain(m.feesPerBlockSats / SATS_PER_BTC)} BTC/block`,
-    `BTC price ${plain(m.btcPrice)} ${c}, electricity ${plain(rig.pricePerKwh)} ${c}/kWh now, ${plain(rig.dayAvgPricePerKwh)} ${c}/kWh over 24 h`,
+    `BTC price ${plain(m.btcPrice)} ${c}, electricity ${plain(rig.pricePerKwh)} ${c}/kWh now, ${plain(rig.dayAvgPricePerKwh)} ${c}/kWh over the next 24 h`,
   ];
-  const rows: [string, string][] = [
+  const now: [string, string][] = [
+    ['Price in force now', `${num(rig.pricePerKwh)} ${c}/kWh`],
+    ['Breakeven electricity price', `${num(f.breakevenPricePerKwh)} ${c}/kWh`],
+    ['Profit per kWh now', `${num(f.profitPerKwh)} ${c}/kWh (breakeven - price now)`],
+    ['Profit per hour now', `${num(profitPerHourNow(f, rig.pricePerKwh))} ${c}`],
+  ];
+  const perDay: [string, string][] = [
+    ['Mean price, next 24 h', `${num(rig.dayAvgPricePerKwh)} ${c}/kWh`],
     [`BTC per day (after ${feePct} % pool fee)`, `${num(f.btcPerDay)} BTC (${Math.round(f.btcPerDay * SATS_PER_BTC).toLocaleString('en-US')} sats)`],
     ['Revenue per day', `${num(f.revenuePerDay)} ${c}`],
     ['Energy per day', `${num(f.kwhPerDay)} kWh`],
     ['Cost per day', `${num(f.costPerDay)} ${c}`],
     ['Profit per day', `${num(f.profitPerDay)} ${c}`],
     ['Revenue per kWh', `${num(f.revenuePerKwh)} ${c}/kWh`],
-    ['Profit per kWh', `${num(f.profitPerKwh)} ${c}/kWh`],
-    ['Breakeven electricity price', `${num(f.breakevenPricePerKwh)} ${c}/kWh`],
     ['Breakeven BTC price', `${num(f.breakevenBtcPrice)} ${c}`],
     ['Hashprice (before pool fee)', `${num(f.hashpricePerThDay)} ${c} per TH/s per day (${num(f.hashpricePerThDay * 1000)} ${c} per PH/s)`],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const lines = [`Inputs: ${inputs.join('\n        ')}`, '', ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)];
+  const width = Math.max(...[...now, ...perDay].map(([label]) => label.length));
+  const rows = (list: [string, string][]) => list.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);
+  const lines = [
+    `Inputs: ${inputs.join('\n        ')}`,
+    '',
+    'Now (at the price in force now):',
+    ...rows(now),
+    '',
+    "Per day at today's tariff (the next 24 h at today's network figures and the tariff's mean):",
+    ...rows(perDay),
+  ];
   return [...lines, ...r.notes.map((n) => `\n${n}`)].join('\n');
+}
+
+/** Profit per hour now: (rev / 24) - P * PUE / 1000 * c_now, i.e. profit per kWh now times the kWh of an hour. */
+function profitPerHourNow(f: EconomicsFigures, pricePerKwhNow: number): number {
+  return f.revenuePerDay / 24 - (f.kwhPerDay / 24) * pricePerKwhNow;
 }
 
 /** The --json keys the issue documents (plus subsidyBtc), in that order. */
@@ -210,7 +236,7 @@ const JSON_KEYS = [
 
 /** `hashwatt profit`: one rig's economics from flags, the rest filled from the stored network state and a site. */
 export const profitCommand = {
-  summary: 'Profit per day and per kWh, breakevens and hashprice for a hash rate and power (economics.md).',
+  summary: "Profit now (per kWh, per hour) and per day at today's tariff, breakevens and hashprice for a hash rate and power (economics.md).",
   usage:
     'Usage: hashwatt profit --hashrate <TH/s> --power <W> [--tariff <price per kWh>] [--difficulty D] [--price P]\n' +
     '         [--fees <BTC per block>] [--height H | --subsidy BTC] [--pool-fee <percent>] [--pue X]\n' +
@@ -229,7 +255,14 @@ export const profitCommand = {
         console.log(table(r, e));
         return 0;
       }
-      const out = { ...Object.fromEntries(JSON_KEYS.map((k) => [k, e[k]])), subsidyBtc: r.market.subsidySats / SATS_PER_BTC };
+      const out = {
+        ...Object.fromEntries(JSON_KEYS.map((k) => [k, e[k]])),
+        subsidyBtc: r.market.subsidySats / SATS_PER_BTC,
+        // The two bases by name: per-kWh figures are now, per-day figures at today's tariff.
+        pricePerKwhNow: r.rig.pricePerKwh,
+        profitPerHourNow: profitPerHourNow(e, r.rig.pricePerKwh),
+        meanPricePerKwhNext24h: r.rig.dayAvgPricePerKwh,
+      };
       console.log(JSON.stringify(out, null, 2));
       // stdout stays exactly the documented JSON; staleness goes to stderr.
       for (const note of r.notes) console.error(`hashwatt profit: ${note}`);

@@ -3,9 +3,9 @@ import { loadConfig } from '../../config';
 import { openDb, type Db } from '../../db/client';
 import { setSiteTariff } from '../../db/mutations/site-settings';
 import { getSiteByName, listSites, siteTariff } from '../../db/queries/sites';
-import { getSourced } from '../../db/queries/source-state';
+import { siteFeedValue } from '../../db/queries/site-price';
 import type { Site } from '../../db/schema';
-import { currentPrice, parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../economics';
+import { currentPrice, feedFallbackAfterS, parseTariff, tariffWarnings, WEEKDAYS, type Tariff, type Weekday } from '../../economics';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
 import { formatBytes } from '../../format/units';
@@ -17,7 +17,7 @@ const USAGE =
   'Usage: hashwatt tariff set --site NAME --flat <price per kWh>\n' +
   '       hashwatt tariff set --site NAME --tou FILE.json\n' +
   '       hashwatt tariff set --site NAME --realtime-url URL --price-field F [--time-field T] [--format json|csv]\n' +
-  '                           [--unit kWh|MWh] [--stale-after-s N] --fallback <price per kWh>\n' +
+  '                           [--unit kWh|MWh] [--stale-after-s N] [--fallback-after-s N] --fallback <price per kWh>\n' +
   '       hashwatt tariff show --site NAME [--json]\n' +
   "  Prices are in the site's currency. A --tou file holds { \"bands\": [{ \"days\": [\"mon\", ...], \"fromHour\": 0,\n" +
   '  "toHour": 24, "pricePerKwh": 0.05 }, ...] } covering every hour of the week exactly once, in the site\'s time zone.';
@@ -50,7 +50,7 @@ async function touFromFile(path: string): Promise<unknown> {
 async function tariffFromFlags(v: Record<string, string | undefined>): Promise<unknown> {
   const chosen = (['flat', 'tou', 'realtime-url'] as const).filter((k) => v[k] !== undefined);
   if (chosen.length !== 1) throw new CliError('pass exactly one of --flat <price>, --tou FILE or --realtime-url URL');
-  const feedFlags = ['price-field', 'time-field', 'format', 'unit', 'stale-after-s', 'fallback'].filter((k) => v[k] !== undefined);
+  const feedFlags = ['price-field', 'time-field', 'format', 'unit', 'stale-after-s', 'fallback-after-s', 'fallback'].filter((k) => v[k] !== undefined);
   if (chosen[0] !== 'realtime-url' && feedFlags.length > 0) throw new CliError(`--${feedFlags[0]} only applies with --realtime-url`);
   if (chosen[0] === 'flat') return { kind: 'flat', pricePerKwh: numberFlag('flat', v.flat, { min: Number.NEGATIVE_INFINITY }) };
   if (chosen[0] === 'tou') return touFromFile(v.tou!);
@@ -64,6 +64,9 @@ async function tariffFromFlags(v: Record<string, string | undefined>): Promise<u
     ...(v.format !== undefined && { format: v.format }),
     ...(v.unit !== undefined && { unit: v.unit }),
     ...(v['stale-after-s'] !== undefined && { staleAfterS: numberFlag('stale-after-s', v['stale-after-s'], { min: Number.NEGATIVE_INFINITY }) }),
+    ...(v['fallback-after-s'] !== undefined && {
+      fallbackAfterS: numberFlag('fallback-after-s', v['fallback-after-s'], { min: Number.NEGATIVE_INFINITY }),
+    }),
     fallbackPricePerKwh: numberFlag('fallback', v.fallback, { min: Number.NEGATIVE_INFINITY }),
   };
 }
@@ -100,7 +103,7 @@ export function describeTariff(t: Tariff, site: Pick<Site, 'currency' | 'timeZon
     `real time from ${t.url}`,
     `  ${t.format.toUpperCase()} ${t.format === 'csv' ? 'column' : 'field'} ${JSON.stringify(t.priceField)} in ${site.currency}/${t.unit}` +
       (t.timeField ? `, time in ${JSON.stringify(t.timeField)}` : ''),
-    `  stale after ${t.staleAfterS} s, then the fallback ${t.fallbackPricePerKwh} ${per}`,
+    `  stale after ${t.staleAfterS} s (its last price holds, flagged), after ${feedFallbackAfterS(t)} s the fallback ${t.fallbackPricePerKwh} ${per}`,
   ];
 }
 
@@ -117,11 +120,9 @@ function openSite(name: string | undefined, readonly: boolean): { db: Db; site: 
 }
 
 function priceNowText(db: Db, site: Site, tariff: Tariff): string {
-  const feed = getSourced<{ pricePerKwh: number; atMs?: number | null }>(db, `tariff:${site.id}`);
-  const value = feed.value && feed.fetchedAtMs !== null ? { ...feed.value, fetchedAtMs: feed.fetchedAtMs } : null;
-  const p = currentPrice(tariff, { nowMs: Date.now(), timeZone: site.timeZone, feed: value });
+  const p = currentPrice(tariff, { nowMs: Date.now(), timeZone: site.timeZone, feed: siteFeedValue(db, site.id) });
   const per = `${site.currency}/kWh`;
-  const stale = p.stale ? ' (stale: no recent feed price, the fallback applies)' : '';
+  const stale = p.fallback ? ' (stale: the feed stopped, its fallback price applies)' : p.stale ? ' (stale: the feed stopped, its last price holds)' : '';
   return `now ${Number(p.pricePerKwh.toPrecision(5))} ${per}, next 24 h mean ${Number(p.dayAvgPricePerKwh.toPrecision(5))} ${per}${stale}`;
 }
 
@@ -152,7 +153,7 @@ export const tariffCommand = {
     if (sub !== 'set') throw new CliError('tariff needs a subcommand: set or show (hashwatt tariff --help)');
     const s = { type: 'string' } as const;
     const { values } = parseFlags(joinNegativeValues(rest), {
-      site: s, flat: s, tou: s, 'realtime-url': s, 'price-field': s, 'time-field': s, format: s, unit: s, 'stale-after-s': s, fallback: s,
+      site: s, flat: s, tou: s, 'realtime-url': s, 'price-field': s, 'time-field': s, format: s, unit: s, 'stale-after-s': s, 'fallback-after-s': s, fallback: s,
     });
     if (values.site === undefined) throw new CliError('pass --site NAME');
     const parsed = parseTariff(await tariffFromFlags(values));
@@ -162,6 +163,7 @@ export const tariffCommand = {
       setSiteTariff(db, site.id, parsed.tariff, Date.now());
       const lines = describeTariff(parsed.tariff, site);
       console.log([`tariff: ${site.name} is now on ${lines[0]}`, ...lines.slice(1)].join('\n'));
+      for (const warning of tariffWarnings(parsed.tariff, site.currency)) console.error(`hashwatt tariff: warning: ${warning}`);
       return 0;
     } finally {
       db.close();

@@ -2,6 +2,7 @@
  * A site's economic settings: its tariff, PUE, default pool fee and currency. Each write and its change
  * row (which tells browsers to refetch the site) commit in one transaction.
  */
+import { MAX_POOL_FEE_PCT } from '../../settings/pool-fee';
 import { eq } from 'drizzle-orm';
 import { CURRENCIES } from '../../domain/network';
 import { parseTariff, type Tariff } from '../../economics';
@@ -44,8 +45,8 @@ export function siteEconomicsErrors(settings: SiteEconomicsSettings): string[] {
   const errors: string[] = [];
   const { pue, poolFeePct, currency } = settings;
   if (pue !== undefined && !(Number.isFinite(pue) && pue >= 1 && pue <= 3)) errors.push(`pue must be from 1 to 3 (got ${pue})`);
-  if (poolFeePct !== undefined && !(Number.isFinite(poolFeePct) && poolFeePct >= 0 && poolFeePct <= 100)) {
-    errors.push(`poolFeePct must be from 0 to 100 (got ${poolFeePct})`);
+  if (poolFeePct !== undefined && !(Number.isFinite(poolFeePct) && poolFeePct >= 0 && poolFeePct <= MAX_POOL_FEE_PCT)) {
+    errors.push(`poolFeePct must be from 0 to ${MAX_POOL_FEE_PCT} percent (got ${poolFeePct})`);
   }
   if (currency !== undefined && !(CURRENCIES as readonly string[]).includes(currency)) {
     errors.push(`currency must be one of ${CURRENCIES.join(', ')} (got ${JSON.stringify(currency)})`);

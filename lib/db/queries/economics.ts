@@ -1,11 +1,16 @@
 /** Reads the economics the collector stored after each sweep. */
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import type { EconomicsSnapshot, EconomicsView } from '../../realtime/contracts';
+import { GPU_REVENUE_UNSET } from '../../economics/fleet-economics';
 import type { Db } from '../client';
 import { economics, type EconomicsRow } from '../schema';
 
 /** A stored row as the screens show it. */
 export function toEconomicsView(row: EconomicsRow): EconomicsView {
+  const flags = JSON.parse(row.staleJson) as string[];
+  const gpuRevenueUnset = flags.includes(GPU_REVENUE_UNSET);
+  // Not stored as a column: the kWh of rigs with known revenue is revenue over breakeven (breakeven is over them).
+  const known = row.breakevenPricePerKwh !== null && row.breakevenPricePerKwh > 0 ? row.revenuePerDay / row.breakevenPricePerKwh : 0;
   return {
     currency: row.currency,
     tsMs: row.tsMs,
@@ -23,7 +28,9 @@ export function toEconomicsView(row: EconomicsRow): EconomicsView {
     hashpricePerThDay: row.hashpricePerThDay,
     pricePerKwh: row.pricePerKwh,
     powerEstimatedShare: row.powerEstimatedShare,
-    stale: JSON.parse(row.staleJson) as string[],
+    stale: flags.filter((f) => f !== GPU_REVENUE_UNSET),
+    gpuRevenueUnset,
+    kwhRevenueUnknownPerDay: gpuRevenueUnset ? Math.max(0, row.kwhPerDay - known) : 0,
   };
 }
 

@@ -1,7 +1,9 @@
 /** Sites with their economic settings (currency, time zone, tariff, PUE, default pool fee). */
 import { asc, count, eq } from 'drizzle-orm';
 import { parseTariff, type Tariff } from '../../economics';
+import type { SiteGpuRevenue } from '../../settings/gpu-revenue';
 import type { Db } from '../client';
+import { gpuRevenueBySite } from './gpu-revenue';
 import { rigs, sites, type Site } from '../schema';
 
 /** Every site, by id. */
@@ -40,6 +42,8 @@ export interface SiteSettingsView {
   pue: number;
   poolFeePct: number;
   tariff: Tariff | null;
+  /** GPU revenue per MH/s per day by algorithm, in the site currency; {} when none is set. */
+  gpuRevenuePerMhsDay: SiteGpuRevenue;
   rigCount: number;
 }
 
@@ -53,6 +57,7 @@ export function listSiteSettings(db: Db): SiteSettingsView[] {
       .all()
       .map((r) => [r.siteId, r.n]),
   );
+  const gpuRevenue = gpuRevenueBySite(db);
   return listSites(db).map((s) => ({
     id: s.id,
     name: s.name,
@@ -61,6 +66,7 @@ export function listSiteSettings(db: Db): SiteSettingsView[] {
     pue: s.pue,
     poolFeePct: s.poolFeePct,
     tariff: siteTariff(db, s.id),
+    gpuRevenuePerMhsDay: gpuRevenue.get(s.id) ?? {},
     rigCount: counts.get(s.id) ?? 0,
   }));
 }

@@ -1,28 +1,24 @@
 /**
- * Tariffs behind one interface: each kind is a small module with a `price` function, registered here.
- * Adding a kind touches its module, its schema and this table.
+ * Tariffs: their schemas, the price in force at an instant (price-in-force.ts, one rule for every kind)
+ * and the real-time feed parser.
  */
-import type { TariffContext, TariffPrice, TariffPricing } from './contract';
-import { flatPricing } from './flat';
-import { realtimePricing } from './realtime';
+import type { TariffContext, TariffPrice } from './contract';
+import { tariffPrice } from './price-in-force';
 import type { Tariff } from './schema';
-import { touPricing } from './tou';
-
-const PRICING: { [K in Tariff['kind']]: TariffPricing<Extract<Tariff, { kind: K }>> } = {
-  flat: flatPricing,
-  tou: touPricing,
-  realtime: realtimePricing,
-};
 
 /** A site's price now and over the next 24 h from its tariff, the clock, its time zone and the last feed value. */
 export function currentPrice(tariff: Tariff, ctx: TariffContext): TariffPrice {
-  return (PRICING[tariff.kind] as TariffPricing<Tariff>).price(tariff, ctx);
+  return tariffPrice(tariff, ctx.feed, ctx.nowMs, ctx.timeZone);
 }
 
-export type { FeedValue, TariffContext, TariffPrice, TariffPricing } from './contract';
-export { parseRealtimeFeed, realtimePriceNow, type FeedFormat, type FeedPrice } from './realtime';
+export type { FeedValue, TariffContext, TariffPrice } from './contract';
+export { feedFallbackAfterS, priceInForce, tariffPrice, touMeanPrice, type PriceBasis, type PriceInForce } from './price-in-force';
+export { parseRealtimeFeed, type FeedFormat, type FeedPrice } from './realtime';
 export {
   parseTariff,
+  tariffWarnings,
+  PRICE_CEILING_PER_KWH,
+  PRICE_WARN_ABOVE_PER_KWH,
   TARIFF_KINDS,
   WEEKDAYS,
   type FlatTariff,
@@ -34,4 +30,4 @@ export {
   type TouTariff,
   type Weekday,
 } from './schema';
-export { hourOfWeek, touBandErrors, touDayAvgPrice, touPriceAt } from './tou';
+export { hourOfWeek, touBandErrors, touPriceAt } from './tou';

@@ -1,9 +1,8 @@
 /**
  * Real-time tariffs: a price read from a feed (JSON or CSV) that the collector fetches. Parsing is pure
- * and here; fetching is collectors/sources/tariff-feed.ts. A feed that stops is not trusted forever:
- * after staleAfterS the configured fallback price applies and the figures are flagged stale.
+ * and here; fetching is collectors/sources/tariff-feed.ts. What price is in force when the feed stops is
+ * price-in-force.ts.
  */
-import type { FeedValue, TariffPricing } from './contract';
 import type { RealtimeTariff } from './schema';
 import { describeValue } from '../../util/describe-value';
 
@@ -140,22 +139,3 @@ export function parseRealtimeFeed(body: string, format: FeedFormat): FeedPrice {
     atMs: format.timeField ? toTimeMs(raw.time, format.timeField) : null,
   };
 }
-
-/**
- * The price from the last feed value, or the fallback (flagged stale) when there is none or it is older
- * than staleAfterS. Its age runs from the feed's own time when it has one and that is older than the
- * fetch: a feed still serving the same old interval is as stale as one that stopped.
- */
-export function realtimePriceNow(tariff: RealtimeTariff, feed: FeedValue | null | undefined, nowMs: number) {
-  const fallback = { pricePerKwh: tariff.fallbackPricePerKwh, dayAvgPricePerKwh: tariff.fallbackPricePerKwh, stale: true };
-  if (!feed || !Number.isFinite(feed.pricePerKwh)) return fallback;
-  const sinceMs = Math.min(feed.fetchedAtMs, feed.atMs ?? feed.fetchedAtMs);
-  if (nowMs - sinceMs > tariff.staleAfterS * 1000) return fallback;
-  // No forecast: the day is assumed to cost what the market costs now.
-  return { pricePerKwh: feed.pricePerKwh, dayAvgPricePerKwh: feed.pricePerKwh, stale: false };
-}
-
-/** Real-time pricing from the context's last feed value. */
-export const realtimePricing: TariffPricing<RealtimeTariff> = {
-  price: (tariff, ctx) => realtimePriceNow(tariff, ctx.feed, ctx.nowMs),
-};

@@ -12,7 +12,17 @@ import { HOURS_PER_WEEK, touBandErrors } from './tou';
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const pricePerKwh = z.number().min(0);
+/**
+ * No currency's kWh costs this much (the dearest, such as the rupiah, cost a few thousand units): a price
+ * above it is a slip of units or digits, refused. Between 1 and this a price is kept with a warning
+ * (tariffWarnings): above 1 per kWh in dollars or euros is almost always a price per MWh.
+ */
+export const PRICE_CEILING_PER_KWH = 10_000;
+/** Above this a price per kWh is kept but warned about (a likely price per MWh, or cents). */
+export const PRICE_WARN_ABOVE_PER_KWH = 1;
+
+/** Flat and time-of-use prices: >= 0 and below the ceiling. */
+const pricePerKwh = z.number().min(0).max(PRICE_CEILING_PER_KWH);
 
 export const flatTariffSchema = z.strictObject({ kind: z.literal('flat'), pricePerKwh });
 
@@ -47,9 +57,12 @@ export const realtimeTariffSchema = z.strictObject({
   timeField: z.string().trim().min(1).optional(),
   /** The feed's price unit: grid operators publish per MWh. */
   unit: z.enum(['kWh', 'MWh']).default('kWh'),
-  /** After this long without a fresh price the fallback applies and figures are flagged stale. */
+  /** After this long without a fresh price the feed has stopped: its last price holds, flagged stale. */
   staleAfterS: z.number().int().min(1).max(7 * 86_400).default(900),
-  fallbackPricePerKwh: pricePerKwh,
+  /** The feed's fallback time: after this long without a fresh price the fallback applies (default 4 x staleAfterS). */
+  fallbackAfterS: z.number().int().min(1).max(7 * 86_400).optional(),
+  /** Real-time prices may be negative (markets do pay consumers), and so may the price assumed when the feed stops. */
+  fallbackPricePerKwh: z.number().min(-PRICE_CEILING_PER_KWH).max(PRICE_CEILING_PER_KWH),
 });
 
 export type FlatTariff = z.infer<typeof flatTariffSchema>;
@@ -126,5 +139,34 @@ export function parseTariff(input: unknown): ParsedTariff {
     const errors = touBandErrors(tariff.bands);
     if (errors.length > 0) return { ok: false, errors };
   }
+  const timing = realtimeTimingError(tariff);
+  if (timing) return { ok: false, errors: [timing] };
   return { ok: true, tariff };
+}
+
+/** The prices of a tariff an operator sets by hand (real-time feed values are the market's). */
+function setPrices(tariff: Tariff): { field: string; pricePerKwh: number }[] {
+  if (tariff.kind === 'flat') return [{ field: 'pricePerKwh', pricePerKwh: tariff.pricePerKwh }];
+  if (tariff.kind === 'tou') return tariff.bands.map((b, i) => ({ field: `bands[${i}].pricePerKwh`, pricePerKwh: b.pricePerKwh }));
+  return [{ field: 'fallbackPricePerKwh', pricePerKwh: tariff.fallbackPricePerKwh }];
+}
+
+/**
+ * Warnings for a valid tariff that looks like a unit slip: a price above 1 per kWh (likely per MWh, or in
+ * cents). Kept, not refused: in some currencies a kWh does cost more than 1 unit.
+ */
+export function tariffWarnings(tariff: Tariff, currency: string): string[] {
+  const high = setPrices(tariff).filter((p) => p.pricePerKwh > PRICE_WARN_ABOVE_PER_KWH);
+  if (high.length === 0) return [];
+  const first = high[0];
+  const more = high.length > 1 ? ` (and ${high.length - 1} more)` : '';
+  return [
+    `${first.field} is ${first.pricePerKwh} ${currency}/kWh${more}: above ${PRICE_WARN_ABOVE_PER_KWH} per kWh, is it a price per MWh or in cents? Kept as given.`,
+  ];
+}
+
+/** A real-time fallback time shorter than its stale time would skip the "last price, flagged" phase. */
+export function realtimeTimingError(tariff: Tariff): string | null {
+  if (tariff.kind !== 'realtime' || tariff.fallbackAfterS === undefined || tariff.fallbackAfterS >= tariff.staleAfterS) return null;
+  return `fallbackAfterS must be >= staleAfterS (got ${tariff.fallbackAfterS} < ${tariff.staleAfterS})`;
 }

@@ -4,7 +4,6 @@
  * Intl, so a DST change moves the band boundaries with the wall clock: the repeated autumn hour is priced
  * twice at its band, the skipped spring hour never.
  */
-import type { TariffPricing } from './contract';
 import { MessageList } from '../../util/message-list';
 import type { TouBand, TouTariff, Weekday } from './schema';
 
@@ -12,7 +11,6 @@ const DAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun
 const SHORT_DAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
 /** Hours in a week: a time-of-use tariff has at most one band per weekday-hour. */
 export const HOURS_PER_WEEK = 168;
-const MS_PER_HOUR = 3_600_000;
 
 function dayName(day: Weekday): string {
   return day[0].toUpperCase() + day.slice(1);
@@ -123,19 +121,3 @@ export function touPriceAt(tariff: TouTariff, tsMs: number, timeZone: string): n
   if (Number.isNaN(price)) throw new Error('time-of-use tariff does not cover every hour of the week');
   return price;
 }
-
-/** Mean price over the 24 elapsed hours from `startMs` (hourly steps in real time, so DST days stay 24 h). */
-export function touDayAvgPrice(tariff: TouTariff, startMs: number, timeZone: string): number {
-  let sum = 0;
-  for (let k = 0; k < 24; k++) sum += touPriceAt(tariff, startMs + k * MS_PER_HOUR, timeZone);
-  return sum / 24;
-}
-
-/** Time-of-use pricing: the band now, and the mean of the next 24 hours for the day's cost. */
-export const touPricing: TariffPricing<TouTariff> = {
-  price: (tariff, ctx) => ({
-    pricePerKwh: touPriceAt(tariff, ctx.nowMs, ctx.timeZone),
-    dayAvgPricePerKwh: touDayAvgPrice(tariff, ctx.nowMs, ctx.timeZone),
-    stale: false,
-  }),
-};

@@ -38,6 +38,10 @@ const TABLE = {
   breakevenBtcPrice: 49874,
   hashpricePerThDay: 0.038669,
   subsidyBtc: 3.125,
+  // The two bases by name: now (7.5791 / 24 - 3.5 kW x 0.05) and the mean price of the next 24 h.
+  pricePerKwhNow: 0.05,
+  profitPerHourNow: 0.14079,
+  meanPricePerKwhNext24h: 0.05,
 };
 const KEYS = Object.keys(TABLE).sort();
 
@@ -96,13 +100,35 @@ describe('hashwatt profit', () => {
     expect(res.stdout).toMatch(/^ {2}Energy per day +84\.000 kWh$/m);
   });
 
+  it('prints both bases under headings that name them, and the profit per kWh now as breakeven - price now', () => {
+    const res = hashwatt(['profit', ...EXAMPLE.map((a) => (a === '0.05' ? '0.11' : a)), '--height', '840000'], NO_DB);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^Now \(at the price in force now\):$/m);
+    expect(res.stdout).toMatch(/^Per day at today's tariff \(/m);
+    expect(res.stdout).toMatch(/^ {2}Price in force now +0\.11000 USD\/kWh$/m);
+    expect(res.stdout).toMatch(/^ {2}Profit per kWh now +-0\.019773 USD\/kWh \(breakeven - price now\)$/m);
+    expect(res.stdout.indexOf('Profit per kWh now')).toBeLessThan(res.stdout.indexOf("Per day at today's tariff"));
+    expect(res.stdout.indexOf('Profit per day')).toBeGreaterThan(res.stdout.indexOf("Per day at today's tariff"));
+  });
+
+  it('warns when --tariff looks like a unit slip (above 1 per kWh), and still computes', () => {
+    const res = hashwatt(['profit', ...EXAMPLE.map((a) => (a === '0.05' ? '5' : a)), '--height', '840000', '--json'], NO_DB);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe(
+      'hashwatt profit: warning: --tariff 5 USD/kWh is above 1 USD per kWh: a price per MWh (0.005) or in cents (0.05)? Used as given.\n',
+    );
+    expect(JSON.parse(res.stdout).pricePerKwhNow).toBe(5);
+    const fine = hashwatt(['profit', ...EXAMPLE, '--height', '840000', '--json'], NO_DB);
+    expect(fine.stderr).toBe('');
+  });
+
   it.each([
     [['--hashrate', '0', '--power', '3500'], '--hashrate must be above 0 TH/s (got 0)'],
     [['--hashrate', '200', '--power', '-5'], '--power must not be negative (got -5)'],
     [[...EXAMPLE, '--price', 'abc'], '--price "abc" is not a number'],
     [[...EXAMPLE, '--height', '840000', '--subsidy', '3.125'], 'pass --height or --subsidy, not both'],
     [[...EXAMPLE, '--height', '8.5'], '--height must be a whole number (got 8.5)'],
-    [[...EXAMPLE, '--pool-fee', '120'], '--pool-fee must be from 0 to 100 percent (got 120)'],
+    [[...EXAMPLE, '--pool-fee', '12'], '--pool-fee must be from 0 to 10 percent (got 12)'],
     [[...EXAMPLE, '--pue', '0.8'], '--pue must be from 1 to 3 (got 0.8)'],
     [['--power', '3500'], 'no hash rate: pass --hashrate <TH/s>'],
   ])('refuses %j with one line and exit code 2', (args, message) => {
@@ -251,7 +277,7 @@ describe('hashwatt tariff', () => {
     expect(res.stderr).toBe('');
     expect(siteTariff(db, 1)).toEqual({ kind: 'realtime', url: 'https://grid.example/lmp.csv', format: 'csv', priceField: 'LMP', unit: 'MWh', staleAfterS: 600, fallbackPricePerKwh: 0.06 });
     const show = hashwatt(['tariff', 'show', '--site', 'Rockdale TX'], env);
-    expect(show.stdout).toMatch(/now 0\.06 USD\/kWh, next 24 h mean 0\.06 USD\/kWh \(stale: no recent feed price, the fallback applies\)/);
+    expect(show.stdout).toMatch(/now 0\.06 USD\/kWh, next 24 h mean 0\.06 USD\/kWh \(stale: the feed stopped, its fallback price applies\)/);
   });
 
   it('says clearly when there is no database', () => {

@@ -21,7 +21,8 @@ describe('aggregateEconomics', () => {
   });
 
   it('takes ratios of the sums, not averages of the rigs ratios', () => {
-    expect(site.profitPerKwh).toBe(site.profitPerDay / site.kwhPerDay);
+    // A flat price: now and per day agree, so profit per kWh now is the day's profit over its energy.
+    expect(site.profitPerKwh).toBeCloseTo(site.profitPerDay / site.kwhPerDay, 15);
     expect(site.breakevenPricePerKwh).toBe(site.revenuePerDay / site.kwhPerDay);
     expect(site.breakevenBtcPrice).toBe(site.costPerDay / site.btcPerDay);
     const meanOfRatios = (s21.profitPerKwh! + s19.profitPerKwh!) / 2;

@@ -55,6 +55,21 @@ describe('economics properties', () => {
     );
   });
 
+  it('profit per kWh now is breakeven minus the price now, so losing money is exactly price now > breakeven', () => {
+    fc.assert(
+      fc.property(market, workingRig, (m, r) => {
+        const f = rigEconomics(m, r);
+        if (f.breakevenPricePerKwh === null) return;
+        expect(f.profitPerKwh).toBe(f.breakevenPricePerKwh - r.pricePerKwh);
+        expect(f.profitPerKwh! < 0).toBe(r.pricePerKwh > f.breakevenPricePerKwh);
+        // The day's mean price moves the per-day figures only.
+        const other = rigEconomics(m, { ...r, dayAvgPricePerKwh: r.dayAvgPricePerKwh + 0.5 });
+        expect(other.profitPerKwh).toBe(f.profitPerKwh);
+        expect(other.profitPerDay).toBeLessThan(f.profitPerDay);
+      }),
+    );
+  });
+
   it('doubling hash rate and power leaves every per-kWh figure and both breakevens unchanged', () => {
     fc.assert(
       fc.property(market, rig, (m, r) => {
@@ -75,7 +90,9 @@ describe('economics properties', () => {
         const total = aggregateEconomics(parts, 'USD');
         for (const key of SUMS) expect(close(total[key], parts.reduce((s, p) => s + p[key], 0)), key).toBe(true);
         const defined = total.kwhPerDay > 0 && total.hashrateThs > 0;
-        expect(total.profitPerKwh).toBe(defined ? total.profitPerDay / total.kwhPerDay : null);
+        // Profit per kWh is now: breakeven minus the energy-weighted price in force now.
+        const costNow = parts.reduce((sum, p) => sum + p.kwhPerDay * (p.pricePerKwh ?? 0), 0);
+        expect(close(total.profitPerKwh, defined ? (total.revenuePerDay - costNow) / total.kwhPerDay : null)).toBe(true);
         expect(total.breakevenPricePerKwh).toBe(defined ? total.revenuePerDay / total.kwhPerDay : null);
       }),
     );

@@ -75,18 +75,23 @@ describe('real-time price and staleness', () => {
   const ctx = (feed: { pricePerKwh: number; fetchedAtMs: number; atMs?: number | null } | null) => ({ nowMs: now, timeZone: 'America/Chicago', feed });
 
   it('uses a fresh feed price for now and for the day', () => {
-    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 10 * 60_000 }))).toEqual({ pricePerKwh: 0.035, dayAvgPricePerKwh: 0.035, stale: false });
+    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 10 * 60_000 }))).toEqual({ pricePerKwh: 0.035, dayAvgPricePerKwh: 0.035, stale: false, fallback: false });
   });
 
-  it('falls back and flags stale when the feed is older than staleAfterS, or was never read', () => {
-    const fallback = { pricePerKwh: 0.06, dayAvgPricePerKwh: 0.06, stale: true };
-    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 20 * 60_000 }))).toEqual(fallback);
+  it('holds the last price, flagged stale, once the feed is older than staleAfterS, until its fallback time (4 x staleAfterS by default)', () => {
+    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 20 * 60_000 }))).toEqual({ pricePerKwh: 0.035, dayAvgPricePerKwh: 0.035, stale: true, fallback: false });
+    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 60 * 60_000 })).fallback).toBe(false);
+  });
+
+  it('falls back and flags stale when the feed is older than its fallback time, or was never read', () => {
+    const fallback = { pricePerKwh: 0.06, dayAvgPricePerKwh: 0.06, stale: true, fallback: true };
+    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 61 * 60_000 }))).toEqual(fallback);
     expect(currentPrice(tariff, ctx(null))).toEqual(fallback);
     expect(currentPrice(tariff, { nowMs: now, timeZone: 'UTC' })).toEqual(fallback);
   });
 
   it('judges age by the price own time when that is older than the fetch', () => {
-    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 60_000, atMs: now - 3_600_000 })).stale).toBe(true);
+    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 60_000, atMs: now - 1_800_000 })).stale).toBe(true);
     expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 60_000, atMs: now - 300_000 })).stale).toBe(false);
   });
 });

@@ -4,7 +4,10 @@
  * (02:00 CDT -> 01:00 CST, 07:00 UTC).
  */
 import { describe, expect, it } from 'vitest';
-import { currentPrice, hourOfWeek, parseTariff, touDayAvgPrice, touPriceAt, type TouTariff } from '../../../lib/economics';
+import { currentPrice, hourOfWeek, parseTariff, touMeanPrice, touPriceAt, type TouTariff } from '../../../lib/economics';
+
+const DAY_MS = 86_400_000;
+const touDayAvgPrice = (t: TouTariff, startMs: number, tz: string) => touMeanPrice(t, startMs, startMs + DAY_MS, tz);
 
 const TZ = 'America/Chicago';
 const [A, B, C, D] = [0.01, 0.02, 0.03, 0.1];
@@ -58,6 +61,7 @@ describe('touPriceAt across DST in America/Chicago', () => {
       pricePerKwh: A,
       dayAvgPricePerKwh: touDayAvgPrice(SUNDAY, now, TZ),
       stale: false,
+      fallback: false,
     });
   });
 
@@ -78,6 +82,6 @@ describe('touPriceAt across DST in America/Chicago', () => {
   });
 
   it('a flat tariff is its own mean', () => {
-    expect(currentPrice({ kind: 'flat', pricePerKwh: 0.05 }, { nowMs: 0, timeZone: TZ })).toEqual({ pricePerKwh: 0.05, dayAvgPricePerKwh: 0.05, stale: false });
+    expect(currentPrice({ kind: 'flat', pricePerKwh: 0.05 }, { nowMs: 0, timeZone: TZ })).toEqual({ pricePerKwh: 0.05, dayAvgPricePerKwh: 0.05, stale: false, fallback: false });
   });
 });

@@ -30,7 +30,7 @@ describe('scopedStream', () => {
     expect(s.rigs.map((r) => r.id)).toEqual([2, 3]);
     expect(s.fleet).toMatchObject({ hashrateThs: 500, powerW: 6000, rigsOnline: 2, rigsTotal: 2 });
     expect(s.history).toEqual([]);
-    expect(s.economics.fleet).toBeNull();
+    expect(s.economics.fleet).toBeNull(); // no BTC quotes in this market: nothing to convert with
     expect(Object.keys(s.economics.sites)).toEqual(['2']);
     expect(Object.keys(s.economics.rigs)).toEqual(['2', '3']);
     expect(s.alerts.map((a) => a.id)).toEqual(['b']);
@@ -51,5 +51,40 @@ describe('scopedStream', () => {
     expect(sweep.fleet).toMatchObject({ hashrateThs: 150, powerW: 3000, rigsTotal: 1, updatedAtMs: 2000 });
     expect(sweep.point).toEqual({ tsMs: 2000, hashrateThs: 150, powerW: 3000 });
     expect((out[2] as Extract<Delta, { kind: 'alerts' }>).alerts.map((a) => a.id)).toEqual(['a']);
+  });
+});
+
+describe('money totals over a limited principal\'s sites (issue 14: "waiting for the next sweep" forever)', () => {
+  const figures = (currency: string, revenuePerDay: number, costPerDay: number, kwhPerDay: number, pricePerKwh: number) =>
+    ({
+      currency, tsMs: 1000, stale: [], hashrateThs: 200, powerW: 3500, kwhPerDay, btcPerDay: 1e-4, revenuePerDay, costPerDay,
+      profitPerDay: revenuePerDay - costPerDay, revenuePerKwh: revenuePerDay / kwhPerDay, profitPerKwh: revenuePerDay / kwhPerDay - pricePerKwh,
+      breakevenPricePerKwh: revenuePerDay / kwhPerDay, breakevenBtcPrice: null, hashpricePerThDay: 0.04, pricePerKwh, powerEstimatedShare: 0,
+    }) as NonNullable<FleetSnapshot['economics']['fleet']>;
+  // Site 1 in USD; site 2 in CAD (1 BTC = 90,000 USD = 120,000 CAD: 1 CAD = 0.75 USD).
+  const usd = figures('USD', 10, 4, 100, 0.04);
+  const cad = figures('CAD', 12, 6, 120, 0.05);
+  const market = { currency: 'USD', prices: { USD: 90_000, CAD: 120_000 } } as unknown as FleetSnapshot['market'];
+  const money: FleetSnapshot = { ...snapshot, market, economics: { fleet: figures('USD', 19, 8.5, 220, 0.045), sites: { 1: usd, 2: cad }, rigs: {} } };
+
+  it('a viewer of the CAD site gets that site\'s money in the fleet currency, never the other site\'s', () => {
+    const fleet = scopedStream([2]).snapshot(money).economics.fleet!;
+    expect(fleet.currency).toBe('USD');
+    expect(fleet.revenuePerDay).toBeCloseTo(9, 12); // 12 CAD x 0.75
+    expect(fleet.costPerDay).toBeCloseTo(4.5, 12);
+    expect(fleet.profitPerDay).toBeCloseTo(4.5, 12);
+    expect(fleet.kwhPerDay).toBe(120);
+    expect(fleet.breakevenPricePerKwh).toBeCloseTo(0.075, 12); // 0.1 CAD/kWh
+    expect(fleet.profitPerKwh).toBeCloseTo(0.0375, 12); // (0.1 - 0.05) CAD x 0.75
+  });
+
+  it('a viewer of both sites gets their sum; each economics delta is scoped the same way', () => {
+    const both = scopedStream([1, 2]).snapshot(money).economics.fleet!;
+    expect(both.profitPerDay).toBeCloseTo(6 + 4.5, 12);
+    const s = scopedStream([1]);
+    s.snapshot(money);
+    const [d] = s.deltas([{ id: 9, tsMs: 2000, kind: 'economics', economics: money.economics }]) as Extract<Delta, { kind: 'economics' }>[];
+    expect(d.economics.fleet!.profitPerDay).toBe(6);
+    expect(Object.keys(d.economics.sites)).toEqual(['1']);
   });
 });

@@ -44,7 +44,7 @@ describe('parsePoolInput', () => {
         'credentials.apiKey is required for luxor (API key)',
         'credentials.subaccount is required for luxor (Subaccount)',
         'matchUrl is required',
-        'feePct must be a number from 0 to 100 (got 120)',
+        'feePct must be a number from 0 to 10 percent (got 120)',
       ],
     });
   });

@@ -45,7 +45,9 @@ describe('parseSitePatch', () => {
       ok: false,
       errors: ['timeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC (got "")'],
     });
-    expect(parseSitePatch({ poolFeePct: 101 })).toEqual({ ok: false, errors: ['poolFeePct must be from 0 to 100 (got 101)'] });
+    expect(parseSitePatch({ poolFeePct: 101 })).toEqual({ ok: false, errors: ['poolFeePct must be from 0 to 10 percent (got 101)'] });
+    expect(parseSitePatch({ poolFeePct: 10.5 })).toEqual({ ok: false, errors: ['poolFeePct must be from 0 to 10 percent (got 10.5)'] });
+    expect(parseSitePatch({ poolFeePct: 10 })).toMatchObject({ ok: true });
   });
 });
 

@@ -5,13 +5,13 @@ import { getAppDb } from '../../../../../lib/db/app-db';
 import { clearSiteTariff, setSiteTariff } from '../../../../../lib/db/mutations/site-settings';
 import { listSites, siteTariff } from '../../../../../lib/db/queries/sites';
 import { apiTariffProblem } from '../../../../../lib/settings/tariff-input';
-import { parseTariff } from '../../../../../lib/economics';
+import { parseTariff, tariffWarnings } from '../../../../../lib/economics';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Sets a site's tariff (flat, time-of-use or real-time); an invalid tariff is refused with the reasons, and
- * so is a new `file:` feed (the command line sets those).
+ * so is a new `file:` feed (the command line sets those). `warnings` names prices that look like a unit slip.
  */
 export async function PUT(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const parsedRequest = await readSiteRequest(request, ctx);
@@ -25,7 +25,8 @@ export async function PUT(request: Request, ctx: { params: Promise<{ id: string 
   const fileFeed = apiTariffProblem(parsed.tariff, siteTariff(db, siteId));
   if (fileFeed) return problem(400, 'invalid tariff', [fileFeed]);
   setSiteTariff(db, siteId, parsed.tariff, Date.now());
-  return NextResponse.json({ ok: true, siteId, tariff: parsed.tariff });
+  // Kept, but said: a price above 1 per kWh is most often a price per MWh or in cents.
+  return NextResponse.json({ ok: true, siteId, tariff: parsed.tariff, warnings: tariffWarnings(parsed.tariff, site.currency) });
 }
 
 /** Removes a site's tariff (its profit is then not computed until a new one is set). */
