@@ -71,6 +71,7 @@ export const PAGE_SCOPES: Readonly<Record<string, RouteScope>> = {
   '/wall': 'site-filtered',
   '/rigs': 'site-filtered',
   '/economics': 'site-filtered',
+  '/reports': 'site-filtered',
   '/alerts': 'site-filtered',
   '/rigs/[id]': 'site-checked',
   '/settings': 'admin-only',

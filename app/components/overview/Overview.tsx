@@ -13,6 +13,8 @@ import { FleetKpis } from './FleetKpis';
 import { isLosing } from './RigEconomicsCells';
 import { NetworkPanel } from './NetworkPanel';
 import { ProfitKpis } from './ProfitKpis';
+import { RealizedSoFarKpis } from './RealizedSoFarKpis';
+import type { RealizedSoFar } from '../../../lib/db/queries/reports-page';
 import { RigTable } from './RigTable';
 import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from './sweep-staleness';
 import { useNowMs } from './use-now-ms';
@@ -23,10 +25,12 @@ export interface OverviewProps {
   initial: FleetSnapshot;
   /** The collector's poll interval, if the page knows it; 30 s otherwise. */
   pollIntervalMs?: number;
+  /** Realized money today and this month so far, read by the server at page load. */
+  soFar?: RealizedSoFar;
 }
 
 /** Live fleet overview: KPIs, profit, network, chart and rigs, with staleness made visible everywhere. */
-export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: OverviewProps) {
+export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, soFar }: OverviewProps) {
   const { snapshot, link } = useLiveFleet(initial);
   const nowMs = useNowMs();
   const { fleet, rigs, history, economics, market } = snapshot;
@@ -49,6 +53,8 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
       <FleetKpis fleet={fleet} stale={notCurrent} losingRigs={Object.keys(economics.rigs).length > 0 ? rigs.filter((r) => isLosing(economics.rigs[r.id])).length : null} />
 
       <ProfitKpis economics={economics.fleet} market={market} stale={notCurrent} />
+
+      {soFar && <RealizedSoFarKpis soFar={soFar} />}
 
       <NetworkPanel market={market} nowMs={nowMs} />
 
