@@ -23,6 +23,7 @@ CREATE TABLE `realized_rig_days` (
 	`kwh_firmware` real DEFAULT 0 NOT NULL,
 	`kwh_override` real DEFAULT 0 NOT NULL,
 	`kwh_estimated` real DEFAULT 0 NOT NULL,
+	`ths_hours` real DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`rig_id`, `day`)
 );
 --> statement-breakpoint
@@ -44,6 +45,7 @@ CREATE TABLE `realized_site_days` (
 	`kwh_firmware` real DEFAULT 0 NOT NULL,
 	`kwh_override` real DEFAULT 0 NOT NULL,
 	`kwh_estimated` real DEFAULT 0 NOT NULL,
+	`ths_hours` real DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`site_id`, `day`)
 );
 --> statement-breakpoint
@@ -70,6 +72,7 @@ CREATE TABLE `realized_site_hours` (
 	`kwh_firmware` real DEFAULT 0 NOT NULL,
 	`kwh_override` real DEFAULT 0 NOT NULL,
 	`kwh_estimated` real DEFAULT 0 NOT NULL,
+	`ths_hours` real DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`site_id`, `hour_start_ms`)
 );
 --> statement-breakpoint

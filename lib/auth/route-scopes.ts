@@ -37,6 +37,7 @@ export const API_ROUTE_SCOPES: Readonly<Record<string, Partial<Record<Method, Ro
   '/api/alerts': { GET: 'site-filtered' },
   '/api/alerts/rules': { GET: 'site-filtered' },
   '/api/reports': { GET: 'site-filtered' },
+  '/api/reports/history': { GET: 'site-filtered' },
   '/api/rigs/[id]': { GET: 'site-checked', PATCH: 'admin-only', DELETE: 'admin-only' },
   '/api/rigs/[id]/history': { GET: 'site-checked' },
   '/api/rigs/[id]/events': { GET: 'site-checked' },

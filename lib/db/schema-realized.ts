@@ -31,6 +31,8 @@ const sums = () => ({
   kwhFirmware: real('kwh_firmware').notNull().default(0),
   kwhOverride: real('kwh_override').notNull().default(0),
   kwhEstimated: real('kwh_estimated').notNull().default(0),
+  /** SHA-256 hash rate times hours (TH/s x h): a bucket's mean hash rate is this over its hours. */
+  thsHours: real('ths_hours').notNull().default(0),
 });
 
 /** One rig's realized figures per local day of its site. */

@@ -131,6 +131,7 @@ export function realizedPieces(rigs: readonly RealizedRig[], sites: ReadonlyMap<
       const cost = price === null ? 0 : kwh * price;
       const s = p.sums;
       s.kwh += kwh;
+      if (hashesSha256(reading)) s.thsHours += reading.hashrateThs * hours;
       if (price === null) s.kwhUnpriced += kwh;
       s.cost += cost;
       const source = reading.powerSource ?? 'estimated';

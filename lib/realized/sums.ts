@@ -16,6 +16,8 @@ export interface RealizedSums {
   kwhFirmware: number;
   kwhOverride: number;
   kwhEstimated: number;
+  /** SHA-256 hash rate times hours (TH/s x h): divided by a bucket's hours, its mean hash rate. */
+  thsHours: number;
 }
 
 /** Column names of RealizedSums, in order. */
@@ -34,6 +36,7 @@ export const SUM_FIELDS = [
   'kwhFirmware',
   'kwhOverride',
   'kwhEstimated',
+  'thsHours',
 ] as const satisfies readonly (keyof RealizedSums)[];
 
 /** All zeros. */

@@ -57,27 +57,39 @@ export function rigDays(db: Db, rigId: number, fromDay: string, toDay: string): 
 }
 
 /**
- * The fleet's days of `timeZone` from the hour buckets of `siteIds` starting in [fromMs, toMs), money in
- * the fleet currency (converted at each interval's BTC prices); each site by its own local hours.
+ * The hour buckets of `siteIds` starting in [fromMs, toMs), oldest first; with `fleetMoney`, cost and
+ * revenue are the fleet-currency ones (converted at each interval's BTC prices).
  */
-export function fleetDays(db: Db, siteIds: readonly number[], timeZone: string, fromMs: number, toMs: number): DaySums[] {
+export function siteHours(db: Db, siteIds: readonly number[], fromMs: number, toMs: number, fleetMoney: boolean): { hourStartMs: number; sums: RealizedSums }[] {
   if (siteIds.length === 0) return [];
   const rows = db.sqlite
     .prepare(
       `select hour_start_ms as hourStartMs, cost_fleet as costFleet, revenue_fleet as revenueFleet, ${SELECT_SUMS}
-       from realized_site_hours where hour_start_ms >= ? and hour_start_ms < ? and site_id in (${siteIds.map(() => '?').join(', ')})`,
+       from realized_site_hours where hour_start_ms >= ? and hour_start_ms < ? and site_id in (${siteIds.map(() => '?').join(', ')}) order by hour_start_ms`,
     )
     .all(fromMs, toMs, ...siteIds) as Record<string, unknown>[];
-  const days = new Map<string, RealizedSums>();
-  for (const r of rows) {
-    const day = localDay(Number(r.hourStartMs), timeZone);
+  return rows.map((r) => {
     const s = sumsOf(r);
-    s.cost = Number(r.costFleet);
-    s.revenue = Number(r.revenueFleet);
-    // Unknown-revenue cost in the fleet currency, at the hour's own conversion.
-    const rate = Number(r.cost) > 0 ? Number(r.costFleet) / Number(r.cost) : 1;
-    s.costRevenueUnknown *= rate;
-    days.set(day, addSums(days.get(day) ?? emptySums(), s));
+    if (fleetMoney) {
+      // Unknown-revenue cost in the fleet currency, at the hour's own conversion.
+      const rate = Number(r.cost) > 0 ? Number(r.costFleet) / Number(r.cost) : 1;
+      s.cost = Number(r.costFleet);
+      s.revenue = Number(r.revenueFleet);
+      s.costRevenueUnknown *= rate;
+    }
+    return { hourStartMs: Number(r.hourStartMs), sums: s };
+  });
+}
+
+/**
+ * The fleet's days of `timeZone` from the hour buckets of `siteIds` starting in [fromMs, toMs), money in
+ * the fleet currency; each site by its own local hours.
+ */
+export function fleetDays(db: Db, siteIds: readonly number[], timeZone: string, fromMs: number, toMs: number): DaySums[] {
+  const days = new Map<string, RealizedSums>();
+  for (const h of siteHours(db, siteIds, fromMs, toMs, true)) {
+    const day = localDay(h.hourStartMs, timeZone);
+    days.set(day, addSums(days.get(day) ?? emptySums(), h.sums));
   }
   return [...days.entries()].map(([day, sums]) => ({ day, sums }));
 }

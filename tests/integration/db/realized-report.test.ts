@@ -9,6 +9,7 @@ import { addRealized } from '../../../lib/db/mutations/write-realized';
 import { addRigsToSite } from '../../../lib/db/mutations/add-rigs';
 import { createSite } from '../../../lib/db/mutations/sites';
 import { realizedReport, reportCsv } from '../../../lib/db/queries/realized-report';
+import { realizedHistory } from '../../../lib/db/queries/realized-history';
 import { rigsByEndpoint } from '../../../lib/db/queries/rigs';
 import { realizedPieces, type RealizedSite } from '../../../lib/realized/accumulate';
 import type { Reading } from '../../../lib/domain/reading';
@@ -122,5 +123,25 @@ describe('realized reports', () => {
     const site = realizedReport(db, null, { kind: 'site', raw: String(texas) }, q('from=2026-12-06&to=2026-12-06'), NOW, 'USD');
     if (!site.ok) throw new Error(site.error);
     expect(reportCsv(site.report).split('\r\n')[1].startsWith("'=Texas,2026-12-06,")).toBe(true);
+  });
+
+  it('history for charts: hourly over 24 h, daily over 30 d; the fleet of a site-limited principal is their site', () => {
+    const fleet = realizedHistory(db, null, 'fleet', '24h', NOW, 'USD');
+    if (!fleet.ok) throw new Error(fleet.error);
+    expect(fleet.history.points).toHaveLength(24);
+    // 200 TH/s at each site; 1 kW + 2 kW x PUE 1.2 = 3.4 kW.
+    for (const p of fleet.history.points) {
+      expect(p.hashrateThs).toBeCloseTo(400, 6);
+      expect(p.powerKw).toBeCloseTo(3.4, 9);
+    }
+    const mine = realizedHistory(db, [texas], 'fleet', '30d', NOW, 'USD');
+    if (!mine.ok) throw new Error(mine.error);
+    expect(mine.history.bucket).toBe('day');
+    // Chicago days 5, 6 and 7 December; the 6th whole: 1 kW at 0.05 USD/kWh.
+    expect(mine.history.points).toHaveLength(3);
+    expect(mine.history.points[1].powerKw).toBeCloseTo(1, 9);
+    expect(mine.history.points[1].pricePaidPerKwh).toBeCloseTo(0.05, 12);
+    expect(realizedHistory(db, [texas], String(quebec), '24h', NOW, 'USD')).toMatchObject({ ok: false, status: 400, error: expect.stringContaining('unknown site') });
+    expect(realizedHistory(db, null, 'fleet', '2d', NOW, 'USD')).toEqual({ ok: false, status: 400, error: 'range must be one of 24h, 7d, 30d, 1y (got "2d")' });
   });
 });

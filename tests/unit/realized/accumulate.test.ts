@@ -49,6 +49,7 @@ describe('realized pieces', () => {
     expect(s.revenue / (7.5791 / 1440)).toBeCloseTo(1, 4); // 7.5791 USD/day
     expect(s.btc / (8.4212e-5 / 1440)).toBeCloseTo(1, 4); // net BTC/day after 2 %
     expect(s.kwhFirmware).toBeCloseTo(s.kwh, 12);
+    expect(s.thsHours).toBeCloseTo(200 / 60, 12);
     expect(s.upRigHours).toBeCloseTo(1 / 60, 12);
     expect(s.losingRigHours).toBe(0); // 0.05 < breakeven 0.0902
     expect(s.kwhRevenueUnknown).toBe(0);
@@ -130,6 +131,7 @@ describe('realized pieces', () => {
     expect(s.btc).toBe(0);
     expect(s.losingRigHours).toBe(0);
     expect(s.kwhMeter).toBeCloseTo(0.02, 12);
+    expect(s.thsHours).toBe(0); // not SHA-256: not in the fleet's TH/s
   });
 
   it('hours losing money when the price in force exceeds the breakeven (0.0902 USD/kWh)', () => {
