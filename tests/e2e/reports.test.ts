@@ -69,9 +69,22 @@ describe('realized reports', { timeout: 180_000 }, () => {
     const overview = await signedInPage(browser, demo.base);
     await overview.goto(`${demo.base}/`);
     await expect.poll(() => overview.getByTestId('realized-cost-today').getAttribute('data-value')).not.toBeNull();
+    // History charts from the realized hours: 24 h, then 1 y (one point per local day).
+    await expect.poll(async () => Number(await overview.getByTestId('realized-chart-rate').getAttribute('data-points'))).toBeGreaterThan(0);
+    await overview.getByTestId('realized-range-1y').click();
+    await expect.poll(async () => Number(await overview.getByTestId('realized-chart-money').getAttribute('data-points'))).toBe(1);
+    await overview.goto(`${demo.base}/economics`);
+    await expect.poll(async () => Number(await overview.getByTestId('realized-chart-rate').getAttribute('data-points'))).toBeGreaterThan(0);
+    // A rig's page: its realized days, with the CSV link.
+    await overview.goto(`${demo.base}/rigs/${demo.mine.rigIds[0]}`);
+    await expect.poll(() => overview.getByTestId('rig-realized-table').locator('td[data-col="kwh"]').count()).toBeGreaterThan(0);
+    const rigCsv = await overview.getByTestId('rig-realized').locator('a[download]').getAttribute('href');
+    expect((await demo.admin(rigCsv!)).headers.get('content-type')).toContain('text/csv');
     await overview.context().close();
     await shots('/reports', 'reports');
     await shots('/', 'overview');
+    await shots('/economics', 'economics');
+    await shots(`/rigs/${demo.mine.rigIds[0]}`, 'rig');
   });
 
   it('a viewer limited to Rockdale sees Rockdale\'s money and nothing of Baie-Comeau, on /reports and in the API', async () => {

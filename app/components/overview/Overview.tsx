@@ -14,6 +14,7 @@ import { isLosing } from './RigEconomicsCells';
 import { NetworkPanel } from './NetworkPanel';
 import { ProfitKpis } from './ProfitKpis';
 import { RealizedSoFarKpis } from './RealizedSoFarKpis';
+import { RealizedHistoryPanel } from '../reports/RealizedHistoryPanel';
 import type { RealizedSoFar } from '../../../lib/db/queries/reports-page';
 import { RigTable } from './RigTable';
 import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from './sweep-staleness';
@@ -65,6 +66,8 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, s
         <FleetChart history={history} stale={notCurrent} />
       </section>
 
+      {soFar && <RealizedHistoryPanel sites={siteChoices(rigs)} />}
+
       <section className="panel" aria-labelledby="rigs-title">
         <h2 className="panel-title" id="rigs-title">
           Rigs <span className="panel-count">{rigs.length}</span>
@@ -73,4 +76,9 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, s
       </section>
     </main>
   );
+}
+
+/** The sites of the rigs shown, once each, for the history panel's picker. */
+function siteChoices(rigs: readonly { siteId: number; siteName: string }[]): { id: number; name: string }[] {
+  return [...new Map(rigs.map((r) => [r.siteId, r.siteName])).entries()].map(([id, name]) => ({ id, name }));
 }

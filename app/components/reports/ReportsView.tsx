@@ -9,41 +9,12 @@ import type { RealizedReport } from '../../../lib/db/queries/realized-report';
 import { REPORT_PERIODS } from '../../../lib/realized/periods';
 import { scrollRegion } from '../table/scroll-region';
 import { FigureCells, FigureHeadings } from './report-cells';
+import { PeriodTable } from './PeriodTable';
 
 const PERIOD_LABELS = { day: 'Days', week: 'Weeks', month: 'Months' } as const;
 
 function csvHref(site: string, r: RealizedReport): string {
   return `/api/reports?site=${site}&period=${r.period}&from=${r.from}&to=${r.to}&format=csv`;
-}
-
-function PeriodTable({ report, testId }: { report: RealizedReport; testId: string }) {
-  if (report.rows.length === 0) return <p className="empty-note">{report.notice ?? 'No realized figures in this range.'}</p>;
-  return (
-    <div className="data-table-wrap" {...scrollRegion(`${report.name} by ${report.period}`)}>
-      <table className="data-table" data-testid={testId}>
-        <caption className="visually-hidden">{`${report.name}: realized figures by ${report.period}, ${report.currency}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{report.period === 'day' ? 'Day' : report.period === 'week' ? 'ISO week' : 'Month'}</th>
-            <FigureHeadings />
-          </tr>
-        </thead>
-        <tbody>
-          {[...report.rows].reverse().map((r) => (
-            <tr key={r.period}>
-              <th scope="row" title={`${r.start} to ${r.end}`}>{r.period}</th>
-              <FigureCells f={r} currency={report.currency} />
-            </tr>
-          ))}
-          {/* In the body, not a tfoot: on a phone the body's rows are the cards. */}
-          <tr className="report-total">
-            <th scope="row">Total</th>
-            <FigureCells f={report.total} currency={report.currency} />
-          </tr>
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 /** The page body for the data read by app/reports/page.tsx. */
