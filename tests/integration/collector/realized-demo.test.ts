@@ -16,6 +16,7 @@ import { refreshSources } from '../../../collectors/sources/runner';
 import { listSites, siteTariff } from '../../../lib/db/queries/sites';
 import { touPriceAt, type Tariff } from '../../../lib/economics';
 import { setUpDemo } from '../../../lib/supervisor/demo-setup';
+import { createOnceLog } from '../../../lib/util/once-log';
 import { tempDb } from '../../support/temp';
 
 const POLL_MS = 1000;
@@ -126,5 +127,26 @@ describe('realized money over a demo run', () => {
     await sweepOnce(fresh);
     await sweepOnce(fresh);
     expectAgreement();
+  }, 60_000);
+
+  it('fails alone: a tariff that is not JSON counts energy as unpriced, a missing bucket table is logged once and the sweep goes on', async () => {
+    const [broken] = listSites(t.db);
+    t.db.sqlite.prepare('update sites set tariff_json = ? where id = ?').run('{"kind":', broken.id);
+    const unpriced = () => (t.db.sqlite.prepare('select sum(kwh_unpriced) as k from realized_site_days where site_id = ?').get(broken.id) as { k: number }).k;
+    const before = unpriced();
+    const opts = options();
+    const info = await sweepOnce(opts);
+    expect(info?.realized).toMatchObject({ rigs: expect.any(Number) });
+    expect(unpriced()).toBeGreaterThan(before);
+
+    t.db.sqlite.exec('drop table realized_site_hours');
+    const logged: string[] = [];
+    const withLog = { ...opts, problems: createOnceLog((l) => logged.push(l)) };
+    const infos = [await sweepOnce(withLog), await sweepOnce(withLog)];
+    for (const i of infos) {
+      expect(i?.realized).toEqual({ error: 'no such table: realized_site_hours' });
+      expect(i?.economics).toMatchObject({ stored: expect.any(Number) });
+    }
+    expect(logged.filter((l) => l.startsWith('collector: realized money'))).toEqual(['collector: realized money: no such table: realized_site_hours']);
   }, 60_000);
 });
