@@ -47,6 +47,11 @@ export interface RealizedMarket {
   network: NetworkInputs | null;
   prices: BtcPrices;
   fleetCurrency: string;
+  /**
+   * Revenue per day in the site's currency of a rig that does not mine SHA-256 (a GPU rig), when the
+   * operator set one for its algorithm; null or absent: unknown (its energy and cost still count).
+   */
+  otherRevenuePerDay?: (reading: Reading, siteId: number) => number | null;
 }
 
 /** One rig's share of one local hour of its site. */
@@ -118,9 +123,11 @@ export function realizedPieces(rigs: readonly RealizedRig[], sites: ReadonlyMap<
     // Energy and money: the time since the previous reading, at this reading's power and hash rate.
     if (reading === null || rig.prevReadingMs === null || rig.pollMs <= rig.prevReadingMs) continue;
     const powerKw = ((reading.powerW ?? 0) * site.pue) / 1000;
-    const revenueKnown = hashesSha256(reading) && networkOk && validPrice(siteBtc);
+    const sha256 = hashesSha256(reading);
+    const otherPerDay = sha256 ? null : (market.otherRevenuePerDay?.(reading, site.id) ?? null);
+    const revenueKnown = sha256 ? networkOk && validPrice(siteBtc) : otherPerDay !== null && Number.isFinite(otherPerDay);
     const feeFraction = (rig.poolFeePct ?? site.poolFeePct) / 100;
-    const btcPerHour = revenueKnown
+    const btcPerHour = revenueKnown && sha256
       ? (blocksPerDay(reading.hashrateThs, market.network!.difficulty) * (market.network!.subsidySats + market.network!.feesPerBlockSats) * (1 - feeFraction)) / SATS_PER_BTC / 24
       : 0;
     for (const seg of splitAtLocalHours(Math.max(rig.prevReadingMs, rig.pollMs - capMs), rig.pollMs, site.timeZone)) {
@@ -131,7 +138,7 @@ export function realizedPieces(rigs: readonly RealizedRig[], sites: ReadonlyMap<
       const cost = price === null ? 0 : kwh * price;
       const s = p.sums;
       s.kwh += kwh;
-      if (hashesSha256(reading)) s.thsHours += reading.hashrateThs * hours;
+      if (sha256) s.thsHours += reading.hashrateThs * hours;
       if (price === null) s.kwhUnpriced += kwh;
       s.cost += cost;
       const source = reading.powerSource ?? 'estimated';
@@ -142,7 +149,7 @@ export function realizedPieces(rigs: readonly RealizedRig[], sites: ReadonlyMap<
       let revenue = 0;
       if (revenueKnown) {
         const btc = btcPerHour * hours;
-        revenue = btc * siteBtc;
+        revenue = sha256 ? btc * siteBtc : (otherPerDay! * hours) / 24;
         s.btc += btc;
         s.revenue += revenue;
         // Losing money: the price in force above the rig's breakeven (revenue per kWh) in this piece.

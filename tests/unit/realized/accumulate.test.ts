@@ -148,4 +148,25 @@ describe('realized pieces', () => {
     const [p] = realizedPieces([rig(T0 + MIN, T0)], sites, MARKET, 60_000);
     expect(p.costFleet).toBeCloseTo(p.sums.cost * (90_000 / 123_000), 12);
   });
+
+  it('a GPU rig whose revenue the operator set: 2.40 USD/day for one minute is 0.00166 USD, known', () => {
+    const gpu = reading({ algorithm: 'kawpow', hashrateThs: 0.00003, powerW: 1200 });
+    const market = { ...MARKET, otherRevenuePerDay: (r: Reading) => (r.algorithm === 'kawpow' ? 2.4 : null) };
+    const s = total(realizedPieces([rig(T0 + MIN, T0, gpu)], new Map([[1, site({ kind: 'flat', pricePerKwh: 0.05 })]]), market, 60_000));
+    expect(s.revenue).toBeCloseTo(2.4 / 1440, 12);
+    expect(s.btc).toBe(0);
+    expect(s.kwhRevenueUnknown).toBe(0);
+    // 1.2 kW at 0.05: 1.44 USD/day against 2.40: not losing money.
+    expect(s.losingRigHours).toBe(0);
+  });
+
+  it('a real-time feed that goes stale mid-hour: its price until staleAfterS, then the fallback', () => {
+    const feedAt = Date.parse('2026-01-15T12:00:00Z');
+    const tariff: Tariff = { kind: 'realtime', url: 'https://grid.example/p.json', format: 'json', priceField: 'p', unit: 'kWh', staleAfterS: 900, fallbackPricePerKwh: 0.2 };
+    const sites = new Map([[1, site(tariff, { feed: { pricePerKwh: 0.03, fetchedAtMs: feedAt } })]]);
+    const one = (end: number) => total(realizedPieces([rig(end, end - MIN, reading({ powerW: 3000 }))], sites, MARKET, 60_000));
+    // 3 kW for a minute is 0.05 kWh: at 0.03 while fresh (12:10), at the 0.20 fallback once stale (12:20).
+    expect(one(feedAt + 10 * MIN).cost).toBeCloseTo(0.05 * 0.03, 12);
+    expect(one(feedAt + 20 * MIN).cost).toBeCloseTo(0.05 * 0.2, 12);
+  });
 });
