@@ -58,6 +58,7 @@ export const API_ROUTE_SCOPES: Readonly<Record<string, Partial<Record<Method, Ro
   '/api/sites/[id]/tariff': { PUT: 'admin-only', DELETE: 'admin-only' },
   '/api/settings/sources': { GET: 'admin-only', PUT: 'admin-only', DELETE: 'admin-only' },
   '/api/settings/storage': { GET: 'admin-only' },
+  '/api/settings/reports': { GET: 'admin-only', PUT: 'admin-only' },
   '/api/users': { GET: 'admin-only', POST: 'admin-only' },
   '/api/users/[id]': { PATCH: 'admin-only', DELETE: 'admin-only' },
   '/api/tokens': { GET: 'admin-only', POST: 'admin-only' },

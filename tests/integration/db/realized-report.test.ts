@@ -10,6 +10,7 @@ import { addRigsToSite } from '../../../lib/db/mutations/add-rigs';
 import { createSite } from '../../../lib/db/mutations/sites';
 import { realizedReport, reportCsv } from '../../../lib/db/queries/realized-report';
 import { realizedHistory } from '../../../lib/db/queries/realized-history';
+import { setFleetTimeZone } from '../../../lib/db/mutations/fleet-time-zone';
 import { rigsByEndpoint } from '../../../lib/db/queries/rigs';
 import { realizedPieces, type RealizedSite } from '../../../lib/realized/accumulate';
 import type { Reading } from '../../../lib/domain/reading';
@@ -143,5 +144,19 @@ describe('realized reports', () => {
     expect(mine.history.points[1].pricePaidPerKwh).toBeCloseTo(0.05, 12);
     expect(realizedHistory(db, [texas], String(quebec), '24h', NOW, 'USD')).toMatchObject({ ok: false, status: 400, error: expect.stringContaining('unknown site') });
     expect(realizedHistory(db, null, 'fleet', '2d', NOW, 'USD')).toEqual({ ok: false, status: 400, error: 'range must be one of 24h, 7d, 30d, 1y (got "2d")' });
+  });
+
+  it("fleet days follow the fleet time zone setting, the first site's by default; a zone that is not IANA is refused", () => {
+    const days = (tz: string | null) => {
+      expect(setFleetTimeZone(db, tz, NOW)).toMatchObject({ ok: true });
+      const out = realizedReport(db, null, { kind: 'fleet' }, q('from=2026-12-01&to=2026-12-08'), NOW, 'USD');
+      if (!out.ok) throw new Error(out.error);
+      return out.report.rows.map((r) => [r.period, r.start]);
+    };
+    expect(days(null)[0]).toEqual(['2026-12-05', '2026-12-05T00:00:00-06:00']); // Chicago, the first site's
+    // In Tokyo (UTC+9) the data starts on the 6th at 03:00 local time: the 6th is the first fleet day.
+    expect(days('Asia/Tokyo')[0]).toEqual(['2026-12-06', '2026-12-06T00:00:00+09:00']);
+    expect(setFleetTimeZone(db, 'Mars/Olympus', NOW)).toEqual({ ok: false, error: 'fleetTimeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC, or null for the first site\'s (got "Mars/Olympus")' });
+    setFleetTimeZone(db, null, NOW);
   });
 });
