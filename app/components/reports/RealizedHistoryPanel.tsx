@@ -45,7 +45,7 @@ function drawChart(canvas: HTMLCanvasElement, h: RealizedHistory, lines: { label
       ...LIVE_LINE_OPTIONS,
       elements: { point: { radius: h.points.length < 40 ? 2 : 0, hitRadius: 6, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
       scales: {
-        x: { type: 'linear', ticks: { color: text, font: tickFont, maxRotation: 0, maxTicksLimit: 6, callback: (v) => label(Number(v)) }, grid: { color: grid } },
+        x: { type: 'linear', min: h.fromMs, max: h.toMs, ticks: { color: text, font: tickFont, maxRotation: 0, maxTicksLimit: 6, callback: (v) => label(Number(v)) }, grid: { color: grid } },
         y: { type: 'linear', position: 'left', beginAtZero: !sameAxis, ticks: { color: sameAxis ? text : lines[0].color, font: tickFont, maxTicksLimit: 5, callback: (v) => lines[0].format(Number(v)) }, grid: { color: grid } },
         y1: { type: 'linear', position: 'right', display: !sameAxis, beginAtZero: true, ticks: { color: lines[1].color, font: tickFont, maxTicksLimit: 5, callback: (v) => lines[1].format(Number(v)) }, grid: { display: false } },
       },

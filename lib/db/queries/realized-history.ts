@@ -18,6 +18,9 @@ export interface RealizedHistory {
   bucket: 'hour' | 'day';
   currency: string;
   timeZone: string;
+  /** The window the chart spans (the x axis), whatever the points cover. */
+  fromMs: number;
+  toMs: number;
   points: RealizedPoint[];
 }
 
@@ -31,11 +34,11 @@ export function realizedHistory(db: Db, siteIds: SiteIds, site: string, range: s
     if (site === 'fleet') {
       const timeZone = fleetTimeZone(db);
       const hours = siteHours(db, sites.map((s) => s.id), fromMs, nowMs + 1, true);
-      return { ok: true as const, history: { scope: 'fleet' as const, name: 'Fleet', range: r, bucket, currency: fleetCurrency, timeZone, points: historyPoints(hours, bucket, timeZone, nowMs) } };
+      return { ok: true as const, history: { scope: 'fleet' as const, name: 'Fleet', range: r, bucket, currency: fleetCurrency, timeZone, fromMs, toMs: nowMs, points: historyPoints(hours, bucket, timeZone, nowMs) } };
     }
     const one = sites.find((s) => /^\d{1,9}$/.test(site) && s.id === Number(site));
     if (!one) return { ok: false as const, status: 400, error: `unknown site ${describeValue(site, 40)}: site must be the id of one of your sites or "fleet"` };
     const hours = siteHours(db, [one.id], fromMs, nowMs + 1, false);
-    return { ok: true as const, history: { scope: 'site' as const, name: one.name, range: r, bucket, currency: one.currency, timeZone: one.timeZone, points: historyPoints(hours, bucket, one.timeZone, nowMs) } };
+    return { ok: true as const, history: { scope: 'site' as const, name: one.name, range: r, bucket, currency: one.currency, timeZone: one.timeZone, fromMs, toMs: nowMs, points: historyPoints(hours, bucket, one.timeZone, nowMs) } };
   });
 }

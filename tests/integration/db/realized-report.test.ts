@@ -130,6 +130,7 @@ describe('realized reports', () => {
     const fleet = realizedHistory(db, null, 'fleet', '24h', NOW, 'USD');
     if (!fleet.ok) throw new Error(fleet.error);
     expect(fleet.history.points).toHaveLength(24);
+    expect([fleet.history.fromMs, fleet.history.toMs]).toEqual([NOW - 86_400_000, NOW]);
     // 200 TH/s at each site; 1 kW + 2 kW x PUE 1.2 = 3.4 kW.
     for (const p of fleet.history.points) {
       expect(p.hashrateThs).toBeCloseTo(400, 6);
