@@ -1,5 +1,5 @@
 /**
- * The steps after a sweep commits: economics, then the alert rules, then housekeeping (rollups,
+ * The steps after a sweep commits: economics, realized money, then the alert rules, then housekeeping (rollups,
  * retention). The telemetry is already stored, so none of them may stop the collector: each fails alone
  * (a rig, a site, a step), is logged once per distinct error through a OnceLog, and is tried again on the
  * next sweep.
@@ -11,6 +11,7 @@ import type { RigView } from '../lib/realtime/contracts';
 import type { OnceLog } from '../lib/util/once-log';
 import { runAlertStep, type AlertStepMemory } from './alerts-step';
 import { storeSweepEconomics, type EconomicsOutcome } from './economics-step';
+import { accumulateRealized, type RealizedOutcome } from './realized-step';
 
 /** What the post-commit steps need. */
 export interface AfterSweepDeps {
@@ -18,12 +19,15 @@ export interface AfterSweepDeps {
   market?: MarketPolicy;
   alerts?: AlertStepMemory;
   problems: OnceLog;
+  /** The collector's poll interval: realized intervals are capped at REALIZED_CAP_POLLS of it. */
+  pollIntervalMs?: number;
 }
 
 /** What they came to: the economics outcome and the alert transitions, or the error of a step that failed. */
 export interface AfterSweepOutcome {
   economics: EconomicsOutcome | null;
   alerts: { events: number } | { error: string } | null;
+  realized?: RealizedOutcome | { error: string } | null;
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -65,6 +69,16 @@ export function afterSweep(deps: AfterSweepDeps, sweepId: number, sweepStartMs: 
     }
   }
 
+  // Realized money: each rig's interval since its last counted reading, into the hour and day buckets.
+  let realized: AfterSweepOutcome['realized'] = null;
+  if (deps.market && deps.pollIntervalMs) {
+    const { currency } = deps.market;
+    const pollIntervalMs = deps.pollIntervalMs;
+    const run = isolated(problems, 'collector: realized money', () => accumulateRealized(db, currency, pollIntervalMs));
+    realized = run.ok ? run.value : { error: run.error };
+    if (run.ok) problems.ok('collector: realized money');
+  }
+
   let alerts: AfterSweepOutcome['alerts'] = null;
   if (deps.alerts) {
     const memory = deps.alerts;
@@ -72,5 +86,5 @@ export function afterSweep(deps: AfterSweepDeps, sweepId: number, sweepStartMs: 
     alerts = run.ok ? { events: run.value.length } : { error: run.error };
     if (run.ok) problems.ok('collector: alert rules');
   }
-  return { economics, alerts };
+  return { economics, alerts, realized };
 }

@@ -10,7 +10,7 @@ import { createOnceLog, type OnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 import type { Driver } from './drivers/types';
 import type { MarketPolicy } from '../lib/db/queries/market';
-import { afterSweep, isolated } from './after-sweep';
+import { afterSweep, isolated, type AfterSweepOutcome } from './after-sweep';
 import type { AlertStepMemory } from './alerts-step';
 import type { EconomicsOutcome } from './economics-step';
 import { DEFAULT_RETENTION, runRetention, type RetentionPolicy } from './jobs/retention';
@@ -60,6 +60,8 @@ export interface SweepInfo {
   economics: EconomicsOutcome | null;
   /** Alert transitions (fired, resolved) of this sweep; an error message when the step failed. */
   alerts: { events: number } | { error: string } | null;
+  /** What the realized accounts took from this sweep (rigs and rig-hour pieces), or the step's error. */
+  realized?: AfterSweepOutcome['realized'];
 }
 
 /** Runs one sweep and commits it, then its economics; returns what was written (null when aborted or held while storage fails). */
@@ -75,8 +77,8 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): P
   const ok = record.results.filter((r) => r.ok).length;
   // After COMMIT: the economics and then the alert rules read what the sweep stored; each fails alone.
   const problems = opts.problems ?? createOnceLog(console.error);
-  const { economics, alerts } = afterSweep({ ...opts, problems }, sweepId, record.startedAtMs, now);
-  const info: SweepInfo = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet, economics, alerts };
+  const { economics, alerts, realized } = afterSweep({ ...opts, problems }, sweepId, record.startedAtMs, now);
+  const info: SweepInfo = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet, economics, alerts, realized };
   if (opts.onSweep) isolated(problems, 'collector: sweep report', () => opts.onSweep!(info));
   return info;
 }

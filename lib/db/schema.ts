@@ -215,3 +215,4 @@ export * from './schema-alerts';
 export * from './schema-auth';
 export * from './schema-devices';
 export * from './schema-history';
+export * from './schema-realized';

@@ -5,7 +5,7 @@
 import type { BtcPrices, NetworkState } from '../domain/network';
 import { hashesSha256, type Reading } from '../domain/reading';
 import { aggregateEconomics, convertFigures } from './aggregate';
-import { gpuRigEconomics } from './gpu';
+import { gpuRigEconomics, MHS_PER_THS } from './gpu';
 import { hashpricePerThDay, marketInputProblem } from './hashprice';
 import { rigEconomics, rigInputProblem } from './rig';
 import type { EconomicsFigures } from './types';
@@ -70,8 +70,6 @@ function flags(input: SweepEconomicsInput, site: SiteEconomicsInput): string[] {
 }
 
 const validPrice = (p: number | undefined): p is number => p !== undefined && Number.isFinite(p) && p > 0;
-
-const MHS_PER_THS = 1e6;
 
 /** A GPU rig's figures (revenue from the site's setting for its algorithm, or unknown), or why it is left out. */
 function gpuFigures(rig: RigEconomicsSource, site: SiteEconomicsInput, currency: string, hashprice: number): EconomicsFigures | string {

@@ -21,6 +21,9 @@ export interface GpuRigInput {
   revenuePerMhsDay: number | null;
 }
 
+/** MH/s in one TH/s: a GPU rig's hash rate is stored in TH/s like every reading's. */
+export const MHS_PER_THS = 1e6;
+
 /** The largest revenue per MH/s per day accepted: far above any coin's, so a larger figure is a unit slip. */
 export const GPU_REVENUE_CEILING_PER_MHS_DAY = 100;
 

@@ -48,6 +48,7 @@ async function samples(): Promise<Record<string, { mine: string; other: string; 
     '/api/rigs/[id]': { mine: rig('mine'), other: rig('other') },
     '/api/rigs/[id]/history': { mine: rig('mine', '/history?range=1h'), other: rig('other', '/history?range=1h') },
     '/api/rigs/[id]/events': { mine: rig('mine', '/events'), other: rig('other', '/events') },
+    '/api/rigs/[id]/realized': { mine: rig('mine', '/realized'), other: rig('other', '/realized') },
     '/api/rigs/[id]/maintenance': { mine: rig('mine', '/maintenance'), other: rig('other', '/maintenance'), body: { note: 'scope test' } },
     '/api/alerts/[id]/ack': { mine: alert(mineAlert, '/ack'), other: alert(otherAlert, '/ack'), body: {} },
     '/api/alerts/[id]/snooze': { mine: alert(mineAlert, '/snooze'), other: alert(otherAlert, '/snooze'), body: { untilMs: Date.now() + 3_600_000 } },

@@ -16,6 +16,7 @@ import { liveMeritCurve } from './merit-curve';
 import { MeritOrderChart } from './MeritOrderChart';
 import { PoolReconciliationTable } from './PoolReconciliationTable';
 import { SiteEconomicsTable } from './SiteEconomicsTable';
+import { RealizedHistoryPanel } from '../reports/RealizedHistoryPanel';
 import { WhatIfPanel } from './WhatIfPanel';
 import './economics.css';
 
@@ -80,6 +81,8 @@ export function EconomicsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_
         </h2>
         <SiteEconomicsTable sites={initial.sites} economics={economics.sites} />
       </section>
+
+      <RealizedHistoryPanel sites={initial.sites} />
 
       <section className="panel" aria-labelledby="pools-title">
         <h2 className="panel-title" id="pools-title">

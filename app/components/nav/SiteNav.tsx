@@ -12,6 +12,7 @@ const PAGES = [
   { href: '/', label: 'Overview' },
   { href: '/rigs', label: 'Rigs' },
   { href: '/economics', label: 'Economics' },
+  { href: '/reports', label: 'Reports' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/settings', label: 'Settings' },
 ] as const;

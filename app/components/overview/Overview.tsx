@@ -13,6 +13,9 @@ import { FleetKpis } from './FleetKpis';
 import { isLosing } from './RigEconomicsCells';
 import { NetworkPanel } from './NetworkPanel';
 import { ProfitKpis } from './ProfitKpis';
+import { RealizedSoFarKpis } from './RealizedSoFarKpis';
+import { RealizedHistoryPanel } from '../reports/RealizedHistoryPanel';
+import type { RealizedSoFar } from '../../../lib/db/queries/reports-page';
 import { RigTable } from './RigTable';
 import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from './sweep-staleness';
 import { useNowMs } from './use-now-ms';
@@ -23,10 +26,12 @@ export interface OverviewProps {
   initial: FleetSnapshot;
   /** The collector's poll interval, if the page knows it; 30 s otherwise. */
   pollIntervalMs?: number;
+  /** Realized money today and this month so far, read by the server at page load. */
+  soFar?: RealizedSoFar;
 }
 
 /** Live fleet overview: KPIs, profit, network, chart and rigs, with staleness made visible everywhere. */
-export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: OverviewProps) {
+export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, soFar }: OverviewProps) {
   const { snapshot, link } = useLiveFleet(initial);
   const nowMs = useNowMs();
   const { fleet, rigs, history, economics, market } = snapshot;
@@ -50,6 +55,8 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
 
       <ProfitKpis economics={economics.fleet} market={market} stale={notCurrent} />
 
+      {soFar && <RealizedSoFarKpis soFar={soFar} />}
+
       <NetworkPanel market={market} nowMs={nowMs} />
 
       <section className="panel" aria-labelledby="chart-title">
@@ -59,6 +66,8 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
         <FleetChart history={history} stale={notCurrent} />
       </section>
 
+      {soFar && <RealizedHistoryPanel sites={siteChoices(rigs)} />}
+
       <section className="panel" aria-labelledby="rigs-title">
         <h2 className="panel-title" id="rigs-title">
           Rigs <span className="panel-count">{rigs.length}</span>
@@ -67,4 +76,9 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
       </section>
     </main>
   );
+}
+
+/** The sites of the rigs shown, once each, for the history panel's picker. */
+function siteChoices(rigs: readonly { siteId: number; siteName: string }[]): { id: number; name: string }[] {
+  return [...new Map(rigs.map((r) => [r.siteId, r.siteName])).entries()].map(([id, name]) => ({ id, name }));
 }

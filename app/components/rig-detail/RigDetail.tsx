@@ -21,6 +21,8 @@ import { RigHistoryPanel } from './RigHistoryPanel';
 import { RigNow } from './RigNow';
 import { RigSummary } from './RigSummary';
 import './rig-detail.css';
+import type { RealizedReport } from '../../../lib/db/queries/realized-report';
+import { RigRealizedPanel } from '../reports/RigRealizedPanel';
 
 /** Props of RigDetail. */
 export interface RigDetailProps {
@@ -34,10 +36,12 @@ export interface RigDetailProps {
   currency: string;
   /** The collector's poll interval, if the page knows it; 30 s otherwise. */
   pollIntervalMs?: number;
+  /** The rig's realized money per day, read by the server (null when it could not be read). */
+  realized?: RealizedReport | null;
 }
 
 /** The rig's live figures, history and events; a rig removed while the page is open says so. */
-export function RigDetail({ initial, rigId, initialRange, initialHistory, currency, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: RigDetailProps) {
+export function RigDetail({ initial, rigId, initialRange, initialHistory, currency, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, realized = null }: RigDetailProps) {
   const { snapshot, link } = useLiveFleet(initial);
   const nowMs = useNowMs();
   const updatedAtMs = snapshot.fleet.updatedAtMs;
@@ -64,6 +68,7 @@ export function RigDetail({ initial, rigId, initialRange, initialHistory, curren
             otherAlgorithm={otherAlgorithm}
             currency={snapshot.economics.rigs[rigId]?.currency ?? currency}
           />
+          {realized && <RigRealizedPanel rigId={rigId} report={realized} />}
           <div className="rd-lower">
             <RigHardware reading={reading} lastKnown={rig.connectivity !== 'online' && reading !== null} />
             <RigEvents rigId={rigId} nowMs={nowMs} />

@@ -7,6 +7,8 @@ import { rigVisible, visibleFleetSnapshot } from '../../principal';
 import { rigHistory } from '../../../lib/db/queries/rig-history';
 import { rigViewsByIds } from '../../../lib/db/queries/rigs';
 import { listSites } from '../../../lib/db/queries/sites';
+import { realizedReport } from '../../../lib/db/queries/realized-report';
+import { viewer } from '../../principal';
 import { parseRangeParam, parseRigId } from '../../components/rig-detail/history-range';
 import { RigDetail } from '../../components/rig-detail/RigDetail';
 
@@ -43,6 +45,7 @@ export default async function RigPage({ params, searchParams }: RigPageProps) {
   const rig = snapshot.rigs.find((r) => r.id === id);
   if (!rig) notFound();
   const range = parseRangeParam((await searchParams).range);
+  const realized = realizedReport(db, (await viewer()).siteIds, { kind: 'rig', rigId: id }, new URLSearchParams(), nowMs, config.currency);
   const currency = listSites(db).find((s) => s.id === rig.siteId)?.currency ?? snapshot.market.currency;
   return (
     <RigDetail
@@ -53,6 +56,7 @@ export default async function RigPage({ params, searchParams }: RigPageProps) {
       initialHistory={rigHistory(db, id, range, nowMs)}
       currency={currency}
       pollIntervalMs={config.pollIntervalS * 1000}
+      realized={realized.ok ? realized.report : null}
     />
   );
 }

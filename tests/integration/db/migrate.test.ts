@@ -14,7 +14,7 @@ describe('migrateDb', () => {
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
       .pluck()
       .all();
-    expect(tables).toEqual(['alert_channels', 'alert_deliveries', 'alert_overrides', 'alert_requests', 'alert_states', 'alerts', 'api_tokens', 'app_settings', 'changes', 'device_requests', 'economics', 'pools', 'push_subscriptions', 'rig_events', 'rig_maintenance', 'rig_status', 'rigs', 'rollups', 'samples', 'sessions', 'sign_in_attempts', 'sites', 'source_state', 'sweeps', 'unrecognised_devices', 'users']);
+    expect(tables).toEqual(['alert_channels', 'alert_deliveries', 'alert_overrides', 'alert_requests', 'alert_states', 'alerts', 'api_tokens', 'app_settings', 'changes', 'device_requests', 'economics', 'pools', 'push_subscriptions', 'realized_cursors', 'realized_rig_days', 'realized_site_days', 'realized_site_hours', 'rig_events', 'rig_maintenance', 'rig_status', 'rigs', 'rollups', 'samples', 'sessions', 'sign_in_attempts', 'sites', 'source_state', 'sweeps', 'unrecognised_devices', 'users']);
     expect(t.db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(t.db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(t.db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
