@@ -160,13 +160,17 @@ describe('realized pieces', () => {
     expect(s.losingRigHours).toBe(0);
   });
 
-  it('a real-time feed that goes stale mid-hour: its price until staleAfterS, then the fallback', () => {
+  it('a real-time feed that goes stale mid-hour: its last price (stale) until the fallback time, then the fallback', () => {
     const feedAt = Date.parse('2026-01-15T12:00:00Z');
+    // Stale after 15 min; the fallback applies after fallbackAfterS, 4 x 15 min by default (economics.md).
     const tariff: Tariff = { kind: 'realtime', url: 'https://grid.example/p.json', format: 'json', priceField: 'p', unit: 'kWh', staleAfterS: 900, fallbackPricePerKwh: 0.2 };
     const sites = new Map([[1, site(tariff, { feed: { pricePerKwh: 0.03, fetchedAtMs: feedAt } })]]);
     const one = (end: number) => total(realizedPieces([rig(end, end - MIN, reading({ powerW: 3000 }))], sites, MARKET, 60_000));
-    // 3 kW for a minute is 0.05 kWh: at 0.03 while fresh (12:10), at the 0.20 fallback once stale (12:20).
+    // 3 kW for a minute is 0.05 kWh: at 0.03 while fresh (12:10) and while stale (12:20, 12:59), at the
+    // 0.20 fallback once an hour has passed (13:01).
     expect(one(feedAt + 10 * MIN).cost).toBeCloseTo(0.05 * 0.03, 12);
-    expect(one(feedAt + 20 * MIN).cost).toBeCloseTo(0.05 * 0.2, 12);
+    expect(one(feedAt + 20 * MIN).cost).toBeCloseTo(0.05 * 0.03, 12);
+    expect(one(feedAt + 59 * MIN).cost).toBeCloseTo(0.05 * 0.03, 12);
+    expect(one(feedAt + 61 * MIN).cost).toBeCloseTo(0.05 * 0.2, 12);
   });
 });
