@@ -109,7 +109,9 @@ describe('API writes racing the collector', { timeout: 120_000 }, () => {
     try {
       patch = await send('site pue', 'PATCH', `/api/sites/${sites.sites[0].id}`, { pue: 1.25 });
       page = await apiFetch(system.baseUrl, '/rigs');
-      await new Promise((r) => setTimeout(r, 1500)); // the collector's sweep waits, then is held
+      // The collector's next write waits busy_timeout, then its sweep is held: keep the lock until it says
+      // so (on a loaded machine a sweep may start late; a fixed wait let the lock go before that).
+      await until(() => /collector: storage failing: .*database is locked \(SQLITE_BUSY\)/.test(system.output()), 30_000);
     } finally {
       lock.exec('COMMIT');
       lock.close();

@@ -54,7 +54,7 @@ export function FigureCells({ f, currency }: { f: Figures; currency: string }) {
       <td className="cell-num" data-label="Cost" data-col="cost" data-value={f.cost}>{moneyText(f.cost, currency)}</td>
       <td className="cell-num" data-label="BTC earned">{formatBtc(f.btc)}</td>
       <td className="cell-num" data-label="Revenue">{moneyText(f.revenue, currency)}</td>
-      <td className={`cell-num${f.profit < 0 ? ' count-offline' : ''}`} data-label="Profit" data-col="profit" data-value={f.profit}>
+      <td className={`cell-num report-profit${f.profit < 0 ? ' count-offline' : ''}`} data-label="Profit" data-col="profit" data-value={f.profit}>
         {moneyText(f.profit, currency)}
         {gpu && (
           <span className="kpi-hint" title={`GPU revenue not set: ${kwhFormat(f.kwhRevenueUnknown)} kWh (${formatMoney(f.costRevenueUnknown, currency)}) of rigs with unknown revenue is counted as cost only`}>
