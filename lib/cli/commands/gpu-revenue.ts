@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { loadConfig } from '../../config';
-import { openDb, type Db } from '../../db/client';
 import { setSiteGpuRevenue } from '../../db/mutations/gpu-revenue';
 import { gpuRevenueBySite } from '../../db/queries/gpu-revenue';
-import { getSiteByName, listSites } from '../../db/queries/sites';
 import type { Site } from '../../db/schema';
 import { parseSiteGpuRevenue } from '../../settings/gpu-revenue';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
+import { openSite } from '../open-site';
 import { joinNegativeValues, numberFlag } from './profit';
 
 const USAGE =
@@ -16,18 +13,6 @@ const USAGE =
   '       hashwatt gpu-revenue show --site NAME\n' +
   "  What one MH/s of ALGO (as the GPU miner reports it, e.g. kawpow) earns per day, in the site's currency.\n" +
   "  Without it a GPU rig's power still costs money, and its site's profit reads \"excluding GPU revenue\".";
-
-function openSite(name: string | undefined, readonly: boolean): { db: Db; site: Site } {
-  if (name === undefined) throw new CliError('pass --site NAME');
-  const config = loadConfig();
-  if (!existsSync(config.dbPath)) throw new CliError(`no database at ${config.dbPath} (set HASHWATT_DB, or run hashwatt migrate)`, 1);
-  const db = openDb(config.dbPath, { readonly });
-  const site = getSiteByName(db, name);
-  if (site) return { db, site };
-  const names = listSites(db).map((s) => s.name);
-  db.close();
-  throw new CliError(`no site named ${JSON.stringify(name)} (${names.length ? `sites: ${names.join(', ')}` : 'no sites configured'})`);
-}
 
 function describe(site: Site, figures: Record<string, number>): string {
   const rows = Object.entries(figures).map(([algo, rate]) => `  ${algo}: ${rate} ${site.currency} per MH/s per day`);

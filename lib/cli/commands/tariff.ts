@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { loadConfig } from '../../config';
-import { openDb, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import { setSiteTariff } from '../../db/mutations/site-settings';
-import { getSiteByName, listSites, siteTariff } from '../../db/queries/sites';
+import { siteTariff } from '../../db/queries/sites';
 import { siteFeedValue } from '../../db/queries/site-price';
 import type { Site } from '../../db/schema';
 import { currentPrice, feedFallbackAfterS, parseTariff, tariffWarnings, WEEKDAYS, type Tariff, type Weekday } from '../../economics';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
+import { openSite } from '../open-site';
 import { formatBytes } from '../../format/units';
 import { readFileCapped } from '../../util/read-file-capped';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../util/json-depth';
@@ -105,18 +104,6 @@ export function describeTariff(t: Tariff, site: Pick<Site, 'currency' | 'timeZon
       (t.timeField ? `, time in ${JSON.stringify(t.timeField)}` : ''),
     `  stale after ${t.staleAfterS} s (its last price holds, flagged), after ${feedFallbackAfterS(t)} s the fallback ${t.fallbackPricePerKwh} ${per}`,
   ];
-}
-
-function openSite(name: string | undefined, readonly: boolean): { db: Db; site: Site } {
-  if (name === undefined) throw new CliError('pass --site NAME');
-  const config = loadConfig();
-  if (!existsSync(config.dbPath)) throw new CliError(`no database at ${config.dbPath} (set HASHWATT_DB, or run hashwatt migrate)`, 1);
-  const db = openDb(config.dbPath, { readonly });
-  const site = getSiteByName(db, name);
-  if (site) return { db, site };
-  const names = listSites(db).map((s) => s.name);
-  db.close();
-  throw new CliError(`no site named ${JSON.stringify(name)} (${names.length ? `sites: ${names.join(', ')}` : 'no sites configured'})`);
 }
 
 function priceNowText(db: Db, site: Site, tariff: Tariff): string {
