@@ -66,6 +66,9 @@ describe('a page open while its user is narrowed', { timeout: 120_000 }, () => {
     const page = await signedInPage(browser, demo.base, { viewport: { width: 1440, height: 900 } }, WIDE);
     await page.goto(`${demo.base}/`);
     await expect.poll(() => page.getByTestId('rig-row').count(), { timeout: 20_000 }).toBe(4);
+    // The page's socket must be connected as the wide user first: one that connects after the change is
+    // already narrow, and has nothing to reload for (on a loaded machine the socket comes after the rows).
+    await expect.poll(() => page.getByTestId('link-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
     const users = ((await (await demo.admin('/api/users')).json()) as { users: { id: number; name: string }[] }).users;
     const reloaded = page.waitForEvent('load', { timeout: 20_000 });
     expect((await demo.admin(`/api/users/${users.find((u) => u.name === WIDE.name)!.id}`, 'PATCH', { siteIds: [demo.mine.id] })).status).toBe(200);

@@ -97,7 +97,12 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     await expect.poll(() => errors.locator('li').allTextContents()).toEqual(['tariff: pricePerKwh must be >= 0 (got -0.05)']);
     expect((await sites()).map((s) => s.name)).not.toContain('Lakeside');
 
+    // A price above 1 per kWh is said to look like a unit slip as it is typed (kept if saved), and the
+    // warning goes once the price is plausible.
+    await form.locator('[data-field="flatPrice"]').fill('71');
+    await expect.poll(() => form.getByTestId('tariff-warning').allTextContents()).toEqual(['pricePerKwh is 71 EUR/kWh: above 1 per kWh, is it a price per MWh or in cents? Kept as given.']);
     await form.locator('[data-field="flatPrice"]').fill('0.071');
+    expect(await form.getByTestId('tariff-warning').count()).toBe(0);
     await form.getByTestId('site-save').click();
     const row = page.locator('[data-testid="site-row"][data-site-name="Lakeside"]');
     await row.waitFor();

@@ -5,8 +5,8 @@
  * state and validates it with tariffFromForm on save; `errors` mark the fields they name.
  */
 import { useId } from 'react';
-import { WEEKDAYS, type Weekday } from '../../../lib/economics/tariffs/schema';
-import { errorNames, type BandRow, type TariffFormState, type TariffMode } from './tariff-form';
+import { tariffWarnings, WEEKDAYS, type Weekday } from '../../../lib/economics/tariffs/schema';
+import { errorNames, tariffFromForm, type BandRow, type TariffFormState, type TariffMode } from './tariff-form';
 
 /** Props of TariffEditor. */
 export interface TariffEditorProps {
@@ -36,6 +36,9 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
     setBand(i, { days: on ? [...days, day] : days.filter((d) => d !== day) });
   };
   const invalid = (path: string) => (errorNames(errors, path) ? true : undefined);
+  // A price above 1 per kWh is kept but likely a unit slip (per MWh, or cents): said as it is typed.
+  const parsed = tariffFromForm(value);
+  const warnings = parsed.ok && parsed.tariff ? tariffWarnings(parsed.tariff, currency) : [];
 
   return (
     <fieldset className="tariff-editor" data-testid="tariff-editor">
@@ -128,6 +131,12 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
           <span className="form-hint">kind flat, tou or realtime; checked with the same rules as the forms.</span>
         </div>
       )}
+
+      {warnings.map((w) => (
+        <p key={w} className="form-hint form-hint--warn" role="status" data-testid="tariff-warning">
+          {w}
+        </p>
+      ))}
     </fieldset>
   );
 }

@@ -27,7 +27,7 @@ describe('site writes', () => {
     const res = createSite(t.db, { ...defaults, name: 'Lakeside', timeZone: 'America/Chicago', currency: 'CAD' }, NOW_MS);
     expect(res.ok).toBe(true);
     expect(listSiteSettings(t.db)).toEqual([
-      { id: 1, name: 'Lakeside', timeZone: 'America/Chicago', currency: 'CAD', pue: 1, poolFeePct: 2, tariff: null, rigCount: 0 },
+      { id: 1, name: 'Lakeside', timeZone: 'America/Chicago', currency: 'CAD', pue: 1, poolFeePct: 2, tariff: null, rigCount: 0, gpuRevenuePerMhsDay: {} },
     ]);
     expect(t.db.orm.select().from(changes).all().map((c) => [c.kind, c.siteId])).toEqual([['site-settings', 1]]);
   });
