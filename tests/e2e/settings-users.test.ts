@@ -157,8 +157,8 @@ describe('tokens', { timeout: 90_000 }, () => {
     await tokenRow(page, 'lobby TV').getByTestId('token-revoke').click();
     await page.getByTestId('token-revoke-confirm').click();
     await expect.poll(() => tokenRow(page, 'lobby TV').getByTestId('token-state').textContent()).toMatch(/^Revoked/);
-    await wall.goto(`${base}/wall`);
-    expect(new URL(wall.url()).pathname).toBe('/login');
+    // The open wall's socket is closed at the revocation and the page reloads by itself to sign-in.
+    await expect.poll(() => new URL(wall.url()).pathname, { timeout: 20_000 }).toBe('/login');
     const fresh = await browser.newContext();
     const stale = await (await fresh.newPage()).goto(url);
     expect(stale?.status()).toBe(401);
