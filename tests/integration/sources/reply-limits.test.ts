@@ -169,7 +169,9 @@ describe('a collector process', { timeout: 180_000 }, () => {
       const grewBytes = rssBytes(pid) - before;
       const floods = server.sent.slice(sentBefore).filter((s) => s.bytes > 1024);
       console.log(`collector RSS: ${(before / MB).toFixed(0)} MB before, changed by ${(grewBytes / MB).toFixed(1)} MB over ${floods.length} replies of 200 MB, the largest sent ${(Math.max(...floods.map((s) => s.bytes)) / MB).toFixed(1)} MB before the collector hung up`);
-      expect(grewBytes).toBeLessThan(16 * MB); // generous; reading them whole grew it by hundreds of MB
+      // Generous: reading them whole grew it by hundreds of MB (860 MB). 16 MB was passed by 0.1 MB in a
+      // loaded two-shard run, where the collector's own heap moves by that much between samples.
+      expect(grewBytes).toBeLessThan(48 * MB);
       expect(floods.length).toBeGreaterThanOrEqual(6);
       for (const f of floods) expect(f.bytes, f.path).toBeLessThan(32 * MB);
 
