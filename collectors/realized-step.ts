@@ -13,7 +13,7 @@ import { getSourced } from '../lib/db/queries/source-state';
 import { writeTransaction } from '../lib/db/transactions';
 import type { BtcPrices, NetworkState } from '../lib/domain/network';
 import type { Reading } from '../lib/domain/reading';
-import { MHS_PER_THS } from '../lib/economics/gpu';
+import { gpuRatePerMhsDay, MHS_PER_THS } from '../lib/economics/gpu';
 import { poolFeeForRig } from '../lib/economics/pool-match';
 import { realizedPieces, type RealizedRig, type RealizedSite } from '../lib/realized/accumulate';
 
@@ -84,8 +84,8 @@ export function accumulateRealized(db: Db, fleetCurrency: string, pollIntervalMs
     // A GPU rig earns what the operator set for its algorithm at its site (per MH/s per day), else unknown.
     const gpuRevenue = gpuRevenueBySite(db);
     const otherRevenuePerDay = (reading: Reading, siteId: number): number | null => {
-      const rate = reading.algorithm ? gpuRevenue.get(siteId)?.[reading.algorithm] : undefined;
-      return rate === undefined || !Number.isFinite(rate) ? null : Math.max(0, reading.hashrateThs) * MHS_PER_THS * rate;
+      const rate = gpuRatePerMhsDay(reading.algorithm, gpuRevenue.get(siteId));
+      return rate === null ? null : Math.max(0, reading.hashrateThs) * MHS_PER_THS * rate;
     };
     const pieces = realizedPieces(rigs, sites, { network, prices, fleetCurrency, otherRevenuePerDay }, capMs);
     addRealized(db, pieces, moved, fleetCurrency);

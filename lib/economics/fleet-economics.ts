@@ -5,7 +5,7 @@
 import type { BtcPrices, NetworkState } from '../domain/network';
 import { hashesSha256, type Reading } from '../domain/reading';
 import { aggregateEconomics, convertFigures } from './aggregate';
-import { gpuRigEconomics, MHS_PER_THS } from './gpu';
+import { gpuRatePerMhsDay, gpuRigEconomics, MHS_PER_THS } from './gpu';
 import { hashpricePerThDay, marketInputProblem } from './hashprice';
 import { rigEconomics, rigInputProblem } from './rig';
 import type { EconomicsFigures } from './types';
@@ -78,7 +78,6 @@ function gpuFigures(rig: RigEconomicsSource, site: SiteEconomicsInput, currency:
   if (!powerOk || !Number.isFinite(r.hashrateThs) || !(Number.isFinite(site.pue) && site.pue > 0)) {
     return `GPU rig inputs out of range (hash rate ${r.hashrateThs}, power ${r.powerW}, PUE ${site.pue})`;
   }
-  const rate = r.algorithm ? site.gpuRevenuePerMhsDay?.[r.algorithm] : undefined;
   return gpuRigEconomics(
     {
       hashrateMhs: r.hashrateThs * MHS_PER_THS,
@@ -87,7 +86,7 @@ function gpuFigures(rig: RigEconomicsSource, site: SiteEconomicsInput, currency:
       pue: site.pue,
       pricePerKwh: site.price?.pricePerKwh ?? 0,
       dayAvgPricePerKwh: site.price?.dayAvgPricePerKwh ?? 0,
-      revenuePerMhsDay: rate === undefined || !Number.isFinite(rate) ? null : rate,
+      revenuePerMhsDay: gpuRatePerMhsDay(r.algorithm, site.gpuRevenuePerMhsDay),
     },
     currency,
     hashprice,

@@ -24,6 +24,15 @@ export interface GpuRigInput {
 /** MH/s in one TH/s: a GPU rig's hash rate is stored in TH/s like every reading's. */
 export const MHS_PER_THS = 1e6;
 
+/**
+ * What the operator set for a GPU rig's algorithm at its site, per MH/s per day (`rates` by algorithm);
+ * null when the rig names no algorithm or none is set for it: its revenue is unknown.
+ */
+export function gpuRatePerMhsDay(algorithm: string | null | undefined, rates: Readonly<Record<string, number>> | undefined): number | null {
+  const rate = algorithm ? rates?.[algorithm] : undefined;
+  return rate === undefined || !Number.isFinite(rate) ? null : rate;
+}
+
 /** The largest revenue per MH/s per day accepted: far above any coin's, so a larger figure is a unit slip. */
 export const GPU_REVENUE_CEILING_PER_MHS_DAY = 100;
 
