@@ -5,10 +5,16 @@
  * pool's hash-rate gap, a pool account's own figures) is for principals who see every site. Admins always
  * see every site (`effectiveSiteIds`). Pure.
  */
-import type { Principal } from './roles';
-
 /** A principal's sites: null for every site. */
 export type SiteIds = readonly number[] | null;
+
+/**
+ * What this file reads of a principal (roles.ts's Principal has it; declared here, not imported, because
+ * roles.ts asks seesSite).
+ */
+interface Scoped {
+  siteIds: SiteIds;
+}
 
 /**
  * The sites a user with `role` and a stored site list sees: admins every site whatever is stored (an
@@ -20,23 +26,23 @@ export function effectiveSiteIds<T extends SiteIds>(role: string, stored: T): T 
 }
 
 /** Whether `who` sees every site. */
-export function seesWholeFleet(who: Pick<Principal, 'siteIds'>): boolean {
+export function seesWholeFleet(who: Scoped): boolean {
   return who.siteIds === null;
 }
 
 /** Whether `who` may see a thing of site `siteId`; null: a fleet-wide thing of no one site. */
-export function seesSite(who: Pick<Principal, 'siteIds'>, siteId: number | null): boolean {
+export function seesSite(who: Scoped, siteId: number | null): boolean {
   if (who.siteIds === null) return true;
   return siteId !== null && who.siteIds.includes(siteId);
 }
 
 /** The items `who` may see, in their order; `siteOf` names each item's site (null: fleet-wide). */
-export function visibleTo<T>(who: Pick<Principal, 'siteIds'>, items: readonly T[], siteOf: (item: T) => number | null): T[] {
+export function visibleTo<T>(who: Scoped, items: readonly T[], siteOf: (item: T) => number | null): T[] {
   return who.siteIds === null ? [...items] : items.filter((item) => seesSite(who, siteOf(item)));
 }
 
 /** The same access: role and sites (in any order). A socket whose principal changed is re-authorized. */
-export function sameAccess(a: Principal, b: Principal): boolean {
+export function sameAccess(a: Scoped & { role: string }, b: Scoped & { role: string }): boolean {
   if (a.role !== b.role) return false;
   if (a.siteIds === null || b.siteIds === null) return a.siteIds === b.siteIds;
   const x = new Set(a.siteIds);

@@ -5,7 +5,6 @@
  * (query_only), so no writer of the process, in a transaction or not, reaches the old file again.
  */
 import { statSync } from 'node:fs';
-import type { Db } from './client';
 import { DB_REPLACED_CODE } from './storage-fault';
 
 /** Which file a path names: its device and inode. */
@@ -33,8 +32,18 @@ export class DatabaseReplacedError extends Error {
   }
 }
 
+/**
+ * What the check reads and sets of a connection: client.ts's Db has all of it (declared here, not imported,
+ * because client.ts takes the identity from this file when it opens the database).
+ */
+export interface WatchedDb {
+  path: string;
+  sqlite: { pragma(source: string): unknown };
+  fileState: { identity: FileIdentity | null; replaced: DatabaseReplacedError | null };
+}
+
 /** Makes the connection refuse every write from now on; later checks keep answering `error`. */
-function stopWrites(db: Db, error: DatabaseReplacedError): DatabaseReplacedError {
+function stopWrites(db: WatchedDb, error: DatabaseReplacedError): DatabaseReplacedError {
   db.fileState.replaced = error;
   try {
     db.sqlite.pragma('query_only = ON');
@@ -48,7 +57,7 @@ function stopWrites(db: Db, error: DatabaseReplacedError): DatabaseReplacedError
  * Null while the path still names the file opened; otherwise the error (the first time, writes stop).
  * A database without a file (":memory:") always passes.
  */
-export function checkDbFile(db: Db): DatabaseReplacedError | null {
+export function checkDbFile(db: WatchedDb): DatabaseReplacedError | null {
   if (db.fileState.replaced) return db.fileState.replaced;
   const opened = db.fileState.identity;
   if (!opened) return null;

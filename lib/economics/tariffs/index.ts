@@ -30,4 +30,5 @@ export {
   type TouTariff,
   type Weekday,
 } from './schema';
-export { hourOfWeek, touBandErrors, touPriceAt } from './tou';
+export { hourOfWeek, touPriceAt } from './tou';
+export { touBandErrors } from './tou-bands';

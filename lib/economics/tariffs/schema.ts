@@ -6,11 +6,9 @@
 import { z } from '../../util/zod-browser';
 import { describeValue } from '../../util/describe-value';
 import { MAX_MESSAGES, MessageList } from '../../util/message-list';
-import { HOURS_PER_WEEK, touBandErrors } from './tou';
+import { HOURS_PER_WEEK, touBandErrors, WEEKDAYS } from './tou-bands';
 
-/** Days of the week as tariffs name them, Monday first. */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from './tou-bands';
 
 /**
  * No currency's kWh costs this much (the dearest, such as the rupiah, cost a few thousand units): a price
