@@ -13,7 +13,7 @@ import { getFleetSnapshot } from '../lib/db/queries/fleet';
 import { rigSiteId } from '../lib/db/queries/rigs';
 import type { MarketPolicy } from '../lib/db/queries/market';
 import type { Authenticated } from '../lib/db/queries/users';
-import { scopedStream } from '../lib/realtime/scope';
+import { scopedStream } from '../lib/views/scope';
 
 /** Sees nothing: what a request without a principal gets (the gate attaches one to every non-public request). */
 const NO_ONE: Principal = { role: 'viewer', siteIds: [] };

@@ -8,7 +8,7 @@
  */
 import type { Reading } from '../lib/domain/reading';
 import { exposition, metricFamilies, type MetricsInput } from '../lib/metrics/exposition';
-import type { EconomicsView, RigView } from '../lib/realtime/contracts';
+import type { EconomicsView, RigView } from '../lib/views/contracts';
 
 const RUNS = Number(process.env.BENCH_METRICS_RUNS ?? 30);
 const SITES = 4;

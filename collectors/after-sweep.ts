@@ -7,7 +7,7 @@
 import type { Db } from '../lib/db/client';
 import type { MarketPolicy } from '../lib/db/queries/market';
 import { listRigViews } from '../lib/db/queries/rigs';
-import type { RigView } from '../lib/realtime/contracts';
+import type { RigView } from '../lib/views/contracts';
 import type { OnceLog } from '../lib/util/once-log';
 import { runAlertStep, type AlertStepMemory } from './alerts-step';
 import { storeSweepEconomics, type EconomicsOutcome } from './economics-step';

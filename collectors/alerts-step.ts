@@ -14,7 +14,7 @@ import { loadAlertStates } from '../lib/db/queries/alerts';
 import { economicsOfSweep } from '../lib/db/queries/economics';
 import { poolReconciliation } from '../lib/db/queries/pool-reconciliation';
 import { listRigViews } from '../lib/db/queries/rigs';
-import type { RigView } from '../lib/realtime/contracts';
+import type { RigView } from '../lib/views/contracts';
 import { listSites } from '../lib/db/queries/sites';
 import { getSourced } from '../lib/db/queries/source-state';
 

@@ -5,7 +5,7 @@
 import type { Db } from '../lib/db/client';
 import { listPollTargets } from '../lib/db/queries/rigs';
 import type { ConnectivityPolicy } from '../lib/domain/connectivity';
-import type { FleetTotals } from '../lib/realtime/contracts';
+import type { FleetTotals } from '../lib/views/contracts';
 import { createOnceLog, type OnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 import type { Driver } from './drivers/types';

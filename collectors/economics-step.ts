@@ -6,7 +6,7 @@ import type { Db } from '../lib/db/client';
 import { writeEconomics } from '../lib/db/mutations/write-economics';
 import { isStale, type MarketPolicy } from '../lib/db/queries/market';
 import { listRigViews } from '../lib/db/queries/rigs';
-import type { RigView } from '../lib/realtime/contracts';
+import type { RigView } from '../lib/views/contracts';
 import { getSourced } from '../lib/db/queries/source-state';
 import { listPools } from '../lib/db/queries/pools';
 import { sitePriceNow } from '../lib/db/queries/site-price';

@@ -12,7 +12,7 @@ import type { Db } from '../lib/db/client';
 import { writeSweep, type SweepRecord } from '../lib/db/mutations/write-sweep';
 import { describeStorageFault, storageFaultOf } from '../lib/db/storage-fault';
 import type { ConnectivityPolicy } from '../lib/domain/connectivity';
-import type { FleetTotals } from '../lib/realtime/contracts';
+import type { FleetTotals } from '../lib/views/contracts';
 
 /** How often the held count is logged while storage fails (and whenever it doubles: 2, 4, 8...). */
 const LOG_EVERY_MS = 30_000;

@@ -1,10 +1,12 @@
 /**
  * What the rule engine reads after a sweep: minimal shapes the collector fills from what it already has
- * (RigView, EconomicsView, PoolReconciliation, MarketView in lib/realtime/contracts), so this module needs
- * no database code. Type-only imports: nothing here runs.
+ * (RigView, EconomicsView, PoolReconciliation, MarketView of lib/views/contracts, which satisfy them), so
+ * this module needs nothing above the domain and the economics: no database code, no stream contracts.
+ * Type-only imports: nothing here runs.
  */
+import type { RigView } from '../domain/fleet';
 import type { Reading } from '../domain/reading';
-import type { EconomicsView, MarketView, PoolReconciliation, RigView } from '../realtime/contracts';
+import type { EconomicsFigures } from '../economics/types';
 import type { AlertThresholds, ThresholdOverride } from './thresholds';
 
 /** A rig as RigView has it, with only the reading fields the rules look at. */
@@ -18,16 +20,26 @@ export interface AlertRig extends Pick<RigView, 'id' | 'name' | 'siteId' | 'conn
 }
 
 /** The part of an EconomicsView (rig or site) the unprofitable rules use. */
-export type AlertEconomics = Pick<EconomicsView, 'profitPerKwh' | 'currency'>;
+export type AlertEconomics = Pick<EconomicsFigures, 'profitPerKwh' | 'currency'>;
 
 /** A pool reconciliation row (PoolReconciliation): pool-reported hash rate over the last hour against its rigs. */
-export type AlertPoolRow = Pick<PoolReconciliation, 'poolId' | 'name' | 'gapPct' | 'poolHashrateThs1h' | 'rigsHashrateThs1h'>;
+export interface AlertPoolRow {
+  poolId: number;
+  name: string;
+  /** Pool minus rigs in percent of the rigs' sum; null without a pool figure. */
+  gapPct: number | null;
+  poolHashrateThs1h: number | null;
+  rigsHashrateThs1h: number;
+}
 
 /**
  * When network and price data were last fetched (MarketView's networkFetchedAtMs, priceFetchedAtMs).
  * Null: never fetched (stale). Absent: the source is not used (a fixed HASHWATT_BTC_PRICE), rule skipped.
  */
-export type AlertMarket = Partial<Pick<MarketView, 'networkFetchedAtMs' | 'priceFetchedAtMs'>>;
+export interface AlertMarket {
+  networkFetchedAtMs?: number | null;
+  priceFetchedAtMs?: number | null;
+}
 
 /** Everything the collector has after a committed sweep. */
 export interface AlertInput {

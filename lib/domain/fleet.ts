@@ -1,6 +1,38 @@
-import type { FleetTotals, RigView } from '../realtime/contracts';
 import { summable } from './plausibility';
-import { efficiencyJth, hashesSha256 } from './reading';
+import { efficiencyJth, hashesSha256, type Connectivity, type Reading } from './reading';
+
+/** One rig as screens and GET /api/rigs show it. */
+export interface RigView {
+  id: number;
+  name: string;
+  siteId: number;
+  siteName: string;
+  address: string;
+  port: number;
+  driver: string;
+  model: string | null;
+  connectivity: Connectivity;
+  lastSeenMs: number | null;
+  lastError: string | null;
+  /** Latest successful reading; shown greyed (not as live) when connectivity is not "online". */
+  reading: Reading | null;
+}
+
+/** Fleet totals over online rigs (a stale or offline rig contributes nothing). */
+export interface FleetTotals {
+  hashrateThs: number;
+  powerW: number;
+  /** J/TH of the sums; null when no hash rate. */
+  efficiencyJth: number | null;
+  rigsOnline: number;
+  rigsStale: number;
+  rigsOffline: number;
+  rigsTotal: number;
+  /** Share of powerW that is estimated from nameplates (0..1). */
+  powerEstimatedShare: number;
+  /** End time of the last committed sweep, or null before the first one. */
+  updatedAtMs: number | null;
+}
 
 /**
  * Fleet totals from rig views: sums over online rigs only (a stale or offline rig is never counted at its

@@ -11,7 +11,7 @@ import { seesWholeFleet, visibleTo } from '../auth/site-scope';
 import type { Principal } from '../auth/roles';
 import { aggregateEconomics, convertFigures } from '../economics/aggregate';
 import type { EconomicsFigures } from '../economics/types';
-import type { EconomicsSnapshot, MarketView, RigView } from '../realtime/contracts';
+import type { EconomicsSnapshot, MarketView, RigView } from '../views/contracts';
 import type { MetricFamily } from './families';
 import { fleetFamilies, type MetricsSite } from './fleet-series';
 import { collectorFamilies, marketFamilies, type LastSweep } from './market-series';

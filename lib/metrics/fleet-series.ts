@@ -9,7 +9,7 @@ import { fleetTotals } from '../domain/fleet';
 import { gpuAlgorithmBound, summable } from '../domain/plausibility';
 import { hashesSha256, type Connectivity, type PowerSource, type Reading } from '../domain/reading';
 import type { EconomicsFigures } from '../economics/types';
-import type { EconomicsSnapshot, RigView } from '../realtime/contracts';
+import type { EconomicsSnapshot, RigView } from '../views/contracts';
 import { gaugeFamily, type FamilyBuilder, type Labels, type MetricFamily } from './families';
 
 /** A site as /metrics labels and prices it. */

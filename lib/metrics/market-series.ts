@@ -3,7 +3,7 @@
  * same as GET /api/network), BTC prices in the currencies the fleet uses, and facts about the last sweep.
  * Pure: the clock is an argument.
  */
-import type { MarketView } from '../realtime/contracts';
+import type { MarketView } from '../views/contracts';
 import { gaugeFamily, type MetricFamily } from './families';
 
 /** The last committed sweep as the collector stored it. */

@@ -2,8 +2,8 @@
  * Pure merge of deltas into a snapshot, by id: anything at or below the cursor is already in it and is
  * dropped, so replays after a reconnect never double-count.
  */
-import type { Delta, FleetSnapshot } from './contracts';
-import { HISTORY_WINDOW_MS } from './history-window';
+import type { Delta, FleetSnapshot } from '../views/contracts';
+import { HISTORY_WINDOW_MS } from '../views/history-window';
 
 /** The merged snapshot, and whether the client should reload a full snapshot (rigs added or removed). */
 export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): { snapshot: FleetSnapshot; resync: boolean } {

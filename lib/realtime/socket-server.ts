@@ -10,8 +10,8 @@ import type { Db } from '../db/client';
 import { changesAfter, oldestChangeId, toDeltas } from '../db/queries/changes';
 import { currentCursor, getFleetSnapshot } from '../db/queries/fleet';
 import type { MarketPolicy } from '../db/queries/market';
-import type { Backfill, ClientToServerEvents, Delta, ServerToClientEvents } from './contracts';
-import { scopedStream, type ScopedStream } from './scope';
+import type { Backfill, ClientToServerEvents, Delta, ServerToClientEvents } from '../views/contracts';
+import { scopedStream, type ScopedStream } from '../views/scope';
 import { sameAccess } from '../auth/site-scope';
 
 /** A client further behind than this reloads a snapshot instead of replaying. */

@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { changesAfter, toDeltas } from '../db/queries/changes';
 import { currentCursor } from '../db/queries/fleet';
 import type { MarketPolicy } from '../db/queries/market';
-import type { Delta } from './contracts';
+import type { Delta } from '../views/contracts';
 
 export interface Tailer {
   /** Last change id handed on. */

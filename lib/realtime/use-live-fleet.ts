@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Delta, FleetSnapshot, ServerToClientEvents } from './contracts';
+import type { ClientToServerEvents, Delta, FleetSnapshot, ServerToClientEvents } from '../views/contracts';
 import { applyDeltas } from './merge';
 
 /** Socket state as shown to the operator. */

@@ -127,7 +127,7 @@ describe('roles and sites', { timeout: 90_000 }, () => {
     const expected = all.rigs.filter((r) => r.siteId === north.siteId).map((r) => r.id);
     expect(mine.rigs.map((r) => r.id)).toEqual(expected);
     const fleet = (await (await apiFetch(base, '/api/fleet', {}, NORTH_ONLY)).json()) as { rigsTotal: number; profitPerDay: number | null; scopedToSiteIds: number[] };
-    // Its money is over its own site (tests/unit/realtime/scope.test.ts has the figures), not withheld.
+    // Its money is over its own site (tests/unit/views/scope.test.ts has the figures), not withheld.
     expect(fleet).toMatchObject({ rigsTotal: expected.length, scopedToSiteIds: [north.siteId] });
     const other = all.rigs.find((r) => r.siteId !== north.siteId)!;
     for (const path of [`/api/rigs/${other.id}`, `/api/rigs/${other.id}/history?range=1h`, `/api/rigs/${other.id}/events`]) {

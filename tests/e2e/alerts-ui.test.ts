@@ -8,7 +8,7 @@
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelView, RulesView } from '../../lib/realtime/alert-contracts';
+import type { ChannelView, RulesView } from '../../lib/views/alert-contracts';
 import { startDemoWithReceiver, type DemoWithReceiver } from '../support/demo-with-receiver';
 import type { Receiver } from '../integration/notify/receiver';
 import { apiFetch, signedInPage } from '../support/session';

@@ -10,7 +10,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTE_SCOPES } from '../../lib/auth/route-scopes';
 import { openDb } from '../../lib/db/client';
-import type { ClientToServerEvents, Delta, FleetSnapshot, ServerToClientEvents } from '../../lib/realtime/contracts';
+import type { ClientToServerEvents, Delta, FleetSnapshot, ServerToClientEvents } from '../../lib/views/contracts';
 import { apiFetch, signIn, type Credentials } from '../support/session';
 import { expectOnlyMine, startTwoSiteDemo, type TwoSiteDemo } from '../support/two-site-demo';
 

@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import type { Db } from '../../../lib/db/client';
 import { getAlert } from '../../../lib/db/queries/alerts';
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
 import { problem } from '../request';
 import { can } from '../../../lib/auth/roles';
 import { viewer } from '../../principal';

@@ -10,8 +10,8 @@ import { getFleetTotals, lastSweepEndMs } from '../../../lib/db/queries/fleet';
 import { readTransaction } from '../../../lib/db/transactions';
 import { getSourced } from '../../../lib/db/queries/source-state';
 import type { BtcPrices } from '../../../lib/domain/network';
-import type { EconomicsView } from '../../../lib/realtime/contracts';
-import { fleetOfSites } from '../../../lib/realtime/scope';
+import type { EconomicsView } from '../../../lib/views/contracts';
+import { fleetOfSites } from '../../../lib/views/scope';
 
 export const dynamic = 'force-dynamic';
 

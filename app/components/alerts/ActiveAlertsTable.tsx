@@ -6,7 +6,7 @@
  * acknowledgement or snooze (or the row shows why it failed).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
 import { compareAlerts, isSnoozed, SEVERITY_LABEL, SNOOZE_HOURS } from './alert-order';
 import { requestAndWait } from './api-client';
 import { When } from './When';

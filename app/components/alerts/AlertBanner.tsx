@@ -5,7 +5,7 @@
  * out of it until their snooze ends. Coloured by the worst severity; absent when nothing fires.
  */
 import Link from 'next/link';
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
 import { bannerAlerts, SEVERITY_LABEL, worstSeverity } from './alert-order';
 import './alerts.css';
 

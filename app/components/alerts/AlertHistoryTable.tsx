@@ -1,6 +1,6 @@
 'use client';
 /** Resolved alerts, newest first: when each fired and resolved, how long, and why it ended. */
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
 import { formatDurationMs, SEVERITY_LABEL } from './alert-order';
 import { When } from './When';
 import { scrollRegion } from '../table/scroll-region';

@@ -5,8 +5,8 @@
  * open moves from the first table to the second without a reload.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
-import type { FleetSnapshot } from '../../../lib/realtime/contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
+import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { PageHeader } from '../nav/PageHeader';
 import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from '../overview/sweep-staleness';

@@ -2,7 +2,7 @@
  * Which alerts a person should see first, and how long things took, for the banner and the alerts screen.
  * Pure: the clock is an argument.
  */
-import type { AlertSeverityView, AlertView } from '../../../lib/realtime/alert-contracts';
+import type { AlertSeverityView, AlertView } from '../../../lib/views/alert-contracts';
 
 /** Higher is worse. */
 export const SEVERITY_RANK: Readonly<Record<AlertSeverityView, number>> = { info: 0, warning: 1, critical: 2 };

@@ -2,7 +2,7 @@
  * Browser side of the alerts REST API: one JSON call that turns every reply into `{ ok, data }` or
  * `{ ok: false, error, errors }`, and the wait for a request the collector acts on (ack, snooze, test).
  */
-import type { AlertRequestView } from '../../../lib/realtime/alert-contracts';
+import type { AlertRequestView } from '../../../lib/views/alert-contracts';
 
 /** A reply as screens use it: the body on success, the API's error (and field errors) otherwise. */
 export type ApiResult<T> =

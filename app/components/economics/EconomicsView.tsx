@@ -5,7 +5,7 @@
  * socket subscription as the overview; the what-if starts from the rigs as the page loaded them.
  */
 import { useMemo } from 'react';
-import type { EconomicsPageData } from '../../../lib/realtime/contracts';
+import type { EconomicsPageData } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AlertBanner } from '../alerts/AlertBanner';
 import { PageHeader } from '../nav/PageHeader';

@@ -3,7 +3,7 @@
  * at it report. A persistent shortfall means stale shares, a misdirected worker or a firmware dev fee,
  * so a gap beyond 5 % is highlighted.
  */
-import type { PoolReconciliation } from '../../../lib/realtime/contracts';
+import type { PoolReconciliation } from '../../../lib/views/contracts';
 import { formatAge, formatHashrateThs, MISSING } from '../../../lib/format/units';
 import { scrollRegion } from '../table/scroll-region';
 

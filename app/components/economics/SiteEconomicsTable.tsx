@@ -3,7 +3,7 @@
  * what its rigs earn. Every money figure is in the site's own currency (a Quebec site reads CA$), because
  * that is what its power bill is in.
  */
-import type { EconomicsView, SiteEconomicsView } from '../../../lib/realtime/contracts';
+import type { EconomicsView, SiteEconomicsView } from '../../../lib/views/contracts';
 import { formatMoney, formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { formatHashrateThs, formatPowerW, MISSING } from '../../../lib/format/units';
 import { scrollRegion } from '../table/scroll-region';

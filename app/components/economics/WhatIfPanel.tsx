@@ -6,7 +6,7 @@
  * the result stays at the last valid values, so a half-typed number never blanks the screen.
  */
 import { useId, useMemo, useState } from 'react';
-import type { EconomicsView, MarketView, WhatIfRig } from '../../../lib/realtime/contracts';
+import type { EconomicsView, MarketView, WhatIfRig } from '../../../lib/views/contracts';
 import { computeWhatIf } from './whatif-compute';
 import { fieldText, parseField, type FieldRule } from './whatif-input';
 import { WhatIfResults } from './WhatIfResults';

@@ -2,7 +2,7 @@
  * What the scenario does to the fleet: profit per day and per kWh against today's live figures, the rigs
  * that would lose money, and the merit-order curve under the scenario's price.
  */
-import type { EconomicsView } from '../../../lib/realtime/contracts';
+import type { EconomicsView } from '../../../lib/views/contracts';
 import { formatMoney, formatPricePerKwh } from '../../../lib/format/money';
 import { MeritOrderChart } from './MeritOrderChart';
 import type { WhatIfResult } from './whatif-compute';

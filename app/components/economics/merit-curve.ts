@@ -9,7 +9,7 @@
  * mixed prices one fleet-wide line would shade rigs that are in fact profitable at their own site.
  */
 import { meritOrder } from '../../../lib/economics';
-import type { FleetSnapshot } from '../../../lib/realtime/contracts';
+import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { fxRate } from './fx';
 
 /** One rig on the curve: it occupies [fromMw, toMw] at the height of its breakeven. */

@@ -6,7 +6,7 @@
  */
 import { aggregateEconomics, convertFigures, rigEconomics, type EconomicsFigures } from '../../../lib/economics';
 import type { BtcPrices } from '../../../lib/domain/network';
-import type { WhatIfRig } from '../../../lib/realtime/contracts';
+import type { WhatIfRig } from '../../../lib/views/contracts';
 import { fxRate } from './fx';
 import { buildMeritCurve, type MeritCurve } from './merit-curve';
 

@@ -7,7 +7,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { Chart, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import type { Scale, TooltipItem } from 'chart.js';
-import type { FleetPoint } from '../../../lib/realtime/contracts';
+import type { FleetPoint } from '../../../lib/views/contracts';
 import { formatClockTime, formatHashrateThs, formatPowerW } from '../../../lib/format/units';
 
 // Only what a two-axis line chart with a tooltip needs; the legend is HTML so it can be styled and read.

@@ -3,7 +3,7 @@
  * a control room; the only aria-live region of the page, so a screen reader hears totals, not every row.
  */
 import type { ReactNode } from 'react';
-import type { FleetTotals } from '../../../lib/realtime/contracts';
+import type { FleetTotals } from '../../../lib/views/contracts';
 import type { ValueWithUnit } from '../../../lib/format/units';
 import { efficiencyJthParts, formatSharePercent, hashrateThsParts, powerWParts } from '../../../lib/format/units';
 

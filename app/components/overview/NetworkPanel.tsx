@@ -5,7 +5,7 @@
  * stopped must never look current.
  */
 import type { ReactNode } from 'react';
-import type { MarketView } from '../../../lib/realtime/contracts';
+import type { MarketView } from '../../../lib/views/contracts';
 import { formatAge, MISSING } from '../../../lib/format/units';
 import {
   formatBtc,

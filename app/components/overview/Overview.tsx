@@ -4,7 +4,7 @@
  * profit tiles, the network panel, last-hour chart and the rig table, all fed by one live snapshot.
  * Rendered on the server from the snapshot, then kept live in the browser.
  */
-import type { FleetSnapshot } from '../../../lib/realtime/contracts';
+import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AlertBanner } from '../alerts/AlertBanner';
 import { PageHeader } from '../nav/PageHeader';

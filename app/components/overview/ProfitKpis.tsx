@@ -4,7 +4,7 @@
  * economics sweep every tile reads "—" with the reason, and figures computed from stale inputs say which.
  */
 import type { ReactNode } from 'react';
-import type { EconomicsView, MarketView } from '../../../lib/realtime/contracts';
+import type { EconomicsView, MarketView } from '../../../lib/views/contracts';
 import type { ValueWithUnit } from '../../../lib/format/units';
 import { MISSING } from '../../../lib/format/units';
 import { formatMoney, formatPricePerKwh, pricePerKwhParts, shownProfitPerKwh } from '../../../lib/format/money';

@@ -3,7 +3,7 @@
  * A rig losing money gets a solid red marker next to its profit so it stands out on a wall display;
  * colour is never the only cue (the marker says "loss").
  */
-import type { EconomicsView } from '../../../lib/realtime/contracts';
+import type { EconomicsView } from '../../../lib/views/contracts';
 import { formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { MISSING } from '../../../lib/format/units';
 import { describeStaleInputs } from './stale-inputs';

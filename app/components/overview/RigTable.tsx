@@ -6,7 +6,7 @@
  */
 import Link from 'next/link';
 import { useMemo } from 'react';
-import type { EconomicsView, RigView } from '../../../lib/realtime/contracts';
+import type { EconomicsView, RigView } from '../../../lib/views/contracts';
 import {
   formatAge,
   formatClockTime,

@@ -3,7 +3,7 @@
  * meet before the healthy rigs, but after the ones that are not answering or are failing (whose figures
  * are only last known). Builds on lib/format/sort-rigs so both orders agree on everything else.
  */
-import type { RigView } from '../../../lib/realtime/contracts';
+import type { RigView } from '../../../lib/views/contracts';
 import { compareRigNames, rigProblemRank } from '../../../lib/format/sort-rigs';
 
 /** Between "throttled" (3) and healthy (4) in rigProblemRank's scale. */

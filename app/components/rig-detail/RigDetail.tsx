@@ -7,7 +7,7 @@
  */
 import Link from 'next/link';
 import type { HistoryRange } from '../../../lib/history/ranges';
-import type { FleetSnapshot } from '../../../lib/realtime/contracts';
+import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { hashesSha256 } from '../../../lib/domain/reading';
 import { AlertBanner } from '../alerts/AlertBanner';

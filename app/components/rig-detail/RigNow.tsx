@@ -3,7 +3,7 @@
  * only: a GPU rig's watts per TH/s of another algorithm mean nothing), hottest temperature, and profit
  * per kWh with the breakeven power price, in the site currency. The overview's tiles, fed by one rig.
  */
-import type { EconomicsView, RigView } from '../../../lib/realtime/contracts';
+import type { EconomicsView, RigView } from '../../../lib/views/contracts';
 import { hashesSha256 } from '../../../lib/domain/reading';
 import { pricePerKwhParts, formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { efficiencyJthParts, formatHashrateThs, hashrateThsParts, MISSING, powerWParts, type ValueWithUnit } from '../../../lib/format/units';

@@ -5,7 +5,7 @@
  * is not online come from its last reading and say so.
  */
 import Link from 'next/link';
-import type { RigView } from '../../../lib/realtime/contracts';
+import type { RigView } from '../../../lib/views/contracts';
 import { makeAndModel } from '../../../lib/format/device-name';
 import { formatAge, MISSING } from '../../../lib/format/units';
 import { formatAbsolute, formatDurationMs } from '../alerts/alert-order';

@@ -7,7 +7,7 @@ import type { Connectivity } from '../../../lib/domain/reading';
 import { hashesSha256 } from '../../../lib/domain/reading';
 import { makeAndModel } from '../../../lib/format/device-name';
 import { compareRigNames, rigTextCollator } from '../../../lib/format/sort-rigs';
-import type { EconomicsView, RigView } from '../../../lib/realtime/contracts';
+import type { EconomicsView, RigView } from '../../../lib/views/contracts';
 import { isLosing } from '../overview/RigEconomicsCells';
 import { rigRankWithLosses } from '../overview/sort-rigs-economics';
 

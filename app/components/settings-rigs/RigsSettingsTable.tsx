@@ -3,7 +3,7 @@
  * The registered rigs (name, site, address:port, driver and model, live state) with "Edit" (an inline
  * form) and "Remove", which asks first and says what goes with the rig: its history.
  */
-import type { RigView } from '../../../lib/realtime/contracts';
+import type { RigView } from '../../../lib/views/contracts';
 import { callApi } from '../alerts/api-client';
 import { StatusBadge } from '../overview/StatusBadge';
 import { EditRow, RowActions, RowError } from '../settings/RowActions';

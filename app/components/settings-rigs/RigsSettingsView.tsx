@@ -5,7 +5,7 @@
  * scan a range with progress and pick from what answered.
  */
 import { useMemo, useState } from 'react';
-import type { FleetSnapshot } from '../../../lib/realtime/contracts';
+import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AddByAddressForm } from './AddByAddressForm';
 import { RigsSettingsTable } from './RigsSettingsTable';

@@ -4,7 +4,7 @@
  * scope), how often people hear about them (policy), and which rigs are in maintenance.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelView, RulesView } from '../../../lib/realtime/alert-contracts';
+import type { ChannelView, RulesView } from '../../../lib/views/alert-contracts';
 import { callApi } from '../alerts/api-client';
 import { useNowMs } from '../overview/use-now-ms';
 import { ChannelsPanel } from './ChannelsPanel';

@@ -6,7 +6,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { ChannelKind } from '../../../lib/notify/types';
-import type { ChannelView } from '../../../lib/realtime/alert-contracts';
+import type { ChannelView } from '../../../lib/views/alert-contracts';
 import { callApi } from '../alerts/api-client';
 import { FormFooter } from './FormFooter';
 import {

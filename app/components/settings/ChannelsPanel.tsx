@@ -5,7 +5,7 @@
  * edit and delete; and the form to add one.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ChannelView } from '../../../lib/realtime/alert-contracts';
+import type { ChannelView } from '../../../lib/views/alert-contracts';
 import { callApi, requestAndWait, type RequestOutcome } from '../alerts/api-client';
 import { When } from '../alerts/When';
 import { ChannelForm } from './ChannelForm';

@@ -4,7 +4,7 @@
  * "End" button each, and the form to put a rig in maintenance until a time or until ended by hand.
  */
 import { useState, type FormEvent } from 'react';
-import type { MaintenanceView } from '../../../lib/realtime/alert-contracts';
+import type { MaintenanceView } from '../../../lib/views/alert-contracts';
 import { callApi } from '../alerts/api-client';
 import { When } from '../alerts/When';
 import type { ScopeOption } from './RulesPanel';

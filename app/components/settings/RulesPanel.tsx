@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { describeAlert } from '../../../lib/alerts/describe';
 import { resolveThresholds, type ThresholdOverride } from '../../../lib/alerts/thresholds';
 import type { RuleKind } from '../../../lib/alerts/types';
-import type { RulesView } from '../../../lib/realtime/alert-contracts';
+import type { RulesView } from '../../../lib/views/alert-contracts';
 import { SEVERITY_LABEL } from '../alerts/alert-order';
 import { callApi } from '../alerts/api-client';
 import {

@@ -6,7 +6,7 @@
  * the rotation index, so it can run for weeks.
  */
 import { useEffect, useState } from 'react';
-import type { FleetSnapshot } from '../../../lib/realtime/contracts';
+import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { formatClockTime } from '../../../lib/format/units';
 import { useNowMs } from '../overview/use-now-ms';

@@ -1,5 +1,5 @@
 /** The wall's active alerts (snoozed ones left out), most severe first, at most five, in severity colours. */
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
 import { SEVERITY_LABEL } from '../alerts/alert-order';
 import '../alerts/alerts.css';
 

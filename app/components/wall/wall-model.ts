@@ -3,8 +3,8 @@
  * a site) the figures, rig counts, worst rigs and alerts it shows. The clock is an argument.
  */
 import { fleetTotals } from '../../../lib/domain/fleet';
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
-import type { EconomicsView, FleetSnapshot, FleetTotals, RigView } from '../../../lib/realtime/contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
+import type { EconomicsView, FleetSnapshot, FleetTotals, RigView } from '../../../lib/views/contracts';
 import { compareRigNames } from '../../../lib/format/sort-rigs';
 import { bannerAlerts } from '../alerts/alert-order';
 import { isLosing } from '../overview/RigEconomicsCells';

@@ -3,7 +3,7 @@
  * them, the collector handles them in order and writes the outcome back.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { AlertRequestView } from '../../realtime/alert-contracts';
+import type { AlertRequestView } from '../../views/alert-contracts';
 import type { Db } from '../client';
 import { alertRequests, type AlertRequestRow } from '../schema';
 

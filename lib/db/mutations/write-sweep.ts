@@ -8,7 +8,7 @@ import { connectivityAfter, type ConnectivityPolicy } from '../../domain/connect
 import { detectRigEvents, type RigStateSnapshot } from '../../domain/rig-events';
 import { fleetTotals } from '../../domain/fleet';
 import type { Reading } from '../../domain/reading';
-import type { FleetPoint, FleetTotals } from '../../realtime/contracts';
+import type { FleetPoint, FleetTotals } from '../../views/contracts';
 import type { Db } from '../client';
 import { listRigViews } from '../queries/rigs';
 import { changes, rigEvents, rigStatus, rigs, samples, sweeps, type RigStatusRow } from '../schema';

@@ -1,7 +1,7 @@
 /** Notification channels with their delivery health, for the settings screen, the API and the collector. */
 import { asc, eq, sql } from 'drizzle-orm';
 import { redactConfig } from '../../notify/redact';
-import type { ChannelView } from '../../realtime/alert-contracts';
+import type { ChannelView } from '../../views/alert-contracts';
 import type { Db } from '../client';
 import { alertChannels, alertDeliveries, type AlertChannelRow } from '../schema';
 import { openChannelConfigJson } from '../secret-fields';

@@ -2,7 +2,7 @@
 import type { AlertSettings } from '../../alerts/inputs';
 import { DEFAULT_NOTIFY_POLICY, parseNotifyPolicy, type NotifyPolicy } from '../../alerts/policy';
 import { DEFAULT_THRESHOLDS, parseThresholdOverride, resolveThresholds, type ThresholdOverride } from '../../alerts/thresholds';
-import type { MaintenanceView, RulesView } from '../../realtime/alert-contracts';
+import type { MaintenanceView, RulesView } from '../../views/alert-contracts';
 import type { Principal } from '../../auth/roles';
 import { seesSite, visibleTo } from '../../auth/site-scope';
 import type { Db } from '../client';

@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { SiteIds } from '../../auth/site-scope';
 import type { AlertScope, AlertState, RuleKind } from '../../alerts/types';
-import type { AlertSeverityView, AlertView } from '../../realtime/alert-contracts';
+import type { AlertSeverityView, AlertView } from '../../views/alert-contracts';
 import type { Db } from '../client';
 import { alertStates, alerts, type AlertRow } from '../schema';
 

@@ -1,6 +1,6 @@
 /** Reads the append-only changes log and turns rows into typed deltas for browsers. */
 import { asc, gt, min } from 'drizzle-orm';
-import type { Delta, FleetPoint, FleetTotals } from '../../realtime/contracts';
+import type { Delta, FleetPoint, FleetTotals } from '../../views/contracts';
 import type { Db } from '../client';
 import { changes, type Change } from '../schema';
 import { activeAlerts } from './alerts';

@@ -1,6 +1,6 @@
 /** Everything the /economics page renders first: the live snapshot, what-if inputs, sites and pools. */
 import { hashesSha256 } from '../../domain/reading';
-import type { EconomicsPageData, SiteEconomicsView, WhatIfRig } from '../../realtime/contracts';
+import type { EconomicsPageData, SiteEconomicsView, WhatIfRig } from '../../views/contracts';
 import { poolFeeForRig } from '../../economics/pool-match';
 import type { Db } from '../client';
 import { getFleetSnapshot } from './fleet';
@@ -12,11 +12,11 @@ import { listSites } from './sites';
 import { readTransaction } from '../transactions';
 import type { Principal } from '../../auth/roles';
 import { seesWholeFleet, visibleTo } from '../../auth/site-scope';
-import { scopedStream } from '../../realtime/scope';
+import { scopedStream } from '../../views/scope';
 
 /**
  * Reads the page's data in one read transaction, as `who` may see it: its sites' rigs, sites and totals
- * (lib/realtime/scope), and the pools its rigs point at (poolReconciliation).
+ * (lib/views/scope), and the pools its rigs point at (poolReconciliation).
  */
 export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy, who: Pick<Principal, 'siteIds'>): EconomicsPageData {
   return readTransaction(db, () => {

@@ -1,6 +1,6 @@
 /** Reads the economics the collector stored after each sweep. */
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
-import type { EconomicsSnapshot, EconomicsView } from '../../realtime/contracts';
+import type { EconomicsSnapshot, EconomicsView } from '../../views/contracts';
 import { GPU_REVENUE_UNSET } from '../../economics/fleet-economics';
 import type { Db } from '../client';
 import { economics, type EconomicsRow } from '../schema';

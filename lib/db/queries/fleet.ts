@@ -1,14 +1,14 @@
 /** Read queries for fleet totals, the fleet history chart and the page snapshot. */
 import { asc, desc, gte, max } from 'drizzle-orm';
 import { fleetTotals } from '../../domain/fleet';
-import type { FleetPoint, FleetSnapshot, FleetTotals } from '../../realtime/contracts';
+import type { FleetPoint, FleetSnapshot, FleetTotals } from '../../views/contracts';
 import type { Db } from '../client';
 import { changes, sweeps } from '../schema';
 import { activeAlerts } from './alerts';
 import { latestEconomics } from './economics';
 import { getMarketView, type MarketPolicy } from './market';
 import { listRigViews } from './rigs';
-import { HISTORY_WINDOW_MS } from '../../realtime/history-window';
+import { HISTORY_WINDOW_MS } from '../../views/history-window';
 import { readTransaction } from '../transactions';
 
 /** End time of the last committed sweep, or null before the first. */

@@ -1,7 +1,7 @@
 /** The network and market panel, read from the stored source values with their ages. */
 import type { BtcPrices, NetworkState } from '../../domain/network';
 import { hashpricePerThDay } from '../../economics/hashprice';
-import type { MarketView } from '../../realtime/contracts';
+import type { MarketView } from '../../views/contracts';
 import type { Db } from '../client';
 import { getSourced } from './source-state';
 

@@ -1,7 +1,7 @@
 /** Pool-reported hash rate over the last hour against the sum of the rigs pointed at each pool. */
 import type { PoolAccountState } from '../../domain/network';
 import { matchPool } from '../../economics/pool-match';
-import type { PoolReconciliation, RigView } from '../../realtime/contracts';
+import type { PoolReconciliation, RigView } from '../../views/contracts';
 import type { Db } from '../client';
 import { listPools } from './pools';
 import { getSourced } from './source-state';

@@ -1,7 +1,7 @@
 /** Read queries for rigs as screens and the API show them. */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Connectivity, Reading } from '../../domain/reading';
-import type { RigView } from '../../realtime/contracts';
+import type { RigView } from '../../views/contracts';
 import type { Db } from '../client';
 import { rigStatus, rigs, sites } from '../schema';
 

@@ -7,7 +7,7 @@ import { upsertDemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';
 import { writeSweep } from '../../../lib/db/mutations/write-sweep';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import type { Reading } from '../../../lib/domain/reading';
-import type { Ack, Backfill, ClientToServerEvents, Delta, ServerToClientEvents } from '../../../lib/realtime/contracts';
+import type { Ack, Backfill, ClientToServerEvents, Delta, ServerToClientEvents } from '../../../lib/views/contracts';
 import { attachRealtime } from '../../../lib/realtime/socket-server';
 import { startTailer, type Tailer } from '../../../lib/realtime/tailer';
 import { tempDb } from '../../support/temp';

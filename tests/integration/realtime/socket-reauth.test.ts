@@ -13,7 +13,7 @@ import { openDb, type Db } from '../../../lib/db/client';
 import { changeUser } from '../../../lib/db/mutations/manage-users';
 import { upsertDemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';
 import { createApiToken, createSession, createUser, endSessionsOf, revokeApiToken } from '../../../lib/db/mutations/users';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../lib/realtime/contracts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../lib/views/contracts';
 import { attachRealtime, revocationReason } from '../../../lib/realtime/socket-server';
 import { startTailer, type Tailer } from '../../../lib/realtime/tailer';
 import { createGate } from '../../../lib/web/gate';

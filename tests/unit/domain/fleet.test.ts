@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fleetTotals } from '../../../lib/domain/fleet';
 import type { Reading } from '../../../lib/domain/reading';
-import type { RigView } from '../../../lib/realtime/contracts';
+import type { RigView } from '../../../lib/views/contracts';
 
 function reading(hashrateThs: number, powerW: number | null, powerSource: Reading['powerSource'] = 'firmware'): Reading {
   return {

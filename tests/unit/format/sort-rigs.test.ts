@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RigView } from '../../../lib/realtime/contracts';
+import type { RigView } from '../../../lib/views/contracts';
 import type { Connectivity, MinerStatus, Reading } from '../../../lib/domain/reading';
 import { rigProblemRank, sortRigsProblemsFirst } from '../../../lib/format/sort-rigs';
 

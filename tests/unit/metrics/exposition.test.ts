@@ -5,7 +5,7 @@
  * fixtures below.
  */
 import { describe, expect, it } from 'vitest';
-import type { EconomicsView, MarketView, RigView } from '../../../lib/realtime/contracts';
+import type { EconomicsView, MarketView, RigView } from '../../../lib/views/contracts';
 import type { Reading } from '../../../lib/domain/reading';
 import { exposition, metricFamilies, type MetricsInput } from '../../../lib/metrics/exposition';
 import { MAX_LABEL_CHARS } from '../../../lib/metrics/families';

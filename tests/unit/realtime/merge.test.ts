@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Delta, FleetSnapshot, FleetTotals, MarketView, RigView } from '../../../lib/realtime/contracts';
+import type { Delta, FleetSnapshot, FleetTotals, MarketView, RigView } from '../../../lib/views/contracts';
 import { applyDeltas } from '../../../lib/realtime/merge';
 
 const totals = (hashrateThs: number): FleetTotals => ({

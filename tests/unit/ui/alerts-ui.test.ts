@@ -17,7 +17,7 @@ import { ntfyConfigSchema } from '../../../lib/notify/channels/ntfy';
 import { slackConfigSchema } from '../../../lib/notify/channels/slack';
 import { telegramConfigSchema } from '../../../lib/notify/channels/telegram';
 import { webhookConfigSchema } from '../../../lib/notify/channels/webhook';
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
 
 function alert(over: Partial<AlertView>): AlertView {
   return {

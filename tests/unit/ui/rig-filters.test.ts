@@ -20,7 +20,7 @@ import {
   type RigSortKey,
 } from '../../../app/components/rigs/rig-filters';
 import type { Reading } from '../../../lib/domain/reading';
-import type { EconomicsView, RigView } from '../../../lib/realtime/contracts';
+import type { EconomicsView, RigView } from '../../../lib/views/contracts';
 
 function reading(over: Partial<Reading>): Reading {
   return {

@@ -16,8 +16,8 @@ import {
   type WallSite,
 } from '../../../app/components/wall/wall-model';
 import type { Reading } from '../../../lib/domain/reading';
-import type { AlertView } from '../../../lib/realtime/alert-contracts';
-import type { EconomicsView, FleetSnapshot, RigView } from '../../../lib/realtime/contracts';
+import type { AlertView } from '../../../lib/views/alert-contracts';
+import type { EconomicsView, FleetSnapshot, RigView } from '../../../lib/views/contracts';
 
 function reading(over: Partial<Reading> = {}): Reading {
   return {

@@ -3,9 +3,12 @@
  * socket.io streams after it. Shared by server and client code; no runtime imports.
  */
 import type { BtcPrices, NetworkState } from '../domain/network';
-import type { Connectivity, Reading } from '../domain/reading';
+import type { FleetTotals, RigView } from '../domain/fleet';
 import type { EconomicsFigures } from '../economics/types';
 import type { AlertView } from './alert-contracts';
+
+/** Defined with the fleet arithmetic in lib/domain (the bottom layer), part of this contract. */
+export type { FleetTotals, RigView };
 
 /** Economics of one rig, site or the fleet as computed after a sweep. */
 export interface EconomicsView extends EconomicsFigures {
@@ -48,39 +51,6 @@ export interface MarketView {
   hashpricePerThDay: number | null;
   /** True when either input is older than its staleness limit. */
   stale: boolean;
-}
-
-/** One rig as screens and GET /api/rigs show it. */
-export interface RigView {
-  id: number;
-  name: string;
-  siteId: number;
-  siteName: string;
-  address: string;
-  port: number;
-  driver: string;
-  model: string | null;
-  connectivity: Connectivity;
-  lastSeenMs: number | null;
-  lastError: string | null;
-  /** Latest successful reading; shown greyed (not as live) when connectivity is not "online". */
-  reading: Reading | null;
-}
-
-/** Fleet totals over online rigs (a stale or offline rig contributes nothing). */
-export interface FleetTotals {
-  hashrateThs: number;
-  powerW: number;
-  /** J/TH of the sums; null when no hash rate. */
-  efficiencyJth: number | null;
-  rigsOnline: number;
-  rigsStale: number;
-  rigsOffline: number;
-  rigsTotal: number;
-  /** Share of powerW that is estimated from nameplates (0..1). */
-  powerEstimatedShare: number;
-  /** End time of the last committed sweep, or null before the first one. */
-  updatedAtMs: number | null;
 }
 
 /** One point of the fleet history chart (one per sweep). */

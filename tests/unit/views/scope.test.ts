@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Delta, FleetSnapshot, RigView } from '../../../lib/realtime/contracts';
-import { scopedStream } from '../../../lib/realtime/scope';
+import type { Delta, FleetSnapshot, RigView } from '../../../lib/views/contracts';
+import { scopedStream } from '../../../lib/views/scope';
 
 const rig = (id: number, siteId: number, hashrateThs: number): RigView =>
   ({ id, name: `r${id}`, siteId, siteName: `S${siteId}`, address: `10.0.0.${id}`, port: 4028, driver: 'antminer', model: null, connectivity: 'online', lastSeenMs: 1, lastError: null,
