@@ -12,7 +12,7 @@ import type { Db } from '../lib/db/client';
 import { getFleetSnapshot } from '../lib/db/queries/fleet';
 import { rigSiteId } from '../lib/db/queries/rigs';
 import type { MarketPolicy } from '../lib/db/queries/market';
-import type { Authenticated } from '../lib/db/queries/users';
+import type { Authenticated } from '../lib/auth/roles';
 import { scopedStream } from '../lib/views/scope';
 
 /** Sees nothing: what a request without a principal gets (the gate attaches one to every non-public request). */

@@ -3,7 +3,7 @@
  * header, set by server.ts after it authenticated the request and after it deleted any copy the client
  * sent. Routes read it with `principalFrom(headers)`; they never authenticate on their own. Pure.
  */
-import type { Authenticated } from '../db/queries/users';
+import type { Authenticated } from './roles';
 
 export const PRINCIPAL_HEADER = 'x-hashwatt-principal';
 

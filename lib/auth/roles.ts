@@ -8,6 +8,16 @@ export const ROLES = ['admin', 'operator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 export type Principal = { role: Role | 'kiosk'; siteIds: readonly number[] | null };
 
+/** A principal as authentication finds it: a signed-in user, an API token or a kiosk token. */
+export interface Authenticated extends Principal {
+  /** Who, for logs and "acknowledged by": the user's name or the token's name. */
+  name: string;
+  via: 'session' | 'api' | 'kiosk';
+  userId: number | null;
+  /** The API or kiosk token's id (for "last used"); null for a session. */
+  tokenId: number | null;
+}
+
 /** What a request wants to do. */
 export type Action = 'read' | 'acknowledge' | 'operate-rigs' | 'configure';
 

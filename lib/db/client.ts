@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { SecretBox } from '../secrets/secret-box';
 import { fileIdentityOf, type DatabaseReplacedError, type FileIdentity } from './file-identity';
-import { createPrivateFile, ensurePrivateFolder } from './file-modes';
+import { createPrivateFile, ensurePrivateFolder } from '../util/file-modes';
 import * as schema from './schema';
 
 export type DrizzleDb = BetterSQLite3Database<typeof schema>;

@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
-import type { Authenticated } from '../db/queries/users';
+import type { Authenticated } from '../auth/roles';
 import type { Db } from '../db/client';
 import { changesAfter, oldestChangeId, toDeltas } from '../db/queries/changes';
 import { currentCursor, getFleetSnapshot } from '../db/queries/fleet';

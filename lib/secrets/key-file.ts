@@ -4,7 +4,7 @@
  * The collector and the web server read the same key; nothing ever writes a key over an existing one.
  */
 import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
-import { narrowFileModes } from '../db/file-modes';
+import { narrowFileModes } from '../util/file-modes';
 import { generateSecretKey, parseSecretKey } from './secret-box';
 
 /** A key file is a line of at most 65 characters; more is not a key file. */

@@ -2,7 +2,7 @@
  * What a site form or the sites API may send: a name, an IANA time zone, a currency, the PUE and the
  * default pool fee. Pure: each refusal names the field, the rule and the value given.
  */
-import { siteEconomicsErrors } from '../db/mutations/site-settings';
+import { siteEconomicsErrors } from './site-economics';
 import { CURRENCIES } from '../domain/network';
 import { describeValue } from '../util/describe-value';
 

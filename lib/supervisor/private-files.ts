@@ -3,7 +3,7 @@
  * the owner's alone, and the operator is told in one line; a folder others can list is named, not changed
  * (it may be a home or a shared folder).
  */
-import { databaseFiles, narrowFileModes, octal, openFolderMode } from '../db/file-modes';
+import { databaseFiles, narrowFileModes, octal, openFolderMode } from '../util/file-modes';
 import { dirname } from 'node:path';
 
 /** Narrows the files of the database at `dbPath` (and `manifestPath`); the line to print, or null. */

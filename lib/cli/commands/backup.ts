@@ -2,7 +2,7 @@ import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config';
 import { openDb } from '../../db/client';
-import { createPrivateFile, PRIVATE_FILE_MODE, writePrivateFile } from '../../db/file-modes';
+import { createPrivateFile, PRIVATE_FILE_MODE, writePrivateFile } from '../../util/file-modes';
 import { keyFilePath } from '../../secrets/key-file';
 import { backupRecordPath } from '../../supervisor/db-evidence';
 import { parseFlags } from '../args';

@@ -1,6 +1,6 @@
 /** Users, sessions and tokens (lib/auth): who a cookie or a Bearer token belongs to. */
 import { and, asc, eq } from 'drizzle-orm';
-import { isRole, type Principal } from '../../auth/roles';
+import { isRole, type Authenticated } from '../../auth/roles';
 import { DEFAULT_SESSION_LIFETIME, sessionLive } from '../../auth/session-lifetime';
 import { effectiveSiteIds } from '../../auth/site-scope';
 import { hashToken, tokenKind } from '../../auth/tokens';
@@ -76,15 +76,6 @@ export function listApiTokens(db: Db): Omit<ApiTokenRow, 'tokenHash'>[] {
 
 export function hasUsers(db: Db): boolean {
   return db.orm.select({ id: users.id }).from(users).limit(1).get() !== undefined;
-}
-
-export interface Authenticated extends Principal {
-  /** Who, for logs and "acknowledged by": the user's name or the token's name. */
-  name: string;
-  via: 'session' | 'api' | 'kiosk';
-  userId: number | null;
-  /** The API or kiosk token's id (for "last used"); null for a session. */
-  tokenId: number | null;
 }
 
 function userPrincipal(user: UserRow): Authenticated | null {
