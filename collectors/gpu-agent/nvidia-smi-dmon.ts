@@ -4,7 +4,7 @@
  * per sample, "-" where a metric is not available. The agent uses the CSV query; this reads dmon logs an
  * operator pastes, and lets tests tell the two formats apart.
  */
-import { DeviceError } from '../drivers/types';
+import { DeviceError } from '../device-error';
 
 /** One dmon row: metric name -> value (null for "-"), with the units of the header. */
 export interface DmonSample {

@@ -4,7 +4,7 @@
  *   GPU 0: NVIDIA H100 80GB HBM3 (UUID: GPU-00000000-...)
  *     MIG 3g.40gb     Device  0: (UUID: MIG-00000000-...)
  */
-import { DeviceError } from '../drivers/types';
+import { DeviceError } from '../device-error';
 
 /** One MIG instance of a partitioned GPU. */
 export interface MigDevice {

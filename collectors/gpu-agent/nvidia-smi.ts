@@ -3,7 +3,7 @@
  * timeout and clear errors, and a pure parser of `--query-gpu=... --format=csv[,noheader][,nounits]` output.
  */
 import { execFile } from 'node:child_process';
-import { DeviceError } from '../drivers/types';
+import { DeviceError } from '../device-error';
 import type { MigDevice } from './nvidia-smi-list';
 
 /** The minimal collector query of protocols.md §2.1, in the order asked (and printed). */
