@@ -2,7 +2,7 @@
  * Problems-first ordering of rigs for tables: an operator scanning a wall display should meet the rigs
  * that need attention before the healthy ones.
  */
-import type { RigView } from '../views/contracts';
+import type { RigView } from '../domain/fleet';
 
 /**
  * Rank of a rig's problem, lower is worse: 0 offline, 1 stale, 2 error, 3 throttled, 4 anything else.
