@@ -19,6 +19,8 @@ const CLEAN: Record<string, string> = {
   'node_modules/zod/package.json': '{ "name": "zod", "main": "index.js" }',
   'node_modules/zod/index.js': 'module.exports = { z: {} };',
   'lib/domain/reading.ts': "import { z } from 'zod';\nexport const readingSchema = z;\nexport type Reading = { hashrateThs: number };",
+  'lib/util/zod-browser.ts': "import { z } from 'zod';\nexport { z };",
+  'lib/domain/pool-kinds.ts': "import { z } from '../util/zod-browser';\nexport const poolConfig = z;",
   'lib/domain/fleet.ts': "import type { Reading } from './reading';\nexport const total = (r: Reading[]) => r.length;",
   'lib/util/describe-value.ts': 'export const describeValue = (v: unknown) => String(v);',
   'lib/economics/rig.ts':
