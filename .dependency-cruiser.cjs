@@ -47,6 +47,15 @@ module.exports = {
       to: { path: ['^(collectors|bin)/', '^(server|instrumentation)\\.ts$'] },
     },
     {
+      name: 'collectors-imports-no-app-or-entry',
+      comment:
+        'The collector runs without the web app (a separate process that must keep polling when the web is ' +
+        'down or being rebuilt): it shares lib/ with it, never app/ code, and never the entry points that start it.',
+      severity: 'error',
+      from: { path: '^collectors/' },
+      to: { path: ['^(app|bin)/', '^(server|instrumentation)\\.ts$'] },
+    },
+    {
       name: 'domain-imports-only-domain',
       comment:
         'lib/domain is the bottom layer: every other layer may use it, so it may use none of them (that would be ' +

@@ -52,6 +52,12 @@ const PLANTED: { rule: string; files: Record<string, string>; from: string; to: 
     to: 'collectors/drivers/cgminer.ts',
   },
   {
+    rule: 'collectors-imports-no-app-or-entry',
+    files: { 'collectors/page-links.ts': "import Page from '../app/page';\nexport const link = Page;" },
+    from: 'collectors/page-links.ts',
+    to: 'app/page.tsx',
+  },
+  {
     rule: 'domain-imports-only-domain',
     files: { 'lib/domain/network.ts': "import { describeValue } from '../util/describe-value';\nexport const net = describeValue;" },
     from: 'lib/domain/network.ts',
