@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer } from 'node:https';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
-import { loadConfig, marketPolicy } from './lib/config';
+import { loadAppConfig, marketPolicy, processEnv, setAppConfig, type WebConfig } from './lib/config';
 import type { MarketPolicy } from './lib/db/queries/market';
 import { openDb } from './lib/db/client';
 import { getAppDb } from './lib/db/app-db';
@@ -22,7 +22,6 @@ import { requestScopes, type RequestScope } from './lib/web/request-scope';
 import { replaceFaultedReplies, sendStorageReply, storageReplyFor } from './lib/web/storage-reply';
 import { getStorageWatch } from './lib/web/storage-watch';
 import { listenLabel, openUrl } from './lib/web/listen-url';
-import { loadWebConfig, type WebConfig } from './lib/web/web-config';
 
 export interface WebServerOptions {
   dev: boolean;
@@ -92,8 +91,10 @@ export async function startWebServer(opts: WebServerOptions) {
 
 async function main() {
   usePrivateUmask();
-  const config = loadConfig();
-  const web = loadWebConfig();
+  // The environment, parsed once: this process's options, and Next's routes and pages through the holder.
+  const appConfig = loadAppConfig(processEnv());
+  setAppConfig(appConfig);
+  const { config, web } = appConfig;
   const dev = process.argv.includes('--dev');
   const server = await startWebServer({ dev, port: config.port, host: config.host, dbPath: config.dbPath, market: marketPolicy(config), web, publicUrl: config.publicUrl });
   console.log(`web: listening on ${listenLabel(config.host)} port ${config.port}: ${openUrl(web.tls !== null, config.host, config.port)}${dev ? ' (dev)' : ''}`);

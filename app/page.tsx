@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { loadConfig, marketPolicy } from '../lib/config';
+import { getAppConfig, marketPolicy } from '../lib/config';
 import { getAppDb } from '../lib/db/app-db';
 import { realizedSoFar } from '../lib/db/queries/reports-page';
 import { viewer, visibleFleetSnapshot } from './principal';
@@ -8,8 +8,8 @@ import { Overview } from './components/overview/Overview';
 /** Fleet overview: rendered from a snapshot at request time, then kept live over socket.io. */
 export default async function OverviewPage() {
   await connection(); // live data: never prerender at build time
-  const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(loadConfig()));
-  const soFar = realizedSoFar(getAppDb(), (await viewer()).siteIds, Date.now(), loadConfig().currency);
+  const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(getAppConfig().config));
+  const soFar = realizedSoFar(getAppDb(), (await viewer()).siteIds, Date.now(), getAppConfig().config.currency);
   // The sweep age turns red after three missed intervals of the collector's own cadence.
-  return <Overview initial={snapshot} pollIntervalMs={loadConfig().pollIntervalS * 1000} soFar={soFar} />;
+  return <Overview initial={snapshot} pollIntervalMs={getAppConfig().config.pollIntervalS * 1000} soFar={soFar} />;
 }

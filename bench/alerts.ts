@@ -14,7 +14,7 @@ import type { AlertEvent, AlertState } from '../lib/alerts/types';
 import { openDb } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
 import { createChannelRow } from '../lib/db/mutations/alert-channels';
-import { prepareSecretKey } from '../lib/supervisor/key-setup';
+import { prepareSecretKey } from '../bin/supervisor/key-setup';
 import { setNotifyPolicy } from '../lib/db/mutations/alert-settings';
 import { writeAlertEvaluation } from '../lib/db/mutations/write-alerts';
 import { parseChannelConfig } from '../lib/notify';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseIpv4Range } from '../lib/net/cidr';
 import { scanRange } from '../collectors/detect/scan';
 import { ALL_DRIVERS } from '../collectors/drivers';
-import { startChild } from '../lib/supervisor/child';
+import { startChild } from '../bin/supervisor/child';
 import { tempDir } from '../lib/util/temp-dir';
 
 const concurrency = Number(process.env.BENCH_SCAN_CONCURRENCY ?? 256);

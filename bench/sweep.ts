@@ -13,9 +13,9 @@ import { getDriver } from '../collectors/drivers';
 import { openDb } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
 import { recordSourceSuccess } from '../lib/db/mutations/source-state';
-import { setUpDemo, type DemoManifest } from '../lib/supervisor/demo-setup';
-import { prepareSecretKey } from '../lib/supervisor/key-setup';
-import { startChild } from '../lib/supervisor/child';
+import { setUpDemo, type DemoManifest } from '../bin/supervisor/demo-setup';
+import { prepareSecretKey } from '../bin/supervisor/key-setup';
+import { startChild } from '../bin/supervisor/child';
 import { tempDir } from '../lib/util/temp-dir';
 import { BENCH_NETWORK } from './bench-network';
 

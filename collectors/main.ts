@@ -5,7 +5,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import { historyRetention, loadConfig, marketPolicy } from '../lib/config';
+import { historyRetention, loadConfig, loadSourcesConfig, envBitcoindCookie, marketPolicy, processEnv } from '../lib/config';
 import { onShutdown, releaseParent } from '../lib/util/child-process-lifecycle';
 import { openDb } from '../lib/db/client';
 import { unlockWithConfiguredKey } from '../lib/db/secret-key-check';
@@ -15,8 +15,6 @@ import { runCollector } from './collector';
 import { runDeviceRequestLoop } from './device-requests-loop';
 import { ALL_DRIVERS, getDriver } from './drivers';
 import { startHeartbeat } from './heartbeat';
-import { envBitcoindCookie } from '../lib/settings/sources-env';
-import { loadSourcesConfig } from './sources/config';
 import { notifyNet } from '../lib/notify/net';
 import { channelDeps, enabledChannels, runNotifyLoop } from './notify-loop';
 import { runSourcesLoop } from './sources-loop';
@@ -27,7 +25,11 @@ import { createOnceLog } from '../lib/util/once-log';
 /** Runs the collector with the environment's configuration until a signal. */
 export async function main(): Promise<void> {
   usePrivateUmask();
-  const config = loadConfig();
+  // The environment, parsed once; a malformed source setting stops the start here (the supervisor checked it too).
+  const env = processEnv();
+  const config = loadConfig(env);
+  const sourcesConfig = loadSourcesConfig(env);
+  const envCookie = envBitcoindCookie(env);
   const db = openDb(config.dbPath);
   // The key `hashwatt start` checked (HASHWATT_SECRET_KEY or <db>.key): pools and channels read their secrets with it.
   unlockWithConfiguredKey(db, config, Date.now(), (line) => console.error(`collector: ${line}`));
@@ -44,7 +46,7 @@ export async function main(): Promise<void> {
   process.send?.({ type: 'ready' });
   let lastLogMs = 0;
   let lastFailed = 0;
-  const sources = runSourcesLoop({ db, config: loadSourcesConfig(process.env), envCookie: envBitcoindCookie(process.env), limits: marketPolicy(config) }, stop.signal);
+  const sources = runSourcesLoop({ db, config: sourcesConfig, envCookie, limits: marketPolicy(config) }, stop.signal);
   const net = notifyNet(config.notifyPrivateHosts);
   const notify = runNotifyLoop({ db, dashboardUrl: config.publicUrl, net }, stop.signal);
   const deviceRequests = runDeviceRequestLoop({ db, drivers: ALL_DRIVERS }, stop.signal);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { loadConfig, marketPolicy } from '../../lib/config';
+import { getAppConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
 import { listAlerts } from '../../lib/db/queries/alerts';
 import { visibleFleetSnapshot, visibleSiteIds } from '../principal';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Alerts · Hashwatt' };
 /** Alerts of the viewer's sites: the live active list (from the fleet snapshot) and the newest resolved ones, at request time. */
 export default async function AlertsPage() {
   await connection(); // live data: never prerender at build time
-  const config = loadConfig();
+  const config = getAppConfig().config;
   const db = getAppDb();
   const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config));
   const history = listAlerts(db, { status: 'resolved', limit: HISTORY_PAGE, siteIds: await visibleSiteIds() });

@@ -1,4 +1,4 @@
-import { loadConfig, marketPolicy } from '../../lib/config';
+import { getAppConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
 import { readMetricsInput } from '../../lib/db/queries/metrics';
 import { exposition, metricFamilies } from '../../lib/metrics/exposition';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET() {
   const who = await viewer();
-  const input = readMetricsInput(getAppDb(), Date.now(), marketPolicy(loadConfig()));
+  const input = readMetricsInput(getAppDb(), Date.now(), marketPolicy(getAppConfig().config));
   const { text, contentType } = await exposition(metricFamilies(input, who));
   return new Response(text, { status: 200, headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
 }

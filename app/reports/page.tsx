@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { loadConfig } from '../../lib/config';
+import { getAppConfig } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
 import { getReportsPageData } from '../../lib/db/queries/reports-page';
 import { REPORT_PERIODS, type ReportPeriod } from '../../lib/realized/periods';
@@ -16,7 +16,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   await connection(); // live data: never prerender at build time
   const asked = (await searchParams).period;
   const period: ReportPeriod = typeof asked === 'string' && (REPORT_PERIODS as readonly string[]).includes(asked) ? (asked as ReportPeriod) : 'day';
-  const data = getReportsPageData(getAppDb(), (await viewer()).siteIds, period, Date.now(), loadConfig().currency);
+  const data = getReportsPageData(getAppDb(), (await viewer()).siteIds, period, Date.now(), getAppConfig().config.currency);
   return (
     <main className="page reports-page">
       <header className="topbar">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
-import { loadConfig, marketPolicy } from '../../lib/config';
+import { getAppConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
 import { visibleFleetSnapshot } from '../principal';
 import { RigsView } from '../components/rigs/RigsView';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Rigs · Hashwatt' };
 /** Every rig, filterable and sortable from the URL query; rendered from a snapshot at request time, then live. */
 export default async function RigsPage() {
   await connection(); // live data: never prerender at build time
-  const config = loadConfig();
+  const config = getAppConfig().config;
   const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(config));
   // RigsView reads its filters with useSearchParams, which wants a Suspense boundary above it.
   return (

@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { loadConfig, marketPolicy } from '../../lib/config';
+import { getAppConfig, marketPolicy } from '../../lib/config';
 import { getAppDb } from '../../lib/db/app-db';
 import { viewer, visibleFleetSnapshot } from '../principal';
 import { visibleTo } from '../../lib/auth/site-scope';
@@ -21,7 +21,7 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   await connection(); // live data: never prerender at build time
   const params = await searchParams;
   const db = getAppDb();
-  const config = loadConfig();
+  const config = getAppConfig().config;
   const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config));
   const who = await viewer();
   const siteIds = who.siteIds;

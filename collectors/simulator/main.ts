@@ -4,6 +4,7 @@
  * It never opens the database: the supervisor upserts the manifest's rigs.
  */
 import { pathToFileURL } from 'node:url';
+import { loadSimulatorConfig, processEnv } from '../../lib/config';
 import { usePrivateUmask } from '../../lib/util/private-umask';
 import { startSimulator, writeManifest } from './simulator';
 
@@ -49,25 +50,9 @@ export async function runSimulatorProcess(opts: SimulatorProcessOptions): Promis
   process.send?.({ type: 'ready', manifestPath: opts.manifestPath });
 }
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return n;
-}
-
 async function mainFromEnv(): Promise<void> {
   usePrivateUmask();
-  const seedRaw = process.env.HASHWATT_SIM_SEED;
-  await runSimulatorProcess({
-    miners: intFromEnv('HASHWATT_DEMO_MINERS', 48),
-    subnet: process.env.HASHWATT_SIM_SUBNET || '127.0.1',
-    port: intFromEnv('HASHWATT_SIM_PORT', 4028),
-    manifestPath: process.env.HASHWATT_SIM_MANIFEST || 'data/simulator-manifest.json',
-    seed: seedRaw ? intFromEnv('HASHWATT_SIM_SEED', 0) : undefined,
-    httpPort: intFromEnv('HASHWATT_SIM_HTTP_PORT', 8999),
-  });
+  await runSimulatorProcess(loadSimulatorConfig(processEnv()));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

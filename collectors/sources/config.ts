@@ -3,4 +3,4 @@
  * lib/settings, which the settings screen shares; the stored document replaces them (effective-config.ts).
  */
 export type { BitcoindSettings as BitcoindConfig, SourcesSettings as SourcesConfig } from '../../lib/settings/sources-settings';
-export { DEFAULT_BITCOIND_URL, loadSourcesConfig } from '../../lib/settings/sources-env';
+export { DEFAULT_BITCOIND_URL, loadSourcesConfig } from '../../lib/config/sources';

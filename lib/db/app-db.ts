@@ -1,9 +1,9 @@
 /**
  * The web process's database handle: one connection per process, opened on first use from
- * HASHWATT_DB (the custom server and Next's route modules share it through globalThis) and unlocked with
- * the secret key once, there.
+ * HASHWATT_DB as server.ts parsed it (the custom server and Next's route modules share it through
+ * globalThis) and unlocked with the secret key once, there.
  */
-import { loadConfig } from '../config';
+import { getAppConfig } from '../config/app-config';
 import { openDb, type Db } from './client';
 import { unlockWithConfiguredKey } from './secret-key-check';
 
@@ -14,7 +14,7 @@ type Holder = { [KEY]?: Db };
 export function getAppDb(): Db {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
-    const config = loadConfig();
+    const { config } = getAppConfig();
     const db = openDb(config.dbPath);
     try {
       unlockWithConfiguredKey(db, config, Date.now(), (line) => console.error(`web: ${line}`));

@@ -25,7 +25,7 @@ import { refuseDeclaredOversizedBody } from './body-limits';
 import { redirect, sendJson, sendPage } from './replies';
 import { storageReplyFor } from './storage-reply';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_HEADER, requestFacts, type RequestFacts } from './request-facts';
-import type { WebConfig } from './web-config';
+import type { WebConfig } from '../config/web';
 
 export interface GateDeps {
   db: Db;

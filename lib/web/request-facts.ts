@@ -4,7 +4,7 @@
  * the CSRF check). X-Forwarded-For/-Proto/-Host count only when the connection comes from a trusted proxy.
  * Pure over the request's headers and socket facts.
  */
-import { normaliseAddress } from './web-config';
+import { normaliseAddress } from '../net/normalise-address';
 
 /** The header in which the gate hands Next the origin the browser addressed (a client's own copy is overwritten). */
 export const ORIGIN_HEADER = 'x-hashwatt-origin';

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChild, type ChildHandle } from '../../lib/supervisor/child';
+import { startChild, type ChildHandle } from '../../bin/supervisor/child';
 import { apiRoutes, pagePaths } from '../support/app-routes';
 import { cheapPasswordCostNodeOptions } from '../support/password-cost';
 import { runHashwatt } from '../support/run-cli';

@@ -13,7 +13,7 @@ import { OWASP_SCRYPT_COST } from '../../lib/auth/scrypt-cost';
 import { openDb, type Db } from '../../lib/db/client';
 import { createSession, createUser } from '../../lib/db/mutations/users';
 import { getUserByName } from '../../lib/db/queries/users';
-import { startChild, type ChildHandle } from '../../lib/supervisor/child';
+import { startChild, type ChildHandle } from '../../bin/supervisor/child';
 import { CHEAP_SCRYPT_COST, realPasswordCostNodeOptions } from '../support/password-cost';
 import { runHashwatt } from '../support/run-cli';
 import { TEST_ADMIN, signIn } from '../support/session';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../lib/db/client';
 import { migrateDb } from '../../lib/db/migrate';
 import { addRigs } from '../../lib/db/mutations/add-rigs';
-import { setUpDemo } from '../../lib/supervisor/demo-setup';
+import { setUpDemo } from '../../bin/supervisor/demo-setup';
 import { startSimulator } from '../../collectors/simulator/simulator';
 import { launchBrowser } from '../support/browser';
 import { runHashwatt } from '../support/run-cli';

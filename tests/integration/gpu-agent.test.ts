@@ -20,7 +20,7 @@ import { startSimulator, type RunningSimulator } from '../../collectors/simulato
 import type { MinerStatus } from '../../lib/domain/reading';
 
 const SUBNET = '127.0.113';
-const BIN = fileURLToPath(new URL('../../lib/cli/hashwatt.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/hashwatt.mjs', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dir = mkdtempSync(join(tmpdir(), 'hashwatt-gpu-agent-'));
 const CSV = join(dir, 'current.csv');

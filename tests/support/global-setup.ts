@@ -3,7 +3,7 @@
  * older than the sources (so parallel test files never race to build).
  */
 import { fileURLToPath } from 'node:url';
-import { buildWeb, hasCurrentWebBuild } from '../../lib/supervisor/build';
+import { buildWeb, hasCurrentWebBuild } from '../../bin/supervisor/build';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cheapPasswordCostNodeOptions } from './password-cost';
 
-const BIN = fileURLToPath(new URL('../../lib/cli/hashwatt.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/hashwatt.mjs', import.meta.url));
 
 export interface CliRun {
   code: number | null;

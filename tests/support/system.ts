@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { cheapPasswordCostNodeOptions } from './password-cost';
 import { TEST_ADMIN } from './session';
 
-const BIN = fileURLToPath(new URL('../../lib/cli/hashwatt.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/hashwatt.mjs', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A free TCP port on loopback. */

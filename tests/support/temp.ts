@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../lib/db/client';
 import { migrateDb } from '../../lib/db/migrate';
 import { unlockWithConfiguredKey } from '../../lib/db/secret-key-check';
-import { prepareSecretKey } from '../../lib/supervisor/key-setup';
+import { prepareSecretKey } from '../../bin/supervisor/key-setup';
 import { tempDir } from '../../lib/util/temp-dir';
 
 export { tempDir };

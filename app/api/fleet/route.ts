@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { loadConfig } from '../../../lib/config';
+import { getAppConfig } from '../../../lib/config';
 import { fleetTotals } from '../../../lib/domain/fleet';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { viewer } from '../../principal';
@@ -43,7 +43,7 @@ export async function GET() {
   const siteIds = who.siteIds;
   if (siteIds !== null) {
     // Only the totals: the rigs and the last sweep's time, not a whole snapshot.
-    const currency = loadConfig().currency;
+    const currency = getAppConfig().config.currency;
     const { totals, fleet } = readTransaction(db, () => {
       const sites = latestEconomics(db).sites;
       const mine = visibleTo(who, Object.entries(sites), ([id]) => Number(id)).map(([, e]) => e);
@@ -57,7 +57,7 @@ export async function GET() {
   const { totals, fleet } = readTransaction(db, () => ({ totals: getFleetTotals(db), fleet: latestEconomics(db).fleet }));
   return NextResponse.json({
     ...totals,
-    currency: fleet?.currency ?? loadConfig().currency,
+    currency: fleet?.currency ?? getAppConfig().config.currency,
     ...money(fleet),
   });
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { loadConfig } from '../../../lib/config';
+import { getAppConfig } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
 import { getCollectorHeartbeat } from '../../../lib/db/queries/collector-heartbeat';
 import { lastSweepEndMs } from '../../../lib/db/queries/fleet';
@@ -20,7 +20,7 @@ export function GET() {
       nowMs: Date.now(),
       heartbeat,
       lastSweepEndMs: lastSweepEndMs(db),
-      fallbackPollIntervalMs: loadConfig().pollIntervalS * 1000,
+      fallbackPollIntervalMs: getAppConfig().config.pollIntervalS * 1000,
     });
     const collector = { state: health.state, pid: heartbeat?.pid ?? null, host: heartbeat?.host ?? null, startedAtMs: heartbeat?.startedAtMs ?? null };
     return NextResponse.json(

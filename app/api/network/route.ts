@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { loadConfig, marketPolicy } from '../../../lib/config';
+import { getAppConfig, marketPolicy } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
 import { getMarketView } from '../../../lib/db/queries/market';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 /** The network state and BTC price with their sources, ages and last errors. */
 export function GET() {
   const nowMs = Date.now();
-  const market = getMarketView(getAppDb(), nowMs, marketPolicy(loadConfig()));
+  const market = getMarketView(getAppDb(), nowMs, marketPolicy(getAppConfig().config));
   return NextResponse.json({
     ...market,
     networkAgeMs: market.networkFetchedAtMs === null ? null : nowMs - market.networkFetchedAtMs,

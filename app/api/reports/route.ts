@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../lib/config';
+import { getAppConfig } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
 import { realizedReport } from '../../../lib/db/queries/realized-report';
 import { viewer } from '../../principal';
@@ -16,6 +16,6 @@ export async function GET(request: Request) {
   const raw = params.get('site') ?? 'fleet';
   const who = await viewer();
   const target = raw === 'fleet' ? ({ kind: 'fleet' } as const) : ({ kind: 'site', raw } as const);
-  const outcome = realizedReport(getAppDb(), who.siteIds, target, params, Date.now(), loadConfig().currency);
+  const outcome = realizedReport(getAppDb(), who.siteIds, target, params, Date.now(), getAppConfig().config.currency);
   return reportReply(outcome, params, raw === 'fleet' ? 'hashwatt-fleet' : `hashwatt-site-${raw}`);
 }

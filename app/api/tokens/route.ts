@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { kioskWallUrl } from '../../../lib/auth/kiosk-link';
 import { defaultTokenName, parseNewToken } from '../../../lib/auth/token-input';
-import { loadConfig } from '../../../lib/config';
+import { getAppConfig } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
 import { createApiToken } from '../../../lib/db/mutations/users';
 import { siteExists } from '../../../lib/db/queries/rigs';
@@ -32,6 +32,6 @@ export async function POST(request: Request) {
   const { id, token } = createApiToken(db, kind, input.value.name ?? defaultTokenName(kind, role, siteName), role, siteId, Date.now());
   const view = listTokenViews(db).find((t) => t.id === id);
   const requestOrigin = request.headers.get(ORIGIN_HEADER) ?? new URL(request.url).origin;
-  const wallUrl = kind === 'kiosk' ? kioskWallUrl(token, loadConfig().publicUrl, requestOrigin) : null;
+  const wallUrl = kind === 'kiosk' ? kioskWallUrl(token, getAppConfig().config.publicUrl, requestOrigin) : null;
   return NextResponse.json({ ok: true, token: view, secret: token, wallUrl }, { status: 201 });
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { loadConfig, marketPolicy } from '../../../lib/config';
+import { getAppConfig, marketPolicy } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
 import { rigVisible, visibleFleetSnapshot } from '../../principal';
 import { rigHistory } from '../../../lib/db/queries/rig-history';
@@ -39,7 +39,7 @@ export default async function RigPage({ params, searchParams }: RigPageProps) {
   const id = parseRigId((await params).id);
   if (id === null) notFound();
   const db = getAppDb();
-  const config = loadConfig();
+  const config = getAppConfig().config;
   const nowMs = Date.now();
   const snapshot = await visibleFleetSnapshot(db, nowMs, marketPolicy(config));
   const rig = snapshot.rigs.find((r) => r.id === id);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { getAppConfig } from '../../../lib/config';
 import { getAppDb } from '../../../lib/db/app-db';
 import { listPools } from '../../../lib/db/queries/pools';
 import { listSites } from '../../../lib/db/queries/sites';
@@ -15,5 +16,5 @@ export default async function NetworkSettingsPage() {
   const labels: Record<string, string> = { network: 'Network state', price: 'BTC price' };
   for (const s of listSites(db)) labels[`tariff:${s.id}`] = `Tariff feed: ${s.name}`;
   for (const p of listPools(db)) labels[`pool:${p.id}`] = `Pool: ${p.name}`;
-  return <NetworkSettingsView initial={sourcesSettingsView(db, process.env)} labels={labels} />;
+  return <NetworkSettingsView initial={sourcesSettingsView(db, getAppConfig().sources)} labels={labels} />;
 }

@@ -14,7 +14,7 @@ import { count, numeric, optionalNumeric, record, unexpected } from '../parse';
 import { halvingAfter, hashrateThsFromDifficulty, subsidySatsAt, TARGET_BLOCK_MS } from './chain';
 
 /** Default base URL; operators may point HASHWATT_MEMPOOL_URL at their own instance. */
-export { DEFAULT_MEMPOOL_URL } from '../../../lib/settings/sources-env';
+export { DEFAULT_MEMPOOL_URL } from '../../../lib/config/sources';
 
 /** Blocks the fee average spans (economics.md formula 5). */
 export const FEE_WINDOW_BLOCKS = 144;

@@ -1,7 +1,6 @@
 /** The stored network/price source settings (app_settings 'sources') and every source's last outcome. */
 import { asc, eq } from 'drizzle-orm';
-import type { Env } from '../../config';
-import { envBitcoindCookie, loadSourcesConfig } from '../../settings/sources-env';
+import type { EnvSources } from '../../config/sources';
 import { parseSourcesSettings, redactSourcesSettings, SOURCES_SETTINGS_KEY, type EnvCookie, type SourcesSettings } from '../../settings/sources-settings';
 import type { Db } from '../client';
 import { appSettings, sourceState } from '../schema';
@@ -54,15 +53,10 @@ export function listSourceStates(db: Db): SourceStateView[] {
 }
 
 /** The settings that apply now (unredacted): the stored document, else the environment's; null when neither is valid. */
-export function appliedSourcesSettings(db: Db, env: Env): { settings: SourcesSettings | null; from: 'stored' | 'environment'; storedError: string | null; envError: string | null; updatedAtMs: number | null } {
-  const stored = getStoredSourcesSettings(db, envBitcoindCookie(env));
-  let fromEnv: SourcesSettings | null = null;
-  let envError: string | null = null;
-  try {
-    fromEnv = loadSourcesConfig(env);
-  } catch (err) {
-    envError = err instanceof Error ? err.message : String(err);
-  }
+export function appliedSourcesSettings(db: Db, env: EnvSources): { settings: SourcesSettings | null; from: 'stored' | 'environment'; storedError: string | null; envError: string | null; updatedAtMs: number | null } {
+  const stored = getStoredSourcesSettings(db, env.bitcoindCookie);
+  const fromEnv = env.settings;
+  const envError = env.error;
   if (stored.settings) return { settings: stored.settings, from: 'stored', storedError: null, envError, updatedAtMs: stored.updatedAtMs };
   return { settings: fromEnv, from: 'environment', storedError: stored.error, envError, updatedAtMs: stored.updatedAtMs };
 }
@@ -79,7 +73,7 @@ export interface SourcesSettingsView {
 }
 
 /** The applied settings, redacted, with every source's last outcome. */
-export function sourcesSettingsView(db: Db, env: Env): SourcesSettingsView {
+export function sourcesSettingsView(db: Db, env: EnvSources): SourcesSettingsView {
   const applied = appliedSourcesSettings(db, env);
   return { ...applied, settings: applied.settings && redactSourcesSettings(applied.settings), states: listSourceStates(db) };
 }

@@ -31,7 +31,7 @@ import { latestEconomics } from '../../../lib/db/queries/economics';
 import { listSites } from '../../../lib/db/queries/sites';
 import { parseTariff } from '../../../lib/economics';
 import { parseChannelConfig } from '../../../lib/notify';
-import { setUpDemo } from '../../../lib/supervisor/demo-setup';
+import { setUpDemo } from '../../../bin/supervisor/demo-setup';
 import { parsePrivateHosts } from '../../../lib/net/outbound-policy';
 import { notifyNet } from '../../../lib/notify/net';
 import { startReceiver, type Receiver, type RecordedRequest } from '../notify/receiver';

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { gpuRevenueBySite } from '../../../lib/db/queries/gpu-revenue';
 import { tempDb } from '../../support/temp';
 
-const BIN = fileURLToPath(new URL('../../../lib/cli/hashwatt.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/hashwatt.mjs', import.meta.url));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db/client';
 import { tempDir } from '../../support/temp';
 
-const BIN = fileURLToPath(new URL('../../../lib/cli/hashwatt.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/hashwatt.mjs', import.meta.url));
 let dir: ReturnType<typeof tempDir>;
 afterEach(() => dir?.cleanup());
 

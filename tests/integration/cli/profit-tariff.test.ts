@@ -13,7 +13,7 @@ import { siteTariff } from '../../../lib/db/queries/sites';
 import type { NetworkState } from '../../../lib/domain/network';
 import { tempDb, tempDir } from '../../support/temp';
 
-const BIN = fileURLToPath(new URL('../../../lib/cli/hashwatt.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/hashwatt.mjs', import.meta.url));
 let cleanup: (() => void) | undefined;
 afterEach(() => {
   cleanup?.();

@@ -12,7 +12,7 @@ import { setSiteTariff } from '../../../lib/db/mutations/site-settings';
 import { recordSourceSuccess } from '../../../lib/db/mutations/source-state';
 import { parseTariff } from '../../../lib/economics';
 import type { NetworkState } from '../../../lib/domain/network';
-import { startChild, type ChildHandle } from '../../../lib/supervisor/child';
+import { startChild, type ChildHandle } from '../../../bin/supervisor/child';
 import { startEvilWhatsminer, whatsminerSummary, type EvilDevice } from '../../support/evil-cgminer';
 import { tempDb } from '../../support/temp';
 

@@ -17,7 +17,7 @@ import { getSourced } from '../../../lib/db/queries/source-state';
 import { listSites } from '../../../lib/db/queries/sites';
 import type { BtcPrices, NetworkState } from '../../../lib/domain/network';
 import { parseTariff } from '../../../lib/economics';
-import { setUpDemo } from '../../../lib/supervisor/demo-setup';
+import { setUpDemo } from '../../../bin/supervisor/demo-setup';
 import { tempDb } from '../../support/temp';
 
 let sim: RunningSimulator;

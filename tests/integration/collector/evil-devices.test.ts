@@ -21,7 +21,7 @@ import { getSourced } from '../../../lib/db/queries/source-state';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { parseTariff } from '../../../lib/economics';
 import type { Reading } from '../../../lib/domain/reading';
-import { setUpDemo } from '../../../lib/supervisor/demo-setup';
+import { setUpDemo } from '../../../bin/supervisor/demo-setup';
 import { createOnceLog } from '../../../lib/util/once-log';
 import { nestedReply, startEvilWhatsminer, whatsminerSummary, type EvilDevice } from '../../support/evil-cgminer';
 import { tempDb } from '../../support/temp';

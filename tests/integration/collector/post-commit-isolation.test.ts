@@ -20,7 +20,7 @@ import { latestEconomics } from '../../../lib/db/queries/economics';
 import { getSourced } from '../../../lib/db/queries/source-state';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { listSites } from '../../../lib/db/queries/sites';
-import { setUpDemo } from '../../../lib/supervisor/demo-setup';
+import { setUpDemo } from '../../../bin/supervisor/demo-setup';
 import { createOnceLog } from '../../../lib/util/once-log';
 import { tempDb } from '../../support/temp';
 

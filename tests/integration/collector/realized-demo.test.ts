@@ -15,7 +15,7 @@ import { loadSourcesConfig } from '../../../collectors/sources/config';
 import { refreshSources } from '../../../collectors/sources/runner';
 import { listSites, siteTariff } from '../../../lib/db/queries/sites';
 import { touPriceAt, type Tariff } from '../../../lib/economics';
-import { setUpDemo } from '../../../lib/supervisor/demo-setup';
+import { setUpDemo } from '../../../bin/supervisor/demo-setup';
 import { createOnceLog } from '../../../lib/util/once-log';
 import { tempDb } from '../../support/temp';
 

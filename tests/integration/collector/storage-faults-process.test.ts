@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../collectors/simulator/simulator';
 import { openDb } from '../../../lib/db/client';
-import { prepareSecretKey } from '../../../lib/supervisor/key-setup';
+import { prepareSecretKey } from '../../../bin/supervisor/key-setup';
 import { migrateDb } from '../../../lib/db/migrate';
 import { createChannelRow } from '../../../lib/db/mutations/alert-channels';
 import { upsertDemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';

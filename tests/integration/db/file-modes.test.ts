@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeManifest } from '../../../collectors/simulator/simulator';
 import { openDb } from '../../../lib/db/client';
 import { migrateDb } from '../../../lib/db/migrate';
-import { narrowDatabaseFiles } from '../../../lib/supervisor/private-files';
+import { narrowDatabaseFiles } from '../../../bin/supervisor/private-files';
 import { runHashwatt } from '../../support/run-cli';
 import { tempDir } from '../../support/temp';
 

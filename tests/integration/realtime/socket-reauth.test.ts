@@ -17,7 +17,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../../lib/vi
 import { attachRealtime, revocationReason } from '../../../lib/realtime/socket-server';
 import { startTailer, type Tailer } from '../../../lib/realtime/tailer';
 import { createGate } from '../../../lib/web/gate';
-import { loadWebConfig } from '../../../lib/web/web-config';
+import { loadWebConfig } from '../../../lib/config';
 import { tempDb } from '../../support/temp';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -23,7 +23,7 @@ import { parseChannelConfig, type ChannelConfig } from '../../../lib/notify';
 import { generateVapidKeys } from '../../../lib/notify/webpush/vapid';
 import { createSecretBox, generateSecretKey } from '../../../lib/secrets/secret-box';
 import type { SourcesSettings } from '../../../lib/settings/sources-settings';
-import { prepareSecretKey } from '../../../lib/supervisor/key-setup';
+import { prepareSecretKey } from '../../../bin/supervisor/key-setup';
 import { createOnceLog } from '../../../lib/util/once-log';
 import { openTestDb, tempDb } from '../../support/temp';
 

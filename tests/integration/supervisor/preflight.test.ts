@@ -3,9 +3,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openMigratedDb } from '../../../lib/cli/open-migrated-db';
-import { databaseEvidence } from '../../../lib/supervisor/db-evidence';
-import { checkDatabase, checkListenAddress } from '../../../lib/supervisor/preflight';
+import { openMigratedDb } from '../../../bin/cli/open-migrated-db';
+import { databaseEvidence } from '../../../bin/supervisor/db-evidence';
+import { checkDatabase, checkListenAddress } from '../../../bin/supervisor/preflight';
 import { freePort } from '../../support/system';
 import { tempDir } from '../../support/temp';
 

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../lib/db/client';
 import { createGate } from '../../../lib/web/gate';
-import { loadWebConfig } from '../../../lib/web/web-config';
+import { loadWebConfig } from '../../../lib/config';
 import { tempDb } from '../../support/temp';
 
 let t: ReturnType<typeof tempDb>;

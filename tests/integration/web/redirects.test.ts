@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../lib/auth/password';
 import { createApiToken, createUser } from '../../../lib/db/mutations/users';
 import { createGate } from '../../../lib/web/gate';
-import { loadWebConfig } from '../../../lib/web/web-config';
+import { loadWebConfig } from '../../../lib/config';
 import { tempDb } from '../../support/temp';
 
 let t: ReturnType<typeof tempDb>;

@@ -4,7 +4,7 @@ import { csrfProblem } from '../../../lib/auth/csrf';
 import { parseLoginBody, safeNext } from '../../../lib/auth/login-input';
 import { newScriptNonce, securityHeaders } from '../../../lib/auth/security-headers';
 import { requestFacts } from '../../../lib/web/request-facts';
-import { loadWebConfig } from '../../../lib/web/web-config';
+import { loadWebConfig } from '../../../lib/config';
 
 describe('cookies', () => {
   it('parses a Cookie header, first duplicate wins, malformed pairs skipped', () => {

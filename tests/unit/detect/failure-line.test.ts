@@ -7,7 +7,7 @@ import { detectionRequestCount, type Detection } from '../../../collectors/detec
 import { isTransportFailure, probeFailureLine } from '../../../collectors/detect/failure-line';
 import { ALL_DRIVERS } from '../../../collectors/drivers';
 import { DeviceError, type Driver } from '../../../collectors/drivers/types';
-import { scanTable } from '../../../lib/cli/commands/scan';
+import { scanTable } from '../../../bin/cli/commands/scan';
 
 const detection = (status: Detection['status']): Detection => ({
   status,

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { specFor } from '../../../collectors/detect/scan';
 import { attemptsFor } from '../../../collectors/detect/detect';
 import { ALL_DRIVERS } from '../../../collectors/drivers';
-import { parsePorts } from '../../../lib/cli/commands/scan';
-import { progressLine } from '../../../lib/cli/progress';
+import { parsePorts } from '../../../bin/cli/commands/scan';
+import { progressLine } from '../../../bin/cli/progress';
 
 describe('scan helpers', () => {
   it('draws the progress line with counts, found devices and an estimate', () => {

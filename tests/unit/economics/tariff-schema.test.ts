@@ -1,7 +1,7 @@
 /** Invalid tariffs are refused with messages that say which field, which rule and what was given. */
 import { describe, expect, it } from 'vitest';
 import { parseTariff } from '../../../lib/economics';
-import { DEMO_TARIFFS } from '../../../lib/supervisor/demo-tariffs';
+import { DEMO_TARIFFS } from '../../../bin/supervisor/demo-tariffs';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const WEEKEND = ['sat', 'sun'];

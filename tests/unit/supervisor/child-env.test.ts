@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CHILD_ENV_ALLOWED, childEnv, NOT_FOR_CHILDREN } from '../../../lib/supervisor/child-env';
+import { CHILD_ENV_ALLOWED, childEnv, NOT_FOR_CHILDREN } from '../../../bin/supervisor/child-env';
 
 const PARENT = {
   PATH: '/usr/bin',
@@ -81,8 +81,8 @@ describe('childEnv', () => {
 });
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-/** Where processes other than the supervisor and the CLI read their settings. */
-const SOURCES = ['app', 'lib', 'collectors', 'server.ts', 'instrumentation.ts', 'proxy.ts'];
+/** Where the code names settings: the children's, and the supervisor's and the CLI's own (bin/, withheld on purpose). */
+const SOURCES = ['app', 'lib', 'collectors', 'bin', 'server.ts', 'instrumentation.ts', 'proxy.ts'];
 /** Names that look like settings but are not read from the environment. */
 const NOT_SETTINGS = new Set(['HASHWATT_DB_REPLACED']);
 

@@ -1,6 +1,6 @@
 /** When start runs the demo, as a table: the setting and what the database holds. */
 import { describe, expect, it } from 'vitest';
-import { decideDemo } from '../../../lib/supervisor/demo-mode';
+import { decideDemo } from '../../../bin/supervisor/demo-mode';
 
 describe('decideDemo', () => {
   it.each([

@@ -1,7 +1,7 @@
 /** The restart policy as scenarios: exits at given times, after given run lengths. */
 import { describe, expect, it } from 'vitest';
-import { createRestartPolicy } from '../../../lib/supervisor/restart-policy';
-import { createLineTail } from '../../../lib/supervisor/line-tail';
+import { createRestartPolicy } from '../../../bin/supervisor/restart-policy';
+import { createLineTail } from '../../../bin/supervisor/line-tail';
 
 const S = 1000;
 

@@ -1,9 +1,9 @@
 /** superviseChild with stand-in processes: restarts, the cause it logs, giving up, a veto, and stop. */
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { ChildHandle } from '../../../lib/supervisor/child';
-import { createRestartPolicy } from '../../../lib/supervisor/restart-policy';
-import { superviseChild, type SupervisedChildOptions } from '../../../lib/supervisor/supervised-child';
+import type { ChildHandle } from '../../../bin/supervisor/child';
+import { createRestartPolicy } from '../../../bin/supervisor/restart-policy';
+import { superviseChild, type SupervisedChildOptions } from '../../../bin/supervisor/supervised-child';
 
 interface Script {
   ready: boolean;

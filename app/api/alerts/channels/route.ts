@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { createChannelRow } from '../../../../lib/db/mutations/alert-channels';
 import { getChannelView, listChannelViews } from '../../../../lib/db/queries/alert-channels';
-import { loadConfig } from '../../../../lib/config';
+import { getAppConfig } from '../../../../lib/config';
 import { parseChannelInput } from '../../../../lib/notify/channel-input';
 import { channelDestinationProblem } from '../../../../lib/notify/destination-check';
 import { notifyNet } from '../../../../lib/notify/net';
@@ -23,7 +23,7 @@ export async function POST(request: Request) {
   const input = parseChannelInput(parsed.body);
   if (!input.ok) return problem(400, 'invalid channel', input.errors);
   const config = input.input.config;
-  const where = config ? await channelDestinationProblem(config, notifyNet(loadConfig().notifyPrivateHosts).channelResolve) : null;
+  const where = config ? await channelDestinationProblem(config, notifyNet(getAppConfig().config.notifyPrivateHosts).channelResolve) : null;
   if (where) return problem(400, 'invalid channel', [where]);
   const db = getAppDb();
   const { name, enabled } = input.input;

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { loadConfig } from '../../../../lib/config';
+import { getAppConfig } from '../../../../lib/config';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { realizedHistory } from '../../../../lib/db/queries/realized-history';
 import { viewer } from '../../../principal';
@@ -14,6 +14,6 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const out = realizedHistory(getAppDb(), (await viewer()).siteIds, params.get('site') ?? 'fleet', params.get('range') ?? '24h', Date.now(), loadConfig().currency);
+  const out = realizedHistory(getAppDb(), (await viewer()).siteIds, params.get('site') ?? 'fleet', params.get('range') ?? '24h', Date.now(), getAppConfig().config.currency);
   return out.ok ? NextResponse.json(out.history) : problem(out.status, out.error);
 }

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
+import { getAppConfig } from '../../../../lib/config';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { clearSourcesSettings, setSourcesSettings } from '../../../../lib/db/mutations/sources-settings';
 import { appliedSourcesSettings, sourcesSettingsView } from '../../../../lib/db/queries/sources-settings';
-import { envBitcoindCookie } from '../../../../lib/settings/sources-env';
 import { parseSourcesSettings } from '../../../../lib/settings/sources-settings';
 import { jsonBody, problem } from '../../request';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 /** The network and price source settings that apply (bitcoind password "<redacted>") and each source's last success and error. */
 export function GET() {
-  return NextResponse.json(sourcesSettingsView(getAppDb(), process.env));
+  return NextResponse.json(sourcesSettingsView(getAppDb(), getAppConfig().sources));
 }
 
 /**
@@ -21,15 +21,16 @@ export async function PUT(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
-  const input = parseSourcesSettings(parsed.body, appliedSourcesSettings(db, process.env).settings, envBitcoindCookie(process.env));
+  const envSources = getAppConfig().sources;
+  const input = parseSourcesSettings(parsed.body, appliedSourcesSettings(db, envSources).settings, envSources.bitcoindCookie);
   if (!input.ok) return problem(400, 'invalid source settings', input.errors);
   setSourcesSettings(db, input.settings, Date.now());
-  return NextResponse.json({ ok: true, ...sourcesSettingsView(db, process.env) });
+  return NextResponse.json({ ok: true, ...sourcesSettingsView(db, envSources) });
 }
 
 /** Forgets the stored settings: the environment's apply again from the next refresh. */
 export function DELETE() {
   const db = getAppDb();
   clearSourcesSettings(db, Date.now());
-  return NextResponse.json({ ok: true, ...sourcesSettingsView(db, process.env) });
+  return NextResponse.json({ ok: true, ...sourcesSettingsView(db, getAppConfig().sources) });
 }

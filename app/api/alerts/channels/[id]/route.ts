@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { deleteChannelRow, updateChannelRow } from '../../../../../lib/db/mutations/alert-channels';
 import { getChannelRow, getChannelView, listChannelViews } from '../../../../../lib/db/queries/alert-channels';
-import { loadConfig } from '../../../../../lib/config';
+import { getAppConfig } from '../../../../../lib/config';
 import { parseChannelInput } from '../../../../../lib/notify/channel-input';
 import { channelDestinationProblem } from '../../../../../lib/notify/destination-check';
 import { notifyNet } from '../../../../../lib/notify/net';
@@ -32,7 +32,7 @@ export async function PUT(request: Request, ctx: Ctx) {
   const input = parseChannelInput(parsed.body, { config: JSON.parse(row.configJson) as Record<string, unknown> });
   if (!input.ok) return problem(400, 'invalid channel', input.errors);
   const config = input.input.config;
-  const where = config ? await channelDestinationProblem(config, notifyNet(loadConfig().notifyPrivateHosts).channelResolve) : null;
+  const where = config ? await channelDestinationProblem(config, notifyNet(getAppConfig().config.notifyPrivateHosts).channelResolve) : null;
   if (where) return problem(400, 'invalid channel', [where]);
   if (input.input.name !== undefined && listChannelViews(db).some((c) => c.name === input.input.name && c.id !== id)) {
     return problem(409, `a channel named ${describeValue(input.input.name)} already exists`);

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { loadConfig } from '../../../../../lib/config';
+import { getAppConfig } from '../../../../../lib/config';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { realizedReport } from '../../../../../lib/db/queries/realized-report';
 import { pathId, problem } from '../../../request';
@@ -15,6 +15,6 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   const db = getAppDb();
   if (!(await rigVisible(db, id))) return problem(404, `no rig with id ${id}`);
   const params = new URL(request.url).searchParams;
-  const outcome = realizedReport(db, (await viewer()).siteIds, { kind: 'rig', rigId: id }, params, Date.now(), loadConfig().currency);
+  const outcome = realizedReport(db, (await viewer()).siteIds, { kind: 'rig', rigId: id }, params, Date.now(), getAppConfig().config.currency);
   return reportReply(outcome, params, `hashwatt-rig-${id}`);
 }
