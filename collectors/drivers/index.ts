@@ -1,6 +1,8 @@
 /**
  * The driver registry: rigs.driver names a protocol family, and the collector asks here for its Driver.
+ * Built from the descriptors in lib/domain/driver-kinds.ts (the web reads those, never this).
  */
+import { DRIVER_KINDS, type DriverName } from '../../lib/domain/driver-kinds';
 import { antminerDriver } from './antminer';
 import { antminerWebDriver } from './antminer-web';
 import { avalonDriver } from './avalon';
@@ -27,34 +29,37 @@ import { whatsminerDriver } from './whatsminer';
 import { whatsminerV3Driver } from './whatsminer-v3';
 
 /**
- * Every driver, in the order detection asks them: firmware that runs on another vendor's hardware, or
- * that imitates another's API, comes before the generic family it would otherwise be taken for.
+ * Each driver's code by its descriptor's name (lib/domain/driver-kinds.ts): the only list here, and the
+ * type makes it name every descriptor once. Adding a driver is its folder, its descriptor and one line here.
  */
-export const ALL_DRIVERS: readonly Driver[] = [
-  braiinsDriver,
-  luxosDriver,
-  whatsminerDriver,
-  whatsminerV3Driver,
-  avalonDriver,
-  teamredminerDriver,
-  antminerDriver,
-  antminerWebDriver,
-  trexDriver,
-  lolminerDriver,
-  gminerDriver,
-  nbminerDriver,
-  axeosDriver,
-  gpuAgentDriver,
-  dcgmDriver,
-  dragonmintDriver,
-  innosiliconDriver,
-  srbminerDriver,
-  nanominerDriver,
-  bminerDriver,
-  phoenixminerDriver,
-  minizDriver,
-  excavatorDriver,
-];
+export const DRIVER_IMPLEMENTATIONS = {
+  braiins: braiinsDriver,
+  luxos: luxosDriver,
+  whatsminer: whatsminerDriver,
+  'whatsminer-v3': whatsminerV3Driver,
+  avalon: avalonDriver,
+  teamredminer: teamredminerDriver,
+  antminer: antminerDriver,
+  'antminer-web': antminerWebDriver,
+  trex: trexDriver,
+  lolminer: lolminerDriver,
+  gminer: gminerDriver,
+  nbminer: nbminerDriver,
+  axeos: axeosDriver,
+  'gpu-agent': gpuAgentDriver,
+  dcgm: dcgmDriver,
+  dragonmint: dragonmintDriver,
+  innosilicon: innosiliconDriver,
+  srbminer: srbminerDriver,
+  nanominer: nanominerDriver,
+  bminer: bminerDriver,
+  phoenixminer: phoenixminerDriver,
+  miniz: minizDriver,
+  excavator: excavatorDriver,
+} as const satisfies Record<DriverName, Driver>;
+
+/** Every driver, in the descriptors' order, which is the order detection asks them (see DRIVER_KINDS). */
+export const ALL_DRIVERS: readonly Driver[] = DRIVER_KINDS.map((d) => DRIVER_IMPLEMENTATIONS[d.name]);
 
 /** Every driver by its stable name (the value stored in rigs.driver). */
 export const DRIVERS: Record<string, Driver> = Object.fromEntries(ALL_DRIVERS.map((d) => [d.name, d]));

@@ -1,4 +1,5 @@
 import type { Reading } from '../../lib/domain/reading';
+import { DRIVER_KINDS, type DriverKindInfo, type DriverName } from '../../lib/domain/driver-kinds';
 
 /** Username and password for a device's authenticated API (Antminer web UI: digest, default root/root). */
 export interface DeviceCredentials {
@@ -36,14 +37,14 @@ export interface PollTarget {
   onReplyBytes?: (bytes: number) => void;
 }
 
-/**
- * How a driver talks to its device; the scanner groups probes by it:
- * - 'cgminer': JSON over TCP, one connection per request, reply ends at FIN (+ NUL), protocols.md §1.1.
- * - 'btminer-v3': Whatsminer API v3, uint32-LE length-prefixed JSON frames on 4433, §1.7.
- * - 'http': JSON over HTTP GET (AxeOS, GPU miners, the gpu-agent, Antminer web CGI).
- * - 'jsonrpc': Claymore/PhoenixMiner JSON-RPC over TCP, §2.3.
- */
-export type DriverProtocol = 'cgminer' | 'btminer-v3' | 'http' | 'jsonrpc';
+export type { DriverProtocol } from '../../lib/domain/driver-kinds';
+
+/** The descriptor of the driver `name` (lib/domain/driver-kinds.ts): each driver spreads its own into itself. */
+export function driverKind(name: DriverName): DriverKindInfo {
+  const kind = DRIVER_KINDS.find((d) => d.name === name);
+  if (!kind) throw new Error(`no driver descriptor named "${name}"`); // unreachable: DriverName is one of them
+  return kind;
+}
 
 /** What a device is, as identified from its replies. */
 export interface Identity {
@@ -77,15 +78,12 @@ export interface HttpProbeReply {
   text: string;
 }
 
-/** One protocol family: poll() does the I/O, the family's parse functions are pure. */
-export interface Driver {
-  /** Stable name stored in rigs.driver, e.g. "antminer". */
-  name: string;
-  /** Human name for tables, e.g. "Antminer (stock cgminer API)". */
-  label: string;
-  protocol: DriverProtocol;
-  /** Default API port of the family. */
-  defaultPort: number;
+/**
+ * One protocol family: what the collector needs of its descriptor (name, label, protocol, default port:
+ * lib/domain/driver-kinds.ts, which each driver spreads into itself) and the code; poll() does the I/O,
+ * the family's parse functions are pure.
+ */
+export interface Driver extends Pick<DriverKindInfo, 'name' | 'label' | 'protocol' | 'defaultPort'> {
   /**
    * The most requests one poll sends, fallbacks and auth challenges included. Each is bounded by the
    * per-request timeout, so a poll never takes longer than this many timeouts: that is its deadline.

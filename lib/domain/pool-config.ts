@@ -1,7 +1,7 @@
 /** A pool account as a manifest, the settings or the API describe it (kind, endpoint, secrets, fee, matching). */
 export interface PoolConfig {
   name: string;
-  /** Adapter: 'braiins', 'ocean', 'viabtc', 'antpool', 'f2pool', 'luxor'. */
+  /** Adapter: one of POOL_KINDS (pool-kinds.ts), e.g. 'braiins'. */
   kind: string;
   baseUrl: string;
   /** Token, address, user name... as the adapter needs. */

@@ -46,7 +46,9 @@ export const POOL_KINDS = {
   },
 } as const satisfies Record<string, PoolKindInfo>;
 
+/** A pool kind's pools.kind value, one of POOL_KINDS. */
 export type PoolKind = keyof typeof POOL_KINDS;
+/** Every pool kind's name, in the order the settings screen offers them. */
 export const POOL_KIND_NAMES = Object.keys(POOL_KINDS) as PoolKind[];
 
 /** The kind's description, or null for a kind Hashwatt cannot read. */

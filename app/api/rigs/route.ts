@@ -8,7 +8,7 @@ import { parseNewRigs } from '../../../lib/rigs/rig-input';
 import { viewer } from '../../principal';
 import { visibleTo } from '../../../lib/auth/site-scope';
 import { jsonBody, problem, refused } from '../request';
-import { DEFAULT_PORTS, DRIVER_NAMES } from './rig-drivers';
+import { DRIVER_DEFAULT_PORTS as DEFAULT_PORTS, DRIVER_NAMES } from '../../../lib/domain/driver-kinds';
 import { readTransaction } from '../../../lib/db/transactions';
 
 export const dynamic = 'force-dynamic';

@@ -5,8 +5,9 @@
  * state and validates it with tariffFromForm on save; `errors` mark the fields they name.
  */
 import { useId } from 'react';
+import { tariffFieldLabel, tariffKindInfo } from '../../../lib/economics/tariffs/kinds';
 import { tariffWarnings, WEEKDAYS, type Weekday } from '../../../lib/economics/tariffs/schema';
-import { errorNames, tariffFromForm, type BandRow, type TariffFormState, type TariffMode } from './tariff-form';
+import { bandPatch, bandValue, errorNames, TARIFF_JSON_HINT, TARIFF_JSON_PLACEHOLDER, TARIFF_MODES, tariffFromForm, type BandRow, type TariffFormState, type TariffMode } from './tariff-form';
 
 /** Props of TariffEditor. */
 export interface TariffEditorProps {
@@ -17,12 +18,9 @@ export interface TariffEditorProps {
   errors: readonly string[];
 }
 
-const MODES: { mode: TariffMode; label: string }[] = [
-  { mode: 'none', label: 'None' },
-  { mode: 'flat', label: 'Flat price' },
-  { mode: 'tou', label: 'Time of use' },
-  { mode: 'json', label: 'Other (JSON, e.g. real-time feed)' },
-];
+/** The flat price's input and one band's inputs, as the tariff kinds' descriptors list them. */
+const FLAT_FIELD = tariffKindInfo('flat')?.fields[0];
+const BAND_FIELDS = tariffKindInfo('tou')?.fields ?? [];
 
 const DAY_LABEL: Record<Weekday, string> = { mon: 'Mo', tue: 'Tu', wed: 'We', thu: 'Th', fri: 'Fr', sat: 'Sa', sun: 'Su' };
 
@@ -46,7 +44,7 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
       <div className="form-field form-field--inline">
         <label htmlFor={`${uid}-mode`}>Kind</label>
         <select id={`${uid}-mode`} className="ctl-select" value={value.mode} data-field="tariffMode" onChange={(e) => set({ mode: e.target.value as TariffMode })}>
-          {MODES.map((m) => (
+          {TARIFF_MODES.map((m) => (
             <option key={m.mode} value={m.mode}>
               {m.label}
             </option>
@@ -58,13 +56,13 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
 
       {value.mode === 'flat' && (
         <div className={`form-field tariff-flat${invalid('pricePerKwh') ? ' is-invalid' : ''}`}>
-          <label htmlFor={`${uid}-flat`}>Price per kWh ({currency})</label>
+          <label htmlFor={`${uid}-flat`}>{FLAT_FIELD ? tariffFieldLabel(FLAT_FIELD, currency) : ''}</label>
           <input
             id={`${uid}-flat`}
             className="ctl-input ctl-input--num"
             inputMode="decimal"
             value={value.flatPrice}
-            placeholder="0.065"
+            placeholder={FLAT_FIELD?.placeholder}
             data-field="flatPrice"
             aria-invalid={invalid('pricePerKwh')}
             onChange={(e) => set({ flatPrice: e.target.value })}
@@ -85,22 +83,16 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
                   </label>
                 ))}
               </div>
-              {(
-                [
-                  ['fromHour', 'From h', b.fromHour],
-                  ['toHour', 'To h', b.toHour],
-                  ['pricePerKwh', `${currency}/kWh`, b.price],
-                ] as const
-              ).map(([key, label, v]) => (
-                <label key={key} className="rule-field">
-                  <span className="rule-field-label">{label}</span>
+              {BAND_FIELDS.map((f) => (
+                <label key={f.key} className="rule-field">
+                  <span className="rule-field-label">{tariffFieldLabel(f, currency)}</span>
                   <input
                     className="ctl-input ctl-input--num"
                     inputMode="decimal"
-                    value={v}
-                    data-field={key}
-                    aria-invalid={invalid(`bands[${i}].${key}`)}
-                    onChange={(e) => setBand(i, key === 'pricePerKwh' ? { price: e.target.value } : { [key]: e.target.value })}
+                    value={bandValue(b, f.key)}
+                    data-field={f.key}
+                    aria-invalid={invalid(`bands[${i}].${f.key}`)}
+                    onChange={(e) => setBand(i, bandPatch(f.key, e.target.value))}
                   />
                 </label>
               ))}
@@ -125,10 +117,10 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
             spellCheck={false}
             value={value.json}
             data-field="tariffJson"
-            placeholder={'{ "kind": "realtime", "url": "https://…", "priceField": "price", "unit": "MWh", "fallbackPricePerKwh": 0.08 }'}
+            placeholder={TARIFF_JSON_PLACEHOLDER}
             onChange={(e) => set({ json: e.target.value })}
           />
-          <span className="form-hint">kind flat, tou or realtime; checked with the same rules as the forms.</span>
+          <span className="form-hint">{TARIFF_JSON_HINT}</span>
         </div>
       )}
 

@@ -3,11 +3,31 @@
  * tariff as JSON for the kinds without a form (real-time feeds). Validation is parseTariff's, so the form
  * and the API refuse the same things with the same words. Pure.
  */
+import { TARIFF_KIND_LIST, tariffKindNamesText, type TariffEditorForm, type TariffKindInfo } from '../../../lib/economics/tariffs/kinds';
 import { parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../../lib/economics/tariffs/schema';
 import { typedNumber as typed } from './typed-number';
 
 /** Which editor is shown: no tariff yet, a flat price, time-of-use bands, or JSON. */
-export type TariffMode = 'none' | 'flat' | 'tou' | 'json';
+export type TariffMode = 'none' | TariffEditorForm;
+
+/** The tariff kinds the JSON box is for (those without a form of their own). */
+const JSON_KINDS: readonly TariffKindInfo[] = TARIFF_KIND_LIST.filter((k) => k.editor === 'json');
+
+/**
+ * The editor's "Kind" choices, from the tariff kinds' descriptors: none, each kind with its own form
+ * under its label, then JSON for the rest ("Other (JSON, e.g. real-time feed)").
+ */
+export const TARIFF_MODES: readonly { mode: TariffMode; label: string }[] = [
+  { mode: 'none', label: 'None' },
+  ...TARIFF_KIND_LIST.filter((k) => k.editor !== 'json').map((k) => ({ mode: k.editor, label: k.label })),
+  { mode: 'json', label: `Other (JSON, e.g. ${JSON_KINDS.map((k) => k.label.toLowerCase()).join(', ')})` },
+];
+
+/** The JSON box's hint: a tariff of the first kind edited as JSON. */
+export const TARIFF_JSON_PLACEHOLDER: string = JSON_KINDS[0]?.jsonPlaceholder ?? '';
+
+/** The line under the JSON box: which kinds it takes. */
+export const TARIFF_JSON_HINT = `kind ${tariffKindNamesText()}; checked with the same rules as the forms.`;
 
 /** One time-of-use band as typed. */
 export interface BandRow {
@@ -15,6 +35,18 @@ export interface BandRow {
   fromHour: string;
   toHour: string;
   price: string;
+}
+
+/** A band's text for the input of the tariff field `key` (the descriptors' band fields). */
+export function bandValue(band: BandRow, key: string): string {
+  if (key === 'pricePerKwh') return band.price;
+  return key === 'fromHour' || key === 'toHour' ? band[key] : '';
+}
+
+/** The change to a band when the input of the tariff field `key` reads `text`. */
+export function bandPatch(key: string, text: string): Partial<BandRow> {
+  if (key === 'pricePerKwh') return { price: text };
+  return key === 'fromHour' || key === 'toHour' ? { [key]: text } : {};
 }
 
 /** Everything the editor holds; switching mode keeps what was typed in the others. */

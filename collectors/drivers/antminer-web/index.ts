@@ -8,7 +8,7 @@ import { obj } from '../cgminer-tcp/coerce';
 import type { CgminerReply } from '../cgminer-tcp/lenient-json';
 import { describeUrl, parseJsonReply } from '../http/client';
 import { DigestSession, parseDigestChallenge } from '../http/digest';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import type { Reading } from '../../../lib/domain/reading';
 import { describeAntminerWeb, parseAntminerWeb, type AntminerWebReplies } from './parse';
 
@@ -71,10 +71,7 @@ export async function pollAntminerWeb(target: PollTarget): Promise<Reading> {
 
 /** Bitmain Antminer through its stock web UI's CGIs (protocols.md §1.3 "Web API, stock firmware"). */
 export const antminerWebDriver: Driver = {
-  name: 'antminer-web',
-  label: 'Antminer (stock web UI, HTTP digest)',
-  protocol: 'http',
-  defaultPort: 80,
+  ...driverKind('antminer-web'),
   maxRequestsPerPoll: 7, // at most 5 CGIs (old firmware: stats 404, summary, pools, system info, miner conf) and 2 digest challenges
   probePath: ANTMINER_WEB_PATHS.summary,
   identify: identifyAntminerWeb,

@@ -5,7 +5,7 @@
 import { cgminerQuery, optionalRunner } from '../cgminer-tcp/client';
 import { probeRow, probeRows } from '../cgminer-tcp/identify';
 import { pollAntminerWeb } from '../antminer-web';
-import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import type { Reading } from '../../../lib/domain/reading';
 import { describeFirmware, parseAntminer } from './parse';
 
@@ -46,10 +46,7 @@ async function pollWebFallback(target: PollTarget, refused: DeviceError): Promis
 
 /** Bitmain Antminer over the cgminer API on 4028/TCP (protocols.md §1.3), falling back to its web UI. */
 export const antminerDriver: Driver = {
-  name: 'antminer',
-  label: 'Antminer (cgminer/bmminer API)',
-  protocol: 'cgminer',
-  defaultPort: 4028,
+  ...driverKind('antminer'),
   maxRequestsPerPoll: 8, // version, stats, summary, pools; or version refused, then the web UI fallback (7)
   identify: identifyAntminer,
   async poll(target: PollTarget) {

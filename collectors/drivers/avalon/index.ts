@@ -5,7 +5,7 @@
 import { cgminerQuery, optionalRunner } from '../cgminer-tcp/client';
 import { str } from '../cgminer-tcp/coerce';
 import { probeRows } from '../cgminer-tcp/identify';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { avalonFirmware, avalonModel, versionRow } from './describe';
 import { hasMmId, mmModules } from './mm-id';
 import { parseAvalon } from './parse';
@@ -33,10 +33,7 @@ export function identifyAvalon(probe: ProbeReplies): Identity | null {
 
 /** Canaan Avalon over the cgminer API on 4028/TCP. */
 export const avalonDriver: Driver = {
-  name: 'avalon',
-  label: 'Canaan Avalon (cgminer API)',
-  protocol: 'cgminer',
-  defaultPort: 4028,
+  ...driverKind('avalon'),
   maxRequestsPerPoll: 6, // summary, version, estats or stats, devs, pools
   identify: identifyAvalon,
   async poll(target: PollTarget) {

@@ -3,7 +3,7 @@
  * is required, GET /api/system/asic (ASIC count, the Bitaxe's model name) is optional.
  */
 import { deviceJson } from '../http/client';
-import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeAxeos, isAxeosInfo, parseAxeos } from './parse';
 
 export const AXEOS_INFO_PATH = '/api/system/info';
@@ -32,10 +32,7 @@ async function optionalJson(target: PollTarget, path: string): Promise<unknown> 
 
 /** Bitaxe (AxeOS) and NerdQAxe (NerdOS) over their HTTP API (protocols.md §1.9). */
 export const axeosDriver: Driver = {
-  name: 'axeos',
-  label: 'Bitaxe / NerdQAxe (AxeOS HTTP API)',
-  protocol: 'http',
-  defaultPort: 80,
+  ...driverKind('axeos'),
   maxRequestsPerPoll: 2, // /api/system/info, /api/system/asic
   probePath: AXEOS_INFO_PATH,
   identify: identifyAxeos,

@@ -3,7 +3,7 @@
  * and /stratum (pools) as optional requests that do not cost the reading when they fail.
  */
 import { deviceJson } from '../http/client';
-import { DeviceError, isGoneQuiet, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, driverKind, isGoneQuiet, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { BMINER_DEVICE_PATH, BMINER_SOLVER_PATH, BMINER_STRATUM_PATH, isBminerSolver, parseBminer } from './parse';
 
 /** A 2xx solver reply in bminer's {"devices": {"0": {"solvers": [...]}}} shape. */
@@ -16,11 +16,7 @@ export function identifyBminer(probe: ProbeReplies): Identity | null {
 
 /** bminer over its HTTP API v1 (protocols.md §2.3). */
 export const bminerDriver: Driver = {
-  name: 'bminer',
-  label: 'bminer (HTTP API v1)',
-  protocol: 'http',
-  // unverified: the port bminer's documentation uses for -api (127.0.0.1:1880); operator-set.
-  defaultPort: 1880,
+  ...driverKind('bminer'),
   maxRequestsPerPoll: 3, // solver, device, stratum
   probePath: BMINER_SOLVER_PATH,
   identify: identifyBminer,

@@ -4,7 +4,7 @@
  */
 import { cgminerQuery, optionalRunner } from '../cgminer-tcp/client';
 import { probeMentions } from '../cgminer-tcp/identify';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { braiinsFirmware, braiinsHardware, parseBraiins } from './parse';
 
 /** Optional commands, in the order they are asked for after summary. */
@@ -24,10 +24,7 @@ export function identifyBraiins(probe: ProbeReplies): Identity | null {
 
 /** Braiins OS / BOS+ on Antminer hardware, cgminer-compatible API on 4028/TCP (protocols.md §1.4). */
 export const braiinsDriver: Driver = {
-  name: 'braiins',
-  label: 'Braiins OS (BOSminer/BOSer cgminer API)',
-  protocol: 'cgminer',
-  defaultPort: 4028,
+  ...driverKind('braiins'),
   maxRequestsPerPoll: 8, // summary and 7 optional commands
   identify: identifyBraiins,
   async poll(target: PollTarget) {

@@ -3,7 +3,7 @@
  * text, so it goes through deviceHttp rather than deviceJson.
  */
 import { describeUrl, deviceHttp } from '../http/client';
-import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { parseDcgm, parseDcgmGpus } from './parse';
 import { gpuModelName } from '../gpu-agent/status';
 
@@ -25,10 +25,7 @@ export function identifyDcgm(probe: ProbeReplies): Identity | null {
 
 /** NVIDIA GPUs through dcgm-exporter's Prometheus endpoint. */
 export const dcgmDriver: Driver = {
-  name: 'dcgm',
-  label: 'NVIDIA GPUs (dcgm-exporter)',
-  protocol: 'http',
-  defaultPort: 9400,
+  ...driverKind('dcgm'),
   maxRequestsPerPoll: 1, // /metrics
   probePath: DCGM_PATH,
   identify: identifyDcgm,

@@ -5,7 +5,7 @@
 import { obj, str } from '../cgminer-tcp/coerce';
 import { sectionRows } from '../cgminer-tcp/lenient-json';
 import { deviceJson } from '../http/client';
-import { DeviceError, type DeviceCredentials, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, driverKind, type DeviceCredentials, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { DRAGONMINT_TYPES, dragonmintModel, overviewFirmware, parseDragonmint } from './parse';
 
 /** Factory web login of the DragonMint T1. unverified: from the vendor's manual, not a capture. */
@@ -54,10 +54,7 @@ export function identifyDragonmint(probe: ProbeReplies): Identity | null {
 
 /** Halong DragonMint over its web API on 80/TCP. */
 export const dragonmintDriver: Driver = {
-  name: 'dragonmint',
-  label: 'DragonMint (web API)',
-  protocol: 'http',
-  defaultPort: 80,
+  ...driverKind('dragonmint'),
   maxRequestsPerPoll: 2, // /api/summary, /api/overview
   probePath: '/api/summary',
   identify: identifyDragonmint,

@@ -4,7 +4,7 @@
  * subscribe.info (pool) is optional. unverified: the transport and port come from foreman, not a capture.
  */
 import { jsonrpcQuery } from '../jsonrpc-tcp/client';
-import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeGpuRig } from '../gpu-miner/reading';
 import {
   EXCAVATOR_ALGORITHM_LIST,
@@ -30,10 +30,7 @@ export function identifyExcavator(probe: ProbeReplies): Identity | null {
 
 /** NiceHash excavator over its JSON-RPC TCP API (protocols.md §2.3). */
 export const excavatorDriver: Driver = {
-  name: 'excavator',
-  label: 'NiceHash excavator (JSON-RPC)',
-  protocol: 'jsonrpc',
-  defaultPort: 3456,
+  ...driverKind('excavator'),
   maxRequestsPerPoll: 3, // devices.get, algorithm.list, subscribe.info
   identify: identifyExcavator,
   async poll(target: PollTarget) {

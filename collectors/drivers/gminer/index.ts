@@ -3,7 +3,7 @@
  * is the one the demo fleet uses.
  */
 import { deviceHttp, describeUrl } from '../http/client';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeGpuRig } from '../gpu-miner/reading';
 import { gminerFirmware, gminerFromReply, gminerGpuNames, GMINER_STAT_PATH, isGminerStat } from './parse';
 
@@ -17,10 +17,7 @@ export function identifyGminer(probe: ProbeReplies): Identity | null {
 
 /** GMiner (NVIDIA/AMD GPU miner) over its HTTP API (protocols.md §2.3). */
 export const gminerDriver: Driver = {
-  name: 'gminer',
-  label: 'GMiner (GPU miner HTTP API)',
-  protocol: 'http',
-  defaultPort: 4070,
+  ...driverKind('gminer'),
   maxRequestsPerPoll: 1, // /stat
   probePath: GMINER_STAT_PATH,
   identify: identifyGminer,

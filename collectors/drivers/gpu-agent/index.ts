@@ -2,9 +2,9 @@
  * Driver of the Hashwatt gpu-agent (`hashwatt gpu-agent` on a GPU host, HTTP on 9105): one GET of
  * /api/v1/gpus. A 503 carries the agent's reason (nvidia-smi missing or failing) and becomes an api-error.
  */
-import { GPU_AGENT_DEFAULT_PORT, GPU_AGENT_PATH } from '../../gpu-agent/reply';
+import { GPU_AGENT_PATH } from '../../gpu-agent/reply';
 import { describeUrl, deviceHttp, parseJsonReply } from '../http/client';
-import { DeviceError, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
+import { DeviceError, driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { agentFirmware, agentGpus, agentReply, parseGpuAgent } from './parse';
 import { gpuModelName } from './status';
 
@@ -23,10 +23,7 @@ export function identifyGpuAgent(probe: ProbeReplies): Identity | null {
 
 /** NVIDIA GPU hosts through the Hashwatt gpu-agent (nvidia-smi, protocols.md §2.1). */
 export const gpuAgentDriver: Driver = {
-  name: 'gpu-agent',
-  label: 'NVIDIA GPU host (Hashwatt gpu-agent)',
-  protocol: 'http',
-  defaultPort: GPU_AGENT_DEFAULT_PORT,
+  ...driverKind('gpu-agent'),
   maxRequestsPerPoll: 1, // its one status GET
   probePath: GPU_AGENT_PATH,
   identify: identifyGpuAgent,

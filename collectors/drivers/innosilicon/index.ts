@@ -7,7 +7,7 @@
 import { obj, str } from '../cgminer-tcp/coerce';
 import { DRAGONMINT_TYPES } from '../dragonmint/parse';
 import { halongRequest, identifyDragonmint } from '../dragonmint';
-import type { DeviceCredentials, Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type DeviceCredentials, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { parseInnosilicon, parseInnosiliconOverview } from './parse';
 
 /** Factory web login (pyasic's default_innosilicon_web_password "admin", user "admin"). */
@@ -31,10 +31,7 @@ export function identifyInnosilicon(probe: ProbeReplies): Identity | null {
 
 /** Innosilicon over its web API on 80/TCP. */
 export const innosiliconDriver: Driver = {
-  name: 'innosilicon',
-  label: 'Innosilicon (web API)',
-  protocol: 'http',
-  defaultPort: 80,
+  ...driverKind('innosilicon'),
   maxRequestsPerPoll: 2, // /api/overview, /api/summary
   probePath: '/api/overview',
   identify: identifyInnosilicon,

@@ -3,7 +3,7 @@
  * --apiport (no fixed default); 4069 is the one the demo fleet uses.
  */
 import { deviceHttp, describeUrl } from '../http/client';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeGpuRig } from '../gpu-miner/reading';
 import { isLolminerSummary, lolminerFirmware, lolminerFromReply, lolminerGpuNames, LOLMINER_SUMMARY_PATH } from './parse';
 
@@ -17,10 +17,7 @@ export function identifyLolminer(probe: ProbeReplies): Identity | null {
 
 /** lolMiner (AMD/NVIDIA GPU miner) over its HTTP API (protocols.md §2.3). */
 export const lolminerDriver: Driver = {
-  name: 'lolminer',
-  label: 'lolMiner (GPU miner HTTP API)',
-  protocol: 'http',
-  defaultPort: 4069,
+  ...driverKind('lolminer'),
   maxRequestsPerPoll: 1, // /summary
   probePath: LOLMINER_SUMMARY_PATH,
   identify: identifyLolminer,

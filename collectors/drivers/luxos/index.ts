@@ -5,7 +5,7 @@
 import { cgminerQuery, optionalRunner } from '../cgminer-tcp/client';
 import { probeMentions } from '../cgminer-tcp/identify';
 import { describeFirmware } from '../antminer/parse';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { luxosFirmware, luxosVersionRow, parseLuxos } from './parse';
 
 /** Optional commands, in the order they are asked for after summary. */
@@ -25,10 +25,7 @@ export function identifyLuxos(probe: ProbeReplies): Identity | null {
 
 /** Luxor LuxOS on Antminer hardware, cgminer-compatible API on 4028/TCP (protocols.md §1.5). */
 export const luxosDriver: Driver = {
-  name: 'luxos',
-  label: 'LuxOS (LUXminer cgminer API)',
-  protocol: 'cgminer',
-  defaultPort: 4028,
+  ...driverKind('luxos'),
   maxRequestsPerPoll: 7, // summary and 6 optional commands
   identify: identifyLuxos,
   async poll(target: PollTarget) {

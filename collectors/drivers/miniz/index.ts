@@ -3,7 +3,7 @@
  * from a TCP fake, not HTTP), then the pure parser.
  */
 import { jsonrpcQuery } from '../jsonrpc-tcp/client';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { isMinizReply, MINIZ_GETSTAT, parseMiniz } from './parse';
 
 /**
@@ -22,11 +22,7 @@ export function identifyMiniz(probe: ProbeReplies): Identity | null {
 
 /** miniZ (Equihash GPU miner) over JSON-RPC on TCP (protocols.md §2.3). */
 export const minizDriver: Driver = {
-  name: 'miniz',
-  label: 'miniZ (JSON-RPC getstat)',
-  protocol: 'jsonrpc',
-  // The port of the foreman integration test; miniZ's --telemetry port is operator-set.
-  defaultPort: 20000,
+  ...driverKind('miniz'),
   maxRequestsPerPoll: 1, // getstat
   identify: identifyMiniz,
   async poll(target: PollTarget) {

@@ -1,6 +1,6 @@
 /** nanominer driver: one GET /stats on its web API, then the pure parser. */
 import { deviceHttp, describeUrl } from '../http/client';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { isNanominerStats, NANOMINER_PATH, nanominerFromReply, parseNanominer } from './parse';
 
 /** A 2xx /stats whose JSON has nanominer's Algorithms[] + Devices[] layout. */
@@ -17,11 +17,7 @@ export function identifyNanominer(probe: ProbeReplies): Identity | null {
 
 /** nanominer (nanopool's GPU/CPU miner) over its HTTP API (protocols.md §2.3). */
 export const nanominerDriver: Driver = {
-  name: 'nanominer',
-  label: 'nanominer (HTTP API)',
-  protocol: 'http',
-  // unverified: nanominer's default webPort; no capture names the port.
-  defaultPort: 9090,
+  ...driverKind('nanominer'),
   maxRequestsPerPoll: 1, // its one status GET
   probePath: NANOMINER_PATH,
   identify: identifyNanominer,

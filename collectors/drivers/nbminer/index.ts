@@ -1,6 +1,6 @@
 /** NBMiner driver: one GET /api/v1/status on its HTTP API (default 22333). */
 import { deviceHttp, describeUrl } from '../http/client';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeGpuRig } from '../gpu-miner/reading';
 import { isNbminerStatus, nbminerFirmware, nbminerFromReply, nbminerGpuNames, NBMINER_STATUS_PATH } from './parse';
 
@@ -14,10 +14,7 @@ export function identifyNbminer(probe: ProbeReplies): Identity | null {
 
 /** NBMiner (NVIDIA/AMD GPU miner) over its HTTP API (protocols.md §2.3). */
 export const nbminerDriver: Driver = {
-  name: 'nbminer',
-  label: 'NBMiner (GPU miner HTTP API)',
-  protocol: 'http',
-  defaultPort: 22333,
+  ...driverKind('nbminer'),
   maxRequestsPerPoll: 1, // /api/v1/status
   probePath: NBMINER_STATUS_PATH,
   identify: identifyNbminer,

@@ -3,7 +3,7 @@
  * then the pure parser.
  */
 import { jsonrpcQuery } from '../jsonrpc-tcp/client';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { isGetstat1Reply, MINER_GETSTAT1, parsePhoenixMiner, phoenixVersion } from './parse';
 
 /**
@@ -19,10 +19,7 @@ export function identifyPhoenixMiner(probe: ProbeReplies): Identity | null {
 
 /** PhoenixMiner / Claymore over JSON-RPC on 3333/TCP (protocols.md §2.3). */
 export const phoenixminerDriver: Driver = {
-  name: 'phoenixminer',
-  label: 'PhoenixMiner / Claymore (JSON-RPC miner_getstat1)',
-  protocol: 'jsonrpc',
-  defaultPort: 3333,
+  ...driverKind('phoenixminer'),
   maxRequestsPerPoll: 1, // miner_getstat1
   identify: identifyPhoenixMiner,
   async poll(target: PollTarget) {

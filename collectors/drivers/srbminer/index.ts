@@ -1,7 +1,7 @@
 /** SRBMiner-Multi driver: one GET / on its HTTP API (default 21550), then the pure parser. */
 import { deviceHttp, describeUrl } from '../http/client';
 import { describeGpuRig } from '../gpu-miner/reading';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { isSrbminerStatus, parseSrbminer, SRBMINER_PATH, srbminerFirmware, srbminerFromReply } from './parse';
 
 /** A 2xx GET / whose JSON has miner_version and SRBMiner's rate fields (hashrate_total_now, gpu_hashrate). */
@@ -20,10 +20,7 @@ export function identifySrbminer(probe: ProbeReplies): Identity | null {
 
 /** SRBMiner-Multi (AMD/NVIDIA/CPU miner) over its HTTP API (protocols.md §2.3). */
 export const srbminerDriver: Driver = {
-  name: 'srbminer',
-  label: 'SRBMiner-Multi (HTTP API)',
-  protocol: 'http',
-  defaultPort: 21550,
+  ...driverKind('srbminer'),
   maxRequestsPerPoll: 1, // its one status GET
   probePath: SRBMINER_PATH,
   identify: identifySrbminer,

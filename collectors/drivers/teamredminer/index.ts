@@ -4,7 +4,7 @@
  */
 import { cgminerQuery, optionalRunner } from '../cgminer-tcp/client';
 import { probeDescriptions } from '../cgminer-tcp/identify';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { isTeamRedMinerDescription, parseTeamRedMiner } from './parse';
 
 /**
@@ -20,10 +20,7 @@ export function identifyTeamRedMiner(probe: ProbeReplies): Identity | null {
 
 /** TeamRedMiner over the cgminer API on 4028/TCP (protocols.md §2.3). */
 export const teamredminerDriver: Driver = {
-  name: 'teamredminer',
-  label: 'TeamRedMiner (cgminer-compatible API)',
-  protocol: 'cgminer',
-  defaultPort: 4028,
+  ...driverKind('teamredminer'),
   maxRequestsPerPoll: 3, // devs, summary, pools
   identify: identifyTeamRedMiner,
   async poll(target: PollTarget) {

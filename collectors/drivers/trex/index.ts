@@ -4,7 +4,7 @@
  * per-GPU rates, power, temperatures or pool, all of which /summary carries.
  */
 import { deviceHttp, describeUrl } from '../http/client';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeGpuRig } from '../gpu-miner/reading';
 import { isTrexSummary, trexFirmware, trexFromReply, trexGpuNames, TREX_SUMMARY_PATH } from './parse';
 
@@ -18,10 +18,7 @@ export function identifyTrex(probe: ProbeReplies): Identity | null {
 
 /** T-Rex NVIDIA GPU miner over its HTTP API (protocols.md §2.3). */
 export const trexDriver: Driver = {
-  name: 'trex',
-  label: 'T-Rex (GPU miner HTTP API)',
-  protocol: 'http',
-  defaultPort: 4067,
+  ...driverKind('trex'),
   maxRequestsPerPoll: 1, // /summary
   probePath: TREX_SUMMARY_PATH,
   identify: identifyTrex,

@@ -5,7 +5,7 @@
 import { optionalRunner } from '../cgminer-tcp/client';
 import { num, obj, str } from '../cgminer-tcp/coerce';
 import { btminerV3Query, withBtminerV3 } from '../btminer-v3/client';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeWhatsminerV3, parseWhatsminerV3 } from './parse';
 
 /**
@@ -25,10 +25,7 @@ export function identifyWhatsminerV3(probe: ProbeReplies): Identity | null {
 
 /** MicroBT Whatsminer over API v3 on 4433/TCP, uint32-LE length-prefixed JSON (protocols.md §1.7). */
 export const whatsminerV3Driver: Driver = {
-  name: 'whatsminer-v3',
-  label: 'Whatsminer (API v3, port 4433)',
-  protocol: 'btminer-v3',
-  defaultPort: 4433,
+  ...driverKind('whatsminer-v3'),
   maxRequestsPerPoll: 4, // four frames on one connection: summary, device info, pools, edevs
   identify: identifyWhatsminerV3,
   poll(target: PollTarget) {

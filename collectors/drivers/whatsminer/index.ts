@@ -5,7 +5,7 @@
 import { cgminerQuery, cgminerQueryRaw, optionalRunner } from '../cgminer-tcp/client';
 import { probeDescriptions, probeRow, probeRows } from '../cgminer-tcp/identify';
 import { str } from '../cgminer-tcp/coerce';
-import type { Driver, Identity, PollTarget, ProbeReplies } from '../types';
+import { driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { parseWhatsminer, whatsminerModel } from './parse';
 
 /**
@@ -26,10 +26,7 @@ export function identifyWhatsminer(probe: ProbeReplies): Identity | null {
 
 /** MicroBT Whatsminer over the cgminer-compatible API on 4028/TCP (protocols.md §1.7). */
 export const whatsminerDriver: Driver = {
-  name: 'whatsminer',
-  label: 'Whatsminer (btminer API v1/v2)',
-  protocol: 'cgminer',
-  defaultPort: 4028,
+  ...driverKind('whatsminer'),
   maxRequestsPerPoll: 6, // summary, devdetails, edevs or devs, pools, status
   identify: identifyWhatsminer,
   async poll(target: PollTarget) {

@@ -1,6 +1,6 @@
 /**
  * The one contract every pool adapter meets: read one account and report it as PoolAccountState (TH/s,
- * integer satoshis). Adding a pool is one file plus a row in index.ts.
+ * integer satoshis). Adding a pool is one file, its entry in lib/domain/pool-kinds.ts and a row in index.ts.
  */
 import type { PoolAccountState } from '../../../lib/domain/network';
 import { SourceError, type HttpOptions } from '../http';

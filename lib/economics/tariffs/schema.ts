@@ -6,6 +6,7 @@
 import { z } from '../../util/zod-browser';
 import { describeValue } from '../../util/describe-value';
 import { MAX_MESSAGES, MessageList } from '../../util/message-list';
+import { TARIFF_KIND_LIST, type TariffKindName } from './kinds';
 import { HOURS_PER_WEEK, touBandErrors, WEEKDAYS } from './tou-bands';
 
 export { WEEKDAYS, type Weekday } from './tou-bands';
@@ -71,8 +72,10 @@ export type RealtimeTariff = z.infer<typeof realtimeTariffSchema>;
 export type Tariff = FlatTariff | TouTariff | RealtimeTariff;
 export type TariffKind = Tariff['kind'];
 
-const SCHEMAS = { flat: flatTariffSchema, tou: touTariffSchema, realtime: realtimeTariffSchema } as const;
-export const TARIFF_KINDS = Object.keys(SCHEMAS) as TariffKind[];
+/** The parser of each kind, keyed by the kinds' descriptors (kinds.ts): the type makes it name each once. */
+const SCHEMAS = { flat: flatTariffSchema, tou: touTariffSchema, realtime: realtimeTariffSchema } as const satisfies Record<TariffKindName, z.ZodType>;
+/** Every tariff kind's name, in the descriptors' order. */
+export const TARIFF_KINDS: TariffKind[] = TARIFF_KIND_LIST.map((k) => k.name);
 
 /** "bands[2].pricePerKwh" from ["bands", 2, "pricePerKwh"]. */
 function pathText(path: readonly PropertyKey[]): string {

@@ -1,7 +1,5 @@
-/** The pools form's validation, its secrets redacted and kept, and its kind table in step with the adapters. */
+/** The pools form's validation and its secrets redacted and kept (the kind table against the adapters: sources/pool-kinds.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { POOL_ADAPTERS } from '../../../collectors/sources/pools';
-import { POOL_KINDS } from '../../../lib/domain/pool-kinds';
 import { parsePoolInput, redactPool } from '../../../lib/settings/pool-input';
 import type { PoolConfig } from '../../../lib/domain/pool-config';
 
@@ -13,14 +11,6 @@ const antpool: PoolConfig = {
   feePct: 2.5,
   matchUrl: 'antpool.com',
 };
-
-describe('pool kinds', () => {
-  it('lists exactly the adapters, with their default API and credential keys', () => {
-    const fromAdapters = Object.values(POOL_ADAPTERS).map((a) => [a.kind, a.defaultBaseUrl, [...a.credentialKeys]]);
-    const fromTable = Object.entries(POOL_KINDS).map(([kind, k]) => [kind, k.defaultBaseUrl, k.credentials.map((c) => c.key)]);
-    expect(fromTable.sort()).toEqual(fromAdapters.sort());
-  });
-});
 
 describe('parsePoolInput', () => {
   it('accepts a complete account, trimming text and lower-casing the kind', () => {
