@@ -3,7 +3,8 @@
  * secrets that read "<redacted>" keep the stored value while they still go to the same host (redact.ts).
  * Validated with messages that name the field. Pure.
  */
-import { parseChannelConfig, type ChannelConfig } from './registry';
+import { parseChannelConfig } from './channel-config';
+import type { ChannelConfig } from './descriptors';
 import { keepRedactedSecrets } from './redact';
 
 export interface ChannelInput {

@@ -2,21 +2,11 @@
  * Discord webhook: {content} (2000 chars) or one embed (title 256, description 4096), mentions disabled.
  * A 429's retry_after (seconds, in the JSON body or the Retry-After header) lands in NotifyError.retryAfterMs.
  */
-import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
 import type { NotifyNet } from '../net';
 import { LIMITS, fitEscaped, renderBody, renderText, renderTitle, truncateText } from '../render';
 import type { AlertNotification, Channel } from '../types';
-import { httpUrl, quietHoursSchema, timeoutMsSchema } from './common';
-
-export const discordConfigSchema = z.strictObject({
-  kind: z.literal('discord'),
-  webhookUrl: httpUrl('the Discord webhookUrl'),
-  format: z.enum(['embed', 'content'], { error: 'the Discord format must be "embed" or "content"' }).default('embed'),
-  timeoutMs: timeoutMsSchema,
-  quietHours: quietHoursSchema.optional(),
-});
-export type DiscordConfig = z.infer<typeof discordConfigSchema>;
+import type { DiscordConfig } from '../descriptors/discord';
 
 export const DISCORD_COLORS = { critical: 0xd32f2f, warning: 0xf57c00, info: 0x1976d2, resolved: 0x388e3c } as const;
 
