@@ -16,6 +16,7 @@ import { inactiveState, resolve, step, type StepResult } from './state-machine';
 import type { AlertSettings, AlertThresholds } from './thresholds';
 import { alertKey, RULE_KINDS, RULE_SCOPE, type AlertEvent, type AlertState, type Observation, type RuleKind } from './types';
 
+/** The states to keep for the next sweep and the events to deliver. */
 export interface AlertEvaluation {
   states: Map<string, AlertState>;
   events: AlertEvent[];

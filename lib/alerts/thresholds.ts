@@ -58,6 +58,7 @@ function issueText(issue: z.core.$ZodIssue, where: string): string {
   return `${subject} ${issue.message} (got ${shown(input)})`;
 }
 
+/** A validated override, or one message per problem. */
 export type ParsedOverride = { ok: true; override: ThresholdOverride } | { ok: false; errors: string[] };
 
 /** Validates an override; `where` names it in messages, e.g. "site 3 thresholds". */

@@ -41,6 +41,7 @@ export interface Timing {
   clearForMs: number;
 }
 
+/** Where a (rule, subject) is in its life. */
 export type AlertPhase = 'inactive' | 'pending' | 'firing' | 'resolved';
 
 /** One (rule, subject)'s state between sweeps. */

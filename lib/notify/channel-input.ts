@@ -7,12 +7,14 @@ import { parseChannelConfig } from './channel-config';
 import type { ChannelConfig } from './descriptors';
 import { keepRedactedSecrets } from './redact';
 
+/** A validated create or update: only the fields it sets. */
 export interface ChannelInput {
   name?: string;
   enabled?: boolean;
   config?: ChannelConfig;
 }
 
+/** A validated input, or one message per problem. */
 export type ParsedChannelInput = { ok: true; input: ChannelInput } | { ok: false; errors: string[] };
 
 const KNOWN = ['name', 'enabled', 'config'];

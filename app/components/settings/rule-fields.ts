@@ -38,6 +38,7 @@ export interface RuleFormRow {
   enabled: boolean | undefined;
   values: Record<string, string>;
 }
+/** The rows of the form, by rule (only the rules shown at the scope). */
 export type RulesForm = Partial<Record<RuleKind, RuleFormRow>>;
 
 /** The override set at a scope, as form rows. */
@@ -52,6 +53,7 @@ export function formFromOverride(override: ThresholdOverride | undefined, rules:
   return form;
 }
 
+/** The override to send, or the fields that are not numbers. */
 export type BuiltOverride = { ok: true; override: ThresholdOverride } | { ok: false; errors: string[] };
 
 /** The form as an override holding only the fields set at this scope (so `{}` clears the scope). */

@@ -8,6 +8,7 @@ import { LIMITS, fitEscaped, renderBody, renderText, renderTitle, truncateText }
 import type { AlertNotification, Channel } from '../types';
 import type { DiscordConfig } from '../descriptors/discord';
 
+/** Embed colours by severity, and green for resolved. */
 export const DISCORD_COLORS = { critical: 0xd32f2f, warning: 0xf57c00, info: 0x1976d2, resolved: 0x388e3c } as const;
 
 /** Backslash-escapes Discord markdown so rig names like "s19_a_b" render as written. */
@@ -42,6 +43,7 @@ export function discordPayload(n: AlertNotification, format: DiscordConfig['form
   };
 }
 
+/** The request a Discord channel sends (pure). The URL is the credential: never log it. */
 export function discordRequest(config: Pick<DiscordConfig, 'webhookUrl' | 'format'>, n: AlertNotification): HttpRequestSpec {
   return { url: config.webhookUrl, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(discordPayload(n, config.format)) };
 }

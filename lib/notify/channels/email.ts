@@ -19,6 +19,7 @@ import type { EmailConfig } from '../descriptors/email';
 /** The longest text body sent; far beyond any real group. */
 export const EMAIL_BODY_MAX_CHARS = 100_000;
 
+/** One email as sent: addresses, subject, text body and the alert-id header. */
 export interface EmailMessage {
   from: string;
   to: string[];

@@ -9,6 +9,7 @@ import { ALERT_ID_HEADER, SIGNATURE_HEADER, signBody } from '../signature';
 import type { AlertNotification, Channel } from '../types';
 import type { WebhookConfig } from '../descriptors/webhook';
 
+/** The `version` of the JSON body; raised when its shape changes. */
 export const WEBHOOK_PAYLOAD_VERSION = 1;
 
 /** The request a webhook channel sends (pure). */

@@ -36,6 +36,7 @@ export interface PushSubscriptionStore {
   gone(id: number): void;
 }
 
+/** What the Web Push channel needs from the database and the installation. */
 export interface WebPushDeps {
   store: PushSubscriptionStore;
   /** The stored key pair (created on first use). */
