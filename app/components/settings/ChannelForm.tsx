@@ -28,7 +28,7 @@ function withoutPrefix(error: string): string {
 export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
   const uid = useId();
   const editing = channel !== undefined;
-  const startKind: ChannelKind = channel && isChannelKind(channel.kind) ? channel.kind : 'webhook';
+  const startKind: ChannelKind = channel && isChannelKind(channel.kind) ? channel.kind : CHANNEL_DESCRIPTORS[0].kind;
   const [kind, setKind] = useState<ChannelKind>(startKind);
   const [name, setName] = useState(channel?.name ?? '');
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
