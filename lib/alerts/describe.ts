@@ -1,26 +1,11 @@
-/** How each rule reads to people: severity and a one-line title naming the subject. Pure. */
-import type { RuleKind } from './types';
+/** How each rule reads to people: severity and a one-line title naming the subject (from its descriptor). Pure. */
+import { ruleDescriptor, type RuleKind } from './rules/descriptors';
+import type { Severity } from './rules/rule';
 
-export type Severity = 'info' | 'warning' | 'critical';
-
-const TEXT: Record<RuleKind, { severity: Severity; title: (subject: string) => string }> = {
-  'unprofitable-rig': { severity: 'warning', title: (s) => `${s} is losing money` },
-  'unprofitable-site': { severity: 'critical', title: (s) => `Site ${s} is losing money` },
-  offline: { severity: 'critical', title: (s) => `${s} is offline` },
-  stale: { severity: 'warning', title: (s) => `${s} has stopped reporting fresh data` },
-  'hashrate-low': { severity: 'warning', title: (s) => `${s} hash rate is low` },
-  'temp-high': { severity: 'critical', title: (s) => `${s} is running hot` },
-  'fan-stopped': { severity: 'critical', title: (s) => `${s} has a stopped fan` },
-  'board-missing': { severity: 'warning', title: (s) => `${s} is missing a hash board` },
-  'pool-dead': { severity: 'critical', title: (s) => `${s} has no working pool` },
-  'no-shares': { severity: 'warning', title: (s) => `${s} has no accepted shares` },
-  'pool-gap': { severity: 'warning', title: (s) => `Pool ${s} reports less than the rigs` },
-  'network-stale': { severity: 'warning', title: () => 'Network data is stale' },
-  'price-stale': { severity: 'warning', title: () => 'BTC price is stale' },
-};
+export type { Severity } from './rules/rule';
 
 /** Severity and title of an alert of `rule` about `subjectName`. */
 export function describeAlert(rule: RuleKind, subjectName: string): { severity: Severity; title: string } {
-  const t = TEXT[rule];
-  return { severity: t.severity, title: t.title(subjectName) };
+  const d = ruleDescriptor(rule);
+  return { severity: d.severity, title: d.title(subjectName) };
 }

@@ -9,26 +9,38 @@
  *   once with reason "maintenance" (receivers are told it ended), a pending one is dropped.
  * - Inactive states are not kept; a resolved state is kept until the next evaluation.
  */
-import { fleetObservations } from './fleet-rules';
-import { rigHardwareObservations } from './hardware-rules';
-import type { AlertInput, AlertSettings } from './inputs';
-import { profitObservations } from './profit-rules';
-import { thresholdsFor } from './scope-thresholds';
+import type { AlertInput, AlertRig } from './inputs';
+import { ALERT_RULES } from './rules';
+import { rigThresholds, siteThresholds, thresholdsFor } from './scope-thresholds';
 import { inactiveState, resolve, step, type StepResult } from './state-machine';
+import type { AlertSettings, AlertThresholds } from './thresholds';
 import { alertKey, RULE_KINDS, RULE_SCOPE, type AlertEvent, type AlertState, type Observation, type RuleKind } from './types';
 
+/** The states to keep for the next sweep and the events to deliver. */
 export interface AlertEvaluation {
   states: Map<string, AlertState>;
   events: AlertEvent[];
 }
 
-/** Every observation for this sweep, before maintenance is applied. */
+/** `fn` computed once per key. */
+function memo<K, V>(fn: (key: K) => V): (key: K) => V {
+  const seen = new Map<K, V>();
+  return (key) => {
+    if (!seen.has(key)) seen.set(key, fn(key));
+    return seen.get(key)!;
+  };
+}
+
+/** Every observation for this sweep, before maintenance is applied: each rule of ./rules in turn. */
 export function observe(input: AlertInput, settings: AlertSettings): Observation[] {
-  return [
-    ...input.rigs.flatMap((rig) => rigHardwareObservations(rig, input.nowMs, settings)),
-    ...profitObservations(input, settings),
-    ...fleetObservations(input, settings),
-  ];
+  const byRig = memo((rig: AlertRig) => rigThresholds(settings, rig.id, rig.siteId));
+  const bySite = memo((siteId: number) => siteThresholds(settings, siteId));
+  return ALERT_RULES.flatMap(({ descriptor, evaluate }) => {
+    const rule = descriptor.name as RuleKind;
+    const pick = (t: AlertThresholds) => t[rule] as Parameters<typeof evaluate>[0]['global'];
+    const verdicts = evaluate({ input, global: pick(settings.global), rig: (rig) => pick(byRig(rig)), site: (siteId) => pick(bySite(siteId)) });
+    return verdicts.map((v): Observation => ({ rule, scope: descriptor.scope, ...v }));
+  });
 }
 
 /** The rule and subject id of a key made by alertKey. */
@@ -41,6 +53,7 @@ export function parseAlertKey(key: string): { rule: RuleKind; subjectId: number 
   return { rule: rule as RuleKind, subjectId };
 }
 
+/** Steps every (rule, subject) through the state machine after a sweep: the states to keep and the events to deliver. */
 export function evaluateAlerts(previous: ReadonlyMap<string, AlertState>, input: AlertInput, settings: AlertSettings): AlertEvaluation {
   const maintenance = new Set(settings.maintenanceRigIds);
   const rigSite = new Map(input.rigs.map((rig) => [rig.id, rig.siteId]));

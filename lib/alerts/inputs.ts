@@ -7,7 +7,6 @@
 import type { RigView } from '../domain/fleet';
 import type { Reading } from '../domain/reading';
 import type { EconomicsFigures } from '../economics/types';
-import type { AlertThresholds, ThresholdOverride } from './thresholds';
 
 /** A rig as RigView has it, with only the reading fields the rules look at. */
 export interface AlertRig extends Pick<RigView, 'id' | 'name' | 'siteId' | 'connectivity'> {
@@ -51,15 +50,4 @@ export interface AlertInput {
   siteEconomics: Record<number, AlertEconomics>;
   pools: AlertPoolRow[];
   market: AlertMarket;
-}
-
-/** The operator's alert settings. */
-export interface AlertSettings {
-  global: AlertThresholds;
-  /** Overrides by site id, applied over `global`. */
-  sites: Record<number, ThresholdOverride>;
-  /** Overrides by rig id, applied over the rig's site. */
-  rigs: Record<number, ThresholdOverride>;
-  /** Rigs in maintenance: no pending or firing alerts; a firing one resolves with reason "maintenance". */
-  maintenanceRigIds: readonly number[];
 }

@@ -1,5 +1,5 @@
-/** An alert as a notification message (lib/notify's AlertMessage), and the test message. Pure. */
-import type { AlertMessage, AlertSeverity } from '../notify/types';
+/** An alert as a notification message (./notification.ts, what lib/notify delivers), and the test message. Pure. */
+import type { AlertMessage, AlertSeverity } from './notification';
 
 /** The stored alert fields a message needs (an `alerts` row). */
 export interface StoredAlert {

@@ -1,6 +1,5 @@
 /** The thresholds that apply to one subject: global, then its site's override, then its rig's. */
-import type { AlertSettings } from './inputs';
-import { resolveThresholds, type AlertThresholds } from './thresholds';
+import { resolveThresholds, type AlertSettings, type AlertThresholds } from './thresholds';
 import type { AlertScope } from './types';
 
 /** A rig's thresholds: global -> its site -> the rig. */

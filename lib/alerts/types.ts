@@ -1,48 +1,16 @@
 /**
- * The alert engine's vocabulary: rule kinds and their scopes, observations (what an evaluator saw for one
+ * The alert engine's vocabulary: rule kinds and their scopes (from ./rules/descriptors.ts), observations (what an evaluator saw for one
  * subject after a sweep), per-(rule, subject) state and the events the state machine emits. Pure data.
  */
 
-/** Every rule the engine evaluates. */
-export const RULE_KINDS = [
-  'unprofitable-rig',
-  'unprofitable-site',
-  'offline',
-  'stale',
-  'hashrate-low',
-  'temp-high',
-  'fan-stopped',
-  'board-missing',
-  'pool-dead',
-  'no-shares',
-  'pool-gap',
-  'network-stale',
-  'price-stale',
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
+import { RULE_DESCRIPTORS, type RuleKind } from './rules/descriptors';
+import type { AlertScope } from './rules/rule';
 
-/** What an alert is about. Fleet-wide rules use subject id 0. */
-export type AlertScope = 'rig' | 'site' | 'pool' | 'fleet';
+export { RULE_KINDS, type RuleKind } from './rules/descriptors';
+export { FLEET_SUBJECT_ID, type AlertScope } from './rules/rule';
 
-/** The scope of each rule's subjects. */
-export const RULE_SCOPE: Readonly<Record<RuleKind, AlertScope>> = {
-  'unprofitable-rig': 'rig',
-  'unprofitable-site': 'site',
-  offline: 'rig',
-  stale: 'rig',
-  'hashrate-low': 'rig',
-  'temp-high': 'rig',
-  'fan-stopped': 'rig',
-  'board-missing': 'rig',
-  'pool-dead': 'rig',
-  'no-shares': 'rig',
-  'pool-gap': 'pool',
-  'network-stale': 'fleet',
-  'price-stale': 'fleet',
-};
-
-/** The subject id of fleet-scoped alerts. */
-export const FLEET_SUBJECT_ID = 0;
+/** The scope of each rule's subjects (from its descriptor). */
+export const RULE_SCOPE = Object.fromEntries(RULE_DESCRIPTORS.map((d) => [d.name, d.scope])) as unknown as Readonly<Record<RuleKind, AlertScope>>;
 
 /** What the state machine needs from one evaluation of one (rule, subject). */
 export interface StepObservation {
@@ -73,6 +41,7 @@ export interface Timing {
   clearForMs: number;
 }
 
+/** Where a (rule, subject) is in its life. */
 export type AlertPhase = 'inactive' | 'pending' | 'firing' | 'resolved';
 
 /** One (rule, subject)'s state between sweeps. */

@@ -3,15 +3,18 @@
  * secrets that read "<redacted>" keep the stored value while they still go to the same host (redact.ts).
  * Validated with messages that name the field. Pure.
  */
-import { parseChannelConfig, type ChannelConfig } from './registry';
+import { parseChannelConfig } from './channel-config';
+import type { ChannelConfig } from './descriptors';
 import { keepRedactedSecrets } from './redact';
 
+/** A validated create or update: only the fields it sets. */
 export interface ChannelInput {
   name?: string;
   enabled?: boolean;
   config?: ChannelConfig;
 }
 
+/** A validated input, or one message per problem. */
 export type ParsedChannelInput = { ok: true; input: ChannelInput } | { ok: false; errors: string[] };
 
 const KNOWN = ['name', 'enabled', 'config'];

@@ -5,27 +5,11 @@
  * collector runs, and every send checks again and says why it failed.
  */
 import { OutboundRefused, type Resolve } from '../net/checked-resolve';
-import { DEFAULT_NTFY_BASE_URL, DEFAULT_TELEGRAM_BASE_URL } from './channels/defaults';
-import type { ChannelConfig } from './registry';
+import { channelDescriptor, type ChannelConfig } from './descriptors';
 
-/** The host a channel sends to; null for Web Push (its endpoints are the subscriptions'). */
+/** The host a channel sends to (its descriptor says where); null for Web Push (its endpoints are the subscriptions'). */
 export function channelHost(config: ChannelConfig): string | null {
-  const host = (url: string) => new URL(url).hostname;
-  switch (config.kind) {
-    case 'webhook':
-      return host(config.url);
-    case 'ntfy':
-      return host(config.baseUrl ?? DEFAULT_NTFY_BASE_URL);
-    case 'telegram':
-      return host(config.baseUrl ?? DEFAULT_TELEGRAM_BASE_URL);
-    case 'slack':
-    case 'discord':
-      return host(config.webhookUrl);
-    case 'email':
-      return config.host;
-    case 'webpush':
-      return null;
-  }
+  return (channelDescriptor(config.kind).host as (c: ChannelConfig) => string | null)(config);
 }
 
 /** Null when the channel may send where it points (or that cannot be judged from here), else why not. */

@@ -12,8 +12,6 @@ import { NotifyError, isRetryableStatus, parseRetryAfterMs, retryAfterFromJsonBo
 import { NOTIFY_REPLY_MAX_BYTES, type NotifyNet } from './net';
 import type { ChannelKind } from './types';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-
 /** One POST request, built by a channel's pure request function. */
 export interface HttpRequestSpec {
   url: string;

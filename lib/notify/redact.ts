@@ -3,42 +3,18 @@
  * edit sends "<redacted>" back while the secret still goes where it went (lib/settings/redacted-secret.ts:
  * a channel pointed at a new host needs its secret typed again). Pure.
  */
-import { hostPortDestination, keepRedactedSecret, REDACTED, urlDestination, type SecretDestination } from '../settings/redacted-secret';
-import { DEFAULT_NTFY_BASE_URL, DEFAULT_TELEGRAM_BASE_URL } from './channels/defaults';
-import type { ChannelKind } from './types';
+import { keepRedactedSecret, REDACTED } from '../settings/redacted-secret';
+import { CHANNEL_DESCRIPTORS, channelDescriptor, type ChannelKind } from './descriptors';
 
 export { REDACTED };
 
-/** Dotted paths of the secret fields of each kind (Slack and Discord webhook URLs are credentials). */
-export const SECRET_FIELDS: Readonly<Record<ChannelKind, readonly string[]>> = {
-  webhook: ['secret'],
-  ntfy: ['token'],
-  telegram: ['botToken'],
-  slack: ['webhookUrl'],
-  discord: ['webhookUrl'],
-  email: ['auth.pass'],
-  webpush: [],
-};
+/** Dotted paths of the secret fields of each kind (from its descriptor; Slack and Discord webhook URLs are credentials). */
+export const SECRET_FIELDS = Object.fromEntries(CHANNEL_DESCRIPTORS.map((d) => [d.kind, d.secretFields])) as unknown as Readonly<Record<ChannelKind, readonly string[]>>;
 
 type Obj = Record<string, unknown>;
 
-/**
- * Where each kind sends its secret. Slack and Discord: the secret is the URL itself, so a "<redacted>" URL
- * is by definition the stored destination.
- */
-const SECRET_DESTINATION: Readonly<Record<ChannelKind, (config: Obj) => SecretDestination>> = {
-  webhook: (c) => urlDestination(c.url),
-  ntfy: (c) => urlDestination(c.baseUrl ?? DEFAULT_NTFY_BASE_URL),
-  telegram: (c) => urlDestination(c.baseUrl ?? DEFAULT_TELEGRAM_BASE_URL),
-  slack: () => 'the stored Slack webhook URL',
-  discord: () => 'the stored Discord webhook URL',
-  email: (c) => hostPortDestination(c.host, c.port ?? 587),
-  webpush: () => null,
-};
-
 function secretPaths(config: Obj): string[][] {
-  const kind = config.kind as ChannelKind;
-  return (Object.hasOwn(SECRET_FIELDS, kind) ? SECRET_FIELDS[kind] : []).map((p) => p.split('.'));
+  return (channelDescriptor(String(config.kind))?.secretFields ?? []).map((p) => p.split('.'));
 }
 
 function parentOf(root: Obj, path: string[]): Obj | null {
@@ -69,7 +45,8 @@ export function keepRedactedSecrets(incoming: Obj, stored: Obj): { config: Obj; 
   const out = structuredClone(incoming);
   const errors: string[] = [];
   const sameKind = incoming.kind === stored.kind;
-  const destinationOf = Object.hasOwn(SECRET_DESTINATION, String(incoming.kind)) ? SECRET_DESTINATION[incoming.kind as ChannelKind] : () => null;
+  const descriptor = channelDescriptor(String(incoming.kind));
+  const destinationOf = (config: Obj) => (descriptor ? descriptor.secretDestination(config) : null);
   for (const path of secretPaths(out)) {
     const parent = parentOf(out, path);
     const leaf = path[path.length - 1];

@@ -1,63 +1,26 @@
-/** Every channel's config schema behind one `kind`, and `createChannel(config)`. */
-import { z } from 'zod';
-import { discordChannel, discordConfigSchema } from './channels/discord';
-import { emailChannel, emailConfigSchema } from './channels/email';
-import { ntfyChannel, ntfyConfigSchema } from './channels/ntfy';
-import { slackChannel, slackConfigSchema } from './channels/slack';
-import { telegramChannel, telegramConfigSchema } from './channels/telegram';
-import { webhookChannel, webhookConfigSchema } from './channels/webhook';
-import { webpushChannel, webpushConfigSchema, type WebPushDeps } from './channels/webpush';
+/**
+ * The senders of every channel kind, keyed by their descriptor's kind, and `createChannel(config)`. The kinds
+ * themselves are ./descriptors (the one list); a unit test checks every descriptor has exactly one sender
+ * here and every sender a descriptor there.
+ */
+import { discordChannel } from './channels/discord';
+import { emailChannel } from './channels/email';
+import { ntfyChannel } from './channels/ntfy';
+import { slackChannel } from './channels/slack';
+import { telegramChannel } from './channels/telegram';
+import { webhookChannel } from './channels/webhook';
+import { webpushChannel, type WebPushDeps } from './channels/webpush';
+import { parseChannelConfig } from './channel-config';
+import { discordDescriptor } from './descriptors/discord';
+import { emailDescriptor } from './descriptors/email';
+import { ntfyDescriptor } from './descriptors/ntfy';
+import { slackDescriptor } from './descriptors/slack';
+import { telegramDescriptor } from './descriptors/telegram';
+import { webhookDescriptor } from './descriptors/webhook';
+import { webpushDescriptor } from './descriptors/webpush';
+import type { ChannelConfig, ChannelConfigInput, ChannelConfigOf, ChannelDescriptorOf, ChannelKind } from './descriptors';
 import { notifyNet, type NotifyNet } from './net';
-import type { Channel, ChannelKind } from './types';
-
-export const CHANNEL_KINDS = ['webhook', 'ntfy', 'telegram', 'slack', 'discord', 'email', 'webpush'] as const satisfies readonly ChannelKind[];
-
-const SCHEMAS = {
-  webhook: webhookConfigSchema,
-  ntfy: ntfyConfigSchema,
-  telegram: telegramConfigSchema,
-  slack: slackConfigSchema,
-  discord: discordConfigSchema,
-  email: emailConfigSchema,
-  webpush: webpushConfigSchema,
-} as const;
-
-export const channelConfigSchema = z.discriminatedUnion('kind', [
-  webhookConfigSchema,
-  ntfyConfigSchema,
-  telegramConfigSchema,
-  slackConfigSchema,
-  discordConfigSchema,
-  emailConfigSchema,
-  webpushConfigSchema,
-]);
-/** A validated channel config, defaults filled in. */
-export type ChannelConfig = z.infer<typeof channelConfigSchema>;
-/** What a person writes: defaults may be left out. */
-export type ChannelConfigInput = z.input<typeof channelConfigSchema>;
-
-export type ParsedChannelConfig = { ok: true; config: ChannelConfig } | { ok: false; errors: string[] };
-
-/** Validates a channel config; errors name the field and never echo secrets. */
-export function parseChannelConfig(input: unknown): ParsedChannelConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [`a channel config must be a JSON object with a kind (${CHANNEL_KINDS.join(', ')})`] };
-  }
-  const kind = (input as { kind?: unknown }).kind;
-  if (typeof kind !== 'string' || !Object.hasOwn(SCHEMAS, kind)) {
-    const got = typeof kind === 'string' ? JSON.stringify(kind) : 'none';
-    return { ok: false, errors: [`kind must be one of ${CHANNEL_KINDS.join(', ')} (got ${got})`] };
-  }
-  const result = SCHEMAS[kind as ChannelKind].safeParse(input);
-  if (!result.success) return { ok: false, errors: result.error.issues.map((i) => issueText(kind, i)) };
-  return { ok: true, config: result.data as ChannelConfig };
-}
-
-function issueText(kind: string, issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') return `${kind} channel: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
-  return `${kind} channel: ${path ? `${path}: ` : ''}${issue.message}`;
-}
+import type { Channel } from './types';
 
 /** What channels need beyond their config: Web Push reads its subscriptions from the database; all connect through `net`. */
 export interface ChannelDeps {
@@ -66,26 +29,38 @@ export interface ChannelDeps {
   net?: NotifyNet;
 }
 
+/** What a sender gets besides its config (`net` filled in). */
+export type ChannelSendDeps = ChannelDeps & { net: NotifyNet };
+
+/** The sender of one kind: its descriptor and how a config it validated becomes a Channel. */
+export interface ChannelImplementation {
+  readonly descriptor: ChannelDescriptorOf<ChannelKind>;
+  create(config: ChannelConfig, deps: ChannelSendDeps): Channel;
+}
+
+/** `create` sees only configs its own descriptor's schema produced (createChannel looks it up by that kind). */
+function implement<K extends ChannelKind>(descriptor: ChannelDescriptorOf<K>, create: (config: ChannelConfigOf<K>, deps: ChannelSendDeps) => Channel): ChannelImplementation {
+  return { descriptor, create: create as ChannelImplementation['create'] };
+}
+
+/** Every sender, one per descriptor. */
+export const CHANNEL_IMPLEMENTATIONS: readonly ChannelImplementation[] = [
+  implement(webhookDescriptor, (c, d) => webhookChannel(c, d.net)),
+  implement(ntfyDescriptor, (c, d) => ntfyChannel(c, d.net)),
+  implement(telegramDescriptor, (c, d) => telegramChannel(c, d.net)),
+  implement(slackDescriptor, (c, d) => slackChannel(c, d.net)),
+  implement(discordDescriptor, (c, d) => discordChannel(c, d.net)),
+  implement(emailDescriptor, (c, d) => emailChannel(c, d.net)),
+  implement(webpushDescriptor, (c, d) => webpushChannel(c, d.webPush, d.net)),
+];
+
+const BY_KIND: ReadonlyMap<string, ChannelImplementation> = new Map(CHANNEL_IMPLEMENTATIONS.map((i) => [i.descriptor.kind, i]));
+
 /** A channel from a config (validated here; throws one message listing every problem). */
 export function createChannel(config: ChannelConfigInput | ChannelConfig, deps: ChannelDeps = {}): Channel {
   const parsed = parseChannelConfig(config);
   if (!parsed.ok) throw new Error(`invalid channel config: ${parsed.errors.join('; ')}`);
-  const c = parsed.config;
-  const net = deps.net ?? notifyNet();
-  switch (c.kind) {
-    case 'webhook':
-      return webhookChannel(c, net);
-    case 'ntfy':
-      return ntfyChannel(c, net);
-    case 'telegram':
-      return telegramChannel(c, net);
-    case 'slack':
-      return slackChannel(c, net);
-    case 'discord':
-      return discordChannel(c, net);
-    case 'email':
-      return emailChannel(c, net);
-    case 'webpush':
-      return webpushChannel(c, deps.webPush, net);
-  }
+  const implementation = BY_KIND.get(parsed.config.kind);
+  if (!implementation) throw new Error(`${parsed.config.kind} channel: no sender is registered for this kind`);
+  return implementation.create(parsed.config, { ...deps, net: deps.net ?? notifyNet() });
 }

@@ -5,23 +5,11 @@
  * mark the fields they name. Stored secrets are never shown: left empty, they are kept.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { ChannelKind } from '../../../lib/notify/types';
+import { CHANNEL_DESCRIPTORS, channelDescriptor, COMMON_FIELDS, isChannelKind, type ChannelField, type ChannelKind } from '../../../lib/notify/descriptors';
 import type { ChannelView } from '../../../lib/views/alert-contracts';
 import { callApi } from '../alerts/api-client';
 import { FormFooter } from './FormFooter';
-import {
-  CHANNEL_KINDS,
-  CHANNEL_FIELDS,
-  COMMON_FIELDS,
-  configFromValues,
-  emptyValues,
-  errorsForField,
-  KIND_LABEL,
-  REDACTED,
-  valuesFromConfig,
-  type ChannelField,
-  type FieldValues,
-} from './channel-fields';
+import { configFromValues, emptyValues, errorsForField, REDACTED, valuesFromConfig, type FieldValues } from './channel-fields';
 
 /** Props of ChannelForm. */
 export interface ChannelFormProps {
@@ -36,15 +24,11 @@ function withoutPrefix(error: string): string {
   return error.replace(/^\w+ channel: [\w.]+: /, '');
 }
 
-function isKind(kind: string): kind is ChannelKind {
-  return (CHANNEL_KINDS as readonly string[]).includes(kind);
-}
-
 /** The add/edit form. */
 export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
   const uid = useId();
   const editing = channel !== undefined;
-  const startKind: ChannelKind = channel && isKind(channel.kind) ? channel.kind : 'webhook';
+  const startKind: ChannelKind = channel && isChannelKind(channel.kind) ? channel.kind : CHANNEL_DESCRIPTORS[0].kind;
   const [kind, setKind] = useState<ChannelKind>(startKind);
   const [name, setName] = useState(channel?.name ?? '');
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
@@ -193,14 +177,14 @@ export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
             disabled={editing}
             onChange={(e) => changeKind(e.target.value as ChannelKind)}
           >
-            {CHANNEL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABEL[k]}
+            {CHANNEL_DESCRIPTORS.map((d) => (
+              <option key={d.kind} value={d.kind}>
+                {d.label}
               </option>
             ))}
           </select>
         </div>
-        {CHANNEL_FIELDS[kind].map(fieldInput)}
+        {channelDescriptor(kind).fields.map(fieldInput)}
       </div>
 
       <details className="form-advanced" open={showAdvanced} onToggle={(e) => setShowAdvanced(e.currentTarget.open)}>

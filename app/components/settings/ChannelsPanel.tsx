@@ -10,7 +10,7 @@ import { callApi, requestAndWait, type RequestOutcome } from '../alerts/api-clie
 import { When } from '../alerts/When';
 import { ChannelForm } from './ChannelForm';
 import { useSettingsList } from './use-settings-list';
-import { KIND_LABEL } from './channel-fields';
+import { channelDescriptor } from '../../../lib/notify/descriptors';
 import { EditRow, RowActions, RowError } from './RowActions';
 import { SettingsTable, type Column } from './SettingsTable';
 import { useRowEditing } from './use-row-editing';
@@ -90,7 +90,7 @@ export function ChannelsPanel({ initial, nowMs }: ChannelsPanelProps) {
               <tr key={c.id} data-testid="channel-row" data-channel-id={c.id} data-kind={c.kind} data-channel-name={c.name} className={c.enabled ? undefined : 'is-disabled'}>
                 <th scope="row" className="cell-name">
                   {c.name}
-                  <span className="cell-sub">{KIND_LABEL[c.kind as keyof typeof KIND_LABEL] ?? c.kind}</span>
+                  <span className="cell-sub">{channelDescriptor(c.kind)?.label ?? c.kind}</span>
                   {c.config.allowPlaintext === true && (
                     <span className="cell-sub warn-text" data-testid="channel-plaintext-warning" title="This channel may send its password and alerts in clear text">
                       without TLS

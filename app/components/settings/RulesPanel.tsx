@@ -5,24 +5,12 @@
  * site -> rig) as their placeholder; saving sends only what is set at this scope.
  */
 import { useState, type FormEvent } from 'react';
-import { describeAlert } from '../../../lib/alerts/describe';
+import { ruleDescriptor, TIMING_FIELDS, type RuleField, type RuleKind } from '../../../lib/alerts/rules/descriptors';
 import { resolveThresholds, type ThresholdOverride } from '../../../lib/alerts/thresholds';
-import type { RuleKind } from '../../../lib/alerts/types';
 import type { RulesView } from '../../../lib/views/alert-contracts';
 import { SEVERITY_LABEL } from '../alerts/alert-order';
 import { callApi } from '../alerts/api-client';
-import {
-  formFromOverride,
-  inheritedText,
-  overrideFromForm,
-  RULE_LABEL,
-  RULE_LIMITS,
-  rulesAtScope,
-  TIMING_FIELDS,
-  type RuleField,
-  type RuleScopeRef,
-  type RulesForm,
-} from './rule-fields';
+import { formFromOverride, inheritedText, overrideFromForm, rulesAtScope, type RuleScopeRef, type RulesForm } from './rule-fields';
 import { FormFooter } from './FormFooter';
 import { SettingsTable, type Column } from './SettingsTable';
 
@@ -186,11 +174,11 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
           const inheritedOn = inherited[rule].enabled;
           const on = row?.enabled ?? inheritedOn;
           const here = setHere(rule);
-          const severity = describeAlert(rule, '').severity;
+          const { label, severity, limits } = ruleDescriptor(rule);
           return (
             <tr key={rule} data-testid="rule-row" data-rule={rule} data-set-here={here ? 'true' : 'false'} className={on ? undefined : 'is-disabled'}>
               <th scope="row" className="cell-name">
-                {RULE_LABEL[rule]}
+                {label}
                 <span className="cell-sub">
                   <span className={`sev-tag sev-tag--${severity}`}>{SEVERITY_LABEL[severity]}</span> {rule}
                 </span>
@@ -215,8 +203,8 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
                   {numberInput(rule, f)}
                 </td>
               ))}
-              <td className={`cell-limits${RULE_LIMITS[rule].length === 0 ? ' is-empty' : ''}`} data-label="Limits">
-                {RULE_LIMITS[rule].length === 0 ? <span className="muted">—</span> : <div className="rule-limits">{RULE_LIMITS[rule].map((f) => numberInput(rule, f))}</div>}
+              <td className={`cell-limits${limits.length === 0 ? ' is-empty' : ''}`} data-label="Limits">
+                {limits.length === 0 ? <span className="muted">—</span> : <div className="rule-limits">{limits.map((f) => numberInput(rule, f))}</div>}
               </td>
               <td className="cell-reset">
                 {here && (

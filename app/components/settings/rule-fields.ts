@@ -1,74 +1,14 @@
 /**
- * Alert rules as the settings form edits them: a name per rule, the fields of each (times in minutes,
- * limits in their own units), which rules an override at a scope can change, and the conversions between
- * the form's strings and a ThresholdOverride. Pure.
+ * Alert rules as the settings form edits them: each rule's label and fields come from its descriptor
+ * (lib/alerts/rules/descriptors.ts: times in minutes, limits in their own units); this says which rules an
+ * override at a scope can change, and converts between the form's strings and a ThresholdOverride. Pure.
  */
+import { RULE_DESCRIPTORS, ruleDescriptor, TIMING_FIELDS, type RuleField, type RuleKind } from '../../../lib/alerts/rules/descriptors';
 import type { AlertThresholds, ThresholdOverride } from '../../../lib/alerts/thresholds';
-import { RULE_KINDS, RULE_SCOPE, type RuleKind } from '../../../lib/alerts/types';
-
-/** A rule in words. */
-export const RULE_LABEL: Readonly<Record<RuleKind, string>> = {
-  'unprofitable-rig': 'Rig losing money',
-  'unprofitable-site': 'Site losing money',
-  offline: 'Rig offline',
-  stale: 'Rig data stale',
-  'hashrate-low': 'Hash rate low',
-  'temp-high': 'Temperature high',
-  'fan-stopped': 'Fan stopped',
-  'board-missing': 'Hash board missing',
-  'pool-dead': 'No working pool',
-  'no-shares': 'No accepted shares',
-  'pool-gap': 'Pool reports less than rigs',
-  'network-stale': 'Network data stale',
-  'price-stale': 'BTC price stale',
-};
-
-/** How a field is shown: milliseconds as minutes, everything else as stored. */
-export type RuleFieldUnit = 'minutes' | 'plain';
-
-/** One editable field of a rule. */
-export interface RuleField {
-  key: string;
-  /** Short label with its unit. */
-  label: string;
-  unit: RuleFieldUnit;
-  /** null is allowed, typed as "auto". */
-  nullable?: boolean;
-}
-
-/** "for" and "clear after", which every rule has. */
-export const TIMING_FIELDS: readonly RuleField[] = [
-  { key: 'forMs', label: 'For (min)', unit: 'minutes' },
-  { key: 'clearForMs', label: 'Clear after (min)', unit: 'minutes' },
-];
-
-const PER_KWH = { key: 'marginPerKwh', label: 'Margin (/kWh, site currency)', unit: 'plain' } as const;
-const BAND_KWH = { key: 'clearBandPerKwh', label: 'Clear band (/kWh)', unit: 'plain' } as const;
-const AFTER = { key: 'afterMs', label: 'After (min)', unit: 'minutes' } as const;
-
-/** Each rule's own limits, beyond enabled and the timings. */
-export const RULE_LIMITS: Readonly<Record<RuleKind, readonly RuleField[]>> = {
-  'unprofitable-rig': [PER_KWH, BAND_KWH],
-  'unprofitable-site': [PER_KWH, BAND_KWH],
-  offline: [],
-  stale: [],
-  'hashrate-low': [{ key: 'belowPct', label: 'Below (% of expected)', unit: 'plain' }],
-  'temp-high': [
-    { key: 'maxC', label: 'Max (°C)', unit: 'plain' },
-    { key: 'clearBandC', label: 'Clear band (°C)', unit: 'plain' },
-  ],
-  'fan-stopped': [],
-  'board-missing': [{ key: 'expectedBoards', label: 'Expected boards (or auto)', unit: 'plain', nullable: true }],
-  'pool-dead': [],
-  'no-shares': [AFTER],
-  'pool-gap': [{ key: 'gapPct', label: 'Gap (%)', unit: 'plain' }],
-  'network-stale': [AFTER],
-  'price-stale': [AFTER],
-};
 
 /** Every editable field of a rule: timings, then its limits. */
 export function ruleFields(rule: RuleKind): RuleField[] {
-  return [...TIMING_FIELDS, ...RULE_LIMITS[rule]];
+  return [...TIMING_FIELDS, ...ruleDescriptor(rule).limits];
 }
 
 /** Where an override is set. */
@@ -79,9 +19,8 @@ export type RuleScopeRef = { kind: 'global' } | { kind: 'site'; id: number } | {
  * rules per site; rig rules per rig. Pool and fleet rules read the global thresholds only.
  */
 export function rulesAtScope(scope: RuleScopeRef): RuleKind[] {
-  if (scope.kind === 'global') return [...RULE_KINDS];
-  if (scope.kind === 'site') return RULE_KINDS.filter((r) => RULE_SCOPE[r] === 'rig' || RULE_SCOPE[r] === 'site');
-  return RULE_KINDS.filter((r) => RULE_SCOPE[r] === 'rig');
+  const scopes = scope.kind === 'global' ? ['rig', 'site', 'pool', 'fleet'] : scope.kind === 'site' ? ['rig', 'site'] : ['rig'];
+  return RULE_DESCRIPTORS.filter((d) => scopes.includes(d.scope)).map((d) => d.name);
 }
 
 const MINUTE_MS = 60_000;
@@ -99,6 +38,7 @@ export interface RuleFormRow {
   enabled: boolean | undefined;
   values: Record<string, string>;
 }
+/** The rows of the form, by rule (only the rules shown at the scope). */
 export type RulesForm = Partial<Record<RuleKind, RuleFormRow>>;
 
 /** The override set at a scope, as form rows. */
@@ -113,13 +53,14 @@ export function formFromOverride(override: ThresholdOverride | undefined, rules:
   return form;
 }
 
+/** The override to send, or the fields that are not numbers. */
 export type BuiltOverride = { ok: true; override: ThresholdOverride } | { ok: false; errors: string[] };
 
 /** The form as an override holding only the fields set at this scope (so `{}` clears the scope). */
 export function overrideFromForm(form: RulesForm): BuiltOverride {
   const override: Record<string, Record<string, unknown>> = {};
   const errors: string[] = [];
-  for (const rule of RULE_KINDS) {
+  for (const { name: rule } of RULE_DESCRIPTORS) {
     const row = form[rule];
     if (!row) continue;
     const part: Record<string, unknown> = {};
@@ -133,7 +74,7 @@ export function overrideFromForm(form: RulesForm): BuiltOverride {
       }
       const n = Number(text.replace(',', '.'));
       if (!Number.isFinite(n)) {
-        errors.push(`${RULE_LABEL[rule]}: ${f.label} must be a number${f.nullable ? ' or "auto"' : ''} (got "${text}")`);
+        errors.push(`${ruleDescriptor(rule).label}: ${f.label} must be a number${f.nullable ? ' or "auto"' : ''} (got "${text}")`);
         continue;
       }
       part[f.key] = f.unit === 'minutes' ? Math.round(n * MINUTE_MS) : n;

@@ -1,6 +1,6 @@
 /** Channel writes by the web app; configs are validated by the caller (parseChannelConfig), their secrets sealed here. */
 import { eq } from 'drizzle-orm';
-import type { ChannelConfig } from '../../notify/registry';
+import type { ChannelConfig } from '../../notify/descriptors';
 import type { Db } from '../client';
 import { alertChannels, alertDeliveries } from '../schema';
 import { sealChannelConfig } from '../secret-fields';

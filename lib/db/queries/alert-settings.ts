@@ -1,5 +1,5 @@
 /** The operator's alert settings as stored: threshold overrides, maintenance and the notification policy. */
-import type { AlertSettings } from '../../alerts/inputs';
+import type { AlertSettings } from '../../alerts/thresholds';
 import { DEFAULT_NOTIFY_POLICY, parseNotifyPolicy, type NotifyPolicy } from '../../alerts/policy';
 import { DEFAULT_THRESHOLDS, parseThresholdOverride, resolveThresholds, type ThresholdOverride } from '../../alerts/thresholds';
 import type { MaintenanceView, RulesView } from '../../views/alert-contracts';

@@ -2,22 +2,13 @@
  * Discord webhook: {content} (2000 chars) or one embed (title 256, description 4096), mentions disabled.
  * A 429's retry_after (seconds, in the JSON body or the Retry-After header) lands in NotifyError.retryAfterMs.
  */
-import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
 import type { NotifyNet } from '../net';
 import { LIMITS, fitEscaped, renderBody, renderText, renderTitle, truncateText } from '../render';
 import type { AlertNotification, Channel } from '../types';
-import { httpUrl, quietHoursSchema, timeoutMsSchema } from './common';
+import type { DiscordConfig } from '../descriptors/discord';
 
-export const discordConfigSchema = z.strictObject({
-  kind: z.literal('discord'),
-  webhookUrl: httpUrl('the Discord webhookUrl'),
-  format: z.enum(['embed', 'content'], { error: 'the Discord format must be "embed" or "content"' }).default('embed'),
-  timeoutMs: timeoutMsSchema,
-  quietHours: quietHoursSchema.optional(),
-});
-export type DiscordConfig = z.infer<typeof discordConfigSchema>;
-
+/** Embed colours by severity, and green for resolved. */
 export const DISCORD_COLORS = { critical: 0xd32f2f, warning: 0xf57c00, info: 0x1976d2, resolved: 0x388e3c } as const;
 
 /** Backslash-escapes Discord markdown so rig names like "s19_a_b" render as written. */
@@ -52,6 +43,7 @@ export function discordPayload(n: AlertNotification, format: DiscordConfig['form
   };
 }
 
+/** The request a Discord channel sends (pure). The URL is the credential: never log it. */
 export function discordRequest(config: Pick<DiscordConfig, 'webhookUrl' | 'format'>, n: AlertNotification): HttpRequestSpec {
   return { url: config.webhookUrl, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(discordPayload(n, config.format)) };
 }

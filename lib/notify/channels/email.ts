@@ -8,59 +8,18 @@
  */
 import { connect, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
-import { z } from 'zod';
 import { OutboundRefused } from '../../net/checked-resolve';
 import { NotifyError } from '../errors';
 import type { NotifyNet } from '../net';
 import { LIMITS, renderBody, renderTitle, truncateText } from '../render';
 import { ALERT_ID_HEADER } from '../signature';
 import type { AlertNotification, Channel } from '../types';
-import { quietHoursSchema, timeoutMsSchema } from './common';
-
-const address = (what: string) => z.email({ error: `${what} must be an email address like alerts@example.com` });
-
-const emailFields = z.strictObject({
-  kind: z.literal('email'),
-  host: z.string({ error: 'the SMTP host is required' }).trim().min(1, { message: 'the SMTP host must not be empty' }),
-  port: z
-    .number({ error: 'the SMTP port must be a number' })
-    .int({ message: 'the SMTP port must be a whole number' })
-    .min(1, { message: 'the SMTP port must be from 1 to 65535' })
-    .max(65535, { message: 'the SMTP port must be from 1 to 65535' })
-    .default(587),
-  /** true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS. */
-  secure: z.boolean({ error: 'secure must be true or false' }).default(false),
-  /**
-   * Send without TLS when the server offers no STARTTLS (or someone on the way strips it): the password
-   * and the alerts then cross the network in clear text. Off unless the admin turns it on.
-   */
-  allowPlaintext: z.boolean({ error: 'allowPlaintext must be true or false' }).default(false),
-  auth: z
-    .object({
-      user: z.string({ error: 'auth.user is required with auth' }).min(1, { message: 'auth.user must not be empty' }),
-      pass: z.string({ error: 'auth.pass is required with auth' }),
-    })
-    .optional(),
-  from: address('from'),
-  to: z.array(address('every to address'), { error: 'to must be a list of email addresses' }).min(1, { message: 'to needs at least one address' }),
-  timeoutMs: timeoutMsSchema,
-  quietHours: quietHoursSchema.optional(),
-});
-
-/**
- * Earlier versions stored `requireTls` (false unless set), which made TLS optional. It is still read, so
- * those configs parse, and dropped: TLS is required of every channel, old ones included, unless
- * `allowPlaintext` says otherwise.
- */
-export const emailConfigSchema = emailFields
-  .extend({ requireTls: z.boolean({ error: 'requireTls must be true or false' }).optional() })
-  .transform(({ requireTls: _legacy, ...config }) => config);
-
-export type EmailConfig = z.infer<typeof emailConfigSchema>;
+import type { EmailConfig } from '../descriptors/email';
 
 /** The longest text body sent; far beyond any real group. */
 export const EMAIL_BODY_MAX_CHARS = 100_000;
 
+/** One email as sent: addresses, subject, text body and the alert-id header. */
 export interface EmailMessage {
   from: string;
   to: string[];

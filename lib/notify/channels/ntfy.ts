@@ -2,25 +2,12 @@
  * ntfy: POST {baseUrl}/{topic} with the text as body and Title, Priority, Tags (and Click) headers;
  * optional bearer token. Non-ASCII header values are RFC 2047 encoded, which ntfy decodes.
  */
-import { z } from 'zod';
-import { DEFAULT_NTFY_BASE_URL } from './defaults';
 import { postOnce, type HttpRequestSpec } from '../http';
 import type { NotifyNet } from '../net';
 import { LIMITS, renderBody, renderTitle, truncateText } from '../render';
 import type { AlertNotification, AlertSeverity, Channel } from '../types';
-import { anyFiring, httpUrl, joinUrl, quietHoursSchema, timeoutMsSchema } from './common';
-
-export const ntfyConfigSchema = z.strictObject({
-  kind: z.literal('ntfy'),
-  baseUrl: httpUrl('the ntfy baseUrl').default(DEFAULT_NTFY_BASE_URL),
-  topic: z
-    .string({ error: 'the ntfy topic is required' })
-    .regex(/^[-_A-Za-z0-9]{1,64}$/, { message: 'the ntfy topic must be 1 to 64 letters, digits, - or _' }),
-  token: z.string().min(1, { message: 'the ntfy token must not be empty (leave it out instead)' }).optional(),
-  timeoutMs: timeoutMsSchema,
-  quietHours: quietHoursSchema.optional(),
-});
-export type NtfyConfig = z.infer<typeof ntfyConfigSchema>;
+import { anyFiring, joinUrl } from './common';
+import type { NtfyConfig } from '../descriptors/ntfy';
 
 const PRIORITY: Readonly<Record<AlertSeverity, string>> = { critical: '5', warning: '4', info: '3' };
 const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { info: 0, warning: 1, critical: 2 };

@@ -1,19 +1,9 @@
 /** Slack incoming webhook: {text} or {text, blocks} (header + mrkdwn section), within Slack's limits. */
-import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
 import type { NotifyNet } from '../net';
 import { LIMITS, fitEscaped, renderBody, renderText, renderTitle, truncateText } from '../render';
 import type { AlertNotification, Channel } from '../types';
-import { httpUrl, quietHoursSchema, timeoutMsSchema } from './common';
-
-export const slackConfigSchema = z.strictObject({
-  kind: z.literal('slack'),
-  webhookUrl: httpUrl('the Slack webhookUrl'),
-  format: z.enum(['blocks', 'text'], { error: 'the Slack format must be "blocks" or "text"' }).default('blocks'),
-  timeoutMs: timeoutMsSchema,
-  quietHours: quietHoursSchema.optional(),
-});
-export type SlackConfig = z.infer<typeof slackConfigSchema>;
+import type { SlackConfig } from '../descriptors/slack';
 
 /** Slack's three control characters in mrkdwn and plain text. */
 export function escapeSlack(text: string): string {
@@ -35,6 +25,7 @@ export function slackPayload(n: AlertNotification, format: SlackConfig['format']
   };
 }
 
+/** The request a Slack channel sends (pure). The URL is the credential: never log it. */
 export function slackRequest(config: Pick<SlackConfig, 'webhookUrl' | 'format'>, n: AlertNotification): HttpRequestSpec {
   return { url: config.webhookUrl, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(slackPayload(n, config.format)) };
 }

@@ -1,32 +1,12 @@
 /** Telegram Bot API: POST {baseUrl}/bot{token}/sendMessage {chat_id, text, parse_mode: "HTML"}. */
-import { z } from 'zod';
-import { DEFAULT_TELEGRAM_BASE_URL } from './defaults';
 import { postOnce, type HttpRequestSpec } from '../http';
 import type { NotifyNet } from '../net';
 import { LIMITS, renderText } from '../render';
 import type { AlertNotification, Channel } from '../types';
-import { httpUrl, joinUrl, quietHoursSchema, timeoutMsSchema } from './common';
+import { joinUrl } from './common';
+import type { TelegramConfig } from '../descriptors/telegram';
 
-const CHAT_ID_MESSAGE = 'the Telegram chatId must be a numeric chat id or an @channelusername';
-
-export const telegramConfigSchema = z.strictObject({
-  kind: z.literal('telegram'),
-  baseUrl: httpUrl('the Telegram baseUrl').default(DEFAULT_TELEGRAM_BASE_URL),
-  botToken: z
-    .string({ error: 'the Telegram botToken is required' })
-    .regex(/^\d+:[A-Za-z0-9_-]+$/, { message: 'the Telegram botToken must look like 123456:ABC-DEF (from @BotFather)' }),
-  chatId: z.union(
-    [
-      z.number().int({ message: CHAT_ID_MESSAGE }),
-      z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{5,})$/, { message: CHAT_ID_MESSAGE }),
-    ],
-    { error: CHAT_ID_MESSAGE },
-  ),
-  timeoutMs: timeoutMsSchema,
-  quietHours: quietHoursSchema.optional(),
-});
-export type TelegramConfig = z.infer<typeof telegramConfigSchema>;
-
+/** Telegram's HTML parse mode needs only &, < and > escaped. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -2,25 +2,14 @@
  * Generic webhook: POSTs the notification as JSON, signed with `X-Hashwatt-Signature: sha256=<hex HMAC>`
  * of the exact body bytes; `X-Hashwatt-Alert-Id` lists the alert ids (comma-separated) for de-duplication.
  */
-import { z } from 'zod';
 import { postOnce, type HttpRequestSpec } from '../http';
 import type { NotifyNet } from '../net';
 import { renderTitle } from '../render';
 import { ALERT_ID_HEADER, SIGNATURE_HEADER, signBody } from '../signature';
 import type { AlertNotification, Channel } from '../types';
-import { httpUrl, quietHoursSchema, timeoutMsSchema } from './common';
+import type { WebhookConfig } from '../descriptors/webhook';
 
-export const webhookConfigSchema = z.strictObject({
-  kind: z.literal('webhook'),
-  url: httpUrl('the webhook url'),
-  secret: z
-    .string({ error: 'the webhook secret is required (it signs every request)' })
-    .min(16, { message: 'the webhook secret must be at least 16 characters' }),
-  timeoutMs: timeoutMsSchema,
-  quietHours: quietHoursSchema.optional(),
-});
-export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
-
+/** The `version` of the JSON body; raised when its shape changes. */
 export const WEBHOOK_PAYLOAD_VERSION = 1;
 
 /** The request a webhook channel sends (pure). */

@@ -6,7 +6,6 @@
  * (gone ones deleted). See ../webpush/outcome.ts for when the channel as a whole succeeds; a message that
  * none of the subscribers may see is sent to nobody and counts as delivered (there is no one to retry for).
  */
-import { z } from 'zod';
 import { mapWithConcurrency } from '../../util/concurrency';
 import { NotifyError } from '../errors';
 import { postOnce } from '../http';
@@ -16,33 +15,8 @@ import { encryptPushPayload } from '../webpush/ece';
 import { classifyFailure, summarizeOutcomes, type SubscriptionOutcome } from '../webpush/outcome';
 import { renderPushPayload } from '../webpush/payload';
 import { vapidAuthorization, vapidSubject, type VapidKeys } from '../webpush/vapid';
-import { quietHoursSchema, timeoutMsSchema } from './common';
 import { mayReceive, type PushSubscriber } from '../audience';
-
-export const PUSH_URGENCIES = ['high', 'normal', 'low', 'very-low'] as const;
-/** Four weeks: what push services keep at most. */
-export const MAX_PUSH_TTL_SECONDS = 2_419_200;
-
-export const webpushConfigSchema = z.strictObject({
-  kind: z.literal('webpush'),
-  userNames: z
-    .array(z.string().trim().min(1, { message: 'userNames must not contain empty names' }), { error: 'userNames must be a list of user names' })
-    .default([]),
-  ttlSeconds: z
-    .number({ error: 'ttlSeconds must be a number of seconds' })
-    .int({ message: 'ttlSeconds must be a whole number of seconds' })
-    .min(0, { message: 'ttlSeconds must be at least 0' })
-    .max(MAX_PUSH_TTL_SECONDS, { message: `ttlSeconds must be at most ${MAX_PUSH_TTL_SECONDS} (4 weeks)` })
-    .default(86_400),
-  urgency: z.enum(PUSH_URGENCIES, { error: `urgency must be one of ${PUSH_URGENCIES.join(', ')}` }).default('high'),
-  subject: z
-    .string()
-    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, { message: 'subject must be a mailto: address or an https: URL (the push services contact the sender there)' })
-    .optional(),
-  timeoutMs: timeoutMsSchema,
-  quietHours: quietHoursSchema.optional(),
-});
-export type WebpushConfig = z.infer<typeof webpushConfigSchema>;
+import type { WebpushConfig } from '../descriptors/webpush';
 
 /** A subscription to send to, with its user as the audience check needs them. */
 export interface PushTarget {
@@ -62,6 +36,7 @@ export interface PushSubscriptionStore {
   gone(id: number): void;
 }
 
+/** What the Web Push channel needs from the database and the installation. */
 export interface WebPushDeps {
   store: PushSubscriptionStore;
   /** The stored key pair (created on first use). */

@@ -4,19 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bannerAlerts, formatDurationMs, isSnoozed, mergeHistory, worstSeverity } from '../../../app/components/alerts/alert-order';
-import { CHANNEL_FIELDS, CHANNEL_KINDS, COMMON_FIELDS, configFromValues, emptyValues, errorsForField, REDACTED, valuesFromConfig } from '../../../app/components/settings/channel-fields';
+import { configFromValues, emptyValues, errorsForField, REDACTED, valuesFromConfig } from '../../../app/components/settings/channel-fields';
 import { formFromOverride, overrideFromForm, rulesAtScope } from '../../../app/components/settings/rule-fields';
 import { DEFAULT_THRESHOLDS, parseThresholdOverride } from '../../../lib/alerts/thresholds';
 import { RULE_KINDS } from '../../../lib/alerts/types';
-import { parseChannelConfig } from '../../../lib/notify/registry';
+import { parseChannelConfig } from '../../../lib/notify/channel-config';
 import { REDACTED as API_REDACTED, SECRET_FIELDS } from '../../../lib/notify/redact';
-import { discordConfigSchema } from '../../../lib/notify/channels/discord';
-import { emailConfigSchema } from '../../../lib/notify/channels/email';
-import { webpushConfigSchema } from '../../../lib/notify/channels/webpush';
-import { ntfyConfigSchema } from '../../../lib/notify/channels/ntfy';
-import { slackConfigSchema } from '../../../lib/notify/channels/slack';
-import { telegramConfigSchema } from '../../../lib/notify/channels/telegram';
-import { webhookConfigSchema } from '../../../lib/notify/channels/webhook';
+import { CHANNEL_DESCRIPTORS, CHANNEL_KINDS, channelDescriptor, COMMON_FIELDS } from '../../../lib/notify/descriptors';
 import type { AlertView } from '../../../lib/views/alert-contracts';
 
 function alert(over: Partial<AlertView>): AlertView {
@@ -81,21 +75,19 @@ describe('history', () => {
 });
 
 describe('channel form fields', () => {
-  const SCHEMAS = { webhook: webhookConfigSchema, ntfy: ntfyConfigSchema, telegram: telegramConfigSchema, slack: slackConfigSchema, discord: discordConfigSchema, email: emailConfigSchema, webpush: webpushConfigSchema };
-
   it.each(CHANNEL_KINDS)('%s: one form field for every config field of its schema, and none it does not know', (kind) => {
-    const schema = SCHEMAS[kind];
+    const schema = channelDescriptor(kind).configSchema;
     // Email's schema reads (and drops) an earlier version's requireTls: its fields are those of its input object.
     const shape = 'shape' in schema ? schema.shape : (schema.in as unknown as { shape: Record<string, unknown> }).shape;
     const schemaKeys = Object.keys(shape).filter((k) => k !== 'kind' && !(kind === 'email' && k === 'requireTls')).sort();
-    const formKeys = [...new Set([...CHANNEL_FIELDS[kind], ...COMMON_FIELDS].map((f) => f.key.split('.')[0]))].sort();
+    const formKeys = [...new Set([...channelDescriptor(kind).fields, ...COMMON_FIELDS].map((f) => f.key.split('.')[0]))].sort();
     expect(formKeys).toEqual(schemaKeys);
   });
 
   it('marks every secret the API redacts as a password field', () => {
-    for (const kind of CHANNEL_KINDS) {
+    for (const { kind, fields } of CHANNEL_DESCRIPTORS) {
       for (const path of SECRET_FIELDS[kind]) {
-        const field = CHANNEL_FIELDS[kind].find((f) => f.key === path);
+        const field = fields.find((f) => f.key === path);
         expect(field, `${kind}.${path}`).toBeDefined();
         // Slack and Discord webhook URLs are credentials too, but typed as URLs; the form keeps any redacted value.
         if (kind !== 'slack' && kind !== 'discord') expect(field!.type).toBe('secret');
@@ -135,8 +127,8 @@ describe('channel form fields', () => {
     const parsed = parseChannelConfig({ kind: 'webhook', url: 'not a url', secret: 'short' });
     expect(parsed.ok).toBe(false);
     const errors = parsed.ok ? [] : parsed.errors;
-    const url = CHANNEL_FIELDS.webhook.find((f) => f.key === 'url')!;
-    const secret = CHANNEL_FIELDS.webhook.find((f) => f.key === 'secret')!;
+    const url = channelDescriptor('webhook').fields.find((f) => f.key === 'url')!;
+    const secret = channelDescriptor('webhook').fields.find((f) => f.key === 'secret')!;
     expect(errorsForField(errors, url)).toEqual(['webhook channel: url: the webhook url must be an http or https URL']);
     expect(errorsForField(errors, secret)).toEqual(['webhook channel: secret: the webhook secret must be at least 16 characters']);
   });

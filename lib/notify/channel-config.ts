@@ -1,0 +1,28 @@
+/** Validating a channel config of any kind against its descriptor's schema. Pure (no sending code). */
+import type { z } from 'zod';
+import { CHANNEL_KINDS, channelDescriptor, type ChannelConfig } from './descriptors';
+
+/** A validated config, or every problem found (each names the field, none echoes a secret). */
+export type ParsedChannelConfig = { ok: true; config: ChannelConfig } | { ok: false; errors: string[] };
+
+/** Validates a channel config; errors name the field and never echo secrets. */
+export function parseChannelConfig(input: unknown): ParsedChannelConfig {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: [`a channel config must be a JSON object with a kind (${CHANNEL_KINDS.join(', ')})`] };
+  }
+  const kind = (input as { kind?: unknown }).kind;
+  const descriptor = typeof kind === 'string' ? channelDescriptor(kind) : null;
+  if (typeof kind !== 'string' || descriptor === null) {
+    const got = typeof kind === 'string' ? JSON.stringify(kind) : 'none';
+    return { ok: false, errors: [`kind must be one of ${CHANNEL_KINDS.join(', ')} (got ${got})`] };
+  }
+  const result = (descriptor.configSchema as z.ZodType).safeParse(input);
+  if (!result.success) return { ok: false, errors: result.error.issues.map((i) => issueText(kind, i)) };
+  return { ok: true, config: result.data as ChannelConfig };
+}
+
+function issueText(kind: string, issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') return `${kind} channel: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  return `${kind} channel: ${path ? `${path}: ` : ''}${issue.message}`;
+}
