@@ -1,8 +1,8 @@
 /**
  * Layer rules of Hashwatt (docs: ../shared/design/architecture.md, "Entry points and checked boundaries").
- * `npm run deps` (tools/check-layers.mjs) runs these rules and, on top of them, the two folder-cycle rules
+ * `npm run deps` (bin/check-layers.ts) runs these rules and, on top of them, the two folder-cycle rules
  * dependency-cruiser cannot express (no-lib-folder-cycle, no-collectors-folder-cycle: defined with their
- * reasons in tools/check-layers.mjs), and prints every offending import as `rule: from -> to`. tests/unit/house/layer-rules.test.ts plants one violation of
+ * reasons in bin/check-layers.ts), and prints every offending import as `rule: from -> to`. tests/unit/house/layer-rules.test.ts plants one violation of
  * each rule in a throwaway tree and checks that each is reported by name.
  *
  * The layering, bottom to top:

@@ -1,6 +1,6 @@
 /**
  * The layer rules can fail: a throwaway tree with one planted violation of each rule (.dependency-cruiser.cjs
- * and the folder-cycle rules of tools/check-layers.ts) is checked with the repository's own rules, and each
+ * and the folder-cycle rules of bin/check-layers.ts) is checked with the repository's own rules, and each
  * offending import is reported under its rule's name; a tree that keeps the layering reports nothing.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLayers, type LayerViolation } from '../../../tools/check-layers';
+import { checkLayers, type LayerViolation } from '../../../bin/check-layers';
 import { tempDir } from '../../../lib/util/temp-dir';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
@@ -161,7 +161,7 @@ describe('layer rules', () => {
   });
 
   it('npm run deps prints each offending import with its rule and fails; passes on the clean tree', () => {
-    const script = join(REPO, 'tools/check-layers.ts');
+    const script = join(REPO, 'bin/check-layers.ts');
     // tsx by file URL: the throwaway tree has no node_modules/tsx for a bare name to resolve to.
     const tsx = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
     const run = (cwd: string) => spawnSync(process.execPath, ['--import', tsx, script], { cwd, encoding: 'utf8', timeout: 60_000 });

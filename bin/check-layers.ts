@@ -3,7 +3,7 @@
  * instrumentation.ts (those that exist), plus the folder-cycle rules below, and prints every offending
  * import as `rule: from -> to`. Exit status 1 when anything is found, 2 when the check itself failed.
  *
- * Usage: node --import tsx tools/check-layers.ts [path ...]   (paths relative to the current directory)
+ * Usage: node --import tsx bin/check-layers.ts [path ...]   (paths relative to the current directory)
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
