@@ -4,6 +4,7 @@
  * algorithm without a figure leaves its GPU rigs' revenue unknown ("GPU revenue not set").
  */
 import { GPU_REVENUE_CEILING_PER_MHS_DAY } from '../economics/gpu';
+import { err, ok, type Parsed } from '../util/result';
 
 /** app_settings key of the document. */
 export const GPU_REVENUE_KEY = 'gpu-revenue';
@@ -20,7 +21,7 @@ const ALGORITHM = /^[a-z0-9][a-z0-9_.-]{0,31}$/;
 const MAX_ALGORITHMS = 32;
 
 /** The outcome of validating one site's figures. */
-export type ParsedSiteGpuRevenue = { ok: true; value: SiteGpuRevenue } | { ok: false; errors: string[] };
+export type ParsedSiteGpuRevenue = Parsed<SiteGpuRevenue>;
 
 /**
  * Validates `{ "<algorithm>": <revenue per MH/s per day>, ... }`: algorithm names as GPU miners report
@@ -29,10 +30,10 @@ export type ParsedSiteGpuRevenue = { ok: true; value: SiteGpuRevenue } | { ok: f
  */
 export function parseSiteGpuRevenue(input: unknown): ParsedSiteGpuRevenue {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['GPU revenue must be a JSON object of algorithm: revenue per MH/s per day'] };
+    return err(['GPU revenue must be a JSON object of algorithm: revenue per MH/s per day']);
   }
   const entries = Object.entries(input as Record<string, unknown>);
-  if (entries.length > MAX_ALGORITHMS) return { ok: false, errors: [`GPU revenue lists at most ${MAX_ALGORITHMS} algorithms (got ${entries.length})`] };
+  if (entries.length > MAX_ALGORITHMS) return err([`GPU revenue lists at most ${MAX_ALGORITHMS} algorithms (got ${entries.length})`]);
   const errors: string[] = [];
   const value: SiteGpuRevenue = {};
   for (const [algorithm, rate] of entries) {
@@ -46,7 +47,7 @@ export function parseSiteGpuRevenue(input: unknown): ParsedSiteGpuRevenue {
       value[algorithm] = rate;
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
+  return errors.length > 0 ? err(errors) : ok(value);
 }
 
 /** The stored document, each site's figures validated; a malformed document or site reads as none set. */

@@ -32,9 +32,9 @@ export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parsePoolInput(parsed.body, null);
-  if (!input.ok) return problem(400, 'invalid pool', input.errors);
+  if (!input.ok) return problem(400, 'invalid pool', input.error);
   const db = getAppDb();
-  const res = createPool(db, input.pool, Date.now());
+  const res = createPool(db, input.value, Date.now());
   if (!res.ok) return refusalReply(res.error);
   return NextResponse.json({ ok: true, pool: listPoolViews(db).find((p) => p.id === res.value) }, { status: 201 });
 }

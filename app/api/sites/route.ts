@@ -20,7 +20,7 @@ export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parseNewSite(parsed.body);
-  if (!input.ok) return problem(400, 'invalid site', input.errors);
+  if (!input.ok) return problem(400, 'invalid site', input.error);
   const db = getAppDb();
   const res = createSite(db, input.value, Date.now());
   if (!res.ok) return refusalReply(res.error);

@@ -35,8 +35,8 @@ function refresh() {
 
 function parsed(body: unknown, storedId: number | null = null) {
   const res = parsePoolInput(body, storedId === null ? null : getPoolConfig(t.db, storedId));
-  if (!res.ok) throw new Error(res.errors.join('; '));
-  return res.pool;
+  if (!res.ok) throw new Error(res.error.join('; '));
+  return res.value;
 }
 
 describe('pool accounts from the settings screen', () => {

@@ -20,8 +20,8 @@ export async function PUT(request: Request, ctx: Ctx) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parsePoolInput(parsed.body, stored);
-  if (!input.ok) return problem(400, 'invalid pool', input.errors);
-  const res = updatePool(db, id, input.pool, Date.now());
+  if (!input.ok) return problem(400, 'invalid pool', input.error);
+  const res = updatePool(db, id, input.value, Date.now());
   if (!res.ok) return refusalReply(res.error);
   return NextResponse.json({ ok: true, pool: listPoolViews(db).find((p) => p.id === id) });
 }

@@ -27,7 +27,7 @@ export async function PATCH(request: Request, ctx: Ctx) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const patch = parseRigPatch(parsed.body, { siteExists: (s) => siteExists(db, s) });
-  if (!patch.ok) return refused(patch.errors);
+  if (!patch.ok) return refused(patch.error);
   const outcome = updateRig(db, id, patch.value, Date.now());
   if (!outcome.ok) return refusalReply(outcome.error);
   return NextResponse.json({ ok: true, rig: rigViewsByIds(db, [id])[0] });

@@ -22,8 +22,8 @@ export async function PUT(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseSourcesSettings(parsed.body, appliedSourcesSettings(db, process.env).settings, envBitcoindCookie(process.env));
-  if (!input.ok) return problem(400, 'invalid source settings', input.errors);
-  setSourcesSettings(db, input.settings, Date.now());
+  if (!input.ok) return problem(400, 'invalid source settings', input.error);
+  setSourcesSettings(db, input.value, Date.now());
   return NextResponse.json({ ok: true, ...sourcesSettingsView(db, process.env) });
 }
 

@@ -17,7 +17,7 @@ export async function PATCH(request: Request, ctx: Ctx) {
   if (parsedRequest instanceof NextResponse) return parsedRequest;
   const { siteId, body } = parsedRequest;
   const input = parseSitePatch(body);
-  if (!input.ok) return problem(400, 'invalid site settings', input.errors);
+  if (!input.ok) return problem(400, 'invalid site settings', input.error);
   const db = getAppDb();
   const res = updateSite(db, siteId, input.value, Date.now());
   if (!res.ok) return refusalReply(res.error);

@@ -27,7 +27,7 @@ export async function PATCH(request: Request, ctx: Ctx) {
   const user = getUserById(db, id);
   if (!user) return problem(404, `there is no user ${id}`);
   const patch = parseUserPatch(parsed.body, user, { siteExists: (s) => siteExists(db, s) });
-  if (!patch.ok) return refused(patch.errors);
+  if (!patch.ok) return refused(patch.error);
   const { password, ...rest } = patch.value;
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
   const outcome = changeUser(db, actorOf(request), id, { ...rest, passwordHash });

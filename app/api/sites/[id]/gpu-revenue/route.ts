@@ -19,7 +19,7 @@ export async function PUT(request: Request, ctx: { params: Promise<{ id: string 
   const db = getAppDb();
   if (!listSites(db).some((s) => s.id === siteId)) return problem(404, `no site with id ${siteId}`);
   const parsed = parseSiteGpuRevenue(body);
-  if (!parsed.ok) return problem(400, 'invalid GPU revenue', parsed.errors);
+  if (!parsed.ok) return problem(400, 'invalid GPU revenue', parsed.error);
   setSiteGpuRevenue(db, siteId, parsed.value, Date.now());
   return NextResponse.json({ ok: true, siteId, gpuRevenuePerMhsDay: parsed.value });
 }
