@@ -7,6 +7,7 @@
 import { z } from '../util/zod-browser';
 import { RULE_KINDS, type RuleKind } from './types';
 import { describeValue } from '../util/describe-value';
+import { err, ok, type Parsed } from '../util/result';
 
 const MINUTE_MS = 60_000;
 const WEEK_MS = 7 * 24 * 60 * MINUTE_MS;
@@ -95,13 +96,14 @@ function issueText(issue: z.core.$ZodIssue, where: string): string {
   return `${subject} ${issue.message} (got ${shown(input)})`;
 }
 
-export type ParsedOverride = { ok: true; override: ThresholdOverride } | { ok: false; errors: string[] };
+/** An override, or the messages naming what is wrong. */
+export type ParsedOverride = Parsed<ThresholdOverride>;
 
 /** Validates an override; `where` names it in messages, e.g. "site 3 thresholds". */
 export function parseThresholdOverride(input: unknown, where = 'thresholds'): ParsedOverride {
   const result = thresholdOverrideSchema.safeParse(input, { reportInput: true });
-  if (result.success) return { ok: true, override: result.data as ThresholdOverride };
-  return { ok: false, errors: result.error.issues.map((issue) => issueText(issue, where)) };
+  if (result.success) return ok(result.data as ThresholdOverride);
+  return err(result.error.issues.map((issue) => issueText(issue, where)));
 }
 
 /** The effective thresholds: `base` with each override applied in order (global, then site, then rig). */

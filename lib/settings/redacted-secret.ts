@@ -1,4 +1,3 @@
-import { err, ok, type Result } from '../util/result';
 /**
  * The one rule for "<redacted>" sent back in an edit (alert channels, pool accounts, the bitcoind source):
  * it keeps the stored secret only while the secret would still go where it went: the same URL origin
@@ -6,6 +5,7 @@ import { err, ok, type Result } from '../util/result';
  * secret typed again, so whoever can edit settings (a leaked admin token, say) cannot point a stored
  * secret at a server of their own and collect it. Pure.
  */
+import { err, ok, type Result } from '../util/result';
 
 /** What the API and the settings screens show in place of a stored secret. */
 export const REDACTED = '<redacted>';

@@ -5,6 +5,7 @@
  */
 import type { AlertThresholds, ThresholdOverride } from '../../../lib/alerts/thresholds';
 import { RULE_KINDS, RULE_SCOPE, type RuleKind } from '../../../lib/alerts/types';
+import { err, ok, type Parsed } from '../../../lib/util/result';
 
 /** A rule in words. */
 export const RULE_LABEL: Readonly<Record<RuleKind, string>> = {
@@ -113,7 +114,7 @@ export function formFromOverride(override: ThresholdOverride | undefined, rules:
   return form;
 }
 
-export type BuiltOverride = { ok: true; override: ThresholdOverride } | { ok: false; errors: string[] };
+export type BuiltOverride = Parsed<ThresholdOverride>;
 
 /** The form as an override holding only the fields set at this scope (so `{}` clears the scope). */
 export function overrideFromForm(form: RulesForm): BuiltOverride {
@@ -140,7 +141,7 @@ export function overrideFromForm(form: RulesForm): BuiltOverride {
     }
     if (Object.keys(part).length > 0) override[rule] = part;
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, override: override as ThresholdOverride };
+  return errors.length > 0 ? err(errors) : ok(override as ThresholdOverride);
 }
 
 /** The inherited value of a field as a placeholder ("15", "auto", "on"). */

@@ -33,10 +33,10 @@ async function touFromFile(path: string): Promise<unknown> {
     throw new CliError(`cannot read ${path}: ${(err as { code?: string }).code ?? String(err)}`);
   }
   if (!read.ok) throw new CliError(`${path} is larger than the ${formatBytes(TOU_FILE_MAX_BYTES)} a tariff file may be`);
-  if (jsonNestsDeeperThan(read.text, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
+  if (jsonNestsDeeperThan(read.value, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
   let json: unknown;
   try {
-    json = JSON.parse(read.text);
+    json = JSON.parse(read.value);
   } catch (err) {
     throw new CliError(`${path} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
