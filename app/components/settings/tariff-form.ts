@@ -73,7 +73,7 @@ export function tariffFromForm(state: TariffFormState): Parsed<Tariff | null> {
     }
   }
   const parsed = parseTariff(input);
-  return parsed.ok ? ok(parsed.tariff) : err(parsed.errors);
+  return parsed.ok ? ok(parsed.value) : err(parsed.error);
 }
 
 /** True when an error message is about `path` (e.g. "pricePerKwh", "bands[1].toHour"). */

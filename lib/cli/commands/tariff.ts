@@ -144,13 +144,13 @@ export const tariffCommand = {
     });
     if (values.site === undefined) throw new CliError('pass --site NAME');
     const parsed = parseTariff(await tariffFromFlags(values));
-    if (!parsed.ok) throw new CliError(`invalid tariff: ${parsed.errors.join('; ')}`);
+    if (!parsed.ok) throw new CliError(`invalid tariff: ${parsed.error.join('; ')}`);
     const { db, site } = openSite(values.site, false);
     try {
-      setSiteTariff(db, site.id, parsed.tariff, Date.now());
-      const lines = describeTariff(parsed.tariff, site);
+      setSiteTariff(db, site.id, parsed.value, Date.now());
+      const lines = describeTariff(parsed.value, site);
       console.log([`tariff: ${site.name} is now on ${lines[0]}`, ...lines.slice(1)].join('\n'));
-      for (const warning of tariffWarnings(parsed.tariff, site.currency)) console.error(`hashwatt tariff: warning: ${warning}`);
+      for (const warning of tariffWarnings(parsed.value, site.currency)) console.error(`hashwatt tariff: warning: ${warning}`);
       return 0;
     } finally {
       db.close();

@@ -7,6 +7,7 @@ import { z } from '../../util/zod-browser';
 import { describeValue } from '../../util/describe-value';
 import { MAX_MESSAGES, MessageList } from '../../util/message-list';
 import { HOURS_PER_WEEK, touBandErrors } from './tou';
+import { err, ok, type Parsed } from '../../util/result';
 
 /** Days of the week as tariffs name them, Monday first. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -111,37 +112,37 @@ function issueText(issue: z.core.$ZodIssue): string {
 }
 
 /** The outcome of validating a tariff. */
-export type ParsedTariff = { ok: true; tariff: Tariff } | { ok: false; errors: string[] };
+export type ParsedTariff = Parsed<Tariff>;
 
 /** Validates `input` as a tariff: shape, then (time of use) that the bands cover the week exactly once. */
 export function parseTariff(input: unknown): ParsedTariff {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['a tariff must be a JSON object with a kind (flat, tou or realtime)'] };
+    return err(['a tariff must be a JSON object with a kind (flat, tou or realtime)']);
   }
   const kind = (input as { kind?: unknown }).kind;
   if (typeof kind !== 'string' || !Object.hasOwn(SCHEMAS, kind)) {
     const got = kind === undefined ? 'none' : shown(kind);
-    return { ok: false, errors: [`kind must be one of ${TARIFF_KINDS.join(', ')} (got ${got})`] };
+    return err([`kind must be one of ${TARIFF_KINDS.join(', ')} (got ${got})`]);
   }
   const bands = (input as { bands?: unknown }).bands;
   if (kind === 'tou' && Array.isArray(bands) && bands.length > HOURS_PER_WEEK) {
     // Refused before each band is checked: the cost of a refusal must not grow with what was sent.
-    return { ok: false, errors: [`bands must list at most ${HOURS_PER_WEEK} items, one per weekday-hour at most (got ${bands.length})`] };
+    return err([`bands must list at most ${HOURS_PER_WEEK} items, one per weekday-hour at most (got ${bands.length})`]);
   }
   const result = SCHEMAS[kind as TariffKind].safeParse(input, { reportInput: true });
   if (!result.success) {
     const errors = new MessageList(MAX_MESSAGES);
     for (const issue of result.error.issues) errors.add(() => issueText(issue));
-    return { ok: false, errors: errors.lines() };
+    return err(errors.lines());
   }
   const tariff = result.data as Tariff;
   if (tariff.kind === 'tou') {
     const errors = touBandErrors(tariff.bands);
-    if (errors.length > 0) return { ok: false, errors };
+    if (errors.length > 0) return err(errors);
   }
   const timing = realtimeTimingError(tariff);
-  if (timing) return { ok: false, errors: [timing] };
-  return { ok: true, tariff };
+  if (timing) return err([timing]);
+  return ok(tariff);
 }
 
 /** The prices of a tariff an operator sets by hand (real-time feed values are the market's). */

@@ -21,12 +21,12 @@ export async function PUT(request: Request, ctx: { params: Promise<{ id: string 
   const site = listSites(db).find((s) => s.id === siteId);
   if (!site) return problem(404, `no site with id ${siteId}`);
   const parsed = parseTariff(body);
-  if (!parsed.ok) return problem(400, 'invalid tariff', parsed.errors);
-  const fileFeed = apiTariffProblem(parsed.tariff, siteTariff(db, siteId));
+  if (!parsed.ok) return problem(400, 'invalid tariff', parsed.error);
+  const fileFeed = apiTariffProblem(parsed.value, siteTariff(db, siteId));
   if (fileFeed) return problem(400, 'invalid tariff', [fileFeed]);
-  setSiteTariff(db, siteId, parsed.tariff, Date.now());
+  setSiteTariff(db, siteId, parsed.value, Date.now());
   // Kept, but said: a price above 1 per kWh is most often a price per MWh or in cents.
-  return NextResponse.json({ ok: true, siteId, tariff: parsed.tariff, warnings: tariffWarnings(parsed.tariff, site.currency) });
+  return NextResponse.json({ ok: true, siteId, tariff: parsed.value, warnings: tariffWarnings(parsed.value, site.currency) });
 }
 
 /** Removes a site's tariff (its profit is then not computed until a new one is set). */
