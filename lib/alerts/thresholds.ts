@@ -8,6 +8,7 @@ import { z } from '../util/zod-browser';
 import { RULE_KINDS, type RuleKind } from './types';
 import { describeValue } from '../util/describe-value';
 import { err, ok, type Parsed } from '../util/result';
+import { issueMessages, type IssueWording } from '../util/zod-issues';
 
 const MINUTE_MS = 60_000;
 const WEEK_MS = 7 * 24 * 60 * MINUTE_MS;
@@ -80,20 +81,24 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   'price-stale': { enabled: true, forMs: 0, clearForMs: 0, afterMs: 30 * MINUTE_MS },
 };
 
-function shown(input: unknown): string {
-  return describeValue(input);
-}
-
-function issueText(issue: z.core.$ZodIssue, where: string): string {
-  const path = issue.path.map(String).join('.');
-  const subject = path ? `${where} ${path}` : where;
-  if (issue.code === 'unrecognized_keys') {
-    const known = path ? Object.keys(RULE_SCHEMAS[issue.path[0] as RuleKind].shape) : RULE_KINDS;
-    return `${subject}: unknown ${path ? 'setting' : 'rule'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (known: ${known.join(', ')})`;
-  }
-  const input = (issue as { input?: unknown }).input;
-  if (issue.code === 'invalid_type' && issue.expected === 'object') return `${subject} must be an object (got ${shown(input)})`;
-  return `${subject} ${issue.message} (got ${shown(input)})`;
+/**
+ * Threshold messages name the override (`where`, e.g. "site 3 thresholds"), then the rule and setting, in
+ * the words the alerts screen and the API have always used; zod-issues.ts formats them.
+ */
+function thresholdWording(where: string): IssueWording {
+  return {
+    subject: where,
+    custom: (issue, _path, input) => {
+      const path = issue.path.map(String).join('.');
+      const subject = path ? `${where} ${path}` : where;
+      if (issue.code === 'unrecognized_keys') {
+        const known = path ? Object.keys(RULE_SCHEMAS[issue.path[0] as RuleKind].shape) : RULE_KINDS;
+        return `${subject}: unknown ${path ? 'setting' : 'rule'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (known: ${known.join(', ')})`;
+      }
+      if (issue.code === 'invalid_type' && issue.expected === 'object') return `${subject} must be an object (got ${describeValue(input)})`;
+      return `${subject} ${issue.message} (got ${describeValue(input)})`;
+    },
+  };
 }
 
 /** An override, or the messages naming what is wrong. */
@@ -103,7 +108,7 @@ export type ParsedOverride = Parsed<ThresholdOverride>;
 export function parseThresholdOverride(input: unknown, where = 'thresholds'): ParsedOverride {
   const result = thresholdOverrideSchema.safeParse(input, { reportInput: true });
   if (result.success) return ok(result.data as ThresholdOverride);
-  return err(result.error.issues.map((issue) => issueText(issue, where)));
+  return err(issueMessages(result.error.issues, thresholdWording(where), Number.MAX_SAFE_INTEGER));
 }
 
 /** The effective thresholds: `base` with each override applied in order (global, then site, then rig). */

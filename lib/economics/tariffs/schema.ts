@@ -5,7 +5,8 @@
  */
 import { z } from '../../util/zod-browser';
 import { describeValue } from '../../util/describe-value';
-import { MAX_MESSAGES, MessageList } from '../../util/message-list';
+import { MAX_MESSAGES } from '../../util/message-list';
+import { issueMessages } from '../../util/zod-issues';
 import { HOURS_PER_WEEK, touBandErrors } from './tou';
 import { err, ok, type Parsed } from '../../util/result';
 
@@ -77,39 +78,11 @@ export type TariffKind = Tariff['kind'];
 const SCHEMAS = { flat: flatTariffSchema, tou: touTariffSchema, realtime: realtimeTariffSchema } as const;
 export const TARIFF_KINDS = Object.keys(SCHEMAS) as TariffKind[];
 
-/** "bands[2].pricePerKwh" from ["bands", 2, "pricePerKwh"]. */
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-}
-
 /** The value given, as a message quotes it: short, and safe however large or deep it is. */
 const shown = (input: unknown): string => describeValue(input, 60);
 
-/** One zod issue as "field rule (got value)". */
-function issueText(issue: z.core.$ZodIssue): string {
-  const where = pathText(issue.path);
-  const input = (issue as { input?: unknown }).input;
-  const subject = where || 'the tariff';
-  switch (issue.code) {
-    case 'invalid_type':
-      if (input === undefined) return `${subject} is required`;
-      if (issue.expected === 'int') return `${subject} must be a whole number (got ${shown(input)})`;
-      return `${subject} must be a ${issue.expected} (got ${shown(input)})`;
-    case 'too_small':
-      if (issue.origin === 'array') return `${subject} must list at least ${issue.minimum} item`;
-      if (issue.origin === 'string') return `${subject} must not be empty`;
-      return `${subject} must be ${issue.inclusive ? '>=' : '>'} ${issue.minimum} (got ${shown(input)})`;
-    case 'too_big':
-      if (issue.origin === 'array') return `${subject} must list at most ${issue.maximum} items${Array.isArray(input) ? ` (got ${input.length})` : ''}`;
-      return `${subject} must be ${issue.inclusive ? '<=' : '<'} ${issue.maximum} (got ${shown(input)})`;
-    case 'invalid_value':
-      return `${subject} must be one of ${issue.values.map((v) => String(v)).join(', ')} (got ${shown(input)})`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).map((k) => shown(k)).join(', ')}${issue.keys.length > 5 ? ', ...' : ''}${where ? ` in ${where}` : ''}`;
-    default:
-      return `${subject} ${issue.message}${input === undefined ? '' : ` (got ${shown(input)})`}`;
-  }
-}
+/** Tariff messages are the house wording (lib/util/zod-issues.ts), "the tariff" at the root. */
+const TARIFF_WORDING = { subject: 'the tariff' };
 
 /** The outcome of validating a tariff. */
 export type ParsedTariff = Parsed<Tariff>;
@@ -131,9 +104,7 @@ export function parseTariff(input: unknown): ParsedTariff {
   }
   const result = SCHEMAS[kind as TariffKind].safeParse(input, { reportInput: true });
   if (!result.success) {
-    const errors = new MessageList(MAX_MESSAGES);
-    for (const issue of result.error.issues) errors.add(() => issueText(issue));
-    return err(errors.lines());
+    return err(issueMessages(result.error.issues, TARIFF_WORDING, MAX_MESSAGES));
   }
   const tariff = result.data as Tariff;
   if (tariff.kind === 'tou') {
