@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { problem, readSiteRequest } from '../../site-request';
+import { problem, readSiteSetting } from '../../site-request';
 import { pathId } from '../../../request';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { clearSiteTariff, setSiteTariff } from '../../../../../lib/db/mutations/site-settings';
@@ -14,12 +14,10 @@ export const dynamic = 'force-dynamic';
  * so is a new `file:` feed (the command line sets those). `warnings` names prices that look like a unit slip.
  */
 export async function PUT(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  const parsedRequest = await readSiteRequest(request, ctx);
+  const parsedRequest = await readSiteSetting(request, ctx);
   if (parsedRequest instanceof NextResponse) return parsedRequest;
-  const { siteId, body } = parsedRequest;
+  const { site, siteId, body } = parsedRequest;
   const db = getAppDb();
-  const site = listSites(db).find((s) => s.id === siteId);
-  if (!site) return problem(404, `no site with id ${siteId}`);
   const parsed = parseTariff(body);
   if (!parsed.ok) return problem(400, 'invalid tariff', parsed.error);
   const fileFeed = apiTariffProblem(parsed.value, siteTariff(db, siteId));
