@@ -12,6 +12,7 @@ import type { OnceLog } from '../lib/util/once-log';
 import { runAlertStep, type AlertStepMemory } from './alerts-step';
 import { storeSweepEconomics, type EconomicsOutcome } from './economics-step';
 import { accumulateRealized, type RealizedOutcome } from './realized-step';
+import { err, ok, type Result } from '../lib/util/result';
 
 /** What the post-commit steps need. */
 export interface AfterSweepDeps {
@@ -36,13 +37,13 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
  * Runs `step`; a throw is logged under `key` (once per distinct error) and returned as `{ error }`. The
  * caller says when the key works again (problems.ok), since a step may succeed and still report trouble.
  */
-export function isolated<T>(problems: OnceLog, key: string, step: () => T): { ok: true; value: T } | { ok: false; error: string } {
+export function isolated<T>(problems: OnceLog, key: string, step: () => T): Result<T, string> {
   try {
-    return { ok: true, value: step() };
-  } catch (err) {
-    const error = messageOf(err);
+    return ok(step());
+  } catch (cause) {
+    const error = messageOf(cause);
     problems.fail(key, error);
-    return { ok: false, error };
+    return err(error);
   }
 }
 

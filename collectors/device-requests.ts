@@ -115,9 +115,9 @@ async function runScan(p: ScanPayload, deps: DeviceRequestDeps, onProgress: (p: 
 export async function carryOutDeviceRequest(kind: string, payload: unknown, deps: DeviceRequestDeps, onProgress: (p: ScanProgress) => void): Promise<RequestOutcome> {
   const body = typeof payload === 'object' && payload !== null ? { ...payload, kind } : payload;
   const parsed = parseDeviceRequestInput(body, (id) => siteExists(deps.db, id));
-  if (!parsed.ok) return { error: parsed.errors.join('; ') };
+  if (!parsed.ok) return { error: parsed.error.join('; ') };
   try {
-    const input = parsed.input;
+    const input = parsed.value;
     return input.kind === 'probe' ? await runProbe(input, deps) : await runScan(input, deps, onProgress);
   } catch (err) {
     return { error: `unexpected: ${err instanceof Error ? err.message : String(err)}` };

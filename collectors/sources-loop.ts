@@ -42,10 +42,10 @@ export async function refreshTariffFeeds(deps: SourcesLoopDeps): Promise<void> {
   const now = deps.now ?? Date.now;
   for (const site of listSites(deps.db)) {
     const parsed = storedTariff(site.tariffJson);
-    if (!parsed?.ok || parsed.tariff.kind !== 'realtime') continue;
+    if (!parsed?.ok || parsed.value.kind !== 'realtime') continue;
     const key = `tariff:${site.id}`;
     try {
-      const value = await fetchTariffFeed(parsed.tariff, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch });
+      const value = await fetchTariffFeed(parsed.value, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch });
       recordSourceSuccess(deps.db, key, 'tariff-feed', value, now());
     } catch (err) {
       recordSourceFailure(deps.db, key, 'tariff-feed', err instanceof Error ? err.message : String(err), now());

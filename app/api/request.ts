@@ -33,7 +33,7 @@ export async function jsonBody(request: Request, emptyAs?: unknown): Promise<{ b
   const maxBytes = bodyLimitFor(request.method, new URL(request.url).pathname);
   const read = await readCappedText(request.body, maxBytes, 'linger');
   if (!read.ok) return problem(413, bodyTooLargeMessage(maxBytes));
-  const text = read.text;
+  const text = read.value.text;
   if (text.trim() === '' && emptyAs !== undefined) return { body: emptyAs };
   if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return problem(400, `the body nests deeper than ${MAX_JSON_DEPTH} levels of lists and objects`);
   try {

@@ -27,8 +27,8 @@ export function setUpDemo(db: Db, manifest: DemoManifest, nowMs: number): string
     const demo = DEMO_TARIFFS[site.name];
     if (site.tariffJson || !demo) continue;
     const parsed = parseTariff(demo);
-    if (!parsed.ok) throw new Error(`demo tariff of ${site.name} is invalid: ${parsed.errors.join('; ')}`);
-    setSiteTariff(db, site.id, parsed.tariff, nowMs);
+    if (!parsed.ok) throw new Error(`demo tariff of ${site.name} is invalid: ${parsed.error.join('; ')}`);
+    setSiteTariff(db, site.id, parsed.value, nowMs);
     tariffs++;
   }
   const extras = [poolsAdded ? `${poolsAdded} pool added` : '', tariffs ? `${tariffs} demo tariffs set` : ''].filter(Boolean);

@@ -127,7 +127,7 @@ export async function detectDevice(spec: DeviceSpec, opts: DetectOptions): Promi
       if (outcome.error.kind === 'unreachable' && !answered) break;
       continue;
     }
-    const found = identifyFrom(attempt.protocol, outcome.probe, opts.drivers);
+    const found = identifyFrom(attempt.protocol, outcome.value, opts.drivers);
     if (found) {
       return { status: 'recognised', address: spec.host, port: attempt.port, protocol: attempt.protocol, ...found, raw, error: null };
     }

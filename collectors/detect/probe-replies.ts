@@ -9,9 +9,10 @@ import { deviceHttp } from '../drivers/http/client';
 import { jsonrpcQuery } from '../drivers/jsonrpc-tcp/client';
 import { MINER_GETSTAT1 } from '../drivers/phoenixminer/parse';
 import { DeviceError, isGoneQuiet, type Driver, type DriverProtocol, type HttpProbeReply, type PollTarget, type ProbeReplies } from '../drivers/types';
+import { err, ok, type Result } from '../../lib/util/result';
 
 /** The probe replies, or the error that says nothing usable answered. */
-export type ProbeOutcome = { ok: true; probe: ProbeReplies } | { ok: false; error: DeviceError };
+export type ProbeOutcome = Result<ProbeReplies, DeviceError>;
 
 /** Error of a request that should not stop the probe: anything but an abort. */
 function soft(err: unknown): DeviceError {
@@ -69,12 +70,9 @@ export async function probeCgminer(target: PollTarget): Promise<ProbeOutcome> {
         firstError = soft(err);
       }
     }
-    if (bodies.version === null) return { ok: false, error: firstError ?? new DeviceError('unexpected', 'no reply to any cgminer command') };
+    if (bodies.version === null) return err(firstError ?? new DeviceError('unexpected', 'no reply to any cgminer command'));
   }
-  return {
-    ok: true,
-    probe: { cgminer: { version: bodies.version, stats: bodies.stats, devdetails: bodies.devdetails, summary: bodies.summary } },
-  };
+  return ok({ cgminer: { version: bodies.version, stats: bodies.stats, devdetails: bodies.devdetails, summary: bodies.summary } });
 }
 
 /** http: one GET of each driver's probePath. */
@@ -99,16 +97,16 @@ export async function probeHttp(target: PollTarget, drivers: readonly Driver[]):
       if (isGoneQuiet(e)) break;
     }
   }
-  if (Object.keys(http).length === 0) return { ok: false, error: firstError ?? new DeviceError('unexpected', 'no HTTP driver to probe with') };
-  return { ok: true, probe: { http } };
+  if (Object.keys(http).length === 0) return err(firstError ?? new DeviceError('unexpected', 'no HTTP driver to probe with'));
+  return ok({ http });
 }
 
 /** jsonrpc: Claymore/PhoenixMiner's miner_getstat1 (miniZ and excavator use other methods: name their driver). */
 export async function probeJsonrpc(target: PollTarget): Promise<ProbeOutcome> {
   try {
-    return { ok: true, probe: { jsonrpc: await jsonrpcQuery(target, MINER_GETSTAT1, 'miner_getstat1') } };
-  } catch (err) {
-    return { ok: false, error: soft(err) };
+    return ok({ jsonrpc: await jsonrpcQuery(target, MINER_GETSTAT1, 'miner_getstat1') });
+  } catch (cause) {
+    return err(soft(cause));
   }
 }
 
@@ -116,8 +114,8 @@ export async function probeJsonrpc(target: PollTarget): Promise<ProbeOutcome> {
 export async function probeBtminerV3(target: PollTarget): Promise<ProbeOutcome> {
   try {
     const reply = await withBtminerV3(target, (conn) => btminerV3Query(conn, 'get.device.info'));
-    return { ok: true, probe: { btminerV3: reply.body } };
-  } catch (err) {
-    return { ok: false, error: soft(err) };
+    return ok({ btminerV3: reply.body });
+  } catch (cause) {
+    return err(soft(cause));
   }
 }

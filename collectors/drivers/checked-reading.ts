@@ -13,8 +13,8 @@ import { DeviceError } from './types';
  */
 export function checkedReading(reading: Reading, modelHint?: string | null): Reading {
   const verdict = checkPlausibility(reading, modelHint);
-  if (!verdict.ok) throw new DeviceError('implausible', verdict.message);
-  return verdict.reading;
+  if (!verdict.ok) throw new DeviceError('implausible', verdict.error.message);
+  return verdict.value;
 }
 
 /**

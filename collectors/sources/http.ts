@@ -131,8 +131,8 @@ export async function request(
     if (isTimeout(err) || signal.aborted) throw new SourceError('timeout', `the reply was not complete within ${opts.timeoutMs} ms (${progress.bytes} bytes came)`, where);
     throw new SourceError('unreachable', `the connection failed after ${progress.bytes} bytes of the reply: ${errorCode(err)}`, where);
   }
-  if (!read.ok) throw tooLarge(`cut after ${read.bytes} bytes`);
-  return { status: res.status, text: read.text };
+  if (!read.ok) throw tooLarge(`cut after ${read.error.bytes} bytes`);
+  return { status: res.status, text: read.value.text };
 }
 
 /** Where a Location header points, as a host (a path or query may carry a token); "an invalid URL" when none. */

@@ -20,6 +20,7 @@ import { readCookie, type BitcoindAuth } from './network/bitcoind-rpc';
 import { fetchMempoolNetwork, fetchMempoolPrices } from './network/mempool';
 import { poolAdapter } from './pools';
 import { networkReadingProblem, priceReadingProblem, type SanityContext } from './sanity';
+import { err, ok, type Result } from '../../lib/util/result';
 
 /** What a refresh needs: the database, the clock, and optionally a fetch to inject in tests. */
 export interface RefreshDeps {
@@ -48,11 +49,11 @@ export function networkSourceLabel(config: SourcesConfig): string {
 
 /** Fetches one value and stores the outcome under `key`; never throws. */
 async function refreshOne<T>(deps: RefreshDeps, key: string, source: string, fetchValue: () => Promise<T>): Promise<void> {
-  let outcome: { ok: true; value: T } | { ok: false; error: string };
+  let outcome: Result<T, string>;
   try {
-    outcome = { ok: true, value: await fetchValue() };
-  } catch (err) {
-    outcome = { ok: false, error: describeError(err) };
+    outcome = ok(await fetchValue());
+  } catch (cause) {
+    outcome = err(describeError(cause));
   }
   try {
     if (outcome.ok) recordSourceSuccess(deps.db, key, source, outcome.value, deps.now());

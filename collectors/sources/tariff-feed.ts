@@ -28,7 +28,7 @@ async function readFeedFile(url: string, maxBytes: number): Promise<string> {
     throw new SourceError('unreachable', `cannot read the feed file: ${code}`, where);
   }
   if (!read.ok) throw new SourceError('too-large', `the feed file is larger than the ${formatBytes(maxBytes)} a feed may be`, where);
-  return read.text;
+  return read.value;
 }
 
 /** Fetches the feed and reads its latest price per kWh (and its time, when the tariff names a time field). */

@@ -4,6 +4,8 @@
  * firing alert nobody acknowledged is sent again. Pure.
  */
 import { z } from '../util/zod-browser';
+import { err, ok, type Parsed } from '../util/result';
+import { issueMessages, type IssueWording } from '../util/zod-issues';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -28,18 +30,22 @@ export type NotifyPolicy = z.infer<typeof notifyPolicySchema>;
 /** Defaults: group for 30 s, at most one notification per site and channel every 2 minutes, re-notify every 4 hours. */
 export const DEFAULT_NOTIFY_POLICY: NotifyPolicy = { groupWaitMs: 30_000, cooldownMs: 2 * MINUTE_MS, renotifyMs: 4 * 60 * MINUTE_MS };
 
-export type ParsedPolicy = { ok: true; policy: NotifyPolicy } | { ok: false; errors: string[] };
+/** A policy, or the messages naming what is wrong. */
+export type ParsedPolicy = Parsed<NotifyPolicy>;
+
+/** Policy messages are the schema's own (each field's rule in words), unknown fields listed with the known ones. */
+const POLICY_WORDING: IssueWording = {
+  subject: 'the policy',
+  custom: (i) => (i.code === 'unrecognized_keys' ? `unknown field ${i.keys.join(', ')} (known: groupWaitMs, cooldownMs, renotifyMs)` : i.message),
+};
 
 /** Validates a partial policy over `base`; unknown fields and bad values are named. */
 export function parseNotifyPolicy(input: unknown, base: NotifyPolicy = DEFAULT_NOTIFY_POLICY): ParsedPolicy {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: ['the policy must be a JSON object'] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return err(['the policy must be a JSON object']);
   const result = notifyPolicySchema.partial().safeParse(input);
   if (!result.success) {
-    return {
-      ok: false,
-      errors: result.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `unknown field ${i.keys.join(', ')} (known: groupWaitMs, cooldownMs, renotifyMs)` : i.message)),
-    };
+    return err(issueMessages(result.error.issues, POLICY_WORDING, Number.MAX_SAFE_INTEGER));
   }
   const defined = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));
-  return { ok: true, policy: { ...base, ...defined } };
+  return ok({ ...base, ...defined });
 }

@@ -7,6 +7,8 @@
 import { z } from '../util/zod-browser';
 import { RULE_DESCRIPTORS, RULE_KINDS, type RuleDescriptorOf, type RuleKind } from './rules/descriptors';
 import { describeValue } from '../util/describe-value';
+import { err, ok, type Parsed } from '../util/result';
+import { issueMessages, type IssueWording } from '../util/zod-issues';
 
 /** One schema per rule (its descriptor's); the full (resolved) shape. */
 const RULE_SCHEMAS = Object.fromEntries(RULE_DESCRIPTORS.map((d) => [d.name, d.thresholds])) as unknown as { [K in RuleKind]: RuleDescriptorOf<K>['thresholds'] };
@@ -42,30 +44,34 @@ export interface AlertSettings {
   maintenanceRigIds: readonly number[];
 }
 
-function shown(input: unknown): string {
-  return describeValue(input);
+/**
+ * Threshold messages name the override (`where`, e.g. "site 3 thresholds"), then the rule and setting, in
+ * the words the alerts screen and the API have always used; zod-issues.ts formats them.
+ */
+function thresholdWording(where: string): IssueWording {
+  return {
+    subject: where,
+    custom: (issue, _path, input) => {
+      const path = issue.path.map(String).join('.');
+      const subject = path ? `${where} ${path}` : where;
+      if (issue.code === 'unrecognized_keys') {
+        const known = path ? Object.keys(RULE_SCHEMAS[issue.path[0] as RuleKind].shape) : RULE_KINDS;
+        return `${subject}: unknown ${path ? 'setting' : 'rule'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (known: ${known.join(', ')})`;
+      }
+      if (issue.code === 'invalid_type' && issue.expected === 'object') return `${subject} must be an object (got ${describeValue(input)})`;
+      return `${subject} ${issue.message} (got ${describeValue(input)})`;
+    },
+  };
 }
 
-function issueText(issue: z.core.$ZodIssue, where: string): string {
-  const path = issue.path.map(String).join('.');
-  const subject = path ? `${where} ${path}` : where;
-  if (issue.code === 'unrecognized_keys') {
-    const known = path ? Object.keys(RULE_SCHEMAS[issue.path[0] as RuleKind].shape) : RULE_KINDS;
-    return `${subject}: unknown ${path ? 'setting' : 'rule'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (known: ${known.join(', ')})`;
-  }
-  const input = (issue as { input?: unknown }).input;
-  if (issue.code === 'invalid_type' && issue.expected === 'object') return `${subject} must be an object (got ${shown(input)})`;
-  return `${subject} ${issue.message} (got ${shown(input)})`;
-}
-
-/** A validated override, or one message per problem. */
-export type ParsedOverride = { ok: true; override: ThresholdOverride } | { ok: false; errors: string[] };
+/** An override, or the messages naming what is wrong. */
+export type ParsedOverride = Parsed<ThresholdOverride>;
 
 /** Validates an override; `where` names it in messages, e.g. "site 3 thresholds". */
 export function parseThresholdOverride(input: unknown, where = 'thresholds'): ParsedOverride {
   const result = thresholdOverrideSchema.safeParse(input, { reportInput: true });
-  if (result.success) return { ok: true, override: result.data as ThresholdOverride };
-  return { ok: false, errors: result.error.issues.map((issue) => issueText(issue, where)) };
+  if (result.success) return ok(result.data as ThresholdOverride);
+  return err(issueMessages(result.error.issues, thresholdWording(where), Number.MAX_SAFE_INTEGER));
 }
 
 /** The effective thresholds: `base` with each override applied in order (global, then site, then rig). */

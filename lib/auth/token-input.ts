@@ -7,6 +7,7 @@
  */
 import { isRole, ROLES, type Role } from './roles';
 import { describeValue } from '../util/describe-value';
+import { err, ok, type Parsed } from '../util/result';
 
 /** Longest token name accepted. */
 export const MAX_TOKEN_NAME_CHARS = 64;
@@ -43,11 +44,11 @@ function siteIdProblem(raw: unknown, siteExists: (id: number) => boolean): strin
 }
 
 /** Validates a new token. */
-export function parseNewToken(body: unknown, siteExists: (id: number) => boolean): { ok: true; value: NewTokenFields } | { ok: false; errors: string[] } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object { kind, name, role?, siteId? }'] };
+export function parseNewToken(body: unknown, siteExists: (id: number) => boolean): Parsed<NewTokenFields> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return err(['the body must be a JSON object { kind, name, role?, siteId? }']);
   const b = body as Record<string, unknown>;
   if (b.kind !== 'api' && b.kind !== 'kiosk') {
-    return { ok: false, errors: [`kind must be "api" (a token for scripts) or "kiosk" (a wall display link)${b.kind === undefined ? '' : ` (got ${describeValue(b.kind)})`}`] };
+    return err([`kind must be "api" (a token for scripts) or "kiosk" (a wall display link)${b.kind === undefined ? '' : ` (got ${describeValue(b.kind)})`}`]);
   }
   const errors: string[] = [];
   let name: string | null = null;
@@ -63,9 +64,9 @@ export function parseNewToken(body: unknown, siteExists: (id: number) => boolean
     if (!isRole(b.role)) errors.push(b.role === undefined || b.role === '' ? `role is required for an API token: one of ${ROLES.join(', ')}` : `role must be one of ${ROLES.join(', ')} (got ${describeValue(b.role)})`);
     if (hasSite && b.role === 'admin') errors.push(`siteId: ${ADMIN_TOKEN_SITE}`);
     else if (siteProblem) errors.push(siteProblem);
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'api', name, role: b.role as Role, siteId } };
+    return errors.length > 0 ? err(errors) : ok({ kind: 'api', name, role: b.role as Role, siteId });
   }
   if (b.role !== undefined && b.role !== null && b.role !== '') errors.push('role: a kiosk token is read-only, leave role out');
   if (siteProblem) errors.push(siteProblem);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { kind: 'kiosk', name, role: 'viewer', siteId } };
+  return errors.length > 0 ? err(errors) : ok({ kind: 'kiosk', name, role: 'viewer', siteId });
 }

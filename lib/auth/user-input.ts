@@ -7,6 +7,7 @@
 import { passwordProblem } from './password-rules';
 import { isRole, ROLES, type Role } from './roles';
 import { describeValue } from '../util/describe-value';
+import { err, ok, type Parsed } from '../util/result';
 
 /** Longest user name accepted. */
 export const MAX_USER_NAME_CHARS = 64;
@@ -17,8 +18,6 @@ export const USER_NAME_RULE = `letters, digits, . _ @ -, at most ${MAX_USER_NAME
 export function isUserName(name: unknown): name is string {
   return typeof name === 'string' && USER_NAME.test(name);
 }
-
-type Parse<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 /** What the checks need to know about the database. */
 export interface UserInputContext {
@@ -73,9 +72,9 @@ function checkNewPassword(raw: unknown, field: string, userName: string | undefi
 }
 
 /** Validates a new user. */
-export function parseNewUser(body: unknown, ctx: UserInputContext): Parse<NewUserFields> {
+export function parseNewUser(body: unknown, ctx: UserInputContext): Parsed<NewUserFields> {
   const b = asObject(body);
-  if (!b) return { ok: false, errors: ['the body must be a JSON object { name, role, password, siteIds? }'] };
+  if (!b) return err(['the body must be a JSON object { name, role, password, siteIds? }']);
   const errors: string[] = [];
   const name = typeof b.name === 'string' ? b.name.trim() : b.name;
   if (name === undefined || name === null || name === '') errors.push(`name is required: ${USER_NAME_RULE}`);
@@ -87,8 +86,8 @@ export function parseNewUser(body: unknown, ctx: UserInputContext): Parse<NewUse
   const sites = checkSiteIds(b.siteIds, ctx);
   if (sites.error) errors.push(sites.error);
   else if (b.role === 'admin' && sites.value !== null) errors.push(ADMIN_SITES);
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { name: name as string, role: b.role as Role, password: b.password as string, siteIds: sites.value } };
+  if (errors.length > 0) return err(errors);
+  return ok({ name: name as string, role: b.role as Role, password: b.password as string, siteIds: sites.value });
 }
 
 const PATCH_FIELDS = ['role', 'siteIds', 'disabled', 'password'];
@@ -98,10 +97,10 @@ const PATCH_FIELDS = ['role', 'siteIds', 'disabled', 'password'];
  * whom the change leaves an admin; a change of role to or from admin without siteIds sets every site (an
  * admin's list is not theirs: the users screen shows "All sites" for them, and that is what stays).
  */
-export function parseUserPatch(body: unknown, user: { name: string; role: string }, ctx: UserInputContext): Parse<UserPatch> {
+export function parseUserPatch(body: unknown, user: { name: string; role: string }, ctx: UserInputContext): Parsed<UserPatch> {
   const userName = user.name;
   const b = asObject(body);
-  if (!b) return { ok: false, errors: ['the body must be a JSON object { role?, siteIds?, disabled?, password? }'] };
+  if (!b) return err(['the body must be a JSON object { role?, siteIds?, disabled?, password? }']);
   const errors = Object.keys(b)
     .filter((k) => !PATCH_FIELDS.includes(k))
     .map((k) => `${k} cannot be changed here (fields: ${PATCH_FIELDS.join(', ')})`);
@@ -127,21 +126,21 @@ export function parseUserPatch(body: unknown, user: { name: string; role: string
   }
   const roleAfter = patch.role ?? user.role;
   if (roleAfter === 'admin' && patch.siteIds !== undefined && patch.siteIds !== null) errors.push(ADMIN_SITES);
-  if (errors.length > 0) return { ok: false, errors };
-  if (Object.keys(patch).length === 0) return { ok: false, errors: [`nothing to change: send ${PATCH_FIELDS.join(', ')}`] };
+  if (errors.length > 0) return err(errors);
+  if (Object.keys(patch).length === 0) return err([`nothing to change: send ${PATCH_FIELDS.join(', ')}`]);
   if (patch.role !== undefined && patch.role !== user.role && (patch.role === 'admin' || user.role === 'admin') && !('siteIds' in patch)) patch.siteIds = null;
-  return { ok: true, value: patch };
+  return ok(patch);
 }
 
 /** Validates "change my password" for user `userName` (whether currentPassword is right is the caller's check). */
-export function parsePasswordChange(body: unknown, userName: string): Parse<{ currentPassword: string; newPassword: string }> {
+export function parsePasswordChange(body: unknown, userName: string): Parsed<{ currentPassword: string; newPassword: string }> {
   const b = asObject(body);
-  if (!b) return { ok: false, errors: ['the body must be a JSON object { currentPassword, newPassword }'] };
+  if (!b) return err(['the body must be a JSON object { currentPassword, newPassword }']);
   const errors: string[] = [];
   if (typeof b.currentPassword !== 'string' || b.currentPassword === '') errors.push('currentPassword is required');
   const newError = checkNewPassword(b.newPassword, 'newPassword', userName);
   if (newError) errors.push(newError);
   else if (b.newPassword === b.currentPassword) errors.push('newPassword must differ from the current password');
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { currentPassword: b.currentPassword as string, newPassword: b.newPassword as string } };
+  if (errors.length > 0) return err(errors);
+  return ok({ currentPassword: b.currentPassword as string, newPassword: b.newPassword as string });
 }

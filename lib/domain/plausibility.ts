@@ -8,6 +8,7 @@
  */
 import { findNameplate } from './nameplate';
 import { hashesSha256, type BoardReading, type PoolReading, type Reading } from './reading';
+import { err, ok, type Result } from '../util/result';
 
 /** A closed range of plausible values. */
 export interface Range {
@@ -70,9 +71,14 @@ export const PLAUSIBILITY = {
 const MAX_WARNINGS = 10;
 
 /** The verdict: a reading to store (optional fields cleaned, warnings added) or why it is refused. */
-export type PlausibilityVerdict =
-  | { ok: true; reading: Reading }
-  | { ok: false; field: string; value: unknown; message: string };
+export type PlausibilityVerdict = Result<Reading, Implausible>;
+
+/** Why a reading is refused: the field, the value it had, and the message naming both. */
+export interface Implausible {
+  field: string;
+  value: unknown;
+  message: string;
+}
 
 /** The hash-rate and power ceilings of one reading, with why, for messages. */
 export interface ReadingLimits {
@@ -166,7 +172,7 @@ export function checkPlausibility(reading: Reading, modelHint?: string | null): 
   };
   delete checked.warnings;
   if (warnings.length > 0) checked.warnings = capped(warnings);
-  return { ok: true, reading: checked };
+  return ok(checked);
 }
 
 /**
@@ -204,7 +210,7 @@ function nameplateOf(model: string | null | undefined) {
 function refuse(field: string, value: unknown, range: Range, why: string): PlausibilityVerdict {
   const tooHigh = typeof value === 'number' && Number.isFinite(value) && value > range.max;
   const detail = tooHigh ? `${rule(value, range)}: ${why}` : rule(value, range);
-  return { ok: false, field, value, message: `${field} = ${show(value)} (${detail})` };
+  return err({ field, value, message: `${field} = ${show(value)} (${detail})` });
 }
 
 /** Which side of the range `v` missed: "must be >= 0", "must be <= 150", "must be a finite number". */

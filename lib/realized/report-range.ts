@@ -4,6 +4,7 @@
  * report's time zone), widened to whole periods. A malformed value is refused naming the parameter.
  */
 import { describeValue } from '../util/describe-value';
+import { err, ok, type Result } from '../util/result';
 import { addDays, isDay } from './local-time';
 import { periodOf, REPORT_PERIODS, type ReportPeriod } from './periods';
 
@@ -18,22 +19,22 @@ export interface ReportRange {
 }
 
 /** The range of `params`, with `today` the current local day of the report's time zone; or why not. */
-export function parseReportRange(params: URLSearchParams, today: string): { ok: true; range: ReportRange } | { ok: false; error: string } {
+export function parseReportRange(params: URLSearchParams, today: string): Result<ReportRange, string> {
   const period = params.get('period') ?? 'day';
-  if (!(REPORT_PERIODS as readonly string[]).includes(period)) return { ok: false, error: `period must be one of ${REPORT_PERIODS.join(', ')} (got ${describeValue(period)})` };
+  if (!(REPORT_PERIODS as readonly string[]).includes(period)) return err(`period must be one of ${REPORT_PERIODS.join(', ')} (got ${describeValue(period)})`);
   const p = period as ReportPeriod;
   for (const name of ['from', 'to'] as const) {
     const v = params.get(name);
-    if (v !== null && !isDay(v)) return { ok: false, error: `${name} must be a day written YYYY-MM-DD (got ${describeValue(v, 40)})` };
+    if (v !== null && !isDay(v)) return err(`${name} must be a day written YYYY-MM-DD (got ${describeValue(v, 40)})`);
   }
   const to = params.get('to') ?? today;
   const defaultFrom = p === 'day' ? addDays(to, -30) : p === 'week' ? addDays(to, -7 * 11) : `${shiftMonths(to, -11)}-01`;
   const from = params.get('from') ?? defaultFrom;
-  if (from > to) return { ok: false, error: `from (${from}) must not be after to (${to})` };
+  if (from > to) return err(`from (${from}) must not be after to (${to})`);
   const firstDay = periodOf(from, p).firstDay;
   const lastDay = periodOf(to, p).lastDay;
-  if (Date.parse(lastDay) - Date.parse(firstDay) > MAX_REPORT_DAYS * 86_400_000) return { ok: false, error: `the range from ${from} to ${to} is longer than ${MAX_REPORT_DAYS} days` };
-  return { ok: true, range: { period: p, firstDay, lastDay } };
+  if (Date.parse(lastDay) - Date.parse(firstDay) > MAX_REPORT_DAYS * 86_400_000) return err(`the range from ${from} to ${to} is longer than ${MAX_REPORT_DAYS} days`);
+  return ok({ period: p, firstDay, lastDay });
 }
 
 /** "YYYY-MM" `n` months from the month of `day`. */

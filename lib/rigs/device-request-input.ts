@@ -6,8 +6,9 @@
 import { checkAddress, checkPort, checkPortList, checkScanRange } from './address-input';
 import type { DeviceRequestInput } from './device-request-types';
 import { describeValue } from '../util/describe-value';
+import { err, ok, type Parsed } from '../util/result';
 
-export type DeviceRequestParse = { ok: true; input: DeviceRequestInput } | { ok: false; errors: string[] };
+export type DeviceRequestParse = Parsed<DeviceRequestInput>;
 
 const FIELDS = { probe: ['kind', 'address', 'port', 'siteId'], scan: ['kind', 'range', 'ports', 'siteId'] } as const;
 
@@ -22,9 +23,9 @@ export function checkSiteId(raw: unknown, siteExists: (id: number) => boolean): 
 
 /** Validates a probe or scan request. */
 export function parseDeviceRequestInput(body: unknown, siteExists: (id: number) => boolean): DeviceRequestParse {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object'] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return err(['the body must be a JSON object']);
   const b = body as Record<string, unknown>;
-  if (b.kind !== 'probe' && b.kind !== 'scan') return { ok: false, errors: [`kind must be "probe" or "scan" (got ${describeValue(b.kind ?? null)})`] };
+  if (b.kind !== 'probe' && b.kind !== 'scan') return err([`kind must be "probe" or "scan" (got ${describeValue(b.kind ?? null)})`]);
   const errors: string[] = [];
   const unknown = Object.keys(b).filter((k) => !(FIELDS[b.kind as 'probe' | 'scan'] as readonly string[]).includes(k));
   if (unknown.length) errors.push(`unknown field ${unknown.join(', ')} for a ${b.kind} (known: ${FIELDS[b.kind].join(', ')})`);
@@ -36,14 +37,14 @@ export function parseDeviceRequestInput(body: unknown, siteExists: (id: number) 
     if (!address.ok) errors.push(address.error);
     if (!port.ok) errors.push(port.error);
     if (siteError) errors.push(siteError);
-    if (errors.length || !address.ok || !port.ok) return { ok: false, errors };
-    return { ok: true, input: { kind: 'probe', address: address.value, port: port.value, siteId } };
+    if (errors.length || !address.ok || !port.ok) return err(errors);
+    return ok({ kind: 'probe', address: address.value, port: port.value, siteId });
   }
   const range = checkScanRange(b.range);
   const ports = checkPortList(b.ports);
   if (!range.ok) errors.push(range.error);
   if (!ports.ok) errors.push(ports.error);
   if (siteError) errors.push(siteError);
-  if (errors.length || !range.ok || !ports.ok) return { ok: false, errors };
-  return { ok: true, input: { kind: 'scan', range: range.value.text, ports: ports.value, siteId } };
+  if (errors.length || !range.ok || !ports.ok) return err(errors);
+  return ok({ kind: 'scan', range: range.value.text, ports: ports.value, siteId });
 }

@@ -6,6 +6,7 @@
 import { checkAddress, checkPort } from './address-input';
 import { checkSiteId } from './device-request-input';
 import { describeValue } from '../util/describe-value';
+import { err, ok, type Parsed } from '../util/result';
 
 /** Longest rig name accepted. */
 export const MAX_RIG_NAME_CHARS = 64;
@@ -30,7 +31,6 @@ export interface RigPatch {
   nameplatePowerW?: number | null;
 }
 
-type Parse<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 /** What the checks need to know about the database. */
 export interface RigInputContext {
@@ -54,14 +54,14 @@ function optionalText(raw: unknown, field: string, max: number): { value: string
 }
 
 /** Validates the rigs to add. */
-export function parseNewRigs(body: unknown, ctx: RigInputContext): Parse<{ siteId: number; rigs: NewRigFields[] }> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object'] };
+export function parseNewRigs(body: unknown, ctx: RigInputContext): Parsed<{ siteId: number; rigs: NewRigFields[] }> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return err(['the body must be a JSON object']);
   const b = body as Record<string, unknown>;
   const errors: string[] = [];
   const siteError = checkSiteId(b.siteId, ctx.siteExists);
   if (siteError) errors.push(siteError);
-  if (!Array.isArray(b.rigs) || b.rigs.length === 0) return { ok: false, errors: [...errors, 'rigs is required: a list of at least one { address, port, driver }'] };
-  if (b.rigs.length > 4096) return { ok: false, errors: [...errors, `rigs: at most 4096 at a time (got ${b.rigs.length})`] };
+  if (!Array.isArray(b.rigs) || b.rigs.length === 0) return err([...errors, 'rigs is required: a list of at least one { address, port, driver }']);
+  if (b.rigs.length > 4096) return err([...errors, `rigs: at most 4096 at a time (got ${b.rigs.length})`]);
   const rigs: NewRigFields[] = [];
   b.rigs.forEach((raw, i) => {
     const at = b.rigs instanceof Array && b.rigs.length > 1 ? `rigs[${i}].` : '';
@@ -87,8 +87,8 @@ export function parseNewRigs(body: unknown, ctx: RigInputContext): Parse<{ siteI
       rigs.push({ address: address.value, port: port.value!, driver: r.driver as string, name: name.value, model: model.value, algorithm: algorithm.value ?? 'sha256' });
     }
   });
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { siteId: Number(b.siteId), rigs } };
+  if (errors.length) return err(errors);
+  return ok({ siteId: Number(b.siteId), rigs });
 }
 
 function nameplate(raw: unknown, field: string, unit: string, max: number): { value: number | null; error: string | null } {
@@ -101,8 +101,8 @@ function nameplate(raw: unknown, field: string, unit: string, max: number): { va
 }
 
 /** Validates a rig edit. */
-export function parseRigPatch(body: unknown, ctx: Pick<RigInputContext, 'siteExists'>): Parse<RigPatch> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object'] };
+export function parseRigPatch(body: unknown, ctx: Pick<RigInputContext, 'siteExists'>): Parsed<RigPatch> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return err(['the body must be a JSON object']);
   const b = body as Record<string, unknown>;
   const known = ['name', 'siteId', 'address', 'port', 'nameplateHashrateThs', 'nameplatePowerW'];
   const errors: string[] = [];
@@ -140,7 +140,7 @@ export function parseRigPatch(body: unknown, ctx: Pick<RigInputContext, 'siteExi
     if (w.error) errors.push(w.error);
     else patch.nameplatePowerW = w.value;
   }
-  if (errors.length) return { ok: false, errors };
-  if (Object.keys(patch).length === 0) return { ok: false, errors: [`nothing to change: give at least one of ${known.join(', ')}`] };
-  return { ok: true, value: patch };
+  if (errors.length) return err(errors);
+  if (Object.keys(patch).length === 0) return err([`nothing to change: give at least one of ${known.join(', ')}`]);
+  return ok(patch);
 }

@@ -4,6 +4,9 @@
  * algorithm without a figure leaves its GPU rigs' revenue unknown ("GPU revenue not set").
  */
 import { GPU_REVENUE_CEILING_PER_MHS_DAY } from '../economics/gpu';
+import { err, ok, type Parsed } from '../util/result';
+import { z } from '../util/zod-browser';
+import { issueMessages, type IssueWording } from '../util/zod-issues';
 
 /** app_settings key of the document. */
 export const GPU_REVENUE_KEY = 'gpu-revenue';
@@ -19,8 +22,22 @@ export interface GpuRevenueDoc {
 const ALGORITHM = /^[a-z0-9][a-z0-9_.-]{0,31}$/;
 const MAX_ALGORITHMS = 32;
 
+/** One site's figures: algorithm names as GPU miners report them, each figure from 0 to the ceiling. */
+const siteGpuRevenueSchema = z.record(z.string().regex(ALGORITHM), z.number().min(0).max(GPU_REVENUE_CEILING_PER_MHS_DAY));
+
+/** Each figure's message names its algorithm and the rule (worded before zod: the API and CLI show these). */
+const GPU_REVENUE_WORDING: IssueWording = {
+  subject: 'GPU revenue',
+  custom: (issue, _where, input) => {
+    const algorithm = String(issue.path[0]);
+    if (issue.code === 'invalid_key') return `algorithm ${JSON.stringify(algorithm.slice(0, 40))} must be 1-32 lower-case letters, digits, "_", "." or "-"`;
+    if (issue.code === 'invalid_type') return `${algorithm} must be a number (revenue per MH/s per day)`;
+    return `${algorithm} must be from 0 to ${GPU_REVENUE_CEILING_PER_MHS_DAY} per MH/s per day (got ${String(input)})`;
+  },
+};
+
 /** The outcome of validating one site's figures. */
-export type ParsedSiteGpuRevenue = { ok: true; value: SiteGpuRevenue } | { ok: false; errors: string[] };
+export type ParsedSiteGpuRevenue = Parsed<SiteGpuRevenue>;
 
 /**
  * Validates `{ "<algorithm>": <revenue per MH/s per day>, ... }`: algorithm names as GPU miners report
@@ -29,24 +46,12 @@ export type ParsedSiteGpuRevenue = { ok: true; value: SiteGpuRevenue } | { ok: f
  */
 export function parseSiteGpuRevenue(input: unknown): ParsedSiteGpuRevenue {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['GPU revenue must be a JSON object of algorithm: revenue per MH/s per day'] };
+    return err(['GPU revenue must be a JSON object of algorithm: revenue per MH/s per day']);
   }
   const entries = Object.entries(input as Record<string, unknown>);
-  if (entries.length > MAX_ALGORITHMS) return { ok: false, errors: [`GPU revenue lists at most ${MAX_ALGORITHMS} algorithms (got ${entries.length})`] };
-  const errors: string[] = [];
-  const value: SiteGpuRevenue = {};
-  for (const [algorithm, rate] of entries) {
-    if (!ALGORITHM.test(algorithm)) {
-      errors.push(`algorithm ${JSON.stringify(algorithm.slice(0, 40))} must be 1-32 lower-case letters, digits, "_", "." or "-"`);
-    } else if (typeof rate !== 'number' || !Number.isFinite(rate)) {
-      errors.push(`${algorithm} must be a number (revenue per MH/s per day)`);
-    } else if (rate < 0 || rate > GPU_REVENUE_CEILING_PER_MHS_DAY) {
-      errors.push(`${algorithm} must be from 0 to ${GPU_REVENUE_CEILING_PER_MHS_DAY} per MH/s per day (got ${rate})`);
-    } else {
-      value[algorithm] = rate;
-    }
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
+  if (entries.length > MAX_ALGORITHMS) return err([`GPU revenue lists at most ${MAX_ALGORITHMS} algorithms (got ${entries.length})`]);
+  const result = siteGpuRevenueSchema.safeParse(input, { reportInput: true });
+  return result.success ? ok(result.data) : err(issueMessages(result.error.issues, GPU_REVENUE_WORDING, Number.MAX_SAFE_INTEGER));
 }
 
 /** The stored document, each site's figures validated; a malformed document or site reads as none set. */

@@ -10,6 +10,7 @@ import { POOL_KIND_NAMES, poolKindInfo } from '../domain/pool-kinds';
 import { keepRedactedSecret, urlDestination } from './redacted-secret';
 import { describeValue } from '../util/describe-value';
 import { REDACTED } from './redacted-secret';
+import { err, ok, type Parsed } from '../util/result';
 
 export const POOL_FIELDS = ['name', 'kind', 'baseUrl', 'credentials', 'feePct', 'matchUrl'] as const;
 export const POOL_NAME_MAX_CHARS = 64;
@@ -82,8 +83,8 @@ function credentials(kind: string, baseUrl: string, v: unknown, stored: PoolConf
 }
 
 /** Validates a whole pool account; `stored` (when editing) supplies secrets sent back as "<redacted>". */
-export function parsePoolInput(body: unknown, stored: PoolConfig | null): { ok: true; pool: PoolConfig } | { ok: false; errors: string[] } {
-  if (!isObj(body)) return { ok: false, errors: ['the body must be a JSON object'] };
+export function parsePoolInput(body: unknown, stored: PoolConfig | null): Parsed<PoolConfig> {
+  if (!isObj(body)) return err(['the body must be a JSON object']);
   const errors: string[] = [];
   const unknown = Object.keys(body).filter((k) => !(POOL_FIELDS as readonly string[]).includes(k));
   if (unknown.length > 0) errors.push(`unknown field(s): ${unknown.join(', ')} (allowed: ${POOL_FIELDS.join(', ')})`);
@@ -102,7 +103,7 @@ export function parsePoolInput(body: unknown, stored: PoolConfig | null): { ok: 
   const fee = body.feePct ?? 2;
   if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0 || fee > MAX_POOL_FEE_PCT) errors.push(`feePct must be a number from 0 to ${MAX_POOL_FEE_PCT} percent (got ${shown(fee)})`);
   else pool.feePct = fee;
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, pool };
+  return errors.length > 0 ? err(errors) : ok(pool);
 }
 
 /** The pool as the API and the screen show it: each secret credential as "<redacted>". */

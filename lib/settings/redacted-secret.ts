@@ -5,6 +5,7 @@
  * secret typed again, so whoever can edit settings (a leaked admin token, say) cannot point a stored
  * secret at a server of their own and collect it. Pure.
  */
+import { err, ok, type Result } from '../util/result';
 
 /** What the API and the settings screens show in place of a stored secret. */
 export const REDACTED = '<redacted>';
@@ -48,15 +49,15 @@ export interface SecretEdit {
  * an unchanged destination; an error when "<redacted>" came back for a new destination or with nothing
  * stored to keep.
  */
-export function keepRedactedSecret(edit: SecretEdit): { ok: true; value: unknown } | { ok: false; error: string } {
-  if (edit.given !== REDACTED) return { ok: true, value: edit.given };
+export function keepRedactedSecret(edit: SecretEdit): Result<unknown, string> {
+  if (edit.given !== REDACTED) return ok(edit.given);
   if (edit.stored === null || edit.stored === undefined) {
-    return { ok: false, error: `${edit.field} must be entered: "${REDACTED}" stands for a stored secret, and none is stored for these settings` };
+    return err(`${edit.field} must be entered: "${REDACTED}" stands for a stored secret, and none is stored for these settings`);
   }
   if (edit.destination === null || edit.destination !== edit.storedDestination) {
     const from = edit.storedDestination ?? 'its old destination';
     const to = edit.destination ?? 'a new destination';
-    return { ok: false, error: `${edit.field} must be entered again: the stored one was sent to ${from}, and these settings send it to ${to}` };
+    return err(`${edit.field} must be entered again: the stored one was sent to ${from}, and these settings send it to ${to}`);
   }
-  return { ok: true, value: edit.stored };
+  return ok(edit.stored);
 }

@@ -5,6 +5,7 @@
 import { siteEconomicsErrors } from './site-economics';
 import { CURRENCIES } from '../domain/network';
 import { describeValue } from '../util/describe-value';
+import { err, ok, type Parsed } from '../util/result';
 
 /** The fields of a site an operator edits (the tariff has its own route). */
 export interface SiteFields {
@@ -24,7 +25,7 @@ export const SITE_NAME_MAX_CHARS = 64;
 /** Defaults of a new site for the fields left out (the schema's defaults). */
 export const NEW_SITE_DEFAULTS: Omit<SiteFields, 'name'> = { timeZone: 'UTC', currency: 'USD', pue: 1, poolFeePct: 2 };
 
-export type SiteInput<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+export type SiteInput<T> = Parsed<T>;
 
 /** The canonical IANA name of `timeZone` ("utc" -> "UTC"), or null when Intl does not know it. */
 export function canonicalTimeZone(timeZone: string): string | null {
@@ -46,7 +47,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Validates the fields present in `body`; `requireName` for a new site. */
 function readFields(body: unknown, requireName: boolean): SiteInput<Partial<SiteFields>> {
-  if (!isObject(body)) return { ok: false, errors: ['the body must be a JSON object'] };
+  if (!isObject(body)) return err(['the body must be a JSON object']);
   const errors: string[] = [];
   const unknown = Object.keys(body).filter((k) => !(SITE_FIELDS as readonly string[]).includes(k));
   if (unknown.length > 0) errors.push(`unknown field(s): ${unknown.join(', ')} (allowed: ${SITE_FIELDS.join(', ')})`);
@@ -76,13 +77,13 @@ function readFields(body: unknown, requireName: boolean): SiteInput<Partial<Site
     else out[key] = v;
   }
   errors.push(...siteEconomicsErrors({ pue: out.pue, poolFeePct: out.poolFeePct, currency: out.currency }));
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: out };
+  return errors.length > 0 ? err(errors) : ok(out);
 }
 
 /** A change to an existing site: any of SITE_FIELDS, at least one. */
 export function parseSitePatch(body: unknown): SiteInput<Partial<SiteFields>> {
   const read = readFields(body, false);
-  if (read.ok && Object.keys(read.value).length === 0) return { ok: false, errors: [`nothing to change: send any of ${SITE_FIELDS.join(', ')}`] };
+  if (read.ok && Object.keys(read.value).length === 0) return err([`nothing to change: send any of ${SITE_FIELDS.join(', ')}`]);
   return read;
 }
 
@@ -90,5 +91,5 @@ export function parseSitePatch(body: unknown): SiteInput<Partial<SiteFields>> {
 export function parseNewSite(body: unknown): SiteInput<SiteFields> {
   const read = readFields(body, true);
   if (!read.ok) return read;
-  return { ok: true, value: { ...NEW_SITE_DEFAULTS, ...read.value } as SiteFields };
+  return ok({ ...NEW_SITE_DEFAULTS, ...read.value } as SiteFields);
 }

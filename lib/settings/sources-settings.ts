@@ -12,6 +12,7 @@
  */
 import { CURRENCIES, type Currency } from '../domain/network';
 import { keepRedactedSecret, REDACTED, urlDestination } from './redacted-secret';
+import { err, ok, type Parsed } from '../util/result';
 
 /** app_settings key of the document. */
 export const SOURCES_SETTINGS_KEY = 'sources';
@@ -146,8 +147,8 @@ export function parseSourcesSettings(
   body: unknown,
   stored: SourcesSettings | null,
   envCookie: EnvCookie = null,
-): { ok: true; settings: SourcesSettings } | { ok: false; errors: string[] } {
-  if (!isObj(body)) return { ok: false, errors: ['the settings must be a JSON object'] };
+): Parsed<SourcesSettings> {
+  if (!isObj(body)) return err(['the settings must be a JSON object']);
   const errors: string[] = [];
   const unknown = Object.keys(body).filter((k) => !FIELDS.includes(k));
   if (unknown.length > 0) errors.push(`unknown field(s): ${unknown.join(', ')} (allowed: ${FIELDS.join(', ')})`);
@@ -175,7 +176,7 @@ export function parseSourcesSettings(
     intervalS: wholeNumber(body.intervalS, 'intervalS', INTERVAL_S_RANGE, errors),
     timeoutMs: wholeNumber(body.timeoutMs, 'timeoutMs', TIMEOUT_MS_RANGE, errors),
   };
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
+  return errors.length > 0 ? err(errors) : ok(settings);
 }
 
 /** The settings as the API and the screen show them: the bitcoind password as "<redacted>". */

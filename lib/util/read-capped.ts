@@ -2,9 +2,10 @@
  * Reads a byte stream (a request or a reply body) as UTF-8 text, counting bytes as they arrive and
  * stopping at a cap, so no body is ever held past it however it was sent.
  */
+import { err, ok, type Result } from './result';
 
-/** The text, or how far the body got before it passed the cap. */
-export type CappedText = { ok: true; text: string; bytes: number } | { ok: false; bytes: number };
+/** The text and its size, or how far the body got (bytes) before it passed the cap. */
+export type CappedText = Result<{ text: string; bytes: number }, { bytes: number }>;
 
 /** How long the rest of a refused request body is read and thrown away before the connection is cut. */
 export const LINGER = { maxBytes: 16 * 1024 * 1024, maxMs: 5_000 } as const;
@@ -51,7 +52,7 @@ export async function readCappedText(
   /** Kept up to date as bytes arrive, so a caller whose read fails can say how far it got. */
   progress: { bytes: number } = { bytes: 0 },
 ): Promise<CappedText> {
-  if (stream === null) return { ok: true, text: '', bytes: 0 };
+  if (stream === null) return ok({ text: '', bytes: 0 });
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -63,10 +64,10 @@ export async function readCappedText(
     if (bytes > maxBytes) {
       if (onOverflow === 'cancel') await reader.cancel().catch(() => undefined);
       else linger(reader);
-      return { ok: false, bytes };
+      return err({ bytes });
     }
     chunks.push(value);
   }
   reader.releaseLock();
-  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)), bytes };
+  return ok({ text: new TextDecoder().decode(Buffer.concat(chunks)), bytes });
 }

@@ -4,9 +4,10 @@
  * (/dev/zero) or a file still growing is bounded too. Errors opening or reading it are thrown as they come.
  */
 import { open } from 'node:fs/promises';
+import { err, ok, type Result } from './result';
 
 /** The text, or the fact that the file is larger than `maxBytes`. */
-export type CappedFile = { ok: true; text: string } | { ok: false; tooLarge: true };
+export type CappedFile = Result<string, 'too-large'>;
 
 /** The file's UTF-8 text when it is at most `maxBytes` long. */
 export async function readFileCapped(path: string, maxBytes: number): Promise<CappedFile> {
@@ -18,9 +19,9 @@ export async function readFileCapped(path: string, maxBytes: number): Promise<Ca
       const { bytesRead } = await file.read(buf, filled, buf.length - filled, null);
       if (bytesRead === 0) break;
       filled += bytesRead;
-      if (filled > maxBytes) return { ok: false, tooLarge: true };
+      if (filled > maxBytes) return err('too-large');
     }
-    return { ok: true, text: buf.subarray(0, filled).toString('utf8') };
+    return ok(buf.subarray(0, filled).toString('utf8'));
   } finally {
     await file.close();
   }

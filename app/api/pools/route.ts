@@ -8,6 +8,7 @@ import { seesWholeFleet, visibleTo } from '../../../lib/auth/site-scope';
 import { poolIdsInUse } from '../../../lib/economics/pool-match';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { viewer } from '../../principal';
+import { refusalReply } from '../reason-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,9 +32,9 @@ export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parsePoolInput(parsed.body, null);
-  if (!input.ok) return problem(400, 'invalid pool', input.errors);
+  if (!input.ok) return problem(400, 'invalid pool', input.error);
   const db = getAppDb();
-  const res = createPool(db, input.pool, Date.now());
-  if (!res.ok) return problem(res.reason === 'conflict' ? 409 : 404, res.reason === 'conflict' ? res.message : 'pool not found');
-  return NextResponse.json({ ok: true, pool: listPoolViews(db).find((p) => p.id === res.id) }, { status: 201 });
+  const res = createPool(db, input.value, Date.now());
+  if (!res.ok) return refusalReply(res.error);
+  return NextResponse.json({ ok: true, pool: listPoolViews(db).find((p) => p.id === res.value) }, { status: 201 });
 }

@@ -36,7 +36,7 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseNewRigs(parsed.body, { siteExists: (id) => siteExists(db, id), driverNames: DRIVER_NAMES });
-  if (!input.ok) return refused(input.errors);
+  if (!input.ok) return refused(input.error);
   try {
     const result = addRigsToSite(db, input.value.siteId, input.value.rigs, { nowMs: Date.now(), defaultPorts: DEFAULT_PORTS, allOrNothing: true });
     if (!result) return problem(400, `siteId: there is no site ${input.value.siteId}`);

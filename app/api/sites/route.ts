@@ -6,6 +6,7 @@ import { parseNewSite } from '../../../lib/settings/site-input';
 import { jsonBody, problem } from '../request';
 import { visibleTo } from '../../../lib/auth/site-scope';
 import { viewer } from '../../principal';
+import { refusalReply } from '../reason-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,9 +20,9 @@ export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parseNewSite(parsed.body);
-  if (!input.ok) return problem(400, 'invalid site', input.errors);
+  if (!input.ok) return problem(400, 'invalid site', input.error);
   const db = getAppDb();
   const res = createSite(db, input.value, Date.now());
-  if (!res.ok) return res.reason === 'conflict' ? problem(409, res.message) : problem(404, 'site not found');
-  return NextResponse.json({ ok: true, site: listSiteSettings(db).find((s) => s.id === res.id) }, { status: 201 });
+  if (!res.ok) return refusalReply(res.error);
+  return NextResponse.json({ ok: true, site: listSiteSettings(db).find((s) => s.id === res.value) }, { status: 201 });
 }

@@ -26,7 +26,7 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseNewToken(parsed.body, (id) => siteExists(db, id));
-  if (!input.ok) return refused(input.errors);
+  if (!input.ok) return refused(input.error);
   const { kind, role, siteId } = input.value;
   const siteName = siteId === null ? null : (listSites(db).find((s) => s.id === siteId)?.name ?? null);
   const { id, token } = createApiToken(db, kind, input.value.name ?? defaultTokenName(kind, role, siteName), role, siteId, Date.now());

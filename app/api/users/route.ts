@@ -21,7 +21,7 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseNewUser(parsed.body, { siteExists: (id) => siteExists(db, id) });
-  if (!input.ok) return refused(input.errors);
+  if (!input.ok) return refused(input.error);
   const { name, role, password, siteIds } = input.value;
   const taken = `name: a user named ${describeValue(name)} already exists`;
   if (getUserByName(db, name)) return problem(409, taken, [taken]);

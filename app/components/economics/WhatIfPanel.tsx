@@ -78,7 +78,7 @@ export function WhatIfPanel({ rigs, market, liveFleet }: WhatIfPanelProps) {
       [f]: {
         text,
         value: parsed.ok ? parsed.value : prev[f] ? prev[f].value : live[f],
-        error: parsed.ok ? null : parsed.message,
+        error: parsed.ok ? null : parsed.error,
       },
     }));
   };

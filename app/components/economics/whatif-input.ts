@@ -3,9 +3,10 @@
  * "148T" or "1.48e14" for a difficulty, "0.036" BTC. Anything else gets a message saying what is wrong,
  * written for the field it belongs to.
  */
+import { err, ok, type Result } from '../../../lib/util/result';
 
 /** A parsed field: the number, or why it was refused. `value` null means "left empty" where allowed. */
-export type Parsed = { ok: true; value: number | null } | { ok: false; message: string };
+export type ParsedField = Result<number | null, string>;
 
 /** What a field accepts. */
 export interface FieldRule {
@@ -21,9 +22,9 @@ const SI: Record<string, number> = { k: 1e3, m: 1e6, g: 1e9, t: 1e12, p: 1e15, e
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Parses one field's text by its rule. */
-export function parseField(text: string, rule: FieldRule = {}): Parsed {
+export function parseField(text: string, rule: FieldRule = {}): ParsedField {
   let s = text.trim().replace(/,/g, '').replace(/\s+/g, '');
-  if (s === '') return rule.allowEmpty ? { ok: true, value: null } : { ok: false, message: 'Enter a number.' };
+  if (s === '') return rule.allowEmpty ? ok(null) : err('Enter a number.');
   let scale = 1;
   const suffix = s.slice(-1).toLowerCase();
   // Only a trailing letter after a digit or point is a prefix ("148T", "1E" = 1 exa); the "e" inside
@@ -33,13 +34,13 @@ export function parseField(text: string, rule: FieldRule = {}): Parsed {
     s = s.slice(0, -1);
   }
   if (!NUMBER.test(s)) {
-    return { ok: false, message: rule.siSuffix ? 'Not a number: use e.g. 148T or 1.48e14.' : 'Not a number.' };
+    return err(rule.siSuffix ? 'Not a number: use e.g. 148T or 1.48e14.' : 'Not a number.');
   }
   const value = Number(s) * scale;
-  if (!Number.isFinite(value)) return { ok: false, message: 'Number too large.' };
-  if (value < 0) return { ok: false, message: 'Must not be negative.' };
-  if (rule.positive && value === 0) return { ok: false, message: 'Must be above zero.' };
-  return { ok: true, value };
+  if (!Number.isFinite(value)) return err('Number too large.');
+  if (value < 0) return err('Must not be negative.');
+  if (rule.positive && value === 0) return err('Must be above zero.');
+  return ok(value);
 }
 
 /** A live value as the text a field starts with: short enough to read and edit on a phone. */

@@ -43,11 +43,11 @@ export function AddByAddressForm({ sites }: AddByAddressFormProps) {
     const parsed = parseDeviceRequestInput(body, (id) => siteIds.has(id));
     if (!parsed.ok) {
       reset();
-      setLocalErrors(parsed.errors);
+      setLocalErrors(parsed.error);
       return;
     }
     setLocalErrors([]);
-    await start(parsed.input);
+    await start(parsed.value);
   };
 
   const add = async (result: ProbeResult) => {

@@ -68,7 +68,7 @@ export function RigEditForm({ rigId, sites, onSaved, onCancel }: RigEditFormProp
     if (Object.keys(changed).length === 0) return onCancel();
     const siteIds = new Set(sites.map((s) => s.id));
     const parsed = parseRigPatch(changed, { siteExists: (id) => siteIds.has(id) });
-    if (!parsed.ok) return setErrors(parsed.errors);
+    if (!parsed.ok) return setErrors(parsed.error);
     setBusy(true);
     const res = await callApi('PATCH', `/api/rigs/${rigId}`, parsed.value);
     setBusy(false);

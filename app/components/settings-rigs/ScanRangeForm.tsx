@@ -49,11 +49,11 @@ export function ScanRangeForm({ sites }: { sites: readonly SiteOption[] }) {
     const parsed = parseDeviceRequestInput({ kind: 'scan', range, ports, siteId }, (id) => siteIds.has(id));
     if (!parsed.ok) {
       reset();
-      setLocalErrors(parsed.errors);
+      setLocalErrors(parsed.error);
       return;
     }
     setLocalErrors([]);
-    await start(parsed.input);
+    await start(parsed.value);
   };
 
   const addSelected = async () => {

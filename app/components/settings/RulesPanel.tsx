@@ -94,12 +94,12 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
     e.preventDefault();
     const built = overrideFromForm(form);
     if (!built.ok) {
-      setErrors(built.errors);
+      setErrors(built.error);
       return;
     }
     setStatus('saving');
     setErrors([]);
-    const res = await callApi<{ ok: true; override: ThresholdOverride }>('PUT', apiPath(scope), built.override);
+    const res = await callApi<{ ok: true; override: ThresholdOverride }>('PUT', apiPath(scope), built.value);
     if (!res.ok) {
       setStatus('idle');
       setErrors(res.messages);
@@ -107,8 +107,8 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
     }
     setStatus('saved');
     setDirty(false);
-    onSaved(scope, res.data.override ?? built.override);
-    setForm(formFromOverride(res.data.override ?? built.override, kinds));
+    onSaved(scope, res.data.override ?? built.value);
+    setForm(formFromOverride(res.data.override ?? built.value, kinds));
   };
 
   const setHere = (rule: RuleKind) => {

@@ -44,7 +44,7 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
     e.preventDefault();
     const t = tariffFromForm(tariff);
     if (!t.ok) {
-      setErrors(t.errors.map((m) => `tariff: ${m}`));
+      setErrors(t.error.map((m) => `tariff: ${m}`));
       return;
     }
     setBusy(true);
@@ -57,9 +57,9 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
       return;
     }
     const stored = res.data.site;
-    const tariffChanged = JSON.stringify(t.tariff) !== JSON.stringify(stored.tariff ?? null);
-    if (tariffChanged && (t.tariff !== null || editing)) {
-      const put = t.tariff === null ? await callApi('DELETE', `/api/sites/${stored.id}/tariff`) : await callApi('PUT', `/api/sites/${stored.id}/tariff`, t.tariff);
+    const tariffChanged = JSON.stringify(t.value) !== JSON.stringify(stored.tariff ?? null);
+    if (tariffChanged && (t.value !== null || editing)) {
+      const put = t.value === null ? await callApi('DELETE', `/api/sites/${stored.id}/tariff`) : await callApi('PUT', `/api/sites/${stored.id}/tariff`, t.value);
       if (!put.ok) {
         setBusy(false);
         setErrors(put.messages.map((m) => `tariff: ${m}`));

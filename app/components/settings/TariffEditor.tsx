@@ -36,7 +36,7 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
   const invalid = (path: string) => (errorNames(errors, path) ? true : undefined);
   // A price above 1 per kWh is kept but likely a unit slip (per MWh, or cents): said as it is typed.
   const parsed = tariffFromForm(value);
-  const warnings = parsed.ok && parsed.tariff ? tariffWarnings(parsed.tariff, currency) : [];
+  const warnings = parsed.ok && parsed.value ? tariffWarnings(parsed.value, currency) : [];
 
   return (
     <fieldset className="tariff-editor" data-testid="tariff-editor">

@@ -5,6 +5,7 @@
  */
 import { RULE_DESCRIPTORS, ruleDescriptor, TIMING_FIELDS, type RuleField, type RuleKind } from '../../../lib/alerts/rules/descriptors';
 import type { AlertThresholds, ThresholdOverride } from '../../../lib/alerts/thresholds';
+import { err, ok, type Parsed } from '../../../lib/util/result';
 
 /** Every editable field of a rule: timings, then its limits. */
 export function ruleFields(rule: RuleKind): RuleField[] {
@@ -54,7 +55,7 @@ export function formFromOverride(override: ThresholdOverride | undefined, rules:
 }
 
 /** The override to send, or the fields that are not numbers. */
-export type BuiltOverride = { ok: true; override: ThresholdOverride } | { ok: false; errors: string[] };
+export type BuiltOverride = Parsed<ThresholdOverride>;
 
 /** The form as an override holding only the fields set at this scope (so `{}` clears the scope). */
 export function overrideFromForm(form: RulesForm): BuiltOverride {
@@ -81,7 +82,7 @@ export function overrideFromForm(form: RulesForm): BuiltOverride {
     }
     if (Object.keys(part).length > 0) override[rule] = part;
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, override: override as ThresholdOverride };
+  return errors.length > 0 ? err(errors) : ok(override as ThresholdOverride);
 }
 
 /** The inherited value of a field as a placeholder ("15", "auto", "on"). */

@@ -6,6 +6,7 @@
 import { TARIFF_KIND_LIST, tariffKindNamesText, type TariffEditorForm, type TariffKindInfo } from '../../../lib/economics/tariffs/kinds';
 import { parseTariff, WEEKDAYS, type Tariff, type Weekday } from '../../../lib/economics/tariffs/schema';
 import { typedNumber as typed } from './typed-number';
+import { err, ok, type Parsed } from '../../../lib/util/result';
 
 /** Which editor is shown: no tariff yet, a flat price, time-of-use bands, or JSON. */
 export type TariffMode = 'none' | TariffEditorForm;
@@ -84,8 +85,8 @@ export function formFromTariff(tariff: Tariff | null): TariffFormState {
 }
 
 /** The tariff the form describes, validated by parseTariff; null tariff for mode 'none'. */
-export function tariffFromForm(state: TariffFormState): { ok: true; tariff: Tariff | null } | { ok: false; errors: string[] } {
-  if (state.mode === 'none') return { ok: true, tariff: null };
+export function tariffFromForm(state: TariffFormState): Parsed<Tariff | null> {
+  if (state.mode === 'none') return ok(null);
   let input: unknown;
   if (state.mode === 'flat') input = { kind: 'flat', pricePerKwh: typed(state.flatPrice) };
   else if (state.mode === 'tou') {
@@ -99,12 +100,12 @@ export function tariffFromForm(state: TariffFormState): { ok: true; tariff: Tari
   } else {
     try {
       input = JSON.parse(state.json);
-    } catch (err) {
-      return { ok: false, errors: [`the tariff JSON does not parse: ${err instanceof Error ? err.message : String(err)}`] };
+    } catch (cause) {
+      return err([`the tariff JSON does not parse: ${cause instanceof Error ? cause.message : String(cause)}`]);
     }
   }
   const parsed = parseTariff(input);
-  return parsed.ok ? { ok: true, tariff: parsed.tariff } : { ok: false, errors: parsed.errors };
+  return parsed.ok ? ok(parsed.value) : err(parsed.error);
 }
 
 /** True when an error message is about `path` (e.g. "pricePerKwh", "bands[1].toHour"). */

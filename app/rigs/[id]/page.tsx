@@ -56,7 +56,7 @@ export default async function RigPage({ params, searchParams }: RigPageProps) {
       initialHistory={rigHistory(db, id, range, nowMs)}
       currency={currency}
       pollIntervalMs={config.pollIntervalS * 1000}
-      realized={realized.ok ? realized.report : null}
+      realized={realized.ok ? realized.value : null}
     />
   );
 }

@@ -47,7 +47,7 @@ export const gpuRevenueCommand = {
         for (const k of Object.keys(next)) delete next[k];
       }
       const parsed = parseSiteGpuRevenue(next);
-      if (!parsed.ok) throw new CliError(`invalid GPU revenue: ${parsed.errors.join('; ')}`);
+      if (!parsed.ok) throw new CliError(`invalid GPU revenue: ${parsed.error.join('; ')}`);
       setSiteGpuRevenue(db, site.id, parsed.value, Date.now());
       console.log(describe(site, parsed.value));
       return 0;

@@ -33,10 +33,10 @@ async function touFromFile(path: string): Promise<unknown> {
     throw new CliError(`cannot read ${path}: ${(err as { code?: string }).code ?? String(err)}`);
   }
   if (!read.ok) throw new CliError(`${path} is larger than the ${formatBytes(TOU_FILE_MAX_BYTES)} a tariff file may be`);
-  if (jsonNestsDeeperThan(read.text, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
+  if (jsonNestsDeeperThan(read.value, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
   let json: unknown;
   try {
-    json = JSON.parse(read.text);
+    json = JSON.parse(read.value);
   } catch (err) {
     throw new CliError(`${path} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -144,13 +144,13 @@ export const tariffCommand = {
     });
     if (values.site === undefined) throw new CliError('pass --site NAME');
     const parsed = parseTariff(await tariffFromFlags(values));
-    if (!parsed.ok) throw new CliError(`invalid tariff: ${parsed.errors.join('; ')}`);
+    if (!parsed.ok) throw new CliError(`invalid tariff: ${parsed.error.join('; ')}`);
     const { db, site } = openSite(values.site, false);
     try {
-      setSiteTariff(db, site.id, parsed.tariff, Date.now());
-      const lines = describeTariff(parsed.tariff, site);
+      setSiteTariff(db, site.id, parsed.value, Date.now());
+      const lines = describeTariff(parsed.value, site);
       console.log([`tariff: ${site.name} is now on ${lines[0]}`, ...lines.slice(1)].join('\n'));
-      for (const warning of tariffWarnings(parsed.tariff, site.currency)) console.error(`hashwatt tariff: warning: ${warning}`);
+      for (const warning of tariffWarnings(parsed.value, site.currency)) console.error(`hashwatt tariff: warning: ${warning}`);
       return 0;
     } finally {
       db.close();

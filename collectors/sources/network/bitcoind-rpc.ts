@@ -6,6 +6,7 @@ import { describeValue } from '../../../lib/util/describe-value';
 import { readFileCapped } from '../../../lib/util/read-file-capped';
 import { httpError, locate, parseJsonBody, redactUrl, request, snippet, SourceError, type HttpOptions } from '../http';
 import { record } from '../parse';
+import { err, ok, type Result } from '../../../lib/util/result';
 
 /** Credentials for the node: from the operator's settings or the cookie file's contents. */
 export interface BitcoindAuth {
@@ -20,7 +21,7 @@ export interface RpcCall {
 }
 
 /** A batch element's outcome: Core answers each element separately, errors included. */
-export type RpcOutcome = { ok: true; result: unknown } | { ok: false; error: string };
+export type RpcOutcome = Result<unknown, string>;
 
 /** Splits cookie file contents ("__cookie__:<hex>", maybe with a newline) into basic-auth credentials. */
 export function parseCookie(contents: string): BitcoindAuth {
@@ -44,7 +45,7 @@ export async function readCookie(path: string): Promise<BitcoindAuth> {
     throw new SourceError('config', `cannot read the bitcoind cookie file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   if (!read.ok) throw new SourceError('config', `the bitcoind cookie file ${path} is larger than ${COOKIE_MAX_BYTES} bytes: not a cookie file`);
-  return parseCookie(read.text);
+  return parseCookie(read.value);
 }
 
 /** The outcome inside one JSON-RPC envelope `{result, error, id}`; `error` may be an object or a string. */
@@ -55,16 +56,16 @@ export function rpcOutcome(envelope: unknown): RpcOutcome {
     const e = o.error as { code?: unknown; message?: unknown };
     const error =
       typeof o.error === 'object' ? `RPC error ${String(e.code ?? '?')}: ${String(e.message ?? describeValue(o.error))}` : `RPC error: ${String(o.error)}`;
-    return { ok: false, error: snippet(error) };
+    return err(snippet(error));
   }
-  return { ok: true, result: o.result };
+  return ok(o.result);
 }
 
 /** The result of a single-call envelope, or a SourceError naming the method. */
 export function rpcResult(envelope: unknown, method: string): unknown {
   const out = rpcOutcome(envelope);
   if (!out.ok) throw new SourceError('unexpected', `${method}: ${out.error}`);
-  return out.result;
+  return out.value;
 }
 
 function basic(auth: BitcoindAuth): string {
@@ -108,6 +109,6 @@ export async function rpcBatch(url: string, auth: BitcoindAuth, calls: RpcCall[]
     }
     const byId = new Map<number, RpcOutcome>();
     for (const element of reply) byId.set(Number(record(element, 'JSON-RPC batch element').id), rpcOutcome(element));
-    return calls.map((c, id) => byId.get(id) ?? { ok: false, error: `no reply for ${c.method}` });
+    return calls.map((c, id) => byId.get(id) ?? err(`no reply for ${c.method}`));
   });
 }

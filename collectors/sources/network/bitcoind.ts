@@ -105,7 +105,7 @@ function stats(height: number, fields: string[]): RpcCall {
 
 function resultOf(out: RpcOutcome, what: string): unknown {
   if (!out.ok) throw new SourceError('unexpected', `${what}: ${out.error}`);
-  return out.result;
+  return out.value;
 }
 
 /** Fetches the network state from Core, with the tip block's own time and the node's chain. */
@@ -138,7 +138,7 @@ export async function fetchBitcoindNetwork(opts: BitcoindOptions): Promise<Netwo
     const tipTimeS = blocks.find((b) => b.height === tip)?.timeS ?? unexpected(`getblockstats: no reply for the tip ${tip}`);
     // A pruned node may no longer hold the period's first block: then there is no retarget estimate.
     const startOut = outs[outs.length - 1];
-    const periodStartTimeS = startOut.ok ? parseBlockStats(startOut.result).timeS : null;
+    const periodStartTimeS = startOut.ok ? parseBlockStats(startOut.value).timeS : null;
     const state = bitcoindNetworkState(info, feesPerBlockSats, { tipTimeS, periodStartTimeS }, opts.nowMs);
     return { state, tipTimeMs: tipTimeS * 1000, chain: sync.chain };
   });

@@ -10,21 +10,23 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import type { RigPatch } from '../../rigs/rig-input';
+import { ok, type Result } from '../../util/result';
+import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
 import { alertOverrides, changes, economics, rigEvents, rigMaintenance, rigStatus, rigs, rollups, samples } from '../schema';
 import { writeTransaction } from '../transactions';
 
-/** Why an edit was refused: no such rig (404) or a clash with another rig (409). */
-export type RigEditOutcome = { ok: true } | { ok: false; status: 404 | 409; error: string };
+/** Done, or why the edit was refused: no such rig ('not-found') or a clash with another rig ('conflict'). */
+export type RigEditOutcome = Result<undefined, Refusal>;
 
 /** Applies the edit; an address:port or a name another rig has is refused, naming that rig. */
 export function updateRig(db: Db, id: number, patch: RigPatch, nowMs: number): RigEditOutcome {
   return writeTransaction(db, (): RigEditOutcome => {
     const rig = db.orm.select().from(rigs).where(eq(rigs.id, id)).get();
-    if (!rig) return { ok: false, status: 404, error: `there is no rig ${id}` };
+    if (!rig) return refuse('not-found', `there is no rig ${id}`);
     if (patch.name !== undefined && patch.name !== rig.name) {
       const other = db.orm.select({ id: rigs.id }).from(rigs).where(eq(rigs.name, patch.name)).get();
-      if (other) return { ok: false, status: 409, error: `name: another rig is already called ${JSON.stringify(patch.name)}` };
+      if (other) return refuse('conflict', `name: another rig is already called ${JSON.stringify(patch.name)}`);
     }
     const address = patch.address ?? rig.address;
     const port = patch.port ?? rig.port;
@@ -34,11 +36,11 @@ export function updateRig(db: Db, id: number, patch: RigPatch, nowMs: number): R
         .from(rigs)
         .where(and(eq(rigs.address, address), eq(rigs.port, port), ne(rigs.id, id)))
         .get();
-      if (other) return { ok: false, status: 409, error: `${address}:${port} is already registered as ${other.name}` };
+      if (other) return refuse('conflict', `${address}:${port} is already registered as ${other.name}`);
     }
     db.orm.update(rigs).set(patch).where(eq(rigs.id, id)).run();
     db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed', siteId: patch.siteId ?? rig.siteId, rigId: id }).run();
-    return { ok: true };
+    return ok();
   });
 }
 

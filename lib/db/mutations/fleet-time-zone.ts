@@ -9,18 +9,19 @@ import type { Db } from '../client';
 import { FLEET_TIME_ZONE_KEY } from '../queries/realized';
 import { appSettings } from '../schema';
 import { writeTransaction } from '../transactions';
+import { err, ok, type Result } from '../../util/result';
 
 /** Sets (or with null clears) the fleet time zone; refuses a value that is not an IANA zone, naming it. */
-export function setFleetTimeZone(db: Db, value: unknown, nowMs: number): { ok: true; timeZone: string | null } | { ok: false; error: string } {
+export function setFleetTimeZone(db: Db, value: unknown, nowMs: number): Result<string | null, string> {
   if (value === null) {
     writeTransaction(db, () => db.orm.delete(appSettings).where(eq(appSettings.key, FLEET_TIME_ZONE_KEY)).run());
-    return { ok: true, timeZone: null };
+    return ok(null);
   }
   const tz = typeof value === 'string' ? canonicalTimeZone(value) : null;
-  if (tz === null) return { ok: false, error: `fleetTimeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC, or null for the first site's (got ${describeValue(value, 60)})` };
+  if (tz === null) return err(`fleetTimeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC, or null for the first site's (got ${describeValue(value, 60)})`);
   const valueJson = JSON.stringify(tz);
   writeTransaction(db, () =>
     db.orm.insert(appSettings).values({ key: FLEET_TIME_ZONE_KEY, valueJson, updatedAtMs: nowMs }).onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } }).run(),
   );
-  return { ok: true, timeZone: tz };
+  return ok(tz);
 }

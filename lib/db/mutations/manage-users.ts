@@ -5,13 +5,15 @@
  */
 import type { Role } from '../../auth/roles';
 import { userChangeRefusal } from '../../auth/user-guards';
+import { ok, type Result } from '../../util/result';
+import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
 import { countEnabledAdmins, getUserById } from '../queries/users';
 import { deleteUser, setUserPassword, updateUser } from './users';
 import { writeTransaction } from '../transactions';
 
-/** How a change went: done, or the HTTP status and reason it was refused. */
-export type ManageOutcome = { ok: true } | { ok: false; status: 404 | 409; error: string };
+/** How a change went: done, or why it was refused ('not-found', or 'conflict' with the guard rails). */
+export type ManageOutcome = Result<undefined, Refusal>;
 
 export interface UserChangeInput {
   role?: Role;
@@ -27,27 +29,29 @@ export interface Actor {
   sessionToken?: string;
 }
 
-const notFound = (id: number): ManageOutcome => ({ ok: false, status: 404, error: `there is no user ${id}` });
+const notFound = (id: number): ManageOutcome => refuse('not-found', `there is no user ${id}`);
 
+/** Changes a user's role, sites, disabled flag or password, refusing what the guard rails forbid. */
 export function changeUser(db: Db, actor: Actor, userId: number, change: UserChangeInput): ManageOutcome {
   return writeTransaction(db, (): ManageOutcome => {
     const target = getUserById(db, userId);
     if (!target) return notFound(userId);
     const refusal = userChangeRefusal(target, { role: change.role, disabled: change.disabled }, actor.userId, countEnabledAdmins(db));
-    if (refusal) return { ok: false, status: 409, error: refusal };
+    if (refusal) return refuse('conflict', refusal);
     updateUser(db, userId, change);
     if (change.passwordHash !== undefined) setUserPassword(db, userId, change.passwordHash, userId === actor.userId ? actor.sessionToken : undefined);
-    return { ok: true };
+    return ok();
   });
 }
 
+/** Removes a user, refusing what the guard rails forbid (the last admin, oneself). */
 export function removeUser(db: Db, actor: Actor, userId: number): ManageOutcome {
   return writeTransaction(db, (): ManageOutcome => {
     const target = getUserById(db, userId);
     if (!target) return notFound(userId);
     const refusal = userChangeRefusal(target, { remove: true }, actor.userId, countEnabledAdmins(db));
-    if (refusal) return { ok: false, status: 409, error: refusal };
+    if (refusal) return refuse('conflict', refusal);
     deleteUser(db, userId);
-    return { ok: true };
+    return ok();
   });
 }

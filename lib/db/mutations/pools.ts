@@ -5,13 +5,15 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import type { PoolConfig } from '../../domain/pool-config';
+import { ok, type Result } from '../../util/result';
+import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
 import { changes, pools, sourceState } from '../schema';
 import { openPoolCredentialsJson, sealPoolCredentials } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
-/** How a pool write ended. */
-export type PoolWrite = { ok: true; id: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'conflict'; message: string };
+/** How a pool write ended: the pool's id, or why it was refused ('not-found', 'conflict'). */
+export type PoolWrite = Result<number, Refusal>;
 
 function nameTaken(db: Db, name: string, exceptId: number | null): boolean {
   const where = exceptId === null ? eq(pools.name, name) : and(eq(pools.name, name), ne(pools.id, exceptId));
@@ -26,7 +28,8 @@ function logChange(db: Db, nowMs: number, what: string): void {
   db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings', payload: JSON.stringify({ what }) }).run();
 }
 
-const taken = (name: string): PoolWrite => ({ ok: false, reason: 'conflict', message: `a pool named ${JSON.stringify(name)} already exists` });
+const taken = (name: string): PoolWrite => refuse('conflict', `a pool named ${JSON.stringify(name)} already exists`);
+const missing = (id: number): PoolWrite => refuse('not-found', `no pool with id ${id}`);
 
 /** Adds a pool account (validated); refuses a name already in use. */
 export function createPool(db: Db, pool: PoolConfig, nowMs: number): PoolWrite {
@@ -34,7 +37,7 @@ export function createPool(db: Db, pool: PoolConfig, nowMs: number): PoolWrite {
     if (nameTaken(db, pool.name, null)) return taken(pool.name);
     const row = db.orm.insert(pools).values({ ...values(db, pool), createdAtMs: nowMs }).returning({ id: pools.id }).get();
     logChange(db, nowMs, 'pool added');
-    return { ok: true, id: row.id };
+    return ok(row.id);
   });
 }
 
@@ -42,7 +45,7 @@ export function createPool(db: Db, pool: PoolConfig, nowMs: number): PoolWrite {
 export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number): PoolWrite {
   return writeTransaction(db, (): PoolWrite => {
     const before = db.orm.select().from(pools).where(eq(pools.id, id)).get();
-    if (!before) return { ok: false, reason: 'not-found' };
+    if (!before) return missing(id);
     if (nameTaken(db, pool.name, id)) return taken(pool.name);
     db.orm.update(pools).set(values(db, pool)).where(eq(pools.id, id)).run();
     // Another account's figures must not be shown as this one's.
@@ -51,7 +54,7 @@ export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number):
       db.orm.delete(sourceState).where(eq(sourceState.key, `pool:${id}`)).run();
     }
     logChange(db, nowMs, 'pool changed');
-    return { ok: true, id };
+    return ok(id);
   });
 }
 
@@ -59,9 +62,9 @@ export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number):
 export function deletePool(db: Db, id: number, nowMs: number): PoolWrite {
   return writeTransaction(db, (): PoolWrite => {
     const { changes: n } = db.orm.delete(pools).where(eq(pools.id, id)).run();
-    if (n === 0) return { ok: false, reason: 'not-found' };
+    if (n === 0) return missing(id);
     db.orm.delete(sourceState).where(eq(sourceState.key, `pool:${id}`)).run();
     logChange(db, nowMs, 'pool removed');
-    return { ok: true, id };
+    return ok(id);
   });
 }

@@ -20,8 +20,8 @@ function update(db: Db, siteId: number, values: Partial<typeof sites.$inferInser
 /** Stores the site's tariff (validated again, so nothing unvalidated reaches the row); throws on an unknown site. */
 export function setSiteTariff(db: Db, siteId: number, tariff: Tariff, nowMs: number): void {
   const parsed = parseTariff(tariff);
-  if (!parsed.ok) throw new Error(`invalid tariff: ${parsed.errors.join('; ')}`);
-  update(db, siteId, { tariffJson: JSON.stringify(parsed.tariff) }, nowMs);
+  if (!parsed.ok) throw new Error(`invalid tariff: ${parsed.error.join('; ')}`);
+  update(db, siteId, { tariffJson: JSON.stringify(parsed.value) }, nowMs);
 }
 
 /** Removes the site's tariff: its power cost becomes unknown and its profit is no longer computed. */

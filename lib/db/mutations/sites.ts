@@ -4,12 +4,16 @@
  */
 import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { SiteFields } from '../../settings/site-input';
+import { ok, type Result } from '../../util/result';
+import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
 import { alertOverrides, apiTokens, changes, rigs, sites, sourceState, users } from '../schema';
 import { writeTransaction } from '../transactions';
 
-/** How a site write ended; the route maps each to its status. */
-export type SiteWrite = { ok: true; id: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'conflict'; message: string };
+/** How a site write ended: the site's id, or why it was refused ('not-found', 'conflict'); the route maps each to its status. */
+export type SiteWrite = Result<number, Refusal>;
+
+const missing = (siteId: number): SiteWrite => refuse('not-found', `no site with id ${siteId}`);
 
 function nameTaken(db: Db, name: string, exceptId: number | null): boolean {
   const where = exceptId === null ? eq(sites.name, name) : and(eq(sites.name, name), ne(sites.id, exceptId));
@@ -23,27 +27,27 @@ function logChange(db: Db, nowMs: number, siteId: number, what: string): void {
 /** Adds a site (validated fields); refuses a name already in use. */
 export function createSite(db: Db, fields: SiteFields, nowMs: number): SiteWrite {
   return writeTransaction(db, (): SiteWrite => {
-    if (nameTaken(db, fields.name, null)) return { ok: false, reason: 'conflict', message: `a site named ${JSON.stringify(fields.name)} already exists` };
+    if (nameTaken(db, fields.name, null)) return refuse('conflict', `a site named ${JSON.stringify(fields.name)} already exists`);
     const row = db.orm
       .insert(sites)
       .values({ ...fields, createdAtMs: nowMs })
       .returning({ id: sites.id })
       .get();
     logChange(db, nowMs, row.id, 'site added');
-    return { ok: true, id: row.id };
+    return ok(row.id);
   });
 }
 
 /** Changes any of a site's fields (validated); refuses an unknown site or a name another site has. */
 export function updateSite(db: Db, siteId: number, patch: Partial<SiteFields>, nowMs: number): SiteWrite {
   return writeTransaction(db, (): SiteWrite => {
-    if (!db.orm.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).get()) return { ok: false, reason: 'not-found' };
+    if (!db.orm.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).get()) return missing(siteId);
     if (patch.name !== undefined && nameTaken(db, patch.name, siteId)) {
-      return { ok: false, reason: 'conflict', message: `a site named ${JSON.stringify(patch.name)} already exists` };
+      return refuse('conflict', `a site named ${JSON.stringify(patch.name)} already exists`);
     }
     if (Object.keys(patch).length > 0) db.orm.update(sites).set(patch).where(eq(sites.id, siteId)).run();
     logChange(db, nowMs, siteId, 'site changed');
-    return { ok: true, id: siteId };
+    return ok(siteId);
   });
 }
 
@@ -70,20 +74,16 @@ function dropSiteFromAccess(db: Db, siteId: number, nowMs: number): void {
 export function deleteSite(db: Db, siteId: number, nowMs: number): SiteWrite {
   return writeTransaction(db, (): SiteWrite => {
     const site = db.orm.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.id, siteId)).get();
-    if (!site) return { ok: false, reason: 'not-found' };
+    if (!site) return missing(siteId);
     const rigCount = siteRigCount(db, siteId);
     if (rigCount > 0) {
-      return {
-        ok: false,
-        reason: 'conflict',
-        message: `site ${JSON.stringify(site.name)} still has ${rigCount} rig${rigCount === 1 ? '' : 's'}: move or remove them first`,
-      };
+      return refuse('conflict', `site ${JSON.stringify(site.name)} still has ${rigCount} rig${rigCount === 1 ? '' : 's'}: move or remove them first`);
     }
     db.orm.delete(alertOverrides).where(and(eq(alertOverrides.scope, 'site'), eq(alertOverrides.scopeId, siteId))).run();
     db.orm.delete(sourceState).where(eq(sourceState.key, `tariff:${siteId}`)).run();
     dropSiteFromAccess(db, siteId, nowMs);
     db.orm.delete(sites).where(eq(sites.id, siteId)).run();
     logChange(db, nowMs, siteId, 'site removed');
-    return { ok: true, id: siteId };
+    return ok(siteId);
   });
 }

@@ -14,9 +14,9 @@ function logChange(db: Db, nowMs: number, what: string): void {
 export function setSourcesSettings(db: Db, settings: SourcesSettings, nowMs: number): void {
   // The route checked the cookie rule against the environment; this re-checks the shape.
   const parsed = parseSourcesSettings(settings, null, 'unchecked');
-  if (!parsed.ok) throw new RangeError(`invalid source settings: ${parsed.errors.join('; ')}`);
+  if (!parsed.ok) throw new RangeError(`invalid source settings: ${parsed.error.join('; ')}`);
   // The bitcoind password is sealed with the database's key.
-  const valueJson = sealSettingsDoc(db, SOURCES_SETTINGS_KEY, parsed.settings as unknown as Record<string, unknown>);
+  const valueJson = sealSettingsDoc(db, SOURCES_SETTINGS_KEY, parsed.value as unknown as Record<string, unknown>);
   writeTransaction(db, () => {
     db.orm
       .insert(appSettings)

@@ -15,8 +15,8 @@ export const NOTIFY_POLICY_KEY = 'notify-policy';
 /** A stored override, re-validated (a hand-edited row that no longer parses is ignored with a warning). */
 function storedOverride(json: string, where: string): ThresholdOverride {
   const parsed = parseThresholdOverride(JSON.parse(json), where);
-  if (parsed.ok) return parsed.override;
-  console.warn(`alerts: ignoring stored ${where}: ${parsed.errors.join('; ')}`);
+  if (parsed.ok) return parsed.value;
+  console.warn(`alerts: ignoring stored ${where}: ${parsed.error.join('; ')}`);
   return {};
 }
 
@@ -45,7 +45,7 @@ export function getNotifyPolicy(db: Db): NotifyPolicy {
   const row = db.orm.select().from(appSettings).where(eq(appSettings.key, NOTIFY_POLICY_KEY)).get();
   if (!row) return DEFAULT_NOTIFY_POLICY;
   const parsed = parseNotifyPolicy(JSON.parse(row.valueJson));
-  return parsed.ok ? parsed.policy : DEFAULT_NOTIFY_POLICY;
+  return parsed.ok ? parsed.value : DEFAULT_NOTIFY_POLICY;
 }
 
 /** What the rule engine needs after a sweep. */

@@ -5,6 +5,8 @@
 import { seesSite, type SiteIds } from '../../auth/site-scope';
 import { historyPoints, rangeSpan, REALIZED_RANGES, type RealizedPoint, type RealizedRange } from '../../realized/history';
 import { describeValue } from '../../util/describe-value';
+import { ok, type Result } from '../../util/result';
+import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
 import { readTransaction } from '../transactions';
 import { fleetTimeZone, siteHours } from './realized';
@@ -24,21 +26,21 @@ export interface RealizedHistory {
   points: RealizedPoint[];
 }
 
-/** The history of `site` ("fleet" or a site id) over `range`, or a 400 naming what is wrong. */
-export function realizedHistory(db: Db, siteIds: SiteIds, site: string, range: string, nowMs: number, fleetCurrency: string): { ok: true; history: RealizedHistory } | { ok: false; status: number; error: string } {
-  if (!(REALIZED_RANGES as readonly string[]).includes(range)) return { ok: false, status: 400, error: `range must be one of ${REALIZED_RANGES.join(', ')} (got ${describeValue(range, 40)})` };
+/** The history of `site` ("fleet" or a site id) over `range`, or an 'invalid' refusal naming what is wrong. */
+export function realizedHistory(db: Db, siteIds: SiteIds, site: string, range: string, nowMs: number, fleetCurrency: string): Result<RealizedHistory, Refusal> {
+  if (!(REALIZED_RANGES as readonly string[]).includes(range)) return refuse('invalid', `range must be one of ${REALIZED_RANGES.join(', ')} (got ${describeValue(range, 40)})`);
   const r = range as RealizedRange;
   const { fromMs, bucket } = rangeSpan(r, nowMs);
-  return readTransaction(db, () => {
+  return readTransaction(db, (): Result<RealizedHistory, Refusal> => {
     const sites = listSites(db).filter((s) => seesSite({ siteIds }, s.id));
     if (site === 'fleet') {
       const timeZone = fleetTimeZone(db);
       const hours = siteHours(db, sites.map((s) => s.id), fromMs, nowMs + 1, true);
-      return { ok: true as const, history: { scope: 'fleet' as const, name: 'Fleet', range: r, bucket, currency: fleetCurrency, timeZone, fromMs, toMs: nowMs, points: historyPoints(hours, bucket, timeZone, nowMs) } };
+      return ok({ scope: 'fleet' as const, name: 'Fleet', range: r, bucket, currency: fleetCurrency, timeZone, fromMs, toMs: nowMs, points: historyPoints(hours, bucket, timeZone, nowMs) });
     }
     const one = sites.find((s) => /^\d{1,9}$/.test(site) && s.id === Number(site));
-    if (!one) return { ok: false as const, status: 400, error: `unknown site ${describeValue(site, 40)}: site must be the id of one of your sites or "fleet"` };
+    if (!one) return refuse('invalid', `unknown site ${describeValue(site, 40)}: site must be the id of one of your sites or "fleet"`);
     const hours = siteHours(db, [one.id], fromMs, nowMs + 1, false);
-    return { ok: true as const, history: { scope: 'site' as const, name: one.name, range: r, bucket, currency: one.currency, timeZone: one.timeZone, fromMs, toMs: nowMs, points: historyPoints(hours, bucket, one.timeZone, nowMs) } };
+    return ok({ scope: 'site' as const, name: one.name, range: r, bucket, currency: one.currency, timeZone: one.timeZone, fromMs, toMs: nowMs, points: historyPoints(hours, bucket, one.timeZone, nowMs) });
   });
 }

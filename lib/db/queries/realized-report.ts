@@ -10,6 +10,8 @@ import { addDays, localDay, localDayStartMs } from '../../realized/local-time';
 import { buildReport, REPORT_DEFINITIONS, type ReportRow } from '../../realized/report';
 import { parseReportRange, type ReportRange } from '../../realized/report-range';
 import { describeValue } from '../../util/describe-value';
+import { ok, type Result } from '../../util/result';
+import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
 import { readTransaction } from '../transactions';
 import { fleetDays, fleetTimeZone, realizedSince, rigDays, rigRealizedSince, siteDays } from './realized';
@@ -34,19 +36,19 @@ export interface RealizedReport {
   definitions: typeof REPORT_DEFINITIONS;
 }
 
-/** The outcome: the report, or a status and message (400 unknown site or bad range). */
-export type ReportOutcome = { ok: true; report: RealizedReport } | { ok: false; status: number; error: string };
+/** The outcome: the report, or why not ('invalid': unknown site or bad range; 'not-found': no such rig). */
+export type ReportOutcome = Result<RealizedReport, Refusal>;
 
 /** What a report is of: a site id, the fleet, or a rig (already checked visible by the caller). */
 export type ReportTarget = { kind: 'site'; raw: string } | { kind: 'fleet' } | { kind: 'rig'; rigId: number };
 
-function rangeOutcome(params: URLSearchParams, today: string, since: string | null): { ok: true; range: ReportRange; notice: string | null } | { ok: false; status: number; error: string } {
+function rangeOutcome(params: URLSearchParams, today: string, since: string | null): Result<{ range: ReportRange; notice: string | null }, Refusal> {
   const parsed = parseReportRange(params, today);
-  if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
-  const { range } = parsed;
-  if (since !== null && range.lastDay < since) return { ok: false, status: 400, error: `the range ends before the first day kept: realized data goes back to ${since}` };
+  if (!parsed.ok) return refuse('invalid', parsed.error);
+  const range = parsed.value;
+  if (since !== null && range.lastDay < since) return refuse('invalid', `the range ends before the first day kept: realized data goes back to ${since}`);
   const notice = since === null ? 'no realized data yet: figures start with the collector\'s next sweeps' : range.firstDay < since ? `realized data goes back to ${since}` : null;
-  return { ok: true, range, notice };
+  return ok({ range, notice });
 }
 
 /** Builds the report of `target` for a principal of `siteIds` with the query `params`. */
@@ -58,28 +60,28 @@ export function realizedReport(db: Db, siteIds: SiteIds, target: ReportTarget, p
       const ids = sites.map((s) => s.id);
       const r = rangeOutcome(params, localDay(nowMs, timeZone), realizedSince(db, ids));
       if (!r.ok) return r;
-      const days = fleetDays(db, ids, timeZone, localDayStartMs(r.range.firstDay, timeZone), localDayStartMs(addDays(r.range.lastDay, 1), timeZone));
-      return done('fleet', 'Fleet', sites, r.range, timeZone, fleetCurrency, realizedSince(db, ids), r.notice, buildReport(days, r.range.period, timeZone));
+      const days = fleetDays(db, ids, timeZone, localDayStartMs(r.value.range.firstDay, timeZone), localDayStartMs(addDays(r.value.range.lastDay, 1), timeZone));
+      return done('fleet', 'Fleet', sites, r.value.range, timeZone, fleetCurrency, realizedSince(db, ids), r.value.notice, buildReport(days, r.value.range.period, timeZone));
     }
     if (target.kind === 'rig') {
       const row = db.sqlite.prepare('select r.name as name, r.site_id as siteId from rigs r where r.id = ?').get(target.rigId) as { name: string; siteId: number } | undefined;
       const site = sites.find((s) => s.id === row?.siteId);
-      if (!row || !site) return { ok: false, status: 404, error: `no rig with id ${target.rigId}` };
+      if (!row || !site) return refuse('not-found', `no rig with id ${target.rigId}`);
       const since = rigRealizedSince(db, target.rigId);
       const r = rangeOutcome(params, localDay(nowMs, site.timeZone), since);
       if (!r.ok) return r;
-      const days = rigDays(db, target.rigId, r.range.firstDay, r.range.lastDay);
-      return done('rig', row.name, [site], r.range, site.timeZone, site.currency, since, r.notice, buildReport(days, r.range.period, site.timeZone));
+      const days = rigDays(db, target.rigId, r.value.range.firstDay, r.value.range.lastDay);
+      return done('rig', row.name, [site], r.value.range, site.timeZone, site.currency, since, r.value.notice, buildReport(days, r.value.range.period, site.timeZone));
     }
     const id = /^\d{1,9}$/.test(target.raw) ? Number(target.raw) : NaN;
     const site = sites.find((s) => s.id === id);
     // Another site's id reads as unknown, exactly as one that does not exist.
-    if (!site) return { ok: false, status: 400, error: `unknown site ${describeValue(target.raw, 40)}: site must be the id of one of your sites or "fleet"` };
+    if (!site) return refuse('invalid', `unknown site ${describeValue(target.raw, 40)}: site must be the id of one of your sites or "fleet"`);
     const since = realizedSince(db, [site.id]);
     const r = rangeOutcome(params, localDay(nowMs, site.timeZone), since);
     if (!r.ok) return r;
-    const days = siteDays(db, site.id, r.range.firstDay, r.range.lastDay);
-    return done('site', site.name, [site], r.range, site.timeZone, site.currency, since, r.notice, buildReport(days, r.range.period, site.timeZone));
+    const days = siteDays(db, site.id, r.value.range.firstDay, r.value.range.lastDay);
+    return done('site', site.name, [site], r.value.range, site.timeZone, site.currency, since, r.value.notice, buildReport(days, r.value.range.period, site.timeZone));
   });
 }
 
@@ -94,9 +96,7 @@ function done(
   notice: string | null,
   built: ReturnType<typeof buildReport>,
 ): ReportOutcome {
-  return {
-    ok: true,
-    report: {
+  return ok({
       scope,
       name,
       sites: sites.map((s) => ({ id: s.id, name: s.name })),
@@ -110,8 +110,7 @@ function done(
       rows: built.rows,
       total: built.total,
       definitions: REPORT_DEFINITIONS,
-    },
-  };
+  });
 }
 
 /** The report as CSV: one row per period, units in the header, the subject named in each row. */

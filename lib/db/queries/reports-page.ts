@@ -34,7 +34,7 @@ export function getReportsPageData(db: Db, siteIds: SiteIds, period: ReportPerio
   return readTransaction(db, () => {
     const params = new URLSearchParams({ period });
     const fleetOut = realizedReport(db, siteIds, { kind: 'fleet' }, params, nowMs, fleetCurrency);
-    const fleet = fleetOut.ok ? fleetOut.report : null;
+    const fleet = fleetOut.ok ? fleetOut.value : null;
     const tz = fleetTimeZone(db);
     const visible = listSites(db).filter((s) => seesSite({ siteIds }, s.id));
     const bySite = fleet
@@ -45,7 +45,7 @@ export function getReportsPageData(db: Db, siteIds: SiteIds, period: ReportPerio
       : [];
     const sites = visible.flatMap((s) => {
       const out = realizedReport(db, siteIds, { kind: 'site', raw: String(s.id) }, params, nowMs, fleetCurrency);
-      return out.ok ? [out.report] : [];
+      return out.ok ? [out.value] : [];
     });
     return { period, fleetCurrency, fleetTimeZone: tz, fleet, bySite, total: fleet?.total ?? null, sites, definitions: REPORT_DEFINITIONS };
   });

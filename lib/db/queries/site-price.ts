@@ -9,7 +9,7 @@ export function sitePriceNow(db: Db, site: Site, nowMs: number) {
   if (!site.tariffJson) return null;
   const parsed = parseTariff(JSON.parse(site.tariffJson));
   if (!parsed.ok) return null;
-  return currentPrice(parsed.tariff, { nowMs, timeZone: site.timeZone, feed: siteFeedValue(db, site.id) });
+  return currentPrice(parsed.value, { nowMs, timeZone: site.timeZone, feed: siteFeedValue(db, site.id) });
 }
 
 /**

@@ -30,7 +30,7 @@ export function siteTariff(db: Db, siteId: number): Tariff | null {
     return null;
   }
   const parsed = parseTariff(json);
-  return parsed.ok ? parsed.tariff : null;
+  return parsed.ok ? parsed.value : null;
 }
 
 /** A site as the settings screen and the sites API show it: its fields, tariff and how many rigs it has. */

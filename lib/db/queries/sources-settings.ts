@@ -29,8 +29,8 @@ export function getStoredSourcesSettings(db: Db, envCookie: EnvCookie = null): S
   const unreadable = unreadableSecretPaths(json as Record<string, unknown>, SETTINGS_SECRET_PATHS[SOURCES_SETTINGS_KEY]);
   if (unreadable.length > 0) return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings cannot be used: ${unreadableSecretText(unreadable.join(', '))}` };
   const parsed = parseSourcesSettings(json, null, envCookie);
-  if (!parsed.ok) return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings are invalid: ${parsed.errors.join('; ')}` };
-  return { settings: parsed.settings, updatedAtMs: row.updatedAtMs, error: null };
+  if (!parsed.ok) return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings are invalid: ${parsed.error.join('; ')}` };
+  return { settings: parsed.value, updatedAtMs: row.updatedAtMs, error: null };
 }
 
 /** One external source's last outcome, without its value. */

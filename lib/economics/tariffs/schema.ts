@@ -5,7 +5,9 @@
  */
 import { z } from '../../util/zod-browser';
 import { describeValue } from '../../util/describe-value';
-import { MAX_MESSAGES, MessageList } from '../../util/message-list';
+import { MAX_MESSAGES } from '../../util/message-list';
+import { issueMessages } from '../../util/zod-issues';
+import { err, ok, type Parsed } from '../../util/result';
 import { TARIFF_KIND_LIST, type TariffKindName } from './kinds';
 import { HOURS_PER_WEEK, touBandErrors, WEEKDAYS } from './tou-bands';
 
@@ -77,72 +79,42 @@ const SCHEMAS = { flat: flatTariffSchema, tou: touTariffSchema, realtime: realti
 /** Every tariff kind's name, in the descriptors' order. */
 export const TARIFF_KINDS: TariffKind[] = TARIFF_KIND_LIST.map((k) => k.name);
 
-/** "bands[2].pricePerKwh" from ["bands", 2, "pricePerKwh"]. */
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-}
-
 /** The value given, as a message quotes it: short, and safe however large or deep it is. */
 const shown = (input: unknown): string => describeValue(input, 60);
 
-/** One zod issue as "field rule (got value)". */
-function issueText(issue: z.core.$ZodIssue): string {
-  const where = pathText(issue.path);
-  const input = (issue as { input?: unknown }).input;
-  const subject = where || 'the tariff';
-  switch (issue.code) {
-    case 'invalid_type':
-      if (input === undefined) return `${subject} is required`;
-      if (issue.expected === 'int') return `${subject} must be a whole number (got ${shown(input)})`;
-      return `${subject} must be a ${issue.expected} (got ${shown(input)})`;
-    case 'too_small':
-      if (issue.origin === 'array') return `${subject} must list at least ${issue.minimum} item`;
-      if (issue.origin === 'string') return `${subject} must not be empty`;
-      return `${subject} must be ${issue.inclusive ? '>=' : '>'} ${issue.minimum} (got ${shown(input)})`;
-    case 'too_big':
-      if (issue.origin === 'array') return `${subject} must list at most ${issue.maximum} items${Array.isArray(input) ? ` (got ${input.length})` : ''}`;
-      return `${subject} must be ${issue.inclusive ? '<=' : '<'} ${issue.maximum} (got ${shown(input)})`;
-    case 'invalid_value':
-      return `${subject} must be one of ${issue.values.map((v) => String(v)).join(', ')} (got ${shown(input)})`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).map((k) => shown(k)).join(', ')}${issue.keys.length > 5 ? ', ...' : ''}${where ? ` in ${where}` : ''}`;
-    default:
-      return `${subject} ${issue.message}${input === undefined ? '' : ` (got ${shown(input)})`}`;
-  }
-}
+/** Tariff messages are the house wording (lib/util/zod-issues.ts), "the tariff" at the root. */
+const TARIFF_WORDING = { subject: 'the tariff' };
 
 /** The outcome of validating a tariff. */
-export type ParsedTariff = { ok: true; tariff: Tariff } | { ok: false; errors: string[] };
+export type ParsedTariff = Parsed<Tariff>;
 
 /** Validates `input` as a tariff: shape, then (time of use) that the bands cover the week exactly once. */
 export function parseTariff(input: unknown): ParsedTariff {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['a tariff must be a JSON object with a kind (flat, tou or realtime)'] };
+    return err(['a tariff must be a JSON object with a kind (flat, tou or realtime)']);
   }
   const kind = (input as { kind?: unknown }).kind;
   if (typeof kind !== 'string' || !Object.hasOwn(SCHEMAS, kind)) {
     const got = kind === undefined ? 'none' : shown(kind);
-    return { ok: false, errors: [`kind must be one of ${TARIFF_KINDS.join(', ')} (got ${got})`] };
+    return err([`kind must be one of ${TARIFF_KINDS.join(', ')} (got ${got})`]);
   }
   const bands = (input as { bands?: unknown }).bands;
   if (kind === 'tou' && Array.isArray(bands) && bands.length > HOURS_PER_WEEK) {
     // Refused before each band is checked: the cost of a refusal must not grow with what was sent.
-    return { ok: false, errors: [`bands must list at most ${HOURS_PER_WEEK} items, one per weekday-hour at most (got ${bands.length})`] };
+    return err([`bands must list at most ${HOURS_PER_WEEK} items, one per weekday-hour at most (got ${bands.length})`]);
   }
   const result = SCHEMAS[kind as TariffKind].safeParse(input, { reportInput: true });
   if (!result.success) {
-    const errors = new MessageList(MAX_MESSAGES);
-    for (const issue of result.error.issues) errors.add(() => issueText(issue));
-    return { ok: false, errors: errors.lines() };
+    return err(issueMessages(result.error.issues, TARIFF_WORDING, MAX_MESSAGES));
   }
   const tariff = result.data as Tariff;
   if (tariff.kind === 'tou') {
     const errors = touBandErrors(tariff.bands);
-    if (errors.length > 0) return { ok: false, errors };
+    if (errors.length > 0) return err(errors);
   }
   const timing = realtimeTimingError(tariff);
-  if (timing) return { ok: false, errors: [timing] };
-  return { ok: true, tariff };
+  if (timing) return err([timing]);
+  return ok(tariff);
 }
 
 /** The prices of a tariff an operator sets by hand (real-time feed values are the market's). */

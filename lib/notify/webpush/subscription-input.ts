@@ -9,6 +9,7 @@
 import { createPublicKey } from 'node:crypto';
 import { classifyAddress } from '../../net/address-class';
 import { PUBLIC_ONLY } from '../../net/outbound-policy';
+import { err, ok, type Parsed } from '../../util/result';
 
 /** A subscription as stored: base64url keys without padding. */
 export interface SubscriptionInput {
@@ -17,8 +18,10 @@ export interface SubscriptionInput {
   auth: string;
 }
 
-export type ParsedSubscription = { ok: true; subscription: SubscriptionInput } | { ok: false; errors: string[] };
-export type ParsedEndpoint = { ok: true; endpoint: string } | { ok: false; errors: string[] };
+/** A subscription, or the messages naming what is wrong. */
+export type ParsedSubscription = Parsed<SubscriptionInput>;
+/** An endpoint, or the messages naming what is wrong. */
+export type ParsedEndpoint = Parsed<string>;
 
 export const MAX_ENDPOINT_CHARS = 2048;
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
@@ -75,7 +78,7 @@ function p256dhProblem(bytes: Buffer): string | null {
 /** Validates a PushSubscription JSON (other fields, such as expirationTime, are ignored). */
 export function parseSubscription(body: unknown): ParsedSubscription {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, errors: ['the body must be a PushSubscription as JSON: { endpoint, keys: { p256dh, auth } }'] };
+    return err(['the body must be a PushSubscription as JSON: { endpoint, keys: { p256dh, auth } }']);
   }
   const b = body as { endpoint?: unknown; keys?: unknown };
   const errors: string[] = [];
@@ -83,7 +86,7 @@ export function parseSubscription(body: unknown): ParsedSubscription {
   if (endpointError) errors.push(endpointError);
   if (typeof b.keys !== 'object' || b.keys === null || Array.isArray(b.keys)) {
     errors.push('keys is required: { p256dh, auth } as PushSubscription.toJSON() gives them');
-    return { ok: false, errors };
+    return err(errors);
   }
   const keys = b.keys as { p256dh?: unknown; auth?: unknown };
   const p256dh = decode('keys.p256dh', keys.p256dh);
@@ -95,14 +98,14 @@ export function parseSubscription(body: unknown): ParsedSubscription {
   const auth = decode('keys.auth', keys.auth);
   if (typeof auth === 'string') errors.push(auth);
   else if (auth.length !== 16) errors.push(`keys.auth must decode to 16 bytes (the subscription's auth secret), got ${auth.length}`);
-  if (errors.length > 0 || typeof p256dh === 'string' || typeof auth === 'string') return { ok: false, errors };
-  return { ok: true, subscription: { endpoint: b.endpoint as string, p256dh: p256dh.toString('base64url'), auth: auth.toString('base64url') } };
+  if (errors.length > 0 || typeof p256dh === 'string' || typeof auth === 'string') return err(errors);
+  return ok({ endpoint: b.endpoint as string, p256dh: p256dh.toString('base64url'), auth: auth.toString('base64url') });
 }
 
 /** The `{ endpoint }` body of an unsubscribe: any stored endpoint may be removed, even one saved under older rules. */
 export function parseEndpointBody(body: unknown): ParsedEndpoint {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be JSON: { endpoint }'] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return err(['the body must be JSON: { endpoint }']);
   const endpoint = (body as { endpoint?: unknown }).endpoint;
   const problem = endpointShapeProblem(endpoint);
-  return problem ? { ok: false, errors: [problem] } : { ok: true, endpoint: endpoint as string };
+  return problem ? err([problem]) : ok(endpoint as string);
 }

@@ -137,8 +137,8 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
       if (breakevens[i] - breakevens[i - 1] > gap) [gap, price] = [breakevens[i] - breakevens[i - 1], (breakevens[i] + breakevens[i - 1]) / 2];
     }
     const tariff = parseTariff({ kind: 'flat', pricePerKwh: Number(price.toFixed(4)) });
-    if (!tariff.ok) throw new Error(tariff.errors.join('; '));
-    setSiteTariff(db, siteId, tariff.tariff, Date.now());
+    if (!tariff.ok) throw new Error(tariff.error.join('; '));
+    setSiteTariff(db, siteId, tariff.value, Date.now());
 
     await sweepOnce(collector());
     const expected = rigsBelowBreakeven();
@@ -258,8 +258,8 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
 
   it('sends "resolved" with the same ids when the tariff drops', async () => {
     const tariff = parseTariff({ kind: 'flat', pricePerKwh: 0.001 });
-    if (!tariff.ok) throw new Error(tariff.errors.join('; '));
-    setSiteTariff(db, siteId, tariff.tariff, Date.now());
+    if (!tariff.ok) throw new Error(tariff.error.join('; '));
+    setSiteTariff(db, siteId, tariff.value, Date.now());
     await sweepOnce(collector());
     expect(activeAlerts(db).filter((a) => a.siteId === siteId)).toEqual([]);
     const resolved = listAlerts(db, { status: 'resolved', limit: 100, siteIds: null }).filter((a) => firedIds.includes(a.id));

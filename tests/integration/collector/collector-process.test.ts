@@ -42,8 +42,8 @@ beforeAll(async () => {
     defaultPorts: { whatsminer: 4028 },
   });
   const tariff = parseTariff({ kind: 'flat', pricePerKwh: 0.05 });
-  if (!tariff.ok) throw new Error(tariff.errors.join('; '));
-  setSiteTariff(t.db, siteId, tariff.tariff, nowMs);
+  if (!tariff.ok) throw new Error(tariff.error.join('; '));
+  setSiteTariff(t.db, siteId, tariff.value, nowMs);
   // Economics need a network state and a price: stored as a source would have, fresh.
   recordSourceSuccess(t.db, 'network', 'test', NETWORK, nowMs);
   recordSourceSuccess(t.db, 'price', 'test', { USD: 90_000 }, nowMs);

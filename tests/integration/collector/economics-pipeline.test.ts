@@ -86,7 +86,7 @@ describe('economics pipeline', () => {
     const tariff = parseTariff({ kind: 'flat', pricePerKwh: price });
     expect(tariff.ok).toBe(true);
     if (!tariff.ok) return;
-    setSiteTariff(t.db, cad.id, tariff.tariff, Date.now());
+    setSiteTariff(t.db, cad.id, tariff.value, Date.now());
     await sweepOnce(opts);
     const after = latestEconomics(t.db);
     const cadRigs = Object.values(after.rigs).filter((r) => r.currency === 'CAD');

@@ -64,8 +64,8 @@ beforeAll(async () => {
     { nowMs, currency: 'USD', defaultPorts: { whatsminer: 4028 } },
   );
   const tariff = parseTariff({ kind: 'flat', pricePerKwh: 0.05 });
-  if (!tariff.ok) throw new Error(tariff.errors.join('; '));
-  setSiteTariff(t.db, added.siteId, tariff.tariff, nowMs);
+  if (!tariff.ok) throw new Error(tariff.error.join('; '));
+  setSiteTariff(t.db, added.siteId, tariff.value, nowMs);
   for (const [i, name] of Object.keys(EVIL).entries()) devices.push(await startEvilWhatsminer(`${EVIL_SUBNET}.${i + 1}`, 4028, EVIL[name].summary, { all: EVIL[name].all }));
 
   // A version before the plausibility check stored this reading; its device is gone now (refused).

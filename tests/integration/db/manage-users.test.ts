@@ -27,15 +27,15 @@ function setup() {
 describe('changeUser and removeUser', () => {
   it('refuse to lose the last enabled admin, or an admin acting on themself, and change nothing then', () => {
     const { db, root, vic } = setup();
-    expect(changeUser(db, { userId: null }, root, { role: 'viewer' })).toEqual({ ok: false, status: 409, error: 'root is the last enabled admin and cannot be demoted: make another user an admin first' });
-    expect(removeUser(db, { userId: vic }, root)).toMatchObject({ ok: false, status: 409 });
-    expect(changeUser(db, { userId: root }, root, { disabled: true })).toEqual({ ok: false, status: 409, error: 'you cannot disable yourself: another admin has to do it' });
+    expect(changeUser(db, { userId: null }, root, { role: 'viewer' })).toEqual({ ok: false, error: { reason: 'conflict', message: 'root is the last enabled admin and cannot be demoted: make another user an admin first' } });
+    expect(removeUser(db, { userId: vic }, root)).toMatchObject({ ok: false, error: { reason: 'conflict' } });
+    expect(changeUser(db, { userId: root }, root, { disabled: true })).toEqual({ ok: false, error: { reason: 'conflict', message: 'you cannot disable yourself: another admin has to do it' } });
     expect(getUserById(db, root)).toMatchObject({ role: 'admin', disabled: false });
     expect(changeUser(db, { userId: root }, vic, { role: 'admin' })).toEqual({ ok: true });
     expect(countEnabledAdmins(db)).toBe(2);
     expect(changeUser(db, { userId: vic }, root, { disabled: true })).toEqual({ ok: true });
     expect(countEnabledAdmins(db)).toBe(1);
-    expect(changeUser(db, { userId: null }, 99, { disabled: true })).toEqual({ ok: false, status: 404, error: 'there is no user 99' });
+    expect(changeUser(db, { userId: null }, 99, { disabled: true })).toEqual({ ok: false, error: { reason: 'not-found', message: 'there is no user 99' } });
   });
 
   it('end a disabled user\'s sessions, and a new password ends all but the caller\'s own session', () => {
@@ -69,6 +69,6 @@ describe('changeUser and removeUser', () => {
     expect(listUserPushSubscriptions(db, vic)).toEqual([]);
     expect(listUserPushSubscriptions(db, root)).toHaveLength(1);
     expect(authenticate(db, rootSession, 20)?.name).toBe('root');
-    expect(removeUser(db, { userId: root }, vic)).toEqual({ ok: false, status: 404, error: 'there is no user 2' });
+    expect(removeUser(db, { userId: root }, vic)).toEqual({ ok: false, error: { reason: 'not-found', message: 'there is no user 2' } });
   });
 });

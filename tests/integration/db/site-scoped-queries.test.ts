@@ -24,8 +24,8 @@ let southRig = 0;
 
 function site(name: string): number {
   const res = createSite(db, { ...NEW_SITE_DEFAULTS, name }, 1);
-  if (!res.ok) throw new Error(res.reason);
-  return res.id;
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value;
 }
 
 beforeAll(() => {

@@ -57,7 +57,7 @@ describe('writes that wait their turn', () => {
     if (!site.ok) throw new Error('site not created');
     const { released } = await holdWriteLock(t.path, 300);
     const startMs = Date.now();
-    expect(updateSite(t.db, site.id, { pue: 1.3 }, 2)).toEqual({ ok: true, id: site.id });
+    expect(updateSite(t.db, site.value, { pue: 1.3 }, 2)).toEqual({ ok: true, value: site.value });
     expect(Date.now() - startMs).toBeGreaterThanOrEqual(200); // it waited for the other writer's commit
     await released;
     expect(t.db.orm.select({ pue: sites.pue }).from(sites).get()?.pue).toBe(1.3);

@@ -85,7 +85,7 @@ describe('avalon driver vs the simulator', () => {
     const outcome = await probeCgminer(target(1));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(identifyAvalon(outcome.probe)).toEqual({ driver: 'avalon', make: 'Canaan', model: 'Avalon A1566', firmware: '24102401_25462b2_9ddf522, cgminer 4.11.1' });
+    expect(identifyAvalon(outcome.value)).toEqual({ driver: 'avalon', make: 'Canaan', model: 'Avalon A1566', firmware: '24102401_25462b2_9ddf522, cgminer 4.11.1' });
   });
 
   it.each([

@@ -58,9 +58,9 @@ describe('editing and removing rigs', () => {
     expect(updateRig(t.db, a, { name: 'Rack A 01', port: 4029, nameplateHashrateThs: 110 }, 5)).toEqual({ ok: true });
     const row = t.db.sqlite.prepare('SELECT name, port, nameplate_hashrate_ths AS th FROM rigs WHERE id = ?').get(a);
     expect(row).toEqual({ name: 'Rack A 01', port: 4029, th: 110 });
-    expect(updateRig(t.db, b, { name: 'Rack A 01' }, 6)).toEqual({ ok: false, status: 409, error: 'name: another rig is already called "Rack A 01"' });
-    expect(updateRig(t.db, b, { address: '10.0.0.5', port: 4029 }, 6)).toEqual({ ok: false, status: 409, error: '10.0.0.5:4029 is already registered as Rack A 01' });
-    expect(updateRig(t.db, 999, { name: 'x' }, 6)).toEqual({ ok: false, status: 404, error: 'there is no rig 999' });
+    expect(updateRig(t.db, b, { name: 'Rack A 01' }, 6)).toEqual({ ok: false, error: { reason: 'conflict', message: 'name: another rig is already called "Rack A 01"' } });
+    expect(updateRig(t.db, b, { address: '10.0.0.5', port: 4029 }, 6)).toEqual({ ok: false, error: { reason: 'conflict', message: '10.0.0.5:4029 is already registered as Rack A 01' } });
+    expect(updateRig(t.db, 999, { name: 'x' }, 6)).toEqual({ ok: false, error: { reason: 'not-found', message: 'there is no rig 999' } });
     expect(count('changes', "kind = 'rigs-changed'")).toBe(2); // the add and the one accepted edit
   });
 

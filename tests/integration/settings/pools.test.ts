@@ -35,15 +35,15 @@ function refresh() {
 
 function parsed(body: unknown, storedId: number | null = null) {
   const res = parsePoolInput(body, storedId === null ? null : getPoolConfig(t.db, storedId));
-  if (!res.ok) throw new Error(res.errors.join('; '));
-  return res.pool;
+  if (!res.ok) throw new Error(res.error.join('; '));
+  return res.value;
 }
 
 describe('pool accounts from the settings screen', () => {
   it('an added pool is fetched on the next refresh; an edit keeping the redacted token still authenticates', async () => {
     const add = createPool(t.db, parsed({ name: 'Braiins', kind: 'braiins', baseUrl: `${server.url}/braiins`, credentials: { token: FAKE_TOKEN }, matchUrl: 'braiins.com' }), clockMs);
     expect(add.ok).toBe(true);
-    const id = add.ok ? add.id : 0;
+    const id = add.ok ? add.value : 0;
     await refresh();
     const first = getSourced<PoolAccountState>(t.db, `pool:${id}`);
     expect(first.lastError).toBeNull();
@@ -52,7 +52,7 @@ describe('pool accounts from the settings screen', () => {
     const [view] = listPoolViews(t.db);
     expect(view).toMatchObject({ id, name: 'Braiins', kind: 'braiins', credentials: { token: '<redacted>' }, feePct: 2, state: { key: `pool:${id}`, lastError: null } });
     const { id: _id, state: _state, ...shown } = view;
-    expect(updatePool(t.db, id, parsed({ ...shown, feePct: 1.5 }, id), clockMs)).toEqual({ ok: true, id });
+    expect(updatePool(t.db, id, parsed({ ...shown, feePct: 1.5 }, id), clockMs)).toEqual({ ok: true, value: id });
     expect(getPoolConfig(t.db, id)?.credentials).toEqual({ token: FAKE_TOKEN });
     await refresh();
     expect(getSourced(t.db, `pool:${id}`)).toMatchObject({ lastError: null, fetchedAtMs: clockMs });
@@ -75,14 +75,13 @@ describe('pool accounts from the settings screen', () => {
     const a = createPool(t.db, parsed({ name: 'Ocean', kind: 'ocean', baseUrl: `${server.url}/ocean`, credentials: { address: 'bc1qexampleaddress' }, matchUrl: 'ocean' }), clockMs);
     expect(createPool(t.db, parsed({ name: 'Ocean', kind: 'f2pool', credentials: { user: 'u' }, matchUrl: 'f2' }), clockMs)).toEqual({
       ok: false,
-      reason: 'conflict',
-      message: 'a pool named "Ocean" already exists',
+      error: { reason: 'conflict', message: 'a pool named "Ocean" already exists' },
     });
     await refresh();
-    const id = a.ok ? a.id : 0;
+    const id = a.ok ? a.value : 0;
     expect(getSourced(t.db, `pool:${id}`).fetchedAtMs).not.toBeNull();
-    expect(deletePool(t.db, id, clockMs)).toEqual({ ok: true, id });
-    expect(deletePool(t.db, id, clockMs)).toEqual({ ok: false, reason: 'not-found' });
+    expect(deletePool(t.db, id, clockMs)).toEqual({ ok: true, value: id });
+    expect(deletePool(t.db, id, clockMs)).toEqual({ ok: false, error: { reason: 'not-found', message: `no pool with id ${id}` } });
     expect(getSourced(t.db, `pool:${id}`).attemptedAtMs).toBeNull();
     await refresh();
     expect(listPoolViews(t.db)).toEqual([]);

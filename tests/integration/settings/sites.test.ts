@@ -35,10 +35,10 @@ describe('site writes', () => {
   it('refuses a second site of the same name, on add and on rename', () => {
     createSite(t.db, { ...defaults, name: 'North' }, NOW_MS);
     createSite(t.db, { ...defaults, name: 'South' }, NOW_MS);
-    expect(createSite(t.db, { ...defaults, name: 'North' }, NOW_MS)).toEqual({ ok: false, reason: 'conflict', message: 'a site named "North" already exists' });
-    expect(updateSite(t.db, 2, { name: 'North' }, NOW_MS)).toEqual({ ok: false, reason: 'conflict', message: 'a site named "North" already exists' });
+    expect(createSite(t.db, { ...defaults, name: 'North' }, NOW_MS)).toEqual({ ok: false, error: { reason: 'conflict', message: 'a site named "North" already exists' } });
+    expect(updateSite(t.db, 2, { name: 'North' }, NOW_MS)).toEqual({ ok: false, error: { reason: 'conflict', message: 'a site named "North" already exists' } });
     // Renaming a site to its own name is not a conflict.
-    expect(updateSite(t.db, 1, { name: 'North', timeZone: 'Europe/Oslo' }, NOW_MS)).toEqual({ ok: true, id: 1 });
+    expect(updateSite(t.db, 1, { name: 'North', timeZone: 'Europe/Oslo' }, NOW_MS)).toEqual({ ok: true, value: 1 });
     expect(t.db.orm.select({ name: sites.name, tz: sites.timeZone }).from(sites).all()).toEqual([
       { name: 'North', tz: 'Europe/Oslo' },
       { name: 'South', tz: 'UTC' },
@@ -46,15 +46,15 @@ describe('site writes', () => {
   });
 
   it('reports an unknown site', () => {
-    expect(updateSite(t.db, 99, { pue: 1.2 }, NOW_MS)).toEqual({ ok: false, reason: 'not-found' });
-    expect(deleteSite(t.db, 99, NOW_MS)).toEqual({ ok: false, reason: 'not-found' });
+    expect(updateSite(t.db, 99, { pue: 1.2 }, NOW_MS)).toEqual({ ok: false, error: { reason: 'not-found', message: 'no site with id 99' } });
+    expect(deleteSite(t.db, 99, NOW_MS)).toEqual({ ok: false, error: { reason: 'not-found', message: 'no site with id 99' } });
   });
 
   it('refuses to remove a site that has rigs, naming how many', () => {
     createSite(t.db, { ...defaults, name: 'North' }, NOW_MS);
     addRig(1, 'n-1');
     addRig(1, 'n-2');
-    expect(deleteSite(t.db, 1, NOW_MS)).toEqual({ ok: false, reason: 'conflict', message: 'site "North" still has 2 rigs: move or remove them first' });
+    expect(deleteSite(t.db, 1, NOW_MS)).toEqual({ ok: false, error: { reason: 'conflict', message: 'site "North" still has 2 rigs: move or remove them first' } });
     expect(listSiteSettings(t.db).map((s) => [s.name, s.rigCount])).toEqual([['North', 2]]);
   });
 
@@ -62,7 +62,7 @@ describe('site writes', () => {
     createSite(t.db, { ...defaults, name: 'North' }, NOW_MS);
     createSite(t.db, { ...defaults, name: 'South' }, NOW_MS);
     for (const scopeId of [1, 2]) t.db.orm.insert(alertOverrides).values({ scope: 'site', scopeId, overrideJson: '{}', updatedAtMs: NOW_MS }).run();
-    expect(deleteSite(t.db, 1, NOW_MS)).toEqual({ ok: true, id: 1 });
+    expect(deleteSite(t.db, 1, NOW_MS)).toEqual({ ok: true, value: 1 });
     expect(listSiteSettings(t.db).map((s) => s.name)).toEqual(['South']);
     expect(t.db.orm.select({ id: alertOverrides.scopeId }).from(alertOverrides).all()).toEqual([{ id: 2 }]);
   });
@@ -76,7 +76,7 @@ describe('site writes', () => {
     createUser(t.db, 'only-north', 'viewer', 'x', [1], NOW_MS);
     createUser(t.db, 'both', 'viewer', 'x', [1, 2], NOW_MS);
     createUser(t.db, 'everyone', 'viewer', 'x', null, NOW_MS);
-    expect(deleteSite(t.db, 1, NOW_MS + 5)).toEqual({ ok: true, id: 1 });
+    expect(deleteSite(t.db, 1, NOW_MS + 5)).toEqual({ ok: true, value: 1 });
     const revoked = Object.fromEntries(t.db.orm.select({ id: apiTokens.id, at: apiTokens.revokedAtMs }).from(apiTokens).all().map((r) => [r.id, r.at]));
     expect(revoked).toEqual({ [northKiosk]: NOW_MS + 5, [southKiosk]: null, [fleetKiosk]: null });
     const lists = Object.fromEntries(t.db.orm.select({ name: users.name, ids: users.siteIdsJson }).from(users).all().map((u) => [u.name, u.ids]));

@@ -121,8 +121,8 @@ describe('a collector process', { timeout: 180_000 }, () => {
     server = await startFloodServer(route);
     const t = tempDb();
     const site = createSite(t.db, { name: 'Flood TX', timeZone: 'UTC', currency: 'USD', pue: 1, poolFeePct: 2 }, Date.now());
-    if (!site.ok) throw new Error(`cannot create the test site: ${site.reason}`);
-    setSiteTariff(t.db, site.id, { ...FEED, url: `${server.url}/feed` }, Date.now());
+    if (!site.ok) throw new Error(`cannot create the test site: ${site.error.message}`);
+    setSiteTariff(t.db, site.value, { ...FEED, url: `${server.url}/feed` }, Date.now());
     t.db.close();
     cleanup = t.cleanup;
 
@@ -146,13 +146,13 @@ describe('a collector process', { timeout: 180_000 }, () => {
     const db = openDb(t.path, { readonly: true });
     try {
       const state = (key: string) => getSourced(db, key);
-      const allGood = () => ['network', 'price', `tariff:${site.id}`].every((k) => state(k).fetchedAtMs !== null && state(k).lastError === null);
+      const allGood = () => ['network', 'price', `tariff:${site.value}`].every((k) => state(k).fetchedAtMs !== null && state(k).lastError === null);
       await until(`the first good refresh (collector output: ${output})`, allGood);
       const cut = (key: string) => /larger than the/.test(state(key).lastError ?? '');
-      const allCut = () => cut('network') && cut('price') && cut(`tariff:${site.id}`);
+      const allCut = () => cut('network') && cut('price') && cut(`tariff:${site.value}`);
       const nextRefresh = async () => {
-        const attempt = state(`tariff:${site.id}`).attemptedAtMs!;
-        await until('the next refresh', () => state(`tariff:${site.id}`).attemptedAtMs! > attempt);
+        const attempt = state(`tariff:${site.value}`).attemptedAtMs!;
+        await until('the next refresh', () => state(`tariff:${site.value}`).attemptedAtMs! > attempt);
       };
       // Replies just over the caps first: the baseline then includes the refusal's own code and buffers,
       // so what follows measures only what a 200 MB reply adds.

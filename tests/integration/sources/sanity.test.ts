@@ -114,12 +114,12 @@ describe('impossible prices', () => {
 describe('real-time power prices', () => {
   it('a negative price (some markets pay consumers) is accepted', async () => {
     const site = createSite(t.db, { name: 'ERCOT West', timeZone: 'America/Chicago', currency: 'USD', pue: 1, poolFeePct: 2 }, T1);
-    if (!site.ok) throw new Error(`cannot create the test site: ${site.reason}`);
+    if (!site.ok) throw new Error(`cannot create the test site: ${site.error.message}`);
     const tariff = { kind: 'realtime' as const, url: `${server.url}/feed`, format: 'json' as const, priceField: 'price', unit: 'MWh' as const, staleAfterS: 900, fallbackPricePerKwh: 0.05 };
-    setSiteTariff(t.db, site.id, tariff, T1);
+    setSiteTariff(t.db, site.value, tariff, T1);
     chain.feedPrice = -12.5;
     const config = loadSourcesConfig({ HASHWATT_MEMPOOL_URL: `${server.url}/api`, HASHWATT_SOURCE_TIMEOUT_MS: '1000' });
     await refreshTariffFeeds({ db: t.db, config, now: () => T1 });
-    expect(getSourced(t.db, `tariff:${site.id}`)).toMatchObject({ lastError: null, fetchedAtMs: T1, value: { pricePerKwh: -0.0125 } });
+    expect(getSourced(t.db, `tariff:${site.value}`)).toMatchObject({ lastError: null, fetchedAtMs: T1, value: { pricePerKwh: -0.0125 } });
   });
 });

@@ -23,13 +23,13 @@ describe('trackShares', () => {
 
 describe('parseNotifyPolicy', () => {
   it('applies a partial policy over the current one', () => {
-    expect(parseNotifyPolicy({ cooldownMs: 0 })).toEqual({ ok: true, policy: { ...DEFAULT_NOTIFY_POLICY, cooldownMs: 0 } });
+    expect(parseNotifyPolicy({ cooldownMs: 0 })).toEqual({ ok: true, value: { ...DEFAULT_NOTIFY_POLICY, cooldownMs: 0 } });
   });
   it('names unknown fields and bad values', () => {
     expect(parseNotifyPolicy({ renotifyMs: -1, snooze: 1 })).toEqual({
       ok: false,
-      errors: ['renotifyMs must be 0 or more milliseconds', 'unknown field snooze (known: groupWaitMs, cooldownMs, renotifyMs)'],
+      error: ['renotifyMs must be 0 or more milliseconds', 'unknown field snooze (known: groupWaitMs, cooldownMs, renotifyMs)'],
     });
-    expect(parseNotifyPolicy('often')).toEqual({ ok: false, errors: ['the policy must be a JSON object'] });
+    expect(parseNotifyPolicy('often')).toEqual({ ok: false, error: ['the policy must be a JSON object'] });
   });
 });

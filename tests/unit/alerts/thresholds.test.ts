@@ -35,11 +35,11 @@ describe('resolution: the rig beats its site, the site beats global', () => {
 describe('parseThresholdOverride', () => {
   it('accepts a partial override and keeps only what was given', () => {
     const parsed = parseThresholdOverride({ 'hashrate-low': { belowPct: 90 }, 'board-missing': { expectedBoards: null } });
-    expect(parsed).toEqual({ ok: true, override: { 'hashrate-low': { belowPct: 90 }, 'board-missing': { expectedBoards: null } } });
+    expect(parsed).toEqual({ ok: true, value: { 'hashrate-low': { belowPct: 90 }, 'board-missing': { expectedBoards: null } } });
   });
 
   it('accepts an empty override', () => {
-    expect(parseThresholdOverride({})).toEqual({ ok: true, override: {} });
+    expect(parseThresholdOverride({})).toEqual({ ok: true, value: {} });
   });
 
   it('names the field, the rule and the value for each bad value', () => {
@@ -49,7 +49,7 @@ describe('parseThresholdOverride', () => {
     );
     expect(parsed).toEqual({
       ok: false,
-      errors: [
+      error: [
         'rig 3 thresholds unprofitable-rig.forMs must be a whole number of milliseconds (got 1.5)',
         'rig 3 thresholds offline.forMs must be 0 or more milliseconds (got -5)',
         'rig 3 thresholds hashrate-low.belowPct must be 100 % or less (got 150)',
@@ -61,13 +61,13 @@ describe('parseThresholdOverride', () => {
   it('refuses unknown rules and settings, listing the known ones', () => {
     const rule = parseThresholdOverride({ overheat: {} });
     expect(rule.ok).toBe(false);
-    if (!rule.ok) expect(rule.errors[0]).toMatch(/^thresholds: unknown rule "overheat" \(known: unprofitable-rig, unprofitable-site, offline, /);
+    if (!rule.ok) expect(rule.error[0]).toMatch(/^thresholds: unknown rule "overheat" \(known: unprofitable-rig, unprofitable-site, offline, /);
     const field = parseThresholdOverride({ 'pool-gap': { gap: 5 } });
-    expect(field).toEqual({ ok: false, errors: ['thresholds pool-gap: unknown setting "gap" (known: enabled, forMs, clearForMs, gapPct)'] });
+    expect(field).toEqual({ ok: false, error: ['thresholds pool-gap: unknown setting "gap" (known: enabled, forMs, clearForMs, gapPct)'] });
   });
 
   it('refuses a rule that is not an object, and a non-object override', () => {
-    expect(parseThresholdOverride({ offline: 5 })).toEqual({ ok: false, errors: ['thresholds offline must be an object (got 5)'] });
-    expect(parseThresholdOverride(null)).toEqual({ ok: false, errors: ['thresholds must be an object (got null)'] });
+    expect(parseThresholdOverride({ offline: 5 })).toEqual({ ok: false, error: ['thresholds offline must be an object (got 5)'] });
+    expect(parseThresholdOverride(null)).toEqual({ ok: false, error: ['thresholds must be an object (got null)'] });
   });
 });

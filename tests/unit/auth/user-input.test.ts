@@ -20,14 +20,14 @@ describe('parseNewUser', () => {
   it('refuses a site list on an admin: admins see every site', () => {
     expect(parseNewUser({ name: 'ada', role: 'admin', password: 'long enough pw', siteIds: [1] }, ctx)).toEqual({
       ok: false,
-      errors: ['siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites'],
+      error: ['siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites'],
     });
   });
 
   it('names every bad field at once', () => {
     expect(parseNewUser({ name: 'bob smith', role: 'boss', password: 'short', siteIds: [1, 9] }, ctx)).toEqual({
       ok: false,
-      errors: [
+      error: [
         'name: letters, digits, . _ @ -, at most 64 characters (got "bob smith")',
         'role must be one of admin, operator, viewer (got "boss")',
         'password must be at least 10 characters',
@@ -37,12 +37,12 @@ describe('parseNewUser', () => {
   });
 
   it('says what is missing, and refuses a password containing the name, an empty site list and non-ids', () => {
-    expect(parseNewUser({}, ctx)).toEqual({ ok: false, errors: ['name is required: letters, digits, . _ @ -, at most 64 characters', 'role is required: one of admin, operator, viewer', 'password is required'] });
-    expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'VIC-the-viewer' }, ctx)).toEqual({ ok: false, errors: ['password must not contain the user name'] });
-    expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'long enough pw', siteIds: [] }, ctx)).toEqual({ ok: false, errors: ['siteIds: pick at least one site, or null for every site'] });
-    expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'long enough pw', siteIds: [1, '2', 0] }, ctx)).toEqual({ ok: false, errors: ['siteIds: "2", 0 are not site ids'] });
+    expect(parseNewUser({}, ctx)).toEqual({ ok: false, error: ['name is required: letters, digits, . _ @ -, at most 64 characters', 'role is required: one of admin, operator, viewer', 'password is required'] });
+    expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'VIC-the-viewer' }, ctx)).toEqual({ ok: false, error: ['password must not contain the user name'] });
+    expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'long enough pw', siteIds: [] }, ctx)).toEqual({ ok: false, error: ['siteIds: pick at least one site, or null for every site'] });
+    expect(parseNewUser({ name: 'vic', role: 'viewer', password: 'long enough pw', siteIds: [1, '2', 0] }, ctx)).toEqual({ ok: false, error: ['siteIds: "2", 0 are not site ids'] });
     expect(parseNewUser({ name: 'x'.repeat(65), role: 'viewer', password: 'long enough pw' }, ctx).ok).toBe(false);
-    expect(parseNewUser([], ctx)).toEqual({ ok: false, errors: ['the body must be a JSON object { name, role, password, siteIds? }'] });
+    expect(parseNewUser([], ctx)).toEqual({ ok: false, error: ['the body must be a JSON object { name, role, password, siteIds? }'] });
   });
 
   it('shares the name rule with the CLI', () => {
@@ -60,15 +60,15 @@ describe('parseUserPatch', () => {
   it('refuses unknown fields, bad values and an empty change, naming each', () => {
     expect(parseUserPatch({ name: 'x', disabled: 'yes', password: 'vic-password-1' }, VIC, ctx)).toEqual({
       ok: false,
-      errors: ['name cannot be changed here (fields: role, siteIds, disabled, password)', 'disabled must be true or false (got "yes")', 'password must not contain the user name'],
+      error: ['name cannot be changed here (fields: role, siteIds, disabled, password)', 'disabled must be true or false (got "yes")', 'password must not contain the user name'],
     });
-    expect(parseUserPatch({}, VIC, ctx)).toEqual({ ok: false, errors: ['nothing to change: send role, siteIds, disabled, password'] });
-    expect(parseUserPatch({ siteIds: [3] }, VIC, ctx)).toEqual({ ok: false, errors: ['siteIds: there is no site 3'] });
+    expect(parseUserPatch({}, VIC, ctx)).toEqual({ ok: false, error: ['nothing to change: send role, siteIds, disabled, password'] });
+    expect(parseUserPatch({ siteIds: [3] }, VIC, ctx)).toEqual({ ok: false, error: ['siteIds: there is no site 3'] });
   });
 
   it('refuses a site list on whom the change leaves an admin, and sets every site when the role changes to or from admin', () => {
-    expect(parseUserPatch({ siteIds: [1] }, ADA, ctx)).toEqual({ ok: false, errors: [ADMIN_SITES] });
-    expect(parseUserPatch({ role: 'admin', siteIds: [1] }, VIC, ctx)).toEqual({ ok: false, errors: [ADMIN_SITES] });
+    expect(parseUserPatch({ siteIds: [1] }, ADA, ctx)).toEqual({ ok: false, error: [ADMIN_SITES] });
+    expect(parseUserPatch({ role: 'admin', siteIds: [1] }, VIC, ctx)).toEqual({ ok: false, error: [ADMIN_SITES] });
     expect(parseUserPatch({ role: 'admin' }, VIC, ctx)).toEqual({ ok: true, value: { role: 'admin', siteIds: null } });
     expect(parseUserPatch({ role: 'viewer' }, ADA, ctx)).toEqual({ ok: true, value: { role: 'viewer', siteIds: null } });
     expect(parseUserPatch({ role: 'viewer', siteIds: [2] }, ADA, ctx)).toEqual({ ok: true, value: { role: 'viewer', siteIds: [2] } });
@@ -80,8 +80,8 @@ describe('parseUserPatch', () => {
 describe('parsePasswordChange', () => {
   it('needs the current password and a new acceptable, different one', () => {
     expect(parsePasswordChange({ currentPassword: 'old password 1', newPassword: 'new password 2' }, 'vic')).toEqual({ ok: true, value: { currentPassword: 'old password 1', newPassword: 'new password 2' } });
-    expect(parsePasswordChange({ newPassword: 'short' }, 'vic')).toEqual({ ok: false, errors: ['currentPassword is required', 'newPassword must be at least 10 characters'] });
-    expect(parsePasswordChange({ currentPassword: 'same password', newPassword: 'same password' }, 'vic')).toEqual({ ok: false, errors: ['newPassword must differ from the current password'] });
+    expect(parsePasswordChange({ newPassword: 'short' }, 'vic')).toEqual({ ok: false, error: ['currentPassword is required', 'newPassword must be at least 10 characters'] });
+    expect(parsePasswordChange({ currentPassword: 'same password', newPassword: 'same password' }, 'vic')).toEqual({ ok: false, error: ['newPassword must differ from the current password'] });
   });
 });
 
@@ -97,18 +97,18 @@ describe('parseNewToken', () => {
   });
 
   it('refuses what does not apply to the kind, naming the field', () => {
-    expect(parseNewToken({ kind: 'door' }, exists)).toEqual({ ok: false, errors: ['kind must be "api" (a token for scripts) or "kiosk" (a wall display link) (got "door")'] });
-    expect(parseNewToken({ kind: 'api', siteId: 1 }, exists)).toEqual({ ok: false, errors: ['role is required for an API token: one of admin, operator, viewer'] });
+    expect(parseNewToken({ kind: 'door' }, exists)).toEqual({ ok: false, error: ['kind must be "api" (a token for scripts) or "kiosk" (a wall display link) (got "door")'] });
+    expect(parseNewToken({ kind: 'api', siteId: 1 }, exists)).toEqual({ ok: false, error: ['role is required for an API token: one of admin, operator, viewer'] });
     expect(parseNewToken({ kind: 'api', role: 'admin', siteId: 1 }, exists)).toEqual({
       ok: false,
-      errors: ['siteId: an admin token sees every site: pick the operator or viewer role to limit a token to one site'],
+      error: ['siteId: an admin token sees every site: pick the operator or viewer role to limit a token to one site'],
     });
-    expect(parseNewToken({ kind: 'api', role: 'viewer', siteId: 7 }, exists)).toEqual({ ok: false, errors: ['siteId: there is no site 7'] });
+    expect(parseNewToken({ kind: 'api', role: 'viewer', siteId: 7 }, exists)).toEqual({ ok: false, error: ['siteId: there is no site 7'] });
     expect(parseNewToken({ kind: 'kiosk', role: 'admin', siteId: 7, name: 'x'.repeat(65) }, exists)).toEqual({
       ok: false,
-      errors: ['name must be at most 64 characters (got 65)', 'role: a kiosk token is read-only, leave role out', 'siteId: there is no site 7'],
+      error: ['name must be at most 64 characters (got 65)', 'role: a kiosk token is read-only, leave role out', 'siteId: there is no site 7'],
     });
-    expect(parseNewToken({ kind: 'kiosk', siteId: 'North' }, exists)).toEqual({ ok: false, errors: ['siteId: "North" is not a site id (leave it out for the whole fleet)'] });
+    expect(parseNewToken({ kind: 'kiosk', siteId: 'North' }, exists)).toEqual({ ok: false, error: ['siteId: "North" is not a site id (leave it out for the whole fleet)'] });
   });
 
   it('names unnamed tokens as the CLI does', () => {

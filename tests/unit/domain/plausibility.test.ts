@@ -32,14 +32,14 @@ const GPU: Reading = { ...S21, driver: 'trex', make: 'NVIDIA', model: '8x RTX 30
 /** The refusal message for `patch`, or 'ok'. */
 function verdict(patch: Partial<Reading>, base: Reading = S21, hint?: string): string {
   const v = checkPlausibility({ ...base, ...patch }, hint);
-  return v.ok ? 'ok' : v.message;
+  return v.ok ? 'ok' : v.error.message;
 }
 
 /** The stored reading and its warnings for `patch` (which must be accepted). */
 function kept(patch: Partial<Reading>, base: Reading = S21): Reading {
   const v = checkPlausibility({ ...base, ...patch });
-  if (!v.ok) throw new Error(`refused: ${v.message}`);
-  return v.reading;
+  if (!v.ok) throw new Error(`refused: ${v.error.message}`);
+  return v.value;
 }
 
 describe('hash rate and power refuse the reading', () => {

@@ -109,7 +109,7 @@ describe('dragonmint driver over HTTP', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(seen.map((s) => `${s.method} ${s.path}`).sort()).toEqual(['GET /api/overview', 'GET /api/summary']);
-    expect(identifyDragonmint(outcome.probe)).toEqual({ driver: 'dragonmint', make: 'Halong', model: 'DragonMint T1', firmware: 't1_20180612_031240' });
-    expect(innosiliconDriver.identify!(outcome.probe)).toBeNull();
+    expect(identifyDragonmint(outcome.value)).toEqual({ driver: 'dragonmint', make: 'Halong', model: 'DragonMint T1', firmware: 't1_20180612_031240' });
+    expect(innosiliconDriver.identify!(outcome.value)).toBeNull();
   });
 });

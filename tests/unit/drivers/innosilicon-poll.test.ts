@@ -109,7 +109,7 @@ describe('innosilicon driver over HTTP', () => {
     const outcome = await probeHttp(target(), [dragonmintDriver, innosiliconDriver]);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(identifyInnosilicon(outcome.probe)).toEqual({ driver: 'innosilicon', make: 'Innosilicon', model: 'Innosilicon T2', firmware: 't2_20180523_071756' });
-    expect(dragonmintDriver.identify!(outcome.probe)).toBeNull();
+    expect(identifyInnosilicon(outcome.value)).toEqual({ driver: 'innosilicon', make: 'Innosilicon', model: 'Innosilicon T2', firmware: 't2_20180523_071756' });
+    expect(dragonmintDriver.identify!(outcome.value)).toBeNull();
   });
 });

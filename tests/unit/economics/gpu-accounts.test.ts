@@ -84,8 +84,9 @@ describe('GPU rigs in the accounts', () => {
   it('refuses GPU revenue out of range, naming the algorithm and the rule', () => {
     expect(parseSiteGpuRevenue({ kawpow: -1, ethash: 500, 'Bad Name': 1 })).toEqual({
       ok: false,
-      errors: ['kawpow must be from 0 to 100 per MH/s per day (got -1)', 'ethash must be from 0 to 100 per MH/s per day (got 500)', 'algorithm "Bad Name" must be 1-32 lower-case letters, digits, "_", "." or "-"'],
+      error: ['kawpow must be from 0 to 100 per MH/s per day (got -1)', 'ethash must be from 0 to 100 per MH/s per day (got 500)', 'algorithm "Bad Name" must be 1-32 lower-case letters, digits, "_", "." or "-"'],
     });
     expect(parseSiteGpuRevenue({ kawpow: 0.02 })).toEqual({ ok: true, value: { kawpow: 0.02 } });
+    expect(parseSiteGpuRevenue({ kawpow: '0.02', ethash: null })).toEqual({ ok: false, error: ['kawpow must be a number (revenue per MH/s per day)', 'ethash must be a number (revenue per MH/s per day)'] });
   });
 });

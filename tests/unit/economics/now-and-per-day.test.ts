@@ -15,8 +15,8 @@ const [A, B, C, D] = [0.01, 0.02, 0.03, 0.1];
 
 function tariff(input: unknown): Tariff {
   const parsed = parseTariff(input);
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.tariff;
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
+  return parsed.value;
 }
 
 // Sunday priced by the hour around the DST changes (01:00-02:00 happens twice in autumn, 02:00-03:00 never in spring).
@@ -152,12 +152,12 @@ describe('tariff input rules', () => {
 
   it('refuses a fallback time shorter than the stale time, naming both', () => {
     const parsed = parseTariff({ kind: 'realtime', url: 'https://grid.example/p', priceField: 'p', staleAfterS: 900, fallbackAfterS: 600, fallbackPricePerKwh: 0.06 });
-    expect(parsed).toEqual({ ok: false, errors: ['fallbackAfterS must be >= staleAfterS (got 600 < 900)'] });
+    expect(parsed).toEqual({ ok: false, error: ['fallbackAfterS must be >= staleAfterS (got 600 < 900)'] });
   });
 
   it('refuses a flat price above the sanity ceiling, and accepts a negative real-time fallback', () => {
-    expect(parseTariff({ kind: 'flat', pricePerKwh: 50_000 })).toEqual({ ok: false, errors: ['pricePerKwh must be <= 10000 (got 50000)'] });
-    expect(parseTariff({ kind: 'flat', pricePerKwh: -0.01 })).toEqual({ ok: false, errors: ['pricePerKwh must be >= 0 (got -0.01)'] });
+    expect(parseTariff({ kind: 'flat', pricePerKwh: 50_000 })).toEqual({ ok: false, error: ['pricePerKwh must be <= 10000 (got 50000)'] });
+    expect(parseTariff({ kind: 'flat', pricePerKwh: -0.01 })).toEqual({ ok: false, error: ['pricePerKwh must be >= 0 (got -0.01)'] });
     expect(parseTariff({ kind: 'realtime', url: 'https://grid.example/p', priceField: 'p', fallbackPricePerKwh: -0.02 }).ok).toBe(true);
   });
 });

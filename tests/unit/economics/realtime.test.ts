@@ -69,8 +69,8 @@ describe('parseRealtimeFeed: CSV', () => {
 
 describe('real-time price and staleness', () => {
   const parsed = parseTariff({ kind: 'realtime', url: 'https://grid.example/lmp.csv', format: 'csv', priceField: 'lmp', unit: 'MWh', staleAfterS: 900, fallbackPricePerKwh: 0.06 });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  const tariff = parsed.tariff as RealtimeTariff;
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
+  const tariff = parsed.value as RealtimeTariff;
   const now = Date.UTC(2024, 6, 1, 15, 0);
   const ctx = (feed: { pricePerKwh: number; fetchedAtMs: number; atMs?: number | null } | null) => ({ nowMs: now, timeZone: 'America/Chicago', feed });
 

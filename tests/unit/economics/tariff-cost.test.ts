@@ -13,7 +13,7 @@ function refused(input: unknown): { errors: string[]; ms: number } {
   const parsed = parseTariff(input);
   const ms = performance.now() - started;
   if (parsed.ok) throw new Error('expected the tariff to be refused');
-  return { errors: parsed.errors, ms };
+  return { errors: parsed.error, ms };
 }
 
 /** `n` bands that all cover the whole week. */

@@ -15,16 +15,16 @@ describe('tariff kinds', () => {
     expect(TARIFF_KINDS).toEqual(TARIFF_KIND_LIST.map((k) => k.name));
     for (const kind of TARIFF_KIND_LIST) {
       const parsed = parseTariff(kind.example);
-      expect(parsed.ok ? parsed.tariff.kind : parsed.errors).toBe(kind.name);
+      expect(parsed.ok ? parsed.value.kind : parsed.error).toBe(kind.name);
     }
-    expect(parseTariff({ kind: 'hourly' })).toEqual({ ok: false, errors: ['kind must be one of flat, tou, realtime (got "hourly")'] });
+    expect(parseTariff({ kind: 'hourly' })).toEqual({ ok: false, error: ['kind must be one of flat, tou, realtime (got "hourly")'] });
   });
 
   it('are each priced, by their own rule', () => {
     const prices = TARIFF_KIND_LIST.map((kind) => {
       const parsed = parseTariff(kind.example);
-      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-      return [kind.name, priceInForce(parsed.tariff, null, NOON_UTC_MS, 'Europe/Berlin')];
+      if (!parsed.ok) throw new Error(parsed.error.join('; '));
+      return [kind.name, priceInForce(parsed.value, null, NOON_UTC_MS, 'Europe/Berlin')];
     });
     expect(prices).toEqual([
       ['flat', { pricePerKwh: 0.065, basis: 'flat', stale: false }],
@@ -58,7 +58,7 @@ describe('tariff kinds', () => {
   it('are all named where a tariff without a kind is refused', () => {
     const refused = parseTariff(null);
     expect(refused.ok).toBe(false);
-    const message = refused.ok ? '' : refused.errors[0];
+    const message = refused.ok ? '' : refused.error[0];
     for (const kind of TARIFF_KIND_LIST) expect(message).toContain(kind.name);
   });
 });

@@ -10,12 +10,12 @@ const allDay = (days: string[], pricePerKwh: number) => ({ days, fromHour: 0, to
 function errors(input: unknown): string[] {
   const parsed = parseTariff(input);
   if (parsed.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused`);
-  return parsed.errors;
+  return parsed.error;
 }
 
 describe('parseTariff', () => {
   it('accepts a flat tariff and a time-of-use week covered exactly once', () => {
-    expect(parseTariff({ kind: 'flat', pricePerKwh: 0.05 })).toEqual({ ok: true, tariff: { kind: 'flat', pricePerKwh: 0.05 } });
+    expect(parseTariff({ kind: 'flat', pricePerKwh: 0.05 })).toEqual({ ok: true, value: { kind: 'flat', pricePerKwh: 0.05 } });
     const tou = {
       kind: 'tou',
       bands: [
@@ -25,7 +25,7 @@ describe('parseTariff', () => {
         allDay(WEEKEND, 0.03),
       ],
     };
-    expect(parseTariff(tou)).toEqual({ ok: true, tariff: tou });
+    expect(parseTariff(tou)).toEqual({ ok: true, value: tou });
   });
 
   it('accepts the demo tariffs', () => {
@@ -36,7 +36,7 @@ describe('parseTariff', () => {
     const parsed = parseTariff({ kind: 'realtime', url: 'https://grid.example/price.json', priceField: 'data.0.price', fallbackPricePerKwh: 0.06 });
     expect(parsed).toEqual({
       ok: true,
-      tariff: { kind: 'realtime', url: 'https://grid.example/price.json', format: 'json', priceField: 'data.0.price', unit: 'kWh', staleAfterS: 900, fallbackPricePerKwh: 0.06 },
+      value: { kind: 'realtime', url: 'https://grid.example/price.json', format: 'json', priceField: 'data.0.price', unit: 'kWh', staleAfterS: 900, fallbackPricePerKwh: 0.06 },
     });
   });
 

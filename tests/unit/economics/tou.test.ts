@@ -21,8 +21,8 @@ const parsed = parseTariff({
     { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], fromHour: 0, toHour: 24, pricePerKwh: D },
   ],
 });
-if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-const SUNDAY = parsed.tariff as TouTariff;
+if (!parsed.ok) throw new Error(parsed.error.join('; '));
+const SUNDAY = parsed.value as TouTariff;
 
 describe('hourOfWeek', () => {
   it('reads the local weekday and hour, Monday 00:00 first', () => {
@@ -77,8 +77,8 @@ describe('touPriceAt across DST in America/Chicago', () => {
     });
     if (!peak.ok) throw new Error('invalid');
     const at = Date.UTC(2024, 6, 1, 19, 30); // 14:30 in Chicago, 19:30 in UTC
-    expect(currentPrice(peak.tariff, { nowMs: at, timeZone: TZ }).pricePerKwh).toBe(0.11);
-    expect(currentPrice(peak.tariff, { nowMs: at, timeZone: 'Asia/Tokyo' }).pricePerKwh).toBe(0.042); // Tue 04:30
+    expect(currentPrice(peak.value, { nowMs: at, timeZone: TZ }).pricePerKwh).toBe(0.11);
+    expect(currentPrice(peak.value, { nowMs: at, timeZone: 'Asia/Tokyo' }).pricePerKwh).toBe(0.042); // Tue 04:30
   });
 
   it('a flat tariff is its own mean', () => {

@@ -12,17 +12,17 @@ const KEYS = browserKeys();
 const ENDPOINT = 'https://fcm.googleapis.com/fcm/send/abc:def';
 const errorsOf = (body: unknown) => {
   const parsed = parseSubscription(body);
-  return parsed.ok ? [] : parsed.errors;
+  return parsed.ok ? [] : parsed.error;
 };
 
 describe('parseSubscription', () => {
   it('accepts PushSubscription.toJSON() and ignores expirationTime', () => {
-    expect(parseSubscription({ endpoint: ENDPOINT, expirationTime: null, keys: KEYS })).toEqual({ ok: true, subscription: { endpoint: ENDPOINT, ...KEYS } });
+    expect(parseSubscription({ endpoint: ENDPOINT, expirationTime: null, keys: KEYS })).toEqual({ ok: true, value: { endpoint: ENDPOINT, ...KEYS } });
   });
 
   it('accepts padded base64url and stores it unpadded', () => {
     const parsed = parseSubscription({ endpoint: ENDPOINT, keys: { p256dh: `${KEYS.p256dh}=`, auth: `${KEYS.auth}==` } });
-    expect(parsed.ok && parsed.subscription.auth).toBe(KEYS.auth);
+    expect(parsed.ok && parsed.value.auth).toBe(KEYS.auth);
   });
 
   it.each([
@@ -88,9 +88,9 @@ describe('parseSubscription', () => {
 
 describe('parseEndpointBody', () => {
   it('takes { endpoint }, any stored one (saved under older rules too) so it can be removed', () => {
-    expect(parseEndpointBody({ endpoint: ENDPOINT })).toEqual({ ok: true, endpoint: ENDPOINT });
-    expect(parseEndpointBody({ endpoint: 'http://127.0.0.1:9999/push/1' })).toEqual({ ok: true, endpoint: 'http://127.0.0.1:9999/push/1' });
-    expect(parseEndpointBody({})).toEqual({ ok: false, errors: ['endpoint is required: the push service URL of the subscription'] });
-    expect(parseEndpointBody('x')).toEqual({ ok: false, errors: ['the body must be JSON: { endpoint }'] });
+    expect(parseEndpointBody({ endpoint: ENDPOINT })).toEqual({ ok: true, value: ENDPOINT });
+    expect(parseEndpointBody({ endpoint: 'http://127.0.0.1:9999/push/1' })).toEqual({ ok: true, value: 'http://127.0.0.1:9999/push/1' });
+    expect(parseEndpointBody({})).toEqual({ ok: false, error: ['endpoint is required: the push service URL of the subscription'] });
+    expect(parseEndpointBody('x')).toEqual({ ok: false, error: ['the body must be JSON: { endpoint }'] });
   });
 });

@@ -51,8 +51,8 @@ describe('report range', () => {
     expect(parseReportRange(q('from=2000-01-01&to=2026-01-01'), '2026-12-07')).toMatchObject({ ok: false, error: expect.stringContaining('longer than') });
   });
   it('widens to whole periods; defaults to the last 31 days, 12 weeks or 12 months', () => {
-    expect(parseReportRange(q(''), '2026-12-07')).toEqual({ ok: true, range: { period: 'day', firstDay: '2026-11-07', lastDay: '2026-12-07' } });
-    expect(parseReportRange(q('period=month'), '2026-12-07')).toEqual({ ok: true, range: { period: 'month', firstDay: '2026-01-01', lastDay: '2026-12-31' } });
-    expect(parseReportRange(q('period=week&from=2026-12-09&to=2026-12-09'), '2026-12-07')).toEqual({ ok: true, range: { period: 'week', firstDay: '2026-12-07', lastDay: '2026-12-13' } });
+    expect(parseReportRange(q(''), '2026-12-07')).toEqual({ ok: true, value: { period: 'day', firstDay: '2026-11-07', lastDay: '2026-12-07' } });
+    expect(parseReportRange(q('period=month'), '2026-12-07')).toEqual({ ok: true, value: { period: 'month', firstDay: '2026-01-01', lastDay: '2026-12-31' } });
+    expect(parseReportRange(q('period=week&from=2026-12-09&to=2026-12-09'), '2026-12-07')).toEqual({ ok: true, value: { period: 'week', firstDay: '2026-12-07', lastDay: '2026-12-13' } });
   });
 });

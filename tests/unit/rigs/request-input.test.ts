@@ -7,12 +7,12 @@ const parse = (body: unknown) => parseDeviceRequestInput(body, (id) => sites.has
 
 describe('probe requests', () => {
   it('takes an address, an optional port and a site', () => {
-    expect(parse({ kind: 'probe', address: ' 10.0.0.5 ', siteId: 1 })).toEqual({ ok: true, input: { kind: 'probe', address: '10.0.0.5', port: null, siteId: 1 } });
+    expect(parse({ kind: 'probe', address: ' 10.0.0.5 ', siteId: 1 })).toEqual({ ok: true, value: { kind: 'probe', address: '10.0.0.5', port: null, siteId: 1 } });
     expect(parse({ kind: 'probe', address: 'miner-7.lan', port: '4028', siteId: '2' })).toEqual({
       ok: true,
-      input: { kind: 'probe', address: 'miner-7.lan', port: 4028, siteId: 2 },
+      value: { kind: 'probe', address: 'miner-7.lan', port: 4028, siteId: 2 },
     });
-    expect(parse({ kind: 'probe', address: '10.0.0.5', port: '', siteId: 1 })).toMatchObject({ ok: true, input: { port: null } });
+    expect(parse({ kind: 'probe', address: '10.0.0.5', port: '', siteId: 1 })).toMatchObject({ ok: true, value: { port: null } });
   });
 
   it.each([
@@ -30,22 +30,22 @@ describe('probe requests', () => {
     [{ address: '10.0.0.5', siteId: -1 }, 'siteId: -1 is not a site id'],
     [{ address: '10.0.0.5', siteId: 1, range: '10.0.0.0/24' }, 'unknown field range for a probe (known: kind, address, port, siteId)'],
   ])('refuses %j', (body, message) => {
-    expect(parse({ kind: 'probe', ...body })).toEqual({ ok: false, errors: [message] });
+    expect(parse({ kind: 'probe', ...body })).toEqual({ ok: false, error: [message] });
   });
 
   it('reports every bad field at once', () => {
     const r = parse({ kind: 'probe', address: '1.2.3', port: 99999, siteId: 7 });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors.map((e) => e.split(/[: ]/)[0])).toEqual(['address', 'port', 'siteId']);
+    expect(!r.ok && r.error.map((e) => e.split(/[: ]/)[0])).toEqual(['address', 'port', 'siteId']);
   });
 });
 
 describe('scan requests', () => {
   it('takes a CIDR block or a first-last range, ports as a list or text, defaults 4028, 4433, 80', () => {
-    expect(parse({ kind: 'scan', range: '10.0.0.0/24', siteId: 1 })).toEqual({ ok: true, input: { kind: 'scan', range: '10.0.0.0/24', ports: [4028, 4433, 80], siteId: 1 } });
+    expect(parse({ kind: 'scan', range: '10.0.0.0/24', siteId: 1 })).toEqual({ ok: true, value: { kind: 'scan', range: '10.0.0.0/24', ports: [4028, 4433, 80], siteId: 1 } });
     expect(parse({ kind: 'scan', range: '10.0.0.10 - 10.0.0.50', ports: '4028, 8080,4028', siteId: 1 })).toEqual({
       ok: true,
-      input: { kind: 'scan', range: '10.0.0.10-10.0.0.50', ports: [4028, 8080], siteId: 1 },
+      value: { kind: 'scan', range: '10.0.0.10-10.0.0.50', ports: [4028, 8080], siteId: 1 },
     });
     expect(parse({ kind: 'scan', range: '10.0.0.0/20', ports: [4028], siteId: 2 })).toMatchObject({ ok: true });
   });
@@ -63,7 +63,7 @@ describe('scan requests', () => {
     [{ range: '10.0.0.0/24', ports: '1,2,3,4,5,6,7,8,9' }, 'ports: at most 8 ports per scan (got 9)'],
     [{ range: '10.0.0.0/24', ports: { a: 1 } }, 'ports: expected ports separated by commas, like 4028, 4433, 80'],
   ])('refuses %j', (body, message) => {
-    expect(parse({ kind: 'scan', siteId: 1, ...body })).toEqual({ ok: false, errors: [message] });
+    expect(parse({ kind: 'scan', siteId: 1, ...body })).toEqual({ ok: false, error: [message] });
   });
 
   it('a /20 is the largest accepted block', () => {
@@ -78,5 +78,5 @@ it.each([
   [{ kind: 'wipe' }, 'kind must be "probe" or "scan" (got "wipe")'],
   [{}, 'kind must be "probe" or "scan" (got null)'],
 ])('refuses the body %j', (body, message) => {
-  expect(parse(body)).toEqual({ ok: false, errors: [message] });
+  expect(parse(body)).toEqual({ ok: false, error: [message] });
 });

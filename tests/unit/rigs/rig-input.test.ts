@@ -33,7 +33,7 @@ describe('parseNewRigs', () => {
       ['rigs[1].port: 0 is not a port from 1 to 65535'],
     ],
   ])('refuses %j', (body, errors) => {
-    expect(parseNewRigs(body, ctx)).toEqual({ ok: false, errors });
+    expect(parseNewRigs(body, ctx)).toEqual({ ok: false, error: errors });
   });
 });
 
@@ -56,6 +56,6 @@ describe('parseRigPatch', () => {
     [{ nameplatePowerW: 'lots' }, 'nameplatePowerW: "lots" is not a W figure above 0 and at most 1000000 (empty clears it)'],
     [{ enabled: false }, 'unknown field enabled (known: name, siteId, address, port, nameplateHashrateThs, nameplatePowerW)'],
   ])('refuses %j', (body, message) => {
-    expect(parseRigPatch(body, ctx)).toEqual({ ok: false, errors: [message] });
+    expect(parseRigPatch(body, ctx)).toEqual({ ok: false, error: [message] });
   });
 });

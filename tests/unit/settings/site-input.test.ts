@@ -8,16 +8,16 @@ describe('parseNewSite', () => {
   });
 
   it('requires a name', () => {
-    expect(parseNewSite({ timeZone: 'UTC' })).toEqual({ ok: false, errors: ['name is required'] });
-    expect(parseNewSite({ name: '   ' })).toEqual({ ok: false, errors: ['name must not be empty'] });
-    expect(parseNewSite({ name: 'x'.repeat(65) })).toEqual({ ok: false, errors: ['name must be at most 64 characters (got 65)'] });
+    expect(parseNewSite({ timeZone: 'UTC' })).toEqual({ ok: false, error: ['name is required'] });
+    expect(parseNewSite({ name: '   ' })).toEqual({ ok: false, error: ['name must not be empty'] });
+    expect(parseNewSite({ name: 'x'.repeat(65) })).toEqual({ ok: false, error: ['name must be at most 64 characters (got 65)'] });
   });
 
   it('names every wrong field at once', () => {
     const res = parseNewSite({ name: 7, timeZone: 'Mars/Olympus', currency: 'BTC', pue: 0.5, poolFeePct: '2', colour: 'red' });
     expect(res).toEqual({
       ok: false,
-      errors: [
+      error: [
         'unknown field(s): colour (allowed: name, timeZone, currency, pue, poolFeePct)',
         'name must be text (got 7)',
         'timeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC (got "Mars/Olympus")',
@@ -29,7 +29,7 @@ describe('parseNewSite', () => {
   });
 
   it('refuses a body that is not an object', () => {
-    expect(parseNewSite([{ name: 'a' }])).toEqual({ ok: false, errors: ['the body must be a JSON object'] });
+    expect(parseNewSite([{ name: 'a' }])).toEqual({ ok: false, error: ['the body must be a JSON object'] });
   });
 });
 
@@ -40,13 +40,13 @@ describe('parseSitePatch', () => {
   });
 
   it('refuses an empty change, an empty time zone and an out-of-range pool fee', () => {
-    expect(parseSitePatch({})).toEqual({ ok: false, errors: ['nothing to change: send any of name, timeZone, currency, pue, poolFeePct'] });
+    expect(parseSitePatch({})).toEqual({ ok: false, error: ['nothing to change: send any of name, timeZone, currency, pue, poolFeePct'] });
     expect(parseSitePatch({ timeZone: '' })).toEqual({
       ok: false,
-      errors: ['timeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC (got "")'],
+      error: ['timeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC (got "")'],
     });
-    expect(parseSitePatch({ poolFeePct: 101 })).toEqual({ ok: false, errors: ['poolFeePct must be from 0 to 10 percent (got 101)'] });
-    expect(parseSitePatch({ poolFeePct: 10.5 })).toEqual({ ok: false, errors: ['poolFeePct must be from 0 to 10 percent (got 10.5)'] });
+    expect(parseSitePatch({ poolFeePct: 101 })).toEqual({ ok: false, error: ['poolFeePct must be from 0 to 10 percent (got 101)'] });
+    expect(parseSitePatch({ poolFeePct: 10.5 })).toEqual({ ok: false, error: ['poolFeePct must be from 0 to 10 percent (got 10.5)'] });
     expect(parseSitePatch({ poolFeePct: 10 })).toMatchObject({ ok: true });
   });
 });

@@ -21,40 +21,40 @@ describe('tariff form', () => {
     for (const t of [{ kind: 'flat', pricePerKwh: 0.065 } as Tariff, tou, realtime]) {
       const form = formFromTariff(t);
       expect(form.mode).toBe(t.kind === 'realtime' ? 'json' : t.kind);
-      expect(tariffFromForm(form)).toEqual({ ok: true, tariff: t });
+      expect(tariffFromForm(form)).toEqual({ ok: true, value: t });
     }
   });
 
   it('no tariff yet reads as none', () => {
-    expect(tariffFromForm(formFromTariff(null))).toEqual({ ok: true, tariff: null });
+    expect(tariffFromForm(formFromTariff(null))).toEqual({ ok: true, value: null });
   });
 
   it('names an empty, a non-numeric and a negative flat price', () => {
-    expect(tariffFromForm(state({ mode: 'flat', flatPrice: '' }))).toEqual({ ok: false, errors: ['pricePerKwh is required'] });
-    expect(tariffFromForm(state({ mode: 'flat', flatPrice: 'cheap' }))).toEqual({ ok: false, errors: ['pricePerKwh must be a number (got "cheap")'] });
-    expect(tariffFromForm(state({ mode: 'flat', flatPrice: '-0.01' }))).toEqual({ ok: false, errors: ['pricePerKwh must be >= 0 (got -0.01)'] });
+    expect(tariffFromForm(state({ mode: 'flat', flatPrice: '' }))).toEqual({ ok: false, error: ['pricePerKwh is required'] });
+    expect(tariffFromForm(state({ mode: 'flat', flatPrice: 'cheap' }))).toEqual({ ok: false, error: ['pricePerKwh must be a number (got "cheap")'] });
+    expect(tariffFromForm(state({ mode: 'flat', flatPrice: '-0.01' }))).toEqual({ ok: false, error: ['pricePerKwh must be >= 0 (got -0.01)'] });
   });
 
   it('the starter bands cover the week once prices are typed, and a gap is named', () => {
     const bands = starterBands().map((b) => ({ ...b, price: '0.07' }));
     expect(tariffFromForm(state({ mode: 'tou', bands })).ok).toBe(true);
     const gap = tariffFromForm(state({ mode: 'tou', bands: bands.slice(0, 3) }));
-    expect(gap).toEqual({ ok: false, errors: ['hours 00:00-24:00 on Sat, Sun are not covered by any band'] });
+    expect(gap).toEqual({ ok: false, error: ['hours 00:00-24:00 on Sat, Sun are not covered by any band'] });
   });
 
   it('names the band and field of a missing price', () => {
     const bands = starterBands().map((b, i) => ({ ...b, price: i === 1 ? '' : '0.07' }));
     const res = tariffFromForm(state({ mode: 'tou', bands }));
-    expect(res).toEqual({ ok: false, errors: ['bands[1].pricePerKwh is required'] });
-    expect(errorNames(res.ok ? [] : res.errors, 'bands[1].pricePerKwh')).toBe(true);
-    expect(errorNames(res.ok ? [] : res.errors, 'bands[1].price')).toBe(false);
+    expect(res).toEqual({ ok: false, error: ['bands[1].pricePerKwh is required'] });
+    expect(errorNames(res.ok ? [] : res.error, 'bands[1].pricePerKwh')).toBe(true);
+    expect(errorNames(res.ok ? [] : res.error, 'bands[1].price')).toBe(false);
   });
 
   it('reports JSON that does not parse, and JSON that is not a tariff', () => {
     const bad = tariffFromForm(state({ mode: 'json', json: '{ kind: flat' }));
     expect(bad.ok).toBe(false);
-    expect(bad.ok ? '' : bad.errors[0]).toMatch(/^the tariff JSON does not parse: /);
-    expect(tariffFromForm(state({ mode: 'json', json: '{"kind":"spot"}' }))).toEqual({ ok: false, errors: ['kind must be one of flat, tou, realtime (got "spot")'] });
+    expect(bad.ok ? '' : bad.error[0]).toMatch(/^the tariff JSON does not parse: /);
+    expect(tariffFromForm(state({ mode: 'json', json: '{"kind":"spot"}' }))).toEqual({ ok: false, error: ['kind must be one of flat, tou, realtime (got "spot")'] });
   });
 
   it('describes a tariff in one line', () => {

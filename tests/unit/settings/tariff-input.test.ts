@@ -5,8 +5,8 @@ import { apiTariffProblem } from '../../../lib/settings/tariff-input';
 
 const realtime = (url: string): Tariff => {
   const parsed = parseTariff({ kind: 'realtime', url, priceField: 'price', fallbackPricePerKwh: 0.06 });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.tariff;
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
+  return parsed.value;
 };
 const REFUSED =
   'url: a file: feed can be set only on the command line (`npx hashwatt tariff set --site NAME --realtime-url file:///path ...`), not through the API: it names a file on the server; use an http or https feed here';

@@ -141,15 +141,15 @@ describe('rules form', () => {
     form['temp-high'] = { enabled: false, values: { forMs: '2.5', clearForMs: '', maxC: '90', clearBandC: '' } };
     form['board-missing'] = { enabled: undefined, values: { forMs: '', clearForMs: '', expectedBoards: 'auto' } };
     const built = overrideFromForm(form);
-    expect(built).toEqual({ ok: true, override: { 'unprofitable-rig': { forMs: 0 }, 'temp-high': { enabled: false, forMs: 150_000, maxC: 90 }, 'board-missing': { expectedBoards: null } } });
-    expect(parseThresholdOverride(built.ok && built.override).ok).toBe(true);
+    expect(built).toEqual({ ok: true, value: { 'unprofitable-rig': { forMs: 0 }, 'temp-high': { enabled: false, forMs: 150_000, maxC: 90 }, 'board-missing': { expectedBoards: null } } });
+    expect(parseThresholdOverride(built.ok && built.value).ok).toBe(true);
   });
 
   it('clears a scope with an empty override, and names a field that is not a number', () => {
-    expect(overrideFromForm(formFromOverride(undefined, RULE_KINDS))).toEqual({ ok: true, override: {} });
+    expect(overrideFromForm(formFromOverride(undefined, RULE_KINDS))).toEqual({ ok: true, value: {} });
     const form = formFromOverride(undefined, ['hashrate-low']);
     form['hashrate-low']!.values.belowPct = 'eighty';
-    expect(overrideFromForm(form)).toEqual({ ok: false, errors: ['Hash rate low: Below (% of expected) must be a number (got "eighty")'] });
+    expect(overrideFromForm(form)).toEqual({ ok: false, error: ['Hash rate low: Below (% of expected) must be a number (got "eighty")'] });
   });
 
   it('offers pool and fleet rules globally only', () => {

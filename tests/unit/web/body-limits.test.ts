@@ -21,12 +21,12 @@ describe('readCappedText', () => {
 
   it('reads a body within the cap', async () => {
     const { s } = stream(2);
-    expect(await readCappedText(s, 1024 * 1024)).toEqual({ ok: true, text: 'a'.repeat(128 * 1024), bytes: 128 * 1024 });
+    expect(await readCappedText(s, 1024 * 1024)).toEqual({ ok: true, value: { text: 'a'.repeat(128 * 1024), bytes: 128 * 1024 } });
   });
 
   it('stops at the cap: a fetched reply is cancelled at once', async () => {
     const big = stream(3200); // 200 MiB
-    expect(await readCappedText(big.s, 1024 * 1024)).toEqual({ ok: false, bytes: 1024 * 1024 + 64 * 1024 });
+    expect(await readCappedText(big.s, 1024 * 1024)).toEqual({ ok: false, error: { bytes: 1024 * 1024 + 64 * 1024 } });
     expect(big.counter.pulled).toBe(17);
     expect(big.counter.cancelled).toBe(true);
   });

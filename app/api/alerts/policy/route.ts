@@ -17,7 +17,7 @@ export async function PUT(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const result = parseNotifyPolicy(parsed.body, getNotifyPolicy(db));
-  if (!result.ok) return problem(400, 'invalid notification policy', result.errors);
-  setNotifyPolicy(db, result.policy, Date.now());
-  return NextResponse.json({ ok: true, policy: result.policy });
+  if (!result.ok) return problem(400, 'invalid notification policy', result.error);
+  setNotifyPolicy(db, result.value, Date.now());
+  return NextResponse.json({ ok: true, policy: result.value });
 }

@@ -10,7 +10,7 @@ export async function putOverride(request: Request, scope: OverrideScope, scopeI
   if (parsed instanceof NextResponse) return parsed;
   const where = scope === 'global' ? 'global thresholds' : `${scope} ${scopeId} thresholds`;
   const result = parseThresholdOverride(parsed.body, where);
-  if (!result.ok) return problem(400, `invalid ${where}`, result.errors);
-  setThresholdOverride(getAppDb(), scope, scopeId, result.override, Date.now());
-  return NextResponse.json({ ok: true, override: result.override });
+  if (!result.ok) return problem(400, `invalid ${where}`, result.error);
+  setThresholdOverride(getAppDb(), scope, scopeId, result.value, Date.now());
+  return NextResponse.json({ ok: true, override: result.value });
 }

@@ -24,7 +24,7 @@ export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parsePasswordChange(parsed.body, who.name);
-  if (!input.ok) return refused(input.errors);
+  if (!input.ok) return refused(input.error);
   const db = getAppDb();
   const user = getUserById(db, who.userId);
   if (!user) return problem(404, 'your user no longer exists');

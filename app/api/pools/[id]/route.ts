@@ -4,6 +4,7 @@ import { deletePool, updatePool } from '../../../../lib/db/mutations/pools';
 import { getPoolConfig, listPoolViews } from '../../../../lib/db/queries/pools';
 import { parsePoolInput } from '../../../../lib/settings/pool-input';
 import { jsonBody, pathId, problem } from '../../request';
+import { refusalReply } from '../../reason-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,9 +20,9 @@ export async function PUT(request: Request, ctx: Ctx) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parsePoolInput(parsed.body, stored);
-  if (!input.ok) return problem(400, 'invalid pool', input.errors);
-  const res = updatePool(db, id, input.pool, Date.now());
-  if (!res.ok) return res.reason === 'not-found' ? problem(404, `no pool with id ${id}`) : problem(409, res.message);
+  if (!input.ok) return problem(400, 'invalid pool', input.error);
+  const res = updatePool(db, id, input.value, Date.now());
+  if (!res.ok) return refusalReply(res.error);
   return NextResponse.json({ ok: true, pool: listPoolViews(db).find((p) => p.id === id) });
 }
 
@@ -30,5 +31,5 @@ export async function DELETE(_request: Request, ctx: Ctx) {
   const id = pathId((await ctx.params).id, 'pool');
   if (id instanceof NextResponse) return id;
   const res = deletePool(getAppDb(), id, Date.now());
-  return res.ok ? NextResponse.json({ ok: true }) : problem(404, `no pool with id ${id}`);
+  return res.ok ? NextResponse.json({ ok: true }) : refusalReply(res.error);
 }

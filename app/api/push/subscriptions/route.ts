@@ -28,12 +28,12 @@ export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const sub = parseSubscription(parsed.body);
-  if (!sub.ok) return problem(400, 'invalid push subscription', sub.errors);
-  const hostProblem = await pushEndpointHostProblem(sub.subscription.endpoint);
+  if (!sub.ok) return problem(400, 'invalid push subscription', sub.error);
+  const hostProblem = await pushEndpointHostProblem(sub.value.endpoint);
   if (hostProblem) return problem(400, 'invalid push subscription', [hostProblem]);
   const userAgent = request.headers.get('user-agent')?.slice(0, MAX_USER_AGENT_CHARS) ?? null;
-  upsertPushSubscription(getAppDb(), userId, sub.subscription, userAgent, Date.now());
-  return NextResponse.json({ ok: true, endpoint: sub.subscription.endpoint }, { status: 201 });
+  upsertPushSubscription(getAppDb(), userId, sub.value, userAgent, Date.now());
+  return NextResponse.json({ ok: true, endpoint: sub.value.endpoint }, { status: 201 });
 }
 
 /** Removes the caller's subscription of `{ endpoint }`. */
@@ -43,7 +43,7 @@ export async function DELETE(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const body = parseEndpointBody(parsed.body);
-  if (!body.ok) return problem(400, 'invalid unsubscribe', body.errors);
-  if (!deletePushSubscription(getAppDb(), userId, body.endpoint)) return problem(404, 'you have no push subscription at that endpoint');
+  if (!body.ok) return problem(400, 'invalid unsubscribe', body.error);
+  if (!deletePushSubscription(getAppDb(), userId, body.value)) return problem(404, 'you have no push subscription at that endpoint');
   return NextResponse.json({ ok: true });
 }

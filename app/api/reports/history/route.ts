@@ -3,7 +3,7 @@ import { getAppConfig } from '../../../../lib/config';
 import { getAppDb } from '../../../../lib/db/app-db';
 import { realizedHistory } from '../../../../lib/db/queries/realized-history';
 import { viewer } from '../../../principal';
-import { problem } from '../../request';
+import { refusalReply } from '../../reason-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,5 +15,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const out = realizedHistory(getAppDb(), (await viewer()).siteIds, params.get('site') ?? 'fleet', params.get('range') ?? '24h', Date.now(), getAppConfig().config.currency);
-  return out.ok ? NextResponse.json(out.history) : problem(out.status, out.error);
+  return out.ok ? NextResponse.json(out.value) : refusalReply(out.error);
 }

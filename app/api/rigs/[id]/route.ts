@@ -5,6 +5,7 @@ import { getRigSettings, rigViewsByIds, siteExists } from '../../../../lib/db/qu
 import { parseRigPatch } from '../../../../lib/rigs/rig-input';
 import { jsonBody, pathId, problem, refused } from '../../request';
 import { rigVisible } from '../../../principal';
+import { refusalReply } from '../../reason-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,9 +27,9 @@ export async function PATCH(request: Request, ctx: Ctx) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const patch = parseRigPatch(parsed.body, { siteExists: (s) => siteExists(db, s) });
-  if (!patch.ok) return refused(patch.errors);
+  if (!patch.ok) return refused(patch.error);
   const outcome = updateRig(db, id, patch.value, Date.now());
-  if (!outcome.ok) return problem(outcome.status, outcome.error);
+  if (!outcome.ok) return refusalReply(outcome.error);
   return NextResponse.json({ ok: true, rig: rigViewsByIds(db, [id])[0] });
 }
 

@@ -16,6 +16,6 @@ export async function POST(request: Request) {
   if (parsed instanceof NextResponse) return parsed;
   const db = getAppDb();
   const input = parseDeviceRequestInput(parsed.body, (id) => siteExists(db, id));
-  if (!input.ok) return refused(input.errors);
-  return NextResponse.json({ ok: true, request: recordDeviceRequest(db, input.input, Date.now()) }, { status: 202 });
+  if (!input.ok) return refused(input.error);
+  return NextResponse.json({ ok: true, request: recordDeviceRequest(db, input.value, Date.now()) }, { status: 202 });
 }

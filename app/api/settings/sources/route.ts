@@ -23,8 +23,8 @@ export async function PUT(request: Request) {
   const db = getAppDb();
   const envSources = getAppConfig().sources;
   const input = parseSourcesSettings(parsed.body, appliedSourcesSettings(db, envSources).settings, envSources.bitcoindCookie);
-  if (!input.ok) return problem(400, 'invalid source settings', input.errors);
-  setSourcesSettings(db, input.settings, Date.now());
+  if (!input.ok) return problem(400, 'invalid source settings', input.error);
+  setSourcesSettings(db, input.value, Date.now());
   return NextResponse.json({ ok: true, ...sourcesSettingsView(db, envSources) });
 }
 

@@ -5,6 +5,7 @@ import { deleteSite, updateSite } from '../../../../lib/db/mutations/sites';
 import { listSiteSettings } from '../../../../lib/db/queries/sites';
 import { parseSitePatch } from '../../../../lib/settings/site-input';
 import { pathId } from '../../request';
+import { refusalReply } from '../../reason-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,10 +17,10 @@ export async function PATCH(request: Request, ctx: Ctx) {
   if (parsedRequest instanceof NextResponse) return parsedRequest;
   const { siteId, body } = parsedRequest;
   const input = parseSitePatch(body);
-  if (!input.ok) return problem(400, 'invalid site settings', input.errors);
+  if (!input.ok) return problem(400, 'invalid site settings', input.error);
   const db = getAppDb();
   const res = updateSite(db, siteId, input.value, Date.now());
-  if (!res.ok) return res.reason === 'not-found' ? problem(404, `no site with id ${siteId}`) : problem(409, res.message);
+  if (!res.ok) return refusalReply(res.error);
   return NextResponse.json({ ok: true, site: listSiteSettings(db).find((s) => s.id === siteId) });
 }
 
@@ -28,6 +29,6 @@ export async function DELETE(_request: Request, ctx: Ctx) {
   const siteId = pathId((await ctx.params).id, 'site');
   if (siteId instanceof NextResponse) return siteId;
   const res = deleteSite(getAppDb(), siteId, Date.now());
-  if (!res.ok) return res.reason === 'not-found' ? problem(404, `no site with id ${siteId}`) : problem(409, res.message);
+  if (!res.ok) return refusalReply(res.error);
   return NextResponse.json({ ok: true });
 }

@@ -7,6 +7,7 @@ import { siteExists } from '../../../../lib/db/queries/rigs';
 import { getUserById, listUserViews } from '../../../../lib/db/queries/users';
 import { jsonBody, pathId, problem, refused } from '../../request';
 import { actorOf } from '../actor';
+import { refusalReply } from '../../reason-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,11 +27,11 @@ export async function PATCH(request: Request, ctx: Ctx) {
   const user = getUserById(db, id);
   if (!user) return problem(404, `there is no user ${id}`);
   const patch = parseUserPatch(parsed.body, user, { siteExists: (s) => siteExists(db, s) });
-  if (!patch.ok) return refused(patch.errors);
+  if (!patch.ok) return refused(patch.error);
   const { password, ...rest } = patch.value;
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
   const outcome = changeUser(db, actorOf(request), id, { ...rest, passwordHash });
-  if (!outcome.ok) return problem(outcome.status, outcome.error);
+  if (!outcome.ok) return refusalReply(outcome.error);
   return NextResponse.json({ ok: true, user: listUserViews(db).find((u) => u.id === id) });
 }
 
@@ -39,6 +40,6 @@ export async function DELETE(request: Request, ctx: Ctx) {
   const id = pathId((await ctx.params).id, 'user');
   if (id instanceof NextResponse) return id;
   const outcome = removeUser(getAppDb(), actorOf(request), id);
-  if (!outcome.ok) return problem(outcome.status, outcome.error);
+  if (!outcome.ok) return refusalReply(outcome.error);
   return NextResponse.json({ ok: true });
 }

@@ -1,8 +1,7 @@
 import { NextResponse } from 'next/server';
-import { problem, readSiteRequest } from '../../site-request';
+import { problem, readSiteSetting } from '../../site-request';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { setSiteGpuRevenue } from '../../../../../lib/db/mutations/gpu-revenue';
-import { listSites } from '../../../../../lib/db/queries/sites';
 import { parseSiteGpuRevenue } from '../../../../../lib/settings/gpu-revenue';
 
 export const dynamic = 'force-dynamic';
@@ -13,13 +12,12 @@ export const dynamic = 'force-dynamic';
  * GET /api/sites lists each site's figures.
  */
 export async function PUT(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  const parsedRequest = await readSiteRequest(request, ctx);
+  const parsedRequest = await readSiteSetting(request, ctx);
   if (parsedRequest instanceof NextResponse) return parsedRequest;
   const { siteId, body } = parsedRequest;
   const db = getAppDb();
-  if (!listSites(db).some((s) => s.id === siteId)) return problem(404, `no site with id ${siteId}`);
   const parsed = parseSiteGpuRevenue(body);
-  if (!parsed.ok) return problem(400, 'invalid GPU revenue', parsed.errors);
+  if (!parsed.ok) return problem(400, 'invalid GPU revenue', parsed.error);
   setSiteGpuRevenue(db, siteId, parsed.value, Date.now());
   return NextResponse.json({ ok: true, siteId, gpuRevenuePerMhsDay: parsed.value });
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { problem, readSiteRequest } from '../../site-request';
+import { problem, readSiteSetting } from '../../site-request';
 import { pathId } from '../../../request';
 import { getAppDb } from '../../../../../lib/db/app-db';
 import { clearSiteTariff, setSiteTariff } from '../../../../../lib/db/mutations/site-settings';
@@ -14,19 +14,17 @@ export const dynamic = 'force-dynamic';
  * so is a new `file:` feed (the command line sets those). `warnings` names prices that look like a unit slip.
  */
 export async function PUT(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  const parsedRequest = await readSiteRequest(request, ctx);
+  const parsedRequest = await readSiteSetting(request, ctx);
   if (parsedRequest instanceof NextResponse) return parsedRequest;
-  const { siteId, body } = parsedRequest;
+  const { site, siteId, body } = parsedRequest;
   const db = getAppDb();
-  const site = listSites(db).find((s) => s.id === siteId);
-  if (!site) return problem(404, `no site with id ${siteId}`);
   const parsed = parseTariff(body);
-  if (!parsed.ok) return problem(400, 'invalid tariff', parsed.errors);
-  const fileFeed = apiTariffProblem(parsed.tariff, siteTariff(db, siteId));
+  if (!parsed.ok) return problem(400, 'invalid tariff', parsed.error);
+  const fileFeed = apiTariffProblem(parsed.value, siteTariff(db, siteId));
   if (fileFeed) return problem(400, 'invalid tariff', [fileFeed]);
-  setSiteTariff(db, siteId, parsed.tariff, Date.now());
+  setSiteTariff(db, siteId, parsed.value, Date.now());
   // Kept, but said: a price above 1 per kWh is most often a price per MWh or in cents.
-  return NextResponse.json({ ok: true, siteId, tariff: parsed.tariff, warnings: tariffWarnings(parsed.tariff, site.currency) });
+  return NextResponse.json({ ok: true, siteId, tariff: parsed.value, warnings: tariffWarnings(parsed.value, site.currency) });
 }
 
 /** Removes a site's tariff (its profit is then not computed until a new one is set). */
