@@ -18,9 +18,11 @@ const IO_LIB_FOLDERS = 'db|net|notify|realtime|web|metrics|secrets|config|cli|su
 /**
  * npm packages that do no I/O and that the pure layers may use: zod (input schemas) only, directly or through
  * lib/util/zod-browser.ts (the same z, switched to its jitless mode in a browser so schemas a screen loads
- * keep the Content-Security-Policy's no-eval). Anything else a pure layer needs is added here with the reason.
+ * keep the Content-Security-Policy's no-eval), and lib/util/result.ts (the one Result type every fallible
+ * step returns: two types and two constructors, no imports). Anything else a pure layer needs is added here
+ * with the reason.
  */
-const PURE_PACKAGES = ['^node_modules/zod/', '^lib/util/zod-browser\\.ts$'];
+const PURE_PACKAGES = ['^node_modules/zod/', '^lib/util/zod-browser\\.ts$', '^lib/util/result\\.ts$'];
 
 /** lib/ folders the pure computations (economics, alerts) may import: each other, the domain, and helpers. */
 const PURE_LIB_FOLDERS = ['^lib/(domain|economics|alerts|format|util)/'];
