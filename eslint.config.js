@@ -50,6 +50,7 @@ export default defineConfig(
       'drizzle/migrations/**',
       'tests/fixtures/**',
       'test-results/**',
+      'tmp/**',
       'public/icons/**',
       '.jscpd-report/**',
       'next-env.d.ts',
