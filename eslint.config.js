@@ -11,16 +11,17 @@ const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 
 // The environment is read in one module (lib/config/env.ts) into a typed object that entry points pass down.
-// NODE_ENV stays readable anywhere: Next inlines it at build time, so it is not configuration read at run time.
+// NODE_ENV stays readable anywhere: Next inlines it at build time, so it is not configuration read at run time;
+// so does NEXT_RUNTIME, which instrumentation.ts checks to run only in the Node runtime (Next's documented pattern).
 const ENV_MESSAGE =
-  'Read configuration from the typed config (lib/config), not process.env: lib/config/env.ts is the one reader (process.env.NODE_ENV is allowed).';
+  'Read configuration from the typed config (lib/config), not process.env: lib/config/env.ts is the one reader (process.env.NODE_ENV and NEXT_RUNTIME, which Next inlines, are allowed).';
 const restrictProcessEnv = {
   'no-restricted-syntax': [
     'error',
     {
-      // process.env.FOO, process.env['FOO'], process.env[key]: any member of process.env but NODE_ENV.
+      // process.env.FOO, process.env['FOO'], process.env[key]: any member of process.env but the two Next inlines.
       selector:
-        "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env']:not([property.name='NODE_ENV']):not([property.value='NODE_ENV'])",
+        "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env']:not([property.name=/^(NODE_ENV|NEXT_RUNTIME)$/]):not([property.value=/^(NODE_ENV|NEXT_RUNTIME)$/])",
       message: ENV_MESSAGE,
     },
     {

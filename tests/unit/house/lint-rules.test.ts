@@ -38,10 +38,11 @@ afterAll(() => {
 });
 
 describe('house lint rules', () => {
-  it('reports a process.env read in lib/ and lets NODE_ENV through', async () => {
+  it('reports a process.env read in lib/ and lets NODE_ENV and NEXT_RUNTIME (inlined by Next) through', async () => {
     const code = [
       'declare const process: { env: Record<string, string | undefined> };',
       'export const mode = process.env.NODE_ENV;',
+      "export const node = process.env.NEXT_RUNTIME === 'nodejs';",
       '',
     ].join('\n');
     expect(await ruleIds('lib/env-ok.ts', code)).toEqual([]);
