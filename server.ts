@@ -47,7 +47,8 @@ export async function startWebServer(opts: WebServerOptions) {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const scope: RequestScope = { errors: [] };
     replaceFaultedReplies(req, res, () => scope.errors, db, (reply) => storage.noteFault(reply.fault));
-    requestScopes().run(scope, () =>
+    // Fire and forget: the chain ends in the .catch below, which answers every failure.
+    void requestScopes().run(scope, () =>
       gate
         .handle(req, res)
         .then((answered) => (answered ? undefined : handle(req, res)))
@@ -81,7 +82,7 @@ export async function startWebServer(opts: WebServerOptions) {
       tailer.stop();
       realtime.stop();
       realtime.io.disconnectSockets(true);
-      await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
+      await new Promise<void>((resolve) => void realtime.io.close(() => resolve()));
       http.closeAllConnections();
       await app.close?.();
       tailDb.close();

@@ -143,7 +143,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   } catch (err) {
     await closeAll();
     const e = err as { address?: string; port?: number; code?: string; message: string };
-    throw new Error(`simulator: cannot listen on ${e.address ?? '?'}:${e.port ?? '?'} (${e.code ?? e.message})`);
+    throw new Error(`simulator: cannot listen on ${e.address ?? '?'}:${e.port ?? '?'} (${e.code ?? e.message})`, { cause: err });
   }
 
   // After the miners, so a taken miner address is still the error a second fleet on one subnet reports.
@@ -157,7 +157,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     } catch (err) {
       await closeAll();
       const e = err as { code?: string; message: string };
-      throw new Error(`simulator: cannot listen on ${address}:${httpPort} (${e.code ?? e.message})`);
+      throw new Error(`simulator: cannot listen on ${address}:${httpPort} (${e.code ?? e.message})`, { cause: err });
     }
   }
 

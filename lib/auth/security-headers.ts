@@ -14,7 +14,7 @@ export function newScriptNonce(): string {
 }
 
 /** An origin as scheme://host[:port] with nothing that could end a CSP source list (`;`, spaces, quotes). */
-const PLAIN_ORIGIN = /^https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+const PLAIN_ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /** The WebSocket origin of the page's origin (http -> ws, https -> wss), or null when it is not a plain origin. */
 export function socketOrigin(origin: string): string | null {

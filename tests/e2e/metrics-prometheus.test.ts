@@ -95,7 +95,7 @@ async function differences(rigs: ApiRig[]): Promise<string[]> {
     q('hashwatt_rig_temperature_max_celsius'),
     q('hashwatt_rig_profit_per_kilowatt_hour'),
     q('hashwatt_rig_breakeven_price_per_kilowatt_hour'),
-    byRig(await prom.query('hashwatt_rig_connectivity{job="hashwatt",state="online"}')),
+    prom.query('hashwatt_rig_connectivity{job="hashwatt",state="online"}').then(byRig),
   ]);
   const out: string[] = [];
   const expectSample = (what: string, got: PromSample | undefined, want: number, labels: Record<string, string> = {}) => {

@@ -44,6 +44,7 @@ export function PushControl() {
   }, []);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads the browser's push support and subscription, known only after hydration
     void refresh().catch((err: unknown) => setError(String(err)));
   }, [refresh]);
 

@@ -100,6 +100,7 @@ export function RigHistoryPanel({ rigId, initialRange, initialHistory, pollInter
   const loading = status === 'loading';
   // Before the first answer for a newly picked range (never at hydration: the server sent the first one),
   // its span ending now, so the axis does not keep showing the old range.
+  // eslint-disable-next-line react-hooks/purity -- a placeholder axis end while a new range loads; the reply replaces it
   const toMs = data?.toMs ?? Date.now();
   const fromMs = data?.fromMs ?? toMs - RANGE_SPEC[range].spanMs;
 

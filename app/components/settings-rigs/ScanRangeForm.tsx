@@ -37,6 +37,7 @@ export function ScanRangeForm({ sites }: { sites: readonly SiteOption[] }) {
 
   // A new result: every device not yet a rig starts selected.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new scan result resets the selection the user then edits
     if (result) setSelected(new Set(result.hits.filter((h) => !h.knownRig).map(endpoint)));
     setAddedNow(new Map());
   }, [result]);

@@ -36,6 +36,7 @@ export function AlertSettingsView({ sites, rigs, channels = null, rules: initial
   }, []);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetches the rules on mount when the page did not bring them
     if (initialRules === null) void reloadRules();
   }, [initialRules, reloadRules]);
 

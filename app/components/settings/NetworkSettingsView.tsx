@@ -27,11 +27,13 @@ export function NetworkSettingsView({ initial, labels }: NetworkSettingsViewProp
   const [view, setView] = useState(initial);
 
   useEffect(() => {
-    const timer = setInterval(async () => {
+    const refresh = async () => {
       if (document.visibilityState !== 'visible') return;
       const res = await callApi<SourcesSettingsView>('GET', '/api/settings/sources');
       if (res.ok) setView((v) => ({ ...v, states: res.data.states }));
-    }, REFRESH_MS);
+    };
+    // callApi answers a failed request as { ok: false } rather than rejecting: nothing to catch.
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
 

@@ -38,6 +38,7 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
   const [zones, setZones] = useState<string[]>([]);
 
   // The browser's own list, filled after hydration so the server and the browser render the same.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the browser's zone list, after hydration (see above)
   useEffect(() => setZones(Intl.supportedValuesOf('timeZone')), []);
 
   const submit = async (e: FormEvent) => {

@@ -12,7 +12,7 @@ import { gpuModelName } from './status';
 export function identifyGpuAgent(probe: ProbeReplies): Identity | null {
   const reply = agentReply(probe.http?.[GPU_AGENT_PATH]?.json);
   if (!reply) return null;
-  let model: string | null = null;
+  let model: string | null;
   try {
     model = gpuModelName(agentGpus(reply).map((g) => g.name));
   } catch {
@@ -31,7 +31,7 @@ export const gpuAgentDriver: Driver = {
     const reply = await deviceHttp(target, { path: GPU_AGENT_PATH });
     const url = describeUrl(target, GPU_AGENT_PATH);
     if (reply.status === 503) {
-      let reason: string | null = null;
+      let reason: string | null;
       try {
         reason = String((agentReply(JSON.parse(reply.text)) ?? {}).error ?? '') || null;
       } catch {

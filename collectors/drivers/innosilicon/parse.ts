@@ -74,7 +74,7 @@ export interface InnosiliconReplies {
  * Overview + summary -> Reading. Without a summary there is no hash rate, so no reading: DeviceError
  * 'unexpected' says so.
  */
-export function parseInnosilicon(replies: InnosiliconReplies, opts: { modelHint?: string | null } = {}): Reading {
+export function parseInnosilicon(replies: InnosiliconReplies, _opts: { modelHint?: string | null } = {}): Reading {
   const o = parseInnosiliconOverview(replies.overview);
   if (replies.summary === undefined || replies.summary === null) {
     throw new DeviceError('unexpected', '/api/overview carries no hash rate and there is no /api/summary reply');

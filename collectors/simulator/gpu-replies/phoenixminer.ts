@@ -40,7 +40,7 @@ function requestId(request: Record<string, unknown> | null): number | string {
  * the stats; other methods and non-JSON get a JSON-RPC error (unverified: no capture of PhoenixMiner's).
  */
 export function phoenixReply(requestText: string, rig: RigPlan, state: MinerState): string {
-  let request: Record<string, unknown> | null = null;
+  let request: Record<string, unknown> | null;
   try {
     const parsed: unknown = JSON.parse(requestText.replace(/\u0000/g, '').trim());
     request = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;

@@ -41,7 +41,7 @@ async function failure(p: Promise<unknown>): Promise<{ error: DeviceError; ms: n
 async function probeReply(target: PollTarget, path: string, session?: DigestSession): Promise<HttpProbeReply> {
   const reply = session ? await session.request({ path }) : await deviceHttp(target, { path });
   const auth = reply.headers['www-authenticate'];
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(reply.text);
   } catch {

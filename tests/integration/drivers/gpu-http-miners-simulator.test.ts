@@ -117,7 +117,7 @@ async function probeOf(i: number): Promise<ProbeReplies> {
   const http: Record<string, HttpProbeReply> = {};
   for (const path of PATHS) {
     const reply = await deviceHttp(target(i), { path });
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = JSON.parse(reply.text);
     } catch {

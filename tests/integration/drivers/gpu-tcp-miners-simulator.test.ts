@@ -221,7 +221,7 @@ describe('identify() on probe replies fetched from the simulator', () => {
 
   async function httpProbe(address: string, port: number, path: string): Promise<ProbeReplies> {
     const reply = await deviceHttp({ address, port, timeoutMs: 2000 }, { path });
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = JSON.parse(reply.text);
     } catch {

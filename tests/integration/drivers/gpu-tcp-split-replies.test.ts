@@ -119,14 +119,14 @@ describe('replies split across segments', () => {
 
   it('SRBMiner body sent in chunks (chunked transfer encoding)', async () => {
     const body = gpuFixtureText('srbminer-multi-0.1.8-root.json');
-    const server = createHttpServer(async (req, res) => {
+    const server = createHttpServer((req, res) => void (async () => {
       res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'application/json' });
       for (let i = 0; i < body.length; i += 200) {
         res.write(body.slice(i, i + 200));
         await sleep(10);
       }
       res.end();
-    });
+    })());
     servers.push(server);
     await new Promise<void>((r) => server.listen(0, RAW_HOST, () => r()));
     const port = (server.address() as { port: number }).port;

@@ -45,7 +45,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const c of clients.splice(0)) c.disconnect();
   tailer.stop();
-  await new Promise<void>((r) => realtime.io.close(() => r()));
+  await new Promise<void>((r) => void realtime.io.close(() => r()));
   webDb.close();
   t.cleanup();
 });

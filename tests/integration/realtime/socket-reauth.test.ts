@@ -57,7 +57,7 @@ afterEach(async () => {
   if (served) {
     tailer.stop();
     realtime.stop();
-    await new Promise<void>((r) => realtime.io.close(() => r()));
+    await new Promise<void>((r) => void realtime.io.close(() => r()));
     webDb.close();
     served = false;
   }

@@ -98,6 +98,7 @@ describe('parsePrometheusText on the captures', () => {
     expect(out.samples.map((s) => [s.name, s.labels.UUID, s.value])).toEqual([
       ['DCGM_FI_DEV_SM_CLOCK', UUID_README, 139],
       ['DCGM_FI_DEV_MEM_CLOCK', UUID_README, 405],
+      // eslint-disable-next-line no-loss-of-precision -- DCGM's blank sentinel as the exporter writes it
       ['DCGM_FI_DEV_MEMORY_TEMP', UUID_README, 9223372036854775794],
     ]);
     expect(dcgmValue(out.samples[2].value)).toBeNull();
@@ -117,6 +118,7 @@ describe('Prometheus text format rules', () => {
 
   it('NaN and +Inf/-Inf are read, and then are no value', () => {
     expect([parseSample('m NaN')?.value, parseSample('m +Inf')?.value, parseSample('m -Inf')?.value]).toEqual([NaN, Infinity, -Infinity]);
+    // eslint-disable-next-line no-loss-of-precision -- DCGM's blank sentinel as the exporter writes it
     expect([dcgmValue(NaN), dcgmValue(Infinity), dcgmValue(9.2e18), dcgmValue(9223372036854775794), dcgmValue(41)]).toEqual([null, null, null, null, 41]);
   });
 

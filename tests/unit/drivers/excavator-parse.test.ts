@@ -37,8 +37,10 @@ const EXCAVATOR: Reading = {
   status: 'mining',
   hashrateThs: 9198932.692307692 / 1e12, // the first algorithm (daggerhashimoto); decred and equihash are other algorithms
   expectedHashrateThs: null,
+  // eslint-disable-next-line no-loss-of-precision -- the figures as the capture writes them
   powerW: 56.340999603271487 + 6.573999881744385, // gpu_power_usage of both GPUs
   powerSource: 'firmware',
+  // eslint-disable-next-line no-loss-of-precision -- the figures as the capture writes them
   efficiencyJth: (56.340999603271487 + 6.573999881744385) / (9198932.692307692 / 1e12),
   boards: [gpuBoard(0, null, 28), gpuBoard(1, null, 35)], // no per-GPU rate in these replies
   tempMaxC: 35,

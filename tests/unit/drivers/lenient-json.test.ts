@@ -159,7 +159,7 @@ describe('nesting depth', () => {
     expect(nestsDeeperThan(atLimit, 64)).toBe(false);
     expect(nestsDeeperThan(`{"STATUS":[{"STATUS":"S","Msg":${nested(62)}}]}`, 64)).toBe(true);
     expect(nestsDeeperThan(`{"a":${nested(64)}}`, 64)).toBe(true);
-    const bracketsInText = `{"STATUS":[{"STATUS":"S","Msg":"${'[{'.repeat(1000)}\\\"${'['.repeat(100)}"}]}`;
+    const bracketsInText = `{"STATUS":[{"STATUS":"S","Msg":"${'[{'.repeat(1000)}\\"${'['.repeat(100)}"}]}`;
     expect(parseCgminerReply(bracketsInText, 'summary').status?.msg).toMatch(/^\[\{\[\{/);
   });
 });
