@@ -106,8 +106,7 @@ module.exports = {
     },
     {
       name: 'no-unresolvable',
-      comment:
-        'An import the checker cannot resolve is an import it cannot check: a rule would pass by not seeing it.',
+      comment: 'An import the checker cannot resolve is an import it cannot check: a rule would pass by not seeing it.',
       severity: 'error',
       from: {},
       to: { couldNotResolve: true },
@@ -124,4 +123,3 @@ module.exports = {
     },
   },
 };
-

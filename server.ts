@@ -46,7 +46,13 @@ export async function startWebServer(opts: WebServerOptions) {
   // the gate's own here, those of Next's routes and pages through the request scope (instrumentation.ts).
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const scope: RequestScope = { errors: [] };
-    replaceFaultedReplies(req, res, () => scope.errors, db, (reply) => storage.noteFault(reply.fault));
+    replaceFaultedReplies(
+      req,
+      res,
+      () => scope.errors,
+      db,
+      (reply) => storage.noteFault(reply.fault),
+    );
     // Fire and forget: the chain ends in the .catch below, which answers every failure.
     void requestScopes().run(scope, () =>
       gate
@@ -97,8 +103,18 @@ async function main() {
   setAppConfig(appConfig);
   const { config, web } = appConfig;
   const dev = process.argv.includes('--dev');
-  const server = await startWebServer({ dev, port: config.port, host: config.host, dbPath: config.dbPath, market: marketPolicy(config), web, publicUrl: config.publicUrl });
-  console.log(`web: listening on ${listenLabel(config.host)} port ${config.port}: ${openUrl(web.tls !== null, config.host, config.port)}${dev ? ' (dev)' : ''}`);
+  const server = await startWebServer({
+    dev,
+    port: config.port,
+    host: config.host,
+    dbPath: config.dbPath,
+    market: marketPolicy(config),
+    web,
+    publicUrl: config.publicUrl,
+  });
+  console.log(
+    `web: listening on ${listenLabel(config.host)} port ${config.port}: ${openUrl(web.tls !== null, config.host, config.port)}${dev ? ' (dev)' : ''}`,
+  );
   process.send?.({ type: 'ready', port: config.port });
   onShutdown(() => {
     void server.close().then(() => {

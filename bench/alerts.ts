@@ -45,7 +45,18 @@ function storm(kind: 'firing' | 'resolved', atMs: number): { states: Map<string,
   const events: AlertEvent[] = [];
   for (let i = 1; i <= alerts; i++) {
     const key = `unprofitable-rig:rig:${i}`;
-    events.push({ kind, key, rule: 'unprofitable-rig', scope: 'rig', subjectId: i, siteId: (i % sites) + 1, alertId: `${key}:1`, atMs, value: -0.01, detail: 'profit -0.0100 USD/kWh' });
+    events.push({
+      kind,
+      key,
+      rule: 'unprofitable-rig',
+      scope: 'rig',
+      subjectId: i,
+      siteId: (i % sites) + 1,
+      alertId: `${key}:1`,
+      atMs,
+      value: -0.01,
+      detail: 'profit -0.0100 USD/kWh',
+    });
   }
   return { states: new Map(), events };
 }
@@ -73,7 +84,11 @@ async function main() {
     createChannelRow(db, `hook ${i}`, true, parsed.config, Date.now());
   }
   setNotifyPolicy(db, { groupWaitMs: 0, cooldownMs: 0, renotifyMs: 0 }, Date.now());
-  const names = { rigs: new Map(Array.from({ length: alerts }, (_, i) => [i + 1, `rig-${i + 1}`])), sites: new Map(Array.from({ length: sites }, (_, i) => [i + 1, `site ${i + 1}`])), pools: new Map() };
+  const names = {
+    rigs: new Map(Array.from({ length: alerts }, (_, i) => [i + 1, `rig-${i + 1}`])),
+    sites: new Map(Array.from({ length: sites }, (_, i) => [i + 1, `site ${i + 1}`])),
+    pools: new Map(),
+  };
   const channelIds = [1, 2, 3];
   const cpu0 = process.cpuUsage();
 

@@ -16,27 +16,93 @@ const NOW = Date.now();
 
 function economics(i: number): EconomicsView {
   return {
-    currency: 'USD', tsMs: NOW, stale: [], hashrateThs: 100 + (i % 50), powerW: 3200, kwhPerDay: 76.8, btcPerDay: 0.0001, revenuePerDay: 9, costPerDay: 3.2, profitPerDay: 5.8,
-    revenuePerKwh: 0.117, profitPerKwh: 0.0755, breakevenPricePerKwh: 0.117, breakevenBtcPrice: 40_000, hashpricePerThDay: 0.05, pricePerKwh: 0.042, powerEstimatedShare: 0,
+    currency: 'USD',
+    tsMs: NOW,
+    stale: [],
+    hashrateThs: 100 + (i % 50),
+    powerW: 3200,
+    kwhPerDay: 76.8,
+    btcPerDay: 0.0001,
+    revenuePerDay: 9,
+    costPerDay: 3.2,
+    profitPerDay: 5.8,
+    revenuePerKwh: 0.117,
+    profitPerKwh: 0.0755,
+    breakevenPricePerKwh: 0.117,
+    breakevenBtcPrice: 40_000,
+    hashpricePerThDay: 0.05,
+    pricePerKwh: 0.042,
+    powerEstimatedShare: 0,
   };
 }
 
 function fleet(rigs: number): MetricsInput {
   const views: RigView[] = Array.from({ length: rigs }, (_, i) => {
     const reading: Reading = {
-      driver: 'antminer', make: 'Bitmain', model: 'Antminer S19j Pro', firmware: 'x', status: 'mining', hashrateThs: 95 + (i % 10), expectedHashrateThs: 100, powerW: 3000 + (i % 100),
-      powerSource: i % 3 === 0 ? 'estimated' : 'firmware', efficiencyJth: 30, boards: [], tempMaxC: 60 + (i % 20), fansRpm: [], pools: [], uptimeS: 1000, hardwareErrors: 0,
+      driver: 'antminer',
+      make: 'Bitmain',
+      model: 'Antminer S19j Pro',
+      firmware: 'x',
+      status: 'mining',
+      hashrateThs: 95 + (i % 10),
+      expectedHashrateThs: 100,
+      powerW: 3000 + (i % 100),
+      powerSource: i % 3 === 0 ? 'estimated' : 'firmware',
+      efficiencyJth: 30,
+      boards: [],
+      tempMaxC: 60 + (i % 20),
+      fansRpm: [],
+      pools: [],
+      uptimeS: 1000,
+      hardwareErrors: 0,
     };
     const siteId = (i % SITES) + 1;
-    return { id: i + 1, name: `rack-${siteId}-${String(i).padStart(4, '0')}`, siteId, siteName: `Site ${siteId}`, address: `10.0.${i >> 8}.${i & 255}`, port: 4028, driver: 'antminer', model: 'Antminer S19j Pro', connectivity: 'online', lastSeenMs: NOW - 3000, lastError: null, reading };
+    return {
+      id: i + 1,
+      name: `rack-${siteId}-${String(i).padStart(4, '0')}`,
+      siteId,
+      siteName: `Site ${siteId}`,
+      address: `10.0.${i >> 8}.${i & 255}`,
+      port: 4028,
+      driver: 'antminer',
+      model: 'Antminer S19j Pro',
+      connectivity: 'online',
+      lastSeenMs: NOW - 3000,
+      lastError: null,
+      reading,
+    };
   });
   return {
     nowMs: NOW,
     rigs: views,
     sites: Array.from({ length: SITES }, (_, i) => ({ id: i + 1, name: `Site ${i + 1}`, currency: 'USD', pricePerKwh: 0.042 })),
-    economics: { fleet: economics(0), sites: Object.fromEntries(Array.from({ length: SITES }, (_, i) => [i + 1, economics(i)])), rigs: Object.fromEntries(views.map((r) => [r.id, economics(r.id)])) },
-    market: { currency: 'USD', network: { tipHeight: 900_000, subsidySats: 312_500_000, difficulty: 1.2e14, feesPerBlockSats: 2e6, networkHashrateThs: 8e8, nextAdjustment: null, halving: { height: 1_050_000, blocksLeft: 150_000, estimatedDateMs: NOW } },
-      networkSource: 'x', networkFetchedAtMs: NOW, networkError: null, prices: { USD: 100_000 }, btcPrice: 100_000, priceSource: 'x', priceFetchedAtMs: NOW, priceError: null, hashpricePerThDay: 0.05, stale: false },
+    economics: {
+      fleet: economics(0),
+      sites: Object.fromEntries(Array.from({ length: SITES }, (_, i) => [i + 1, economics(i)])),
+      rigs: Object.fromEntries(views.map((r) => [r.id, economics(r.id)])),
+    },
+    market: {
+      currency: 'USD',
+      network: {
+        tipHeight: 900_000,
+        subsidySats: 312_500_000,
+        difficulty: 1.2e14,
+        feesPerBlockSats: 2e6,
+        networkHashrateThs: 8e8,
+        nextAdjustment: null,
+        halving: { height: 1_050_000, blocksLeft: 150_000, estimatedDateMs: NOW },
+      },
+      networkSource: 'x',
+      networkFetchedAtMs: NOW,
+      networkError: null,
+      prices: { USD: 100_000 },
+      btcPrice: 100_000,
+      priceSource: 'x',
+      priceFetchedAtMs: NOW,
+      priceError: null,
+      hashpricePerThDay: 0.05,
+      stale: false,
+    },
     lastSweep: { startedAtMs: NOW - 5000, durationMs: 1200, okCount: rigs, failedCount: 0 },
   };
 }
@@ -51,7 +117,12 @@ async function measure(input: MetricsInput, siteIds: number[] | null) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 10) / 10;
-  return { series: text.split('\n').filter((l) => l && !l.startsWith('#')).length, bytes: Buffer.byteLength(text), p50Ms: at(0.5), p95Ms: at(0.95) };
+  return {
+    series: text.split('\n').filter((l) => l && !l.startsWith('#')).length,
+    bytes: Buffer.byteLength(text),
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+  };
 }
 
 async function main() {

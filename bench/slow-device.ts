@@ -43,7 +43,15 @@ async function device(onRequest: (socket: net.Socket, request: string) => void):
 
 async function main() {
   const sim = await startSimulator({ miners, subnet: '127.0.205', httpPort: null, seed: 3, faults: false });
-  const fleet: SweepTarget[] = sim.manifest.rigs.map((r, i) => ({ id: i + 1, siteId: 1, name: r.name, address: r.address, port: r.port, driver: r.driver, model: r.model }));
+  const fleet: SweepTarget[] = sim.manifest.rigs.map((r, i) => ({
+    id: i + 1,
+    siteId: 1,
+    name: r.name,
+    address: r.address,
+    port: r.port,
+    driver: r.driver,
+    model: r.model,
+  }));
   const deps = { getDriver, now: Date.now, requestTimeoutMs, concurrency: 64 };
   const pool = createPollPool();
   await pool.sweep(fleet, deps); // warm-up

@@ -89,7 +89,7 @@ async function main() {
   const rolled = runRollups(db, Date.now() + 60 * 60_000, { graceMs: 0 });
   const rollupMs = Math.round(performance.now() - r0);
   const sorted = [...durationsMs].sort((a, b) => a - b);
-  const dbBytes = (db.sqlite.prepare('select page_count * page_size from pragma_page_count, pragma_page_size').pluck().get() as number);
+  const dbBytes = db.sqlite.prepare('select page_count * page_size from pragma_page_count, pragma_page_size').pluck().get() as number;
   const result = {
     bench: 'collector-sweep',
     miners,
@@ -101,8 +101,18 @@ async function main() {
     failedPolls: failed,
     samplesPerSecond: Math.round(samples / wallS),
     economicsRowsPerSweep: Math.round(economicsRows / sweeps),
-    alertStepP50Ms: Math.round(percentile([...alertStepMs].sort((a, b) => a - b), 50)),
-    alertStepP95Ms: Math.round(percentile([...alertStepMs].sort((a, b) => a - b), 95)),
+    alertStepP50Ms: Math.round(
+      percentile(
+        [...alertStepMs].sort((a, b) => a - b),
+        50,
+      ),
+    ),
+    alertStepP95Ms: Math.round(
+      percentile(
+        [...alertStepMs].sort((a, b) => a - b),
+        95,
+      ),
+    ),
     alertTransitions: alertEvents,
     rollupMinuteBuckets: rolled.m1,
     rollupMs,

@@ -39,21 +39,37 @@ const warmUpSweeps = Math.round(3_600_000 / POLL_MS);
 /** Sweeps written between waits for the page to catch up. */
 const BATCH = 20;
 
-
 function reading(i: number, sweep: number): Reading {
   const hashrateThs = 100 + (i % 5) * 10 + Math.sin(sweep / 7 + i) * 3;
   const powerW = 3000 + (i % 4) * 150 + Math.cos(sweep / 5 + i) * 40;
   return {
-    driver: 'antminer', make: 'Bitmain', model: 'Antminer S19 Pro', firmware: 'bench', status: 'mining',
-    hashrateThs, expectedHashrateThs: 110, powerW, powerSource: 'firmware', efficiencyJth: powerW / hashrateThs,
+    driver: 'antminer',
+    make: 'Bitmain',
+    model: 'Antminer S19 Pro',
+    firmware: 'bench',
+    status: 'mining',
+    hashrateThs,
+    expectedHashrateThs: 110,
+    powerW,
+    powerSource: 'firmware',
+    efficiencyJth: powerW / hashrateThs,
     boards: [0, 1, 2].map((index) => ({ index, hashrateThs: hashrateThs / 3, chips: 114, tempC: 60 + ((i + sweep) % 25) })),
-    tempMaxC: 60 + ((i + sweep) % 25), fansRpm: [5400, 5400], pools: [{ url: 'stratum+tcp://pool:3333', user: 'bench', status: 'Alive', accepted: sweep, rejected: 0 }],
-    uptimeS: sweep * 10, hardwareErrors: 0,
+    tempMaxC: 60 + ((i + sweep) % 25),
+    fansRpm: [5400, 5400],
+    pools: [{ url: 'stratum+tcp://pool:3333', user: 'bench', status: 'Alive', accepted: sweep, rejected: 0 }],
+    uptimeS: sweep * 10,
+    hardwareErrors: 0,
   };
 }
 
 /** Writes one sweep the way the collector does: the sweep, its economics, and every 20th an alert change. */
-function replaySweep(db: Db, sweep: number, atMs: number, rigs: { id: number; siteId: number; name: string }[], sites: ReturnType<typeof listSites>): void {
+function replaySweep(
+  db: Db,
+  sweep: number,
+  atMs: number,
+  rigs: { id: number; siteId: number; name: string }[],
+  sites: ReturnType<typeof listSites>,
+): void {
   // Rigs drop out in turns (stale, then offline) and come back, so every state is exercised.
   const results: PollResult[] = rigs.map((r, i) =>
     (sweep + i * 13) % 120 < 8
@@ -68,7 +84,13 @@ function replaySweep(db: Db, sweep: number, atMs: number, rigs: { id: number; si
     fleetCurrency: 'USD',
     networkStale: false,
     priceStale: false,
-    sites: sites.map((s) => ({ id: s.id, currency: 'USD', pue: s.pue, poolFeePct: s.poolFeePct, price: { pricePerKwh: price, dayAvgPricePerKwh: price, stale: false } })),
+    sites: sites.map((s) => ({
+      id: s.id,
+      currency: 'USD',
+      pue: s.pue,
+      poolFeePct: s.poolFeePct,
+      price: { pricePerKwh: price, dayAvgPricePerKwh: price, stale: false },
+    })),
     rigs: results.flatMap((r) => (r.ok ? [{ id: r.rigId, siteId: r.siteId, reading: r.reading, poolFeePct: null }] : [])),
   });
   writeEconomics(db, sweepId, atMs, eco);
@@ -76,12 +98,24 @@ function replaySweep(db: Db, sweep: number, atMs: number, rigs: { id: number; si
     // One alert fires on a rig and the one fired 100 sweeps earlier resolves: the active list churns.
     const rig = (n: number) => rigs[n % rigs.length];
     const event = (n: number, kind: 'firing' | 'resolved'): AlertEvent => ({
-      kind, alertId: `bench-${n}`, atMs, value: -0.01, detail: 'bench', key: `unprofitable-rig:rig:${rig(n).id}:${n}`,
-      rule: 'unprofitable-rig', scope: 'rig', subjectId: rig(n).id, siteId: rig(n).siteId,
+      kind,
+      alertId: `bench-${n}`,
+      atMs,
+      value: -0.01,
+      detail: 'bench',
+      key: `unprofitable-rig:rig:${rig(n).id}:${n}`,
+      rule: 'unprofitable-rig',
+      scope: 'rig',
+      subjectId: rig(n).id,
+      siteId: rig(n).siteId,
       ...(kind === 'resolved' ? { reason: 'cleared' as const } : {}),
     });
     const events = [event(sweep, 'firing'), ...(sweep >= 100 ? [event(sweep - 100, 'resolved')] : [])];
-    const names = { rigs: new Map(rigs.map((r) => [r.id, r.name])), sites: new Map(sites.map((s) => [s.id, s.name])), pools: new Map<number, string>() };
+    const names = {
+      rigs: new Map(rigs.map((r) => [r.id, r.name])),
+      sites: new Map(sites.map((s) => [s.id, s.name])),
+      pools: new Map<number, string>(),
+    };
     writeAlertEvaluation(db, new Map(), events, names, [], atMs);
   }
 }
@@ -96,7 +130,10 @@ async function metrics(cdp: CDPSession): Promise<{ heapMb: number; nodes: number
 
 /** Waits until the page has merged every change written so far (its data-cursor reaches the log's end). */
 async function caughtUp(page: Page, cursor: number): Promise<void> {
-  await page.waitForFunction((c) => Number(document.querySelector('[data-testid="wall"]')?.getAttribute('data-cursor')) >= c, cursor, { timeout: 60_000, polling: 50 });
+  await page.waitForFunction((c) => Number(document.querySelector('[data-testid="wall"]')?.getAttribute('data-cursor')) >= c, cursor, {
+    timeout: 60_000,
+    polling: 50,
+  });
 }
 
 async function main() {
@@ -108,8 +145,17 @@ async function main() {
   migrateDb(db);
   const startMs = Date.now() - (warmUpSweeps + sweepsReplayed) * POLL_MS;
   const half = Math.ceil(rigCount / 2);
-  for (const [site, from, to] of [['North', 0, half], ['South', half, rigCount]] as const) {
-    const devices = Array.from({ length: to - from }, (_, i) => ({ address: `10.9.${site === 'North' ? 1 : 2}.${i + 1}`, port: 4028, driver: 'antminer', model: 'Antminer S19 Pro', algorithm: 'sha256' }));
+  for (const [site, from, to] of [
+    ['North', 0, half],
+    ['South', half, rigCount],
+  ] as const) {
+    const devices = Array.from({ length: to - from }, (_, i) => ({
+      address: `10.9.${site === 'North' ? 1 : 2}.${i + 1}`,
+      port: 4028,
+      driver: 'antminer',
+      model: 'Antminer S19 Pro',
+      algorithm: 'sha256',
+    }));
     addRigs(db, site, devices, { nowMs: startMs, currency: 'USD', defaultPorts: { antminer: 4028 } });
   }
   recordSourceSuccess(db, 'network', 'bench', BENCH_NETWORK, startMs);
@@ -131,7 +177,15 @@ async function main() {
   });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--js-flags=--expose-gc',
+    ],
   });
   try {
     await web.ready;

@@ -56,7 +56,10 @@ export const FOLDER_CYCLE_RULES: readonly FolderCycleRule[] = [
  * Runs every rule over `roots` (relative to `baseDir`) and returns the violations, sorted, each as
  * `{ rule, from, to, detail }`; `detail` says which cycle or chain made an import an offence.
  */
-export async function checkLayers({ roots = DEFAULT_ROOTS, baseDir = process.cwd() }: { roots?: readonly string[]; baseDir?: string } = {}): Promise<LayerViolation[]> {
+export async function checkLayers({
+  roots = DEFAULT_ROOTS,
+  baseDir = process.cwd(),
+}: { roots?: readonly string[]; baseDir?: string } = {}): Promise<LayerViolation[]> {
   const present = roots.filter((root) => existsSync(resolve(baseDir, root)));
   if (present.length === 0) throw new Error(`none of ${roots.join(', ')} exists under ${baseDir}`);
   const { forbidden, options } = createRequire(import.meta.url)(CONFIG_PATH) as IConfiguration;

@@ -66,7 +66,10 @@ export function afterSweep(deps: AfterSweepDeps, sweepId: number, sweepStartMs: 
     // Only a computed sweep says which rigs are fine again; a skipped or failed one says nothing about them.
     if (run.ok && 'skippedRigs' in run.value) {
       const leftOut = run.value.skippedRigs;
-      problems.round('collector: economics of rig', new Map(leftOut.map((r) => [`collector: economics of rig "${r.name}"`, `left out: ${r.reason}`])));
+      problems.round(
+        'collector: economics of rig',
+        new Map(leftOut.map((r) => [`collector: economics of rig "${r.name}"`, `left out: ${r.reason}`])),
+      );
     }
   }
 

@@ -28,13 +28,26 @@ export function newAlertStepMemory(): AlertStepMemory {
 }
 
 /** Evaluates the rules for sweep `sweepId` and stores the outcome; returns the transitions. */
-export function runAlertStep(db: Db, sweepId: number, nowMs: number, memory: AlertStepMemory, rigs: readonly RigView[] = listRigViews(db)): AlertEvent[] {
+export function runAlertStep(
+  db: Db,
+  sweepId: number,
+  nowMs: number,
+  memory: AlertStepMemory,
+  rigs: readonly RigView[] = listRigViews(db),
+): AlertEvent[] {
   memory.shares = trackShares(memory.shares, rigs, nowMs);
   const economics = economicsOfSweep(db, sweepId);
   const pools = poolReconciliation(db, rigs, nowMs);
   const input: AlertInput = {
     nowMs,
-    rigs: rigs.map((r) => ({ id: r.id, name: r.name, siteId: r.siteId, connectivity: r.connectivity, reading: r.reading, sharesAcceptedAtMs: sharesAcceptedAtMs(memory.shares, r.id) })),
+    rigs: rigs.map((r) => ({
+      id: r.id,
+      name: r.name,
+      siteId: r.siteId,
+      connectivity: r.connectivity,
+      reading: r.reading,
+      sharesAcceptedAtMs: sharesAcceptedAtMs(memory.shares, r.id),
+    })),
     rigEconomics: economics.rigs,
     siteEconomics: economics.sites,
     pools,

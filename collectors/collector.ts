@@ -78,7 +78,16 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): P
   // After COMMIT: the economics and then the alert rules read what the sweep stored; each fails alone.
   const problems = opts.problems ?? createOnceLog(console.error);
   const { economics, alerts, realized } = afterSweep({ ...opts, problems }, sweepId, record.startedAtMs, now);
-  const info: SweepInfo = { sweepId, durationMs: record.durationMs, ok, failed: record.results.length - ok, fleet, economics, alerts, realized };
+  const info: SweepInfo = {
+    sweepId,
+    durationMs: record.durationMs,
+    ok,
+    failed: record.results.length - ok,
+    fleet,
+    economics,
+    alerts,
+    realized,
+  };
   if (opts.onSweep) isolated(problems, 'collector: sweep report', () => opts.onSweep!(info));
   return info;
 }

@@ -35,7 +35,10 @@ export interface DeviceRequestDeps {
 /** What one request came to: a result, or the reason it failed. */
 export type RequestOutcome = { result: ProbeResult | ScanResult; progress?: ScanProgress } | { error: string };
 
-function foundDevice(hit: Pick<ScanHit, 'address' | 'port' | 'driver' | 'identity' | 'reading' | 'error'>, known: Map<string, { id: number; name: string }>): FoundDevice {
+function foundDevice(
+  hit: Pick<ScanHit, 'address' | 'port' | 'driver' | 'identity' | 'reading' | 'error'>,
+  known: Map<string, { id: number; name: string }>,
+): FoundDevice {
   // The collector's verdict: a device whose reading it would refuse is listed with that error, not its values.
   const { reading: r, error } = checkedOutcome({ reading: hit.reading, error: hit.error });
   const driver = hit.driver!;
@@ -59,12 +62,19 @@ async function runProbe(p: ProbePayload, deps: DeviceRequestDeps): Promise<Reque
   if (deps.signal?.aborted) return { error: 'the collector stopped before the probe finished; start it again' };
   const endpoint = formatEndpoint(detection.protocol === 'http' ? 'http' : 'tcp', p.address, detection.port || (p.port ?? 4028));
   if (detection.status === 'unrecognised') {
-    recordUnrecognised(deps.db, { address: p.address, port: detection.port, protocol: detection.protocol ?? 'tcp', raw: detection.raw }, deps.now());
+    recordUnrecognised(
+      deps.db,
+      { address: p.address, port: detection.port, protocol: detection.protocol ?? 'tcp', raw: detection.raw },
+      deps.now(),
+    );
     const { line, unrecognised } = probeFailureLine(endpoint, { detection, error });
     return { error: unrecognised ? `${line}; its replies were kept for a support request` : line };
   }
   if (detection.status !== 'recognised') return { error: `${p.address}: ${error?.toLine() ?? 'no answer'}` };
-  const device = foundDevice({ address: p.address, port: detection.port, driver: detection.driver, identity: detection.identity, reading, error }, rigsByEndpoint(deps.db));
+  const device = foundDevice(
+    { address: p.address, port: detection.port, driver: detection.driver, identity: detection.identity, reading, error },
+    rigsByEndpoint(deps.db),
+  );
   return { result: { kind: 'probe', siteId: p.siteId, device } };
 }
 
@@ -90,7 +100,8 @@ async function runScan(p: ScanPayload, deps: DeviceRequestDeps, onProgress: (p: 
   const hits = scan.hits.filter((h) => h.status === 'recognised').map((h) => foundDevice(h, known));
   const unrecognised = scan.hits.filter((h) => h.status === 'unrecognised');
   const nowMs = deps.now();
-  for (const h of unrecognised) recordUnrecognised(deps.db, { address: h.address, port: h.port, protocol: h.protocol ?? 'tcp', raw: h.raw }, nowMs);
+  for (const h of unrecognised)
+    recordUnrecognised(deps.db, { address: h.address, port: h.port, protocol: h.protocol ?? 'tcp', raw: h.raw }, nowMs);
   const answered = new Set(scan.hits.map((h) => h.address));
   return {
     result: {
@@ -112,7 +123,12 @@ async function runScan(p: ScanPayload, deps: DeviceRequestDeps, onProgress: (p: 
  * Carries out a stored request; never throws. The payload is validated again (anything may have
  * written the row), so a garbage one fails with the same message the API would have given.
  */
-export async function carryOutDeviceRequest(kind: string, payload: unknown, deps: DeviceRequestDeps, onProgress: (p: ScanProgress) => void): Promise<RequestOutcome> {
+export async function carryOutDeviceRequest(
+  kind: string,
+  payload: unknown,
+  deps: DeviceRequestDeps,
+  onProgress: (p: ScanProgress) => void,
+): Promise<RequestOutcome> {
   const body = typeof payload === 'object' && payload !== null ? { ...payload, kind } : payload;
   const parsed = parseDeviceRequestInput(body, (id) => siteExists(deps.db, id));
   if (!parsed.ok) return { error: parsed.error.join('; ') };

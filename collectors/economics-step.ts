@@ -59,7 +59,14 @@ export function storeSweepEconomics(
   for (const site of listSites(db)) {
     try {
       const price = sitePriceNow(db, site, nowMs);
-      sites.push({ id: site.id, currency: site.currency, pue: site.pue, poolFeePct: site.poolFeePct, price, gpuRevenuePerMhsDay: gpuRevenue.get(site.id) });
+      sites.push({
+        id: site.id,
+        currency: site.currency,
+        pue: site.pue,
+        poolFeePct: site.poolFeePct,
+        price,
+        gpuRevenuePerMhsDay: gpuRevenue.get(site.id),
+      });
     } catch (err) {
       siteProblems.set(site.id, `the tariff of site "${site.name}" cannot be read: ${messageOf(err)}`);
     }

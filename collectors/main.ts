@@ -71,7 +71,8 @@ export async function main(): Promise<void> {
       sweepWriter,
       // Failed or skipped post-commit steps are logged by the collector itself, once per distinct error.
       onSweep: (s) => {
-        if (s.alerts && 'events' in s.alerts && s.alerts.events > 0) console.log(`collector: sweep ${s.sweepId}: ${s.alerts.events} alert transition(s)`);
+        if (s.alerts && 'events' in s.alerts && s.alerts.events > 0)
+          console.log(`collector: sweep ${s.sweepId}: ${s.alerts.events} alert transition(s)`);
         // A minute apart, or at once when the number of failed rigs changed (not every sweep of a rig that stays down).
         if (Date.now() - lastLogMs < 60_000 && s.failed === lastFailed) return;
         lastLogMs = Date.now();
@@ -85,7 +86,8 @@ export async function main(): Promise<void> {
   );
   await Promise.all([sources, notify, deviceRequests]);
   const held = sweepWriter.heldSweeps();
-  if (held > 0) console.error(`collector: stopping with ${held} sweep(s) held in memory and not stored (storage failing: ${sweepWriter.failing()})`);
+  if (held > 0)
+    console.error(`collector: stopping with ${held} sweep(s) held in memory and not stored (storage failing: ${sweepWriter.failing()})`);
   markStopped(stopReason);
   db.close();
   console.log('collector: stopped');

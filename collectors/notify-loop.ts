@@ -92,7 +92,12 @@ export function enabledChannels(db: Db, problems: OnceLog): Map<number, { name: 
 export function channelDeps(opts: NotifyLoopOptions): ChannelDeps {
   const now = opts.now ?? Date.now;
   return {
-    webPush: { store: pushSubscriptionStore(opts.db), vapidKeys: () => getOrCreateVapidKeys(opts.db, now()), publicUrl: opts.dashboardUrl ?? null, now },
+    webPush: {
+      store: pushSubscriptionStore(opts.db),
+      vapidKeys: () => getOrCreateVapidKeys(opts.db, now()),
+      publicUrl: opts.dashboardUrl ?? null,
+      now,
+    },
     net: opts.net ?? notifyNet(),
   };
 }
@@ -103,14 +108,23 @@ async function sendTest(db: Db, channelId: number, nowMs: number, deps: ChannelD
   const parsed = storedChannelConfig(row.configJson);
   if (!parsed.ok) return `invalid channel config: ${parsed.errors.join('; ')}`;
   try {
-    await createChannel(parsed.config, deps).send({ groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)], audience: 'everyone' }, signal);
+    await createChannel(parsed.config, deps).send(
+      { groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)], audience: 'everyone' },
+      signal,
+    );
     return null;
   } catch (err) {
     return errorText(err);
   }
 }
 
-async function handleRequest(db: Db, request: AlertRequest, nowMs: number, deps: ChannelDeps, signal?: AbortSignal): Promise<string | null> {
+async function handleRequest(
+  db: Db,
+  request: AlertRequest,
+  nowMs: number,
+  deps: ChannelDeps,
+  signal?: AbortSignal,
+): Promise<string | null> {
   switch (request.kind) {
     case 'ack':
       return acknowledgeAlert(db, request.alertId, request.by, nowMs);
@@ -125,7 +139,11 @@ async function handleRequest(db: Db, request: AlertRequest, nowMs: number, deps:
  * The messages of one group, one per (alert, state): a transition and a re-notify of the same alert send
  * once; with who may read them (their site's people, or for fleet-wide alerts those of every site).
  */
-function groupMessages(rows: readonly DueDelivery[], db: Db, dashboardUrl: string | null): { messages: AlertMessage[]; audience: NotificationAudience } {
+function groupMessages(
+  rows: readonly DueDelivery[],
+  db: Db,
+  dashboardUrl: string | null,
+): { messages: AlertMessage[]; audience: NotificationAudience } {
   const stored = alertRowsByIds(db, [...new Set(rows.map((r) => r.alertId))]);
   const seen = new Set<string>();
   const messages: AlertMessage[] = [];
@@ -184,7 +202,10 @@ export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal):
       // Inside the try: a message that cannot be built is a failed attempt of this group, not of the tick.
       const { messages, audience } = groupMessages(rows, db, opts.dashboardUrl ?? null);
       if (messages.length === 0) return markDelivered(db, action.deliveryIds, now()); // their alerts were pruned
-      await createChannel(channel.config, deps).send({ groupKey: action.groupKey, siteName: messages[0].siteName, alerts: messages, audience }, signal);
+      await createChannel(channel.config, deps).send(
+        { groupKey: action.groupKey, siteName: messages[0].siteName, alerts: messages, audience },
+        signal,
+      );
       markDelivered(db, action.deliveryIds, now());
       result.sent += action.deliveryIds.length;
       problems.ok(key);
@@ -196,7 +217,10 @@ export async function notifyTick(opts: NotifyLoopOptions, signal?: AbortSignal):
       const next = retryable ? now() + nextRetryDelayMs(attempt, { random: opts.random ?? Math.random, retryAfterMs }) : null;
       markAttemptFailed(db, action.deliveryIds, errorText(err), next);
       result.failed += action.deliveryIds.length;
-      problems.fail(key, `${action.groupKey}: ${errorText(err)}${next === null ? ' (gave up: not retryable)' : `; retry in ${Math.round((next - now()) / 1000)} s`}`);
+      problems.fail(
+        key,
+        `${action.groupKey}: ${errorText(err)}${next === null ? ' (gave up: not retryable)' : `; retry in ${Math.round((next - now()) / 1000)} s`}`,
+      );
     }
   };
   const sends: Promise<void>[] = [];

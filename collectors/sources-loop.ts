@@ -63,7 +63,12 @@ export async function runSourcesLoop(deps: SourcesLoopDeps, signal: AbortSignal)
     let intervalS = deps.config.intervalS;
     // Nothing a source or the database does may end this loop: it would take the collector down with it.
     try {
-      const config = effectiveSourcesConfig(deps.db, deps.config, (line) => problems.fail('sources: settings', line.replace(/^sources: /, '')), deps.envCookie ?? null);
+      const config = effectiveSourcesConfig(
+        deps.db,
+        deps.config,
+        (line) => problems.fail('sources: settings', line.replace(/^sources: /, '')),
+        deps.envCookie ?? null,
+      );
       intervalS = config.intervalS;
       await refreshSources({ db: deps.db, config, now: deps.now ?? Date.now, fetch: deps.fetch, limits: deps.limits });
       await refreshTariffFeeds({ ...deps, config });

@@ -60,7 +60,9 @@ export function createStorageNotices(opts: StorageNoticesOptions): StorageListen
 
   const deliver = (notification: AlertNotification) => {
     for (const { name, config } of channels.values()) {
-      send(config, notification).catch((err: unknown) => log(`collector: could not tell channel "${name}" about storage: ${err instanceof Error ? err.message : String(err)}`));
+      send(config, notification).catch((err: unknown) =>
+        log(`collector: could not tell channel "${name}" about storage: ${err instanceof Error ? err.message : String(err)}`),
+      );
     }
   };
 
@@ -84,12 +86,22 @@ export function createStorageNotices(opts: StorageNoticesOptions): StorageListen
       announcedSinceMs = sinceMs;
       lastFailingSentMs = nowMs;
       log(`collector: telling ${channels.size} alert channel(s): storage failing: ${text}`);
-      deliver({ groupKey: GROUP, siteName: 'Hashwatt', alerts: [message(opts.dbPath, 'firing', text, sinceMs, nowMs)], audience: 'everyone' });
+      deliver({
+        groupKey: GROUP,
+        siteName: 'Hashwatt',
+        alerts: [message(opts.dbPath, 'firing', text, sinceMs, nowMs)],
+        audience: 'everyone',
+      });
     },
     recovered(nowMs, text, sinceMs) {
       if (announcedSinceMs !== sinceMs) return;
       announcedSinceMs = null;
-      deliver({ groupKey: GROUP, siteName: 'Hashwatt', alerts: [message(opts.dbPath, 'resolved', text, sinceMs, nowMs)], audience: 'everyone' });
+      deliver({
+        groupKey: GROUP,
+        siteName: 'Hashwatt',
+        alerts: [message(opts.dbPath, 'resolved', text, sinceMs, nowMs)],
+        audience: 'everyone',
+      });
     },
   };
 }

@@ -58,7 +58,8 @@ export function createSweepWriter(opts: SweepWriterOptions): SweepWriter {
   let heldReadings = 0;
   let failure: { text: string; sinceMs: number; dropped: number; loggedAtMs: number; loggedHeld: number } | null = null;
 
-  const heldText = () => `holding ${held.length} sweep${held.length === 1 ? '' : 's'} (${heldReadings} readings, at most ${maxHeld}) in memory; ${failure?.dropped ?? 0} dropped`;
+  const heldText = () =>
+    `holding ${held.length} sweep${held.length === 1 ? '' : 's'} (${heldReadings} readings, at most ${maxHeld}) in memory; ${failure?.dropped ?? 0} dropped`;
 
   function hold(record: SweepRecord): void {
     held.push(record);
@@ -102,7 +103,9 @@ export function createSweepWriter(opts: SweepWriterOptions): SweepWriter {
           heldReadings -= next.results.length;
           if (next === record) throw err;
           // A held sweep the database refuses for its content would block every later one: let it go.
-          log(`collector: dropped a held sweep of ${new Date(next.startedAtMs).toISOString()}: ${err instanceof Error ? err.message : String(err)}`);
+          log(
+            `collector: dropped a held sweep of ${new Date(next.startedAtMs).toISOString()}: ${err instanceof Error ? err.message : String(err)}`,
+          );
           continue;
         }
         held.shift();
@@ -113,7 +116,9 @@ export function createSweepWriter(opts: SweepWriterOptions): SweepWriter {
       if (failure) {
         const { text, sinceMs, dropped } = failure;
         failure = null;
-        log(`collector: storage recovered: ${opts.db.path}: wrote ${wroteHeld} held sweep${wroteHeld === 1 ? '' : 's'} in order (${dropped} dropped) after ${Math.round((nowMs - sinceMs) / 1000)} s failing`);
+        log(
+          `collector: storage recovered: ${opts.db.path}: wrote ${wroteHeld} held sweep${wroteHeld === 1 ? '' : 's'} in order (${dropped} dropped) after ${Math.round((nowMs - sinceMs) / 1000)} s failing`,
+        );
         opts.listener?.recovered(nowMs, text, sinceMs);
       }
       opts.listener?.healthy(nowMs);

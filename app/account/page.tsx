@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: 'Your account · Hashwatt' };
 export default async function AccountPage() {
   await connection();
   const who = await currentPrincipal();
-  const sites = who?.siteIds ? listSites(getAppDb()).filter((s) => who.siteIds!.includes(s.id)).map((s) => s.name) : null;
+  const sites = who?.siteIds
+    ? listSites(getAppDb())
+        .filter((s) => who.siteIds!.includes(s.id))
+        .map((s) => s.name)
+    : null;
   return (
     <main className="page settings-page">
       <header className="topbar">

@@ -35,7 +35,8 @@ export async function jsonBody(request: Request, emptyAs?: unknown): Promise<{ b
   if (!read.ok) return problem(413, bodyTooLargeMessage(maxBytes));
   const text = read.value.text;
   if (text.trim() === '' && emptyAs !== undefined) return { body: emptyAs };
-  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return problem(400, `the body nests deeper than ${MAX_JSON_DEPTH} levels of lists and objects`);
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH))
+    return problem(400, `the body nests deeper than ${MAX_JSON_DEPTH} levels of lists and objects`);
   try {
     return { body: JSON.parse(text) as unknown };
   } catch {

@@ -36,7 +36,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="login-title">
           <span className="brand-name">Hashwatt</span> Sign in
         </h1>
-        {one(params.signedOut) ? <p className="login-note" role="status">You are signed out.</p> : null}
+        {one(params.signedOut) ? (
+          <p className="login-note" role="status">
+            You are signed out.
+          </p>
+        ) : null}
         {who ? (
           <p className="login-note" role="status">
             Signed in as {who.name}. <a href="/">Open the overview</a>

@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: 'Reports · Hashwatt' };
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // live data: never prerender at build time
   const asked = (await searchParams).period;
-  const period: ReportPeriod = typeof asked === 'string' && (REPORT_PERIODS as readonly string[]).includes(asked) ? (asked as ReportPeriod) : 'day';
+  const period: ReportPeriod =
+    typeof asked === 'string' && (REPORT_PERIODS as readonly string[]).includes(asked) ? (asked as ReportPeriod) : 'day';
   const data = getReportsPageData(getAppDb(), (await viewer()).siteIds, period, Date.now(), getAppConfig().config.currency);
   return (
     <main className="page reports-page">

@@ -25,7 +25,10 @@ export function formatUptime(s: number | null): string {
 export function formatReadingTable(endpoint: string, r: Reading): string {
   const algo = r.algorithm && r.algorithm !== 'sha256' ? ` (${r.algorithm})` : '';
   const expected = r.expectedHashrateThs !== null ? `, expected ${formatHashrateThs(r.expectedHashrateThs)}` : '';
-  const power = r.powerW === null ? '— (not reported, model unknown)' : `${formatPowerW(r.powerW)} (${POWER_SOURCE_WORDS[r.powerSource ?? ''] ?? 'source unknown'})`;
+  const power =
+    r.powerW === null
+      ? '— (not reported, model unknown)'
+      : `${formatPowerW(r.powerW)} (${POWER_SOURCE_WORDS[r.powerSource ?? ''] ?? 'source unknown'})`;
   const boards = r.boards.length
     ? r.boards
         .map((b) => `#${b.index} ${formatHashrateThs(b.hashrateThs)}${b.chips !== null ? ` ${b.chips} chips` : ''} ${formatTempC(b.tempC)}`)
@@ -36,7 +39,10 @@ export function formatReadingTable(endpoint: string, r: Reading): string {
     : ['—'];
   const rows: Array<[string, string]> = [
     ['status', r.status],
-    ['hash rate', r.algorithm === null ? '— (the gpu-agent reports GPUs, not a miner)' : `${formatHashrateThs(r.hashrateThs)}${algo}${expected}`],
+    [
+      'hash rate',
+      r.algorithm === null ? '— (the gpu-agent reports GPUs, not a miner)' : `${formatHashrateThs(r.hashrateThs)}${algo}${expected}`,
+    ],
     ['power', power],
     ['efficiency', r.efficiencyJth === null ? '—' : formatJth(r.efficiencyJth)],
     ['temperature', r.tempMaxC === null ? '—' : `max ${formatTempC(r.tempMaxC)}`],

@@ -40,7 +40,7 @@ async function help(): Promise<string> {
     'Commands:',
     ...rows,
     '',
-    'Run `hashwatt <command> --help` for a command\'s options. Configuration is by environment (see README).',
+    "Run `hashwatt <command> --help` for a command's options. Configuration is by environment (see README).",
   ].join('\n');
 }
 

@@ -11,7 +11,22 @@
 export type ChildName = 'simulator' | 'collector' | 'web';
 
 /** What every child may need from the system: where programs and home are, locale, time zone, temp, TLS trust. */
-const SYSTEM_NAMES = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TMP', 'TEMP', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'NO_COLOR', 'FORCE_COLOR'];
+const SYSTEM_NAMES = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'LANG',
+  'LANGUAGE',
+  'TZ',
+  'TMPDIR',
+  'TMP',
+  'TEMP',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'NO_COLOR',
+  'FORCE_COLOR',
+];
 /** Prefixes of the same: locale categories, Node's own settings (NODE_OPTIONS, NODE_EXTRA_CA_CERTS), tsx's. */
 const SYSTEM_PREFIXES = ['LC_', 'NODE_', 'TSX_'];
 
@@ -57,11 +72,24 @@ const SOURCE_NAMES = [
 ];
 
 /** The web server's own (lib/config/web.ts), and Next.js's. */
-const WEB_NAMES = ['HASHWATT_TLS_CERT', 'HASHWATT_TLS_KEY', 'HASHWATT_TRUSTED_PROXIES', 'HASHWATT_SESSION_TTL_H', 'HASHWATT_SESSION_MAX_AGE_D'];
+const WEB_NAMES = [
+  'HASHWATT_TLS_CERT',
+  'HASHWATT_TLS_KEY',
+  'HASHWATT_TRUSTED_PROXIES',
+  'HASHWATT_SESSION_TTL_H',
+  'HASHWATT_SESSION_MAX_AGE_D',
+];
 const WEB_PREFIXES = ['NEXT_'];
 
 /** The demo simulator's (collectors/simulator/main.ts). */
-const SIMULATOR_NAMES = ['HASHWATT_DEMO_MINERS', 'HASHWATT_SIM_MANIFEST', 'HASHWATT_SIM_SUBNET', 'HASHWATT_SIM_PORT', 'HASHWATT_SIM_HTTP_PORT', 'HASHWATT_SIM_SEED'];
+const SIMULATOR_NAMES = [
+  'HASHWATT_DEMO_MINERS',
+  'HASHWATT_SIM_MANIFEST',
+  'HASHWATT_SIM_SUBNET',
+  'HASHWATT_SIM_PORT',
+  'HASHWATT_SIM_HTTP_PORT',
+  'HASHWATT_SIM_SEED',
+];
 
 /** Which names, and which prefixes, each child gets. */
 export const CHILD_ENV_ALLOWED: Readonly<Record<ChildName, { names: readonly string[]; prefixes: readonly string[] }>> = {
@@ -77,7 +105,11 @@ export const CHILD_ENV_ALLOWED: Readonly<Record<ChildName, { names: readonly str
 export const NOT_FOR_CHILDREN = ['HASHWATT_ADMIN_USER', 'HASHWATT_ADMIN_PASSWORD', 'HASHWATT_USER_PASSWORD'] as const;
 
 /** `child`'s environment: the allowed variables of `from`, then `extra` (the supervisor's own settings for it). */
-export function childEnv(child: ChildName, from: Readonly<Record<string, string | undefined>>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function childEnv(
+  child: ChildName,
+  from: Readonly<Record<string, string | undefined>>,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   const { names, prefixes } = CHILD_ENV_ALLOWED[child];
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(from)) {

@@ -15,14 +15,16 @@ export async function ensureFirstAdmin(db: Db, env: Env, demo: boolean, nowMs: n
   const name = env.HASHWATT_ADMIN_USER?.trim() || 'admin';
   const password = env.HASHWATT_ADMIN_PASSWORD;
   if (password !== undefined && password !== '') {
-    if (getUserByName(db, name)) return [`sign in as ${name} (HASHWATT_ADMIN_PASSWORD ignored: ${name} exists; change it with \`npx hashwatt user passwd ${name}\`)`];
+    if (getUserByName(db, name))
+      return [`sign in as ${name} (HASHWATT_ADMIN_PASSWORD ignored: ${name} exists; change it with \`npx hashwatt user passwd ${name}\`)`];
     const problem = passwordProblem(password, name);
     if (problem) throw new ConfigError(`HASHWATT_ADMIN_PASSWORD: ${problem}`);
     createUser(db, name, 'admin', await hashPassword(password), null, nowMs);
     return [`created admin ${name} from HASHWATT_ADMIN_PASSWORD: sign in at /login`];
   }
   if (hasUsers(db)) return [];
-  if (!demo) return ['no users yet: create the first admin with `npx hashwatt user add --admin <name>` (or start with HASHWATT_ADMIN_PASSWORD set)'];
+  if (!demo)
+    return ['no users yet: create the first admin with `npx hashwatt user add --admin <name>` (or start with HASHWATT_ADMIN_PASSWORD set)'];
   const generated = randomBytes(12).toString('base64url');
   createUser(db, name, 'admin', await hashPassword(generated), null, nowMs);
   return [

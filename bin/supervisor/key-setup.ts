@@ -27,7 +27,10 @@ export function prepareSecretKey(db: Db, config: Pick<Config, 'secretKey' | 'dbP
     }
     const made = createKeyFile(path);
     loaded = { key: made.key, from: path };
-    if (made.created) lines.push(`created the secret key ${path} (0600), which seals pool keys, channel tokens and passwords in the database: back it up with the database`);
+    if (made.created)
+      lines.push(
+        `created the secret key ${path} (0600), which seals pool keys, channel tokens and passwords in the database: back it up with the database`,
+      );
   }
   unlockSecrets(db, loaded, nowMs);
   const sealed = sealPlainSecrets(db);

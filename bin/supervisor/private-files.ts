@@ -12,7 +12,11 @@ export function narrowDatabaseFiles(dbPath: string, manifestPath: string): strin
   const folderMode = openFolderMode(dbPath);
   if (narrowed.length === 0 && folderMode === null) return null;
   const parts: string[] = [];
-  if (narrowed.length > 0) parts.push(`made ${narrowed.map((f) => `${f.path} (was ${octal(f.fromMode)})`).join(', ')} readable by its owner only`);
-  if (folderMode !== null) parts.push(`the folder ${dirname(dbPath)} is ${octal(folderMode)}: others can list it (not read the files); \`chmod 700 ${dirname(dbPath)}\` closes it`);
+  if (narrowed.length > 0)
+    parts.push(`made ${narrowed.map((f) => `${f.path} (was ${octal(f.fromMode)})`).join(', ')} readable by its owner only`);
+  if (folderMode !== null)
+    parts.push(
+      `the folder ${dirname(dbPath)} is ${octal(folderMode)}: others can list it (not read the files); \`chmod 700 ${dirname(dbPath)}\` closes it`,
+    );
   return `file modes: ${parts.join('; ')}`;
 }

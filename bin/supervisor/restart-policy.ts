@@ -45,7 +45,8 @@ export function createRestartPolicy(options: RestartPolicyOptions = DEFAULT_REST
       exits.push(nowMs);
       while (exits.length > 0 && exits[0] <= nowMs - options.windowMs) exits.shift();
       if (exits.length >= options.maxCrashes) return { restart: false, crashesInWindow: exits.length };
-      lastDelayMs = lastDelayMs === 0 || ranForMs >= options.stableAfterMs ? options.firstDelayMs : Math.min(lastDelayMs * 2, options.maxDelayMs);
+      lastDelayMs =
+        lastDelayMs === 0 || ranForMs >= options.stableAfterMs ? options.firstDelayMs : Math.min(lastDelayMs * 2, options.maxDelayMs);
       return { restart: true, delayMs: lastDelayMs, crashesInWindow: exits.length };
     },
   };

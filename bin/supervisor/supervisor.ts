@@ -48,7 +48,11 @@ export interface StartOptions {
 }
 
 /** Validates, checks and migrates before any child starts; returns the open database and the demo decision. */
-async function prepare(config: Config, env: Env, opts: StartOptions): Promise<{ db: Db; demo: DemoDecision; operatorMempoolUrl: string | null }> {
+async function prepare(
+  config: Config,
+  env: Env,
+  opts: StartOptions,
+): Promise<{ db: Db; demo: DemoDecision; operatorMempoolUrl: string | null }> {
   // Malformed source settings stop the start here, not in a crash-looping collector.
   const operatorMempoolUrl = loadSourcesConfig(env).mempoolBaseUrl;
   await checkListenAddress(config.host, config.port);
@@ -90,7 +94,11 @@ export async function runSupervisor(config: Config, env: Env, opts: StartOptions
 
   const startedAtMs = Date.now();
   // What the children's environments are cut from (child-env.ts): each gets only what it reads.
-  const childBase: Record<string, string | undefined> = { ...env, NODE_ENV: opts.dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  const childBase: Record<string, string | undefined> = {
+    ...env,
+    NODE_ENV: opts.dev ? 'development' : 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   const children: SupervisedChild[] = [];
   let stopping = false;
   let resolveDone!: (code: number) => void;
@@ -111,7 +119,13 @@ export async function runSupervisor(config: Config, env: Env, opts: StartOptions
   process.once('SIGINT', () => void stopAll('SIGINT', 0));
   process.once('SIGTERM', () => void stopAll('SIGTERM', 0));
 
-  const supervise = (name: ChildName, script: string, args: string[], extra: Record<string, string> = {}, hooks: Partial<SupervisedChildOptions> = {}) => {
+  const supervise = (
+    name: ChildName,
+    script: string,
+    args: string[],
+    extra: Record<string, string> = {},
+    hooks: Partial<SupervisedChildOptions> = {},
+  ) => {
     const child = superviseChild({
       name,
       // The environment is cut at each (re)start: the demo's network URL set below reaches a restarted child too.
@@ -136,8 +150,14 @@ export async function runSupervisor(config: Config, env: Env, opts: StartOptions
 
   try {
     if (demo.on) {
-      say(`demo mode: starting the simulator (${config.demoMiners} miners and GPU rigs on ${config.simSubnet}.x, each on its family's port)`);
-      const simEnv = { HASHWATT_DEMO_MINERS: String(config.demoMiners), HASHWATT_SIM_MANIFEST: config.manifestPath, HASHWATT_SIM_SUBNET: config.simSubnet };
+      say(
+        `demo mode: starting the simulator (${config.demoMiners} miners and GPU rigs on ${config.simSubnet}.x, each on its family's port)`,
+      );
+      const simEnv = {
+        HASHWATT_DEMO_MINERS: String(config.demoMiners),
+        HASHWATT_SIM_MANIFEST: config.manifestPath,
+        HASHWATT_SIM_SUBNET: config.simSubnet,
+      };
       const sim = supervise('simulator', SCRIPTS.simulator, [], simEnv, {
         // A restarted simulator rewrote its manifest: register it again, as a start does.
         afterRestart: async () => void (await registerDemo()),
@@ -155,16 +175,22 @@ export async function runSupervisor(config: Config, env: Env, opts: StartOptions
     }
     if (stopping) return done;
     say(`starting the collector (every ${config.pollIntervalS} s)`);
-    const collector = supervise('collector', SCRIPTS.collector, [], {}, {
-      // Tell /api/health at once: a dead collector must not read as healthy until its sweeps age.
-      onCrash: (child, cause) => {
-        try {
-          recordCollectorStop(db, { pid: child.process.pid ?? -1, host: hostname() }, cause, Date.now());
-        } catch (err) {
-          say(`cannot record the collector's exit for /api/health: ${err instanceof Error ? err.message : String(err)}`);
-        }
+    const collector = supervise(
+      'collector',
+      SCRIPTS.collector,
+      [],
+      {},
+      {
+        // Tell /api/health at once: a dead collector must not read as healthy until its sweeps age.
+        onCrash: (child, cause) => {
+          try {
+            recordCollectorStop(db, { pid: child.process.pid ?? -1, host: hostname() }, cause, Date.now());
+          } catch (err) {
+            say(`cannot record the collector's exit for /api/health: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        },
       },
-    });
+    );
     await collector.ready;
     if (stopping) return done;
     say(`starting the web server on ${listenLabel(config.host)} port ${config.port}`);

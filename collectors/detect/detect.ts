@@ -4,7 +4,15 @@
  * reply is kept, so an unrecognised device can be reported with what it said.
  */
 import type { RawReply } from '../../lib/db/mutations/record-unrecognised';
-import { DeviceError, type DeviceErrorKind, type Driver, type DriverProtocol, type Identity, type PollTarget, type ProbeReplies } from '../drivers/types';
+import {
+  DeviceError,
+  type DeviceErrorKind,
+  type Driver,
+  type DriverProtocol,
+  type Identity,
+  type PollTarget,
+  type ProbeReplies,
+} from '../drivers/types';
 import { probeBtminerV3, probeCgminer, probeHttp, probeJsonrpc, probeRequestCount, type ProbeOutcome } from './probe-replies';
 import type { DeviceSpec } from '../../lib/net/device-spec';
 
@@ -52,7 +60,11 @@ export function attemptsFor(spec: DeviceSpec): Attempt[] {
   if (spec.port === null) return [...DEFAULT_ATTEMPTS];
   const p = spec.port;
   const order: DriverProtocol[] =
-    p === 4433 ? ['btminer-v3', 'cgminer', 'jsonrpc'] : p === 3333 ? ['jsonrpc', 'cgminer', 'btminer-v3'] : ['cgminer', 'btminer-v3', 'jsonrpc'];
+    p === 4433
+      ? ['btminer-v3', 'cgminer', 'jsonrpc']
+      : p === 3333
+        ? ['jsonrpc', 'cgminer', 'btminer-v3']
+        : ['cgminer', 'btminer-v3', 'jsonrpc'];
   return order.map((protocol) => ({ protocol, port: p }));
 }
 
@@ -77,7 +89,11 @@ function runProbe(protocol: DriverProtocol, target: PollTarget, drivers: readonl
 }
 
 /** The first driver of `protocol` that recognises the replies. Pure. */
-export function identifyFrom(protocol: DriverProtocol, probe: ProbeReplies, drivers: readonly Driver[]): { driver: Driver; identity: Identity } | null {
+export function identifyFrom(
+  protocol: DriverProtocol,
+  probe: ProbeReplies,
+  drivers: readonly Driver[],
+): { driver: Driver; identity: Identity } | null {
   for (const driver of drivers) {
     if (driver.protocol !== protocol || !driver.identify) continue;
     const identity = driver.identify(probe);

@@ -27,7 +27,10 @@ export function isTransportFailure(error: DeviceError | null): boolean {
  * One line for a probe without a reading, after "<command>: "; `unrecognised` when the device answered in
  * a way no driver recognises (the caller then points at the raw replies). Pure.
  */
-export function probeFailureLine(endpoint: string, result: Pick<ProbeResult, 'detection' | 'error'>): { line: string; unrecognised: boolean } {
+export function probeFailureLine(
+  endpoint: string,
+  result: Pick<ProbeResult, 'detection' | 'error'>,
+): { line: string; unrecognised: boolean } {
   const { detection, error } = result;
   if (detection.status === 'unrecognised' && !isTransportFailure(error)) {
     const why = error ? ` (${error.toLine()})` : '';

@@ -62,7 +62,8 @@ export async function probeDevice(spec: DeviceSpec, opts: ProbeOptions): Promise
       const requests = detectionRequestCount(spec, opts.drivers);
       const detectMs = opts.timeoutMs * requests;
       detectTimer = setTimeout(
-        () => stop(new DeviceError('timeout', `detection did not finish within ${detectMs} ms (${requests} requests x ${opts.timeoutMs} ms)`)),
+        () =>
+          stop(new DeviceError('timeout', `detection did not finish within ${detectMs} ms (${requests} requests x ${opts.timeoutMs} ms)`)),
         detectMs,
       );
       const found = await detectDevice(spec, {
@@ -95,7 +96,16 @@ export async function probeDevice(spec: DeviceSpec, opts: ProbeOptions): Promise
   } catch (err) {
     const e = explain(err);
     return {
-      detection: { status: 'unreachable', address: spec.host, port: spec.port ?? 0, protocol: null, identity: null, driver: null, raw, error: e },
+      detection: {
+        status: 'unreachable',
+        address: spec.host,
+        port: spec.port ?? 0,
+        protocol: null,
+        identity: null,
+        driver: null,
+        raw,
+        error: e,
+      },
       reading: null,
       error: e,
     };

@@ -8,7 +8,15 @@ import { cgminerQuery, cgminerQueryRaw } from '../drivers/cgminer-tcp/client';
 import { deviceHttp } from '../drivers/http/client';
 import { jsonrpcQuery } from '../drivers/jsonrpc-tcp/client';
 import { MINER_GETSTAT1 } from '../drivers/phoenixminer/parse';
-import { DeviceError, isGoneQuiet, type Driver, type DriverProtocol, type HttpProbeReply, type PollTarget, type ProbeReplies } from '../drivers/types';
+import {
+  DeviceError,
+  isGoneQuiet,
+  type Driver,
+  type DriverProtocol,
+  type HttpProbeReply,
+  type PollTarget,
+  type ProbeReplies,
+} from '../drivers/types';
 import { err, ok, type Result } from '../../lib/util/result';
 
 /** The probe replies, or the error that says nothing usable answered. */
@@ -90,7 +98,12 @@ export async function probeHttp(target: PollTarget, drivers: readonly Driver[]):
         json = null;
       }
       const auth = reply.headers['www-authenticate'];
-      http[path] = { status: reply.status, wwwAuthenticate: Array.isArray(auth) ? auth.join(', ') : auth ?? null, json, text: reply.text };
+      http[path] = {
+        status: reply.status,
+        wwwAuthenticate: Array.isArray(auth) ? auth.join(', ') : (auth ?? null),
+        json,
+        text: reply.text,
+      };
     } catch (err) {
       const e = soft(err);
       firstError ??= e;

@@ -52,7 +52,8 @@ export function specFor(address: string, port: number, drivers: readonly Driver[
   const http =
     port === 80 ||
     port === 8080 ||
-    (drivers.some((d) => d.protocol === 'http' && d.defaultPort === port) && !drivers.some((d) => d.protocol !== 'http' && d.defaultPort === port));
+    (drivers.some((d) => d.protocol === 'http' && d.defaultPort === port) &&
+      !drivers.some((d) => d.protocol !== 'http' && d.defaultPort === port));
   return http ? { protocol: 'http', host: address, port } : { protocol: 'tcp', host: address, port };
 }
 
@@ -64,7 +65,10 @@ async function scanAddress(address: string, opts: ScanOptions, counters: { open:
   for (const port of open) {
     if (opts.signal?.aborted) return unrecognised;
     counters.open++;
-    const { detection, reading, error } = await probeDevice(specFor(address, port, opts.drivers), { timeoutMs: opts.timeoutMs, drivers: opts.drivers });
+    const { detection, reading, error } = await probeDevice(specFor(address, port, opts.drivers), {
+      timeoutMs: opts.timeoutMs,
+      drivers: opts.drivers,
+    });
     const hit: ScanHit = {
       address,
       port: detection.port || port,
@@ -103,5 +107,10 @@ export async function scanRange(opts: ScanOptions): Promise<ScanResult> {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, total)) }, worker));
-  return { hits: hits.filter((h): h is ScanHit => h !== null), addresses: total, openPorts: counters.open, durationMs: Date.now() - started };
+  return {
+    hits: hits.filter((h): h is ScanHit => h !== null),
+    addresses: total,
+    openPorts: counters.open,
+    durationMs: Date.now() - started,
+  };
 }

@@ -21,7 +21,10 @@ export interface DmonOutput {
 
 /** Parses dmon text; DeviceError 'garbage' when the header is missing or a row does not fit it. */
 export function parseNvidiaSmiDmon(text: string): DmonOutput {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const names = lines[0]?.startsWith('#') ? lines[0].slice(1).trim().split(/\s+/) : [];
   if (names[0] !== 'gpu') throw new DeviceError('garbage', 'nvidia-smi dmon output has no "# gpu ..." header line');
   const hasUnits = lines[1]?.startsWith('#') ?? false;
@@ -31,7 +34,11 @@ export function parseNvidiaSmiDmon(text: string): DmonOutput {
     if (line.startsWith('#')) return; // dmon repeats its header every screenful
     const cols = line.split(/\s+/);
     const bad = cols.length !== names.length || cols.some((c) => c !== '-' && !/^-?\d+(\.\d+)?$/.test(c)) || !/^\d+$/.test(cols[0]);
-    if (bad) throw new DeviceError('garbage', `nvidia-smi dmon row ${i + 1} does not fit its ${names.length} columns: ${JSON.stringify(line.slice(0, 60))}`);
+    if (bad)
+      throw new DeviceError(
+        'garbage',
+        `nvidia-smi dmon row ${i + 1} does not fit its ${names.length} columns: ${JSON.stringify(line.slice(0, 60))}`,
+      );
     const values: Record<string, number | null> = {};
     names.slice(1).forEach((name, k) => (values[name] = cols[k + 1] === '-' ? null : Number(cols[k + 1])));
     samples.push({ gpu: Number(cols[0]), values });

@@ -79,7 +79,10 @@ function isSentinel(v: string): boolean {
  * Blank output is no GPU. Throws DeviceError 'garbage' (not this CSV) or 'truncated' (a row cut short).
  */
 export function parseNvidiaSmiCsv(text: string, fields: readonly string[] = GPU_QUERY_FIELDS): NvidiaGpu[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   if (lines.length === 0) return [];
   const first = cells(lines[0]).map(headerName);
   const header = first.includes('index') && first.every((c) => FIELD_NAME.test(c));
@@ -112,13 +115,17 @@ function parseRow(line: string, lineNo: number, columns: string[], last: boolean
     const v = raw(field);
     if (v === null) return null;
     const m = NUMBER_WITH_UNIT.exec(v);
-    if (!m) throw new DeviceError('garbage', `nvidia-smi output line ${lineNo}: ${field} ${JSON.stringify(v.slice(0, 40))} is not a number`);
+    if (!m)
+      throw new DeviceError('garbage', `nvidia-smi output line ${lineNo}: ${field} ${JSON.stringify(v.slice(0, 40))} is not a number`);
     return Number(m[1]);
   };
   const indexText = raw('index');
   const index = indexText !== null && /^\d{1,6}$/.test(indexText) ? Number(indexText) : null;
   if (index === null) {
-    throw new DeviceError('garbage', `nvidia-smi output line ${lineNo}: index ${JSON.stringify(values[columns.indexOf('index')].slice(0, 40))} is not a GPU index`);
+    throw new DeviceError(
+      'garbage',
+      `nvidia-smi output line ${lineNo}: index ${JSON.stringify(values[columns.indexOf('index')].slice(0, 40))} is not a GPU index`,
+    );
   }
   const name = raw('name');
   if (name === null) throw new DeviceError('garbage', `nvidia-smi output line ${lineNo}: GPU ${index} has no name`);
@@ -143,7 +150,10 @@ function parseRow(line: string, lineNo: number, columns: string[], last: boolean
 function bitmask(v: string | null, lineNo: number): number | null {
   if (v === null) return null;
   if (!/^(0x[0-9a-f]{1,16}|\d{1,15})$/i.test(v)) {
-    throw new DeviceError('garbage', `nvidia-smi output line ${lineNo}: clocks_event_reasons.active ${JSON.stringify(v.slice(0, 40))} is not a bitmask`);
+    throw new DeviceError(
+      'garbage',
+      `nvidia-smi output line ${lineNo}: clocks_event_reasons.active ${JSON.stringify(v.slice(0, 40))} is not a bitmask`,
+    );
   }
   return Number(BigInt(v) & BigInt(Number.MAX_SAFE_INTEGER));
 }
@@ -162,30 +172,38 @@ export const NVIDIA_SMI_TIMEOUT_MS = 10_000;
 /** Runs nvidia-smi and resolves with its stdout; rejects with an NvidiaSmiError that says what went wrong. */
 export function runNvidiaSmi(bin: string, args: readonly string[], timeoutMs = NVIDIA_SMI_TIMEOUT_MS): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(bin, [...args], { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, windowsHide: true, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (!err) {
-        resolve(stdout);
-        return;
-      }
-      const e = err as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-      const said = firstLine(stdout) ?? firstLine(stderr);
-      if (e.code === 'ENOENT') {
-        reject(new NvidiaSmiError(`nvidia-smi not found at "${bin}" (is the NVIDIA driver installed? pass --nvidia-smi PATH)`));
-      } else if (e.code === 'EACCES') {
-        reject(new NvidiaSmiError(`cannot run "${bin}" (permission denied)`));
-      } else if (e.killed) {
-        reject(new NvidiaSmiError(`"${bin}" did not finish within ${timeoutMs} ms`));
-      } else if (typeof e.code === 'number') {
-        reject(new NvidiaSmiError(`"${bin}" exited with code ${e.code}${said ? `: ${said}` : ''}`));
-      } else {
-        reject(new NvidiaSmiError(`"${bin}" failed: ${e.message.split('\n')[0]}`));
-      }
-    });
+    execFile(
+      bin,
+      [...args],
+      { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, windowsHide: true, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        if (!err) {
+          resolve(stdout);
+          return;
+        }
+        const e = err as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
+        const said = firstLine(stdout) ?? firstLine(stderr);
+        if (e.code === 'ENOENT') {
+          reject(new NvidiaSmiError(`nvidia-smi not found at "${bin}" (is the NVIDIA driver installed? pass --nvidia-smi PATH)`));
+        } else if (e.code === 'EACCES') {
+          reject(new NvidiaSmiError(`cannot run "${bin}" (permission denied)`));
+        } else if (e.killed) {
+          reject(new NvidiaSmiError(`"${bin}" did not finish within ${timeoutMs} ms`));
+        } else if (typeof e.code === 'number') {
+          reject(new NvidiaSmiError(`"${bin}" exited with code ${e.code}${said ? `: ${said}` : ''}`));
+        } else {
+          reject(new NvidiaSmiError(`"${bin}" failed: ${e.message.split('\n')[0]}`));
+        }
+      },
+    );
   });
 }
 
 function firstLine(text: string | undefined): string | null {
-  const line = (text ?? '').split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
+  const line = (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '');
   return line ? line.slice(0, 200) : null;
 }
 

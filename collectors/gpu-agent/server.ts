@@ -9,7 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { hostname as osHostname } from 'node:os';
 import { NVIDIA_SMI_TIMEOUT_MS, NvidiaSmiError, queryGpus, runNvidiaSmi, type NvidiaGpu } from './nvidia-smi';
 import { parseNvidiaSmiList } from './nvidia-smi-list';
-import { GPU_AGENT_HEALTH_PATH, GPU_AGENT_NAME, GPU_AGENT_PATH, notFoundBody, renderGpuAgentReply, withMigDevices, type GpuSample } from './reply';
+import {
+  GPU_AGENT_HEALTH_PATH,
+  GPU_AGENT_NAME,
+  GPU_AGENT_PATH,
+  notFoundBody,
+  renderGpuAgentReply,
+  withMigDevices,
+  type GpuSample,
+} from './reply';
 
 /** A sample is reused for this long: nvidia-smi costs tens of milliseconds of driver time per run. */
 export const SAMPLE_MIN_INTERVAL_MS = 1000;

@@ -41,7 +41,8 @@ export function runRollups(db: Db, nowMs: number, opts: RollupOptions = {}): Rol
   // Hours close once every minute in them is rolled up.
   const m1DoneUntil = rollupDoneUntil(db, 'm1');
   const h1Start = rollupDoneUntil(db, 'h1') ?? oldestBucketMs(db, 'm1');
-  const hours = m1DoneUntil === null || h1Start === null ? null : closedRange(h1Start, m1DoneUntil, TIER_MS.h1, 0, opts.maxHoursPerRun ?? 24);
+  const hours =
+    m1DoneUntil === null || h1Start === null ? null : closedRange(h1Start, m1DoneUntil, TIER_MS.h1, 0, opts.maxHoursPerRun ?? 24);
   if (hours) {
     const buckets = mergeBuckets(bucketsBetween(db, 'm1', hours.fromMs, hours.toMs), TIER_MS.h1);
     storeRollups(db, 'h1', buckets, hours.toMs, nowMs);

@@ -101,7 +101,11 @@ export function avalonMmBlob(rig: RigPlan, state: MinerState): string {
     ['ECHU', perBoard(() => 0)],
     ['ECMM', '0'],
     ...each('SF', () => SF),
-    ...each('PVT_T', (b) => chipTemps(rig, b).map((t) => String(t).padStart(3)).join(' ')),
+    ...each('PVT_T', (b) =>
+      chipTemps(rig, b)
+        .map((t) => String(t).padStart(3))
+        .join(' '),
+    ),
     ...each('PVT_V', (b) => chipValues(rig, b, 12, 276, 295).join(' ')),
     ['MW', perBoard((b) => Math.floor(b.hashrateAvgThs * state.elapsedS * 3.9))],
     ...each('MW', (b) => chipValues(rig, b, 14, 9, 35).join(' ')),

@@ -19,7 +19,11 @@ export function sortKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortKeys) as T;
   if (value === null || typeof value !== 'object') return value;
   const rec = value as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(rec).sort().map((k) => [k, sortKeys(rec[k])])) as T;
+  return Object.fromEntries(
+    Object.keys(rec)
+      .sort()
+      .map((k) => [k, sortKeys(rec[k])]),
+  ) as T;
 }
 
 function whenS(state: MinerState): number {

@@ -6,9 +6,7 @@
 
 /** What a client asked for, or why the request cannot be served. */
 export type ParsedRequest =
-  | { kind: 'command'; command: string; parameter: string | null }
-  | { kind: 'missing-command' }
-  | { kind: 'invalid-json' };
+  { kind: 'command'; command: string; parameter: string | null } | { kind: 'missing-command' } | { kind: 'invalid-json' };
 
 /** The STATUS[0] object of a reply. */
 export interface StatusBlock {

@@ -27,7 +27,9 @@ export async function runSimulatorProcess(opts: SimulatorProcessOptions): Promis
   const rigs = sim.manifest.rigs;
   const range = rigs.length ? `${rigs[0].address}-${rigs[rigs.length - 1].address}` : `${opts.subnet}.x`;
   const families = new Set(rigs.map((r) => r.driver)).size;
-  console.log(`simulator: ${rigs.length} devices of ${families} driver families on ${range} (cgminer API on ${opts.port}; manifest ${opts.manifestPath})`);
+  console.log(
+    `simulator: ${rigs.length} devices of ${families} driver families on ${range} (cgminer API on ${opts.port}; manifest ${opts.manifestPath})`,
+  );
   if (sim.manifest.services) console.log(`simulator: mempool-compatible and pool APIs on ${sim.manifest.services.mempoolBaseUrl}`);
 
   let stopping = false;

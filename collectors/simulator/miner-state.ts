@@ -20,7 +20,15 @@ const EFF_DRIFT = 0.018;
 export const SHARE_DIFFICULTY = 262144;
 
 // Stream tags keep the random walks of different quantities independent.
-const S_HASH = 1, S_EFF = 2, S_TEMP = 3, S_FAN = 4, S_BOOT = 5, S_BIAS = 6, S_HW = 7, S_ENV = 8, S_SHARE = 9;
+const S_HASH = 1,
+  S_EFF = 2,
+  S_TEMP = 3,
+  S_FAN = 4,
+  S_BOOT = 5,
+  S_BIAS = 6,
+  S_HW = 7,
+  S_ENV = 8,
+  S_SHARE = 9;
 
 /** One hash board (chain) at an instant. */
 export interface BoardState {

@@ -132,8 +132,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     rigs.set(plan.name, rig);
   }
 
-  const shouldListen = (rig: SimRig): boolean =>
-    rig.forced !== 'offline' && !(rig.plan.fault === 'flapping' && flappingOffline(now()));
+  const shouldListen = (rig: SimRig): boolean => rig.forced !== 'offline' && !(rig.plan.fault === 'flapping' && flappingOffline(now()));
   const reconcile = (rig: SimRig): Promise<void> => rig.listener.setOpen(shouldListen(rig));
   const closeAll = () => Promise.all([...rigs.values()].map((r) => r.listener.close()));
 

@@ -22,7 +22,12 @@ function whenS(state: MinerState): number {
 
 /** STATS[0] / VERSION[0]: the capture's engine block with Vnish's tag in "Type". */
 function engineBlock(rig: RigPlan): Record<string, unknown> {
-  return { Cgminer: '4.11.1', Miner: MINER_VERSION, CompileTime: COMPILE_TIME, Type: `${rig.model.firmwareModel} (vnish ${VNISH_VERSION})` };
+  return {
+    Cgminer: '4.11.1',
+    Miner: MINER_VERSION,
+    CompileTime: COMPILE_TIME,
+    Type: `${rig.model.firmwareModel} (vnish ${VNISH_VERSION})`,
+  };
 }
 
 /** Chip status as Vnish prints it: groups of five, "o" per working chip. */
@@ -108,7 +113,11 @@ function relabel(stock: object, state: MinerState, code: number, msg: string): o
 export function vnishReply(command: string, rig: RigPlan, state: MinerState): object {
   switch (command) {
     case 'version':
-      return { STATUS: [okStatus(whenS(state), 22, 'CGMiner versions', VNISH_DESCRIPTION)], VERSION: [{ ...engineBlock(rig), API: '3.1' }], id: 1 };
+      return {
+        STATUS: [okStatus(whenS(state), 22, 'CGMiner versions', VNISH_DESCRIPTION)],
+        VERSION: [{ ...engineBlock(rig), API: '3.1' }],
+        id: 1,
+      };
     case 'stats':
       return stats(rig, state);
     case 'summary':

@@ -199,7 +199,9 @@ export function whatsminerV3Reply(requestText: string, rig: RigPlan, state: Mine
   const cmd = request.cmd;
   if (cmd === 'get.device.info') return v3DeviceInfo(rig, state);
   if (cmd === 'get.miner.status') {
-    const parts = String(request.param ?? 'summary').split('+').map((p) => p.trim());
+    const parts = String(request.param ?? 'summary')
+      .split('+')
+      .map((p) => p.trim());
     const msg: Record<string, unknown> = {};
     for (const part of parts) {
       if (part === 'summary') msg.summary = v3Summary(rig, state);

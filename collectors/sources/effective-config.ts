@@ -12,7 +12,12 @@ import type { SourcesConfig } from './config';
  * The settings for this refresh; `log` hears why a stored document is not used (once per distinct reason
  * is the caller's choice). A stored document may name a bitcoind cookie file only as `envCookie` does.
  */
-export function effectiveSourcesConfig(db: Db, envConfig: SourcesConfig, log: (line: string) => void, envCookie: EnvCookie = null): SourcesConfig {
+export function effectiveSourcesConfig(
+  db: Db,
+  envConfig: SourcesConfig,
+  log: (line: string) => void,
+  envCookie: EnvCookie = null,
+): SourcesConfig {
   try {
     const stored = getStoredSourcesSettings(db, envCookie);
     if (stored.error) log(`sources: ${stored.error}; using the environment's settings`);

@@ -115,9 +115,15 @@ export async function request(
   const location = res.headers.get('location');
   if (res.status >= 300 && res.status <= 399 && location !== null) {
     await res.body?.cancel().catch(() => undefined);
-    throw new SourceError('http', `HTTP ${res.status} redirects to ${locationHost(location, url)}; redirects are not followed: set the URL it points to`, where, res.status);
+    throw new SourceError(
+      'http',
+      `HTTP ${res.status} redirects to ${locationHost(location, url)}; redirects are not followed: set the URL it points to`,
+      where,
+      res.status,
+    );
   }
-  const tooLarge = (what: string) => new SourceError('too-large', `the reply is larger than the ${formatBytes(maxBytes)} this source may send (${what})`, where, res.status);
+  const tooLarge = (what: string) =>
+    new SourceError('too-large', `the reply is larger than the ${formatBytes(maxBytes)} this source may send (${what})`, where, res.status);
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
@@ -128,7 +134,8 @@ export async function request(
   try {
     read = await readCappedText(res.body, maxBytes, 'cancel', progress);
   } catch (err) {
-    if (isTimeout(err) || signal.aborted) throw new SourceError('timeout', `the reply was not complete within ${opts.timeoutMs} ms (${progress.bytes} bytes came)`, where);
+    if (isTimeout(err) || signal.aborted)
+      throw new SourceError('timeout', `the reply was not complete within ${opts.timeoutMs} ms (${progress.bytes} bytes came)`, where);
     throw new SourceError('unreachable', `the connection failed after ${progress.bytes} bytes of the reply: ${errorCode(err)}`, where);
   }
   if (!read.ok) throw tooLarge(`cut after ${read.error.bytes} bytes`);
@@ -160,7 +167,8 @@ export async function getText(url: string, opts: HttpOptions): Promise<string> {
 /** Parses a body as JSON, or throws SourceError('garbage') naming where it came from. */
 export function parseJsonBody(text: string, where: string): unknown {
   // Parsing is iterative, but every reader after it recurses: refuse a reply no API nests this deep.
-  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new SourceError('garbage', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, where);
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw new SourceError('garbage', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, where);
   try {
     return JSON.parse(text);
   } catch {

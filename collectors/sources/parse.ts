@@ -48,7 +48,8 @@ export function btcToSats(x: unknown, what: string): number {
     if (!Number.isFinite(x)) unexpected(`${what} is not a number`);
     return Math.round(x * 1e8);
   }
-  if (typeof x !== 'string') return x === undefined || x === null ? unexpected(`${what} is missing`) : unexpected(`${what} is not a BTC amount`);
+  if (typeof x !== 'string')
+    return x === undefined || x === null ? unexpected(`${what} is missing`) : unexpected(`${what} is not a BTC amount`);
   const m = /^\s*(-?)(\d*)(?:\.(\d*))?\s*$/.exec(x);
   if (!m || (m[2] === '' && !m[3])) unexpected(`${what} is not a BTC amount: ${describeValue(x, 40)}`);
   // Decimal arithmetic on the digits: "0.1" must be 10,000,000 sats exactly, not 9,999,999.99.
@@ -73,7 +74,13 @@ const UNIT_EXP_THS: Readonly<Record<string, number>> = { h: -12, kh: -9, mh: -6,
 
 /** TH/s from a value in a named unit ("Gh/s", "Th/s", "PH/s", "GH"...). */
 export function unitToThs(x: unknown, unit: unknown, what: string): number {
-  const key = typeof unit === 'string' ? unit.trim().toLowerCase().replace(/\/s$|s$/, '') : '';
+  const key =
+    typeof unit === 'string'
+      ? unit
+          .trim()
+          .toLowerCase()
+          .replace(/\/s$|s$/, '')
+      : '';
   const exp = UNIT_EXP_THS[key];
   if (exp === undefined) unexpected(`${what}: unknown hash rate unit ${describeValue(unit, 40)}`);
   const value = numeric(x, what);

@@ -129,11 +129,13 @@ function credentialsOf(kind: string, json: string): Record<string, string> {
   } catch {
     throw new SourceError('config', 'credentials_json is not valid JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SourceError('config', 'credentials_json is not an object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new SourceError('config', 'credentials_json is not an object');
   const credentials = parsed as Record<string, unknown>;
   // A secret still sealed would be sent as the key itself: name it instead.
   const unreadable = unreadableSecretPaths(credentials, poolSecretKeys(kind, credentials));
-  if (unreadable.length > 0) throw new SourceError('config', `the pool account cannot be used: ${unreadableSecretText(unreadable.join(', '))}`);
+  if (unreadable.length > 0)
+    throw new SourceError('config', `the pool account cannot be used: ${unreadableSecretText(unreadable.join(', '))}`);
   return Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]));
 }
 
@@ -151,7 +153,12 @@ function refreshPools(deps: RefreshDeps): Promise<void>[] {
     return refreshOne(deps, `pool:${row.id}`, `${row.kind}:${redactUrl(baseUrl)}`, async () => {
       if (!adapter) throw new SourceError('config', `unknown pool kind ${JSON.stringify(row.kind)}`);
       const ref = { baseUrl, credentials: credentialsOf(row.kind, row.credentialsJson) };
-      return adapter.fetchAccount(ref, { timeoutMs: deps.config.timeoutMs, fetch: deps.fetch, nowMs: deps.now(), maxBytes: REPLY_MAX_BYTES.pool });
+      return adapter.fetchAccount(ref, {
+        timeoutMs: deps.config.timeoutMs,
+        fetch: deps.fetch,
+        nowMs: deps.now(),
+        maxBytes: REPLY_MAX_BYTES.pool,
+      });
     });
   });
 }

@@ -52,7 +52,8 @@ const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 
 const sci = (n: number) => (Number.isFinite(n) ? n.toPrecision(3) : String(n));
 const iso = (ms: number) => (Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString().replace('.000Z', 'Z') : String(ms));
 /** "45 min", "5 h", "1,800 days": an age as people read it. */
-const age = (ms: number) => (ms < 2 * 3_600_000 ? `${fmt(ms / 60_000)} min` : ms < 2 * 86_400_000 ? `${fmt(ms / 3_600_000)} h` : `${fmt(ms / 86_400_000)} days`);
+const age = (ms: number) =>
+  ms < 2 * 3_600_000 ? `${fmt(ms / 60_000)} min` : ms < 2 * 86_400_000 ? `${fmt(ms / 3_600_000)} h` : `${fmt(ms / 86_400_000)} days`;
 
 /** The highest height possible at `nowMs`. */
 export function maxPossibleHeight(nowMs: number): number {
@@ -66,7 +67,8 @@ function physicalProblem(state: NetworkState, nowMs: number): string | null {
   if (!Number.isInteger(state.tipHeight) || state.tipHeight < 0 || state.tipHeight > maxPossibleHeight(nowMs)) {
     return `tip height ${fmt(state.tipHeight)} is impossible (at most ${fmt(maxPossibleHeight(nowMs))} blocks could exist by now)`;
   }
-  if (!(state.difficulty >= minD && state.difficulty <= maxD)) return `difficulty ${sci(state.difficulty)} is outside ${sci(minD)} .. ${sci(maxD)}`;
+  if (!(state.difficulty >= minD && state.difficulty <= maxD))
+    return `difficulty ${sci(state.difficulty)} is outside ${sci(minD)} .. ${sci(maxD)}`;
   const maxFeesSats = Math.max(b.feesMaxSubsidyFactor * state.subsidySats, b.feesMaxFloorSats);
   if (!(state.feesPerBlockSats >= 0 && state.feesPerBlockSats <= maxFeesSats)) {
     return `fees of ${fmt(state.feesPerBlockSats)} sats per block are outside 0 .. ${fmt(maxFeesSats)} (10 x the subsidy, at least 50 BTC)`;
@@ -85,7 +87,8 @@ function tipTimeProblem(reading: NetworkReading, ctx: SanityContext): string | n
   if (ageMs > ctx.networkStaleAfterMs + b.tipTimeAllowanceMs) {
     return `the tip block ${fmt(reading.state.tipHeight)} is dated ${iso(reading.tipTimeMs)}, ${age(ageMs)} ago: older than the ${age(ctx.networkStaleAfterMs)} staleness limit plus 2 h (the source is behind the chain)`;
   }
-  if (-ageMs > b.tipTimeMaxAheadMs) return `the tip block ${fmt(reading.state.tipHeight)} is dated ${iso(reading.tipTimeMs)}, more than 2 h ahead of this clock (${iso(ctx.nowMs)})`;
+  if (-ageMs > b.tipTimeMaxAheadMs)
+    return `the tip block ${fmt(reading.state.tipHeight)} is dated ${iso(reading.tipTimeMs)}, more than 2 h ahead of this clock (${iso(ctx.nowMs)})`;
   return null;
 }
 
@@ -111,7 +114,8 @@ function moveProblem(state: NetworkState, last: NetworkState): string | null {
  * from the same source (null: none, or it came from another source).
  */
 export function networkReadingProblem(reading: NetworkReading, last: NetworkState | null, ctx: SanityContext): string | null {
-  const problem = physicalProblem(reading.state, ctx.nowMs) ?? tipTimeProblem(reading, ctx) ?? (last ? moveProblem(reading.state, last) : null);
+  const problem =
+    physicalProblem(reading.state, ctx.nowMs) ?? tipTimeProblem(reading, ctx) ?? (last ? moveProblem(reading.state, last) : null);
   return problem === null ? null : `refused: ${problem}`;
 }
 
@@ -127,6 +131,7 @@ export function priceReadingProblem(prices: BtcPrices, timeMs: number | null, ct
   if (ageMs > ctx.priceStaleAfterMs) {
     return `refused: the prices are dated ${iso(timeMs)}, ${age(ageMs)} ago: older than the ${age(ctx.priceStaleAfterMs)} staleness limit (HASHWATT_PRICE_STALE_AFTER_S)`;
   }
-  if (-ageMs > b.priceTimeMaxAheadMs) return `refused: the prices are dated ${iso(timeMs)}, more than 10 min ahead of this clock (${iso(ctx.nowMs)})`;
+  if (-ageMs > b.priceTimeMaxAheadMs)
+    return `refused: the prices are dated ${iso(timeMs)}, more than 10 min ahead of this clock (${iso(ctx.nowMs)})`;
   return null;
 }

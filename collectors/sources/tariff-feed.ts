@@ -35,7 +35,9 @@ async function readFeedFile(url: string, maxBytes: number): Promise<string> {
 export async function fetchTariffFeed(tariff: RealtimeTariff, opts: TariffFeedOptions): Promise<FeedPrice> {
   const isFile = tariff.url.startsWith('file:');
   const maxBytes = REPLY_MAX_BYTES.tariffFeed;
-  const body = isFile ? await readFeedFile(tariff.url, maxBytes) : await getText(tariff.url, { timeoutMs: opts.timeoutMs, fetch: opts.fetch, maxBytes });
+  const body = isFile
+    ? await readFeedFile(tariff.url, maxBytes)
+    : await getText(tariff.url, { timeoutMs: opts.timeoutMs, fetch: opts.fetch, maxBytes });
   const where = isFile ? `READ ${tariff.url}` : `GET ${redactUrl(tariff.url)}`;
   return locate(where, () => {
     try {

@@ -38,7 +38,12 @@ export function observe(input: AlertInput, settings: AlertSettings): Observation
   return ALERT_RULES.flatMap(({ descriptor, evaluate }) => {
     const rule = descriptor.name as RuleKind;
     const pick = (t: AlertThresholds) => t[rule] as Parameters<typeof evaluate>[0]['global'];
-    const verdicts = evaluate({ input, global: pick(settings.global), rig: (rig) => pick(byRig(rig)), site: (siteId) => pick(bySite(siteId)) });
+    const verdicts = evaluate({
+      input,
+      global: pick(settings.global),
+      rig: (rig) => pick(byRig(rig)),
+      site: (siteId) => pick(bySite(siteId)),
+    });
     return verdicts.map((v): Observation => ({ rule, scope: descriptor.scope, ...v }));
   });
 }
@@ -78,7 +83,11 @@ export function evaluateAlerts(previous: ReadonlyMap<string, AlertState>, input:
       result = resolve(prev, input.nowMs, 'maintenance', { breached: false, value: prev.value, detail: 'rig in maintenance' });
     } else {
       const t = thresholdsFor(settings, scope, subjectId, siteId)[rule];
-      const seen: Pick<Observation, 'breached' | 'value' | 'detail' | 'holding'> = obs ?? { breached: false, value: null, detail: 'no data this sweep' };
+      const seen: Pick<Observation, 'breached' | 'value' | 'detail' | 'holding'> = obs ?? {
+        breached: false,
+        value: null,
+        detail: 'no data this sweep',
+      };
       const breached = prev.phase === 'firing' && seen.holding !== undefined ? seen.holding : seen.breached;
       result = step(prev, { breached, value: seen.value, detail: seen.detail }, input.nowMs, t);
     }

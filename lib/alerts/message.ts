@@ -16,7 +16,12 @@ export interface StoredAlert {
 }
 
 /** The message of one queued transition; a re-notification says the alert is still firing. */
-export function alertMessage(alert: StoredAlert, state: 'firing' | 'resolved', renotify: boolean, dashboardUrl: string | null): AlertMessage {
+export function alertMessage(
+  alert: StoredAlert,
+  state: 'firing' | 'resolved',
+  renotify: boolean,
+  dashboardUrl: string | null,
+): AlertMessage {
   return {
     alertId: alert.id,
     state,

@@ -36,7 +36,8 @@ export type ParsedPolicy = Parsed<NotifyPolicy>;
 /** Policy messages are the schema's own (each field's rule in words), unknown fields listed with the known ones. */
 const POLICY_WORDING: IssueWording = {
   subject: 'the policy',
-  custom: (i) => (i.code === 'unrecognized_keys' ? `unknown field ${i.keys.join(', ')} (known: groupWaitMs, cooldownMs, renotifyMs)` : i.message),
+  custom: (i) =>
+    i.code === 'unrecognized_keys' ? `unknown field ${i.keys.join(', ')} (known: groupWaitMs, cooldownMs, renotifyMs)` : i.message,
 };
 
 /** Validates a partial policy over `base`; unknown fields and bad values are named. */

@@ -40,7 +40,15 @@ function fire(state: AlertState, pendingSinceMs: number, obs: StepObservation, n
 function startPending(state: AlertState, obs: StepObservation, nowMs: number, timing: Timing): StepResult {
   if (timing.forMs <= 0) return fire(state, nowMs, obs, nowMs);
   return {
-    state: { ...state, phase: 'pending', pendingSinceMs: nowMs, firingSinceMs: null, clearSinceMs: null, value: obs.value, detail: obs.detail },
+    state: {
+      ...state,
+      phase: 'pending',
+      pendingSinceMs: nowMs,
+      firingSinceMs: null,
+      clearSinceMs: null,
+      value: obs.value,
+      detail: obs.detail,
+    },
     events: [],
   };
 }

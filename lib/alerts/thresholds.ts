@@ -11,7 +11,9 @@ import { err, ok, type Parsed } from '../util/result';
 import { issueMessages, type IssueWording } from '../util/zod-issues';
 
 /** One schema per rule (its descriptor's); the full (resolved) shape. */
-const RULE_SCHEMAS = Object.fromEntries(RULE_DESCRIPTORS.map((d) => [d.name, d.thresholds])) as unknown as { [K in RuleKind]: RuleDescriptorOf<K>['thresholds'] };
+const RULE_SCHEMAS = Object.fromEntries(RULE_DESCRIPTORS.map((d) => [d.name, d.thresholds])) as unknown as {
+  [K in RuleKind]: RuleDescriptorOf<K>['thresholds'];
+};
 
 /** Every rule's thresholds, resolved. */
 export type AlertThresholds = { [K in RuleKind]: z.infer<RuleDescriptorOf<K>['thresholds']> };
@@ -31,7 +33,9 @@ export type ThresholdOverride = { [K in RuleKind]?: Partial<AlertThresholds[K]> 
  * the polls). Network and price data go stale after 30 minutes, as HASHWATT_NETWORK_STALE_AFTER_S /
  * _PRICE_STALE_AFTER_S do.
  */
-export const DEFAULT_THRESHOLDS = Object.fromEntries(RULE_DESCRIPTORS.map((d) => [d.name, { ...d.defaults }])) as unknown as AlertThresholds;
+export const DEFAULT_THRESHOLDS = Object.fromEntries(
+  RULE_DESCRIPTORS.map((d) => [d.name, { ...d.defaults }]),
+) as unknown as AlertThresholds;
 
 /** The operator's alert settings: global thresholds, site and rig overrides, rigs in maintenance. */
 export interface AlertSettings {

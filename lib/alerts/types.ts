@@ -10,7 +10,9 @@ export { RULE_KINDS, type RuleKind } from './rules/descriptors';
 export { FLEET_SUBJECT_ID, type AlertScope } from './rules/rule';
 
 /** The scope of each rule's subjects (from its descriptor). */
-export const RULE_SCOPE = Object.fromEntries(RULE_DESCRIPTORS.map((d) => [d.name, d.scope])) as unknown as Readonly<Record<RuleKind, AlertScope>>;
+export const RULE_SCOPE = Object.fromEntries(RULE_DESCRIPTORS.map((d) => [d.name, d.scope])) as unknown as Readonly<
+  Record<RuleKind, AlertScope>
+>;
 
 /** What the state machine needs from one evaluation of one (rule, subject). */
 export interface StepObservation {

@@ -103,7 +103,10 @@ export function decideAttempt(facts: AttemptFacts, nowMs: number, limits: Attemp
   if (busy) return { allowed: false, reason: 'busy', retryAfterMs: 1000 };
 
   const pair = timesOf(byName.filter((a) => a.addressKey === facts.addressKey));
-  const waits = [untilBelow(pair, limits.pairMax, nowMs, limits.windowMs), untilBelow(timesOf(byAddress), limits.addressMax, nowMs, limits.windowMs)];
+  const waits = [
+    untilBelow(pair, limits.pairMax, nowMs, limits.windowMs),
+    untilBelow(timesOf(byAddress), limits.addressMax, nowMs, limits.windowMs),
+  ];
   if (pair.length > 0) {
     // Locked by the name's failures only while this address has failures of its own on it: it is free
     // again once either the name's count drops below the limit or its own failures leave the window.

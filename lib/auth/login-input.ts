@@ -27,7 +27,8 @@ export function parseLoginBody(contentType: string | undefined, body: string): L
   if (contentType?.startsWith('application/json')) {
     try {
       const parsed = JSON.parse(body) as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { error: 'the body must be a JSON object { name, password }' };
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return { error: 'the body must be a JSON object { name, password }' };
       fields = parsed as Record<string, unknown>;
     } catch {
       return { error: 'the body is not valid JSON' };

@@ -21,7 +21,9 @@ function derive(password: string, salt: Buffer, cost: ScryptCost, bytes: number)
   return hashSlots(
     () =>
       new Promise((resolve, reject) =>
-        scrypt(password.normalize('NFKC'), salt, bytes, { N: cost.n, r: cost.r, p: cost.p, maxmem: SCRYPT_MAX_MEMORY_BYTES }, (err, key) => (err ? reject(err) : resolve(key))),
+        scrypt(password.normalize('NFKC'), salt, bytes, { N: cost.n, r: cost.r, p: cost.p, maxmem: SCRYPT_MAX_MEMORY_BYTES }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
       ),
   );
 }

@@ -10,14 +10,29 @@ import type { Action } from './roles';
 
 export type Requirement = 'public' | Action;
 
-const PUBLIC_EXACT = new Set(['/api/health', '/login', '/api/auth/login', '/manifest.webmanifest', '/sw.js', '/favicon.ico', '/robots.txt']);
+const PUBLIC_EXACT = new Set([
+  '/api/health',
+  '/login',
+  '/api/auth/login',
+  '/manifest.webmanifest',
+  '/sw.js',
+  '/favicon.ico',
+  '/robots.txt',
+]);
 const PUBLIC_PREFIXES = ['/_next/static/', '/icons/'];
 
 /**
  * Reading these shows configuration (channel addresses, users, tokens, storage) or what only admins ask
  * for (probe and scan results: addresses and raw device replies): admins only.
  */
-const CONFIGURE_READS = [/^\/settings(\/|$)/, /^\/api\/settings(\/|$)/, /^\/api\/alerts\/channels(\/|$)/, /^\/api\/users(\/|$)/, /^\/api\/tokens(\/|$)/, /^\/api\/rigs\/requests(\/|$)/];
+const CONFIGURE_READS = [
+  /^\/settings(\/|$)/,
+  /^\/api\/settings(\/|$)/,
+  /^\/api\/alerts\/channels(\/|$)/,
+  /^\/api\/users(\/|$)/,
+  /^\/api\/tokens(\/|$)/,
+  /^\/api\/rigs\/requests(\/|$)/,
+];
 const ACKNOWLEDGE = [/^\/api\/alerts\/[^/]+\/(ack|snooze)$/];
 const OPERATE_RIGS = [/^\/api\/rigs\/\d+\/maintenance$/];
 /** Changes any signed-in person may make to what is their own: signing out, their password, their devices' push subscriptions (the routes refuse tokens). */

@@ -39,16 +39,20 @@ export const ADMIN_TOKEN_SITE = 'an admin token sees every site: pick the operat
 
 /** Why `raw` is not the id of an existing site, or null (the site id is then `Number(raw)`). */
 function siteIdProblem(raw: unknown, siteExists: (id: number) => boolean): string | null {
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw <= 0) return `siteId: ${describeValue(raw)} is not a site id (leave it out for the whole fleet)`;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw <= 0)
+    return `siteId: ${describeValue(raw)} is not a site id (leave it out for the whole fleet)`;
   return siteExists(raw) ? null : `siteId: there is no site ${raw}`;
 }
 
 /** Validates a new token. */
 export function parseNewToken(body: unknown, siteExists: (id: number) => boolean): Parsed<NewTokenFields> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return err(['the body must be a JSON object { kind, name, role?, siteId? }']);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return err(['the body must be a JSON object { kind, name, role?, siteId? }']);
   const b = body as Record<string, unknown>;
   if (b.kind !== 'api' && b.kind !== 'kiosk') {
-    return err([`kind must be "api" (a token for scripts) or "kiosk" (a wall display link)${b.kind === undefined ? '' : ` (got ${describeValue(b.kind)})`}`]);
+    return err([
+      `kind must be "api" (a token for scripts) or "kiosk" (a wall display link)${b.kind === undefined ? '' : ` (got ${describeValue(b.kind)})`}`,
+    ]);
   }
   const errors: string[] = [];
   let name: string | null = null;
@@ -61,7 +65,12 @@ export function parseNewToken(body: unknown, siteExists: (id: number) => boolean
   const siteProblem = hasSite ? siteIdProblem(b.siteId, siteExists) : null;
   const siteId = hasSite && siteProblem === null ? (b.siteId as number) : null;
   if (b.kind === 'api') {
-    if (!isRole(b.role)) errors.push(b.role === undefined || b.role === '' ? `role is required for an API token: one of ${ROLES.join(', ')}` : `role must be one of ${ROLES.join(', ')} (got ${describeValue(b.role)})`);
+    if (!isRole(b.role))
+      errors.push(
+        b.role === undefined || b.role === ''
+          ? `role is required for an API token: one of ${ROLES.join(', ')}`
+          : `role must be one of ${ROLES.join(', ')} (got ${describeValue(b.role)})`,
+      );
     if (hasSite && b.role === 'admin') errors.push(`siteId: ${ADMIN_TOKEN_SITE}`);
     else if (siteProblem) errors.push(siteProblem);
     return errors.length > 0 ? err(errors) : ok({ kind: 'api', name, role: b.role as Role, siteId });

@@ -16,9 +16,20 @@ export interface GuardTarget {
 export type UserChange = { remove: true } | { remove?: false; role?: string; disabled?: boolean };
 
 /** Why the change is refused (a 409), or null when it may go ahead. */
-export function userChangeRefusal(target: GuardTarget, change: UserChange, actorUserId: number | null, enabledAdminCount: number): string | null {
+export function userChangeRefusal(
+  target: GuardTarget,
+  change: UserChange,
+  actorUserId: number | null,
+  enabledAdminCount: number,
+): string | null {
   if (target.role !== 'admin' || target.disabled) return null;
-  const verb = change.remove ? 'removed' : change.disabled === true ? 'disabled' : change.role !== undefined && change.role !== 'admin' ? 'demoted' : null;
+  const verb = change.remove
+    ? 'removed'
+    : change.disabled === true
+      ? 'disabled'
+      : change.role !== undefined && change.role !== 'admin'
+        ? 'demoted'
+        : null;
   if (verb === null) return null;
   if (target.id === actorUserId) {
     const what = { removed: 'remove', disabled: 'disable', demoted: 'demote' }[verb];

@@ -53,7 +53,14 @@ export function checkSiteIds(raw: unknown, ctx: UserInputContext): { value: numb
   if (!Array.isArray(raw)) return { value: null, error: 'siteIds must be a list of site ids, or null for every site' };
   if (raw.length === 0) return { value: null, error: 'siteIds: pick at least one site, or null for every site' };
   const bad = raw.filter((id) => typeof id !== 'number' || !Number.isInteger(id) || id <= 0);
-  if (bad.length > 0) return { value: null, error: `siteIds: ${bad.slice(0, 5).map((b) => describeValue(b)).join(', ')} ${bad.length === 1 ? 'is not a site id' : 'are not site ids'}` };
+  if (bad.length > 0)
+    return {
+      value: null,
+      error: `siteIds: ${bad
+        .slice(0, 5)
+        .map((b) => describeValue(b))
+        .join(', ')} ${bad.length === 1 ? 'is not a site id' : 'are not site ids'}`,
+    };
   const ids = [...new Set(raw as number[])];
   const unknown = ids.filter((id) => !ctx.siteExists(id));
   if (unknown.length > 0) return { value: null, error: `siteIds: there is no site ${unknown.join(', ')}` };
@@ -61,7 +68,8 @@ export function checkSiteIds(raw: unknown, ctx: UserInputContext): { value: numb
 }
 
 /** Admins see every site (lib/auth/site-scope): a site list on one is refused, never stored. */
-const ADMIN_SITES = 'siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites';
+const ADMIN_SITES =
+  'siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites';
 
 function checkNewPassword(raw: unknown, field: string, userName: string | undefined): string | null {
   if (raw === undefined || raw === null || raw === '') return `${field} is required`;
@@ -128,7 +136,8 @@ export function parseUserPatch(body: unknown, user: { name: string; role: string
   if (roleAfter === 'admin' && patch.siteIds !== undefined && patch.siteIds !== null) errors.push(ADMIN_SITES);
   if (errors.length > 0) return err(errors);
   if (Object.keys(patch).length === 0) return err([`nothing to change: send ${PATCH_FIELDS.join(', ')}`]);
-  if (patch.role !== undefined && patch.role !== user.role && (patch.role === 'admin' || user.role === 'admin') && !('siteIds' in patch)) patch.siteIds = null;
+  if (patch.role !== undefined && patch.role !== user.role && (patch.role === 'admin' || user.role === 'admin') && !('siteIds' in patch))
+    patch.siteIds = null;
   return ok(patch);
 }
 

@@ -90,7 +90,8 @@ function publicUrl(raw: string | undefined): string | null {
   } catch {
     throw new ConfigError(`HASHWATT_PUBLIC_URL=${JSON.stringify(raw)} is not a URL; use e.g. https://hashwatt.example.com`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`HASHWATT_PUBLIC_URL=${JSON.stringify(raw)} must be an http or https URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`HASHWATT_PUBLIC_URL=${JSON.stringify(raw)} must be an http or https URL`);
   return url.href.replace(/\/+$/, '');
 }
 
@@ -118,7 +119,8 @@ function secretKey(raw: string | undefined): Buffer | null {
   if (raw === undefined || raw.trim() === '') return null;
   const key = parseSecretKey(raw);
   // Never echo the value: it is a key, and a near miss is still most of one.
-  if (!key) throw new ConfigError('HASHWATT_SECRET_KEY is not a key: give 32 bytes as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`)');
+  if (!key)
+    throw new ConfigError('HASHWATT_SECRET_KEY is not a key: give 32 bytes as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`)');
   return key;
 }
 

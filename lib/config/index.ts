@@ -6,6 +6,14 @@ export { getAppConfig, loadAppConfig, setAppConfig, type AppConfig } from './app
 export { DEFAULT_HELD_READINGS_MAX, envCurrency, historyRetention, loadConfig, marketPolicy, type Config } from './core';
 export { processEnv, type Env } from './env';
 export { loadSimulatorConfig, type SimulatorConfig } from './simulator';
-export { DEFAULT_BITCOIND_URL, DEFAULT_MEMPOOL_URL, envBitcoindCookie, loadEnvSources, loadSourcesConfig, PUBLIC_MEMPOOL_URL, type EnvSources } from './sources';
+export {
+  DEFAULT_BITCOIND_URL,
+  DEFAULT_MEMPOOL_URL,
+  envBitcoindCookie,
+  loadEnvSources,
+  loadSourcesConfig,
+  PUBLIC_MEMPOOL_URL,
+  type EnvSources,
+} from './sources';
 export { ConfigError, envInt } from './variable';
 export { loadWebConfig, type WebConfig } from './web';

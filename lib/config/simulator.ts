@@ -36,16 +36,14 @@ const simulatorSchema = z
     HASHWATT_SIM_SEED: variable((raw) => (raw ? nonNegative('HASHWATT_SIM_SEED', raw, 0) : undefined)),
     HASHWATT_SIM_HTTP_PORT: count('HASHWATT_SIM_HTTP_PORT', 8999),
   })
-  .transform(
-    (v): SimulatorConfig => ({
-      miners: v.HASHWATT_DEMO_MINERS,
-      subnet: v.HASHWATT_SIM_SUBNET,
-      port: v.HASHWATT_SIM_PORT,
-      manifestPath: v.HASHWATT_SIM_MANIFEST,
-      seed: v.HASHWATT_SIM_SEED,
-      httpPort: v.HASHWATT_SIM_HTTP_PORT,
-    }),
-  );
+  .transform((v): SimulatorConfig => ({
+    miners: v.HASHWATT_DEMO_MINERS,
+    subnet: v.HASHWATT_SIM_SUBNET,
+    port: v.HASHWATT_SIM_PORT,
+    manifestPath: v.HASHWATT_SIM_MANIFEST,
+    seed: v.HASHWATT_SIM_SEED,
+    httpPort: v.HASHWATT_SIM_HTTP_PORT,
+  }));
 
 /** Reads and validates the simulator process's settings from `env`. */
 export function loadSimulatorConfig(env: Env): SimulatorConfig {

@@ -28,7 +28,8 @@ function httpUrl(env: Env, name: string, example: string): string | null {
   } catch {
     throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a URL (expected e.g. ${example})`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http:// or https:// URL, got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`${name} must be an http:// or https:// URL, got ${url.protocol}`);
   return raw;
 }
 
@@ -61,7 +62,8 @@ function bitcoindConfig(env: Env): BitcoindConfig {
 function fixedPrice(raw: string | undefined): number | null {
   if (raw === undefined || raw.trim() === '') return null;
   const n = Number(raw.trim());
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`HASHWATT_BTC_PRICE=${JSON.stringify(raw)} is not a positive number (e.g. 90000)`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ConfigError(`HASHWATT_BTC_PRICE=${JSON.stringify(raw)} is not a positive number (e.g. 90000)`);
   return n;
 }
 
@@ -73,7 +75,9 @@ export function loadSourcesConfig(env: Env): SourcesConfig {
     throw new ConfigError(`HASHWATT_NETWORK_SOURCE=${JSON.stringify(env.HASHWATT_NETWORK_SOURCE)} must be mempool, bitcoind or none`);
   }
   if (kind === 'mempool' && mempoolBaseUrl === null) {
-    throw new ConfigError(`HASHWATT_NETWORK_SOURCE=mempool needs HASHWATT_MEMPOOL_URL (your own instance, or ${PUBLIC_MEMPOOL_URL} for the public one)`);
+    throw new ConfigError(
+      `HASHWATT_NETWORK_SOURCE=mempool needs HASHWATT_MEMPOOL_URL (your own instance, or ${PUBLIC_MEMPOOL_URL} for the public one)`,
+    );
   }
   return {
     networkSource: kind,

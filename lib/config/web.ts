@@ -27,7 +27,10 @@ function trustedProxies(raw: string | undefined): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const address of addresses) {
-    if (!isIP(address)) throw new ConfigError(`HASHWATT_TRUSTED_PROXIES: ${JSON.stringify(address)} is not an IP address (list the proxies' addresses, comma separated)`);
+    if (!isIP(address))
+      throw new ConfigError(
+        `HASHWATT_TRUSTED_PROXIES: ${JSON.stringify(address)} is not an IP address (list the proxies' addresses, comma separated)`,
+      );
   }
   return addresses.map(normaliseAddress);
 }
@@ -44,18 +47,19 @@ const webSchema = z
   })
   .superRefine((v, ctx) => {
     if ((v.HASHWATT_TLS_CERT === '') !== (v.HASHWATT_TLS_KEY === '')) {
-      ctx.addIssue({ code: 'custom', message: 'HASHWATT_TLS_CERT and HASHWATT_TLS_KEY must be set together (PEM certificate and private key files)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'HASHWATT_TLS_CERT and HASHWATT_TLS_KEY must be set together (PEM certificate and private key files)',
+      });
     }
   })
-  .transform(
-    (v): WebConfig => ({
-      tls: v.HASHWATT_TLS_CERT
-        ? { certPath: resolve(/*turbopackIgnore: true*/ v.HASHWATT_TLS_CERT), keyPath: resolve(/*turbopackIgnore: true*/ v.HASHWATT_TLS_KEY) }
-        : null,
-      trustedProxies: v.HASHWATT_TRUSTED_PROXIES,
-      session: { idleMs: v.HASHWATT_SESSION_TTL_H * 3_600_000, maxAgeMs: v.HASHWATT_SESSION_MAX_AGE_D * 86_400_000 },
-    }),
-  );
+  .transform((v): WebConfig => ({
+    tls: v.HASHWATT_TLS_CERT
+      ? { certPath: resolve(/*turbopackIgnore: true*/ v.HASHWATT_TLS_CERT), keyPath: resolve(/*turbopackIgnore: true*/ v.HASHWATT_TLS_KEY) }
+      : null,
+    trustedProxies: v.HASHWATT_TRUSTED_PROXIES,
+    session: { idleMs: v.HASHWATT_SESSION_TTL_H * 3_600_000, maxAgeMs: v.HASHWATT_SESSION_MAX_AGE_D * 86_400_000 },
+  }));
 
 /** Reads and validates the web server's settings from `env`. */
 export function loadWebConfig(env: Env): WebConfig {

@@ -193,7 +193,9 @@ export const changes = sqliteTable(
     kind: text('kind').notNull(),
     siteId: integer('site_id'),
     rigId: integer('rig_id'),
-    payload: text('payload').notNull().default(sql`'{}'`),
+    payload: text('payload')
+      .notNull()
+      .default(sql`'{}'`),
   },
   (t) => [index('changes_ts_idx').on(t.tsMs)],
 );

@@ -24,7 +24,9 @@ export const SETTINGS_SECRET_PATHS: Readonly<Record<string, readonly string[]>> 
 /** Writing a secret needs the key: a database without one never stores a secret in plain text. */
 export class SecretsLockedError extends Error {
   constructor() {
-    super('no secret key is loaded, so secrets cannot be stored: set HASHWATT_SECRET_KEY or restore the key file <database>.key (hashwatt start creates it)');
+    super(
+      'no secret key is loaded, so secrets cannot be stored: set HASHWATT_SECRET_KEY or restore the key file <database>.key (hashwatt start creates it)',
+    );
   }
 }
 

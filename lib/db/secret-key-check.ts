@@ -45,7 +45,10 @@ export function findSealedSecret(db: Db): { where: string; value: string } | nul
   const places = [
     { where: 'alert_channels', query: sql`select config_json as json from alert_channels where config_json like ${like} limit 1` },
     { where: 'pools', query: sql`select credentials_json as json from pools where credentials_json like ${like} limit 1` },
-    { where: 'app_settings', query: sql`select value_json as json from app_settings where key != ${SECRET_CHECK_KEY} and value_json like ${like} limit 1` },
+    {
+      where: 'app_settings',
+      query: sql`select value_json as json from app_settings where key != ${SECRET_CHECK_KEY} and value_json like ${like} limit 1`,
+    },
   ];
   for (const place of places) {
     const row = db.orm.get<{ json: string } | undefined>(place.query);
@@ -98,7 +101,8 @@ export function unlockSecrets(db: Db, loaded: LoadedKey, nowMs: number): void {
     });
     check = readCheck(db); // another process may have written its own first
   }
-  if (check === null || !opens(box, check, CHECK_TEXT)) throw wrongKey(loaded.from, db, `the check value in app_settings '${SECRET_CHECK_KEY}'`);
+  if (check === null || !opens(box, check, CHECK_TEXT))
+    throw wrongKey(loaded.from, db, `the check value in app_settings '${SECRET_CHECK_KEY}'`);
   db.secrets = box;
 }
 
@@ -107,7 +111,12 @@ export function unlockSecrets(db: Db, loaded: LoadedKey, nowMs: number): void {
  * `hashwatt start` created). Without either the database stays locked and `log` says what that means;
  * a wrong key throws WrongSecretKeyError.
  */
-export function unlockWithConfiguredKey(db: Db, config: { secretKey: Buffer | null; dbPath: string }, nowMs: number, log: (line: string) => void): void {
+export function unlockWithConfiguredKey(
+  db: Db,
+  config: { secretKey: Buffer | null; dbPath: string },
+  nowMs: number,
+  log: (line: string) => void,
+): void {
   const loaded = findSecretKey(config.secretKey, config.dbPath);
   if (!loaded) {
     log(

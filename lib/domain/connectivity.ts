@@ -10,11 +10,7 @@ export interface ConnectivityPolicy {
  * A rig's connectivity after a poll: online while it answers, stale after `staleAfterPolls` missed polls
  * in a row, offline after `offlineAfterPolls`. A rig never seen answering is offline.
  */
-export function connectivityAfter(
-  consecutiveFailures: number,
-  everSeen: boolean,
-  policy: ConnectivityPolicy,
-): Connectivity {
+export function connectivityAfter(consecutiveFailures: number, everSeen: boolean, policy: ConnectivityPolicy): Connectivity {
   if (!everSeen) return 'offline';
   if (consecutiveFailures >= policy.offlineAfterPolls) return 'offline';
   if (consecutiveFailures >= policy.staleAfterPolls) return 'stale';

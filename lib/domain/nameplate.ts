@@ -13,7 +13,10 @@ const NAMEPLATES: Nameplate[] = table.models;
 
 /** Normalizes a model name for lookup: case, spaces, dashes and "+" vs "plus" do not matter. */
 function key(model: string): string {
-  return model.toLowerCase().replace(/\+/g, 'plus').replace(/[^a-z0-9]/g, '');
+  return model
+    .toLowerCase()
+    .replace(/\+/g, 'plus')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /**
@@ -23,11 +26,7 @@ function key(model: string): string {
 export function findNameplate(model: string): Nameplate | null {
   const k = key(model);
   if (!k) return null;
-  return (
-    NAMEPLATES.find((n) => key(n.model) === k) ??
-    NAMEPLATES.find((n) => key(n.model).endsWith(k) || k.endsWith(key(n.model))) ??
-    null
-  );
+  return NAMEPLATES.find((n) => key(n.model) === k) ?? NAMEPLATES.find((n) => key(n.model).endsWith(k) || k.endsWith(key(n.model))) ?? null;
 }
 
 /** Power estimated from the nameplate J/TH scaled by the measured hash rate; null when the model is unknown. */

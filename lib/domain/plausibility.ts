@@ -102,7 +102,9 @@ export function readingLimits(reading: Pick<Reading, 'model' | 'algorithm'>, mod
   const plate = nameplateOf(reading.model) ?? nameplateOf(modelHint);
   const { hashrate, power, gpu } = PLAUSIBILITY;
   const powerMaxW = plate ? power.nameplateFactor * plate.powerW : power.unknownMaxW;
-  const powerWhy = plate ? `${power.nameplateFactor}x the ${plate.model} nameplate of ${plate.powerW} W` : 'the limit for a model without a nameplate';
+  const powerWhy = plate
+    ? `${power.nameplateFactor}x the ${plate.model} nameplate of ${plate.powerW} W`
+    : 'the limit for a model without a nameplate';
   if (hashesSha256(reading)) {
     const hashrateMaxThs = plate ? hashrate.nameplateFactor * plate.hashrateThs : hashrate.unknownSha256MaxThs;
     const hashrateWhy = plate
@@ -112,7 +114,9 @@ export function readingLimits(reading: Pick<Reading, 'model' | 'algorithm'>, mod
   }
   const row = gpuAlgorithmBound(reading.algorithm);
   const perGpuThs = (row?.perGpuMaxHs ?? gpu.unknownPerGpuMaxHs) / 1e12;
-  const what = row ? `${row.perGpuMaxHs.toExponential()} H/s of ${row.family}` : `${gpu.unknownPerGpuMaxHs.toExponential()} H/s (algorithm not in the table)`;
+  const what = row
+    ? `${row.perGpuMaxHs.toExponential()} H/s of ${row.family}`
+    : `${gpu.unknownPerGpuMaxHs.toExponential()} H/s (algorithm not in the table)`;
   return {
     hashrateMaxThs: perGpuThs * gpu.maxGpusPerRig,
     hashrateWhy: `${gpu.maxGpusPerRig} GPUs x ${what}`,
@@ -140,14 +144,12 @@ export function checkPlausibility(reading: Reading, modelHint?: string | null): 
     warnings.push(`${field} = ${show(v)} (${rule(v, range)}): stored as unknown`);
     return null;
   };
-  const boards = listOf(reading.boards, 'boards', warnings).map(
-    (b: BoardReading, i): BoardReading => ({
-      ...b,
-      hashrateThs: optional(`boards[${i}].hashrateThs`, b.hashrateThs, board),
-      chips: optional(`boards[${i}].chips`, b.chips, chips),
-      tempC: optional(`boards[${i}].tempC`, b.tempC, tempC),
-    }),
-  );
+  const boards = listOf(reading.boards, 'boards', warnings).map((b: BoardReading, i): BoardReading => ({
+    ...b,
+    hashrateThs: optional(`boards[${i}].hashrateThs`, b.hashrateThs, board),
+    chips: optional(`boards[${i}].chips`, b.chips, chips),
+    tempC: optional(`boards[${i}].tempC`, b.tempC, tempC),
+  }));
   const fansRpm = listOf(reading.fansRpm, 'fansRpm', warnings).filter((rpm, i) => {
     if (inRange(rpm, fanRpm)) return true;
     warnings.push(`fansRpm[${i}] = ${show(rpm)} (${rule(rpm, fanRpm)}): left out`);

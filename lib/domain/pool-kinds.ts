@@ -23,9 +23,21 @@ export interface PoolKindInfo {
 
 /** Every supported pool kind, by its pools.kind value. */
 export const POOL_KINDS = {
-  braiins: { label: 'Braiins Pool', defaultBaseUrl: 'https://pool.braiins.com', credentials: [{ key: 'token', label: 'API token', secret: true }] },
-  ocean: { label: 'OCEAN', defaultBaseUrl: 'https://api.ocean.xyz', credentials: [{ key: 'address', label: 'Payout address', secret: false, placeholder: 'bc1q…' }] },
-  viabtc: { label: 'ViaBTC', defaultBaseUrl: 'https://www.viabtc.net', credentials: [{ key: 'apiKey', label: 'API key (read-only)', secret: true }] },
+  braiins: {
+    label: 'Braiins Pool',
+    defaultBaseUrl: 'https://pool.braiins.com',
+    credentials: [{ key: 'token', label: 'API token', secret: true }],
+  },
+  ocean: {
+    label: 'OCEAN',
+    defaultBaseUrl: 'https://api.ocean.xyz',
+    credentials: [{ key: 'address', label: 'Payout address', secret: false, placeholder: 'bc1q…' }],
+  },
+  viabtc: {
+    label: 'ViaBTC',
+    defaultBaseUrl: 'https://www.viabtc.net',
+    credentials: [{ key: 'apiKey', label: 'API key (read-only)', secret: true }],
+  },
   antpool: {
     label: 'AntPool',
     defaultBaseUrl: 'https://antpool.com',
@@ -35,7 +47,11 @@ export const POOL_KINDS = {
       { key: 'apiSecret', label: 'API secret', secret: true },
     ],
   },
-  f2pool: { label: 'F2Pool', defaultBaseUrl: 'https://api.f2pool.com', credentials: [{ key: 'user', label: 'Account name', secret: false }] },
+  f2pool: {
+    label: 'F2Pool',
+    defaultBaseUrl: 'https://api.f2pool.com',
+    credentials: [{ key: 'user', label: 'Account name', secret: false }],
+  },
   luxor: {
     label: 'Luxor',
     defaultBaseUrl: 'https://app.luxor.tech/api',

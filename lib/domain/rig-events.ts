@@ -38,7 +38,14 @@ export function formatUptime(seconds: number): string {
  * the last answer is a restart, also when the rig was offline in between (the usual power-cycle).
  */
 export function detectRigEvents(prev: RigStateSnapshot | null, next: RigStateSnapshot): RigEvent[] {
-  if (!prev) return [{ kind: 'state', title: `first seen: ${next.connectivity}`, detail: next.connectivity === 'online' ? `status ${next.status ?? 'unknown'}` : (next.lastError ?? '') }];
+  if (!prev)
+    return [
+      {
+        kind: 'state',
+        title: `first seen: ${next.connectivity}`,
+        detail: next.connectivity === 'online' ? `status ${next.status ?? 'unknown'}` : (next.lastError ?? ''),
+      },
+    ];
   const events: RigEvent[] = [];
   if (prev.connectivity !== next.connectivity) {
     const detail = next.connectivity === 'online' ? `status ${next.status ?? 'unknown'}` : (next.lastError ?? '');
@@ -47,7 +54,11 @@ export function detectRigEvents(prev: RigStateSnapshot | null, next: RigStateSna
     events.push({ kind: 'state', title: `${prev.status} → ${next.status}`, detail: '' });
   }
   if (next.connectivity === 'online' && prev.uptimeS !== null && next.uptimeS !== null && next.uptimeS < prev.uptimeS) {
-    events.push({ kind: 'restart', title: 'restarted', detail: `uptime ${formatUptime(next.uptimeS)} (was ${formatUptime(prev.uptimeS)})` });
+    events.push({
+      kind: 'restart',
+      title: 'restarted',
+      detail: `uptime ${formatUptime(next.uptimeS)} (was ${formatUptime(prev.uptimeS)})`,
+    });
   }
   return events;
 }

@@ -14,7 +14,10 @@ function weightedMean(items: { value: number | null; weight: number }[]): number
   return known.reduce((s, i) => s + i.value, 0) / known.length;
 }
 
-function sum(parts: EconomicsFigures[], key: 'hashrateThs' | 'powerW' | 'kwhPerDay' | 'btcPerDay' | 'revenuePerDay' | 'costPerDay' | 'profitPerDay'): number {
+function sum(
+  parts: EconomicsFigures[],
+  key: 'hashrateThs' | 'powerW' | 'kwhPerDay' | 'btcPerDay' | 'revenuePerDay' | 'costPerDay' | 'profitPerDay',
+): number {
   return parts.reduce((s, p) => s + p[key], 0);
 }
 

@@ -93,7 +93,8 @@ function gpuFigures(rig: RigEconomicsSource, site: SiteEconomicsInput, currency:
   );
 }
 
-const withGpuFlag = (stale: string[], f: EconomicsFigures) => ((f.kwhRevenueUnknownPerDay ?? 0) > 0 ? [...stale, GPU_REVENUE_UNSET] : stale);
+const withGpuFlag = (stale: string[], f: EconomicsFigures) =>
+  (f.kwhRevenueUnknownPerDay ?? 0) > 0 ? [...stale, GPU_REVENUE_UNSET] : stale;
 
 /**
  * Computes the sweep's economics; sites whose currency has no BTC price are left out (and the fleet flags

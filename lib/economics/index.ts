@@ -13,6 +13,13 @@ export {
 } from './hashprice';
 export { meritOrder, type MeritOrder, type MeritOrderEntry, type MeritOrderRig } from './merit-order';
 export { kwhPerDay, rigEconomics } from './rig';
-export { halvingInfo, nextRetargetHeight, subsidySatsAt, HALVING_INTERVAL_BLOCKS, RETARGET_INTERVAL_BLOCKS, type HalvingInfo } from './subsidy';
+export {
+  halvingInfo,
+  nextRetargetHeight,
+  subsidySatsAt,
+  HALVING_INTERVAL_BLOCKS,
+  RETARGET_INTERVAL_BLOCKS,
+  type HalvingInfo,
+} from './subsidy';
 export * from './tariffs';
 export type { EconomicsFigures, MarketInputs, RigEconomicsInput } from './types';

@@ -26,7 +26,8 @@ export function rigInputProblem(rig: RigEconomicsInput): string | null {
   const finite = Number.isFinite;
   if (!(finite(rig.hashrateThs) && rig.hashrateThs >= 0)) return `hashrateThs must be >= 0 (got ${rig.hashrateThs})`;
   if (!(rig.powerW === null || (finite(rig.powerW) && rig.powerW >= 0))) return `powerW must be >= 0 or null (got ${rig.powerW})`;
-  if (!(finite(rig.poolFeeFraction) && rig.poolFeeFraction >= 0 && rig.poolFeeFraction <= 1)) return `poolFeeFraction must be 0..1 (got ${rig.poolFeeFraction})`;
+  if (!(finite(rig.poolFeeFraction) && rig.poolFeeFraction >= 0 && rig.poolFeeFraction <= 1))
+    return `poolFeeFraction must be 0..1 (got ${rig.poolFeeFraction})`;
   if (!(finite(rig.pue) && rig.pue > 0)) return `pue must be > 0 (got ${rig.pue})`;
   // Prices may be negative: real-time feeds do pay consumers at times. They must be numbers.
   if (!finite(rig.pricePerKwh)) return `pricePerKwh must be a finite number (got ${rig.pricePerKwh})`;

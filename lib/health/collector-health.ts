@@ -58,7 +58,10 @@ export function assessCollector(input: {
     return down('stalled', `collector started ${seconds(upMs)} ago and has stored no sweep since (more than ${limit})`);
   }
   if (lastSweepAgeMs !== null && lastSweepAgeMs > limitMs) {
-    return down('stalled', `last sweep stored ${seconds(lastSweepAgeMs)} ago, more than ${limit}: no collector runs, or it cannot write (disk full?)`);
+    return down(
+      'stalled',
+      `last sweep stored ${seconds(lastSweepAgeMs)} ago, more than ${limit}: no collector runs, or it cannot write (disk full?)`,
+    );
   }
   return { ok: true, state: 'running', reason: null, lastSweepAgeMs };
 }

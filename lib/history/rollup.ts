@@ -95,7 +95,13 @@ function sortBuckets(buckets: Bucket[]): Bucket[] {
  * start of the bucket that was still open `graceMs` ago, at most `maxBuckets` of them (catch-up is
  * spread over several runs). Null when none is closed yet.
  */
-export function closedRange(doneUntilMs: number, nowMs: number, widthMs: number, graceMs: number, maxBuckets: number): { fromMs: number; toMs: number } | null {
+export function closedRange(
+  doneUntilMs: number,
+  nowMs: number,
+  widthMs: number,
+  graceMs: number,
+  maxBuckets: number,
+): { fromMs: number; toMs: number } | null {
   const fromMs = bucketStartMs(doneUntilMs, widthMs);
   const closedUntilMs = bucketStartMs(nowMs - graceMs, widthMs);
   const toMs = Math.min(closedUntilMs, fromMs + maxBuckets * widthMs);

@@ -63,13 +63,20 @@ function maxTempC(rigs: readonly RigView[]): number | null {
 
 /** The families of one level (rig, site or fleet) that share their shape. */
 function levelFamilies(level: 'rig' | 'site' | 'fleet', labelNames: readonly string[], what: string) {
-  const f = (name: string, help: string, extra: string[] = []) => gaugeFamily(`hashwatt_${level}_${name}`, `${help} (${what}).`, [...labelNames, ...extra]);
+  const f = (name: string, help: string, extra: string[] = []) =>
+    gaugeFamily(`hashwatt_${level}_${name}`, `${help} (${what}).`, [...labelNames, ...extra]);
   return {
-    hashrate: f('hashrate_hashes_per_second', 'Hash rate in hashes per second of its algorithm; only SHA-256 counts in site and fleet sums', level === 'rig' ? ['algorithm'] : []),
+    hashrate: f(
+      'hashrate_hashes_per_second',
+      'Hash rate in hashes per second of its algorithm; only SHA-256 counts in site and fleet sums',
+      level === 'rig' ? ['algorithm'] : [],
+    ),
     power: f('power_watts', 'Wall power in watts by where the figure comes from (meter, firmware, override, estimate)', ['source']),
     temp: f('temperature_max_celsius', 'Hottest chip or board sensor, degrees Celsius'),
     profit: f('profit_per_kilowatt_hour', 'Profit per kWh now in the currency label (breakeven minus the price of power)', ['currency']),
-    breakeven: f('breakeven_price_per_kilowatt_hour', 'Power price per kWh at which revenue equals cost, in the currency label', ['currency']),
+    breakeven: f('breakeven_price_per_kilowatt_hour', 'Power price per kWh at which revenue equals cost, in the currency label', [
+      'currency',
+    ]),
   };
 }
 
@@ -95,16 +102,38 @@ function setSums(fams: Level, rigsFam: FamilyBuilder, labels: Labels, rigs: read
  * Every rig, site and fleet family for `rigs` and `sites` (already limited to what the principal sees),
  * with `economics` for rigs and sites and `fleetEconomics` for the totals (null: none computed).
  */
-export function fleetFamilies(rigs: readonly RigView[], sites: readonly MetricsSite[], economics: EconomicsSnapshot, fleetEconomics: EconomicsFigures | null): MetricFamily[] {
+export function fleetFamilies(
+  rigs: readonly RigView[],
+  sites: readonly MetricsSite[],
+  economics: EconomicsSnapshot,
+  fleetEconomics: EconomicsFigures | null,
+): MetricFamily[] {
   const rig = levelFamilies('rig', RIG_LABELS, 'per rig, while it is online');
-  const connectivity = gaugeFamily('hashwatt_rig_connectivity', 'Whether the collector hears from the rig: 1 for its state (online, stale, offline), 0 for the others.', [...RIG_LABELS, 'state']);
+  const connectivity = gaugeFamily(
+    'hashwatt_rig_connectivity',
+    'Whether the collector hears from the rig: 1 for its state (online, stale, offline), 0 for the others.',
+    [...RIG_LABELS, 'state'],
+  );
   const lastSeen = gaugeFamily('hashwatt_rig_last_seen_timestamp_seconds', 'When the rig last answered a poll, Unix seconds.', RIG_LABELS);
   const site = levelFamilies('site', SITE_LABELS, 'per site, sums over its online rigs');
-  const siteRigs = gaugeFamily('hashwatt_site_rigs', 'Rigs of the site by connectivity (online, stale, offline).', [...SITE_LABELS, 'state']);
-  const sitePrice = gaugeFamily('hashwatt_site_price_per_kilowatt_hour', "The site's power price in force now per kWh, in the currency label.", [...SITE_LABELS, 'currency']);
+  const siteRigs = gaugeFamily('hashwatt_site_rigs', 'Rigs of the site by connectivity (online, stale, offline).', [
+    ...SITE_LABELS,
+    'state',
+  ]);
+  const sitePrice = gaugeFamily(
+    'hashwatt_site_price_per_kilowatt_hour',
+    "The site's power price in force now per kWh, in the currency label.",
+    [...SITE_LABELS, 'currency'],
+  );
   const fleet = levelFamilies('fleet', [], 'the fleet, sums over the sites the token sees');
-  const fleetRigs = gaugeFamily('hashwatt_fleet_rigs', 'Rigs by connectivity (online, stale, offline) over the sites the token sees.', ['state']);
-  const fleetPrice = gaugeFamily('hashwatt_fleet_price_per_kilowatt_hour', 'Energy-weighted power price now per kWh over the sites the token sees, in the currency label.', ['currency']);
+  const fleetRigs = gaugeFamily('hashwatt_fleet_rigs', 'Rigs by connectivity (online, stale, offline) over the sites the token sees.', [
+    'state',
+  ]);
+  const fleetPrice = gaugeFamily(
+    'hashwatt_fleet_price_per_kilowatt_hour',
+    'Energy-weighted power price now per kWh over the sites the token sees, in the currency label.',
+    ['currency'],
+  );
   const sitesById = new Map(sites.map((s) => [s.id, s]));
 
   for (const r of rigs) {
@@ -122,14 +151,20 @@ export function fleetFamilies(rigs: readonly RigView[], sites: readonly MetricsS
     if (!reading) continue;
     const algorithm = algorithmOf(reading);
     if (algorithm !== null) rig.hashrate.set({ ...labels, algorithm }, reading.hashrateThs * TH);
-    if (reading.powerW !== null) rig.power.set({ ...labels, source: reading.powerSource ? SOURCE[reading.powerSource] : 'unknown' }, reading.powerW);
+    if (reading.powerW !== null)
+      rig.power.set({ ...labels, source: reading.powerSource ? SOURCE[reading.powerSource] : 'unknown' }, reading.powerW);
     rig.temp.set(labels, reading.tempMaxC);
     setEconomics(rig, labels, economics.rigs[r.id]);
   }
 
   for (const s of sites) {
     const labels: Labels = { site_id: String(s.id), site: s.name };
-    setSums(site, siteRigs, labels, rigs.filter((r) => r.siteId === s.id));
+    setSums(
+      site,
+      siteRigs,
+      labels,
+      rigs.filter((r) => r.siteId === s.id),
+    );
     setEconomics(site, labels, economics.sites[s.id]);
     sitePrice.set({ ...labels, currency: s.currency }, s.pricePerKwh);
   }

@@ -25,7 +25,11 @@ export function marketFamilies(market: MarketView, currencies: readonly string[]
   const networkAt = gaugeFamily('hashwatt_network_fetched_timestamp_seconds', 'When the network figures were fetched, Unix seconds.');
   const price = gaugeFamily('hashwatt_btc_price', 'Price of one bitcoin in the currency label.', ['currency']);
   const priceAt = gaugeFamily('hashwatt_btc_price_fetched_timestamp_seconds', 'When the BTC price was fetched, Unix seconds.');
-  const hashprice = gaugeFamily('hashwatt_hashprice_per_terahash_second_per_day', 'Hashprice: revenue of 1 TH/s for one day before pool fees, in the currency label.', ['currency']);
+  const hashprice = gaugeFamily(
+    'hashwatt_hashprice_per_terahash_second_per_day',
+    'Hashprice: revenue of 1 TH/s for one day before pool fees, in the currency label.',
+    ['currency'],
+  );
   const n = market.network;
   if (n) {
     difficulty.set({}, n.difficulty);
@@ -46,7 +50,10 @@ export function marketFamilies(market: MarketView, currencies: readonly string[]
  */
 export function collectorFamilies(sweep: LastSweep | null, nowMs: number, wholeFleet: boolean): MetricFamily[] {
   const duration = gaugeFamily('hashwatt_collector_last_sweep_duration_seconds', 'How long the last sweep of every rig took, seconds.');
-  const age = gaugeFamily('hashwatt_collector_last_sweep_age_seconds', 'Seconds since the last sweep ended: grows when the collector stops.');
+  const age = gaugeFamily(
+    'hashwatt_collector_last_sweep_age_seconds',
+    'Seconds since the last sweep ended: grows when the collector stops.',
+  );
   const ended = gaugeFamily('hashwatt_collector_last_sweep_timestamp_seconds', 'When the last sweep ended, Unix seconds.');
   const failed = gaugeFamily('hashwatt_collector_last_sweep_failed_polls', 'Polls of the last sweep that got no reading (every site).');
   const ok = gaugeFamily('hashwatt_collector_last_sweep_ok_polls', 'Polls of the last sweep that got a reading (every site).');

@@ -7,16 +7,7 @@
  */
 
 export type AddressClass =
-  | 'public'
-  | 'loopback'
-  | 'private'
-  | 'cgnat'
-  | 'link-local'
-  | 'unique-local'
-  | 'multicast'
-  | 'unspecified'
-  | 'reserved'
-  | 'metadata';
+  'public' | 'loopback' | 'private' | 'cgnat' | 'link-local' | 'unique-local' | 'multicast' | 'unspecified' | 'reserved' | 'metadata';
 
 /** How each class reads in a message: "127.0.0.1 is a loopback address". */
 export const ADDRESS_CLASS_LABEL: Readonly<Record<AddressClass, string>> = {

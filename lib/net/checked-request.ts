@@ -77,7 +77,10 @@ export async function checkedRequest(opts: CheckedRequestOptions): Promise<Check
   const url = new URL(opts.url);
   const protocols = opts.protocols ?? ['http:', 'https:'];
   if (!(protocols as readonly string[]).includes(url.protocol)) {
-    throw new RequestFailed(`${url.protocol} URLs are not allowed here (only ${protocols.map((p) => p.slice(0, -1)).join(' or ')})`, 'refused');
+    throw new RequestFailed(
+      `${url.protocol} URLs are not allowed here (only ${protocols.map((p) => p.slice(0, -1)).join(' or ')})`,
+      'refused',
+    );
   }
   if (opts.signal?.aborted) throw new RequestFailed('cancelled', 'aborted');
 
@@ -146,7 +149,9 @@ export async function checkedRequest(opts: CheckedRequestOptions): Promise<Check
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), truncated }));
         res.on('error', (err) => {
           const code = errorCode(err);
-          reject(new RequestFailed(`the reply from ${url.host} broke off after ${bytes} bytes${code ? ` (${code})` : ''}`, 'network', code));
+          reject(
+            new RequestFailed(`the reply from ${url.host} broke off after ${bytes} bytes${code ? ` (${code})` : ''}`, 'network', code),
+          );
         });
       });
       req.end(opts.body === undefined ? undefined : Buffer.from(opts.body));

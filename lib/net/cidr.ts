@@ -53,12 +53,14 @@ export function parseIpv4Range(input: string, maxAddresses: number = MAX_SCAN_AD
   if (rest.length) throw new Error(`"${input}" is not a CIDR block like 10.0.0.0/24`);
   const base = parseIpv4(addr, input);
   if (prefixRaw === undefined) return { first: base, count: 1 };
-  if (!/^\d{1,2}$/.test(prefixRaw) || Number(prefixRaw) > 32) throw new Error(`"${input}": /${prefixRaw} is not a prefix length from 0 to 32`);
+  if (!/^\d{1,2}$/.test(prefixRaw) || Number(prefixRaw) > 32)
+    throw new Error(`"${input}": /${prefixRaw} is not a prefix length from 0 to 32`);
   const prefix = Number(prefixRaw);
   const size = 2 ** (32 - prefix);
   // A block's usable count (size - 2) is compared, so a /20 fits a cap of 4096.
   if ((prefix <= 30 ? size - 2 : size) > maxAddresses) throw tooLarge(input, size, maxAddresses);
   const network = Math.floor(base / size) * size;
-  if (network !== base) throw new Error(`"${input}": ${addr} is not the start of a /${prefix} block (did you mean ${formatIpv4(network)}/${prefix}?)`);
+  if (network !== base)
+    throw new Error(`"${input}": ${addr} is not the start of a /${prefix} block (did you mean ${formatIpv4(network)}/${prefix}?)`);
   return prefix <= 30 ? { first: network + 1, count: size - 2 } : { first: network, count: size };
 }

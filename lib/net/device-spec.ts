@@ -4,9 +4,7 @@
  */
 
 /** A parsed device spec; port null means "try the usual ports". */
-export type DeviceSpec =
-  | { protocol: 'tcp'; host: string; port: number | null }
-  | { protocol: 'http'; host: string; port: number };
+export type DeviceSpec = { protocol: 'tcp'; host: string; port: number | null } | { protocol: 'http'; host: string; port: number };
 
 const HOST_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,62})(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}))*$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -54,7 +52,11 @@ export function parseDeviceSpec(input: string): DeviceSpec {
   }
   const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(s);
   if (bracketed) {
-    return { protocol: 'tcp', host: checkHost(bracketed[1], input), port: bracketed[2] === undefined ? null : checkPort(bracketed[2], input) };
+    return {
+      protocol: 'tcp',
+      host: checkHost(bracketed[1], input),
+      port: bracketed[2] === undefined ? null : checkPort(bracketed[2], input),
+    };
   }
   const colons = (s.match(/:/g) ?? []).length;
   if (colons > 1) return { protocol: 'tcp', host: checkHost(s, input), port: null }; // bare IPv6

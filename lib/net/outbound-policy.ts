@@ -37,7 +37,10 @@ const HOST_NAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9
 export function parsePrivateHosts(text: string | undefined): PrivateHostList {
   const ranges = new BlockList();
   const names = new Set<string>();
-  const entries = (text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const entries = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const entry of entries) {
     const [base, bitsText, extra] = entry.replace(/^\[(.*)\]$/, '$1').split('/');
     const family = isIP(base);
@@ -46,11 +49,15 @@ export function parsePrivateHosts(text: string | undefined): PrivateHostList {
       if (bitsText === undefined) ranges.addAddress(unmapAddress(base), type);
       else {
         const bits = Number(bitsText);
-        if (!/^\d{1,3}$/.test(bitsText) || bits > (family === 4 ? 32 : 128)) throw new Error(`${JSON.stringify(entry)} has no valid prefix length (e.g. 192.168.1.0/24)`);
+        if (!/^\d{1,3}$/.test(bitsText) || bits > (family === 4 ? 32 : 128))
+          throw new Error(`${JSON.stringify(entry)} has no valid prefix length (e.g. 192.168.1.0/24)`);
         ranges.addSubnet(base, bits, type);
       }
     } else if (bitsText === undefined && HOST_NAME.test(entry.toLowerCase())) names.add(entry.toLowerCase().replace(/\.$/, ''));
-    else throw new Error(`${JSON.stringify(entry)} is not a host name, an IP address or a CIDR range (e.g. ntfy.lan, 192.168.1.20, 192.168.1.0/24)`);
+    else
+      throw new Error(
+        `${JSON.stringify(entry)} is not a host name, an IP address or a CIDR range (e.g. ntfy.lan, 192.168.1.20, 192.168.1.0/24)`,
+      );
   }
   return { names, ranges, entries };
 }

@@ -23,6 +23,7 @@ export function parseChannelConfig(input: unknown): ParsedChannelConfig {
 
 function issueText(kind: string, issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') return `${kind} channel: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `${kind} channel: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
   return `${kind} channel: ${path ? `${path}: ` : ''}${issue.message}`;
 }

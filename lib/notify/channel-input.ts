@@ -21,7 +21,8 @@ const KNOWN = ['name', 'enabled', 'config'];
 
 /** Validates a create (`stored` undefined: name and config required) or an update of `stored`. */
 export function parseChannelInput(body: unknown, stored?: { config: Record<string, unknown> }): ParsedChannelInput {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, errors: ['the body must be a JSON object { name, enabled, config }'] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, errors: ['the body must be a JSON object { name, enabled, config }'] };
   const b = body as Record<string, unknown>;
   const errors: string[] = [];
   const unknown = Object.keys(b).filter((k) => !KNOWN.includes(k));
@@ -46,7 +47,8 @@ export function parseChannelInput(body: unknown, stored?: { config: Record<strin
       secretErrors = kept.errors;
     }
     if (raw === undefined) errors.push('config is required: the channel settings with a kind');
-    else if (secretErrors.length > 0) errors.push(...secretErrors); // the literal "<redacted>" would only add noise
+    else if (secretErrors.length > 0)
+      errors.push(...secretErrors); // the literal "<redacted>" would only add noise
     else {
       const parsed = parseChannelConfig(raw);
       if (parsed.ok) input.config = parsed.config;

@@ -90,7 +90,11 @@ function networkError(req: HttpPost, host: string, err: unknown): NotifyError {
       // Where it may not go it will not go later either (until DNS or the operator's list changes).
       return new NotifyError(`${channel} channel: not sent to ${host}: ${err.message}`, { channel, retryable: false, cause: err });
     case 'timeout':
-      return new NotifyError(`${channel} channel: no reply from ${host} within ${req.timeoutMs} ms`, { channel, retryable: true, cause: err });
+      return new NotifyError(`${channel} channel: no reply from ${host} within ${req.timeoutMs} ms`, {
+        channel,
+        retryable: true,
+        cause: err,
+      });
     case 'aborted':
       return new NotifyError(`${channel} channel: sending to ${host} was cancelled`, { channel, retryable: true, cause: err });
     case 'network':

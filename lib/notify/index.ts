@@ -2,7 +2,14 @@
 export type { AlertMessage, AlertNotification, AlertSeverity, AlertState, Channel, ChannelKind, NotificationAudience } from './types';
 export { audienceOfAlerts, mayReceive, type PushSubscriber } from './audience';
 export { NotifyError, isRetryableStatus, parseRetryAfterMs, type NotifyErrorInfo } from './errors';
-export { CHANNEL_DESCRIPTORS, CHANNEL_KINDS, channelDescriptor, type ChannelConfig, type ChannelConfigInput, type ChannelDescriptor } from './descriptors';
+export {
+  CHANNEL_DESCRIPTORS,
+  CHANNEL_KINDS,
+  channelDescriptor,
+  type ChannelConfig,
+  type ChannelConfigInput,
+  type ChannelDescriptor,
+} from './descriptors';
 export { parseChannelConfig, type ParsedChannelConfig } from './channel-config';
 export { createChannel, type ChannelDeps } from './registry';
 export { LIMITS, renderAlert, renderBody, renderText, renderTitle, truncateText, type Measure, type RenderedText } from './render';

@@ -9,7 +9,9 @@ import { CHANNEL_DESCRIPTORS, channelDescriptor, type ChannelKind } from './desc
 export { REDACTED };
 
 /** Dotted paths of the secret fields of each kind (from its descriptor; Slack and Discord webhook URLs are credentials). */
-export const SECRET_FIELDS = Object.fromEntries(CHANNEL_DESCRIPTORS.map((d) => [d.kind, d.secretFields])) as unknown as Readonly<Record<ChannelKind, readonly string[]>>;
+export const SECRET_FIELDS = Object.fromEntries(CHANNEL_DESCRIPTORS.map((d) => [d.kind, d.secretFields])) as unknown as Readonly<
+  Record<ChannelKind, readonly string[]>
+>;
 
 type Obj = Record<string, unknown>;
 

@@ -39,7 +39,10 @@ export interface ChannelImplementation {
 }
 
 /** `create` sees only configs its own descriptor's schema produced (createChannel looks it up by that kind). */
-function implement<K extends ChannelKind>(descriptor: ChannelDescriptorOf<K>, create: (config: ChannelConfigOf<K>, deps: ChannelSendDeps) => Channel): ChannelImplementation {
+function implement<K extends ChannelKind>(
+  descriptor: ChannelDescriptorOf<K>,
+  create: (config: ChannelConfigOf<K>, deps: ChannelSendDeps) => Channel,
+): ChannelImplementation {
   return { descriptor, create: create as ChannelImplementation['create'] };
 }
 

@@ -117,7 +117,12 @@ export function renderText(n: AlertNotification, max: number, measure: Measure =
  * The longest rendering whose escaped form fits in `max`: escaping (HTML, mrkdwn, markdown) grows the text,
  * so the plain-text budget shrinks until the escaped text fits.
  */
-export function fitEscaped(renderPlain: (budget: number) => string, escape: (text: string) => string, max: number, measure: Measure = 'chars'): string {
+export function fitEscaped(
+  renderPlain: (budget: number) => string,
+  escape: (text: string) => string,
+  max: number,
+  measure: Measure = 'chars',
+): string {
   let budget = max;
   for (;;) {
     const out = escape(renderPlain(budget));

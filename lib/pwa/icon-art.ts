@@ -43,7 +43,10 @@ export function drawIcon(sizePx: number, maskable: boolean): Uint8Array {
   const boltOffset = (1 - boltScale) / 2;
   for (let py = 0; py < sizePx; py++) {
     for (let px = 0; px < sizePx; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const x = (px + (sx + 0.5) / samples) / sizePx;

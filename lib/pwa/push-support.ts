@@ -21,13 +21,24 @@ export type PushSupport = { supported: true } | { supported: false; reason: stri
 
 export function pushSupport(env: PushEnvironment): PushSupport {
   if (!env.secureContext) {
-    return { supported: false, reason: 'Notifications need a secure connection: open Hashwatt at its https:// address (browsers allow push over plain http only on localhost).' };
+    return {
+      supported: false,
+      reason:
+        'Notifications need a secure connection: open Hashwatt at its https:// address (browsers allow push over plain http only on localhost).',
+    };
   }
   if (env.iOS && !env.standalone && !env.hasPushManager) {
-    return { supported: false, reason: 'On iPhone and iPad, add Hashwatt to the Home Screen (Share, then Add to Home Screen) and open it from there to turn on notifications.' };
+    return {
+      supported: false,
+      reason:
+        'On iPhone and iPad, add Hashwatt to the Home Screen (Share, then Add to Home Screen) and open it from there to turn on notifications.',
+    };
   }
   if (!env.hasServiceWorker || !env.hasPushManager || !env.hasNotification) {
-    return { supported: false, reason: 'This browser cannot receive Web Push notifications. Try a current Chrome, Edge, Firefox or Safari.' };
+    return {
+      supported: false,
+      reason: 'This browser cannot receive Web Push notifications. Try a current Chrome, Edge, Firefox or Safari.',
+    };
   }
   if (env.permission === 'denied') {
     return { supported: false, reason: "Notifications are blocked for this site. Allow them in the browser's site settings, then reload." };
@@ -37,7 +48,10 @@ export function pushSupport(env: PushEnvironment): PushSupport {
 
 /** A base64url VAPID key as the bytes PushManager.subscribe({ applicationServerKey }) takes. */
 export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
-  const b64 = base64url.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(base64url.length / 4) * 4, '=');
+  const b64 = base64url
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(base64url.length / 4) * 4, '=');
   const text = atob(b64);
   const out = new Uint8Array(new ArrayBuffer(text.length));
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);

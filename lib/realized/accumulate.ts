@@ -86,7 +86,12 @@ const validPrice = (p: number | undefined): p is number => p !== undefined && Nu
  * The pieces of the sweep: each rig's counted interval split by local hour. `capMs` bounds an interval
  * (3 poll intervals). A rig whose reading is not newer than the last counted one adds nothing.
  */
-export function realizedPieces(rigs: readonly RealizedRig[], sites: ReadonlyMap<number, RealizedSite>, market: RealizedMarket, capMs: number): RealizedPiece[] {
+export function realizedPieces(
+  rigs: readonly RealizedRig[],
+  sites: ReadonlyMap<number, RealizedSite>,
+  market: RealizedMarket,
+  capMs: number,
+): RealizedPiece[] {
   const pieces = new Map<string, RealizedPiece>();
   const networkOk = market.network !== null && networkInputProblem(market.network) === null;
   const fleetBtc = market.prices[market.fleetCurrency];
@@ -101,7 +106,17 @@ export function realizedPieces(rigs: readonly RealizedRig[], sites: ReadonlyMap<
       let p = pieces.get(key);
       if (!p) {
         const day = localDay(hourStartMs, site.timeZone);
-        p = { rigId: rig.rigId, siteId: site.id, hourStartMs, day, currency: site.currency, sums: emptySums(), costFleet: 0, revenueFleet: 0, kwhUnconverted: 0 };
+        p = {
+          rigId: rig.rigId,
+          siteId: site.id,
+          hourStartMs,
+          day,
+          currency: site.currency,
+          sums: emptySums(),
+          costFleet: 0,
+          revenueFleet: 0,
+          kwhUnconverted: 0,
+        };
         pieces.set(key, p);
       }
       return p;
@@ -126,9 +141,14 @@ export function realizedPieces(rigs: readonly RealizedRig[], sites: ReadonlyMap<
     const otherPerDay = sha256 ? null : (market.otherRevenuePerDay?.(reading, site.id) ?? null);
     const revenueKnown = sha256 ? networkOk && validPrice(siteBtc) : otherPerDay !== null && Number.isFinite(otherPerDay);
     const feeFraction = (rig.poolFeePct ?? site.poolFeePct) / 100;
-    const btcPerHour = revenueKnown && sha256
-      ? (blocksPerDay(reading.hashrateThs, market.network!.difficulty) * (market.network!.subsidySats + market.network!.feesPerBlockSats) * (1 - feeFraction)) / SATS_PER_BTC / 24
-      : 0;
+    const btcPerHour =
+      revenueKnown && sha256
+        ? (blocksPerDay(reading.hashrateThs, market.network!.difficulty) *
+            (market.network!.subsidySats + market.network!.feesPerBlockSats) *
+            (1 - feeFraction)) /
+          SATS_PER_BTC /
+          24
+        : 0;
     for (const seg of splitAtLocalHours(Math.max(rig.prevReadingMs, rig.pollMs - capMs), rig.pollMs, site.timeZone)) {
       const p = piece(seg.hourStartMs);
       const hours = (seg.toMs - seg.fromMs) / MS_PER_HOUR;

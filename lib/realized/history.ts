@@ -42,7 +42,12 @@ function point(tsMs: number, s: RealizedSums, elapsedHours: number): RealizedPoi
 }
 
 /** The points of `hours` (any sites, one currency) for a range ending at `nowMs`, oldest first. */
-export function historyPoints(hours: readonly { hourStartMs: number; sums: RealizedSums }[], bucket: 'hour' | 'day', timeZone: string, nowMs: number): RealizedPoint[] {
+export function historyPoints(
+  hours: readonly { hourStartMs: number; sums: RealizedSums }[],
+  bucket: 'hour' | 'day',
+  timeZone: string,
+  nowMs: number,
+): RealizedPoint[] {
   const groups = new Map<number, { endMs: number; sums: RealizedSums }>();
   for (const h of hours) {
     let startMs = h.hourStartMs;

@@ -21,7 +21,8 @@ export interface ReportRange {
 /** The range of `params`, with `today` the current local day of the report's time zone; or why not. */
 export function parseReportRange(params: URLSearchParams, today: string): Result<ReportRange, string> {
   const period = params.get('period') ?? 'day';
-  if (!(REPORT_PERIODS as readonly string[]).includes(period)) return err(`period must be one of ${REPORT_PERIODS.join(', ')} (got ${describeValue(period)})`);
+  if (!(REPORT_PERIODS as readonly string[]).includes(period))
+    return err(`period must be one of ${REPORT_PERIODS.join(', ')} (got ${describeValue(period)})`);
   const p = period as ReportPeriod;
   for (const name of ['from', 'to'] as const) {
     const v = params.get(name);
@@ -33,7 +34,8 @@ export function parseReportRange(params: URLSearchParams, today: string): Result
   if (from > to) return err(`from (${from}) must not be after to (${to})`);
   const firstDay = periodOf(from, p).firstDay;
   const lastDay = periodOf(to, p).lastDay;
-  if (Date.parse(lastDay) - Date.parse(firstDay) > MAX_REPORT_DAYS * 86_400_000) return err(`the range from ${from} to ${to} is longer than ${MAX_REPORT_DAYS} days`);
+  if (Date.parse(lastDay) - Date.parse(firstDay) > MAX_REPORT_DAYS * 86_400_000)
+    return err(`the range from ${from} to ${to} is longer than ${MAX_REPORT_DAYS} days`);
   return ok({ period: p, firstDay, lastDay });
 }
 

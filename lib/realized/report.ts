@@ -42,15 +42,17 @@ export interface ReportRow {
 
 /** What each figure means, shown where the figures are (screens, JSON, CSV notes). */
 export const REPORT_DEFINITIONS = {
-  kwh: 'Energy at the wall times the site PUE, summed over each interval between a rig\'s readings (an interval counts at most 3 poll intervals, so an outage is not billed as mining).',
-  cost: 'Each interval\'s kWh times the price in force then (time-of-use band, real-time price, or flat).',
-  revenue: 'BTC earned after pool fees at each interval\'s network figures, times the BTC price then. Rigs whose revenue is unknown (GPU rigs) add none.',
+  kwh: "Energy at the wall times the site PUE, summed over each interval between a rig's readings (an interval counts at most 3 poll intervals, so an outage is not billed as mining).",
+  cost: "Each interval's kWh times the price in force then (time-of-use band, real-time price, or flat).",
+  revenue:
+    "BTC earned after pool fees at each interval's network figures, times the BTC price then. Rigs whose revenue is unknown (GPU rigs) add none.",
   profit: 'Revenue minus all cost; excludes GPU revenue where GPU rigs ran (their energy and cost count).',
   avgPricePerKwh: 'Cost divided by the priced kWh.',
   uptimePct: 'Share of observed rig-hours the rig was online and hashing.',
-  losingRigHours: 'Rig-hours when the price in force exceeded the rig\'s breakeven.',
+  losingRigHours: "Rig-hours when the price in force exceeded the rig's breakeven.",
   mixPct: 'Share of kWh by power provenance: meter, firmware, override, estimate.',
-  calendar: 'Days and months are the local calendar of the site (DST days have 23 or 25 hours), weeks are ISO weeks (Monday first); fleet days follow the fleet time zone, each site summed by its own hour buckets.',
+  calendar:
+    'Days and months are the local calendar of the site (DST days have 23 or 25 hours), weeks are ISO weeks (Monday first); fleet days follow the fleet time zone, each site summed by its own hour buckets.',
 } as const;
 
 /** The derived figures of one set of sums. */
@@ -69,12 +71,19 @@ export function figuresOf(s: RealizedSums): Omit<ReportRow, 'period' | 'start' |
     avgPricePerKwh: priced > 0 ? s.cost / priced : null,
     uptimePct: s.observedRigHours > 0 ? (100 * s.upRigHours) / s.observedRigHours : null,
     losingRigHours: s.losingRigHours,
-    mixPct: s.kwh > 0 ? { meter: pct(s.kwhMeter), firmware: pct(s.kwhFirmware), override: pct(s.kwhOverride), estimate: pct(s.kwhEstimated) } : null,
+    mixPct:
+      s.kwh > 0
+        ? { meter: pct(s.kwhMeter), firmware: pct(s.kwhFirmware), override: pct(s.kwhOverride), estimate: pct(s.kwhEstimated) }
+        : null,
   };
 }
 
 /** Groups `days` (any order) into periods of `timeZone`, oldest first; the total over all of them. */
-export function buildReport(days: readonly DaySums[], period: ReportPeriod, timeZone: string): { rows: ReportRow[]; total: Omit<ReportRow, 'period' | 'start' | 'end'> } {
+export function buildReport(
+  days: readonly DaySums[],
+  period: ReportPeriod,
+  timeZone: string,
+): { rows: ReportRow[]; total: Omit<ReportRow, 'period' | 'start' | 'end'> } {
   const groups = new Map<string, { firstDay: string; lastDay: string; sums: RealizedSums }>();
   const all = emptySums();
   for (const d of days) {

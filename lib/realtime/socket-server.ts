@@ -57,7 +57,13 @@ export function revocationReason(connected: Authenticated, now: ReturnType<Autho
  * filtered stream. A socket whose principal changes in any way (role, sites) or ends is told why
  * ('access-changed') and closed: its stream was cut for the principal it connected as.
  */
-export function attachRealtime(http: HttpServer | HttpsServer, db: Db, market: MarketPolicy, authorize: AuthorizeHandshake, recheckMs = RECHECK_MS) {
+export function attachRealtime(
+  http: HttpServer | HttpsServer,
+  db: Db,
+  market: MarketPolicy,
+  authorize: AuthorizeHandshake,
+  recheckMs = RECHECK_MS,
+) {
   const io: RealtimeServer = new Server(http, {
     serveClient: false,
     allowRequest: (req, callback) => {

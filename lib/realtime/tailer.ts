@@ -22,7 +22,13 @@ export interface Tailer {
 const BATCH = 2000;
 
 /** Starts tailing from the current end of the log, checking every `intervalMs`. */
-export function startTailer(db: Db, market: MarketPolicy, onDeltas: (deltas: Delta[]) => void, intervalMs = 300, onAccessChange: () => void = () => {}): Tailer {
+export function startTailer(
+  db: Db,
+  market: MarketPolicy,
+  onDeltas: (deltas: Delta[]) => void,
+  intervalMs = 300,
+  onAccessChange: () => void = () => {},
+): Tailer {
   let cursor = currentCursor(db);
   let dataVersion = -1;
   const poll = () => {

@@ -31,7 +31,6 @@ export interface RigPatch {
   nameplatePowerW?: number | null;
 }
 
-
 /** What the checks need to know about the database. */
 export interface RigInputContext {
   siteExists: (id: number) => boolean;
@@ -42,7 +41,8 @@ function checkName(raw: unknown, field: string): { value: string | null; error: 
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { value: null, error: null };
   if (typeof raw !== 'string') return { value: null, error: `${field} must be text` };
   const name = raw.trim();
-  if (name.length > MAX_RIG_NAME_CHARS) return { value: null, error: `${field} must be at most ${MAX_RIG_NAME_CHARS} characters (got ${name.length})` };
+  if (name.length > MAX_RIG_NAME_CHARS)
+    return { value: null, error: `${field} must be at most ${MAX_RIG_NAME_CHARS} characters (got ${name.length})` };
   if (/[\u0000-\u001f]/.test(name)) return { value: null, error: `${field} must not contain control characters` };
   return { value: name, error: null };
 }
@@ -60,7 +60,8 @@ export function parseNewRigs(body: unknown, ctx: RigInputContext): Parsed<{ site
   const errors: string[] = [];
   const siteError = checkSiteId(b.siteId, ctx.siteExists);
   if (siteError) errors.push(siteError);
-  if (!Array.isArray(b.rigs) || b.rigs.length === 0) return err([...errors, 'rigs is required: a list of at least one { address, port, driver }']);
+  if (!Array.isArray(b.rigs) || b.rigs.length === 0)
+    return err([...errors, 'rigs is required: a list of at least one { address, port, driver }']);
   if (b.rigs.length > 4096) return err([...errors, `rigs: at most 4096 at a time (got ${b.rigs.length})`]);
   const rigs: NewRigFields[] = [];
   b.rigs.forEach((raw, i) => {
@@ -84,7 +85,14 @@ export function parseNewRigs(body: unknown, ctx: RigInputContext): Parsed<{ site
     }
     for (const e of [name.error, model.error, algorithm.error]) if (e) errors.push(e);
     if (address.ok && port.ok && driverOk && !name.error && !model.error && !algorithm.error) {
-      rigs.push({ address: address.value, port: port.value!, driver: r.driver as string, name: name.value, model: model.value, algorithm: algorithm.value ?? 'sha256' });
+      rigs.push({
+        address: address.value,
+        port: port.value!,
+        driver: r.driver as string,
+        name: name.value,
+        model: model.value,
+        algorithm: algorithm.value ?? 'sha256',
+      });
     }
   });
   if (errors.length) return err(errors);

@@ -37,7 +37,8 @@ export function readKeyFile(path: string): Buffer {
     closeSync(fd);
   }
   const key = filled > KEY_FILE_MAX_BYTES ? null : parseSecretKey(buf.subarray(0, filled).toString('utf8'));
-  if (!key) throw new KeyFileError(`the key file ${path} does not hold a key (32 bytes as base64 or 64 hex digits): restore it from your backup`);
+  if (!key)
+    throw new KeyFileError(`the key file ${path} does not hold a key (32 bytes as base64 or 64 hex digits): restore it from your backup`);
   return key;
 }
 

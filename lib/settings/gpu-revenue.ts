@@ -30,7 +30,8 @@ const GPU_REVENUE_WORDING: IssueWording = {
   subject: 'GPU revenue',
   custom: (issue, _where, input) => {
     const algorithm = String(issue.path[0]);
-    if (issue.code === 'invalid_key') return `algorithm ${JSON.stringify(algorithm.slice(0, 40))} must be 1-32 lower-case letters, digits, "_", "." or "-"`;
+    if (issue.code === 'invalid_key')
+      return `algorithm ${JSON.stringify(algorithm.slice(0, 40))} must be 1-32 lower-case letters, digits, "_", "." or "-"`;
     if (issue.code === 'invalid_type') return `${algorithm} must be a number (revenue per MH/s per day)`;
     return `${algorithm} must be from 0 to ${GPU_REVENUE_CEILING_PER_MHS_DAY} per MH/s per day (got ${String(input)})`;
   },

@@ -76,7 +76,11 @@ function credentials(kind: string, baseUrl: string, v: unknown, stored: PoolConf
       value = kept.value;
     }
     if (typeof value !== 'string' || value.trim() === '') {
-      errors.push(value === undefined || (typeof value === 'string' && value.trim() === '') ? `credentials.${c.key} is required for ${kind} (${c.label})` : `credentials.${c.key} must be text (got ${shown(value)})`);
+      errors.push(
+        value === undefined || (typeof value === 'string' && value.trim() === '')
+          ? `credentials.${c.key} is required for ${kind} (${c.label})`
+          : `credentials.${c.key} must be text (got ${shown(value)})`,
+      );
     } else out[c.key] = value.trim();
   }
   return out;
@@ -101,7 +105,8 @@ export function parsePoolInput(body: unknown, stored: PoolConfig | null): Parsed
     matchUrl: requiredText(body.matchUrl, 'matchUrl', errors),
   };
   const fee = body.feePct ?? 2;
-  if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0 || fee > MAX_POOL_FEE_PCT) errors.push(`feePct must be a number from 0 to ${MAX_POOL_FEE_PCT} percent (got ${shown(fee)})`);
+  if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0 || fee > MAX_POOL_FEE_PCT)
+    errors.push(`feePct must be a number from 0 to ${MAX_POOL_FEE_PCT} percent (got ${shown(fee)})`);
   else pool.feePct = fee;
   return errors.length > 0 ? err(errors) : ok(pool);
 }

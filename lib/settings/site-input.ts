@@ -57,13 +57,15 @@ function readFields(body: unknown, requireName: boolean): SiteInput<Partial<Site
     const name = body.name;
     if (typeof name !== 'string') errors.push(name === undefined ? 'name is required' : `name must be text (got ${shown(name)})`);
     else if (name.trim() === '') errors.push('name must not be empty');
-    else if (name.trim().length > SITE_NAME_MAX_CHARS) errors.push(`name must be at most ${SITE_NAME_MAX_CHARS} characters (got ${name.trim().length})`);
+    else if (name.trim().length > SITE_NAME_MAX_CHARS)
+      errors.push(`name must be at most ${SITE_NAME_MAX_CHARS} characters (got ${name.trim().length})`);
     else out.name = name.trim();
   }
   if (body.timeZone !== undefined) {
     const tz = body.timeZone;
     const canonical = typeof tz === 'string' ? canonicalTimeZone(tz) : null;
-    if (canonical === null) errors.push(`timeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC (got ${shown(tz)})`);
+    if (canonical === null)
+      errors.push(`timeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC (got ${shown(tz)})`);
     else out.timeZone = canonical;
   }
   if (body.currency !== undefined) {

@@ -49,7 +49,8 @@ export interface SourcesSettings {
 export const NO_NETWORK_SOURCE = 'no network source configured: set one in Settings → Network or HASHWATT_MEMPOOL_URL';
 
 /** What the BTC price says while neither a fixed price nor a mempool API is set. */
-export const NO_PRICE_SOURCE = 'no price source configured: set a mempool API or a fixed BTC price in Settings → Network, or HASHWATT_MEMPOOL_URL or HASHWATT_BTC_PRICE';
+export const NO_PRICE_SOURCE =
+  'no price source configured: set a mempool API or a fixed BTC price in Settings → Network, or HASHWATT_MEMPOOL_URL or HASHWATT_BTC_PRICE';
 
 /** Source label stored beside an outcome when nothing is configured. */
 export const UNCONFIGURED_SOURCE = 'none';
@@ -115,7 +116,8 @@ function bitcoind(v: unknown, stored: BitcoindSettings | null, envCookie: EnvCoo
   if (cookiePath !== null) cookieProblem(cookiePath, url, envCookie, errors);
   if (kept.ok) {
     if ((user === null) !== (password === null)) errors.push('bitcoind.user and bitcoind.password must be set together');
-    else if (user === null && cookiePath === null) errors.push('bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)');
+    else if (user === null && cookiePath === null)
+      errors.push('bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)');
   }
   return { url, user, password, cookiePath, feeBlocks: wholeNumber(v.feeBlocks ?? 144, 'bitcoind.feeBlocks', FEE_BLOCKS_RANGE, errors) };
 }
@@ -132,7 +134,9 @@ function cookieProblem(cookiePath: string, url: string, envCookie: EnvCookie, er
   }
   const node = urlDestination(envCookie.url);
   if (urlDestination(url) !== node) {
-    errors.push(`bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (${node}): use that URL, or give bitcoind.user and bitcoind.password for another node`);
+    errors.push(
+      `bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (${node}): use that URL, or give bitcoind.user and bitcoind.password for another node`,
+    );
   }
 }
 
@@ -143,11 +147,7 @@ const FIELDS = ['networkSource', 'mempoolBaseUrl', 'bitcoind', 'fixedBtcPrice', 
  * environment's), whose bitcoind password a "<redacted>" keeps for the same node; `envCookie` is the only
  * cookie file (and node) the document may name (none by default).
  */
-export function parseSourcesSettings(
-  body: unknown,
-  stored: SourcesSettings | null,
-  envCookie: EnvCookie = null,
-): Parsed<SourcesSettings> {
+export function parseSourcesSettings(body: unknown, stored: SourcesSettings | null, envCookie: EnvCookie = null): Parsed<SourcesSettings> {
   if (!isObj(body)) return err(['the settings must be a JSON object']);
   const errors: string[] = [];
   const unknown = Object.keys(body).filter((k) => !FIELDS.includes(k));
@@ -157,13 +157,18 @@ export function parseSourcesSettings(
     errors.push(`networkSource must be mempool, bitcoind or none (got ${shown(networkSource)})`);
   }
   const currency = typeof body.currency === 'string' ? body.currency.trim().toUpperCase() : body.currency;
-  if (!(CURRENCIES as readonly unknown[]).includes(currency)) errors.push(`currency must be one of ${CURRENCIES.join(', ')} (got ${shown(body.currency)})`);
+  if (!(CURRENCIES as readonly unknown[]).includes(currency))
+    errors.push(`currency must be one of ${CURRENCIES.join(', ')} (got ${shown(body.currency)})`);
   let fixedBtcPrice: number | null = null;
   if (body.fixedBtcPrice !== undefined && body.fixedBtcPrice !== null) {
-    if (typeof body.fixedBtcPrice === 'number' && Number.isFinite(body.fixedBtcPrice) && body.fixedBtcPrice > 0) fixedBtcPrice = body.fixedBtcPrice;
+    if (typeof body.fixedBtcPrice === 'number' && Number.isFinite(body.fixedBtcPrice) && body.fixedBtcPrice > 0)
+      fixedBtcPrice = body.fixedBtcPrice;
     else errors.push(`fixedBtcPrice must be a positive number, or empty to fetch the price (got ${shown(body.fixedBtcPrice)})`);
   }
-  const blankUrl = body.mempoolBaseUrl === undefined || body.mempoolBaseUrl === null || (typeof body.mempoolBaseUrl === 'string' && body.mempoolBaseUrl.trim() === '');
+  const blankUrl =
+    body.mempoolBaseUrl === undefined ||
+    body.mempoolBaseUrl === null ||
+    (typeof body.mempoolBaseUrl === 'string' && body.mempoolBaseUrl.trim() === '');
   if (blankUrl && networkSource === 'mempool') {
     errors.push('mempoolBaseUrl is required when networkSource is mempool (e.g. https://mempool.space/api, or your own instance)');
   }

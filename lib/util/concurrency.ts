@@ -28,7 +28,8 @@ export function createLimiter(limit: number): <T>(fn: () => Promise<T>) => Promi
       return await fn();
     } finally {
       const next = waiting.shift();
-      if (next) next(); // the slot passes straight to the next caller
+      if (next)
+        next(); // the slot passes straight to the next caller
       else running--;
     }
   };

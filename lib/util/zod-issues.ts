@@ -49,12 +49,16 @@ export function issueMessage(issue: ZodIssue, wording: IssueWording): string {
       if (issue.origin === 'string') return `${subject} must not be empty`;
       return `${subject} must be ${issue.inclusive ? '>=' : '>'} ${issue.minimum} (got ${shown(input)})`;
     case 'too_big':
-      if (issue.origin === 'array') return `${subject} must list at most ${issue.maximum} items${Array.isArray(input) ? ` (got ${input.length})` : ''}`;
+      if (issue.origin === 'array')
+        return `${subject} must list at most ${issue.maximum} items${Array.isArray(input) ? ` (got ${input.length})` : ''}`;
       return `${subject} must be ${issue.inclusive ? '<=' : '<'} ${issue.maximum} (got ${shown(input)})`;
     case 'invalid_value':
       return `${subject} must be one of ${issue.values.map((v) => String(v)).join(', ')} (got ${shown(input)})`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).map((k) => shown(k)).join(', ')}${issue.keys.length > 5 ? ', ...' : ''}${where ? ` in ${where}` : ''}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+        .slice(0, 5)
+        .map((k) => shown(k))
+        .join(', ')}${issue.keys.length > 5 ? ', ...' : ''}${where ? ` in ${where}` : ''}`;
     default:
       return `${subject} ${issue.message}${input === undefined ? '' : ` (got ${shown(input)})`}`;
   }

@@ -51,7 +51,8 @@ function scopeEconomics(e: EconomicsSnapshot, allowed: ReadonlySet<number>, rigI
   return { fleet: fleetOfSites(Object.values(sites), fx), sites, rigs: pick(e.rigs, (id) => rigIds.has(id)) };
 }
 
-const scopeAlerts = (alerts: readonly AlertView[], allowed: ReadonlySet<number>) => alerts.filter((a) => a.siteId !== null && allowed.has(a.siteId));
+const scopeAlerts = (alerts: readonly AlertView[], allowed: ReadonlySet<number>) =>
+  alerts.filter((a) => a.siteId !== null && allowed.has(a.siteId));
 
 export interface ScopedStream {
   snapshot(s: FleetSnapshot): FleetSnapshot;

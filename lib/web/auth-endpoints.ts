@@ -26,7 +26,15 @@ export interface AuthEndpointDeps {
 
 const wantsJson = (req: IncomingMessage) => (req.headers['content-type'] ?? '').startsWith('application/json');
 
-function loginFailed(req: IncomingMessage, res: ServerResponse, status: number, error: string, code: string, next: string, headers: Record<string, string> = {}) {
+function loginFailed(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  error: string,
+  code: string,
+  next: string,
+  headers: Record<string, string> = {},
+) {
   if (wantsJson(req)) return sendJson(res, status, { ok: false, error }, headers);
   redirect(res, `/login?error=${code}&next=${encodeURIComponent(next)}`, headers);
 }
@@ -41,15 +49,26 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, fac
   const input = parseLoginBody(req.headers['content-type'], body);
   if ('error' in input) return loginFailed(req, res, 400, input.error, 'malformed', '/');
   const user = getUserByName(deps.db, input.name);
-  const check = await limitedPasswordCheck(deps.db, { kind: 'login', name: input.name, clientAddress: facts.clientAddress }, input.password, user && !user.disabled ? user.passwordHash : null, deps.now);
+  const check = await limitedPasswordCheck(
+    deps.db,
+    { kind: 'login', name: input.name, clientAddress: facts.clientAddress },
+    input.password,
+    user && !user.disabled ? user.passwordHash : null,
+    deps.now,
+  );
   if (check.outcome === 'refused') {
-    return loginFailed(req, res, 429, refusalMessage(check, 'sign-ins'), check.reason === 'busy' ? 'busy' : 'rate', input.next, { 'Retry-After': String(check.retryAfterS) });
+    return loginFailed(req, res, 429, refusalMessage(check, 'sign-ins'), check.reason === 'busy' ? 'busy' : 'rate', input.next, {
+      'Retry-After': String(check.retryAfterS),
+    });
   }
   if (check.outcome === 'wrong' || !user) return loginFailed(req, res, 401, 'wrong user name or password', 'invalid', input.next);
   await rehashIfWeaker(deps.db, user, input.password);
   const nowMs = deps.now();
   const token = createSession(deps.db, user.id, nowMs, deps.session);
-  const cookie = serializeCookie(SESSION_COOKIE, token, { maxAgeS: Math.min(deps.session.idleMs, deps.session.maxAgeMs) / 1000, secure: facts.https });
+  const cookie = serializeCookie(SESSION_COOKIE, token, {
+    maxAgeS: Math.min(deps.session.idleMs, deps.session.maxAgeMs) / 1000,
+    secure: facts.https,
+  });
   if (wantsJson(req)) return sendJson(res, 200, { ok: true, user: { name: user.name, role: user.role } }, { 'Set-Cookie': cookie });
   redirect(res, input.next, { 'Set-Cookie': cookie });
 }
@@ -58,7 +77,8 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, fac
 async function rehashIfWeaker(db: Db, user: UserRow, password: string): Promise<void> {
   if (!needsRehash(user.passwordHash)) return;
   try {
-    if (replacePasswordHash(db, user.id, user.passwordHash, await hashPassword(password))) console.log(`web: password hash of ${user.name} raised to today's cost`);
+    if (replacePasswordHash(db, user.id, user.passwordHash, await hashPassword(password)))
+      console.log(`web: password hash of ${user.name} raised to today's cost`);
   } catch (err) {
     console.error(`web: could not raise the password hash of ${user.name}: ${err instanceof Error ? err.message : String(err)}`);
   }

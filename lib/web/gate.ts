@@ -54,7 +54,10 @@ export function createGate(deps: GateDeps) {
   const tokenUsedAt = new Map<number, number>();
 
   const factsOf = (req: IncomingMessage): RequestFacts =>
-    requestFacts({ remoteAddress: req.socket.remoteAddress, encrypted: (req.socket as TLSSocket).encrypted === true, headers: req.headers }, deps.web.trustedProxies);
+    requestFacts(
+      { remoteAddress: req.socket.remoteAddress, encrypted: (req.socket as TLSSocket).encrypted === true, headers: req.headers },
+      deps.web.trustedProxies,
+    );
 
   function check(token: string): Authenticated | null {
     const who = authenticate(deps.db, token, now(), deps.web.session.maxAgeMs);
@@ -83,7 +86,8 @@ export function createGate(deps: GateDeps) {
     for (const name of [SESSION_COOKIE, KIOSK_COOKIE]) {
       const value = cookies.get(name);
       const who = value ? check(value) : null;
-      if (who && (name === SESSION_COOKIE) === (who.via === 'session')) return { principal: who, cookie: true, sessionToken: who.via === 'session' ? value : undefined };
+      if (who && (name === SESSION_COOKIE) === (who.via === 'session'))
+        return { principal: who, cookie: true, sessionToken: who.via === 'session' ? value : undefined };
     }
     return { principal: null, error: null };
   }
@@ -97,7 +101,13 @@ export function createGate(deps: GateDeps) {
   function exchangeKiosk(req: IncomingMessage, res: ServerResponse, url: URL, facts: RequestFacts) {
     const token = url.searchParams.get('kiosk') ?? '';
     const who = tokenKind(token) === 'kiosk' ? check(token) : null;
-    if (!who) return sendPage(res, 401, 'Kiosk link not valid', 'This kiosk link was revoked or mistyped. Ask an admin for a new one (Settings → Users & tokens).');
+    if (!who)
+      return sendPage(
+        res,
+        401,
+        'Kiosk link not valid',
+        'This kiosk link was revoked or mistyped. Ask an admin for a new one (Settings → Users & tokens).',
+      );
     url.searchParams.delete('kiosk');
     const cookie = serializeCookie(KIOSK_COOKIE, token, { maxAgeS: 400 * 86_400, secure: facts.https });
     // Only to a path on this site: `/.//evil/x?kiosk=` parses to the path `//evil/x`, another host to a browser.
@@ -118,7 +128,10 @@ export function createGate(deps: GateDeps) {
       return;
     }
     if (expiresAtMs === null) return;
-    res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { maxAgeS: Math.max(1, Math.floor((expiresAtMs - nowMs) / 1000)), secure: facts.https }));
+    res.appendHeader(
+      'Set-Cookie',
+      serializeCookie(SESSION_COOKIE, token, { maxAgeS: Math.max(1, Math.floor((expiresAtMs - nowMs) / 1000)), secure: facts.https }),
+    );
   }
 
   /** True when the request was answered here; false when Next should handle it (principal attached). */
@@ -145,7 +158,15 @@ export function createGate(deps: GateDeps) {
     if (refuseDeclaredOversizedBody(req, res, method, path)) return true; // before anything reads the body
     const allowedOrigins = originsFor(facts);
     const csrf = (cookie: boolean) =>
-      cookie ? csrfProblem({ method, origin: req.headers.origin, referer: req.headers.referer, secFetchSite: req.headers['sec-fetch-site'] as string | undefined, allowedOrigins }) : null;
+      cookie
+        ? csrfProblem({
+            method,
+            origin: req.headers.origin,
+            referer: req.headers.referer,
+            secFetchSite: req.headers['sec-fetch-site'] as string | undefined,
+            allowedOrigins,
+          })
+        : null;
 
     if (method === 'POST' && path === '/api/auth/login') {
       const problem = req.headers.origin || req.headers.referer ? csrf(true) : null;
@@ -163,7 +184,14 @@ export function createGate(deps: GateDeps) {
       if (requirement === 'public' && cred.error === null) return false;
       if (cred.error) deny(req, res, path, 401, cred.error);
       else if (method === 'GET' && !isApi(path) && !path.startsWith('/_next/')) redirect(res, `/login?next=${encodeURIComponent(req.url)}`);
-      else deny(req, res, path, 401, 'sign in required: send a session cookie (POST /api/auth/login) or an "Authorization: Bearer <token>" header');
+      else
+        deny(
+          req,
+          res,
+          path,
+          401,
+          'sign in required: send a session cookie (POST /api/auth/login) or an "Authorization: Bearer <token>" header',
+        );
       return true;
     }
     const who = cred.principal;
@@ -183,7 +211,13 @@ export function createGate(deps: GateDeps) {
       return true;
     }
     if (requirement !== 'public' && !can(who, requirement)) {
-      deny(req, res, path, 403, `${who.name} (${who.role}) may not ${requirement === 'read' ? 'read this' : requirement.replace('-', ' ')}: ask an admin`);
+      deny(
+        req,
+        res,
+        path,
+        403,
+        `${who.name} (${who.role}) may not ${requirement === 'read' ? 'read this' : requirement.replace('-', ' ')}: ask an admin`,
+      );
       return true;
     }
     req.headers[PRINCIPAL_HEADER] = encodePrincipal(who);
@@ -203,7 +237,15 @@ export function createGate(deps: GateDeps) {
       return { error: `authentication failed: ${err instanceof Error ? err.message : String(err)}` };
     }
     if (!cred.principal) return { error: cred.error ?? 'sign in required' };
-    const problem = cred.cookie ? csrfProblem({ method: 'POST', origin: req.headers.origin, referer: undefined, secFetchSite: undefined, allowedOrigins: originsFor(factsOf(req)) }) : null;
+    const problem = cred.cookie
+      ? csrfProblem({
+          method: 'POST',
+          origin: req.headers.origin,
+          referer: undefined,
+          secFetchSite: undefined,
+          allowedOrigins: originsFor(factsOf(req)),
+        })
+      : null;
     if (problem && req.headers.origin) return { error: problem };
     return { principal: cred.principal };
   }

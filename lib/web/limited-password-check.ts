@@ -9,7 +9,8 @@ import type { Db } from '../db/client';
 import { beginAttempt, finishAttempt, type AttemptKind } from '../db/mutations/sign-in-attempts';
 
 /** The password was right, wrong, or not checked (too many attempts, or too many at once). */
-export type LimitedCheck = { outcome: 'right' } | { outcome: 'wrong' } | { outcome: 'refused'; reason: 'busy' | 'locked'; retryAfterS: number };
+export type LimitedCheck =
+  { outcome: 'right' } | { outcome: 'wrong' } | { outcome: 'refused'; reason: 'busy' | 'locked'; retryAfterS: number };
 
 /** A hash nobody's password matches, at today's cost, checked for an unknown user so both take as long. */
 let decoyHash: Promise<string> | null = null;

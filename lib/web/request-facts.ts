@@ -37,7 +37,10 @@ export function requestFacts(raw: RawRequestFacts, trustedProxies: readonly stri
   let host = header(raw.headers, 'host') ?? 'localhost';
   if (viaProxy) {
     // The right-most address a trusted proxy did not add is the client.
-    const chain = (header(raw.headers, 'x-forwarded-for') ?? '').split(',').map((s) => normaliseAddress(s.trim())).filter(Boolean);
+    const chain = (header(raw.headers, 'x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => normaliseAddress(s.trim()))
+      .filter(Boolean);
     while (chain.length > 0 && trustedProxies.includes(chain[chain.length - 1])) chain.pop();
     clientAddress = chain.pop() ?? remote;
     const proto = header(raw.headers, 'x-forwarded-proto')?.split(',')[0].trim().toLowerCase();

@@ -31,7 +31,12 @@ export function storageReplyFor(err: unknown, db: RepliedDb): StorageReply | nul
   // Once the file was replaced, every write is refused as read-only: say why.
   const fault = found.kind === 'read-only' && db.fileState.replaced ? (storageFaultOf(db.fileState.replaced) ?? found) : found;
   if (fault.kind === 'busy') {
-    return { status: 503, retryAfterS: RETRY_AFTER_BUSY_S, fault, error: `the database is busy (${fault.code}): another write held it too long; try again in ${RETRY_AFTER_BUSY_S} s` };
+    return {
+      status: 503,
+      retryAfterS: RETRY_AFTER_BUSY_S,
+      fault,
+      error: `the database is busy (${fault.code}): another write held it too long; try again in ${RETRY_AFTER_BUSY_S} s`,
+    };
   }
   const what = fault.kind === 'replaced' ? fault.cause : `cannot use the database: ${describeStorageFault(db.path, fault)}`;
   return { status: 503, retryAfterS: RETRY_AFTER_FAULT_S, fault, error: what };
@@ -43,7 +48,11 @@ const wantsJson = (req: IncomingMessage) => (req.url ?? '').startsWith('/api/') 
 export function sendStorageReply(req: IncomingMessage, res: ServerResponse, reply: StorageReply): void {
   const headers = { 'Retry-After': String(reply.retryAfterS) };
   if (wantsJson(req)) sendJson(res, reply.status, { ok: false, error: reply.error }, headers);
-  else sendPage(res, reply.status, 'Database unavailable', `${reply.error}. This page reloads in ${reply.retryAfterS} s.`, { ...headers, Refresh: String(reply.retryAfterS) });
+  else
+    sendPage(res, reply.status, 'Database unavailable', `${reply.error}. This page reloads in ${reply.retryAfterS} s.`, {
+      ...headers,
+      Refresh: String(reply.retryAfterS),
+    });
 }
 
 /**
@@ -51,7 +60,13 @@ export function sendStorageReply(req: IncomingMessage, res: ServerResponse, repl
  * to send (its empty 500 or its error page). Checked at the first byte: writeHead, flushHeaders, write,
  * end; what Next writes after that is dropped.
  */
-export function replaceFaultedReplies(req: IncomingMessage, res: ServerResponse, faults: () => readonly unknown[], db: RepliedDb, onFault?: (reply: StorageReply) => void): void {
+export function replaceFaultedReplies(
+  req: IncomingMessage,
+  res: ServerResponse,
+  faults: () => readonly unknown[],
+  db: RepliedDb,
+  onFault?: (reply: StorageReply) => void,
+): void {
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   let replaced = false;
   const takeOver = (status = res.statusCode): boolean => {

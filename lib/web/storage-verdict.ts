@@ -41,7 +41,8 @@ export function isLowSpace(freeBytes: number, totalBytes: number): boolean {
 /** The most serious thing wrong, first: a replaced file, then a read-only one, a failing one, low space. */
 export function storageVerdict(f: StorageFacts): StorageVerdict {
   if (f.replaced) return { level: 'replaced', message: f.replaced };
-  if (f.notWritable) return { level: 'read-only', message: `The database ${f.dbPath} is read-only (${f.notWritable}): nothing new is stored.` };
+  if (f.notWritable)
+    return { level: 'read-only', message: `The database ${f.dbPath} is read-only (${f.notWritable}): nothing new is stored.` };
   if (f.recentFault) return { level: 'failing', message: `Storing data is failing: ${f.recentFault}.` };
   if (f.freeBytes !== null && f.totalBytes !== null && isLowSpace(f.freeBytes, f.totalBytes)) {
     const pct = f.totalBytes > 0 ? ` (${((100 * f.freeBytes) / f.totalBytes).toFixed(1)} %)` : '';

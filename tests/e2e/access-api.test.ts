@@ -63,7 +63,11 @@ describe('anonymous requests', { timeout: 120_000 }, () => {
     for (const { path, methods } of routes) {
       for (const method of methods) {
         if (PUBLIC_API.has(path)) continue;
-        const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+        const res = await fetch(`${base}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: method === 'GET' ? undefined : '{}',
+        });
         expect(res.status, `${method} ${path}`).toBe(401);
         expect(((await res.json()) as { error: string }).error).toMatch(/sign in required/);
         checked++;
@@ -85,7 +89,9 @@ describe('anonymous requests', { timeout: 120_000 }, () => {
   });
 
   it('cannot slip past with a forged principal header, a path trick or a malformed token', async () => {
-    const forged = Buffer.from(JSON.stringify({ role: 'admin', siteIds: null, name: 'x', via: 'session', userId: 1, tokenId: null })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ role: 'admin', siteIds: null, name: 'x', via: 'session', userId: 1, tokenId: null }),
+    ).toString('base64url');
     expect((await fetch(`${base}/api/rigs`, { headers: { 'x-hashwatt-principal': forged } })).status).toBe(401);
     expect((await fetch(`${base}/api/health/../rigs`)).status).toBe(401);
     expect((await fetch(`${base}/_next/static/%2e%2e/%2e%2e/api/rigs`)).status).toBe(401);
@@ -130,31 +136,65 @@ describe('tokens and roles', { timeout: 60_000 }, () => {
     const rigs = await fetch(`${base}/api/rigs`, { headers: auth });
     expect(rigs.status).toBe(200);
     expect(((await rigs.json()) as { rigs: unknown[] }).rigs).toHaveLength(4);
-    const write = await fetch(`${base}/api/sites/1`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: '{"pue":1.2}' });
+    const write = await fetch(`${base}/api/sites/1`, {
+      method: 'PATCH',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: '{"pue":1.2}',
+    });
     expect(write.status).toBe(403);
     expect(((await write.json()) as { error: string }).error).toMatch(/grafana \(viewer\) may not configure/);
-    const id = (await cli(['token', 'list'])).split('\n').find((l) => l.includes('grafana'))!.split('\t')[0];
+    const id = (await cli(['token', 'list']))
+      .split('\n')
+      .find((l) => l.includes('grafana'))!
+      .split('\t')[0];
     await cli(['token', 'revoke', id]);
     expect((await fetch(`${base}/api/rigs`, { headers: auth })).status).toBe(401);
   });
 
   it('a viewer reads but cannot change or even open settings; an operator acknowledges and sets maintenance but cannot configure', async () => {
     expect((await apiFetch(base, '/api/rigs', {}, VIEWER)).status).toBe(200);
-    const tariff = await apiFetch(base, '/api/sites/1/tariff', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"kind":"flat","pricePerKwh":0.01}' }, VIEWER);
+    const tariff = await apiFetch(
+      base,
+      '/api/sites/1/tariff',
+      { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"kind":"flat","pricePerKwh":0.01}' },
+      VIEWER,
+    );
     expect(tariff.status).toBe(403);
     expect((await apiFetch(base, '/api/alerts/channels', {}, VIEWER)).status).toBe(403);
     expect((await apiFetch(base, '/api/settings/storage', {}, VIEWER)).status).toBe(403);
-    const maintenanceAsViewer = await apiFetch(base, '/api/rigs/1/maintenance', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }, VIEWER);
+    const maintenanceAsViewer = await apiFetch(
+      base,
+      '/api/rigs/1/maintenance',
+      { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' },
+      VIEWER,
+    );
     expect(maintenanceAsViewer.status).toBe(403);
 
     // The operator gets past the gate: the route itself answers (not a 401/403).
-    const maintenance = await apiFetch(base, '/api/rigs/1/maintenance', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"note":"fan swap"}' }, OPERATOR);
+    const maintenance = await apiFetch(
+      base,
+      '/api/rigs/1/maintenance',
+      { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"note":"fan swap"}' },
+      OPERATOR,
+    );
     expect(maintenance.status).toBe(200);
     expect((await apiFetch(base, '/api/rigs/1/maintenance', { method: 'DELETE' }, OPERATOR)).status).toBe(200);
     const ack = await apiFetch(base, '/api/alerts/no-such-alert/ack', { method: 'POST' }, OPERATOR);
     expect(ack.status).toBe(404);
-    expect((await apiFetch(base, '/api/sites/1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"pue":1.2}' }, OPERATOR)).status).toBe(403);
-    expect((await apiFetch(base, '/api/sites/1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"pue":1.2}' })).status).toBe(200);
+    expect(
+      (
+        await apiFetch(
+          base,
+          '/api/sites/1',
+          { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"pue":1.2}' },
+          OPERATOR,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await apiFetch(base, '/api/sites/1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"pue":1.2}' }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -162,7 +202,11 @@ describe('sign-in, CSRF and headers', { timeout: 60_000 }, () => {
   it('refuses a change carried by a cookie from another origin or with no origin at all', async () => {
     const cookie = await signIn(base);
     const patch = (headers: Record<string, string>) =>
-      fetch(`${base}/api/sites/1`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json', ...headers }, body: '{"pue":1.25}' });
+      fetch(`${base}/api/sites/1`, {
+        method: 'PATCH',
+        headers: { cookie, 'content-type': 'application/json', ...headers },
+        body: '{"pue":1.25}',
+      });
     const foreign = await patch({ origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect(((await foreign.json()) as { error: string }).error).toMatch(/origin https:\/\/evil.example is not this site/);
@@ -175,18 +219,34 @@ describe('sign-in, CSRF and headers', { timeout: 60_000 }, () => {
 
   it('limits failed sign-ins per user name: the sixth try waits even with the right password', async () => {
     const attempt = (password: string) =>
-      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.1.2.3' }, body: JSON.stringify({ name: OPERATOR.name, password }) });
+      fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.1.2.3' },
+        body: JSON.stringify({ name: OPERATOR.name, password }),
+      });
     for (let i = 0; i < 5; i++) expect((await attempt('wrong-password-0')).status).toBe(401);
     const limited = await attempt(OPERATOR.password);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await limited.json()) as { error: string }).error).toMatch(/too many failed sign-ins/);
     // Another user from the same address is not locked out.
-    expect((await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(VIEWER) })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(VIEWER),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('answers a malformed sign-in with a specific 400', async () => {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x"}' });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"x"}',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('password is required');
   });
@@ -199,7 +259,11 @@ describe('sign-in, CSRF and headers', { timeout: 60_000 }, () => {
     expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(page.headers.get('strict-transport-security')).toBeNull();
     const login = (headers: Record<string, string>) =>
-      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(TEST_ADMIN) });
+      fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(TEST_ADMIN),
+      });
     const plain = (await login({})).headers.getSetCookie()[0];
     expect(plain).toMatch(/^hw_sess=hw_sess_[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
     const proxied = await login({ 'x-forwarded-proto': 'https' });
@@ -217,7 +281,27 @@ describe('HTTPS served directly (HASHWATT_TLS_CERT / HASHWATT_TLS_KEY)', { timeo
   it('serves the same app over TLS with Secure cookies', async () => {
     const cert = `${dir.dir}/cert.pem`;
     const key = `${dir.dir}/key.pem`;
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    );
     const port = await freePort();
     web = startChild('web', new URL('../../server.ts', import.meta.url).pathname, [], {
       ...process.env,
@@ -231,10 +315,21 @@ describe('HTTPS served directly (HASHWATT_TLS_CERT / HASHWATT_TLS_KEY)', { timeo
     await web.ready;
     const reply = await new Promise<{ status: number; cookie: string; hsts: string | undefined }>((resolve, reject) => {
       const req = httpsRequest(
-        { host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/auth/login',
+          method: 'POST',
+          rejectUnauthorized: false,
+          headers: { 'content-type': 'application/json' },
+        },
         (res) => {
           res.resume();
-          resolve({ status: res.statusCode!, cookie: String(res.headers['set-cookie']?.[0]), hsts: res.headers['strict-transport-security'] as string | undefined });
+          resolve({
+            status: res.statusCode!,
+            cookie: String(res.headers['set-cookie']?.[0]),
+            hsts: res.headers['strict-transport-security'] as string | undefined,
+          });
         },
       );
       req.on('error', reject);

@@ -31,7 +31,14 @@ beforeAll(async () => {
   dir = tempDir('hashwatt-access-ui-');
   dbPath = `${dir.dir}/hashwatt.db`;
   [system, browser] = await Promise.all([
-    startSystem({ PORT: String(await freePort()), HASHWATT_DB: dbPath, HASHWATT_DEMO: '1', HASHWATT_DEMO_MINERS: '6', HASHWATT_POLL_INTERVAL_S: '1', HASHWATT_SIM_SUBNET: '127.0.65' }),
+    startSystem({
+      PORT: String(await freePort()),
+      HASHWATT_DB: dbPath,
+      HASHWATT_DEMO: '1',
+      HASHWATT_DEMO_MINERS: '6',
+      HASHWATT_POLL_INTERVAL_S: '1',
+      HASHWATT_SIM_SUBNET: '127.0.65',
+    }),
     launchBrowser(),
   ]);
   base = system.baseUrl;
@@ -85,7 +92,9 @@ describe('your account', { timeout: 60_000 }, () => {
       await page.getByRole('button', { name: 'Change password' }).click();
     };
     await fill('not-my-password-1', 'second-password-789');
-    await expect.poll(() => page.getByTestId('password-errors').textContent()).toMatch(/currentPassword: that is not your current password/);
+    await expect
+      .poll(() => page.getByTestId('password-errors').textContent())
+      .toMatch(/currentPassword: that is not your current password/);
     await fill(who.password, 'second-password-789', 'second-password-780');
     await expect.poll(() => page.getByTestId('password-errors').textContent()).toBe('the new password and its repetition differ');
     await fill(who.password, 'second-password-789');
@@ -93,7 +102,11 @@ describe('your account', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
     await page.context().close();
     const login = (password: string) =>
-      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: who.name, password }) });
+      fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: who.name, password }),
+      });
     expect((await login(who.password)).status).toBe(401);
     expect((await login('second-password-789')).status).toBe(200);
   });
@@ -118,15 +131,21 @@ describe('roles and sites', { timeout: 90_000 }, () => {
     await page.context().close();
   });
 
-  it('a user limited to one site sees only that site\'s rigs on the API and on the overview', async () => {
+  it("a user limited to one site sees only that site's rigs on the API and on the overview", async () => {
     const all = (await (await apiFetch(base, '/api/rigs')).json()) as { rigs: ApiRig[] };
     const north = all.rigs[0];
     expect(new Set(all.rigs.map((r) => r.siteId)).size).toBe(2);
-    await cli(['user', 'add', NORTH_ONLY.name, '--role', 'viewer', '--sites', north.siteName], { HASHWATT_USER_PASSWORD: NORTH_ONLY.password });
+    await cli(['user', 'add', NORTH_ONLY.name, '--role', 'viewer', '--sites', north.siteName], {
+      HASHWATT_USER_PASSWORD: NORTH_ONLY.password,
+    });
     const mine = (await (await apiFetch(base, '/api/rigs', {}, NORTH_ONLY)).json()) as { rigs: ApiRig[] };
     const expected = all.rigs.filter((r) => r.siteId === north.siteId).map((r) => r.id);
     expect(mine.rigs.map((r) => r.id)).toEqual(expected);
-    const fleet = (await (await apiFetch(base, '/api/fleet', {}, NORTH_ONLY)).json()) as { rigsTotal: number; profitPerDay: number | null; scopedToSiteIds: number[] };
+    const fleet = (await (await apiFetch(base, '/api/fleet', {}, NORTH_ONLY)).json()) as {
+      rigsTotal: number;
+      profitPerDay: number | null;
+      scopedToSiteIds: number[];
+    };
     // Its money is over its own site (tests/unit/views/scope.test.ts has the figures), not withheld.
     expect(fleet).toMatchObject({ rigsTotal: expected.length, scopedToSiteIds: [north.siteId] });
     const other = all.rigs.find((r) => r.siteId !== north.siteId)!;
@@ -144,7 +163,7 @@ describe('roles and sites', { timeout: 90_000 }, () => {
 });
 
 describe('kiosk links', { timeout: 90_000 }, () => {
-  it('show one site\'s wall without a login, nothing else, and stop when revoked', async () => {
+  it("show one site's wall without a login, nothing else, and stop when revoked", async () => {
     const rigs = ((await (await apiFetch(base, '/api/rigs')).json()) as { rigs: ApiRig[] }).rigs;
     const south = rigs[rigs.length - 1];
     const token = await cli(['token', 'create', '--kiosk', '--site', south.siteName, '--name', 'south TV']);
@@ -159,10 +178,15 @@ describe('kiosk links', { timeout: 90_000 }, () => {
 
     await page.goto(`${base}/rigs`);
     expect(page.url()).toBe(`${base}/wall`);
-    const write = await page.evaluate(async () => (await fetch('/api/sites/1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+    const write = await page.evaluate(
+      async () => (await fetch('/api/sites/1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{}' })).status,
+    );
     expect(write).toBe(403);
 
-    const id = (await cli(['token', 'list'])).split('\n').find((l) => l.includes('south TV'))!.split('\t')[0];
+    const id = (await cli(['token', 'list']))
+      .split('\n')
+      .find((l) => l.includes('south TV'))!
+      .split('\t')[0];
     await cli(['token', 'revoke', id]);
     // The wall was open: its socket is closed at the revocation and the page reloads by itself to sign-in.
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/login');

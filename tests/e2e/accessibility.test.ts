@@ -23,7 +23,14 @@ let browser: Browser;
 beforeAll(async () => {
   dir = tempDir('hashwatt-a11y-');
   [system, browser] = await Promise.all([
-    startSystem({ PORT: String(await freePort()), HASHWATT_DB: `${dir.dir}/hashwatt.db`, HASHWATT_DEMO: '1', HASHWATT_DEMO_MINERS: '8', HASHWATT_POLL_INTERVAL_S: '1', HASHWATT_SIM_SUBNET: '127.0.69' }),
+    startSystem({
+      PORT: String(await freePort()),
+      HASHWATT_DB: `${dir.dir}/hashwatt.db`,
+      HASHWATT_DEMO: '1',
+      HASHWATT_DEMO_MINERS: '8',
+      HASHWATT_POLL_INTERVAL_S: '1',
+      HASHWATT_SIM_SUBNET: '127.0.69',
+    }),
     launchBrowser(),
   ]);
 });
@@ -53,7 +60,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 const PAGES: { path: string; ready: string }[] = [
@@ -65,7 +78,10 @@ const PAGES: { path: string; ready: string }[] = [
 ];
 
 describe('accessibility (axe-core)', { timeout: 120_000 }, () => {
-  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
     for (const { path, ready } of PAGES) {
       it(`${path} at ${viewport.width}x${viewport.height} has no serious or critical violations`, async () => {
         const page = await signedInPage(browser, system.baseUrl, { viewport });
@@ -100,9 +116,13 @@ describe('the overview on a phone', { timeout: 120_000 }, () => {
         expect(await page.getByTestId(id).isVisible(), id).toBe(true);
       }
       // The losing count is the API's: rigs whose latest profit per kWh is below zero.
-      const api = (await (await apiFetch(system.baseUrl, '/api/rigs')).json()) as { rigs: { economics: { profitPerKwh: number | null } | null }[] };
+      const api = (await (await apiFetch(system.baseUrl, '/api/rigs')).json()) as {
+        rigs: { economics: { profitPerKwh: number | null } | null }[];
+      };
       const losing = api.rigs.filter((r) => r.economics?.profitPerKwh != null && r.economics.profitPerKwh < 0).length;
-      await expect.poll(async () => Number(await page.getByTestId('rigs-losing').getAttribute('data-value')), { timeout: 5_000 }).toBe(losing);
+      await expect
+        .poll(async () => Number(await page.getByTestId('rigs-losing').getAttribute('data-value')), { timeout: 5_000 })
+        .toBe(losing);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBe(0);
       await page.context().close();

@@ -48,7 +48,12 @@ function hookAlerts(req: RecordedRequest): WebhookAlert[] {
   return (JSON.parse(req.body) as { alerts: WebhookAlert[] }).alerts;
 }
 const hookIds = (state: 'firing' | 'resolved') =>
-  new Set(hook.requests.flatMap(hookAlerts).filter((a) => a.state === state && a.rule === 'unprofitable-rig').map((a) => a.alertId));
+  new Set(
+    hook.requests
+      .flatMap(hookAlerts)
+      .filter((a) => a.state === state && a.rule === 'unprofitable-rig')
+      .map((a) => a.alertId),
+  );
 
 type EcoRig = { id: number; siteId: number; economics: { breakevenPricePerKwh: number | null; pricePerKwh: number | null } | null };
 interface Alert {
@@ -61,9 +66,14 @@ interface Alert {
   resolvedAtMs: number | null;
   resolveReason: string | null;
 }
-const active = async () => (await api<{ alerts: Alert[] }>('GET', '/api/alerts?status=active')).json.alerts.filter((a) => a.rule === 'unprofitable-rig');
+const active = async () =>
+  (await api<{ alerts: Alert[] }>('GET', '/api/alerts?status=active')).json.alerts.filter((a) => a.rule === 'unprofitable-rig');
 const shownRigIds = async (page: Page) =>
-  (await page.locator('[data-testid="active-alert-row"][data-rule="unprofitable-rig"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-subject-id'))))).sort((a, b) => a - b);
+  (
+    await page
+      .locator('[data-testid="active-alert-row"][data-rule="unprofitable-rig"]')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-subject-id'))))
+  ).sort((a, b) => a - b);
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 describe('raising a site tariff alerts exactly the rigs that lose money', { timeout: 180_000 }, () => {
@@ -73,9 +83,15 @@ describe('raising a site tariff alerts exactly the rigs that lose money', { time
   let page: Page;
 
   it('refuses malformed settings with specific errors', async () => {
-    const bad = await api<{ errors: string[] }>('POST', '/api/alerts/channels', { name: 'x', config: { kind: 'webhook', url: 'not a url', secret: 'short' } });
+    const bad = await api<{ errors: string[] }>('POST', '/api/alerts/channels', {
+      name: 'x',
+      config: { kind: 'webhook', url: 'not a url', secret: 'short' },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.json.errors).toEqual(['webhook channel: url: the webhook url must be an http or https URL', 'webhook channel: secret: the webhook secret must be at least 16 characters']);
+    expect(bad.json.errors).toEqual([
+      'webhook channel: url: the webhook url must be an http or https URL',
+      'webhook channel: secret: the webhook secret must be at least 16 characters',
+    ]);
     expect((await api('POST', '/api/alerts/channels', '{"name":')).status).toBe(400);
     const rule = await api<{ errors: string[] }>('PUT', '/api/alerts/rules/global', { 'temp-high': { maxC: 500 }, 'no-such-rule': {} });
     expect(rule.status).toBe(400);
@@ -84,7 +100,9 @@ describe('raising a site tariff alerts exactly the rigs that lose money', { time
     expect((await api('PUT', '/api/alerts/rules/planet/1', {})).status).toBe(404);
     expect((await api('POST', '/api/alerts/no-such-alert/ack', {})).status).toBe(404);
     expect((await api('GET', '/api/alerts?status=bogus')).status).toBe(400);
-    expect((await api<{ errors: string[] }>('PUT', '/api/alerts/policy', { cooldownMs: -5 })).json.errors).toEqual(['cooldownMs must be 0 or more milliseconds']);
+    expect((await api<{ errors: string[] }>('PUT', '/api/alerts/policy', { cooldownMs: -5 })).json.errors).toEqual([
+      'cooldownMs must be 0 or more milliseconds',
+    ]);
     expect((await api('PUT', '/api/rigs/1/maintenance', { untilMs: 5 })).status).toBe(400);
   });
 
@@ -109,11 +127,14 @@ describe('raising a site tariff alerts exactly the rigs that lose money', { time
     // Economics for every rig of a site first.
     let rigs: EcoRig[] = [];
     await expect
-      .poll(async () => {
-        rigs = (await api<{ rigs: EcoRig[] }>('GET', '/api/rigs')).json.rigs;
-        siteId = rigs[0].siteId;
-        return rigs.filter((r) => r.siteId === siteId && r.economics?.breakevenPricePerKwh != null).length;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          rigs = (await api<{ rigs: EcoRig[] }>('GET', '/api/rigs')).json.rigs;
+          siteId = rigs[0].siteId;
+          return rigs.filter((r) => r.siteId === siteId && r.economics?.breakevenPricePerKwh != null).length;
+        },
+        { timeout: 30_000 },
+      )
       .toBeGreaterThan(2);
     // The middle of the widest gap between two breakevens: some rigs lose money, some do not, and sweep-to-sweep noise cannot cross it.
     const breakevens = rigs
@@ -122,7 +143,8 @@ describe('raising a site tariff alerts exactly the rigs that lose money', { time
       .sort((a, b) => a - b);
     let gap = 0;
     for (let i = 1; i < breakevens.length; i++) {
-      if (breakevens[i] - breakevens[i - 1] > gap) [gap, price] = [breakevens[i] - breakevens[i - 1], Number(((breakevens[i] + breakevens[i - 1]) / 2).toFixed(4))];
+      if (breakevens[i] - breakevens[i - 1] > gap)
+        [gap, price] = [breakevens[i] - breakevens[i - 1], Number(((breakevens[i] + breakevens[i - 1]) / 2).toFixed(4))];
     }
     const raisedAtMs = Date.now();
     expect((await api('PUT', `/api/sites/${siteId}/tariff`, { kind: 'flat', pricePerKwh: price })).status).toBe(200);
@@ -130,7 +152,9 @@ describe('raising a site tariff alerts exactly the rigs that lose money', { time
     expect(losers.length).toBeGreaterThan(0);
     expect(losers.length).toBeLessThan(breakevens.length);
 
-    await expect.poll(async () => sorted((await active()).filter((a) => a.siteId === siteId).map((a) => a.subjectId)), { timeout: 30_000 }).toEqual(losers);
+    await expect
+      .poll(async () => sorted((await active()).filter((a) => a.siteId === siteId).map((a) => a.subjectId)), { timeout: 30_000 })
+      .toEqual(losers);
     const fired = (await active()).filter((a) => a.siteId === siteId);
     for (const a of fired) {
       expect(a.firingAtMs - a.startedAtMs).toBeGreaterThanOrEqual(FOR_MS); // held for the sustained window
@@ -149,7 +173,9 @@ describe('raising a site tariff alerts exactly the rigs that lose money', { time
     const link = hook.requests.flatMap(hookAlerts).find((a) => a.alertId === fired[0].id)!.dashboardUrl;
     expect(link).toBe('http://hashwatt.example:3000/alerts');
     await page.goto(base);
-    await expect.poll(async () => Number(await page.getByTestId('alert-banner').getAttribute('data-count')), { timeout: 15_000 }).toBeGreaterThanOrEqual(losers.length);
+    await expect
+      .poll(async () => Number(await page.getByTestId('alert-banner').getAttribute('data-count')), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(losers.length);
   });
 
   it('resolves a losing rig put in maintenance, with the reason', async () => {
@@ -157,7 +183,11 @@ describe('raising a site tariff alerts exactly the rigs that lose money', { time
     const alertId = (await active()).find((a) => a.subjectId === rigId)!.id;
     expect((await api('PUT', `/api/rigs/${rigId}/maintenance`, { note: 'swapping PSU' })).status).toBe(200);
     await expect
-      .poll(async () => (await api<{ alerts: Alert[] }>('GET', '/api/alerts?status=resolved')).json.alerts.find((a) => a.id === alertId)?.resolveReason, { timeout: 15_000 })
+      .poll(
+        async () =>
+          (await api<{ alerts: Alert[] }>('GET', '/api/alerts?status=resolved')).json.alerts.find((a) => a.id === alertId)?.resolveReason,
+        { timeout: 15_000 },
+      )
       .toBe('maintenance');
     await expect.poll(() => hookIds('resolved').has(alertId), { timeout: 15_000 }).toBe(true);
     expect((await api('DELETE', `/api/rigs/${rigId}/maintenance`)).status).toBe(200);

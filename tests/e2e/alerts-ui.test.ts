@@ -123,14 +123,18 @@ describe('alerts UI end to end', { timeout: 120_000 }, () => {
     // A site inherits the global value now, shown as its placeholder.
     const siteOption = await page.locator('[data-testid="rules-scope-select"] option[value^="site:"]').first().getAttribute('value');
     await page.getByTestId('rules-scope-select').selectOption(siteOption!);
-    expect(await page.locator('[data-testid="rule-row"][data-rule="unprofitable-rig"] [data-field="forMs"]').getAttribute('placeholder')).toBe('0');
+    expect(
+      await page.locator('[data-testid="rule-row"][data-rule="unprofitable-rig"] [data-field="forMs"]').getAttribute('placeholder'),
+    ).toBe('0');
     expect(await page.locator('[data-testid="rule-row"][data-rule="pool-gap"]').count()).toBe(0);
 
     const policy = page.getByTestId('policy-form');
     await policy.locator('[data-field="groupWaitMs"]').fill('0');
     await policy.locator('[data-field="renotifyMs"]').fill('0');
     await policy.getByTestId('policy-save').click();
-    await expect.poll(async () => (await getJson<RulesView>('/api/alerts/rules')).policy, { timeout: 10_000 }).toMatchObject({ groupWaitMs: 0, renotifyMs: 0 });
+    await expect
+      .poll(async () => (await getJson<RulesView>('/api/alerts/rules')).policy, { timeout: 10_000 })
+      .toMatchObject({ groupWaitMs: 0, renotifyMs: 0 });
     await page.close();
   });
 
@@ -178,7 +182,10 @@ describe('alerts UI end to end', { timeout: 120_000 }, () => {
 
     // The channel added above heard about the firing alerts (group wait 0), signed.
     await expect
-      .poll(() => hook.requests.some((r) => r.path === '/hook' && (r.headers['x-hashwatt-alert-id'] as string | undefined)?.includes(alertId)), { timeout: 20_000 })
+      .poll(
+        () => hook.requests.some((r) => r.path === '/hook' && (r.headers['x-hashwatt-alert-id'] as string | undefined)?.includes(alertId)),
+        { timeout: 20_000 },
+      )
       .toBe(true);
     await page.close();
   });

@@ -30,7 +30,9 @@ function rssBytes(pid: number): number {
 function findWebPid(root: number): number {
   const pid = descendants(root).find((p) => {
     try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith('server.ts'));
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8')
+        .split('\0')
+        .some((arg) => arg.endsWith('server.ts'));
     } catch {
       return false;
     }
@@ -102,7 +104,10 @@ beforeAll(async () => {
     HASHWATT_SIM_SUBNET: '127.0.141',
   });
   base = system.baseUrl;
-  const added = await runHashwatt(['user', 'add', VIEWER.name, '--role', 'viewer'], { HASHWATT_DB: dbPath, HASHWATT_USER_PASSWORD: VIEWER.password });
+  const added = await runHashwatt(['user', 'add', VIEWER.name, '--role', 'viewer'], {
+    HASHWATT_DB: dbPath,
+    HASHWATT_USER_PASSWORD: VIEWER.password,
+  });
   expect(added.code, added.stderr).toBe(0);
   webPid = findWebPid(system.proc.pid!);
 });
@@ -122,10 +127,15 @@ describe('a 200 MB body', { timeout: 120_000 }, () => {
     // /api/auth/password is a write every signed-in person may make.
     const res = await upload('/api/auth/password', cookie, 200 * MB, declared);
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: 'the request body is larger than 1.0 MiB (1048576 bytes), the most this route accepts' });
+    expect(JSON.parse(res.body)).toEqual({
+      ok: false,
+      error: 'the request body is larger than 1.0 MiB (1048576 bytes), the most this route accepts',
+    });
     expect(res.sentBytes).toBeLessThan(100 * MB); // refused long before the end
     const grewBytes = rssBytes(webPid) - before;
-    console.log(`web server RSS after a 200 MB body ${_how}: ${(before / MB).toFixed(0)} MB before, grew ${(grewBytes / MB).toFixed(1)} MB; ${(res.sentBytes / MB).toFixed(1)} MB sent before the 413`);
+    console.log(
+      `web server RSS after a 200 MB body ${_how}: ${(before / MB).toFixed(0)} MB before, grew ${(grewBytes / MB).toFixed(1)} MB; ${(res.sentBytes / MB).toFixed(1)} MB sent before the 413`,
+    );
     expect(grewBytes).toBeLessThan(64 * MB); // generous: buffering the body used to add 400 MB
     // The server is still there and answers the next request.
     expect((await apiFetch(base, '/api/health')).status).toBe(200);
@@ -197,7 +207,11 @@ describe('a time-of-use tariff with thousands of bands', { timeout: 60_000 }, ()
 describe('a rig list with thousands of problems', { timeout: 60_000 }, () => {
   it('is refused with at most 20 reasons, the last counting the rest', async () => {
     const rigs = Array.from({ length: 4096 }, (_, i) => ({ address: `not-an-address-${i}`, driver: 'no-such-driver' }));
-    const res = await apiFetch(base, '/api/rigs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ siteId: 1, rigs }) });
+    const res = await apiFetch(base, '/api/rigs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ siteId: 1, rigs }),
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: string; errors: string[] };
     expect(body.errors).toHaveLength(20);

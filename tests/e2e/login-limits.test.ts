@@ -31,7 +31,12 @@ const PASSWORD = 'the right password 42';
 beforeAll(async () => {
   dir = tempDir('hashwatt-login-limits-');
   dbPath = `${dir.dir}/hashwatt.db`;
-  system = await startSystem({ PORT: String(await freePort()), HASHWATT_DB: dbPath, HASHWATT_DEMO: '0', HASHWATT_TRUSTED_PROXIES: '127.0.0.1' });
+  system = await startSystem({
+    PORT: String(await freePort()),
+    HASHWATT_DB: dbPath,
+    HASHWATT_DEMO: '0',
+    HASHWATT_TRUSTED_PROXIES: '127.0.0.1',
+  });
   base = system.baseUrl;
   db = openDb(dbPath);
 });
@@ -55,7 +60,11 @@ interface Answer {
 
 async function answer(res: Response): Promise<Answer> {
   const body = (await res.json()) as { error?: string };
-  return { status: res.status, error: body.error, retryAfterS: res.headers.has('retry-after') ? Number(res.headers.get('retry-after')) : null };
+  return {
+    status: res.status,
+    error: body.error,
+    retryAfterS: res.headers.has('retry-after') ? Number(res.headers.get('retry-after')) : null,
+  };
 }
 
 /** POST /api/auth/login as `name` from client address `from`. */
@@ -74,7 +83,7 @@ const count = (answers: Answer[], want: (a: Answer) => boolean) => answers.filte
 
 /** Sends wrong passwords one at a time until the limiter refuses; returns how many were checked (401/400). */
 async function failUntilLocked(send: () => Promise<Answer>, checkedStatus: number): Promise<number> {
-  for (let checked = 0; checked < 50; ) {
+  for (let checked = 0; checked < 50;) {
     const a = await send();
     if (locked(a)) return checked;
     expect(a.status, JSON.stringify(a)).toBe(checkedStatus);
@@ -127,7 +136,9 @@ describe('a lock', { timeout: 120_000 }, () => {
     expect(await failUntilLocked(() => login('ben', 'wrong password 03', '203.0.113.30'), 401)).toBe(5);
     const web = descendants(system.proc.pid!).filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith('server.ts'));
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+          .split('\0')
+          .some((arg) => arg.endsWith('server.ts'));
       } catch {
         return false;
       }
@@ -231,7 +242,11 @@ describe('a session', { timeout: 30_000 }, () => {
     expect(refused.status).toBe(401);
     expect((await fleet(young)).status).toBe(200);
     // A fresh sign-in's cookie lasts the idle term (30 days), within the 90.
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(TEST_ADMIN) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(TEST_ADMIN),
+    });
     expect(res.headers.getSetCookie()[0]).toMatch(/; Max-Age=2592000(;|$)/);
   });
 });

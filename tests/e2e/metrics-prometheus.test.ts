@@ -17,7 +17,13 @@ type ApiRig = {
   siteId: number;
   siteName: string;
   connectivity: string;
-  reading: { hashrateThs: number; powerW: number | null; powerSource: string | null; tempMaxC: number | null; algorithm?: string | null } | null;
+  reading: {
+    hashrateThs: number;
+    powerW: number | null;
+    powerSource: string | null;
+    tempMaxC: number | null;
+    algorithm?: string | null;
+  } | null;
   economics: { profitPerKwh: number | null; breakevenPricePerKwh: number | null; currency: string } | null;
 };
 
@@ -30,7 +36,12 @@ let siteToken: string;
 let rockdale: { id: number; name: string };
 
 const admin = (path: string, method = 'GET', body?: unknown) =>
-  apiFetch(base, path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }, TEST_ADMIN);
+  apiFetch(
+    base,
+    path,
+    { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) },
+    TEST_ADMIN,
+  );
 const rigsNow = async () => ((await (await admin('/api/rigs')).json()) as { rigs: ApiRig[] }).rigs;
 const scrape = (token?: string) => fetch(`${base}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
@@ -53,7 +64,14 @@ async function newToken(body: Record<string, unknown>): Promise<string> {
 beforeAll(async () => {
   dir = tempDir('hashwatt-metrics-');
   // A sweep every 4 s against a scrape every second: most scrapes see the sweep the API shows.
-  system = await startSystem({ PORT: String(await freePort()), HASHWATT_DB: `${dir.dir}/hashwatt.db`, HASHWATT_DEMO: '1', HASHWATT_DEMO_MINERS: '6', HASHWATT_POLL_INTERVAL_S: '4', HASHWATT_SIM_SUBNET: '127.0.151' });
+  system = await startSystem({
+    PORT: String(await freePort()),
+    HASHWATT_DB: `${dir.dir}/hashwatt.db`,
+    HASHWATT_DEMO: '1',
+    HASHWATT_DEMO_MINERS: '6',
+    HASHWATT_POLL_INTERVAL_S: '4',
+    HASHWATT_SIM_SUBNET: '127.0.151',
+  });
   base = system.baseUrl;
   // Every online rig priced (the network state and BTC price are in), so the money series exist.
   const rigs = await until('every demo rig online with its economics', 120_000, async () => {

@@ -97,7 +97,9 @@ function shownNumber(text: string | null): number {
 
 /** Breakeven - price = profit per kWh, to the 4 decimals shown. */
 async function addsUp(page: Page, ids: { profit: string; breakeven: string; price: string }): Promise<[number, number]> {
-  const [profit, breakeven, price] = await Promise.all([ids.profit, ids.breakeven, ids.price].map((id) => page.getByTestId(id).textContent()));
+  const [profit, breakeven, price] = await Promise.all(
+    [ids.profit, ids.breakeven, ids.price].map((id) => page.getByTestId(id).textContent()),
+  );
   const [p, b, c] = [shownNumber(profit), shownNumber(breakeven), shownNumber(price)];
   return [Math.round(p * 1e4), Math.round((b - c) * 1e4)];
 }
@@ -115,7 +117,7 @@ function touNow(timeZone: string, nowPrice: number, restPrice: number) {
   const peak = new Set([hourOfWeek(now, timeZone), hourOfWeek(now + HOUR_MS, timeZone)]);
   const bands: { days: string[]; fromHour: number; toHour: number; pricePerKwh: number }[] = [];
   DAYS.forEach((day, d) => {
-    for (let h = 0; h < 24; ) {
+    for (let h = 0; h < 24;) {
       const isPeak = peak.has(d * 24 + h);
       let end = h + 1;
       while (end < 24 && peak.has(d * 24 + end) === isPeak) end++;
@@ -133,7 +135,9 @@ describe('"now" agrees on every screen', { timeout: 300_000 }, () => {
     await expect
       .poll(
         async () => {
-          rock = (await apiRigs()).filter((r) => /rockdale/i.test(r.siteName) && r.connectivity === 'online' && r.economics?.breakevenPricePerKwh != null);
+          rock = (await apiRigs()).filter(
+            (r) => /rockdale/i.test(r.siteName) && r.connectivity === 'online' && r.economics?.breakevenPricePerKwh != null,
+          );
           return rock.length;
         },
         { timeout: 60_000, interval: 500 },
@@ -151,7 +155,11 @@ describe('"now" agrees on every screen', { timeout: 300_000 }, () => {
 
     // Cheap now, dear the rest of the day (a mean above every breakeven); then dear now, free the rest.
     const put = (nowPrice: number, restPrice: number) =>
-      apiFetch(base, `/api/sites/${site}/tariff`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(touNow(timeZone, nowPrice, restPrice)) });
+      apiFetch(base, `/api/sites/${site}/tariff`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(touNow(timeZone, nowPrice, restPrice)),
+      });
     expect((await put(cheap, be[be.length - 1] * 2)).status).toBe(200);
 
     const view = { viewport: { width: 1920, height: 1080 } };
@@ -171,7 +179,8 @@ describe('"now" agrees on every screen', { timeout: 300_000 }, () => {
       rigPage.goto(`${base}/rigs/${flipping.id}`),
     ]);
     // A marker on window survives only while the document does: a reload would wipe it.
-    for (const page of [...Object.values(pages), rigPage]) await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
+    for (const page of [...Object.values(pages), rigPage])
+      await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
 
     // 'agree', or every screen's list beside the API's (what the poll's failure then shows).
     const agree = async (): Promise<string> => {
@@ -192,7 +201,9 @@ describe('"now" agrees on every screen', { timeout: 300_000 }, () => {
     await expect.poll(agree, { timeout: 30_000, interval: 500 }).toBe('agree');
     await expect.poll(() => rigPage.getByTestId('rig-now-profit-kwh').getAttribute('class'), { timeout: 15_000 }).toMatch(/is-loss/);
     const losingCount = (await losingByApi()).split(',').filter(Boolean).length;
-    await expect.poll(() => pages.overview.getByTestId('rigs-losing').getAttribute('data-value'), { timeout: 15_000 }).toBe(String(losingCount));
+    await expect
+      .poll(() => pages.overview.getByTestId('rigs-losing').getAttribute('data-value'), { timeout: 15_000 })
+      .toBe(String(losingCount));
     await expect.poll(() => pages.wall.getByTestId('wall-count-losing').textContent(), { timeout: 15_000 }).toBe(String(losingCount));
 
     // Breakeven - price now = profit per kWh now, as shown.
@@ -205,6 +216,7 @@ describe('"now" agrees on every screen', { timeout: 300_000 }, () => {
     expect(rp).toBeLessThan(0);
     expect(await pages.overview.getByTestId('fleet-profit-day-basis').textContent()).toBe("at today's tariff");
 
-    for (const page of [...Object.values(pages), rigPage]) expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
+    for (const page of [...Object.values(pages), rigPage])
+      expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
   });
 });

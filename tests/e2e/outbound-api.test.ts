@@ -37,8 +37,16 @@ afterAll(async () => {
   dir?.cleanup();
 });
 
-async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T & { errors?: string[]; error?: string } }> {
-  const res = await apiFetch(base, path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function api<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T & { errors?: string[]; error?: string } }> {
+  const res = await apiFetch(base, path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as T & { errors?: string[]; error?: string } };
 }
 const errorsOf = (r: { json: { errors?: string[] } }) => (r.json.errors ?? []).join(' | ');
@@ -48,24 +56,54 @@ describe('settings that name files on the server', { timeout: 60_000 }, () => {
     const { json } = await api<{ sites: { id: number; tariff: unknown }[] }>('GET', '/api/sites');
     const site = json.sites[0];
     for (const url of ['file:///etc/passwd', 'file:///proc/self/environ']) {
-      const res = await api('PUT', `/api/sites/${site.id}/tariff`, { kind: 'realtime', url, priceField: 'price', fallbackPricePerKwh: 0.06 });
+      const res = await api('PUT', `/api/sites/${site.id}/tariff`, {
+        kind: 'realtime',
+        url,
+        priceField: 'price',
+        fallbackPricePerKwh: 0.06,
+      });
       expect(res.status).toBe(400);
-      expect(errorsOf(res)).toContain('a file: feed can be set only on the command line (`npx hashwatt tariff set --site NAME --realtime-url file:///path ...`), not through the API');
+      expect(errorsOf(res)).toContain(
+        'a file: feed can be set only on the command line (`npx hashwatt tariff set --site NAME --realtime-url file:///path ...`), not through the API',
+      );
     }
     const after = await api<{ sites: { id: number; tariff: unknown }[] }>('GET', '/api/sites');
     expect(after.json.sites.find((s) => s.id === site.id)!.tariff).toEqual(site.tariff);
     // An http(s) feed is the API's to set.
-    expect((await api('PUT', `/api/sites/${site.id}/tariff`, { kind: 'realtime', url: 'https://grid.example/price.json', priceField: 'price', fallbackPricePerKwh: 0.06 })).status).toBe(200);
+    expect(
+      (
+        await api('PUT', `/api/sites/${site.id}/tariff`, {
+          kind: 'realtime',
+          url: 'https://grid.example/price.json',
+          priceField: 'price',
+          fallbackPricePerKwh: 0.06,
+        })
+      ).status,
+    ).toBe(200);
   });
 
-  it('a bitcoind cookie path is refused unless it is the environment\'s, and then only for the environment\'s node', async () => {
-    const settings = (bitcoind: Record<string, unknown>) => ({ networkSource: 'bitcoind', bitcoind: { feeBlocks: 144, ...bitcoind }, currency: 'USD', intervalS: 60, timeoutMs: 5000 });
-    const foreign = await api('PUT', '/api/settings/sources', settings({ url: 'http://127.0.0.1:8332/', cookiePath: '/proc/self/environ' }));
+  it("a bitcoind cookie path is refused unless it is the environment's, and then only for the environment's node", async () => {
+    const settings = (bitcoind: Record<string, unknown>) => ({
+      networkSource: 'bitcoind',
+      bitcoind: { feeBlocks: 144, ...bitcoind },
+      currency: 'USD',
+      intervalS: 60,
+      timeoutMs: 5000,
+    });
+    const foreign = await api(
+      'PUT',
+      '/api/settings/sources',
+      settings({ url: 'http://127.0.0.1:8332/', cookiePath: '/proc/self/environ' }),
+    );
     expect(foreign.status).toBe(400);
-    expect(errorsOf(foreign)).toContain('bitcoind.cookiePath can be set only by HASHWATT_BITCOIND_COOKIE in the environment, not through the API');
+    expect(errorsOf(foreign)).toContain(
+      'bitcoind.cookiePath can be set only by HASHWATT_BITCOIND_COOKIE in the environment, not through the API',
+    );
     const elsewhere = await api('PUT', '/api/settings/sources', settings({ url: 'http://attacker.example:8332/', cookiePath: cookie }));
     expect(elsewhere.status).toBe(400);
-    expect(errorsOf(elsewhere)).toContain('bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (http://127.0.0.1:8332)');
+    expect(errorsOf(elsewhere)).toContain(
+      'bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (http://127.0.0.1:8332)',
+    );
     expect((await api<{ from: string }>('GET', '/api/settings/sources')).json.from).toBe('environment');
     expect((await api('PUT', '/api/settings/sources', settings({ url: 'http://127.0.0.1:8332/', cookiePath: cookie }))).status).toBe(200);
   });
@@ -73,12 +111,23 @@ describe('settings that name files on the server', { timeout: 60_000 }, () => {
 
 describe('a stored secret goes only where it was entered for', { timeout: 60_000 }, () => {
   it('bitcoind: the password sent back as <redacted> is kept for the same node, refused for another', async () => {
-    const settings = (url: string, password: string) => ({ networkSource: 'bitcoind', bitcoind: { url, user: 'rpc', password, feeBlocks: 144 }, currency: 'USD', intervalS: 60, timeoutMs: 5000 });
+    const settings = (url: string, password: string) => ({
+      networkSource: 'bitcoind',
+      bitcoind: { url, user: 'rpc', password, feeBlocks: 144 },
+      currency: 'USD',
+      intervalS: 60,
+      timeoutMs: 5000,
+    });
     expect((await api('PUT', '/api/settings/sources', settings('http://10.0.0.2:8332/', 'rpc-secret-password'))).status).toBe(200);
     const moved = await api('PUT', '/api/settings/sources', settings('http://attacker.example:8332/', '<redacted>'));
     expect(moved.status).toBe(400);
-    expect(errorsOf(moved)).toBe('bitcoind.password must be entered again: the stored one was sent to http://10.0.0.2:8332, and these settings send it to http://attacker.example:8332');
-    const kept = await api<{ settings: { bitcoind: { url: string; password: string } } }>('PUT', '/api/settings/sources', { ...settings('http://10.0.0.2:8332/', '<redacted>'), intervalS: 30 });
+    expect(errorsOf(moved)).toBe(
+      'bitcoind.password must be entered again: the stored one was sent to http://10.0.0.2:8332, and these settings send it to http://attacker.example:8332',
+    );
+    const kept = await api<{ settings: { bitcoind: { url: string; password: string } } }>('PUT', '/api/settings/sources', {
+      ...settings('http://10.0.0.2:8332/', '<redacted>'),
+      intervalS: 30,
+    });
     expect(kept.status).toBe(200);
     expect(kept.json.settings.bitcoind).toMatchObject({ url: 'http://10.0.0.2:8332/', password: '<redacted>' });
   });
@@ -90,15 +139,32 @@ describe('a stored secret goes only where it was entered for', { timeout: 60_000
     });
     expect(created.status).toBe(201);
     const id = created.json.channel.id;
-    const moved = await api('PUT', `/api/alerts/channels/${id}`, { config: { kind: 'webhook', url: 'https://attacker.example/collect', secret: '<redacted>' } });
+    const moved = await api('PUT', `/api/alerts/channels/${id}`, {
+      config: { kind: 'webhook', url: 'https://attacker.example/collect', secret: '<redacted>' },
+    });
     expect(moved.status).toBe(400);
-    expect(errorsOf(moved)).toBe('webhook channel: secret must be entered again: the stored one was sent to http://127.0.177.251:9000, and these settings send it to https://attacker.example');
-    expect((await api<{ channel: { config: { url: string } } }>('GET', `/api/alerts/channels/${id}`)).json.channel.config.url).toBe('http://127.0.177.251:9000/hook');
-    expect((await api('PUT', `/api/alerts/channels/${id}`, { config: { kind: 'webhook', url: 'http://127.0.177.251:9000/other', secret: '<redacted>' } })).status).toBe(200);
+    expect(errorsOf(moved)).toBe(
+      'webhook channel: secret must be entered again: the stored one was sent to http://127.0.177.251:9000, and these settings send it to https://attacker.example',
+    );
+    expect((await api<{ channel: { config: { url: string } } }>('GET', `/api/alerts/channels/${id}`)).json.channel.config.url).toBe(
+      'http://127.0.177.251:9000/hook',
+    );
+    expect(
+      (
+        await api('PUT', `/api/alerts/channels/${id}`, {
+          config: { kind: 'webhook', url: 'http://127.0.177.251:9000/other', secret: '<redacted>' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('a pool: its token sent back as <redacted> is refused once baseUrl points elsewhere', async () => {
-    const created = await api<{ pool: { id: number } }>('POST', '/api/pools', { name: 'Braiins main', kind: 'braiins', credentials: { token: 'pool-token-secret' }, matchUrl: 'braiins' });
+    const created = await api<{ pool: { id: number } }>('POST', '/api/pools', {
+      name: 'Braiins main',
+      kind: 'braiins',
+      credentials: { token: 'pool-token-secret' },
+      matchUrl: 'braiins',
+    });
     expect(created.status).toBe(201);
     const moved = await api('PUT', `/api/pools/${created.json.pool.id}`, {
       name: 'Braiins main',
@@ -108,7 +174,9 @@ describe('a stored secret goes only where it was entered for', { timeout: 60_000
       matchUrl: 'braiins',
     });
     expect(moved.status).toBe(400);
-    expect(errorsOf(moved)).toBe('credentials.token must be entered again: the stored one was sent to https://pool.braiins.com, and these settings send it to https://collector.attacker.example');
+    expect(errorsOf(moved)).toBe(
+      'credentials.token must be entered again: the stored one was sent to https://pool.braiins.com, and these settings send it to https://collector.attacker.example',
+    );
   });
 });
 
@@ -119,8 +187,13 @@ describe('where an alert channel may point', { timeout: 60_000 }, () => {
     ['http://169.254.169.254/latest/meta-data/', '169.254.169.254 is a cloud metadata service address: never reached'],
     ['http://[::1]:9000/hook', '::1 is a loopback address: to send there, list it in HASHWATT_NOTIFY_PRIVATE_HOSTS'],
   ])('refuses a webhook to %s unless listed', async (url, why) => {
-    const res = await api('POST', '/api/alerts/channels', { name: `hook ${url}`, config: { kind: 'webhook', url, secret: 'a-webhook-secret-of-16+' } });
+    const res = await api('POST', '/api/alerts/channels', {
+      name: `hook ${url}`,
+      config: { kind: 'webhook', url, secret: 'a-webhook-secret-of-16+' },
+    });
     expect(res.status).toBe(400);
-    expect(errorsOf(res)).toBe(`webhook channel: ${why}${why.endsWith('PRIVATE_HOSTS') ? ' (host names, addresses or ranges, comma separated)' : ''}`);
+    expect(errorsOf(res)).toBe(
+      `webhook channel: ${why}${why.endsWith('PRIVATE_HOSTS') ? ' (host names, addresses or ranges, comma separated)' : ''}`,
+    );
   });
 });

@@ -73,11 +73,14 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     const online = api.rigs.find((r) => r.connectivity === 'online' && r.reading)!;
     const row = page.locator(`[data-testid="rig-row"][data-rig-name="${online.name}"]`);
     await expect
-      .poll(async () => {
-        const shown = Number(await row.getByTestId('rig-hashrate').getAttribute('data-value'));
-        const now = await getJson<typeof api>(`${system!.baseUrl}/api/rigs`);
-        return Math.abs(shown - now.rigs.find((r) => r.name === online.name)!.reading!.hashrateThs);
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const shown = Number(await row.getByTestId('rig-hashrate').getAttribute('data-value'));
+          const now = await getJson<typeof api>(`${system!.baseUrl}/api/rigs`);
+          return Math.abs(shown - now.rigs.find((r) => r.name === online.name)!.reading!.hashrateThs);
+        },
+        { timeout: 10_000 },
+      )
       .toBeLessThan(1e-9);
     await page.close();
   });
@@ -88,7 +91,9 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     expect(health.ok).toBe(true);
     expect(health.db).toBe('ok');
     expect(health.lastSweepAgeMs).toBeLessThan(10_000);
-    const fleet = await getJson<{ hashrateThs: number; powerW: number; efficiencyJth: number; rigsOnline: number; rigsTotal: number }>(`${base}/api/fleet`);
+    const fleet = await getJson<{ hashrateThs: number; powerW: number; efficiencyJth: number; rigsOnline: number; rigsTotal: number }>(
+      `${base}/api/fleet`,
+    );
     expect(fleet.rigsTotal).toBe(MINERS);
     expect(fleet.rigsOnline).toBeGreaterThan(0);
     expect(fleet.hashrateThs).toBeGreaterThan(0);
@@ -107,7 +112,9 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     expect(Number(await page.getByTestId('net-price').getAttribute('data-value'))).toBeGreaterThan(0);
 
     // Raise one site's tariff above every rig's breakeven: after the next sweep each of its rigs loses money.
-    const rigs = await getJson<{ rigs: { siteId: number; economics: { breakevenPricePerKwh: number | null } | null }[] }>(`${base}/api/rigs`);
+    const rigs = await getJson<{ rigs: { siteId: number; economics: { breakevenPricePerKwh: number | null } | null }[] }>(
+      `${base}/api/rigs`,
+    );
     const siteId = rigs.rigs[0].siteId;
     const maxBreakeven = Math.max(...rigs.rigs.filter((r) => r.siteId === siteId).map((r) => r.economics?.breakevenPricePerKwh ?? 0));
     const res = await apiFetch(base, `/api/sites/${siteId}/tariff`, {
@@ -120,7 +127,10 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     const losingNow = async () => {
       const now = await getJson<{ rigs: EcoRig[] }>(`${base}/api/rigs`);
       const site = now.rigs.filter((r) => r.siteId === siteId && r.connectivity === 'online' && r.economics);
-      return { siteAllLosing: site.length > 0 && site.every((r) => r.economics!.profitPerKwh! < 0), losing: now.rigs.filter((r) => (r.economics?.profitPerKwh ?? 0) < 0).length };
+      return {
+        siteAllLosing: site.length > 0 && site.every((r) => r.economics!.profitPerKwh! < 0),
+        losing: now.rigs.filter((r) => (r.economics?.profitPerKwh ?? 0) < 0).length,
+      };
     };
     await expect.poll(async () => (await losingNow()).siteAllLosing, { timeout: 20_000 }).toBe(true);
     // The page marks the same rigs as losing money as the API reports, live (within a sweep).
@@ -136,10 +146,18 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     expect(((await bad.json()) as { errors: string[] }).errors.join(' ')).toMatch(/pricePerKwh/);
 
     // PUE and pool fee per site: a bad value is refused with the reason, a good one stored.
-    const badSite = await apiFetch(base, `/api/sites/${siteId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 0.5 }) });
+    const badSite = await apiFetch(base, `/api/sites/${siteId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pue: 0.5 }),
+    });
     expect(badSite.status).toBe(400);
     expect(((await badSite.json()) as { errors: string[] }).errors).toEqual(['pue must be from 1 to 3 (got 0.5)']);
-    const goodSite = await apiFetch(base, `/api/sites/${siteId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 1.1, poolFeePct: 1.5 }) });
+    const goodSite = await apiFetch(base, `/api/sites/${siteId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pue: 1.1, poolFeePct: 1.5 }),
+    });
     expect(((await goodSite.json()) as { site: { pue: number; poolFeePct: number } }).site).toMatchObject({ pue: 1.1, poolFeePct: 1.5 });
 
     await page.goto(`${base}/economics`);
@@ -172,7 +190,7 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     expect(system.output()).toMatch(/demo fleet: 12 rigs in 2 sites \(0 new, 0 updated\)/);
     const rigs = await getJson<{ rigs: { id: number; name: string }[] }>(`${system.baseUrl}/api/rigs`);
     expect(rigs.rigs.map((r) => [r.name, r.id])).toEqual(rigIdsBefore);
-    const page = await signedInPage(browser, system!.baseUrl, );
+    const page = await signedInPage(browser, system!.baseUrl);
     await page.goto(system.baseUrl);
     const points = Number(await page.getByTestId('fleet-chart').getAttribute('data-points'));
     expect(points).toBeGreaterThanOrEqual(sweepsBefore);

@@ -62,7 +62,13 @@ describe('installable app', { timeout: 120_000 }, () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/manifest+json');
     const manifest = (await res.json()) as Manifest;
-    expect(manifest).toMatchObject({ name: 'Hashwatt', start_url: '/', display: 'standalone', background_color: '#0a0e14', theme_color: '#0a0e14' });
+    expect(manifest).toMatchObject({
+      name: 'Hashwatt',
+      start_url: '/',
+      display: 'standalone',
+      background_color: '#0a0e14',
+      theme_color: '#0a0e14',
+    });
     expect(manifest.short_name.length).toBeGreaterThan(0);
     const declared = manifest.icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`).sort();
     expect(declared).toEqual(['192x192 any', '192x192 maskable', '512x512 any', '512x512 maskable']);
@@ -104,8 +110,11 @@ describe('push subscriptions over HTTP', { timeout: 60_000 }, () => {
   const VIEWER = { name: 'phoebe', password: 'phone-viewer-pass-1' };
   const json = { 'content-type': 'application/json' };
 
-  it('a viewer saves, lists and removes this phone\'s subscription; a bad one is refused field by field; tokens get none', async () => {
-    const added = await runHashwatt(['user', 'add', VIEWER.name, '--role', 'viewer'], { HASHWATT_DB: dbPath, HASHWATT_USER_PASSWORD: VIEWER.password });
+  it("a viewer saves, lists and removes this phone's subscription; a bad one is refused field by field; tokens get none", async () => {
+    const added = await runHashwatt(['user', 'add', VIEWER.name, '--role', 'viewer'], {
+      HASHWATT_DB: dbPath,
+      HASHWATT_USER_PASSWORD: VIEWER.password,
+    });
     expect(added.code, added.stderr).toBe(0);
     const keys = browserKeys();
     // An address, not a name: nothing resolves names here, and a name that does not resolve is refused.
@@ -118,19 +127,36 @@ describe('push subscriptions over HTTP', { timeout: 60_000 }, () => {
     // The admin has subscribed nothing: lists are per user.
     expect(((await (await apiFetch(base, '/api/push/subscriptions')).json()) as { subscriptions: unknown[] }).subscriptions).toEqual([]);
 
-    const bad = await apiFetch(base, '/api/push/subscriptions', { method: 'POST', headers: json, body: JSON.stringify({ endpoint: 'ftp://x', keys: { p256dh: 'AAAA', auth: '' } }) }, VIEWER);
+    const bad = await apiFetch(
+      base,
+      '/api/push/subscriptions',
+      { method: 'POST', headers: json, body: JSON.stringify({ endpoint: 'ftp://x', keys: { p256dh: 'AAAA', auth: '' } }) },
+      VIEWER,
+    );
     expect(bad.status).toBe(400);
     const errors = ((await bad.json()) as { errors: string[] }).errors.join(' | ');
     expect(errors).toMatch(/endpoint/);
     expect(errors).toMatch(/p256dh/);
     expect(errors).toMatch(/auth/);
 
-    const del = await apiFetch(base, '/api/push/subscriptions', { method: 'DELETE', headers: json, body: JSON.stringify({ endpoint }) }, VIEWER);
+    const del = await apiFetch(
+      base,
+      '/api/push/subscriptions',
+      { method: 'DELETE', headers: json, body: JSON.stringify({ endpoint }) },
+      VIEWER,
+    );
     expect(del.status).toBe(200);
-    expect((await apiFetch(base, '/api/push/subscriptions', { method: 'DELETE', headers: json, body: JSON.stringify({ endpoint }) }, VIEWER)).status).toBe(404);
+    expect(
+      (await apiFetch(base, '/api/push/subscriptions', { method: 'DELETE', headers: json, body: JSON.stringify({ endpoint }) }, VIEWER))
+        .status,
+    ).toBe(404);
 
     const token = await runHashwatt(['token', 'create', '--role', 'admin', '--name', 'script'], { HASHWATT_DB: dbPath });
-    const asToken = await fetch(`${base}/api/push/subscriptions`, { method: 'POST', headers: { ...json, authorization: `Bearer ${token.stdout.trim()}` }, body: JSON.stringify(sub) });
+    const asToken = await fetch(`${base}/api/push/subscriptions`, {
+      method: 'POST',
+      headers: { ...json, authorization: `Bearer ${token.stdout.trim()}` },
+      body: JSON.stringify(sub),
+    });
     expect(asToken.status).toBe(403);
     expect(((await asToken.json()) as { error: string }).error).toMatch(/belong to a signed-in user/);
   });
@@ -145,7 +171,12 @@ describe('push subscriptions over HTTP', { timeout: 60_000 }, () => {
     ['http://push.example.net/push/1', 'endpoint must be an https URL'],
   ])('refuses a subscription to %s and stores nothing', async (endpoint, why) => {
     const keys = browserKeys();
-    const res = await apiFetch(base, '/api/push/subscriptions', { method: 'POST', headers: json, body: JSON.stringify({ endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth } }) }, VIEWER);
+    const res = await apiFetch(
+      base,
+      '/api/push/subscriptions',
+      { method: 'POST', headers: json, body: JSON.stringify({ endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth } }) },
+      VIEWER,
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: string[] }).errors.join(' | ')).toContain(why);
     const list = (await (await apiFetch(base, '/api/push/subscriptions', {}, VIEWER)).json()) as { subscriptions: { endpoint: string }[] };
@@ -175,7 +206,9 @@ describe('service worker in Chromium', { timeout: 120_000 }, () => {
       return { scope: reg.scope, state: worker.state, cached: (await caches.match('/')) !== undefined };
     });
     expect(sw).toEqual({ scope: `${base}/`, state: 'activated', cached: true });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 }).catch(() => page.reload());
+    await page
+      .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 })
+      .catch(() => page.reload());
     const onlineKpis = await page.getByTestId('rigs-total').count();
     expect(onlineKpis).toBe(1);
 
@@ -188,7 +221,12 @@ describe('service worker in Chromium', { timeout: 120_000 }, () => {
       // The stylesheet came from the cache too: the dark theme is applied.
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(10, 14, 20)');
       // Live data is never served from a cache.
-      const api = await page.evaluate(() => fetch('/api/health').then((r) => `status ${r.status}`, () => 'network error'));
+      const api = await page.evaluate(() =>
+        fetch('/api/health').then(
+          (r) => `status ${r.status}`,
+          () => 'network error',
+        ),
+      );
       expect(api).toBe('network error');
 
       const other = await context.newPage();
@@ -214,7 +252,13 @@ describe('service worker in Chromium', { timeout: 120_000 }, () => {
     });
     await cdp.send('ServiceWorker.enable');
     const registrationId = await registered;
-    const payload = { title: '[FIRING] S19-07 is losing money', body: 'profit -0.012/kWh', url: '/alerts', tag: 'hashwatt:a-1', firing: true };
+    const payload = {
+      title: '[FIRING] S19-07 is losing money',
+      body: 'profit -0.012/kWh',
+      url: '/alerts',
+      tag: 'hashwatt:a-1',
+      firing: true,
+    };
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: base, registrationId, data: JSON.stringify(payload) });
     const shown = () =>
       page.evaluate(async () => {

@@ -54,7 +54,11 @@ interface Reply {
 
 async function send(what: string, method: string, path: string, body: unknown): Promise<Reply> {
   try {
-    const res = await apiFetch(system.baseUrl, path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await apiFetch(system.baseUrl, path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { what, status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.text()).slice(0, 300) };
   } catch (err) {
     // A web server that died (the whole system stops with its collector) refuses connections.
@@ -77,8 +81,10 @@ describe('API writes racing the collector', { timeout: 120_000 }, () => {
       for (let i = 0; Date.now() < untilMs; i++) {
         const rig = rigs.rigs[(n + i) % rigs.rigs.length];
         const pick = (n + i) % 4;
-        if (pick === 0 || pick === 1) replies.push(await send('site pue', 'PATCH', `/api/sites/${siteId}`, { pue: 1 + ((n + i) % 5) / 10 }));
-        else if (pick === 2) replies.push(await send('rig name', 'PATCH', `/api/rigs/${rig.id}`, { name: `${rig.name}-${n}-${i}`.slice(0, 60) }));
+        if (pick === 0 || pick === 1)
+          replies.push(await send('site pue', 'PATCH', `/api/sites/${siteId}`, { pue: 1 + ((n + i) % 5) / 10 }));
+        else if (pick === 2)
+          replies.push(await send('rig name', 'PATCH', `/api/rigs/${rig.id}`, { name: `${rig.name}-${n}-${i}`.slice(0, 60) }));
         else replies.push(await send('notify policy', 'PUT', '/api/alerts/policy', { cooldownMs: 60_000 * (1 + (i % 3)) }));
       }
     };
@@ -118,7 +124,10 @@ describe('API writes racing the collector', { timeout: 120_000 }, () => {
     }
     expect(patch.status).toBe(503);
     expect(patch.retryAfter).toBe('2');
-    expect(JSON.parse(patch.body)).toEqual({ ok: false, error: 'the database is busy (SQLITE_BUSY): another write held it too long; try again in 2 s' });
+    expect(JSON.parse(patch.body)).toEqual({
+      ok: false,
+      error: 'the database is busy (SQLITE_BUSY): another write held it too long; try again in 2 s',
+    });
     expect(page.status).toBe(200); // reads do not wait for writers under WAL
     await until(() => /collector: storage recovered: .* wrote \d+ held sweeps? in order/.test(system.output()));
     expect(system.output()).toMatch(/collector: storage failing: .*database is locked \(SQLITE_BUSY\)/);

@@ -15,7 +15,12 @@ import { expectOnlyMine, startTwoSiteDemo, type TwoSiteDemo } from '../support/t
 let demo: TwoSiteDemo;
 let browser: Browser;
 
-type Report = { rows: { period: string; kwh: number; cost: number }[]; total: { kwh: number; cost: number; profit: number }; sites: { id: number; name: string }[]; currency: string };
+type Report = {
+  rows: { period: string; kwh: number; cost: number }[];
+  total: { kwh: number; cost: number; profit: number };
+  sites: { id: number; name: string }[];
+  currency: string;
+};
 
 beforeAll(async () => {
   demo = await startTwoSiteDemo('127.0.143');
@@ -34,7 +39,10 @@ const json = async (res: Response) => {
 async function shots(path: string, name: string, who?: Credentials) {
   const dir = process.env.HASHWATT_SHOTS_DIR;
   if (!dir) return;
-  for (const [size, viewport] of [['tv', { width: 1920, height: 1080 }], ['phone', { width: 390, height: 844 }]] as const) {
+  for (const [size, viewport] of [
+    ['tv', { width: 1920, height: 1080 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
     const page = await signedInPage(browser, demo.base, { viewport }, who);
     await page.goto(`${demo.base}${path}`, { waitUntil: 'networkidle' });
     await page.screenshot({ path: join(dir, `${name}-${size}.png`), fullPage: true });
@@ -43,13 +51,16 @@ async function shots(path: string, name: string, who?: Credentials) {
 }
 
 describe('realized reports', { timeout: 180_000 }, () => {
-  it('the fleet report has today\'s figures and the sites add up to the fleet on /reports', async () => {
-    await expect.poll(async () => (await json(await demo.admin('/api/reports'))).total.kwh, { timeout: 60_000, interval: 1_000 }).toBeGreaterThan(0);
+  it("the fleet report has today's figures and the sites add up to the fleet on /reports", async () => {
+    await expect
+      .poll(async () => (await json(await demo.admin('/api/reports'))).total.kwh, { timeout: 60_000, interval: 1_000 })
+      .toBeGreaterThan(0);
     const fleet = await json(await demo.admin('/api/reports'));
     expect(fleet.sites.map((s) => s.id).sort()).toEqual([demo.mine.id, demo.other.id].sort());
     const page = await signedInPage(browser, demo.base);
     await page.goto(`${demo.base}/reports`);
-    const cells = async (sel: string, col: string) => page.locator(`${sel} td[data-col="${col}"]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    const cells = async (sel: string, col: string) =>
+      page.locator(`${sel} td[data-col="${col}"]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
     for (const col of ['kwh', 'cost', 'profit']) {
       const sites = await cells('[data-testid="report-by-site"] tbody tr[data-site]', col);
       const [fleetRow] = await cells('[data-testid="report-fleet-row"]', col);
@@ -61,7 +72,9 @@ describe('realized reports', { timeout: 180_000 }, () => {
 
     const csv = await demo.admin('/api/reports?site=fleet&format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="hashwatt-fleet-day-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="hashwatt-fleet-day-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const lines = (await csv.text()).split('\r\n');
     expect(lines[0]).toMatch(/^subject,period,start,end,energy_kwh,cost_USD,/);
     expect(lines[1]).toMatch(/^Fleet,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2}T00:00:00[-+]\d{2}:\d{2},/);
@@ -87,7 +100,7 @@ describe('realized reports', { timeout: 180_000 }, () => {
     await shots(`/rigs/${demo.mine.rigIds[0]}`, 'rig');
   });
 
-  it('a viewer limited to Rockdale sees Rockdale\'s money and nothing of Baie-Comeau, on /reports and in the API', async () => {
+  it("a viewer limited to Rockdale sees Rockdale's money and nothing of Baie-Comeau, on /reports and in the API", async () => {
     const get = (path: string) => apiFetch(demo.base, path, {}, demo.viewer);
     const fleet = await json(await get('/api/reports'));
     expect(fleet.sites).toEqual([{ id: demo.mine.id, name: demo.mine.name }]);
@@ -97,7 +110,10 @@ describe('realized reports', { timeout: 180_000 }, () => {
     const other = await get(`/api/reports?site=${demo.other.id}`);
     expect(other.status).toBe(400);
     const missing = await get('/api/reports?site=99999');
-    expect(await other.json()).toEqual({ ok: false, error: `unknown site "${demo.other.id}": site must be the id of one of your sites or "fleet"` });
+    expect(await other.json()).toEqual({
+      ok: false,
+      error: `unknown site "${demo.other.id}": site must be the id of one of your sites or "fleet"`,
+    });
     expect(missing.status).toBe(400);
     expect((await get(`/api/rigs/${demo.other.rigIds[0]}/realized`)).status).toBe(404);
     expect((await get(`/api/rigs/${demo.mine.rigIds[0]}/realized?format=csv`)).status).toBe(200);

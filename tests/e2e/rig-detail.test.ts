@@ -149,7 +149,10 @@ describe('rig detail page', { timeout: 90_000 }, () => {
     await page.getByTestId('chart-profit').waitFor();
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    const [hash, power] = await Promise.all([page.getByTestId('chart-hashrate').boundingBox(), page.getByTestId('chart-power').boundingBox()]);
+    const [hash, power] = await Promise.all([
+      page.getByTestId('chart-hashrate').boundingBox(),
+      page.getByTestId('chart-power').boundingBox(),
+    ]);
     expect(power!.y).toBeGreaterThanOrEqual(hash!.y + hash!.height);
     await page.close();
   });

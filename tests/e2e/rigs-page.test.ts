@@ -91,7 +91,10 @@ describe('/rigs end to end', { timeout: 120_000 }, () => {
     await page.getByTestId('rig-row').first().waitFor();
     const api = await apiRigs();
     const site = api[api.length - 1];
-    const expected = api.filter((r) => r.siteId === site.siteId).map((r) => r.name).sort();
+    const expected = api
+      .filter((r) => r.siteId === site.siteId)
+      .map((r) => r.name)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(MINERS);
 
@@ -140,7 +143,9 @@ describe('/rigs end to end', { timeout: 120_000 }, () => {
       const api = await apiRigs();
       const byApi = [...api]
         .filter((r) => r.reading)
-        .sort((a, b) => (dir === 'desc' ? b.reading!.hashrateThs - a.reading!.hashrateThs : a.reading!.hashrateThs - b.reading!.hashrateThs));
+        .sort((a, b) =>
+          dir === 'desc' ? b.reading!.hashrateThs - a.reading!.hashrateThs : a.reading!.hashrateThs - b.reading!.hashrateThs,
+        );
       const valuesAgree = shown.every((row) => {
         const rig = api.find((r) => r.name === row.name)!;
         return rig.reading ? Math.abs(rig.reading.hashrateThs - row.hashrateThs!) < 1e-9 : row.hashrateThs === null;

@@ -71,7 +71,9 @@ describe('a page open while its user is narrowed', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('link-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
     const users = ((await (await demo.admin('/api/users')).json()) as { users: { id: number; name: string }[] }).users;
     const reloaded = page.waitForEvent('load', { timeout: 20_000 });
-    expect((await demo.admin(`/api/users/${users.find((u) => u.name === WIDE.name)!.id}`, 'PATCH', { siteIds: [demo.mine.id] })).status).toBe(200);
+    expect(
+      (await demo.admin(`/api/users/${users.find((u) => u.name === WIDE.name)!.id}`, 'PATCH', { siteIds: [demo.mine.id] })).status,
+    ).toBe(200);
     await reloaded;
     await expect.poll(() => page.getByTestId('rig-row').count(), { timeout: 20_000 }).toBe(2);
     expect(BAIE_COMEAU.test((await page.textContent('body')) ?? '')).toBe(false);

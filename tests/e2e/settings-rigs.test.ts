@@ -90,7 +90,9 @@ describe('rig settings end to end', { timeout: 120_000 }, () => {
     // Remove, with a confirmation that says what goes with the rig.
     await row(page, gone.name).getByTestId('rig-remove').click();
     const confirm = row(page, gone.name).getByTestId('rig-remove-confirm-box');
-    expect(await confirm.textContent()).toContain(`Remove ${gone.name} and delete its history (samples, charts and timeline)? Past alerts stay in the alerts log.`);
+    expect(await confirm.textContent()).toContain(
+      `Remove ${gone.name} and delete its history (samples, charts and timeline)? Past alerts stay in the alerts log.`,
+    );
     await row(page, gone.name).getByTestId('rig-remove-confirm').click();
     await expect.poll(() => row(page, gone.name).count()).toBe(0);
     expect((await apiRigs()).map((r) => r.name)).not.toContain(gone.name);
@@ -116,7 +118,9 @@ describe('rig settings end to end', { timeout: 120_000 }, () => {
       [`${SUBNET}.3:4028`, 'true'],
       [`${SUBNET}.4:4028`, 'false'],
     ]);
-    expect(await page.getByTestId('scan-summary').textContent()).toMatch(/Scanned 40 addresses on port 4028 in [\d.]+ s: 4 recognised \(3 already rigs\), 0 answered but not recognised, 36 silent\./);
+    expect(await page.getByTestId('scan-summary').textContent()).toMatch(
+      /Scanned 40 addresses on port 4028 in [\d.]+ s: 4 recognised \(3 already rigs\), 0 answered but not recognised, 36 silent\./,
+    );
     const newHit = page.locator(`[data-testid="scan-hit"][data-endpoint="${SUBNET}.4:4028"]`);
     expect(await newHit.getByTestId('scan-hit-check').isChecked()).toBe(true);
     expect(await newHit.textContent()).toContain(gone.model!);
@@ -132,9 +136,17 @@ describe('rig settings end to end', { timeout: 120_000 }, () => {
 
     // The table hears of it live, and the collector polls it.
     await row(page, expectedName).waitFor({ timeout: 10_000 });
-    await expect.poll(() => row(page, expectedName).getByTestId('rig-settings-state').getAttribute('data-connectivity'), { timeout: 15_000 }).toBe('online');
+    await expect
+      .poll(() => row(page, expectedName).getByTestId('rig-settings-state').getAttribute('data-connectivity'), { timeout: 15_000 })
+      .toBe('online');
     const added = (await apiRigs()).find((r) => r.name === expectedName)!;
-    expect(added).toMatchObject({ address: `${SUBNET}.4`, port: 4028, driver: 'whatsminer', siteName: 'Baie-Comeau QC', connectivity: 'online' });
+    expect(added).toMatchObject({
+      address: `${SUBNET}.4`,
+      port: 4028,
+      driver: 'whatsminer',
+      siteName: 'Baie-Comeau QC',
+      connectivity: 'online',
+    });
 
     // Rename through the edit form; a taken name and a bad port are refused with the reason.
     await row(page, expectedName).getByTestId('rig-edit').click();
@@ -163,14 +175,23 @@ describe('rig settings end to end', { timeout: 120_000 }, () => {
     expect(await scan.locator('[data-field="range"]').getAttribute('aria-invalid')).toBe('true');
     await scan.locator('[data-field="range"]').fill('10.0.0.0/16');
     await scan.getByTestId('scan-submit').click();
-    expect(await scan.getByTestId('scan-errors').textContent()).toBe('range: "10.0.0.0/16" has 65536 addresses; scan at most 4096 (a /20) at a time');
+    expect(await scan.getByTestId('scan-errors').textContent()).toBe(
+      'range: "10.0.0.0/16" has 65536 addresses; scan at most 4096 (a /20) at a time',
+    );
 
     const probe = page.getByTestId('probe-form');
     await probe.locator('[data-field="address"]').fill(`${SUBNET}.99`);
     await probe.getByTestId('probe-submit').click();
-    await expect.poll(() => page.getByTestId('probe-failed').textContent().catch(() => null), { timeout: 15_000 }).toBe(
-      `${SUBNET}.99: refused: nothing answers on ${SUBNET}.99 ports 4028, 4433, 80 (connection refused)`,
-    );
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('probe-failed')
+            .textContent()
+            .catch(() => null),
+        { timeout: 15_000 },
+      )
+      .toBe(`${SUBNET}.99: refused: nothing answers on ${SUBNET}.99 ports 4028, 4433, 80 (connection refused)`);
     await probe.locator('[data-field="address"]').fill(`${SUBNET}.1`);
     await probe.locator('[data-field="port"]').fill('4028');
     await probe.getByTestId('probe-submit').click();
@@ -182,14 +203,34 @@ describe('rig settings end to end', { timeout: 120_000 }, () => {
 
   it('the API refuses bad requests naming the field, and a duplicate rig naming its address', async () => {
     const bad = await post('/api/rigs/requests', { kind: 'scan', range: '10.0.0.0/19', ports: [4028], siteId: 1 });
-    expect(bad).toEqual({ status: 400, json: { ok: false, error: expect.any(String), errors: ['range: "10.0.0.0/19" has 8192 addresses; scan at most 4096 (a /20) at a time'] } });
+    expect(bad).toEqual({
+      status: 400,
+      json: {
+        ok: false,
+        error: expect.any(String),
+        errors: ['range: "10.0.0.0/19" has 8192 addresses; scan at most 4096 (a /20) at a time'],
+      },
+    });
     const site = await post('/api/rigs/requests', { kind: 'probe', address: '10.0.0.5', siteId: 999 });
     expect(site.json.errors).toEqual(['siteId: there is no site 999']);
     const dup = await post('/api/rigs', { siteId: 1, rigs: [{ address: `${SUBNET}.1`, port: 4028, driver: 'antminer' }] });
-    expect(dup).toEqual({ status: 409, json: { ok: false, error: `${SUBNET}.1:4028: already registered as rockdale-a01`, errors: [`${SUBNET}.1:4028: already registered as rockdale-a01`] } });
-    const patch = await apiFetch(base, '/api/rigs/1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nameplatePowerW: -5 }) });
+    expect(dup).toEqual({
+      status: 409,
+      json: {
+        ok: false,
+        error: `${SUBNET}.1:4028: already registered as rockdale-a01`,
+        errors: [`${SUBNET}.1:4028: already registered as rockdale-a01`],
+      },
+    });
+    const patch = await apiFetch(base, '/api/rigs/1', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nameplatePowerW: -5 }),
+    });
     expect(patch.status).toBe(400);
-    expect(((await patch.json()) as { errors: string[] }).errors).toEqual(['nameplatePowerW: -5 is not a W figure above 0 and at most 1000000 (empty clears it)']);
+    expect(((await patch.json()) as { errors: string[] }).errors).toEqual([
+      'nameplatePowerW: -5 is not a W figure above 0 and at most 1000000 (empty clears it)',
+    ]);
   });
 
   it('a phone never scrolls sideways', async () => {

@@ -45,7 +45,11 @@ afterAll(async () => {
 });
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await apiFetch(base, path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await apiFetch(base, path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as T };
 }
 
@@ -100,7 +104,9 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     // A price above 1 per kWh is said to look like a unit slip as it is typed (kept if saved), and the
     // warning goes once the price is plausible.
     await form.locator('[data-field="flatPrice"]').fill('71');
-    await expect.poll(() => form.getByTestId('tariff-warning').allTextContents()).toEqual(['pricePerKwh is 71 EUR/kWh: above 1 per kWh, is it a price per MWh or in cents? Kept as given.']);
+    await expect
+      .poll(() => form.getByTestId('tariff-warning').allTextContents())
+      .toEqual(['pricePerKwh is 71 EUR/kWh: above 1 per kWh, is it a price per MWh or in cents? Kept as given.']);
     await form.locator('[data-field="flatPrice"]').fill('0.071');
     expect(await form.getByTestId('tariff-warning').count()).toBe(0);
     await form.getByTestId('site-save').click();
@@ -131,15 +137,24 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     await form.locator('[data-field="tariffMode"]').selectOption('tou');
     const bands = form.getByTestId('tou-band');
     expect(await bands.count()).toBe(4);
-    for (let i = 0; i < 4; i++) await bands.nth(i).locator('[data-field="pricePerKwh"]').fill(String(0.04 + i / 100));
+    for (let i = 0; i < 4; i++)
+      await bands
+        .nth(i)
+        .locator('[data-field="pricePerKwh"]')
+        .fill(String(0.04 + i / 100));
     await bands.nth(3).locator('[data-day="sun"]').uncheck();
     await form.getByTestId('site-save').click();
     const errors = form.getByTestId('site-errors');
-    await expect.poll(() => errors.locator('li').allTextContents()).toEqual(['tariff: hours 00:00-24:00 on Sun are not covered by any band']);
+    await expect
+      .poll(() => errors.locator('li').allTextContents())
+      .toEqual(['tariff: hours 00:00-24:00 on Sun are not covered by any band']);
     await bands.nth(3).locator('[data-day="sun"]').check();
     await form.getByTestId('site-save').click();
     await expect.poll(() => row.getByTestId('site-tariff').textContent()).toBe('Time of use, 4 bands (0.04-0.07 EUR/kWh)');
-    expect((await sites()).find((s) => s.name === 'Lakeside')?.tariff).toMatchObject({ kind: 'tou', bands: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], fromHour: 0, toHour: 7, pricePerKwh: 0.04 }, {}, {}, {}] });
+    expect((await sites()).find((s) => s.name === 'Lakeside')?.tariff).toMatchObject({
+      kind: 'tou',
+      bands: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], fromHour: 0, toHour: 7, pricePerKwh: 0.04 }, {}, {}, {}],
+    });
 
     // A stored tariff can be removed again: "None" deletes it.
     await row.getByTestId('site-edit-button').click();
@@ -153,9 +168,11 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     const demoRow = page.locator(`[data-testid="site-row"][data-site-id="${withRigs.id}"]`);
     await demoRow.getByTestId('site-delete-button').click();
     await demoRow.getByTestId('site-delete-confirm').click();
-    await expect.poll(() => demoRow.getByTestId('site-row-error').textContent()).toBe(
-      `site ${JSON.stringify(withRigs.name)} still has ${withRigs.rigCount} rig${withRigs.rigCount === 1 ? '' : 's'}: move or remove them first`,
-    );
+    await expect
+      .poll(() => demoRow.getByTestId('site-row-error').textContent())
+      .toBe(
+        `site ${JSON.stringify(withRigs.name)} still has ${withRigs.rigCount} rig${withRigs.rigCount === 1 ? '' : 's'}: move or remove them first`,
+      );
 
     await row.getByTestId('site-delete-button').click();
     await row.getByTestId('site-delete-confirm').click();
@@ -187,7 +204,7 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     const errors = form.getByTestId('pool-errors');
     await errors.waitFor();
     expect(await errors.locator('li').allTextContents()).toEqual([
-      "baseUrl must be an http:// or https:// URL, or empty for the pool's public API (got \"luxor.tech\")",
+      'baseUrl must be an http:// or https:// URL, or empty for the pool\'s public API (got "luxor.tech")',
       'credentials.apiKey is required for luxor (API key)',
       'credentials.subaccount is required for luxor (Subaccount)',
       'matchUrl must not be empty',
@@ -200,7 +217,11 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     await form.getByTestId('pool-save').click();
     await page.locator('[data-testid="pool-row"][data-pool-name="Luxor sub"]').waitFor();
     const { pools } = (await api<{ pools: PoolView[] }>('GET', '/api/pools')).json;
-    expect(pools.find((p) => p.name === 'Luxor sub')).toMatchObject({ kind: 'luxor', credentials: { apiKey: '<redacted>', subaccount: 'site-a' }, feePct: 2 });
+    expect(pools.find((p) => p.name === 'Luxor sub')).toMatchObject({
+      kind: 'luxor',
+      credentials: { apiKey: '<redacted>', subaccount: 'site-a' },
+      feePct: 2,
+    });
     await page.close();
   });
 
@@ -210,7 +231,9 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('network-from').getAttribute('data-from')).toBe('environment');
     await form.locator('[data-field="intervalS"]').fill('1');
     await form.getByTestId('network-save').click();
-    await expect.poll(() => form.getByTestId('network-errors').locator('li').allTextContents()).toEqual(['intervalS must be a whole number from 5 to 86400 (got 1)']);
+    await expect
+      .poll(() => form.getByTestId('network-errors').locator('li').allTextContents())
+      .toEqual(['intervalS must be a whole number from 5 to 86400 (got 1)']);
 
     await form.locator('[data-field="intervalS"]').fill('5');
     await form.locator('[data-field="fixedBtcPrice"]').fill('12345');
@@ -220,7 +243,10 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     const saved = (await api<SourcesSettingsView>('GET', '/api/settings/sources')).json;
     expect(saved).toMatchObject({ from: 'stored', settings: { fixedBtcPrice: 12345, currency: 'EUR', intervalS: 5 } });
     await expect
-      .poll(async () => (await api<SourcesSettingsView>('GET', '/api/settings/sources')).json.states.find((s) => s.key === 'price')?.source, { timeout: 20_000 })
+      .poll(
+        async () => (await api<SourcesSettingsView>('GET', '/api/settings/sources')).json.states.find((s) => s.key === 'price')?.source,
+        { timeout: 20_000 },
+      )
       .toBe('config');
 
     const reset = await api<SourcesSettingsView>('DELETE', '/api/settings/sources');

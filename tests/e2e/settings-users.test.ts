@@ -24,7 +24,14 @@ type ApiToken = { id: number; name: string; lastUsedMs: number | null; revokedAt
 beforeAll(async () => {
   dir = tempDir('hashwatt-settings-users-');
   [system, browser] = await Promise.all([
-    startSystem({ PORT: String(await freePort()), HASHWATT_DB: `${dir.dir}/hashwatt.db`, HASHWATT_DEMO: '1', HASHWATT_DEMO_MINERS: '4', HASHWATT_POLL_INTERVAL_S: '2', HASHWATT_SIM_SUBNET: '127.0.67' }),
+    startSystem({
+      PORT: String(await freePort()),
+      HASHWATT_DB: `${dir.dir}/hashwatt.db`,
+      HASHWATT_DEMO: '1',
+      HASHWATT_DEMO_MINERS: '4',
+      HASHWATT_POLL_INTERVAL_S: '2',
+      HASHWATT_SIM_SUBNET: '127.0.67',
+    }),
     launchBrowser(),
   ]);
   base = system.baseUrl;
@@ -38,7 +45,10 @@ afterAll(async () => {
 
 /** A plain fetch with exactly this cookie (no re-sign-in on 401, unlike apiFetch). */
 function withCookie(cookie: string, path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${base}${path}`, { ...init, headers: { Cookie: cookie, Origin: base, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+  return fetch(`${base}${path}`, {
+    ...init,
+    headers: { Cookie: cookie, Origin: base, 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+  });
 }
 
 async function usersPage(width = 1440): Promise<Page> {
@@ -92,7 +102,10 @@ describe('users', { timeout: 90_000 }, () => {
 
     const page = await usersPage();
     await row(page, name).getByTestId('user-edit').click();
-    await page.getByTestId('user-edit-form').getByLabel(/Disabled/).check();
+    await page
+      .getByTestId('user-edit-form')
+      .getByLabel(/Disabled/)
+      .check();
     await page.getByTestId('user-edit-save').click();
     await expect.poll(() => row(page, name).getByTestId('user-state').textContent()).toBe('Disabled');
     expect((await withCookie(cookie, '/api/rigs')).status).toBe(401);
@@ -111,27 +124,39 @@ describe('users', { timeout: 90_000 }, () => {
     await row(page, TEST_ADMIN.name).getByTestId('user-edit').click();
     await page.getByTestId('user-edit-form').getByLabel('Role').selectOption('viewer');
     await page.getByTestId('user-edit-save').click();
-    await expect.poll(() => page.getByTestId('user-edit-errors').textContent()).toBe('you cannot demote yourself: another admin has to do it');
+    await expect
+      .poll(() => page.getByTestId('user-edit-errors').textContent())
+      .toBe('you cannot demote yourself: another admin has to do it');
     await row(page, TEST_ADMIN.name).getByTestId('user-remove').click();
     await page.getByTestId('user-remove-confirm').click();
-    await expect.poll(() => row(page, TEST_ADMIN.name).getByTestId('user-row-error').textContent()).toBe('you cannot remove yourself: another admin has to do it');
+    await expect
+      .poll(() => row(page, TEST_ADMIN.name).getByTestId('user-row-error').textContent())
+      .toBe('you cannot remove yourself: another admin has to do it');
     await page.context().close();
 
     // An admin API token belongs to no user: only the last-admin rule can stop it.
-    const made = await apiFetch(base, '/api/tokens', { method: 'POST', body: JSON.stringify({ kind: 'api', name: 'ops script', role: 'admin' }) });
+    const made = await apiFetch(base, '/api/tokens', {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'api', name: 'ops script', role: 'admin' }),
+    });
     const { secret } = (await made.json()) as { secret: string };
-    const asToken = (path: string, init: RequestInit) => fetch(`${base}${path}`, { ...init, headers: { Authorization: `Bearer ${secret}`, 'content-type': 'application/json' } });
-    const adminId = ((await (await apiFetch(base, '/api/users')).json()) as { users: { id: number; name: string }[] }).users.find((u) => u.name === TEST_ADMIN.name)!.id;
+    const asToken = (path: string, init: RequestInit) =>
+      fetch(`${base}${path}`, { ...init, headers: { Authorization: `Bearer ${secret}`, 'content-type': 'application/json' } });
+    const adminId = ((await (await apiFetch(base, '/api/users')).json()) as { users: { id: number; name: string }[] }).users.find(
+      (u) => u.name === TEST_ADMIN.name,
+    )!.id;
     const lastAdmin = await asToken(`/api/users/${adminId}`, { method: 'PATCH', body: '{"disabled":true}' });
     expect(lastAdmin.status).toBe(409);
-    expect(((await lastAdmin.json()) as { error: string }).error).toBe('admin is the last enabled admin and cannot be disabled: make another user an admin first');
+    expect(((await lastAdmin.json()) as { error: string }).error).toBe(
+      'admin is the last enabled admin and cannot be disabled: make another user an admin first',
+    );
     expect((await asToken(`/api/users/${adminId}`, { method: 'DELETE' })).status).toBe(409);
     expect((await apiFetch(base, '/api/users')).status).toBe(200); // still an admin, still signed in
   });
 });
 
 describe('tokens', { timeout: 90_000 }, () => {
-  it('a kiosk link made in the form opens that site\'s wall, and stops when revoked from the table', async () => {
+  it("a kiosk link made in the form opens that site's wall, and stops when revoked from the table", async () => {
     const site = ((await (await apiFetch(base, '/api/rigs')).json()) as { rigs: ApiRig[] }).rigs[0];
     const page = await usersPage();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
@@ -174,10 +199,13 @@ describe('tokens', { timeout: 90_000 }, () => {
     await page.getByTestId('new-secret').waitFor();
     const token = await page.getByTestId('new-secret-value').inputValue();
     expect(token).toMatch(/^hw_api_[A-Za-z0-9_-]{43}$/);
-    const bearer = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const bearer = (path: string, init: RequestInit = {}) =>
+      fetch(`${base}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
     expect((await bearer('/api/rigs')).status).toBe(200);
     expect((await bearer('/api/users')).status).toBe(403); // an operator does not manage users
-    const listed = ((await (await apiFetch(base, '/api/tokens')).json()) as { tokens: ApiToken[] }).tokens.find((t) => t.name === 'grafana')!;
+    const listed = ((await (await apiFetch(base, '/api/tokens')).json()) as { tokens: ApiToken[] }).tokens.find(
+      (t) => t.name === 'grafana',
+    )!;
     expect(listed.lastUsedMs).not.toBeNull();
     expect(JSON.stringify(listed)).not.toContain(token.slice(7));
 
@@ -206,10 +234,13 @@ describe('tokens', { timeout: 90_000 }, () => {
     await page.getByTestId('new-api-submit').click();
     await page.getByTestId('new-secret').waitFor();
     const token = await page.getByTestId('new-secret-value').inputValue();
-    const mine = ((await (await fetch(`${base}/api/rigs`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { rigs: ApiRig[] }).rigs;
+    const mine = ((await (await fetch(`${base}/api/rigs`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { rigs: ApiRig[] })
+      .rigs;
     expect(mine.length).toBeGreaterThan(0);
     expect(new Set(mine.map((r) => r.siteId))).toEqual(new Set([site.siteId]));
-    await expect.poll(() => tokenRow(page, 'prometheus one site').locator('td[data-label="Reaches"]').textContent()).toBe(`viewer, ${site.siteName} only`);
+    await expect
+      .poll(() => tokenRow(page, 'prometheus one site').locator('td[data-label="Reaches"]').textContent())
+      .toBe(`viewer, ${site.siteName} only`);
     await page.context().close();
   });
 });
@@ -235,10 +266,19 @@ describe('own password', { timeout: 60_000 }, () => {
     await expect(signIn(base, otto)).rejects.toThrow(/401/);
     await signIn(base, { name: otto.name, password: newPassword });
 
-    const made = await apiFetch(base, '/api/tokens', { method: 'POST', body: JSON.stringify({ kind: 'api', name: 'script', role: 'viewer' }) });
+    const made = await apiFetch(base, '/api/tokens', {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'api', name: 'script', role: 'viewer' }),
+    });
     const { secret } = (await made.json()) as { secret: string };
-    const byToken = await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: '{}' });
+    const byToken = await fetch(`${base}/api/auth/password`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(byToken.status).toBe(403);
-    expect((await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status,
+    ).toBe(401);
   });
 });

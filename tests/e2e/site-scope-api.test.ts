@@ -26,8 +26,17 @@ afterAll(async () => {
 });
 
 type Who = { label: string; get: (path: string, init?: RequestInit) => Promise<Response>; role: 'viewer' | 'operator' | 'kiosk' };
-const asUser = (label: string, role: Who['role'], who: Credentials): Who => ({ label, role, get: (path, init = {}) => apiFetch(demo.base, path, init, who) });
-const asKiosk = (): Who => ({ label: 'kiosk', role: 'kiosk', get: (path, init = {}) => fetch(`${demo.base}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${demo.kioskToken}` } }) });
+const asUser = (label: string, role: Who['role'], who: Credentials): Who => ({
+  label,
+  role,
+  get: (path, init = {}) => apiFetch(demo.base, path, init, who),
+});
+const asKiosk = (): Who => ({
+  label: 'kiosk',
+  role: 'kiosk',
+  get: (path, init = {}) =>
+    fetch(`${demo.base}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${demo.kioskToken}` } }),
+});
 const people = () => [asUser('viewer', 'viewer', demo.viewer), asUser('operator', 'operator', demo.operator), asKiosk()];
 const KIOSK_READS = new Set(['/api/fleet', '/api/network', '/api/alerts', '/api/storage']);
 
@@ -40,7 +49,9 @@ async function firing(siteId: number | null): Promise<Alert> {
 /** A URL of each site-checked route for a thing of `mine` and one of `other` (a new site-checked route must be added here). */
 async function samples(): Promise<Record<string, { mine: string; other: string; body?: unknown }>> {
   const [mineAlert, otherAlert] = [await firing(demo.mine.id), await firing(demo.other.id)];
-  const ack = async (a: Alert) => ((await (await demo.admin(`/api/alerts/${encodeURIComponent(a.id)}/ack`, 'POST', {})).json()) as { request: { id: number } }).request.id;
+  const ack = async (a: Alert) =>
+    ((await (await demo.admin(`/api/alerts/${encodeURIComponent(a.id)}/ack`, 'POST', {})).json()) as { request: { id: number } }).request
+      .id;
   const [mineRequest, otherRequest] = [await ack(mineAlert), await ack(otherAlert)];
   const rig = (s: 'mine' | 'other', tail = '') => `/api/rigs/${demo[s].rigIds[0]}${tail}`;
   const alert = (a: Alert, tail: string) => `/api/alerts/${encodeURIComponent(a.id)}${tail}`;
@@ -51,7 +62,11 @@ async function samples(): Promise<Record<string, { mine: string; other: string; 
     '/api/rigs/[id]/realized': { mine: rig('mine', '/realized'), other: rig('other', '/realized') },
     '/api/rigs/[id]/maintenance': { mine: rig('mine', '/maintenance'), other: rig('other', '/maintenance'), body: { note: 'scope test' } },
     '/api/alerts/[id]/ack': { mine: alert(mineAlert, '/ack'), other: alert(otherAlert, '/ack'), body: {} },
-    '/api/alerts/[id]/snooze': { mine: alert(mineAlert, '/snooze'), other: alert(otherAlert, '/snooze'), body: { untilMs: Date.now() + 3_600_000 } },
+    '/api/alerts/[id]/snooze': {
+      mine: alert(mineAlert, '/snooze'),
+      other: alert(otherAlert, '/snooze'),
+      body: { untilMs: Date.now() + 3_600_000 },
+    },
     '/api/alerts/requests/[id]': { mine: `/api/alerts/requests/${mineRequest}`, other: `/api/alerts/requests/${otherRequest}` },
   };
 }
@@ -84,16 +99,20 @@ describe('a viewer, an operator and a kiosk limited to one site', { timeout: 180
     expect(((await body('/api/rigs')).rigs as { id: number }[]).map((r) => r.id).sort()).toEqual([...demo.mine.rigIds].sort());
     expect((await body('/api/alerts?status=all&limit=500')).alerts.length).toBeGreaterThan(0);
     expect(((await body('/api/alerts?status=resolved')).alerts as Alert[]).every((a) => a.siteId === demo.mine.id)).toBe(true);
-    expect((await body('/api/alerts/rules')).maintenance).toEqual([expect.objectContaining({ rigId: demo.mine.rigIds[1], siteId: demo.mine.id })]);
+    expect((await body('/api/alerts/rules')).maintenance).toEqual([
+      expect.objectContaining({ rigId: demo.mine.rigIds[1], siteId: demo.mine.id }),
+    ]);
     const kioskAlerts = ((await (await asKiosk().get('/api/alerts?status=all&limit=500')).json()) as { alerts: Alert[] }).alerts;
     expect(kioskAlerts.length).toBeGreaterThan(0);
   });
 
-  it('see the pool accounts their rigs point at without the account\'s own figures, and none their rigs do not use', async () => {
+  it("see the pool accounts their rigs point at without the account's own figures, and none their rigs do not use", async () => {
     type Pool = { id: number; name: string; state: unknown };
     const all = ((await (await demo.admin('/api/pools')).json()) as { pools: Pool[] }).pools;
     expect(all).toHaveLength(1); // the demo's pool account, which Rockdale's rigs point at
-    await expect.poll(async () => ((await (await demo.admin('/api/pools')).json()) as { pools: Pool[] }).pools[0].state, { timeout: 90_000 }).not.toBeNull();
+    await expect
+      .poll(async () => ((await (await demo.admin('/api/pools')).json()) as { pools: Pool[] }).pools[0].state, { timeout: 90_000 })
+      .not.toBeNull();
     const mine = ((await (await apiFetch(demo.base, '/api/pools', {}, demo.viewer)).json()) as { pools: Pool[] }).pools;
     expect(mine).toEqual([{ ...all[0], state: null }]);
     const economics = await (await apiFetch(demo.base, '/economics', {}, demo.viewer)).text();
@@ -106,14 +125,22 @@ describe('a viewer, an operator and a kiosk limited to one site', { timeout: 180
     expect(await (await apiFetch(demo.base, '/economics', {}, baie)).text()).not.toMatch(/data-testid="pool-row"/);
   });
 
-  it('get a 404 for another site\'s rig, alert or request, as for one that does not exist; their own answers', async () => {
+  it("get a 404 for another site's rig, alert or request, as for one that does not exist; their own answers", async () => {
     const urls = await samples();
-    const siteChecked = Object.entries(API_ROUTE_SCOPES).flatMap(([pattern, methods]) => Object.entries(methods).filter(([, s]) => s === 'site-checked').map(([m]) => [pattern, m] as const));
+    const siteChecked = Object.entries(API_ROUTE_SCOPES).flatMap(([pattern, methods]) =>
+      Object.entries(methods)
+        .filter(([, s]) => s === 'site-checked')
+        .map(([m]) => [pattern, m] as const),
+    );
     expect(siteChecked.map(([p]) => p).filter((p) => !(p in urls))).toEqual([]);
     const operator = people()[1];
     for (const [pattern, method] of siteChecked) {
       const { mine, other, body } = urls[pattern];
-      const init = (b: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : JSON.stringify(b ?? {}) });
+      const init = (b: unknown): RequestInit => ({
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'GET' ? undefined : JSON.stringify(b ?? {}),
+      });
       const refused = await operator.get(other, init(body));
       expect(refused.status, `operator ${method} ${other}`).toBe(404);
       expectOnlyMine(await refused.json(), demo, `operator ${method} ${other}`);
@@ -163,10 +190,14 @@ describe('a viewer, an operator and a kiosk limited to one site', { timeout: 180
       const deltas: Delta[] = [];
       c.on('deltas', (batch) => deltas.push(...batch));
       await new Promise<void>((resolve, reject) => (c.once('connect', () => resolve()), c.once('connect_error', reject)));
-      const snapshot = await new Promise<FleetSnapshot>((resolve, reject) => c.emit('snapshot', (res) => (res.ok ? resolve(res.data) : reject(new Error(res.error)))));
+      const snapshot = await new Promise<FleetSnapshot>((resolve, reject) =>
+        c.emit('snapshot', (res) => (res.ok ? resolve(res.data) : reject(new Error(res.error)))),
+      );
       expect(snapshot.rigs.map((r) => r.siteId)).toEqual([demo.mine.id, demo.mine.id]);
       expectOnlyMine(snapshot, demo, 'socket snapshot');
-      const backfill = await new Promise<unknown>((resolve) => c.emit('subscribe', { room: 'fleet', cursor: Math.max(0, snapshot.cursor - 200) }, resolve));
+      const backfill = await new Promise<unknown>((resolve) =>
+        c.emit('subscribe', { room: 'fleet', cursor: Math.max(0, snapshot.cursor - 200) }, resolve),
+      );
       expectOnlyMine(backfill, demo, 'socket backfill');
       await expect.poll(() => deltas.filter((d) => d.kind === 'sweep').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
       expect(deltas.some((d) => d.kind === 'rig')).toBe(true);
@@ -179,14 +210,20 @@ describe('a viewer, an operator and a kiosk limited to one site', { timeout: 180
 describe('a socket whose user changes', { timeout: 90_000 }, () => {
   /** A connected socket as `who`, recording when the server closed it and why. */
   async function live(who: Credentials) {
-    const c: Client = connect(demo.base, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: await signIn(demo.base, who) } });
+    const c: Client = connect(demo.base, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie: await signIn(demo.base, who) },
+    });
     const seen = { reason: null as string | null, closedAtMs: null as number | null };
     c.on('access-changed', (r) => (seen.reason = r));
     c.on('disconnect', () => (seen.closedAtMs = Date.now()));
     await new Promise<void>((resolve, reject) => (c.once('connect', () => resolve()), c.once('connect_error', reject)));
     return seen;
   }
-  const userId = async (name: string) => ((await (await demo.admin('/api/users')).json()) as { users: { id: number; name: string }[] }).users.find((u) => u.name === name)!.id;
+  const userId = async (name: string) =>
+    ((await (await demo.admin('/api/users')).json()) as { users: { id: number; name: string }[] }).users.find((u) => u.name === name)!.id;
 
   it('is closed within the recheck when an admin narrows it to one site or demotes it, and its next connection sees what is left', async () => {
     const narrowed = await live(WIDE);
@@ -202,7 +239,12 @@ describe('a socket whose user changes', { timeout: 90_000 }, () => {
     expect(demoted.reason).toBe('access changed: operator of every site is now viewer of every site');
     console.log(`sockets closed ${narrowed.closedAtMs! - atMs} ms and ${demoted.closedAtMs! - atMs} ms after the change`);
 
-    const again: Client = connect(demo.base, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: await signIn(demo.base, WIDE) } });
+    const again: Client = connect(demo.base, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie: await signIn(demo.base, WIDE) },
+    });
     const snapshot = await new Promise<FleetSnapshot>((resolve, reject) => {
       again.once('connect', () => again.emit('snapshot', (res) => (res.ok ? resolve(res.data) : reject(new Error(res.error)))));
       again.once('connect_error', reject);
@@ -214,15 +256,31 @@ describe('a socket whose user changes', { timeout: 90_000 }, () => {
 
 describe('admins', { timeout: 60_000 }, () => {
   it('are refused a site list, and one stored from before is ignored: they see every site', async () => {
-    const made = await demo.admin('/api/users', 'POST', { name: 'ada', password: 'admin-two-password', role: 'admin', siteIds: [demo.mine.id] });
+    const made = await demo.admin('/api/users', 'POST', {
+      name: 'ada',
+      password: 'admin-two-password',
+      role: 'admin',
+      siteIds: [demo.mine.id],
+    });
     expect(made.status).toBe(400);
-    expect(((await made.json()) as { errors: string[] }).errors).toEqual(['siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites']);
+    expect(((await made.json()) as { errors: string[] }).errors).toEqual([
+      'siteIds: an admin sees every site; leave siteIds out (or null) for an admin, or pick the operator or viewer role to limit someone to some sites',
+    ]);
     expect((await demo.admin('/api/users', 'POST', { name: 'ada', password: 'admin-two-password', role: 'admin' })).status).toBe(201);
     const ada = { name: 'ada', password: 'admin-two-password' };
     const users = ((await (await demo.admin('/api/users')).json()) as { users: { id: number; name: string }[] }).users;
     const adaId = users.find((u) => u.name === 'ada')!.id;
     // Ada cannot limit herself, nor an admin another admin.
-    expect((await apiFetch(demo.base, `/api/users/${adaId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteIds: [demo.mine.id] }) }, ada)).status).toBe(400);
+    expect(
+      (
+        await apiFetch(
+          demo.base,
+          `/api/users/${adaId}`,
+          { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteIds: [demo.mine.id] }) },
+          ada,
+        )
+      ).status,
+    ).toBe(400);
     expect((await demo.admin(`/api/users/${adaId}`, 'PATCH', { siteIds: [demo.mine.id] })).status).toBe(400);
     // A list stored on an admin before this release.
     const db = openDb(demo.dbPath);

@@ -68,7 +68,9 @@ describe.runIf(CAN_MOUNT)('low disk space', { timeout: 120_000 }, () => {
         const banner = page.getByTestId('storage-banner');
         await expect.poll(() => banner.count()).toBe(1);
         expect(await banner.getAttribute('data-level')).toBe('low');
-        expect(await banner.innerText()).toMatch(new RegExp(`Low disk space: [\\d.]+ MiB \\([\\d.]+ %\\) free of 96\\.0 MiB on the disk holding ${dbPath}`));
+        expect(await banner.innerText()).toMatch(
+          new RegExp(`Low disk space: [\\d.]+ MiB \\([\\d.]+ %\\) free of 96\\.0 MiB on the disk holding ${dbPath}`),
+        );
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       }
       await page.goto(`${system.baseUrl}/`);
@@ -96,7 +98,11 @@ describe('a database file deleted under the running system', { timeout: 120_000 
     const page = await signedInPage(browser, system.baseUrl, { viewport: { width: 1280, height: 800 } }); // signing in writes a session
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
     const message = `database file ${dbPath} was deleted or replaced while running; stopping writes: restore it or restart`;
-    const res = await apiFetch(system.baseUrl, `/api/sites/${sites.sites[0].id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pue: 1.2 }) });
+    const res = await apiFetch(system.baseUrl, `/api/sites/${sites.sites[0].id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pue: 1.2 }),
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('30');
     expect(await res.json()).toEqual({ ok: false, error: message });

@@ -62,7 +62,11 @@ describe('start-up checks before anything starts', { timeout: 60_000 }, () => {
     expect(start.code).toBe(1);
     expect(start.stdout).toBe('');
     expect(start.stderr).toMatch(new RegExp(`^hashwatt start: no database at ${env.HASHWATT_DB}, but one existed there: `));
-    expect(start.stderr).toMatch(new RegExp(`a record of its backup to ${backup} on \\d{4}-\\d\\d-\\d\\dT\\S+ \\(restore that copy\\) \\(${env.HASHWATT_DB}\\.last-backup\\.json\\)`));
+    expect(start.stderr).toMatch(
+      new RegExp(
+        `a record of its backup to ${backup} on \\d{4}-\\d\\d-\\d\\dT\\S+ \\(restore that copy\\) \\(${env.HASHWATT_DB}\\.last-backup\\.json\\)`,
+      ),
+    );
     expect(start.stderr).toContain('or start an empty one with `hashwatt start --new-database`');
     expect(existsSync(env.HASHWATT_DB)).toBe(false);
   });
@@ -71,16 +75,31 @@ describe('start-up checks before anything starts', { timeout: 60_000 }, () => {
 describe('--new-database, no source configured, and a crash loop', { timeout: 90_000 }, () => {
   it('--new-database starts an empty database; with the demo off and no source set, no source is contacted', async () => {
     // The preload's marker is `crash` beside the database: ${dir.dir}/crash.
-    system = await startSystem({ ...env, HASHWATT_DEMO: '0', NODE_OPTIONS: `--require ${CRASH_PRELOAD}` }, 180_000, ['start', '--new-database']);
+    system = await startSystem({ ...env, HASHWATT_DEMO: '0', NODE_OPTIONS: `--require ${CRASH_PRELOAD}` }, 180_000, [
+      'start',
+      '--new-database',
+    ]);
     expect(system.output()).toMatch(/hashwatt: --new-database: starting an empty database at \S+ \(found [^\n]*a record of its backup to/);
     // The old log is kept, but where SQLite cannot replay it into the new file.
-    expect(system.output()).toContain(`hashwatt: --new-database: moved the old ${env.HASHWATT_DB}-wal aside to ${env.HASHWATT_DB}-wal.orphaned-`);
+    expect(system.output()).toContain(
+      `hashwatt: --new-database: moved the old ${env.HASHWATT_DB}-wal aside to ${env.HASHWATT_DB}-wal.orphaned-`,
+    );
     expect(system.output()).not.toContain('starting the simulator');
     const db = openDb(env.HASHWATT_DB, { readonly: true });
     try {
-      const state = () => db.sqlite.prepare("SELECT key, source, payload_json AS payload, last_error AS error FROM source_state WHERE key IN ('network', 'price') ORDER BY key").all();
+      const state = () =>
+        db.sqlite
+          .prepare(
+            "SELECT key, source, payload_json AS payload, last_error AS error FROM source_state WHERE key IN ('network', 'price') ORDER BY key",
+          )
+          .all();
       await expect.poll(state, { timeout: 10_000 }).toEqual([
-        { key: 'network', source: 'none', payload: null, error: 'no network source configured: set one in Settings → Network or HASHWATT_MEMPOOL_URL' },
+        {
+          key: 'network',
+          source: 'none',
+          payload: null,
+          error: 'no network source configured: set one in Settings → Network or HASHWATT_MEMPOOL_URL',
+        },
         { key: 'price', source: 'none', payload: null, error: expect.stringMatching(/^no price source configured/) },
       ]);
     } finally {
@@ -90,7 +109,9 @@ describe('--new-database, no source configured, and a crash loop', { timeout: 90
 
   it('a collector that dies at every start is restarted with backoff, then the system stops naming it and its last error', async () => {
     writeFileSync(`${dir.dir}/crash`, '');
-    const collector = descendants(system!.proc.pid!).find((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('collectors/main.ts'))!;
+    const collector = descendants(system!.proc.pid!).find((p) =>
+      readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('collectors/main.ts'),
+    )!;
     process.kill(collector, 'SIGKILL');
     const code = await system!.exited;
     const out = system!.output();

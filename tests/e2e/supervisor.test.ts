@@ -42,11 +42,16 @@ beforeAll(async () => {
   const sim = await startSimulator({ miners: 4, subnet: SUBNET, httpPort: null });
   await sim.stop();
   setUpDemo(db, sim.manifest, Date.now());
-  const real = addRigs(db, 'Rockdale TX', [{ address: '127.0.142.9', port: 4028, driver: 'antminer', model: null, algorithm: 'sha256', name: 'real-s19' }], {
-    nowMs: Date.now(),
-    currency: 'USD',
-    defaultPorts: { antminer: 4028 },
-  });
+  const real = addRigs(
+    db,
+    'Rockdale TX',
+    [{ address: '127.0.142.9', port: 4028, driver: 'antminer', model: null, algorithm: 'sha256', name: 'real-s19' }],
+    {
+      nowMs: Date.now(),
+      currency: 'USD',
+      defaultPorts: { antminer: 4028 },
+    },
+  );
   expect(real.added).toHaveLength(1);
   db.close();
   [system, browser] = await Promise.all([startSystem(env), launchBrowser()]);
@@ -106,7 +111,8 @@ async function healthUntil(want: (h: Health | null) => boolean, timeoutMs = 30_0
     const h = await health();
     seen.push(h);
     if (want(h)) return seen;
-    if (Date.now() > deadline) throw new Error(`health never matched; last answers: ${JSON.stringify(seen.slice(-3))}\n${system!.output().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`health never matched; last answers: ${JSON.stringify(seen.slice(-3))}\n${system!.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -133,22 +139,29 @@ function samplesSince(tsMs: number): number {
 
 /** A running process's environment, from /proc. */
 function environOf(pid: number): Record<string, string> {
-  const pairs = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter((p) => p !== '');
+  const pairs = readFileSync(`/proc/${pid}/environ`, 'utf8')
+    .split('\0')
+    .filter((p) => p !== '');
   return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
 }
 
 describe('what the children are given', { timeout: 60_000 }, () => {
   it('each child gets its own settings and the system basics, never the admin password, a CLI password or a stray secret', () => {
     expect(readFileSync(`/proc/${system!.proc.pid}/environ`, 'utf8')).toContain('HASHWATT_ADMIN_PASSWORD='); // the supervisor has it
-    const allowedShape = /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|TMP|TEMP|SSL_CERT_FILE|SSL_CERT_DIR|NO_COLOR|FORCE_COLOR|PORT|LC_\w+|NODE_\w+|TSX_\w+|NEXT_\w+|HASHWATT_\w+)$/;
+    const allowedShape =
+      /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|TMP|TEMP|SSL_CERT_FILE|SSL_CERT_DIR|NO_COLOR|FORCE_COLOR|PORT|LC_\w+|NODE_\w+|TSX_\w+|NEXT_\w+|HASHWATT_\w+)$/;
     const children = { simulator: 'collectors/simulator/main.ts', collector: 'collectors/main.ts', web: 'server.ts' };
     const seen: Record<string, Record<string, string>> = {};
     for (const [name, script] of Object.entries(children)) {
       const environ = environOf(childPid(script));
       seen[name] = environ;
-      for (const secret of ['HASHWATT_ADMIN_PASSWORD', 'HASHWATT_USER_PASSWORD', 'AWS_SECRET_ACCESS_KEY']) expect(environ, `${name}: ${secret}`).not.toHaveProperty(secret);
+      for (const secret of ['HASHWATT_ADMIN_PASSWORD', 'HASHWATT_USER_PASSWORD', 'AWS_SECRET_ACCESS_KEY'])
+        expect(environ, `${name}: ${secret}`).not.toHaveProperty(secret);
       expect(JSON.stringify(environ)).not.toMatch(/decoy-cloud-key|cli-only-password-1/);
-      expect(Object.keys(environ).filter((k) => !allowedShape.test(k)), name).toEqual([]);
+      expect(
+        Object.keys(environ).filter((k) => !allowedShape.test(k)),
+        name,
+      ).toEqual([]);
       expect(environ.PATH, name).toBeTruthy();
     }
     expect(seen.collector).toMatchObject({ HASHWATT_DB: env.HASHWATT_DB, HASHWATT_POLL_INTERVAL_S: '1', NODE_ENV: 'production' });
@@ -168,7 +181,9 @@ describe('a supervisor that supervises', { timeout: 60_000 }, () => {
     const down = seen.filter((h) => h?.status === 503);
     expect(down.length).toBeGreaterThan(0);
     expect(down[0]!.reason).toMatch(/^collector exited \(signal SIGKILL\) \d+ s ago; no collector runs$/);
-    expect(system!.output()).toMatch(/hashwatt: collector exited \(signal SIGKILL\) after [\d.]+ s\nhashwatt: restarting collector in 0\.5 s/);
+    expect(system!.output()).toMatch(
+      /hashwatt: collector exited \(signal SIGKILL\) after [\d.]+ s\nhashwatt: restarting collector in 0\.5 s/,
+    );
     const sweeps = sweepCount();
     await expect.poll(sweepCount, { timeout: 10_000 }).toBeGreaterThan(sweeps + 1);
   });
@@ -195,7 +210,9 @@ describe('a supervisor that supervises', { timeout: 60_000 }, () => {
     signal(collector, 'SIGSTOP');
     try {
       const seen = await healthUntil((h) => h?.status === 503, 15_000);
-      expect(seen.at(-1)!.reason).toMatch(/^last sweep stored \d+ s ago, more than 3 poll intervals of 1 s: no collector runs, or it cannot write \(disk full\?\)$/);
+      expect(seen.at(-1)!.reason).toMatch(
+        /^last sweep stored \d+ s ago, more than 3 poll intervals of 1 s: no collector runs, or it cannot write \(disk full\?\)$/,
+      );
     } finally {
       signal(collector, 'SIGCONT');
     }
@@ -211,7 +228,9 @@ describe('the demo never switches off silently', { timeout: 60_000 }, () => {
     expect(out).toMatch(/demo mode: starting the simulator/);
     const page = await signedInPage(browser, system!.baseUrl);
     await page.goto(system!.baseUrl);
-    expect(await page.getByTestId('demo-banner').textContent()).toBe('DemoDemo rigs are shown beside your real rigs: hashwatt demo remove removes the 4 simulated rigs and their data.');
+    expect(await page.getByTestId('demo-banner').textContent()).toBe(
+      'DemoDemo rigs are shown beside your real rigs: hashwatt demo remove removes the 4 simulated rigs and their data.',
+    );
     await page.close();
     // Every page: the banner lives in the root layout; one more page proves it is not the overview's.
     expect(await (await apiFetch(system!.baseUrl, '/settings/sites')).text()).toContain('data-testid="demo-banner"');
@@ -222,7 +241,9 @@ describe('the demo never switches off silently', { timeout: 60_000 }, () => {
     expect(removed.stderr).toBe('');
     expect(removed.code).toBe(0);
     // Site 1 holds the real rig now, so it stays; the other demo site goes.
-    expect(removed.stdout).toMatch(/^demo remove: removed 4 demo rigs with \d+ samples and their history; site "Baie-Comeau QC"; pool "Braiins Pool \(demo\)"; the simulator's (network and price|price and network) values\n/);
+    expect(removed.stdout).toMatch(
+      /^demo remove: removed 4 demo rigs with \d+ samples and their history; site "Baie-Comeau QC"; pool "Braiins Pool \(demo\)"; the simulator's (network and price|price and network) values\n/,
+    );
     const res = await apiFetch(system!.baseUrl, '/api/rigs');
     expect(((await res.json()) as { rigs: { name: string }[] }).rigs.map((r) => r.name)).toEqual(['real-s19']);
     const html = await (await apiFetch(system!.baseUrl, '/')).text();

@@ -78,19 +78,25 @@ describe('wall display end to end', { timeout: 120_000 }, () => {
 
     const hashrate = page.getByTestId('wall-hashrate');
     await expect
-      .poll(async () => {
-        const shown = Number(await hashrate.getAttribute('data-value'));
-        const api = await getJson<{ hashrateThs: number }>(`${system!.baseUrl}/api/fleet`);
-        return Math.abs(shown - api.hashrateThs);
-      }, { timeout: 10_000, interval: 200 })
+      .poll(
+        async () => {
+          const shown = Number(await hashrate.getAttribute('data-value'));
+          const api = await getJson<{ hashrateThs: number }>(`${system!.baseUrl}/api/fleet`);
+          return Math.abs(shown - api.hashrateThs);
+        },
+        { timeout: 10_000, interval: 200 },
+      )
       .toBeLessThan(1e-9);
     await expect
-      .poll(async () => {
-        const api = await getJson<{ powerW: number; rigsOnline: number }>(`${system!.baseUrl}/api/fleet`);
-        const shownPower = Number(await page.getByTestId('wall-power').getAttribute('data-value'));
-        const shownOnline = Number(await page.getByTestId('wall-count-online').textContent());
-        return Math.abs(shownPower - api.powerW) < 1e-6 && shownOnline === api.rigsOnline;
-      }, { timeout: 10_000, interval: 200 })
+      .poll(
+        async () => {
+          const api = await getJson<{ powerW: number; rigsOnline: number }>(`${system!.baseUrl}/api/fleet`);
+          const shownPower = Number(await page.getByTestId('wall-power').getAttribute('data-value'));
+          const shownOnline = Number(await page.getByTestId('wall-count-online').textContent());
+          return Math.abs(shownPower - api.powerW) < 1e-6 && shownOnline === api.rigsOnline;
+        },
+        { timeout: 10_000, interval: 200 },
+      )
       .toBe(true);
 
     const first = await hashrate.getAttribute('data-value');
@@ -110,10 +116,13 @@ describe('wall display end to end', { timeout: 120_000 }, () => {
     await expect.poll(() => view(page), { timeout: 10_000 }).toBe('fleet');
     const seen = new Set<string>();
     await expect
-      .poll(async () => {
-        seen.add((await view(page)) ?? '');
-        return seen.size;
-      }, { timeout: 30_000, interval: 250 })
+      .poll(
+        async () => {
+          seen.add((await view(page)) ?? '');
+          return seen.size;
+        },
+        { timeout: 30_000, interval: 250 },
+      )
       .toBe(siteIds.length + 1);
     expect([...seen].sort()).toEqual(['fleet', ...siteIds.map((id) => `site-${id}`)].sort());
     await expect.poll(() => view(page), { timeout: 10_000, interval: 250 }).toBe('fleet');
@@ -128,13 +137,16 @@ describe('wall display end to end', { timeout: 120_000 }, () => {
     expect(await view(page)).toBe(`site-${site.siteId}`);
     expect(await page.getByTestId('wall-view').textContent()).toBe(site.siteName);
     await expect
-      .poll(async () => {
-        const now = await getJson<{ rigs: ApiRig[] }>(`${system!.baseUrl}/api/rigs`);
-        const sum = now.rigs
-          .filter((r) => r.siteId === site.siteId && r.connectivity === 'online' && r.reading)
-          .reduce((s, r) => s + r.reading!.hashrateThs, 0);
-        return Math.abs(Number(await page.getByTestId('wall-hashrate').getAttribute('data-value')) - sum);
-      }, { timeout: 10_000, interval: 200 })
+      .poll(
+        async () => {
+          const now = await getJson<{ rigs: ApiRig[] }>(`${system!.baseUrl}/api/rigs`);
+          const sum = now.rigs
+            .filter((r) => r.siteId === site.siteId && r.connectivity === 'online' && r.reading)
+            .reduce((s, r) => s + r.reading!.hashrateThs, 0);
+          return Math.abs(Number(await page.getByTestId('wall-hashrate').getAttribute('data-value')) - sum);
+        },
+        { timeout: 10_000, interval: 200 },
+      )
       .toBeLessThan(1e-6);
     await page.waitForTimeout(4500); // two rotation periods: a pinned site stays
     expect(await view(page)).toBe(`site-${site.siteId}`);

@@ -24,11 +24,21 @@ beforeAll(async () => {
   dir = tempDir('hashwatt-lockdown-');
   const db = `${dir.dir}/hashwatt.db`;
   [system, browser] = await Promise.all([
-    startSystem({ PORT: String(await freePort()), HASHWATT_DB: db, HASHWATT_DEMO: '1', HASHWATT_DEMO_MINERS: '4', HASHWATT_POLL_INTERVAL_S: '1', HASHWATT_SIM_SUBNET: '127.0.231' }),
+    startSystem({
+      PORT: String(await freePort()),
+      HASHWATT_DB: db,
+      HASHWATT_DEMO: '1',
+      HASHWATT_DEMO_MINERS: '4',
+      HASHWATT_POLL_INTERVAL_S: '1',
+      HASHWATT_SIM_SUBNET: '127.0.231',
+    }),
     launchBrowser(),
   ]);
   base = system.baseUrl;
-  const user = await runHashwatt(['user', 'add', VIEWER.name, '--role', 'viewer'], { HASHWATT_DB: db, HASHWATT_USER_PASSWORD: VIEWER.password });
+  const user = await runHashwatt(['user', 'add', VIEWER.name, '--role', 'viewer'], {
+    HASHWATT_DB: db,
+    HASHWATT_USER_PASSWORD: VIEWER.password,
+  });
   expect(user.code, user.stderr).toBe(0);
   const token = await runHashwatt(['token', 'create', '--kiosk', '--name', 'lockdown wall'], { HASHWATT_DB: db });
   expect(token.code, token.stderr).toBe(0);
@@ -62,10 +72,12 @@ function watchCsp(page: Page): { violations: string[]; console: string[] } {
     const payload: unknown[] = [];
     let handler: (...items: unknown[]) => number = Array.prototype.push.bind(payload);
     Object.defineProperty(payload, 'push', {
-      get: () => (...items: unknown[]) => {
-        w.hashwattInlinePushes = (w.hashwattInlinePushes ?? 0) + 1;
-        return handler(...items);
-      },
+      get:
+        () =>
+        (...items: unknown[]) => {
+          w.hashwattInlinePushes = (w.hashwattInlinePushes ?? 0) + 1;
+          return handler(...items);
+        },
       set: (fn: (...items: unknown[]) => number) => {
         handler = fn;
       },
@@ -76,7 +88,8 @@ function watchCsp(page: Page): { violations: string[]; console: string[] } {
 }
 
 /** True when Next.js's inline payload scripts ran on the page now shown (they carry the nonce, or are blocked). */
-const nextInlineScriptsRan = (page: Page) => page.evaluate(() => ((window as unknown as { hashwattInlinePushes?: number }).hashwattInlinePushes ?? 0) > 0);
+const nextInlineScriptsRan = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { hashwattInlinePushes?: number }).hashwattInlinePushes ?? 0) > 0);
 
 describe('Content-Security-Policy with nonces', { timeout: 120_000 }, () => {
   it('sends a fresh nonce per reply, no unsafe-inline for scripts and no ws: wildcard', async () => {
@@ -104,8 +117,24 @@ describe('Content-Security-Policy with nonces', { timeout: 120_000 }, () => {
     const seen = watchCsp(page);
     await page.goto(`${base}/`);
     await expect.poll(() => page.getByTestId('link-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
-    const rigId = (await (await fetchAs(`${base}/api/rigs`)).json() as { rigs: { id: number }[] }).rigs[0].id;
-    const paths = ['/', '/rigs', `/rigs/${rigId}`, '/economics', '/alerts', '/account', '/settings', '/settings/sites', '/settings/rigs', '/settings/pools', '/settings/network', '/settings/alerts', '/settings/users', '/settings/storage', '/wall'];
+    const rigId = ((await (await fetchAs(`${base}/api/rigs`)).json()) as { rigs: { id: number }[] }).rigs[0].id;
+    const paths = [
+      '/',
+      '/rigs',
+      `/rigs/${rigId}`,
+      '/economics',
+      '/alerts',
+      '/account',
+      '/settings',
+      '/settings/sites',
+      '/settings/rigs',
+      '/settings/pools',
+      '/settings/network',
+      '/settings/alerts',
+      '/settings/users',
+      '/settings/storage',
+      '/wall',
+    ];
     for (const path of paths) {
       await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
       expect(await nextInlineScriptsRan(page), path).toBe(true);
@@ -163,7 +192,10 @@ describe("Next's image optimizer", { timeout: 60_000 }, () => {
 
   it('is off for a kiosk cookie', async () => {
     const exchange = await fetch(`${base}/wall?kiosk=${kiosk}`, { redirect: 'manual' });
-    const cookie = exchange.headers.getSetCookie().find((c) => c.startsWith('hw_kiosk='))!.split(';')[0];
+    const cookie = exchange.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hw_kiosk='))!
+      .split(';')[0];
     for (const url of [optimizerUrl, iconUrl]) {
       const res = await fetch(`${base}${url}`, { headers: { cookie } });
       const body = await res.text();
@@ -174,17 +206,20 @@ describe("Next's image optimizer", { timeout: 60_000 }, () => {
 });
 
 describe('redirects in a browser', { timeout: 60_000 }, () => {
-  it.each([['/login?next=%2F%09%2Fevil'], ['/login?next=%2F%5Cevil'], ['/login?next=%2F.%2F%2Fevil%2Fx']])('signing in from %s lands on the site', async (path) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${base}${path}`);
-    await page.getByLabel('User name').fill(VIEWER.name);
-    await page.getByLabel('Password').fill(VIEWER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState('load');
-    expect(new URL(page.url()).origin).toBe(base);
-    await context.close();
-  });
+  it.each([['/login?next=%2F%09%2Fevil'], ['/login?next=%2F%5Cevil'], ['/login?next=%2F.%2F%2Fevil%2Fx']])(
+    'signing in from %s lands on the site',
+    async (path) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${base}${path}`);
+      await page.getByLabel('User name').fill(VIEWER.name);
+      await page.getByLabel('Password').fill(VIEWER.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForLoadState('load');
+      expect(new URL(page.url()).origin).toBe(base);
+      await context.close();
+    },
+  );
 
   it.each([['/.//evil/x'], ['/%2e//evil/x'], ['//evil/x']])('a kiosk link at %s stays on the site', async (path) => {
     const context = await browser.newContext();

@@ -76,14 +76,54 @@ afterAll(async () => {
 
 /** Per capture, read by hand: GPU name, utilization -> status, power.draw [W], temperature.gpu. */
 const EXPECTED: Record<(typeof NVIDIA_SMI_CSV_CAPTURES)[number], { model: string; status: MinerStatus; powerW: number; tempC: number }> = {
-  'nvidia-smi-rtx4080super-595.71.05-linux-query-gpu-csv-idle.csv': { model: '1x NVIDIA GeForce RTX 4080 SUPER', status: 'sleeping', powerW: 26.2, tempC: 43 },
-  'nvidia-smi-rtx4080super-595.71.05-linux-query-gpu-csv-load.csv': { model: '1x NVIDIA GeForce RTX 4080 SUPER', status: 'mining', powerW: 84.24, tempC: 46 },
-  'nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-idle.csv': { model: '1x NVIDIA H100 80GB HBM3', status: 'sleeping', powerW: 69.85, tempC: 41 },
-  'nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-load.csv': { model: '1x NVIDIA H100 80GB HBM3', status: 'mining', powerW: 631.95, tempC: 59 },
-  'nvidia-smi-h100-mig-590.48.01-linux-query-gpu-csv-idle.csv': { model: '1x NVIDIA H100 80GB HBM3', status: 'sleeping', powerW: 71.15, tempC: 42 },
-  'nvidia-smi-h100-mig-590.48.01-linux-query-gpu-csv-load.csv': { model: '1x NVIDIA H100 80GB HBM3', status: 'mining', powerW: 433.78, tempC: 53 },
-  'nvidia-smi-rtx2080super-610.62-windows-query-gpu-csv-idle.csv': { model: '1x NVIDIA GeForce RTX 2080 SUPER', status: 'sleeping', powerW: 39.25, tempC: 40 },
-  'nvidia-smi-rtx2080super-610.62-windows-query-gpu-csv-load.csv': { model: '1x NVIDIA GeForce RTX 2080 SUPER', status: 'mining', powerW: 97.99, tempC: 44 },
+  'nvidia-smi-rtx4080super-595.71.05-linux-query-gpu-csv-idle.csv': {
+    model: '1x NVIDIA GeForce RTX 4080 SUPER',
+    status: 'sleeping',
+    powerW: 26.2,
+    tempC: 43,
+  },
+  'nvidia-smi-rtx4080super-595.71.05-linux-query-gpu-csv-load.csv': {
+    model: '1x NVIDIA GeForce RTX 4080 SUPER',
+    status: 'mining',
+    powerW: 84.24,
+    tempC: 46,
+  },
+  'nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-idle.csv': {
+    model: '1x NVIDIA H100 80GB HBM3',
+    status: 'sleeping',
+    powerW: 69.85,
+    tempC: 41,
+  },
+  'nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-load.csv': {
+    model: '1x NVIDIA H100 80GB HBM3',
+    status: 'mining',
+    powerW: 631.95,
+    tempC: 59,
+  },
+  'nvidia-smi-h100-mig-590.48.01-linux-query-gpu-csv-idle.csv': {
+    model: '1x NVIDIA H100 80GB HBM3',
+    status: 'sleeping',
+    powerW: 71.15,
+    tempC: 42,
+  },
+  'nvidia-smi-h100-mig-590.48.01-linux-query-gpu-csv-load.csv': {
+    model: '1x NVIDIA H100 80GB HBM3',
+    status: 'mining',
+    powerW: 433.78,
+    tempC: 53,
+  },
+  'nvidia-smi-rtx2080super-610.62-windows-query-gpu-csv-idle.csv': {
+    model: '1x NVIDIA GeForce RTX 2080 SUPER',
+    status: 'sleeping',
+    powerW: 39.25,
+    tempC: 40,
+  },
+  'nvidia-smi-rtx2080super-610.62-windows-query-gpu-csv-load.csv': {
+    model: '1x NVIDIA GeForce RTX 2080 SUPER',
+    status: 'mining',
+    powerW: 97.99,
+    tempC: 44,
+  },
 };
 
 describe('hashwatt gpu-agent with the fake nvidia-smi, polled by the gpu-agent driver', () => {
@@ -93,11 +133,21 @@ describe('hashwatt gpu-agent with the fake nvidia-smi, polled by the gpu-agent d
     await pastCache();
     const e = EXPECTED[name];
     const r = await gpuAgentDriver.poll(target());
-    expect(r).toMatchObject({ driver: 'gpu-agent', make: 'NVIDIA', model: e.model, status: e.status, powerW: e.powerW, powerSource: 'firmware', tempMaxC: e.tempC });
+    expect(r).toMatchObject({
+      driver: 'gpu-agent',
+      make: 'NVIDIA',
+      model: e.model,
+      status: e.status,
+      powerW: e.powerW,
+      powerSource: 'firmware',
+      tempMaxC: e.tempC,
+    });
     expect(r.boards).toEqual([{ index: 0, hashrateThs: null, chips: null, tempC: e.tempC }]);
     expect([r.hashrateThs, r.algorithm, r.fansRpm]).toEqual([0, null, []]);
     const body = JSON.parse((await deviceHttp(target(), { path: '/api/v1/gpus' })).text);
-    expect(body.gpus[0].mig?.map((m: { profile: string }) => m.profile)).toEqual(mig ? ['3g.40gb', '2g.20gb', '1g.10gb', '1g.10gb'] : undefined);
+    expect(body.gpus[0].mig?.map((m: { profile: string }) => m.profile)).toEqual(
+      mig ? ['3g.40gb', '2g.20gb', '1g.10gb', '1g.10gb'] : undefined,
+    );
   });
 
   it('answers the documented JSON and identify() names the host from it', async () => {
@@ -108,7 +158,14 @@ describe('hashwatt gpu-agent with the fake nvidia-smi, polled by the gpu-agent d
     expect(reply.headers['content-type']).toBe('application/json');
     expect(Object.keys(body)).toEqual(['agent', 'version', 'hostname', 'sampledAtMs', 'gpus']);
     expect(body.agent).toBe('hashwatt-gpu-agent');
-    expect(body.gpus[0]).toMatchObject({ index: 0, name: 'NVIDIA H100 80GB HBM3', powerW: 631.95, powerLimitW: 700, utilizationPct: 100, fanPct: null });
+    expect(body.gpus[0]).toMatchObject({
+      index: 0,
+      name: 'NVIDIA H100 80GB HBM3',
+      powerW: 631.95,
+      powerLimitW: 700,
+      utilizationPct: 100,
+      fanPct: null,
+    });
     const probe: ProbeReplies = { http: { '/api/v1/gpus': { status: reply.status, wwwAuthenticate: null, json: body, text: reply.text } } };
     expect(identifyGpuAgent(probe)).toMatchObject({ driver: 'gpu-agent', make: 'NVIDIA', model: '1x NVIDIA H100 80GB HBM3' });
     expect(identifyAxeos({ http: { '/api/system/info': probe.http!['/api/v1/gpus'] } })).toBeNull();
@@ -116,10 +173,14 @@ describe('hashwatt gpu-agent with the fake nvidia-smi, polled by the gpu-agent d
 
   it('runs nvidia-smi at most once a second however many requests come', async () => {
     await pastCache();
-    const before = readFileSync(LOG, 'utf8').split('\n').filter((l) => l.startsWith('--query-gpu')).length;
+    const before = readFileSync(LOG, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('--query-gpu')).length;
     const replies = await Promise.all(Array.from({ length: 12 }, () => deviceHttp(target(), { path: '/api/v1/gpus' })));
     expect(replies.every((r) => r.status === 200)).toBe(true);
-    const after = readFileSync(LOG, 'utf8').split('\n').filter((l) => l.startsWith('--query-gpu')).length;
+    const after = readFileSync(LOG, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('--query-gpu')).length;
     expect(after - before).toBe(1);
   });
 
@@ -135,7 +196,9 @@ describe('hashwatt gpu-agent with the fake nvidia-smi, polled by the gpu-agent d
     await pastCache();
     const raw = await deviceHttp(target(), { path: '/api/v1/gpus' });
     expect(raw.status).toBe(503);
-    expect(JSON.parse(raw.text).error).toMatch(/^".*fake-nvidia-smi\.mjs" printed output that is not the GPU CSV asked for: nvidia-smi output line 1 has 2 comma-separated values, expected 15/);
+    expect(JSON.parse(raw.text).error).toMatch(
+      /^".*fake-nvidia-smi\.mjs" printed output that is not the GPU CSV asked for: nvidia-smi output line 1 has 2 comma-separated values, expected 15/,
+    );
     const err = await gpuAgentDriver.poll(target()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeviceError);
     expect((err as DeviceError).kind).toBe('api-error');
@@ -156,10 +219,14 @@ describe('hashwatt gpu-agent command line', () => {
       const t: PollTarget = { address: `${SUBNET}.101`, port: a.port, timeoutMs: 5000 };
       const err = await gpuAgentDriver.poll(t).catch((e: unknown) => e);
       expect((err as DeviceError).kind).toBe('api-error');
-      expect((err as DeviceError).message).toContain(`answered HTTP 503: nvidia-smi not found at "${missing}" (is the NVIDIA driver installed? pass --nvidia-smi PATH)`);
+      expect((err as DeviceError).message).toContain(
+        `answered HTTP 503: nvidia-smi not found at "${missing}" (is the NVIDIA driver installed? pass --nvidia-smi PATH)`,
+      );
       expect((await deviceHttp(t, { path: '/healthz' })).status).toBe(200);
       for (let i = 0; i < 40 && !a.stderr().includes('warning'); i++) await sleep(50);
-      expect(a.stderr()).toBe(`gpu-agent: warning: nvidia-smi not found at "${missing}" (is the NVIDIA driver installed? pass --nvidia-smi PATH); answering 503 until it works\n`);
+      expect(a.stderr()).toBe(
+        `gpu-agent: warning: nvidia-smi not found at "${missing}" (is the NVIDIA driver installed? pass --nvidia-smi PATH); answering 503 until it works\n`,
+      );
     } finally {
       a.child.kill('SIGTERM');
     }
@@ -191,7 +258,11 @@ describe('hashwatt gpu-agent command line', () => {
   });
 
   it('an address it cannot listen on is one line and exit 1', () => {
-    const res = spawnSync(process.execPath, [BIN, 'gpu-agent', '--listen', `${HOST}:${agent.port}`], { encoding: 'utf8', env: ENV, timeout: 30_000 });
+    const res = spawnSync(process.execPath, [BIN, 'gpu-agent', '--listen', `${HOST}:${agent.port}`], {
+      encoding: 'utf8',
+      env: ENV,
+      timeout: 30_000,
+    });
     expect(res.status).toBe(1);
     expect(res.stderr.replace(/^npm warn.*\n/gm, '')).toBe(`hashwatt gpu-agent: cannot listen on ${HOST}:${agent.port} (EADDRINUSE)\n`);
   });
@@ -206,17 +277,23 @@ describe('the simulated gpu-agent family', () => {
   afterAll(() => sim.stop());
   const simTarget = (i: number): PollTarget => ({ address: sim.manifest.rigs[i].address, port: sim.manifest.rigs[i].port, timeoutMs: 800 });
 
-  it.each([0, 1])('rig %i reads as the simulator\'s truth', async (i) => {
+  it.each([0, 1])("rig %i reads as the simulator's truth", async (i) => {
     const rig = sim.manifest.rigs[i];
     expect([rig.driver, rig.port]).toEqual(['gpu-agent', 9105]);
     const truth = sim.truth(rig.name);
     const r = await gpuAgentDriver.poll(simTarget(i));
-    expect([r.model, r.status, r.boards.length, r.hashrateThs, r.algorithm]).toEqual(['6x NVIDIA GeForce RTX 4080 SUPER', truth.status, 6, 0, null]);
+    expect([r.model, r.status, r.boards.length, r.hashrateThs, r.algorithm]).toEqual([
+      '6x NVIDIA GeForce RTX 4080 SUPER',
+      truth.status,
+      6,
+      0,
+      null,
+    ]);
     expect(Math.abs((r.powerW ?? NaN) - truth.powerW)).toBeLessThanOrEqual(0.05); // 6 GPUs, 2 decimals each
     expect(r.tempMaxC).toBe(truth.tempMaxC);
   });
 
-  it('renders the real agent\'s JSON shape (same reply code) and identify() names it', async () => {
+  it("renders the real agent's JSON shape (same reply code) and identify() names it", async () => {
     const simulated = await deviceHttp(simTarget(0), { path: '/api/v1/gpus' });
     const real = await deviceHttp(target(), { path: '/api/v1/gpus' });
     const [s, r] = [JSON.parse(simulated.text), JSON.parse(real.text)];

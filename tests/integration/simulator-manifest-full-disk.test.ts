@@ -48,7 +48,9 @@ describe('the simulator manifest on a full disk', () => {
   it('fails naming the file and "disk is full", and leaves no temp manifest', async () => {
     const dir = fullFolder();
     const path = join(dir, 'simulator-manifest.json');
-    await expect(writeManifest(path, manifest)).rejects.toThrow(`could not write the simulator manifest ${path}: the disk is full (ENOSPC)`);
+    await expect(writeManifest(path, manifest)).rejects.toThrow(
+      `could not write the simulator manifest ${path}: the disk is full (ENOSPC)`,
+    );
     expect(readdirSync(dir).filter((name) => name.startsWith('simulator-manifest'))).toEqual([]);
   });
 });

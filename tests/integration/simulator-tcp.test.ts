@@ -46,7 +46,8 @@ function exchange(host: string, body: string, opts: { halfClose?: boolean; waitM
 }
 
 /** Parses a cgminer reply, insisting on exactly one trailing NUL. */
-function parseReply(data: Buffer): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+function parseReply(data: Buffer): any {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   expect(data.length).toBeGreaterThan(2);
   expect(data[data.length - 1]).toBe(0);
   expect(data.subarray(0, -1).includes(0)).toBe(false);
@@ -90,7 +91,11 @@ describe('simulator over TCP', () => {
     const [antminer, , whatsminer] = sim.manifest.rigs;
     for (const rig of [antminer, whatsminer]) {
       expect(parseReply((await exchange(rig.address, '{"command":"frobnicate"}')).data).STATUS[0]).toMatchObject({ STATUS: 'E', Code: 14 });
-      expect(parseReply((await exchange(rig.address, 'summary')).data).STATUS[0]).toMatchObject({ STATUS: 'E', Code: 23, Msg: 'Invalid JSON' });
+      expect(parseReply((await exchange(rig.address, 'summary')).data).STATUS[0]).toMatchObject({
+        STATUS: 'E',
+        Code: 23,
+        Msg: 'Invalid JSON',
+      });
       // Plain text and no half-close: answered after a short pause rather than never.
       const open = await exchange(rig.address, 'summary', { halfClose: false });
       expect(parseReply(open.data).STATUS[0].Code).toBe(23);
@@ -181,7 +186,9 @@ describe('simulator over TCP', () => {
 
   it('refuses to start on an address that is already taken, releasing what it bound', async () => {
     await start(3);
-    await expect(startSimulator({ miners: 3, subnet: SUBNET, port: PORT })).rejects.toThrow(/cannot listen on 127\.0\.77\.1:4028 \(EADDRINUSE\)/);
+    await expect(startSimulator({ miners: 3, subnet: SUBNET, port: PORT })).rejects.toThrow(
+      /cannot listen on 127\.0\.77\.1:4028 \(EADDRINUSE\)/,
+    );
   });
 });
 

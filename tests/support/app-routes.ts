@@ -16,7 +16,11 @@ function files(dir: string, name: string): string[] {
 
 /** `app/rigs/[id]/page.tsx` → `/rigs/[id]`; route groups `(x)` vanish. */
 function routePattern(file: string): string {
-  return `/${relative(APP, file).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join('/')}`;
+  return `/${relative(APP, file)
+    .split(sep)
+    .slice(0, -1)
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join('/')}`;
 }
 
 /** `/rigs/[id]` → `/rigs/1`. */

@@ -21,7 +21,14 @@ export interface CollectorProcess {
 export function startCollector(dbPath: string, env: Record<string, string> = {}): CollectorProcess {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'collectors/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HASHWATT_DB: dbPath, HASHWATT_POLL_INTERVAL_S: '1', HASHWATT_REQUEST_TIMEOUT_MS: '500', HASHWATT_SOURCE_INTERVAL_S: '3600', ...env },
+    env: {
+      ...process.env,
+      HASHWATT_DB: dbPath,
+      HASHWATT_POLL_INTERVAL_S: '1',
+      HASHWATT_REQUEST_TIMEOUT_MS: '500',
+      HASHWATT_SOURCE_INTERVAL_S: '3600',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -41,7 +48,9 @@ export function startCollector(dbPath: string, env: Record<string, string> = {})
             resolve(m);
           } else if (Date.now() - started > timeoutMs || proc.exitCode !== null) {
             clearInterval(timer);
-            reject(new Error(`no ${re} in the collector's output within ${timeoutMs} ms (exit code ${proc.exitCode}):\n${out.slice(-3000)}`));
+            reject(
+              new Error(`no ${re} in the collector's output within ${timeoutMs} ms (exit code ${proc.exitCode}):\n${out.slice(-3000)}`),
+            );
           }
         }, 100);
       });

@@ -17,7 +17,11 @@ export interface DemoWithReceiver {
   stop(): Promise<void>;
 }
 
-export async function startDemoWithReceiver(opts: { subnet: string; miners: number; env?: Record<string, string> }): Promise<DemoWithReceiver> {
+export async function startDemoWithReceiver(opts: {
+  subnet: string;
+  miners: number;
+  env?: Record<string, string>;
+}): Promise<DemoWithReceiver> {
   const dir = tempDir('hashwatt-alerts-e2e-');
   const hook = await startReceiver(`${opts.subnet}.251`);
   const system = await startSystem({

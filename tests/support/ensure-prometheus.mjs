@@ -11,7 +11,9 @@ const promtool = process.env.PROMTOOL_PATH || '/usr/bin/promtool';
 if (existsSync(prometheus) && existsSync(promtool)) process.exit(0);
 
 if (process.getuid?.() !== 0) {
-  console.error('tests: no Prometheus found; install it with `sudo apt-get install -y --no-install-recommends prometheus` (then `sudo systemctl disable --now prometheus`: the tests start their own) or set PROMETHEUS_PATH and PROMTOOL_PATH');
+  console.error(
+    'tests: no Prometheus found; install it with `sudo apt-get install -y --no-install-recommends prometheus` (then `sudo systemctl disable --now prometheus`: the tests start their own) or set PROMETHEUS_PATH and PROMTOOL_PATH',
+  );
   process.exit(1);
 }
 console.log('tests: installing Debian prometheus for the /metrics test (apt-get; its service is not started)...');
@@ -21,7 +23,10 @@ try {
   // Exit code 101: "action forbidden by policy", what invoke-rc.d and deb-systemd-invoke obey.
   if (ownPolicy) writeFileSync(POLICY, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 } catch {
   console.error('tests: apt-get could not install prometheus; install it by hand or set PROMETHEUS_PATH and PROMTOOL_PATH');
   process.exit(1);
@@ -29,6 +34,8 @@ try {
   if (ownPolicy) rmSync(POLICY, { force: true });
 }
 if (!existsSync('/usr/bin/prometheus') || !existsSync('/usr/bin/promtool')) {
-  console.error('tests: prometheus was installed but /usr/bin/prometheus or /usr/bin/promtool is missing; set PROMETHEUS_PATH and PROMTOOL_PATH');
+  console.error(
+    'tests: prometheus was installed but /usr/bin/prometheus or /usr/bin/promtool is missing; set PROMETHEUS_PATH and PROMTOOL_PATH',
+  );
   process.exit(1);
 }

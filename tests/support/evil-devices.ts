@@ -86,7 +86,12 @@ export async function startEvilDevice(mode: EvilMode): Promise<EvilDevice> {
   };
 }
 
-async function flood(socket: net.Socket, write: (d: string | Buffer) => boolean, first: string, filler: (i: number) => string): Promise<void> {
+async function flood(
+  socket: net.Socket,
+  write: (d: string | Buffer) => boolean,
+  first: string,
+  filler: (i: number) => string,
+): Promise<void> {
   let sent = 0;
   let i = 0;
   let ok = write(first);
@@ -157,4 +162,3 @@ async function behave(mode: EvilMode, socket: net.Socket, request: string, write
     }
   }
 }
-

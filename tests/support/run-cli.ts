@@ -16,7 +16,10 @@ export interface CliRun {
 export function runHashwatt(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_OPTIONS: cheapPasswordCostNodeOptions(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NODE_OPTIONS: cheapPasswordCostNodeOptions(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

@@ -15,7 +15,11 @@ const IN_NAMESPACE = ['--net', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh
 
 function run(command, args, env, prefix) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'],
+    });
     const counts = { passed: 0, failed: 0 };
     if (prefix) {
       for (const stream of [child.stdout, child.stderr]) {
@@ -55,11 +59,18 @@ if (build.code !== 0) process.exit(build.code);
 console.log(`tests: ${SHARDS} shards at once, each in its own network namespace`);
 const results = await Promise.all(
   Array.from({ length: SHARDS }, (_, i) =>
-    run('unshare', [...IN_NAMESPACE, 'npx', ...VITEST, `--shard=${i + 1}/${SHARDS}`], { HASHWATT_TEST_SKIP_BUILD: '1' }, `[${i + 1}/${SHARDS}] `),
+    run(
+      'unshare',
+      [...IN_NAMESPACE, 'npx', ...VITEST, `--shard=${i + 1}/${SHARDS}`],
+      { HASHWATT_TEST_SKIP_BUILD: '1' },
+      `[${i + 1}/${SHARDS}] `,
+    ),
   ),
 );
 const passed = results.reduce((n, r) => n + r.counts.passed, 0);
 const failed = results.reduce((n, r) => n + r.counts.failed, 0);
 const broken = results.filter((r) => r.code !== 0 && r.counts.failed === 0).length;
-console.log(`\ntests: ${passed} passed, ${failed} failed${broken ? `, ${broken} shard(s) ended without a summary` : ''} (${Math.round((Date.now() - started) / 1000)} s)`);
+console.log(
+  `\ntests: ${passed} passed, ${failed} failed${broken ? `, ${broken} shard(s) ended without a summary` : ''} (${Math.round((Date.now() - started) / 1000)} s)`,
+);
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

@@ -28,9 +28,17 @@ export async function signIn(base: string, who: Credentials = TEST_ADMIN): Promi
 }
 
 /** A browser context signed in as `who` (the test admin by default). */
-export async function signedInContext(browser: Browser, base: string, opts: BrowserContextOptions = {}, who: Credentials = TEST_ADMIN): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  base: string,
+  opts: BrowserContextOptions = {},
+  who: Credentials = TEST_ADMIN,
+): Promise<BrowserContext> {
   const context = await browser.newContext(opts);
-  const res = await context.request.post(`${base}/api/auth/login`, { data: { name: who.name, password: who.password }, headers: { Origin: base } });
+  const res = await context.request.post(`${base}/api/auth/login`, {
+    data: { name: who.name, password: who.password },
+    headers: { Origin: base },
+  });
   if (res.status() !== 200) throw new Error(`sign-in as ${who.name} failed: ${res.status()} ${await res.text()}`);
   return context;
 }

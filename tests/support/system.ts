@@ -34,11 +34,21 @@ export interface RunningSystem {
  * Runs `hashwatt start` (or `args`) with `env` and resolves once it prints its ready line. Its processes hash
  * passwords at a cheap cost (tests/support/password-cost) unless `env` sets NODE_OPTIONS itself.
  */
-export async function startSystem(env: Record<string, string>, readyTimeoutMs = 180_000, args: string[] = ['start']): Promise<RunningSystem> {
+export async function startSystem(
+  env: Record<string, string>,
+  readyTimeoutMs = 180_000,
+  args: string[] = ['start'],
+): Promise<RunningSystem> {
   const port = Number(env.PORT);
   const proc = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', HASHWATT_ADMIN_PASSWORD: TEST_ADMIN.password, NODE_OPTIONS: cheapPasswordCostNodeOptions(), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HASHWATT_ADMIN_PASSWORD: TEST_ADMIN.password,
+      NODE_OPTIONS: cheapPasswordCostNodeOptions(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

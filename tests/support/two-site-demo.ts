@@ -47,10 +47,22 @@ export const BAIE_COMEAU = /baie-comeau/i;
 export async function startTwoSiteDemo(subnet: string, users: Credentials[] = []): Promise<TwoSiteDemo> {
   const dir = tempDir('hashwatt-scope-');
   const dbPath = `${dir.dir}/hashwatt.db`;
-  const system = await startSystem({ PORT: String(await freePort()), HASHWATT_DB: dbPath, HASHWATT_DEMO: '1', HASHWATT_DEMO_MINERS: '4', HASHWATT_POLL_INTERVAL_S: '1', HASHWATT_SIM_SUBNET: subnet });
+  const system = await startSystem({
+    PORT: String(await freePort()),
+    HASHWATT_DB: dbPath,
+    HASHWATT_DEMO: '1',
+    HASHWATT_DEMO_MINERS: '4',
+    HASHWATT_POLL_INTERVAL_S: '1',
+    HASHWATT_SIM_SUBNET: subnet,
+  });
   const base = system.baseUrl;
   const admin = (path: string, method = 'GET', body?: unknown) =>
-    apiFetch(base, path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }, TEST_ADMIN);
+    apiFetch(
+      base,
+      path,
+      { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) },
+      TEST_ADMIN,
+    );
   const ok = async (res: Promise<Response>) => {
     const r = await res;
     expect(r.status, await r.clone().text()).toBeLessThan(300);
@@ -67,7 +79,13 @@ export async function startTwoSiteDemo(subnet: string, users: Credentials[] = []
   expect([mine.rigIds.length, other.rigIds.length]).toEqual([2, 2]);
 
   // Alerts at once: every rig runs "hot", every site loses money, the price counts as stale (fleet-wide).
-  await ok(admin('/api/alerts/rules/global', 'PUT', { 'temp-high': { maxC: 0, forMs: 0 }, 'unprofitable-site': { marginPerKwh: 1000, forMs: 0 }, 'price-stale': { afterMs: 0 } }));
+  await ok(
+    admin('/api/alerts/rules/global', 'PUT', {
+      'temp-high': { maxC: 0, forMs: 0 },
+      'unprofitable-site': { marginPerKwh: 1000, forMs: 0 },
+      'price-stale': { afterMs: 0 },
+    }),
+  );
   for (const s of [mine, other]) {
     await ok(admin(`/api/alerts/rules/site/${s.id}`, 'PUT', { stale: { forMs: 60_000 } }));
     await ok(admin(`/api/alerts/rules/rig/${s.rigIds[0]}`, 'PUT', { offline: { forMs: 0 } }));

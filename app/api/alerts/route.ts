@@ -15,13 +15,17 @@ const STATUSES: AlertStatusFilter[] = ['active', 'resolved', 'all'];
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const status = (params.get('status') ?? 'all') as AlertStatusFilter;
-  if (!STATUSES.includes(status)) return problem(400, `status must be one of ${STATUSES.join(', ')} (got ${JSON.stringify(params.get('status'))})`);
+  if (!STATUSES.includes(status))
+    return problem(400, `status must be one of ${STATUSES.join(', ')} (got ${JSON.stringify(params.get('status'))})`);
   const limit = Number(params.get('limit') ?? 100);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) return problem(400, `limit must be a whole number from 1 to 500 (got ${JSON.stringify(params.get('limit'))})`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    return problem(400, `limit must be a whole number from 1 to 500 (got ${JSON.stringify(params.get('limit'))})`);
   const beforeRaw = params.get('beforeMs');
   const beforeMs = beforeRaw === null ? undefined : Number(beforeRaw);
-  if (beforeMs !== undefined && !Number.isInteger(beforeMs)) return problem(400, `beforeMs must be epoch milliseconds (got ${JSON.stringify(beforeRaw)})`);
+  if (beforeMs !== undefined && !Number.isInteger(beforeMs))
+    return problem(400, `beforeMs must be epoch milliseconds (got ${JSON.stringify(beforeRaw)})`);
   const beforeId = params.get('beforeId') ?? undefined;
-  if (beforeId !== undefined && beforeMs === undefined) return problem(400, 'beforeId needs beforeMs: pass the firingAtMs and id of the last alert of the previous page');
+  if (beforeId !== undefined && beforeMs === undefined)
+    return problem(400, 'beforeId needs beforeMs: pass the firingAtMs and id of the last alert of the previous page');
   return NextResponse.json({ alerts: listAlerts(getAppDb(), { status, limit, beforeMs, beforeId, siteIds: await visibleSiteIds() }) });
 }

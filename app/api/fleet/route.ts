@@ -48,7 +48,10 @@ export async function GET() {
       const sites = latestEconomics(db).sites;
       const mine = visibleTo(who, Object.entries(sites), ([id]) => Number(id)).map(([, e]) => e);
       return {
-        totals: fleetTotals(visibleTo(who, listRigViews(db), (r) => r.siteId), lastSweepEndMs(db)),
+        totals: fleetTotals(
+          visibleTo(who, listRigViews(db), (r) => r.siteId),
+          lastSweepEndMs(db),
+        ),
         fleet: fleetOfSites(mine, { currency, prices: getSourced<BtcPrices>(db, 'price').value }),
       };
     });

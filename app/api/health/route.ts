@@ -22,7 +22,12 @@ export function GET() {
       lastSweepEndMs: lastSweepEndMs(db),
       fallbackPollIntervalMs: getAppConfig().config.pollIntervalS * 1000,
     });
-    const collector = { state: health.state, pid: heartbeat?.pid ?? null, host: heartbeat?.host ?? null, startedAtMs: heartbeat?.startedAtMs ?? null };
+    const collector = {
+      state: health.state,
+      pid: heartbeat?.pid ?? null,
+      host: heartbeat?.host ?? null,
+      startedAtMs: heartbeat?.startedAtMs ?? null,
+    };
     return NextResponse.json(
       { ok: health.ok, reason: health.reason, db: 'ok', collector, lastSweepAgeMs: health.lastSweepAgeMs },
       { status: health.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } },

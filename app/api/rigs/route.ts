@@ -38,11 +38,20 @@ export async function POST(request: Request) {
   const input = parseNewRigs(parsed.body, { siteExists: (id) => siteExists(db, id), driverNames: DRIVER_NAMES });
   if (!input.ok) return refused(input.error);
   try {
-    const result = addRigsToSite(db, input.value.siteId, input.value.rigs, { nowMs: Date.now(), defaultPorts: DEFAULT_PORTS, allOrNothing: true });
+    const result = addRigsToSite(db, input.value.siteId, input.value.rigs, {
+      nowMs: Date.now(),
+      defaultPorts: DEFAULT_PORTS,
+      allOrNothing: true,
+    });
     if (!result) return problem(400, `siteId: there is no site ${input.value.siteId}`);
     return NextResponse.json({ ok: true, added: result.added }, { status: 201 });
   } catch (err) {
-    if (err instanceof RigConflictError) return problem(409, err.message, err.skipped.map((s) => `${s.address}:${s.port}: ${s.reason}`));
+    if (err instanceof RigConflictError)
+      return problem(
+        409,
+        err.message,
+        err.skipped.map((s) => `${s.address}:${s.port}: ${s.reason}`),
+      );
     throw err;
   }
 }

@@ -40,7 +40,12 @@ export function ActiveAlertsTable({ alerts, nowMs }: ActiveAlertsTableProps) {
   }, []);
 
   const sorted = [...alerts].sort(compareAlerts);
-  if (sorted.length === 0) return <p className="empty-note" data-testid="no-active-alerts">Nothing is firing.</p>;
+  if (sorted.length === 0)
+    return (
+      <p className="empty-note" data-testid="no-active-alerts">
+        Nothing is firing.
+      </p>
+    );
 
   const send = async (alertId: string, action: RowRequest['action'], url: string, body: unknown) => {
     const ctl = new AbortController();
@@ -189,7 +194,12 @@ function ActiveRow({ alert: a, nowMs, request, mayAct, onAck, onSnooze }: Active
             </span>
           </div>
           {request && (
-            <p className={`request-state is-${request.status}`} data-testid="alert-request" data-status={request.status} role={request.status === 'failed' ? 'alert' : undefined}>
+            <p
+              className={`request-state is-${request.status}`}
+              data-testid="alert-request"
+              data-status={request.status}
+              role={request.status === 'failed' ? 'alert' : undefined}
+            >
               {request.status === 'pending'
                 ? `${request.action === 'ack' ? 'Acknowledge' : 'Snooze'} requested…`
                 : `${request.action === 'ack' ? 'Acknowledge' : 'Snooze'} failed: ${request.error}`}

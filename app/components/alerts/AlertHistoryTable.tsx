@@ -26,16 +26,31 @@ export function AlertHistoryTable({ alerts, nowMs }: AlertHistoryTableProps) {
             <th scope="col">Site</th>
             <th scope="col">Fired</th>
             <th scope="col">Resolved</th>
-            <th scope="col" className="cell-num">Duration</th>
+            <th scope="col" className="cell-num">
+              Duration
+            </th>
             <th scope="col">Reason</th>
           </tr>
         </thead>
         <tbody>
           {alerts.map((a) => (
-            <tr key={a.id} className={`alert-row sev-row--${a.severity}`} data-testid="history-alert-row" data-alert-id={a.id} data-rule={a.rule} data-subject-id={a.subjectId}>
+            <tr
+              key={a.id}
+              className={`alert-row sev-row--${a.severity}`}
+              data-testid="history-alert-row"
+              data-alert-id={a.id}
+              data-rule={a.rule}
+              data-subject-id={a.subjectId}
+            >
               <th scope="row" className="cell-alert">
                 <span className="alert-title">
-                  <span className={`sev-dot sev-dot--${a.severity}`} title={SEVERITY_LABEL[a.severity]} aria-label={SEVERITY_LABEL[a.severity]} role="img" /> {a.title}
+                  <span
+                    className={`sev-dot sev-dot--${a.severity}`}
+                    title={SEVERITY_LABEL[a.severity]}
+                    aria-label={SEVERITY_LABEL[a.severity]}
+                    role="img"
+                  />{' '}
+                  {a.title}
                 </span>
                 <span className="alert-detail">{a.detail}</span>
               </th>
@@ -51,7 +66,9 @@ export function AlertHistoryTable({ alerts, nowMs }: AlertHistoryTableProps) {
               <td data-label="Duration" className="cell-num">
                 {a.resolvedAtMs === null ? '—' : formatDurationMs(a.resolvedAtMs - a.firingAtMs)}
               </td>
-              <td data-label="Reason" className="cell-reason">{a.resolveReason ? (REASON_LABEL[a.resolveReason] ?? a.resolveReason) : '—'}</td>
+              <td data-label="Reason" className="cell-reason">
+                {a.resolveReason ? (REASON_LABEL[a.resolveReason] ?? a.resolveReason) : '—'}
+              </td>
             </tr>
           ))}
         </tbody>

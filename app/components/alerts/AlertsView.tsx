@@ -91,7 +91,10 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
       <section className="panel" aria-labelledby="active-title">
         <div className="panel-head">
           <h2 className="panel-title" id="active-title">
-            Active <span className="panel-count" data-testid="active-count">{active.length}</span>
+            Active{' '}
+            <span className="panel-count" data-testid="active-count">
+              {active.length}
+            </span>
           </h2>
         </div>
         <ActiveAlertsTable alerts={active} nowMs={nowMs} />
@@ -122,8 +125,8 @@ export function AlertsView({ initial, history: initialHistory, pollIntervalMs = 
             Notifications on this device
           </h2>
           <p className="push-lede">
-            Alerts as phone notifications, without another app: turn them on here on each phone or computer. An admin sends them with a Web Push
-            channel (Settings → Alerts).
+            Alerts as phone notifications, without another app: turn them on here on each phone or computer. An admin sends them with a Web
+            Push channel (Settings → Alerts).
           </p>
           <PushControl />
         </section>

@@ -17,7 +17,12 @@ export type ApiResult<T> =
     };
 
 /** Sends a JSON request; never throws (network failures become an error result). */
-export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
+export async function callApi<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -41,7 +46,7 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   const obj = (json ?? {}) as { ok?: boolean; error?: unknown; errors?: unknown };
   if (res.ok && obj.ok !== false) return { ok: true, status: res.status, data: json as T };
   const errors = Array.isArray(obj.errors) ? obj.errors.map(String) : [];
-  const error = typeof obj.error === 'string' ? obj.error : errors[0] ?? `the server answered ${res.status} ${res.statusText}`.trim();
+  const error = typeof obj.error === 'string' ? obj.error : (errors[0] ?? `the server answered ${res.status} ${res.statusText}`.trim());
   return { ok: false, status: res.status, error, errors, messages: errors.length > 0 ? errors : [error] };
 }
 

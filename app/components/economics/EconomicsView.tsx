@@ -56,8 +56,8 @@ export function EconomicsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_
           Merit order now
         </h2>
         <p className="panel-lede">
-          Rigs ranked by the power price at which they stop paying, least efficient first, in {market.currency}.
-          Shaded: rigs whose breakeven is below their site&apos;s price now. They lose money at this moment.
+          Rigs ranked by the power price at which they stop paying, least efficient first, in {market.currency}. Shaded: rigs whose
+          breakeven is below their site&apos;s price now. They lose money at this moment.
         </p>
         {fleet === null && <p className="kpi-hint">Waiting for network data: no economics computed yet.</p>}
         {staleInputs && (

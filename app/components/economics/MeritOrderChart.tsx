@@ -48,7 +48,10 @@ function toSeries(c: MeritCurve): Series {
   );
   let price: XY[] = [];
   if (last && c.pricePerKwh !== null) {
-    price = [{ x: 0, y: c.pricePerKwh }, { x: last.toMw, y: c.pricePerKwh }];
+    price = [
+      { x: 0, y: c.pricePerKwh },
+      { x: last.toMw, y: c.pricePerKwh },
+    ];
   } else if (last && c.mixedPrices) {
     // Each rig's own site price, as a step line; a rig without one breaks the line (null).
     price = close(
@@ -97,7 +100,13 @@ function createChart(canvas: HTMLCanvasElement, curveRef: { current: MeritCurve 
         x: {
           type: 'linear',
           min: 0,
-          ticks: { color: text, font: tickFont, maxTicksLimit: xTicks(canvas.parentElement?.clientWidth ?? 0), maxRotation: 0, callback: (v) => formatPowerW(Number(v) * W_PER_MW) },
+          ticks: {
+            color: text,
+            font: tickFont,
+            maxTicksLimit: xTicks(canvas.parentElement?.clientWidth ?? 0),
+            maxRotation: 0,
+            callback: (v) => formatPowerW(Number(v) * W_PER_MW),
+          },
           grid: { color: grid },
         },
         y: {
@@ -167,8 +176,15 @@ export const MeritOrderChart = memo(function MeritOrderChart({ curve, label, tes
   const empty = curve.steps.length === 0;
   const price = curve.pricePerKwh;
   return (
-    <figure className={`chart merit${empty ? ' is-empty' : ''}`} data-testid={testId} data-curtail-mw={String(curve.curtailMw)}
-      data-curtail-rigs={curve.steps.filter((s) => s.curtail).map((s) => s.rigId).sort((a, b) => a - b).join(',')}
+    <figure
+      className={`chart merit${empty ? ' is-empty' : ''}`}
+      data-testid={testId}
+      data-curtail-mw={String(curve.curtailMw)}
+      data-curtail-rigs={curve.steps
+        .filter((s) => s.curtail)
+        .map((s) => s.rigId)
+        .sort((a, b) => a - b)
+        .join(',')}
       data-rigs={curve.steps.length}
     >
       <figcaption className="chart-legend">

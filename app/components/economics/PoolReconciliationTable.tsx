@@ -36,9 +36,15 @@ export function PoolReconciliationTable({ pools, nowMs }: PoolReconciliationTabl
         <thead>
           <tr>
             <th scope="col">Pool</th>
-            <th scope="col" className="cell-num">Pool (1 h)</th>
-            <th scope="col" className="cell-num">Rigs (1 h)</th>
-            <th scope="col" className="cell-num">Gap</th>
+            <th scope="col" className="cell-num">
+              Pool (1 h)
+            </th>
+            <th scope="col" className="cell-num">
+              Rigs (1 h)
+            </th>
+            <th scope="col" className="cell-num">
+              Gap
+            </th>
             <th scope="col">Updated</th>
           </tr>
         </thead>

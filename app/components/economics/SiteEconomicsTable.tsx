@@ -44,18 +44,30 @@ export function SiteEconomicsTable({ sites, economics }: SiteEconomicsTableProps
           <tr>
             <th scope="col">Site</th>
             <th scope="col">Tariff</th>
-            <th scope="col" className="cell-num">Price now</th>
-            <th scope="col" className="cell-num">PUE</th>
-            <th scope="col" className="cell-num">Pool fee</th>
-            <th scope="col" className="cell-num">Hash rate</th>
-            <th scope="col" className="cell-num">Power</th>
+            <th scope="col" className="cell-num">
+              Price now
+            </th>
+            <th scope="col" className="cell-num">
+              PUE
+            </th>
+            <th scope="col" className="cell-num">
+              Pool fee
+            </th>
+            <th scope="col" className="cell-num">
+              Hash rate
+            </th>
+            <th scope="col" className="cell-num">
+              Power
+            </th>
             <th scope="col" className="cell-num" title="Per day at today's tariff: the next 24 h at today's network figures">
               Profit/day <span className="cell-sub">at today&apos;s tariff</span>
             </th>
             <th scope="col" className="cell-num" title="Breakeven minus the price now">
               Profit/kWh now
             </th>
-            <th scope="col" className="cell-num">Breakeven</th>
+            <th scope="col" className="cell-num">
+              Breakeven
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -87,11 +99,21 @@ export function SiteEconomicsTable({ sites, economics }: SiteEconomicsTableProps
                 <td className="cell-num" data-label="Power">
                   {formatPowerW(e?.powerW)}
                 </td>
-                <td className={`cell-num${e && e.profitPerDay < 0 ? ' is-loss' : ''}`} data-label="Profit/day" data-testid="site-profit-day" data-value={exact(e?.profitPerDay)}>
+                <td
+                  className={`cell-num${e && e.profitPerDay < 0 ? ' is-loss' : ''}`}
+                  data-label="Profit/day"
+                  data-testid="site-profit-day"
+                  data-value={exact(e?.profitPerDay)}
+                >
                   {e ? formatMoney(e.profitPerDay, e.currency) : MISSING}
                   {e?.gpuRevenueUnset && <span className="cell-sub"> excl. GPU revenue</span>}
                 </td>
-                <td className={`cell-num${losing ? ' is-loss' : ''}`} data-label="Profit/kWh" data-testid="site-profit-kwh" data-value={exact(e?.profitPerKwh)}>
+                <td
+                  className={`cell-num${losing ? ' is-loss' : ''}`}
+                  data-label="Profit/kWh"
+                  data-testid="site-profit-kwh"
+                  data-value={exact(e?.profitPerKwh)}
+                >
                   {e ? formatPricePerKwh(shownProfitPerKwh(e), e.currency) : MISSING}
                 </td>
                 <td className="cell-num" data-label="Breakeven" data-testid="site-breakeven" data-value={exact(e?.breakevenPricePerKwh)}>

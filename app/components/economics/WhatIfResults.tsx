@@ -69,11 +69,7 @@ export function WhatIfResults({ result, liveFleet, currency, waitingFor }: WhatI
         </div>
         <div className="whatif-total">
           <dt>Rigs losing money</dt>
-          <dd
-            className={losing.length > 0 ? 'is-loss' : undefined}
-            data-testid="whatif-losing-count"
-            data-value={String(losing.length)}
-          >
+          <dd className={losing.length > 0 ? 'is-loss' : undefined} data-testid="whatif-losing-count" data-value={String(losing.length)}>
             {losing.length} <span className="whatif-of">of {result.rigs.length}</span>
           </dd>
           <dd className="whatif-delta">breakeven {formatPricePerKwh(f.breakevenPricePerKwh, currency)}</dd>
@@ -85,8 +81,7 @@ export function WhatIfResults({ result, liveFleet, currency, waitingFor }: WhatI
           {losing.slice(0, LOSING_LISTED).map((r) => (
             <li key={r.rig.id} data-rig-name={r.rig.name}>
               <span className="loss-marker">loss</span>
-              <span className="whatif-rig">{r.rig.name}</span>{' '}
-              <span className="whatif-site">{r.rig.siteName}</span>{' '}
+              <span className="whatif-rig">{r.rig.name}</span> <span className="whatif-site">{r.rig.siteName}</span>{' '}
               <span className="is-loss">{formatPricePerKwh(r.site.profitPerKwh, r.site.currency)}</span>
             </li>
           ))}

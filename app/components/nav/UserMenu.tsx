@@ -7,7 +7,12 @@ export function UserMenu() {
   if (!session) return null;
   return (
     <div className="user-menu" data-testid="user-menu">
-      <a className="user-menu-name" href="/account" title={`Signed in as ${session.name} (${session.role}): your account`} data-testid="account-link">
+      <a
+        className="user-menu-name"
+        href="/account"
+        title={`Signed in as ${session.name} (${session.role}): your account`}
+        data-testid="account-link"
+      >
         {session.name} <span className="user-menu-role">· {session.role}</span>
       </a>
       {session.via === 'session' ? (

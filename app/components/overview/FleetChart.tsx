@@ -124,9 +124,7 @@ function createChart(canvas: HTMLCanvasElement, history: readonly FleetPoint[]):
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => formatClockTime(items[0]?.parsed.x ?? null),
             label: (item: TooltipItem<'line'>) =>
-              item.datasetIndex === 0
-                ? `Hash rate ${formatHashrateThs(item.parsed.y)}`
-                : `Power ${formatPowerW(item.parsed.y)}`,
+              item.datasetIndex === 0 ? `Hash rate ${formatHashrateThs(item.parsed.y)}` : `Power ${formatPowerW(item.parsed.y)}`,
           },
         },
       },

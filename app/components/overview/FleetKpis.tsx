@@ -99,16 +99,16 @@ export function FleetKpis({ fleet, stale, losingRigs = null }: FleetKpisProps) {
               <>
                 <span className={fleet.rigsStale > 0 ? 'count-stale' : undefined}>{fleet.rigsStale} stale</span>
                 {' · '}
-                <span className={fleet.rigsOffline > 0 ? 'count-offline' : undefined}>
-                  {fleet.rigsOffline} offline
-                </span>
+                <span className={fleet.rigsOffline > 0 ? 'count-offline' : undefined}>{fleet.rigsOffline} offline</span>
               </>
             )}
           </dd>
           {losingRigs !== null && fleet.rigsTotal > 0 ? (
             <dd className="kpi-sub">
               {losingRigs === 0 ? (
-                <span data-testid="rigs-losing" data-value={0}>none losing money</span>
+                <span data-testid="rigs-losing" data-value={0}>
+                  none losing money
+                </span>
               ) : (
                 <a className="count-offline" href="/rigs?losing=1" data-testid="rigs-losing" data-value={losingRigs}>
                   {losingRigs} losing money

@@ -24,12 +24,7 @@ export interface LinkIndicatorProps {
 
 /** "● Live · updated 12 s ago", amber while (re)connecting, red when the last sweep is too old. */
 export function LinkIndicator({ link, updatedAtMs, nowMs, sweepStale }: LinkIndicatorProps) {
-  const age =
-    updatedAtMs === null
-      ? 'No sweep yet'
-      : nowMs === null
-        ? 'Updated —'
-        : `Updated ${formatAge(nowMs - updatedAtMs)}`;
+  const age = updatedAtMs === null ? 'No sweep yet' : nowMs === null ? 'Updated —' : `Updated ${formatAge(nowMs - updatedAtMs)}`;
   return (
     <div className="link">
       <span className={`link-state link-state--${link}`} data-testid="link-state" data-state={link}>

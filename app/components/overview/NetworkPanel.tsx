@@ -124,20 +124,12 @@ export function NetworkPanel({ market, nowMs }: NetworkPanelProps) {
         <Item
           label="Next adjustment"
           value={formatChangePercent(adj?.estimatedChangePct)}
-          sub={
-            adj
-              ? `in ${blocks(adj.blocksLeft)}${nowMs === null ? '' : ` · ~${formatDate(adj.estimatedDateMs)}`}`
-              : undefined
-          }
+          sub={adj ? `in ${blocks(adj.blocksLeft)}${nowMs === null ? '' : ` · ~${formatDate(adj.estimatedDateMs)}`}` : undefined}
         />
         <Item
           label="Halving in"
           value={n && nowMs !== null ? formatCountdown(n.halving.estimatedDateMs - nowMs) : MISSING}
-          sub={
-            n
-              ? `${blocks(n.halving.blocksLeft)}${nowMs === null ? '' : ` · ~${formatDate(n.halving.estimatedDateMs)}`}`
-              : undefined
-          }
+          sub={n ? `${blocks(n.halving.blocksLeft)}${nowMs === null ? '' : ` · ~${formatDate(n.halving.estimatedDateMs)}`}` : undefined}
         />
       </dl>
       <p className="net-age" data-testid="net-age">

@@ -40,18 +40,15 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, s
 
   return (
     <main className="overview">
-      <PageHeader
-        title="Fleet overview"
-        current="/"
-        link={link}
-        updatedAtMs={updatedAtMs}
-        nowMs={nowMs}
-        sweepStale={notCurrent}
-      />
+      <PageHeader title="Fleet overview" current="/" link={link} updatedAtMs={updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
 
       <AlertBanner alerts={snapshot.alerts} nowMs={nowMs} />
 
-      <FleetKpis fleet={fleet} stale={notCurrent} losingRigs={Object.keys(economics.rigs).length > 0 ? rigs.filter((r) => isLosing(economics.rigs[r.id])).length : null} />
+      <FleetKpis
+        fleet={fleet}
+        stale={notCurrent}
+        losingRigs={Object.keys(economics.rigs).length > 0 ? rigs.filter((r) => isLosing(economics.rigs[r.id])).length : null}
+      />
 
       <ProfitKpis economics={economics.fleet} market={market} stale={notCurrent} />
 

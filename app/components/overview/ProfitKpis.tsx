@@ -95,7 +95,11 @@ export function ProfitKpis({ economics: e, market, stale }: ProfitKpisProps) {
                 {e.gpuRevenueUnset && (
                   <>
                     {' · '}
-                    <span className="count-stale" data-testid="profit-excludes-gpu" title="GPU revenue not set: their power is counted, what they earn is not">
+                    <span
+                      className="count-stale"
+                      data-testid="profit-excludes-gpu"
+                      title="GPU revenue not set: their power is counted, what they earn is not"
+                    >
                       excluding GPU revenue
                     </span>
                   </>

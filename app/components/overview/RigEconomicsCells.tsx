@@ -42,11 +42,7 @@ export function RigEconomicsCells({ economics: e, lastKnown }: RigEconomicsCells
         data-value={exact(e?.profitPerKwh)}
         title={staleNote ?? lastKnown}
       >
-        {losing && (
-          <span className="loss-marker">
-            loss
-          </span>
-        )}
+        {losing && <span className="loss-marker">loss</span>}
         {/* One unit: a phone card may wrap after the marker, never after the minus sign. */}
         <span className="no-wrap">{e ? formatPricePerKwh(shownProfitPerKwh(e), e.currency) : MISSING}</span>
       </td>

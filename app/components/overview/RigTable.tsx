@@ -7,15 +7,7 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import type { EconomicsView, RigView } from '../../../lib/views/contracts';
-import {
-  formatAge,
-  formatClockTime,
-  formatHashrateThs,
-  formatJth,
-  formatPowerW,
-  formatTempC,
-  MISSING,
-} from '../../../lib/format/units';
+import { formatAge, formatClockTime, formatHashrateThs, formatJth, formatPowerW, formatTempC, MISSING } from '../../../lib/format/units';
 import { hashesSha256 } from '../../../lib/domain/reading';
 import { vendorToShow } from '../../../lib/format/device-name';
 import type { RigSort, RigSortKey } from '../rigs/rig-filters';
@@ -118,13 +110,7 @@ function RigRow({ rig, nowMs, economics, linkName, showDriver }: RigRowProps) {
           {rig.driver}
         </td>
       )}
-      <td
-        className="cell-state"
-        data-label="State"
-        data-testid="rig-state"
-        data-connectivity={rig.connectivity}
-        data-status={r?.status}
-      >
+      <td className="cell-state" data-label="State" data-testid="rig-state" data-connectivity={rig.connectivity} data-status={r?.status}>
         <StatusBadge value={rig.connectivity} />
         {r && <StatusBadge value={r.status} lastKnown={!live} />}
       </td>
@@ -149,13 +135,7 @@ function RigRow({ rig, nowMs, economics, linkName, showDriver }: RigRowProps) {
           </>
         )}
       </td>
-      <td
-        className="cell-num cell-power"
-        data-label="Power"
-        data-testid="rig-power"
-        data-value={exact(r?.powerW)}
-        title={lastKnown}
-      >
+      <td className="cell-num cell-power" data-label="Power" data-testid="rig-power" data-value={exact(r?.powerW)} title={lastKnown}>
         {formatPowerW(r?.powerW)}
         {r?.powerW != null && <PowerSourceTag source={r.powerSource} />}
       </td>
@@ -163,13 +143,7 @@ function RigRow({ rig, nowMs, economics, linkName, showDriver }: RigRowProps) {
         {/* J/TH is a SHA-256 figure: a GPU rig's watts per TH/s of ethash says nothing. */}
         {sha256 ? formatJth(r?.efficiencyJth) : MISSING}
       </td>
-      <td
-        className="cell-num cell-temp"
-        data-label="Max temp"
-        data-testid="rig-temp"
-        data-value={exact(r?.tempMaxC)}
-        title={lastKnown}
-      >
+      <td className="cell-num cell-temp" data-label="Max temp" data-testid="rig-temp" data-value={exact(r?.tempMaxC)} title={lastKnown}>
         {formatTempC(r?.tempMaxC)}
       </td>
       <RigEconomicsCells economics={economics} lastKnown={lastKnown} />
@@ -224,19 +198,9 @@ function HeaderCell({ column, sort }: { column: (typeof COLUMNS)[number]; sort: 
 }
 
 /** All rigs: problems first (offline/stale/error/throttled/losing money, then by name), or as `sort` says. */
-export function RigTable({
-  rigs,
-  nowMs,
-  economics = NO_ECONOMICS,
-  sort,
-  linkNames = false,
-  showDriver = false,
-}: RigTableProps) {
+export function RigTable({ rigs, nowMs, economics = NO_ECONOMICS, sort, linkNames = false, showDriver = false }: RigTableProps) {
   const sortable = sort !== undefined;
-  const shown = useMemo(
-    () => (sortable ? rigs : sortRigsWithLosses(rigs, (id) => isLosing(economics[id]))),
-    [sortable, rigs, economics],
-  );
+  const shown = useMemo(() => (sortable ? rigs : sortRigsWithLosses(rigs, (id) => isLosing(economics[id]))), [sortable, rigs, economics]);
   if (shown.length === 0) {
     return <p className="empty-note">No rigs yet: they appear here as soon as they are added.</p>;
   }
@@ -254,14 +218,7 @@ export function RigTable({
         </thead>
         <tbody>
           {shown.map((rig) => (
-            <RigRow
-              key={rig.id}
-              rig={rig}
-              nowMs={nowMs}
-              economics={economics[rig.id]}
-              linkName={linkNames}
-              showDriver={showDriver}
-            />
+            <RigRow key={rig.id} rig={rig} nowMs={nowMs} economics={economics[rig.id]} linkName={linkNames} showDriver={showDriver} />
           ))}
         </tbody>
       </table>

@@ -14,7 +14,5 @@ const LABELS: Record<string, string> = {
 
 /** "network data, BTC price"; unknown flags are shown as they are rather than dropped. */
 export function describeStaleInputs(flags: readonly string[]): string {
-  return flags
-    .map((f) => LABELS[f] ?? (f.startsWith('no-price-') ? `no ${f.slice('no-price-'.length)} price` : f))
-    .join(', ');
+  return flags.map((f) => LABELS[f] ?? (f.startsWith('no-price-') ? `no ${f.slice('no-price-'.length)} price` : f)).join(', ');
 }

@@ -59,7 +59,10 @@ export function PushControl() {
       const key = await callApi<{ publicKey: string }>('GET', '/api/push/vapid-public-key');
       if (!key.ok) throw new Error(key.error);
       const reg = await registration();
-      const sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(key.data.publicKey) });
+      const sub = await reg.pushManager.subscribe({
+        userVisibleOnly: true,
+        applicationServerKey: applicationServerKey(key.data.publicKey),
+      });
       const saved = await callApi('POST', '/api/push/subscriptions', sub.toJSON());
       if (!saved.ok) {
         await sub.unsubscribe();
@@ -99,7 +102,11 @@ export function PushControl() {
       ) : (
         <>
           <p className="push-state" aria-live="polite">
-            {phase === 'on' ? 'This device receives alerts from every Web Push channel that includes you.' : phase === 'off' ? 'This device gets no alert notifications.' : 'Checking…'}
+            {phase === 'on'
+              ? 'This device receives alerts from every Web Push channel that includes you.'
+              : phase === 'off'
+                ? 'This device gets no alert notifications.'
+                : 'Checking…'}
           </p>
           {phase === 'on' ? (
             <button type="button" className="ctl-button" onClick={() => void turnOff()}>

@@ -20,7 +20,9 @@ export function PeriodTable({ report, testId }: { report: RealizedReport; testId
         <tbody>
           {[...report.rows].reverse().map((r) => (
             <tr key={r.period}>
-              <th scope="row" title={`${r.start} to ${r.end}`}>{r.period}</th>
+              <th scope="row" title={`${r.start} to ${r.end}`}>
+                {r.period}
+              </th>
               <FigureCells f={r} currency={report.currency} />
             </tr>
           ))}
@@ -34,4 +36,3 @@ export function PeriodTable({ report, testId }: { report: RealizedReport; testId
     </div>
   );
 }
-

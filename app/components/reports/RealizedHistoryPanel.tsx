@@ -19,10 +19,16 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 type XY = { x: number; y: number };
 const RANGE_LABELS: Record<RealizedRange, string> = { '24h': '24 h', '7d': '7 d', '30d': '30 d', '1y': '1 y' };
 
-const parse = (json: unknown): RealizedHistory | null => (json && typeof json === 'object' && Array.isArray((json as RealizedHistory).points) ? (json as RealizedHistory) : null);
+const parse = (json: unknown): RealizedHistory | null =>
+  json && typeof json === 'object' && Array.isArray((json as RealizedHistory).points) ? (json as RealizedHistory) : null;
 
 function timeLabel(h: RealizedHistory): (ms: number) => string {
-  const f = new Intl.DateTimeFormat('en-US', h.bucket === 'day' ? { timeZone: h.timeZone, month: 'short', day: 'numeric' } : { timeZone: h.timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const f = new Intl.DateTimeFormat(
+    'en-US',
+    h.bucket === 'day'
+      ? { timeZone: h.timeZone, month: 'short', day: 'numeric' }
+      : { timeZone: h.timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  );
   return (ms) => f.format(ms);
 }
 
@@ -34,20 +40,52 @@ function series(h: RealizedHistory, pick: (p: RealizedHistory['points'][number])
 }
 
 /** Draws two lines on `canvas`; `sameAxis` puts both on the left axis (two prices). */
-function drawChart(canvas: HTMLCanvasElement, h: RealizedHistory, lines: { label: string; data: XY[]; color: string; format: (v: number) => string }[], sameAxis: boolean) {
+function drawChart(
+  canvas: HTMLCanvasElement,
+  h: RealizedHistory,
+  lines: { label: string; data: XY[]; color: string; format: (v: number) => string }[],
+  sameAxis: boolean,
+) {
   const text = cssVar('--text-muted', '#9aa7b6');
   const grid = cssVar('--border', '#243041');
   const label = timeLabel(h);
   return new Chart<'line', XY[]>(canvas, {
     type: 'line',
-    data: { datasets: lines.map((l, i) => ({ label: l.label, data: l.data, yAxisID: sameAxis || i === 0 ? 'y' : 'y1', borderColor: l.color, backgroundColor: l.color })) },
+    data: {
+      datasets: lines.map((l, i) => ({
+        label: l.label,
+        data: l.data,
+        yAxisID: sameAxis || i === 0 ? 'y' : 'y1',
+        borderColor: l.color,
+        backgroundColor: l.color,
+      })),
+    },
     options: {
       ...LIVE_LINE_OPTIONS,
       elements: { point: { radius: h.points.length < 40 ? 2 : 0, hitRadius: 6, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
       scales: {
-        x: { type: 'linear', min: h.fromMs, max: h.toMs, ticks: { color: text, font: tickFont, maxRotation: 0, maxTicksLimit: 6, callback: (v) => label(Number(v)) }, grid: { color: grid } },
-        y: { type: 'linear', position: 'left', beginAtZero: !sameAxis, ticks: { color: sameAxis ? text : lines[0].color, font: tickFont, maxTicksLimit: 5, callback: (v) => lines[0].format(Number(v)) }, grid: { color: grid } },
-        y1: { type: 'linear', position: 'right', display: !sameAxis, beginAtZero: true, ticks: { color: lines[1].color, font: tickFont, maxTicksLimit: 5, callback: (v) => lines[1].format(Number(v)) }, grid: { display: false } },
+        x: {
+          type: 'linear',
+          min: h.fromMs,
+          max: h.toMs,
+          ticks: { color: text, font: tickFont, maxRotation: 0, maxTicksLimit: 6, callback: (v) => label(Number(v)) },
+          grid: { color: grid },
+        },
+        y: {
+          type: 'linear',
+          position: 'left',
+          beginAtZero: !sameAxis,
+          ticks: { color: sameAxis ? text : lines[0].color, font: tickFont, maxTicksLimit: 5, callback: (v) => lines[0].format(Number(v)) },
+          grid: { color: grid },
+        },
+        y1: {
+          type: 'linear',
+          position: 'right',
+          display: !sameAxis,
+          beginAtZero: true,
+          ticks: { color: lines[1].color, font: tickFont, maxTicksLimit: 5, callback: (v) => lines[1].format(Number(v)) },
+          grid: { display: false },
+        },
       },
       plugins: {
         tooltip: {
@@ -69,14 +107,39 @@ function HistoryCanvas({ h, kind }: { h: RealizedHistory; kind: 'rate' | 'money'
     const powerColor = cssVar('--power', '#f0883e');
     const chart =
       kind === 'rate'
-        ? drawChart(ref.current, h, [
-            { label: 'Hash rate', data: series(h, (p) => p.hashrateThs), color: hashColor, format: formatHashrateThs },
-            { label: 'Power incl. PUE', data: series(h, (p) => (p.powerKw === null ? null : p.powerKw * 1000)), color: powerColor, format: formatPowerW },
-          ], false)
-        : drawChart(ref.current, h, [
-            { label: 'Profit per kWh', data: series(h, (p) => p.profitPerKwh), color: hashColor, format: (v) => formatPricePerKwh(v, h.currency) },
-            { label: 'Price paid per kWh', data: series(h, (p) => p.pricePaidPerKwh), color: powerColor, format: (v) => formatPricePerKwh(v, h.currency) },
-          ], true);
+        ? drawChart(
+            ref.current,
+            h,
+            [
+              { label: 'Hash rate', data: series(h, (p) => p.hashrateThs), color: hashColor, format: formatHashrateThs },
+              {
+                label: 'Power incl. PUE',
+                data: series(h, (p) => (p.powerKw === null ? null : p.powerKw * 1000)),
+                color: powerColor,
+                format: formatPowerW,
+              },
+            ],
+            false,
+          )
+        : drawChart(
+            ref.current,
+            h,
+            [
+              {
+                label: 'Profit per kWh',
+                data: series(h, (p) => p.profitPerKwh),
+                color: hashColor,
+                format: (v) => formatPricePerKwh(v, h.currency),
+              },
+              {
+                label: 'Price paid per kWh',
+                data: series(h, (p) => p.pricePaidPerKwh),
+                color: powerColor,
+                format: (v) => formatPricePerKwh(v, h.currency),
+              },
+            ],
+            true,
+          );
     return () => chart.destroy();
   }, [h, kind]);
   const what = kind === 'rate' ? 'Hash rate and power' : 'Profit per kWh against the price paid';
@@ -122,7 +185,14 @@ export function RealizedHistoryPanel({ sites }: RealizedHistoryPanelProps) {
         </select>
         <div className="rh-ranges" role="group" aria-label="Range">
           {REALIZED_RANGES.map((r) => (
-            <button key={r} type="button" className="rh-range" aria-pressed={r === range} onClick={() => setRange(r)} data-testid={`realized-range-${r}`}>
+            <button
+              key={r}
+              type="button"
+              className="rh-range"
+              aria-pressed={r === range}
+              onClick={() => setRange(r)}
+              data-testid={`realized-range-${r}`}
+            >
               {RANGE_LABELS[r]}
             </button>
           ))}
@@ -133,7 +203,9 @@ export function RealizedHistoryPanel({ sites }: RealizedHistoryPanelProps) {
         <>
           <HistoryCanvas h={current} kind="rate" />
           <HistoryCanvas h={current} kind="money" />
-          {current.points.some((p) => p.excludesGpuRevenue) && <p className="kpi-hint">Profit excludes GPU revenue (not set): GPU rigs count as cost only.</p>}
+          {current.points.some((p) => p.excludesGpuRevenue) && (
+            <p className="kpi-hint">Profit excludes GPU revenue (not set): GPU rigs count as cost only.</p>
+          )}
         </>
       ) : (
         <p className="empty-note">Loading…</p>

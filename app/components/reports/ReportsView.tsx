@@ -34,7 +34,10 @@ export function ReportsView({ data }: { data: ReportsPageData }) {
       {fleet && (
         <section className="panel" aria-labelledby="by-site-title">
           <h2 className="panel-title" id="by-site-title">
-            Sites, {fleet.from} to {fleet.to} <span className="panel-count">{data.fleetCurrency}, fleet time zone {data.fleetTimeZone}</span>
+            Sites, {fleet.from} to {fleet.to}{' '}
+            <span className="panel-count">
+              {data.fleetCurrency}, fleet time zone {data.fleetTimeZone}
+            </span>
           </h2>
           <div className="data-table-wrap" {...scrollRegion('Sites side by side')}>
             <table className="data-table" data-testid="report-by-site">

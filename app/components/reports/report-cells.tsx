@@ -14,7 +14,9 @@ const kwhFormat = (kwh: number) => new Intl.NumberFormat('en-US', { maximumFract
 export function moneyText(amount: number, currency: string): string {
   if (Math.abs(amount) >= 10) return formatMoney(amount, currency);
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(amount);
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(
+      amount,
+    );
   } catch {
     return formatMoney(amount, currency);
   }
@@ -25,14 +27,30 @@ const pct = (n: number | null) => (n === null ? MISSING : `${n.toFixed(1)} %`);
 export function FigureHeadings() {
   return (
     <>
-      <th scope="col" className="cell-num">Energy</th>
-      <th scope="col" className="cell-num">Cost</th>
-      <th scope="col" className="cell-num">BTC earned</th>
-      <th scope="col" className="cell-num">Revenue</th>
-      <th scope="col" className="cell-num">Profit</th>
-      <th scope="col" className="cell-num">Avg price paid</th>
-      <th scope="col" className="cell-num">Uptime</th>
-      <th scope="col" className="cell-num">Hours losing</th>
+      <th scope="col" className="cell-num">
+        Energy
+      </th>
+      <th scope="col" className="cell-num">
+        Cost
+      </th>
+      <th scope="col" className="cell-num">
+        BTC earned
+      </th>
+      <th scope="col" className="cell-num">
+        Revenue
+      </th>
+      <th scope="col" className="cell-num">
+        Profit
+      </th>
+      <th scope="col" className="cell-num">
+        Avg price paid
+      </th>
+      <th scope="col" className="cell-num">
+        Uptime
+      </th>
+      <th scope="col" className="cell-num">
+        Hours losing
+      </th>
       <th scope="col">Power source mix</th>
     </>
   );
@@ -50,21 +68,44 @@ export function FigureCells({ f, currency }: { f: Figures; currency: string }) {
   const gpu = f.kwhRevenueUnknown > 0;
   return (
     <>
-      <td className="cell-num" data-label="Energy" data-col="kwh" data-value={f.kwh}>{kwhFormat(f.kwh)} kWh</td>
-      <td className="cell-num" data-label="Cost" data-col="cost" data-value={f.cost}>{moneyText(f.cost, currency)}</td>
-      <td className="cell-num" data-label="BTC earned">{formatBtc(f.btc)}</td>
-      <td className="cell-num" data-label="Revenue">{moneyText(f.revenue, currency)}</td>
-      <td className={`cell-num report-profit${f.profit < 0 ? ' count-offline' : ''}`} data-label="Profit" data-col="profit" data-value={f.profit}>
+      <td className="cell-num" data-label="Energy" data-col="kwh" data-value={f.kwh}>
+        {kwhFormat(f.kwh)} kWh
+      </td>
+      <td className="cell-num" data-label="Cost" data-col="cost" data-value={f.cost}>
+        {moneyText(f.cost, currency)}
+      </td>
+      <td className="cell-num" data-label="BTC earned">
+        {formatBtc(f.btc)}
+      </td>
+      <td className="cell-num" data-label="Revenue">
+        {moneyText(f.revenue, currency)}
+      </td>
+      <td
+        className={`cell-num report-profit${f.profit < 0 ? ' count-offline' : ''}`}
+        data-label="Profit"
+        data-col="profit"
+        data-value={f.profit}
+      >
         {moneyText(f.profit, currency)}
         {gpu && (
-          <span className="kpi-hint" title={`GPU revenue not set: ${kwhFormat(f.kwhRevenueUnknown)} kWh (${formatMoney(f.costRevenueUnknown, currency)}) of rigs with unknown revenue is counted as cost only`}>
-            {' '}excl. GPU revenue
+          <span
+            className="kpi-hint"
+            title={`GPU revenue not set: ${kwhFormat(f.kwhRevenueUnknown)} kWh (${formatMoney(f.costRevenueUnknown, currency)}) of rigs with unknown revenue is counted as cost only`}
+          >
+            {' '}
+            excl. GPU revenue
           </span>
         )}
       </td>
-      <td className="cell-num" data-label="Avg price paid">{formatPricePerKwh(f.avgPricePerKwh, currency)}</td>
-      <td className="cell-num" data-label="Uptime">{pct(f.uptimePct)}</td>
-      <td className="cell-num" data-label="Hours losing">{f.losingRigHours.toFixed(1)} h</td>
+      <td className="cell-num" data-label="Avg price paid">
+        {formatPricePerKwh(f.avgPricePerKwh, currency)}
+      </td>
+      <td className="cell-num" data-label="Uptime">
+        {pct(f.uptimePct)}
+      </td>
+      <td className="cell-num" data-label="Hours losing">
+        {f.losingRigHours.toFixed(1)} h
+      </td>
       <td data-label="Power source mix">{mixText(f.mixPct)}</td>
     </>
   );

@@ -138,7 +138,20 @@ function createChart(canvas: HTMLCanvasElement, live: { current: Live }, color: 
 
 /** A band chart of one metric over the selected range, with its legend and empty state. */
 export const HistoryChart = memo(function HistoryChart(props: HistoryChartProps) {
-  const { title, testId, series, fromMs, toMs, colorVar, fallbackColor, formatValue, beginAtZero = false, emptyText, loading = false, note } = props;
+  const {
+    title,
+    testId,
+    series,
+    fromMs,
+    toMs,
+    colorVar,
+    fallbackColor,
+    formatValue,
+    beginAtZero = false,
+    emptyText,
+    loading = false,
+    note,
+  } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'line', ChartPoint[]> | null>(null);
   const live = useRef<Live>(props);

@@ -41,7 +41,15 @@ export interface RigDetailProps {
 }
 
 /** The rig's live figures, history and events; a rig removed while the page is open says so. */
-export function RigDetail({ initial, rigId, initialRange, initialHistory, currency, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, realized = null }: RigDetailProps) {
+export function RigDetail({
+  initial,
+  rigId,
+  initialRange,
+  initialHistory,
+  currency,
+  pollIntervalMs = DEFAULT_POLL_INTERVAL_MS,
+  realized = null,
+}: RigDetailProps) {
   const { snapshot, link } = useLiveFleet(initial);
   const nowMs = useNowMs();
   const updatedAtMs = snapshot.fleet.updatedAtMs;

@@ -58,7 +58,9 @@ export function RigEvents({ rigId, nowMs }: RigEventsProps) {
         </ol>
       ) : (
         <p className="empty-note" data-testid="rig-events-empty">
-          {status === 'loading' ? 'Loading events…' : 'No events recorded for this rig yet: state changes, restarts and alerts appear here.'}
+          {status === 'loading'
+            ? 'Loading events…'
+            : 'No events recorded for this rig yet: state changes, restarts and alerts appear here.'}
         </p>
       )}
       {status === 'error' && <p className="warn-text">Could not refresh the events ({error}).</p>}

@@ -65,10 +65,24 @@ interface ChartSpec {
 
 /** Profit reads against zero too: where it crosses zero is what matters, its wiggles are fractions of a cent. */
 const CHARTS: readonly ChartSpec[] = [
-  { metric: 'hashrateThs', title: 'Hash rate', testId: 'chart-hashrate', colorVar: '--hashrate', fallbackColor: '#58a6ff', beginAtZero: true },
+  {
+    metric: 'hashrateThs',
+    title: 'Hash rate',
+    testId: 'chart-hashrate',
+    colorVar: '--hashrate',
+    fallbackColor: '#58a6ff',
+    beginAtZero: true,
+  },
   { metric: 'powerW', title: 'Power', testId: 'chart-power', colorVar: '--power', fallbackColor: '#f0883e', beginAtZero: true },
   { metric: 'tempMaxC', title: 'Max temp', testId: 'chart-temp', colorVar: '--temp', fallbackColor: '#d2a8ff', beginAtZero: false },
-  { metric: 'profitPerKwh', title: 'Profit per kWh', testId: 'chart-profit', colorVar: '--profit', fallbackColor: '#3fb950', beginAtZero: true },
+  {
+    metric: 'profitPerKwh',
+    title: 'Profit per kWh',
+    testId: 'chart-profit',
+    colorVar: '--profit',
+    fallbackColor: '#3fb950',
+    beginAtZero: true,
+  },
 ];
 
 /** Each chart's series and axis text, recomputed only when a new answer arrives. */
@@ -76,9 +90,10 @@ function useChartData(history: RigHistoryReply | null, pollIntervalMs: number, c
   return useMemo(() => {
     const points = history?.points ?? [];
     const widthMs = history?.widthMs ?? 60_000;
-    const series = Object.fromEntries(
-      CHARTS.map((c) => [c.metric, bandSeries(points, c.metric, widthMs, pollIntervalMs)]),
-    ) as Record<Metric, BandSeries>;
+    const series = Object.fromEntries(CHARTS.map((c) => [c.metric, bandSeries(points, c.metric, widthMs, pollIntervalMs)])) as Record<
+      Metric,
+      BandSeries
+    >;
     const hash = hashrateAxisUnit(series.hashrateThs.peak);
     const power = powerAxisUnit(series.powerW.peak);
     const format: Record<Metric, (v: number) => string> = {

@@ -6,7 +6,14 @@
 import type { EconomicsView, RigView } from '../../../lib/views/contracts';
 import { hashesSha256 } from '../../../lib/domain/reading';
 import { pricePerKwhParts, formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
-import { efficiencyJthParts, formatHashrateThs, hashrateThsParts, MISSING, powerWParts, type ValueWithUnit } from '../../../lib/format/units';
+import {
+  efficiencyJthParts,
+  formatHashrateThs,
+  hashrateThsParts,
+  MISSING,
+  powerWParts,
+  type ValueWithUnit,
+} from '../../../lib/format/units';
 import { Tile } from '../overview/FleetKpis';
 import { PowerSourceTag } from '../overview/PowerSourceTag';
 import { MoneyTile } from '../overview/ProfitKpis';

@@ -88,9 +88,7 @@ export function RigSummary({ rig, nowMs }: RigSummaryProps) {
         </div>
         <div className={`rd-fact rd-fact--error${rig.lastError ? '' : ' is-empty'}`}>
           <dt>Last error</dt>
-          <dd data-testid="rig-last-error">
-            {rig.lastError ? <span className="rd-error">{rig.lastError}</span> : 'none'}
-          </dd>
+          <dd data-testid="rig-last-error">{rig.lastError ? <span className="rd-error">{rig.lastError}</span> : 'none'}</dd>
         </div>
         {r?.warnings && r.warnings.length > 0 && (
           // Values the plausibility check set to unknown: the reading was kept, these parts of it were not.

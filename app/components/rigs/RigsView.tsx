@@ -95,12 +95,7 @@ function FilterSelect<T extends string>(props: {
   return (
     <label className="rigs-filter">
       <span className="rigs-filter-label">{props.label}</span>
-      <select
-        className="ctl-select"
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value as T)}
-        data-testid={props.testId}
-      >
+      <select className="ctl-select" value={props.value} onChange={(e) => props.onChange(e.target.value as T)} data-testid={props.testId}>
         <Options options={props.options} />
       </select>
     </label>
@@ -171,14 +166,7 @@ export function RigsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
 
   return (
     <main className="page rigs">
-      <PageHeader
-        title="Rigs"
-        current="/rigs"
-        link={link}
-        updatedAtMs={snapshot.fleet.updatedAtMs}
-        nowMs={nowMs}
-        sweepStale={notCurrent}
-      />
+      <PageHeader title="Rigs" current="/rigs" link={link} updatedAtMs={snapshot.fleet.updatedAtMs} nowMs={nowMs} sweepStale={notCurrent} />
 
       <AlertBanner alerts={snapshot.alerts} nowMs={nowMs} />
 

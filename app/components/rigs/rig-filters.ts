@@ -22,19 +22,7 @@ export type KindFilter = 'all' | RigKind;
 
 /** The columns a rig table can be sorted by. */
 export type RigSortKey =
-  | 'name'
-  | 'site'
-  | 'model'
-  | 'driver'
-  | 'state'
-  | 'hashrate'
-  | 'power'
-  | 'efficiency'
-  | 'temp'
-  | 'profit'
-  | 'breakeven'
-  | 'seen'
-  | 'error';
+  'name' | 'site' | 'model' | 'driver' | 'state' | 'hashrate' | 'power' | 'efficiency' | 'temp' | 'profit' | 'breakeven' | 'seen' | 'error';
 
 /** Sort direction. */
 export type SortDir = 'asc' | 'desc';
@@ -140,13 +128,7 @@ export function rigQueryString(filters: RigFilters): string {
 
 /** True when any filter (not the sort) narrows the list. */
 export function isFiltered(filters: RigFilters): boolean {
-  return (
-    filters.siteId !== null ||
-    filters.state !== 'all' ||
-    filters.kind !== 'all' ||
-    filters.losingOnly ||
-    filters.q.trim() !== ''
-  );
+  return filters.siteId !== null || filters.state !== 'all' || filters.kind !== 'all' || filters.losingOnly || filters.q.trim() !== '';
 }
 
 /** The sort after a click on `key`: the same column flips, another starts at its first direction. */
@@ -165,9 +147,7 @@ export interface SiteOption {
 export function siteOptions(rigs: readonly RigView[]): SiteOption[] {
   const byId = new Map<number, string>();
   for (const r of rigs) byId.set(r.siteId, r.siteName);
-  return [...byId]
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => rigTextCollator.compare(a.name, b.name) || a.id - b.id);
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => rigTextCollator.compare(a.name, b.name) || a.id - b.id);
 }
 
 /** `filters` with a site no rig belongs to (a stale link, a typo) read as every site. */
@@ -207,7 +187,10 @@ function matchesText(rig: RigView, terms: readonly string[]): boolean {
 
 /** The rigs that pass every filter, in their input order. Search terms (split on spaces) must all match. */
 export function filterRigs(rigs: readonly RigView[], filters: RigFilters, ctx: RigFilterContext): RigView[] {
-  const terms = filters.q.toLowerCase().split(/\s+/).filter((t) => t !== '');
+  const terms = filters.q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t !== '');
   return rigs.filter(
     (rig) =>
       (filters.siteId === null || rig.siteId === filters.siteId) &&

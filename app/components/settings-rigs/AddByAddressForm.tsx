@@ -52,7 +52,10 @@ export function AddByAddressForm({ sites }: AddByAddressFormProps) {
 
   const add = async (result: ProbeResult) => {
     setAdding(true);
-    const res = await callApi<{ added: { name: string }[] }>('POST', '/api/rigs', { siteId: result.siteId, rigs: [newRigOf(result.device, name)] });
+    const res = await callApi<{ added: { name: string }[] }>('POST', '/api/rigs', {
+      siteId: result.siteId,
+      rigs: [newRigOf(result.device, name)],
+    });
     setAdding(false);
     if (!res.ok) {
       setAddErrors(res.messages);
@@ -97,7 +100,14 @@ export function AddByAddressForm({ sites }: AddByAddressFormProps) {
           />
           <SiteSelect id="probe-site" sites={sites} value={siteId} onChange={setSiteId} invalid={invalid('siteId')} />
         </div>
-        <FormFooter errors={errors} errorsTestId="probe-errors" busy={state.phase === 'waiting'} label="Probe" busyLabel="Probing…" submitTestId="probe-submit">
+        <FormFooter
+          errors={errors}
+          errorsTestId="probe-errors"
+          busy={state.phase === 'waiting'}
+          label="Probe"
+          busyLabel="Probing…"
+          submitTestId="probe-submit"
+        >
           {state.phase === 'waiting' && (
             <span className="request-state is-pending" role="status">
               The collector is asking {address.trim()}…
@@ -118,7 +128,12 @@ export function AddByAddressForm({ sites }: AddByAddressFormProps) {
       )}
 
       {found && (
-        <div className="found-device" data-testid="probe-found" data-driver={found.device.driver} data-address={`${found.device.address}:${found.device.port}`}>
+        <div
+          className="found-device"
+          data-testid="probe-found"
+          data-driver={found.device.driver}
+          data-address={`${found.device.address}:${found.device.port}`}
+        >
           <p className="found-device-title">
             Found <strong data-testid="probe-found-model">{deviceLabel(found.device)}</strong> at {found.device.address}:{found.device.port}
           </p>
@@ -134,9 +149,24 @@ export function AddByAddressForm({ sites }: AddByAddressFormProps) {
             <div className="form-actions">
               <div className="form-field found-device-name">
                 <label htmlFor="probe-name">Name (optional)</label>
-                <input id="probe-name" className="ctl-input" type="text" maxLength={64} placeholder="named from the site and address" value={name} onChange={(e) => setName(e.target.value)} data-field="name" />
+                <input
+                  id="probe-name"
+                  className="ctl-input"
+                  type="text"
+                  maxLength={64}
+                  placeholder="named from the site and address"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  data-field="name"
+                />
               </div>
-              <button type="button" className="ctl-button ctl-button--primary" disabled={adding} onClick={() => void add(found)} data-testid="probe-add">
+              <button
+                type="button"
+                className="ctl-button ctl-button--primary"
+                disabled={adding}
+                onClick={() => void add(found)}
+                data-testid="probe-add"
+              >
                 {adding ? 'Adding…' : `Add to ${siteName(found.siteId)}`}
               </button>
             </div>

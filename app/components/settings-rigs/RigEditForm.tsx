@@ -100,7 +100,15 @@ export function RigEditForm({ rigId, sites, onSaved, onCancel }: RigEditFormProp
         ))}
         <SiteSelect id={`rig-${rigId}-site`} sites={sites} value={draft.siteId} onChange={set('siteId')} invalid={invalid('siteId')} />
       </div>
-      <FormFooter errors={errors} errorsTestId="rig-edit-errors" busy={busy} label="Save" busyLabel="Saving…" submitTestId="rig-edit-save" onCancel={onCancel} />
+      <FormFooter
+        errors={errors}
+        errorsTestId="rig-edit-errors"
+        busy={busy}
+        label="Save"
+        busyLabel="Saving…"
+        submitTestId="rig-edit-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -18,7 +18,8 @@ const RIG_TEST_IDS = { edit: 'rig-edit', ask: 'rig-remove', confirm: 'rig-remove
 /** What the confirmation says goes with the rig. */
 const removeNote = (rig: RigView) => (
   <>
-    Remove <strong>{rig.name}</strong> and delete its history (samples, charts and timeline)? Past alerts stay in the alerts log. This cannot be undone.
+    Remove <strong>{rig.name}</strong> and delete its history (samples, charts and timeline)? Past alerts stay in the alerts log. This
+    cannot be undone.
   </>
 );
 
@@ -41,9 +42,21 @@ export function RigsSettingsTable({ rigs, sites, onChanged }: RigsSettingsTableP
 
   if (rigs.length === 0) return <p className="empty-note">No rigs yet: add one by address or scan a range below.</p>;
   return (
-    <SettingsTable className="rigs-settings-table" testId="rigs-settings" caption="Registered rigs" scrollLabel="Configured rigs table" columns={COLUMNS}>
+    <SettingsTable
+      className="rigs-settings-table"
+      testId="rigs-settings"
+      caption="Registered rigs"
+      scrollLabel="Configured rigs table"
+      columns={COLUMNS}
+    >
       {rigs.map((rig) => [
-        <tr key={rig.id} data-testid="rig-settings-row" data-rig-id={rig.id} data-rig-name={rig.name} data-endpoint={`${rig.address}:${rig.port}`}>
+        <tr
+          key={rig.id}
+          data-testid="rig-settings-row"
+          data-rig-id={rig.id}
+          data-rig-name={rig.name}
+          data-endpoint={`${rig.address}:${rig.port}`}
+        >
           <th scope="row" className="cell-name">
             {rig.name}
           </th>
@@ -59,7 +72,15 @@ export function RigsSettingsTable({ rigs, sites, onChanged }: RigsSettingsTableP
             <StatusBadge value={rig.connectivity} />
           </td>
           <td className="cell-actions" data-label="Actions">
-            <RowActions rows={rows} id={rig.id} name={rig.name} verb="Remove" testIds={RIG_TEST_IDS} onConfirm={() => void remove(rig)} explain={removeNote(rig)} />
+            <RowActions
+              rows={rows}
+              id={rig.id}
+              name={rig.name}
+              verb="Remove"
+              testIds={RIG_TEST_IDS}
+              onConfirm={() => void remove(rig)}
+              explain={removeNote(rig)}
+            />
             <RowError message={rows.rowError[rig.id]} />
           </td>
         </tr>,

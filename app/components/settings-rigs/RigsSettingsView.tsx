@@ -28,23 +28,32 @@ export function RigsSettingsView({ initial, sites }: RigsSettingsViewProps) {
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   // A removed rig disappears at once; the live update that follows restates the list without it.
   const rigs = useMemo(
-    () => snapshot.rigs.filter((r) => !removed.has(r.id)).sort((a, b) => a.siteName.localeCompare(b.siteName) || a.name.localeCompare(b.name)),
+    () =>
+      snapshot.rigs.filter((r) => !removed.has(r.id)).sort((a, b) => a.siteName.localeCompare(b.siteName) || a.name.localeCompare(b.name)),
     [snapshot.rigs, removed],
   );
 
   return (
     <div className="rigs-settings">
-
       <section className="panel" aria-labelledby="rigs-list-title">
         <h2 className="panel-title" id="rigs-list-title">
-          Rigs <span className="panel-count" data-testid="rigs-settings-count">{rigs.length}</span>
+          Rigs{' '}
+          <span className="panel-count" data-testid="rigs-settings-count">
+            {rigs.length}
+          </span>
         </h2>
-        <RigsSettingsTable rigs={rigs} sites={sites} onChanged={({ removedId }) => removedId !== undefined && setRemoved((s) => new Set([...s, removedId]))} />
+        <RigsSettingsTable
+          rigs={rigs}
+          sites={sites}
+          onChanged={({ removedId }) => removedId !== undefined && setRemoved((s) => new Set([...s, removedId]))}
+        />
       </section>
 
       {sites.length === 0 ? (
         <section className="panel">
-          <p className="empty-note">No site yet: rigs belong to a site. Create one first (or run `hashwatt scan RANGE --add --site NAME`).</p>
+          <p className="empty-note">
+            No site yet: rigs belong to a site. Create one first (or run `hashwatt scan RANGE --add --site NAME`).
+          </p>
         </section>
       ) : (
         <>

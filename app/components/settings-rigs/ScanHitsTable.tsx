@@ -44,7 +44,11 @@ export function ScanHitsTable({ hits, selected, addedNow, onToggle }: ScanHitsTa
               {deviceReadingLabel(h)}
             </td>
             <td data-label="Rig" data-testid="scan-hit-rig">
-              {rigName ? <span className="muted">{h.knownRig ? `already registered as ${rigName}` : `added as ${rigName}`}</span> : <span className="muted">new</span>}
+              {rigName ? (
+                <span className="muted">{h.knownRig ? `already registered as ${rigName}` : `added as ${rigName}`}</span>
+              ) : (
+                <span className="muted">new</span>
+              )}
             </td>
           </tr>
         );

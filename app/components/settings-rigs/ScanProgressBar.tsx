@@ -7,7 +7,14 @@ export function ScanProgressBar({ progress }: { progress: ScanProgress | null })
   const pct = total > 0 ? Math.round((done / total) * 100) : 0;
   return (
     <div className="scan-progress" data-testid="scan-progress" data-done={done} data-total={total}>
-      <div className="scan-progress-track" role="progressbar" aria-label="Scan progress" aria-valuemin={0} aria-valuemax={total || 1} aria-valuenow={done}>
+      <div
+        className="scan-progress-track"
+        role="progressbar"
+        aria-label="Scan progress"
+        aria-valuemin={0}
+        aria-valuemax={total || 1}
+        aria-valuenow={done}
+      >
         <div className="scan-progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <p className="request-state is-pending" role="status">

@@ -65,7 +65,10 @@ export function ScanRangeForm({ sites }: { sites: readonly SiteOption[] }) {
       return;
     }
     setAdding(true);
-    const res = await callApi<{ added: { name: string; address: string; port: number }[] }>('POST', '/api/rigs', { siteId: result.siteId, rigs: chosen.map((d) => newRigOf(d)) });
+    const res = await callApi<{ added: { name: string; address: string; port: number }[] }>('POST', '/api/rigs', {
+      siteId: result.siteId,
+      rigs: chosen.map((d) => newRigOf(d)),
+    });
     setAdding(false);
     if (!res.ok) {
       setAddErrors(res.messages);
@@ -74,7 +77,9 @@ export function ScanRangeForm({ sites }: { sites: readonly SiteOption[] }) {
     setAddErrors([]);
     setAddedNow((m) => new Map([...m, ...res.data.added.map((a) => [endpoint(a), a.name] as [string, string])]));
     setSelected(new Set());
-    setAddedNote(`Added ${res.data.added.length} rig${res.data.added.length === 1 ? '' : 's'}: ${res.data.added.map((a) => a.name).join(', ')}`);
+    setAddedNote(
+      `Added ${res.data.added.length} rig${res.data.added.length === 1 ? '' : 's'}: ${res.data.added.map((a) => a.name).join(', ')}`,
+    );
   };
 
   const toggle = (key: string, on: boolean) =>
@@ -106,10 +111,25 @@ export function ScanRangeForm({ sites }: { sites: readonly SiteOption[] }) {
             invalid={invalid('range')}
             hint="At most a /20 (4,096 addresses) per scan."
           />
-          <TextField id="scan-ports" field="ports" label="Ports" inputMode="numeric" value={ports} onChange={setPorts} invalid={invalid('ports')} />
+          <TextField
+            id="scan-ports"
+            field="ports"
+            label="Ports"
+            inputMode="numeric"
+            value={ports}
+            onChange={setPorts}
+            invalid={invalid('ports')}
+          />
           <SiteSelect id="scan-site" sites={sites} value={siteId} onChange={setSiteId} invalid={invalid('siteId')} />
         </div>
-        <FormFooter errors={errors} errorsTestId="scan-errors" busy={state.phase === 'waiting'} label="Scan" busyLabel="Scanning…" submitTestId="scan-submit" />
+        <FormFooter
+          errors={errors}
+          errorsTestId="scan-errors"
+          busy={state.phase === 'waiting'}
+          label="Scan"
+          busyLabel="Scanning…"
+          submitTestId="scan-submit"
+        />
       </form>
 
       {state.phase === 'waiting' && <ScanProgressBar progress={state.progress} />}
@@ -122,21 +142,28 @@ export function ScanRangeForm({ sites }: { sites: readonly SiteOption[] }) {
       {result && (
         <div className="scan-result" data-testid="scan-result" data-hits={result.hits.length}>
           <p className="scan-summary" data-testid="scan-summary">
-            Scanned {result.addresses.toLocaleString('en-US')} addresses on port{result.ports.length === 1 ? '' : 's'} {result.ports.join(', ')} in {(result.durationMs / 1000).toFixed(1)} s:{' '}
-            <strong>{result.hits.length} recognised</strong>
-            {result.hits.some((h) => h.knownRig) && ` (${result.hits.filter((h) => h.knownRig).length} already rigs)`}, {result.unrecognised.length} answered but not recognised,{' '}
-            {result.silentAddresses.toLocaleString('en-US')} silent.
+            Scanned {result.addresses.toLocaleString('en-US')} addresses on port{result.ports.length === 1 ? '' : 's'}{' '}
+            {result.ports.join(', ')} in {(result.durationMs / 1000).toFixed(1)} s: <strong>{result.hits.length} recognised</strong>
+            {result.hits.some((h) => h.knownRig) && ` (${result.hits.filter((h) => h.knownRig).length} already rigs)`},{' '}
+            {result.unrecognised.length} answered but not recognised, {result.silentAddresses.toLocaleString('en-US')} silent.
           </p>
           {result.unrecognised.length > 0 && (
             <p className="form-hint" data-testid="scan-unrecognised">
-              Not recognised (their replies are kept for a support request): {result.unrecognised.map((u) => `${endpoint(u)} (${u.protocol})`).join(', ')}
+              Not recognised (their replies are kept for a support request):{' '}
+              {result.unrecognised.map((u) => `${endpoint(u)} (${u.protocol})`).join(', ')}
             </p>
           )}
           {result.hits.length > 0 && (
             <>
               <ScanHitsTable hits={result.hits} selected={selected} addedNow={addedNow} onToggle={toggle} />
               <div className="form-actions">
-                <button type="button" className="ctl-button ctl-button--primary" disabled={adding || selectable.length === 0} onClick={() => void addSelected()} data-testid="scan-add-selected">
+                <button
+                  type="button"
+                  className="ctl-button ctl-button--primary"
+                  disabled={adding || selectable.length === 0}
+                  onClick={() => void addSelected()}
+                  data-testid="scan-add-selected"
+                >
                   {adding ? 'Adding…' : `Add selected (${selectedCount}) to ${siteName}`}
                 </button>
                 {addedNote && (

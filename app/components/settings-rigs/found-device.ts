@@ -16,5 +16,12 @@ export function deviceReadingLabel(d: FoundDevice): string {
 
 /** One entry of POST /api/rigs. */
 export function newRigOf(d: FoundDevice, name?: string) {
-  return { address: d.address, port: d.port, driver: d.driver, model: d.model, algorithm: d.algorithm, ...(name?.trim() ? { name: name.trim() } : {}) };
+  return {
+    address: d.address,
+    port: d.port,
+    driver: d.driver,
+    model: d.model,
+    algorithm: d.algorithm,
+    ...(name?.trim() ? { name: name.trim() } : {}),
+  };
 }

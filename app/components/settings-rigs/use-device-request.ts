@@ -40,7 +40,9 @@ export function useDeviceRequest(): { state: DeviceRequestState; start: (input: 
     const res = await callApi<{ request: DeviceRequestView }>('POST', '/api/rigs/requests', input);
     if (!current()) return;
     if (!res.ok) {
-      setState(res.status === 400 && res.errors.length > 0 ? { phase: 'invalid', errors: res.errors } : { phase: 'failed', error: res.error });
+      setState(
+        res.status === 400 && res.errors.length > 0 ? { phase: 'invalid', errors: res.errors } : { phase: 'failed', error: res.error },
+      );
       return;
     }
     const id = res.data.request.id;
@@ -58,7 +60,10 @@ export function useDeviceRequest(): { state: DeviceRequestState; start: (input: 
       if (r.status === 'done' && r.result) return setState({ phase: 'done', result: r.result });
       if (r.status === 'failed') return setState({ phase: 'failed', error: r.error ?? 'the request failed' });
       if (r.status === 'pending' && Date.now() - startedMs > PENDING_TIMEOUT_MS) {
-        return setState({ phase: 'failed', error: `the collector did not pick the request up within ${PENDING_TIMEOUT_MS / 1000} s; is it running?` });
+        return setState({
+          phase: 'failed',
+          error: `the collector did not pick the request up within ${PENDING_TIMEOUT_MS / 1000} s; is it running?`,
+        });
       }
       setState({ phase: 'waiting', id, progress: r.progress });
     }

@@ -33,7 +33,11 @@ export function AddUserForm({ sites, onAdded }: AddUserFormProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const res = await callApi<{ user: UserView }>('POST', '/api/users', { ...draft, name: draft.name.trim(), siteIds: draft.role === 'admin' ? null : draft.siteIds });
+    const res = await callApi<{ user: UserView }>('POST', '/api/users', {
+      ...draft,
+      name: draft.name.trim(),
+      siteIds: draft.role === 'admin' ? null : draft.siteIds,
+    });
     setBusy(false);
     if (!res.ok) {
       setAdded(null);
@@ -73,10 +77,23 @@ export function AddUserForm({ sites, onAdded }: AddUserFormProps) {
           hint={`At least ${MIN_PASSWORD_CHARS} characters, not containing the name. Tell them to change it.`}
         />
         {draft.role !== 'admin' && (
-          <SitesField idPrefix="new-user" sites={sites} value={draft.siteIds} onChange={(siteIds) => setDraft({ ...draft, siteIds })} invalid={invalid('siteIds')} />
+          <SitesField
+            idPrefix="new-user"
+            sites={sites}
+            value={draft.siteIds}
+            onChange={(siteIds) => setDraft({ ...draft, siteIds })}
+            invalid={invalid('siteIds')}
+          />
         )}
       </div>
-      <FormFooter errors={errors} errorsTestId="add-user-errors" busy={busy} label="Add user" busyLabel="Adding…" submitTestId="add-user-submit">
+      <FormFooter
+        errors={errors}
+        errorsTestId="add-user-errors"
+        busy={busy}
+        label="Add user"
+        busyLabel="Adding…"
+        submitTestId="add-user-submit"
+      >
         {added && (
           <span className="form-status" role="status" data-testid="add-user-status">
             {added}

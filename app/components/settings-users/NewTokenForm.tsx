@@ -84,7 +84,14 @@ export function NewTokenForm({ kind, sites, onCreated }: NewTokenFormProps) {
         {(kind === 'kiosk' || role !== 'admin') && (
           <div className={`form-field${invalid('siteId') ? ' is-invalid' : ''}`}>
             <label htmlFor={`${id}-site`}>{kind === 'kiosk' ? 'Shows' : 'Sites'}</label>
-            <select id={`${id}-site`} className="ctl-select" value={siteId} onChange={(e) => setSiteId(e.target.value)} data-field="siteId" aria-invalid={invalid('siteId') || undefined}>
+            <select
+              id={`${id}-site`}
+              className="ctl-select"
+              value={siteId}
+              onChange={(e) => setSiteId(e.target.value)}
+              data-field="siteId"
+              aria-invalid={invalid('siteId') || undefined}
+            >
               <option value="">{kind === 'kiosk' ? 'Whole fleet' : 'Every site'}</option>
               {sites.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -92,11 +99,22 @@ export function NewTokenForm({ kind, sites, onCreated }: NewTokenFormProps) {
                 </option>
               ))}
             </select>
-            <span className="form-hint">{kind === 'kiosk' ? 'The wall display only; read-only.' : 'Limit it to one site: it then reads that site only (its rigs, money and /metrics series).'}</span>
+            <span className="form-hint">
+              {kind === 'kiosk'
+                ? 'The wall display only; read-only.'
+                : 'Limit it to one site: it then reads that site only (its rigs, money and /metrics series).'}
+            </span>
           </div>
         )}
       </div>
-      <FormFooter errors={errors} errorsTestId={`new-${kind}-errors`} busy={busy} label={kind === 'api' ? 'Create API token' : 'Create kiosk link'} busyLabel="Creating…" submitTestId={`new-${kind}-submit`} />
+      <FormFooter
+        errors={errors}
+        errorsTestId={`new-${kind}-errors`}
+        busy={busy}
+        label={kind === 'api' ? 'Create API token' : 'Create kiosk link'}
+        busyLabel="Creating…"
+        submitTestId={`new-${kind}-submit`}
+      />
     </form>
   );
 }

@@ -8,11 +8,28 @@ export const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
 };
 
 /** A labelled role picker in the settings form layout. */
-export function RoleSelect({ id, value, onChange, invalid }: { id: string; value: string; onChange: (v: string) => void; invalid?: boolean }) {
+export function RoleSelect({
+  id,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  invalid?: boolean;
+}) {
   return (
     <div className={`form-field${invalid ? ' is-invalid' : ''}`}>
       <label htmlFor={id}>Role</label>
-      <select id={id} className="ctl-select" value={value} onChange={(e) => onChange(e.target.value)} data-field="role" aria-invalid={invalid || undefined}>
+      <select
+        id={id}
+        className="ctl-select"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-field="role"
+        aria-invalid={invalid || undefined}
+      >
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {r}

@@ -34,7 +34,8 @@ export function ShownOnce({ label, value, usage, onDismiss }: ShownOnceProps) {
   return (
     <div className="shown-once" role="region" aria-label={label} data-testid="new-secret">
       <p className="shown-once-note">
-        <strong>Shown once.</strong> Copy it now: only its hash is stored, so it cannot be shown again. If it is lost, revoke it and create another.
+        <strong>Shown once.</strong> Copy it now: only its hash is stored, so it cannot be shown again. If it is lost, revoke it and create
+        another.
       </p>
       <label className="shown-once-label" htmlFor="new-secret-value">
         {label}

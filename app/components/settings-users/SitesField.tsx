@@ -21,13 +21,24 @@ export function SitesField({ idPrefix, sites, value, onChange, invalid }: SitesF
     <fieldset className={`form-field sites-field${invalid ? ' is-invalid' : ''}`} data-field="siteIds" aria-invalid={invalid || undefined}>
       <legend>Sites</legend>
       <label className="sites-choice" htmlFor={`${idPrefix}-all`}>
-        <input id={`${idPrefix}-all`} type="checkbox" checked={value === null} onChange={(e) => onChange(e.target.checked ? null : [])} data-testid="sites-all" />
+        <input
+          id={`${idPrefix}-all`}
+          type="checkbox"
+          checked={value === null}
+          onChange={(e) => onChange(e.target.checked ? null : [])}
+          data-testid="sites-all"
+        />
         All sites
       </label>
       {value !== null &&
         sites.map((s) => (
           <label key={s.id} className="sites-choice" htmlFor={`${idPrefix}-site-${s.id}`}>
-            <input id={`${idPrefix}-site-${s.id}`} type="checkbox" checked={value.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
+            <input
+              id={`${idPrefix}-site-${s.id}`}
+              type="checkbox"
+              checked={value.includes(s.id)}
+              onChange={(e) => toggle(s.id, e.target.checked)}
+            />
             {s.name}
           </label>
         ))}

@@ -24,12 +24,17 @@ export interface TokensTableProps {
 
 const siteOf = (t: TokenView) => t.siteName ?? `site ${t.siteId}`;
 const reach = (t: TokenView) =>
-  t.kind === 'kiosk' ? `wall of ${t.siteId === null ? 'the whole fleet' : siteOf(t)}` : t.siteId === null ? t.role : `${t.role}, ${siteOf(t)} only`;
+  t.kind === 'kiosk'
+    ? `wall of ${t.siteId === null ? 'the whole fleet' : siteOf(t)}`
+    : t.siteId === null
+      ? t.role
+      : `${t.role}, ${siteOf(t)} only`;
 
 /** What the confirmation says revoking the token does. */
 const revokeNote = (t: TokenView) => (
   <>
-    Revoke <strong>{t.name}</strong>? {t.kind === 'kiosk' ? 'The wall display on it stops within 30 s.' : 'Scripts using it are refused from now on.'} This cannot be undone.
+    Revoke <strong>{t.name}</strong>?{' '}
+    {t.kind === 'kiosk' ? 'The wall display on it stops within 30 s.' : 'Scripts using it are refused from now on.'} This cannot be undone.
   </>
 );
 
@@ -48,20 +53,38 @@ export function TokensTable({ tokens, nowMs, onChanged }: TokensTableProps) {
       {tokens.map((t) => {
         const revoked = t.revokedAtMs !== null;
         return (
-          <tr key={t.id} data-testid="token-row" data-token-name={t.name} data-token-id={t.id} className={revoked ? 'is-disabled' : undefined}>
+          <tr
+            key={t.id}
+            data-testid="token-row"
+            data-token-name={t.name}
+            data-token-id={t.id}
+            className={revoked ? 'is-disabled' : undefined}
+          >
             <th scope="row" className="cell-name">
               {t.name}
             </th>
             <td data-label="Kind">{t.kind === 'kiosk' ? 'Kiosk link' : 'API token'}</td>
             <td data-label="Reaches">{reach(t)}</td>
             <td data-label="Created">{nowMs === null ? '' : formatDate(t.createdAtMs)}</td>
-            <td data-label="Last used">{t.lastUsedMs === null ? <span className="muted">never</span> : nowMs === null ? '' : formatAge(nowMs - t.lastUsedMs)}</td>
+            <td data-label="Last used">
+              {t.lastUsedMs === null ? <span className="muted">never</span> : nowMs === null ? '' : formatAge(nowMs - t.lastUsedMs)}
+            </td>
             <td data-label="State" data-testid="token-state">
-              <span className={`state-tag ${revoked ? 'is-off' : 'is-on'}`}>{revoked ? `Revoked${nowMs === null ? '' : ` ${formatDate(t.revokedAtMs)}`}` : 'Active'}</span>
+              <span className={`state-tag ${revoked ? 'is-off' : 'is-on'}`}>
+                {revoked ? `Revoked${nowMs === null ? '' : ` ${formatDate(t.revokedAtMs)}`}` : 'Active'}
+              </span>
             </td>
             <td className="cell-actions" data-label="Actions">
               {revoked ? null : (
-                <RowActions rows={rows} id={t.id} name={t.name} verb="Revoke" testIds={TOKEN_TEST_IDS} onConfirm={() => void revoke(t)} explain={revokeNote(t)} />
+                <RowActions
+                  rows={rows}
+                  id={t.id}
+                  name={t.name}
+                  verb="Revoke"
+                  testIds={TOKEN_TEST_IDS}
+                  onConfirm={() => void revoke(t)}
+                  explain={revokeNote(t)}
+                />
               )}
               <RowError message={rows.rowError[t.id]} />
             </td>

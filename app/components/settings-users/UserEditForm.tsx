@@ -21,7 +21,8 @@ export interface UserEditFormProps {
   onCancel: () => void;
 }
 
-const sameSites = (a: number[] | null, b: number[] | null) => JSON.stringify(a === null ? null : [...a].sort((x, y) => x - y)) === JSON.stringify(b);
+const sameSites = (a: number[] | null, b: number[] | null) =>
+  JSON.stringify(a === null ? null : [...a].sort((x, y) => x - y)) === JSON.stringify(b);
 
 /** The form. */
 export function UserEditForm({ user, sites, onSaved, onCancel }: UserEditFormProps) {
@@ -71,12 +72,26 @@ export function UserEditForm({ user, sites, onSaved, onCancel }: UserEditFormPro
         />
         <div className="form-field form-field--check">
           <label htmlFor={`${id}-disabled`}>
-            <input id={`${id}-disabled`} type="checkbox" checked={disabled} onChange={(e) => setDisabled(e.target.checked)} data-field="disabled" />
+            <input
+              id={`${id}-disabled`}
+              type="checkbox"
+              checked={disabled}
+              onChange={(e) => setDisabled(e.target.checked)}
+              data-field="disabled"
+            />
             Disabled (cannot sign in; signed out at once)
           </label>
         </div>
       </div>
-      <FormFooter errors={errors} errorsTestId="user-edit-errors" busy={busy} label="Save" busyLabel="Saving…" submitTestId="user-edit-save" onCancel={onCancel} />
+      <FormFooter
+        errors={errors}
+        errorsTestId="user-edit-errors"
+        busy={busy}
+        label="Save"
+        busyLabel="Saving…"
+        submitTestId="user-edit-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

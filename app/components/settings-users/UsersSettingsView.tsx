@@ -53,7 +53,9 @@ export function UsersSettingsView({ users: initialUsers, tokens: initialTokens, 
         <h2 className="panel-title" id="users-title">
           Users <span className="panel-count">{users.length}</span>
         </h2>
-        <p className="settings-lede">Admins change everything, operators handle alerts and maintenance, viewers only look. Limit anyone to some sites.</p>
+        <p className="settings-lede">
+          Admins change everything, operators handle alerts and maintenance, viewers only look. Limit anyone to some sites.
+        </p>
         <UsersTable users={users} sites={sites} selfId={selfId} nowMs={nowMs} onChanged={() => void reloadUsers()} />
         <h3 className="sub-title">Add a user</h3>
         <AddUserForm sites={sites} onAdded={() => void reloadUsers()} />
@@ -63,7 +65,9 @@ export function UsersSettingsView({ users: initialUsers, tokens: initialTokens, 
         <h2 className="panel-title" id="tokens-title">
           API tokens & kiosk links <span className="panel-count">{tokens.filter((t) => t.revokedAtMs === null).length}</span>
         </h2>
-        <p className="settings-lede">Tokens let scripts read or change things without a password; a kiosk link keeps a wall display signed in, read-only.</p>
+        <p className="settings-lede">
+          Tokens let scripts read or change things without a password; a kiosk link keeps a wall display signed in, read-only.
+        </p>
         <TokensTable tokens={tokens} nowMs={nowMs} onChanged={() => void reloadTokens()} />
         <div className="settings-pair token-forms">
           <div>

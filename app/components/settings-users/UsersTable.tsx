@@ -19,7 +19,8 @@ const USER_TEST_IDS = { edit: 'user-edit', ask: 'user-remove', confirm: 'user-re
 /** What the confirmation says removing the user does. */
 const removeNote = (user: UserView) => (
   <>
-    Remove <strong>{user.name}</strong>? They are signed out and their phones stop getting push notifications. This cannot be undone (disabling can).
+    Remove <strong>{user.name}</strong>? They are signed out and their phones stop getting push notifications. This cannot be undone
+    (disabling can).
   </>
 );
 
@@ -61,7 +62,15 @@ export function UsersTable({ users, sites, selfId, nowMs, onChanged }: UsersTabl
             </td>
             <td data-label="Created">{nowMs === null ? '' : formatDate(user.createdAtMs)}</td>
             <td className="cell-actions" data-label="Actions">
-              <RowActions rows={rows} id={user.id} name={user.name} verb="Remove" testIds={USER_TEST_IDS} onConfirm={() => void remove(user)} explain={removeNote(user)} />
+              <RowActions
+                rows={rows}
+                id={user.id}
+                name={user.name}
+                verb="Remove"
+                testIds={USER_TEST_IDS}
+                onConfirm={() => void remove(user)}
+                explain={removeNote(user)}
+              />
               <RowError message={rows.rowError[user.id]} testId="user-row-error" />
             </td>
           </tr>

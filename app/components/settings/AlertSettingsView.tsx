@@ -42,7 +42,6 @@ export function AlertSettingsView({ sites, rigs, channels = null, rules: initial
 
   return (
     <>
-
       <section className="panel" aria-labelledby="channels-title">
         <h2 className="panel-title" id="channels-title">
           Channels

@@ -5,7 +5,14 @@
  * mark the fields they name. Stored secrets are never shown: left empty, they are kept.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { CHANNEL_DESCRIPTORS, channelDescriptor, COMMON_FIELDS, isChannelKind, type ChannelField, type ChannelKind } from '../../../lib/notify/descriptors';
+import {
+  CHANNEL_DESCRIPTORS,
+  channelDescriptor,
+  COMMON_FIELDS,
+  isChannelKind,
+  type ChannelField,
+  type ChannelKind,
+} from '../../../lib/notify/descriptors';
 import type { ChannelView } from '../../../lib/views/alert-contracts';
 import { callApi } from '../alerts/api-client';
 import { FormFooter } from './FormFooter';
@@ -131,7 +138,9 @@ export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
           <input
             {...common}
             type={f.type === 'secret' ? 'password' : f.type === 'email' ? 'email' : 'text'}
-            inputMode={f.type === 'number' ? 'numeric' : f.type === 'url' ? 'url' : f.type === 'email' || f.type === 'list' ? 'email' : undefined}
+            inputMode={
+              f.type === 'number' ? 'numeric' : f.type === 'url' ? 'url' : f.type === 'email' || f.type === 'list' ? 'email' : undefined
+            }
             autoComplete={f.type === 'secret' ? 'new-password' : 'off'}
             spellCheck={false}
             value={stored ? '' : String(v ?? '')}
@@ -150,7 +159,12 @@ export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
   };
 
   return (
-    <form className="channel-form" data-testid={editing ? 'edit-channel-form' : 'add-channel-form'} noValidate onSubmit={(e) => void submit(e)}>
+    <form
+      className="channel-form"
+      data-testid={editing ? 'edit-channel-form' : 'add-channel-form'}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
       <div className="form-grid">
         <div className="form-field">
           <label htmlFor={`${uid}-name`}>
@@ -202,7 +216,14 @@ export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
         onCancel={onCancel}
         leading={
           <label className="switch" htmlFor={`${uid}-enabled`}>
-            <input id={`${uid}-enabled`} type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-field="enabled" /> Enabled
+            <input
+              id={`${uid}-enabled`}
+              type="checkbox"
+              checked={enabled}
+              onChange={(e) => setEnabled(e.target.checked)}
+              data-field="enabled"
+            />{' '}
+            Enabled
           </label>
         }
       />

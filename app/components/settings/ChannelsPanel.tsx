@@ -20,7 +20,15 @@ const REFRESH_MS = 10_000;
 
 type TestState = { status: 'pending' } | RequestOutcome;
 
-const COLUMNS: readonly Column[] = ['Channel', 'Enabled', { label: 'Queued', num: true }, { label: 'Failed', num: true }, 'Last delivered', 'Last error', 'Actions'];
+const COLUMNS: readonly Column[] = [
+  'Channel',
+  'Enabled',
+  { label: 'Queued', num: true },
+  { label: 'Failed', num: true },
+  'Last delivered',
+  'Last error',
+  'Actions',
+];
 const CHANNEL_TEST_IDS = { edit: 'channel-edit-button', ask: 'channel-delete-button', confirm: 'channel-delete-confirm' };
 
 /** Props of ChannelsPanel. */
@@ -32,7 +40,12 @@ export interface ChannelsPanelProps {
 
 /** The channels list and the add form. */
 export function ChannelsPanel({ initial, nowMs }: ChannelsPanelProps) {
-  const { items: channels, setItems: setChannels, loadError, reload } = useSettingsList<ChannelView>('/api/alerts/channels', 'channels', initial, REFRESH_MS);
+  const {
+    items: channels,
+    setItems: setChannels,
+    loadError,
+    reload,
+  } = useSettingsList<ChannelView>('/api/alerts/channels', 'channels', initial, REFRESH_MS);
   const [tests, setTests] = useState<Record<number, TestState>>({});
   const rows = useRowEditing();
   const aborts = useRef(new Set<AbortController>());
@@ -76,30 +89,60 @@ export function ChannelsPanel({ initial, nowMs }: ChannelsPanelProps) {
     <div className="channels">
       <RowError message={loadError && `Could not load channels: ${loadError}`} />
       {channels === null && !loadError && <p className="empty-note">Loading channels…</p>}
-      {channels !== null && channels.length === 0 && <p className="empty-note">No channels yet: alerts only show on screen. Add one below.</p>}
+      {channels !== null && channels.length === 0 && (
+        <p className="empty-note">No channels yet: alerts only show on screen. Add one below.</p>
+      )}
       {channels !== null && channels.length > 0 && (
-        <SettingsTable className="channels-table" testId="channels" caption="Notification channels" scrollLabel="Channels table" columns={COLUMNS}>
+        <SettingsTable
+          className="channels-table"
+          testId="channels"
+          caption="Notification channels"
+          scrollLabel="Channels table"
+          columns={COLUMNS}
+        >
           {channels.map((c) => {
             const test = tests[c.id];
             const testButton = (
-              <button type="button" className="ctl-button" data-testid="channel-test-button" disabled={test?.status === 'pending'} onClick={() => void sendTest(c.id)}>
+              <button
+                type="button"
+                className="ctl-button"
+                data-testid="channel-test-button"
+                disabled={test?.status === 'pending'}
+                onClick={() => void sendTest(c.id)}
+              >
                 Send test
               </button>
             );
             return [
-              <tr key={c.id} data-testid="channel-row" data-channel-id={c.id} data-kind={c.kind} data-channel-name={c.name} className={c.enabled ? undefined : 'is-disabled'}>
+              <tr
+                key={c.id}
+                data-testid="channel-row"
+                data-channel-id={c.id}
+                data-kind={c.kind}
+                data-channel-name={c.name}
+                className={c.enabled ? undefined : 'is-disabled'}
+              >
                 <th scope="row" className="cell-name">
                   {c.name}
                   <span className="cell-sub">{channelDescriptor(c.kind)?.label ?? c.kind}</span>
                   {c.config.allowPlaintext === true && (
-                    <span className="cell-sub warn-text" data-testid="channel-plaintext-warning" title="This channel may send its password and alerts in clear text">
+                    <span
+                      className="cell-sub warn-text"
+                      data-testid="channel-plaintext-warning"
+                      title="This channel may send its password and alerts in clear text"
+                    >
                       without TLS
                     </span>
                   )}
                 </th>
                 <td data-label="Enabled">
                   <label className="switch">
-                    <input type="checkbox" checked={c.enabled} onChange={(e) => void setEnabled(c, e.target.checked)} data-testid="channel-enabled" />
+                    <input
+                      type="checkbox"
+                      checked={c.enabled}
+                      onChange={(e) => void setEnabled(c, e.target.checked)}
+                      data-testid="channel-enabled"
+                    />
                     <span>{c.enabled ? 'On' : 'Off'}</span>
                   </label>
                 </td>
@@ -122,10 +165,27 @@ export function ChannelsPanel({ initial, nowMs }: ChannelsPanelProps) {
                   )}
                 </td>
                 <td className="cell-actions" data-label="Actions">
-                  <RowActions rows={rows} id={c.id} name={c.name} verb="Delete" testIds={CHANNEL_TEST_IDS} onConfirm={() => void remove(c.id)} extra={testButton} />
+                  <RowActions
+                    rows={rows}
+                    id={c.id}
+                    name={c.name}
+                    verb="Delete"
+                    testIds={CHANNEL_TEST_IDS}
+                    onConfirm={() => void remove(c.id)}
+                    extra={testButton}
+                  />
                   {test && (
-                    <p className={`request-state is-${test.status}`} data-testid="channel-test-result" data-status={test.status} role={test.status === 'failed' ? 'alert' : 'status'}>
-                      {test.status === 'pending' ? 'Test requested…' : test.status === 'done' ? 'Test delivered' : `Test failed: ${test.error}`}
+                    <p
+                      className={`request-state is-${test.status}`}
+                      data-testid="channel-test-result"
+                      data-status={test.status}
+                      role={test.status === 'failed' ? 'alert' : 'status'}
+                    >
+                      {test.status === 'pending'
+                        ? 'Test requested…'
+                        : test.status === 'done'
+                          ? 'Test delivered'
+                          : `Test failed: ${test.error}`}
                     </p>
                   )}
                   <RowError message={rows.rowError[c.id]} />

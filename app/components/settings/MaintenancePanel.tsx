@@ -78,7 +78,13 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
       {maintenance.length === 0 ? (
         <p className="empty-note">No rig is in maintenance.</p>
       ) : (
-        <SettingsTable className="maintenance-table" testId="maintenance" caption="Rigs in maintenance" scrollLabel="Maintenance table" columns={COLUMNS}>
+        <SettingsTable
+          className="maintenance-table"
+          testId="maintenance"
+          caption="Rigs in maintenance"
+          scrollLabel="Maintenance table"
+          columns={COLUMNS}
+        >
           {maintenance.map((m) => (
             <tr key={m.rigId} data-testid="maintenance-row" data-rig-id={m.rigId}>
               <th scope="row" className="cell-name">
@@ -87,7 +93,9 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
               <td data-label="Since">
                 <When tsMs={m.sinceMs} nowMs={nowMs} />
               </td>
-              <td data-label="Until">{m.untilMs === null ? <span className="muted">until ended</span> : <When tsMs={m.untilMs} nowMs={nowMs} absolute />}</td>
+              <td data-label="Until">
+                {m.untilMs === null ? <span className="muted">until ended</span> : <When tsMs={m.untilMs} nowMs={nowMs} absolute />}
+              </td>
               <td data-label="Note" className="cell-note">
                 {m.note || <span className="muted">—</span>}
               </td>
@@ -110,7 +118,13 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
           <div className="form-grid">
             <div className="form-field">
               <label htmlFor="maint-rig">Rig</label>
-              <select id="maint-rig" className="ctl-select" value={rigId || String(free[0].id)} onChange={(e) => setRigId(e.target.value)} data-testid="maintenance-rig">
+              <select
+                id="maint-rig"
+                className="ctl-select"
+                value={rigId || String(free[0].id)}
+                onChange={(e) => setRigId(e.target.value)}
+                data-testid="maintenance-rig"
+              >
                 {free.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.name} · {r.siteName}
@@ -120,15 +134,36 @@ export function MaintenancePanel({ maintenance, rigs, nowMs, onChanged }: Mainte
             </div>
             <div className="form-field">
               <label htmlFor="maint-until">Until (your time, optional)</label>
-              <input id="maint-until" className="ctl-input" type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+              <input
+                id="maint-until"
+                className="ctl-input"
+                type="datetime-local"
+                value={until}
+                onChange={(e) => setUntil(e.target.value)}
+              />
               <span className="form-hint">Empty: until you end it.</span>
             </div>
             <div className="form-field">
               <label htmlFor="maint-note">Note</label>
-              <input id="maint-note" className="ctl-input" type="text" maxLength={200} value={note} placeholder="Replacing fan 2" onChange={(e) => setNote(e.target.value)} />
+              <input
+                id="maint-note"
+                className="ctl-input"
+                type="text"
+                maxLength={200}
+                value={note}
+                placeholder="Replacing fan 2"
+                onChange={(e) => setNote(e.target.value)}
+              />
             </div>
           </div>
-          <FormFooter errors={errors} errorsTestId="maintenance-errors" busy={busy} label="Start maintenance" busyLabel="Saving…" submitTestId="maintenance-start" />
+          <FormFooter
+            errors={errors}
+            errorsTestId="maintenance-errors"
+            busy={busy}
+            label="Start maintenance"
+            busyLabel="Saving…"
+            submitTestId="maintenance-start"
+          />
         </form>
       )}
     </div>

@@ -22,7 +22,20 @@ export interface NetworkSettingsFormProps {
   onSaved: (view: SourcesSettingsView) => void;
 }
 
-type Values = Record<'networkSource' | 'mempoolBaseUrl' | 'url' | 'user' | 'password' | 'cookiePath' | 'feeBlocks' | 'fixedBtcPrice' | 'currency' | 'intervalS' | 'timeoutMs', string>;
+type Values = Record<
+  | 'networkSource'
+  | 'mempoolBaseUrl'
+  | 'url'
+  | 'user'
+  | 'password'
+  | 'cookiePath'
+  | 'feeBlocks'
+  | 'fixedBtcPrice'
+  | 'currency'
+  | 'intervalS'
+  | 'timeoutMs',
+  string
+>;
 
 function valuesOf(s: SourcesSettings | null): Values {
   const b = s?.bitcoind;
@@ -69,14 +82,20 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
     setBusy(true);
     setErrors([]);
     setStatus(null);
-    const res = await callApi<SourcesSettingsView & { ok: true }>(method, '/api/settings/sources', method === 'PUT' ? bodyOf(values) : undefined);
+    const res = await callApi<SourcesSettingsView & { ok: true }>(
+      method,
+      '/api/settings/sources',
+      method === 'PUT' ? bodyOf(values) : undefined,
+    );
     setBusy(false);
     if (!res.ok) {
       setErrors(res.messages);
       return;
     }
     setValues(valuesOf(res.data.settings));
-    setStatus(method === 'PUT' ? 'Saved: the collector applies it at its next refresh.' : 'Using the environment’s settings from the next refresh.');
+    setStatus(
+      method === 'PUT' ? 'Saved: the collector applies it at its next refresh.' : 'Using the environment’s settings from the next refresh.',
+    );
     onSaved(res.data);
   };
 
@@ -97,32 +116,62 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
       aria-invalid={errorNames(errors, errorKey) ? true : undefined}
       spellCheck={false}
       autoComplete="off"
-      onChange={(e) => set(key, key === 'password' && e.target.value === '' && view.settings?.bitcoind?.password === REDACTED ? REDACTED : e.target.value)}
+      onChange={(e) =>
+        set(key, key === 'password' && e.target.value === '' && view.settings?.bitcoind?.password === REDACTED ? REDACTED : e.target.value)
+      }
       {...extra}
     />
   );
 
   return (
-    <form className="channel-form" data-testid="network-form" noValidate onSubmit={(e: FormEvent) => {
+    <form
+      className="channel-form"
+      data-testid="network-form"
+      noValidate
+      onSubmit={(e: FormEvent) => {
         e.preventDefault();
         void send('PUT');
-      }}>
+      }}
+    >
       <div className="form-grid">
         {field(
           'networkSource',
           'Network source',
-          <select id={`${uid}-networkSource`} className="ctl-select" data-field="networkSource" value={values.networkSource} onChange={(e) => set('networkSource', e.target.value)}>
+          <select
+            id={`${uid}-networkSource`}
+            className="ctl-select"
+            data-field="networkSource"
+            value={values.networkSource}
+            onChange={(e) => set('networkSource', e.target.value)}
+          >
             <option value="none">None: fetch nothing</option>
             <option value="mempool">mempool-compatible API</option>
             <option value="bitcoind">Bitcoin Core node (RPC)</option>
           </select>,
         )}
-        {field('mempoolBaseUrl', 'mempool API URL', text('mempoolBaseUrl', 'mempoolBaseUrl', { inputMode: 'url', placeholder: 'https://mempool.space/api' }), 'Also the BTC price source. The public https://mempool.space/api works, or run your own; empty: none.')}
+        {field(
+          'mempoolBaseUrl',
+          'mempool API URL',
+          text('mempoolBaseUrl', 'mempoolBaseUrl', { inputMode: 'url', placeholder: 'https://mempool.space/api' }),
+          'Also the BTC price source. The public https://mempool.space/api works, or run your own; empty: none.',
+        )}
         {values.networkSource === 'bitcoind' && (
           <>
             {field('url', 'Node RPC URL', text('url', 'bitcoind.url', { inputMode: 'url' }), undefined, 'bitcoind.url')}
-            {field('user', 'RPC user', text('user', 'bitcoind.user'), 'With a password, or leave both empty and give a cookie file.', 'bitcoind.user')}
-            {field('password', 'RPC password', text('password', 'bitcoind.password', { type: 'password', autoComplete: 'new-password' }), undefined, 'bitcoind.password')}
+            {field(
+              'user',
+              'RPC user',
+              text('user', 'bitcoind.user'),
+              'With a password, or leave both empty and give a cookie file.',
+              'bitcoind.user',
+            )}
+            {field(
+              'password',
+              'RPC password',
+              text('password', 'bitcoind.password', { type: 'password', autoComplete: 'new-password' }),
+              undefined,
+              'bitcoind.password',
+            )}
             {field(
               'cookiePath',
               'Cookie file',
@@ -130,14 +179,31 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
               'A file on the server: only HASHWATT_BITCOIND_COOKIE sets it, for the node of HASHWATT_BITCOIND_URL.',
               'bitcoind.cookiePath',
             )}
-            {field('feeBlocks', 'Fee average (blocks)', text('feeBlocks', 'bitcoind.feeBlocks', { inputMode: 'numeric' }), '1 to 2016; 144 is a day.', 'bitcoind.feeBlocks')}
+            {field(
+              'feeBlocks',
+              'Fee average (blocks)',
+              text('feeBlocks', 'bitcoind.feeBlocks', { inputMode: 'numeric' }),
+              '1 to 2016; 144 is a day.',
+              'bitcoind.feeBlocks',
+            )}
           </>
         )}
-        {field('fixedBtcPrice', 'Fixed BTC price', text('fixedBtcPrice', 'fixedBtcPrice', { inputMode: 'decimal', placeholder: 'fetched' }), 'Empty: fetch it from the mempool API (none without one).')}
+        {field(
+          'fixedBtcPrice',
+          'Fixed BTC price',
+          text('fixedBtcPrice', 'fixedBtcPrice', { inputMode: 'decimal', placeholder: 'fetched' }),
+          'Empty: fetch it from the mempool API (none without one).',
+        )}
         {field(
           'currency',
           'Price currency',
-          <select id={`${uid}-currency`} className="ctl-select" data-field="currency" value={values.currency} onChange={(e) => set('currency', e.target.value)}>
+          <select
+            id={`${uid}-currency`}
+            className="ctl-select"
+            data-field="currency"
+            value={values.currency}
+            onChange={(e) => set('currency', e.target.value)}
+          >
             {CURRENCIES.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -150,7 +216,14 @@ export function NetworkSettingsForm({ view, onSaved }: NetworkSettingsFormProps)
         {field('timeoutMs', 'Request timeout (ms)', text('timeoutMs', 'timeoutMs', { inputMode: 'numeric' }), '100 to 120,000.')}
       </div>
 
-      <FormFooter errors={errors} errorsTestId="network-errors" busy={busy} label="Save source settings" busyLabel="Saving…" submitTestId="network-save">
+      <FormFooter
+        errors={errors}
+        errorsTestId="network-errors"
+        busy={busy}
+        label="Save source settings"
+        busyLabel="Saving…"
+        submitTestId="network-save"
+      >
         {view.from === 'stored' && (
           <button type="button" className="ctl-button" disabled={busy} data-testid="network-reset" onClick={() => void send('DELETE')}>
             Use the environment’s settings

@@ -46,7 +46,8 @@ export function NetworkSettingsView({ initial, labels }: NetworkSettingsViewProp
         <p className="settings-lede" data-testid="network-from" data-from={view.from}>
           {view.from === 'stored' ? (
             <>
-              Saved here <When tsMs={view.updatedAtMs} nowMs={nowMs} />; the environment’s HASHWATT_* source settings apply again if you reset.
+              Saved here <When tsMs={view.updatedAtMs} nowMs={nowMs} />; the environment’s HASHWATT_* source settings apply again if you
+              reset.
             </>
           ) : (
             'From the environment (HASHWATT_NETWORK_SOURCE, HASHWATT_MEMPOOL_URL, …). Saving here overrides them.'

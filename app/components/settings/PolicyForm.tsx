@@ -10,7 +10,12 @@ import { callApi } from '../alerts/api-client';
 import { FormFooter } from './FormFooter';
 
 const FIELDS = [
-  { key: 'groupWaitMs', label: 'Group wait (s)', perUnitMs: 1000, help: 'A new alert waits this long so others of its site join the same message.' },
+  {
+    key: 'groupWaitMs',
+    label: 'Group wait (s)',
+    perUnitMs: 1000,
+    help: 'A new alert waits this long so others of its site join the same message.',
+  },
   { key: 'cooldownMs', label: 'Cooldown (min)', perUnitMs: 60_000, help: 'At most one message per site and channel in this time.' },
   { key: 'renotifyMs', label: 'Re-notify every (h)', perUnitMs: 3_600_000, help: 'An alert nobody acknowledged is sent again; 0 never.' },
 ] as const satisfies readonly { key: keyof NotifyPolicy; label: string; perUnitMs: number; help: string }[];
@@ -86,7 +91,14 @@ export function PolicyForm({ policy, onSaved }: PolicyFormProps) {
           </div>
         ))}
       </div>
-      <FormFooter errors={errors} errorsTestId="policy-errors" busy={status === 'saving'} label="Save policy" busyLabel="Saving…" submitTestId="policy-save">
+      <FormFooter
+        errors={errors}
+        errorsTestId="policy-errors"
+        busy={status === 'saving'}
+        label="Save policy"
+        busyLabel="Saving…"
+        submitTestId="policy-save"
+      >
         <span className="form-status" role="status">
           {status === 'saved' ? 'Saved.' : ''}
         </span>

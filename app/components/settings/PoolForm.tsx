@@ -66,7 +66,20 @@ export function PoolForm({ pool, onSaved, onCancel }: PoolFormProps) {
   return (
     <form className="channel-form" data-testid={editing ? 'edit-pool-form' : 'add-pool-form'} noValidate onSubmit={(e) => void submit(e)}>
       <div className="form-grid">
-        {field('name', 'Name *', <input id={`${uid}-name`} className="ctl-input" data-field="name" aria-invalid={invalid('name')} value={name} maxLength={64} placeholder="Braiins main" onChange={(e) => setName(e.target.value)} />)}
+        {field(
+          'name',
+          'Name *',
+          <input
+            id={`${uid}-name`}
+            className="ctl-input"
+            data-field="name"
+            aria-invalid={invalid('name')}
+            value={name}
+            maxLength={64}
+            placeholder="Braiins main"
+            onChange={(e) => setName(e.target.value)}
+          />,
+        )}
         {field(
           'kind',
           'Pool',
@@ -113,24 +126,60 @@ export function PoolForm({ pool, onSaved, onCancel }: PoolFormProps) {
         {field(
           'matchUrl',
           'Rigs on this pool *',
-          <input id={`${uid}-matchUrl`} className="ctl-input" data-field="matchUrl" aria-invalid={invalid('matchUrl')} value={matchUrl} spellCheck={false} placeholder="braiins.com" onChange={(e) => setMatchUrl(e.target.value)} />,
+          <input
+            id={`${uid}-matchUrl`}
+            className="ctl-input"
+            data-field="matchUrl"
+            aria-invalid={invalid('matchUrl')}
+            value={matchUrl}
+            spellCheck={false}
+            placeholder="braiins.com"
+            onChange={(e) => setMatchUrl(e.target.value)}
+          />,
           'Text in the stratum URL of the rigs that mine here.',
         )}
         {field(
           'feePct',
           'Pool fee (%)',
-          <input id={`${uid}-feePct`} className="ctl-input" data-field="feePct" aria-invalid={invalid('feePct')} inputMode="decimal" value={feePct} placeholder="2" onChange={(e) => setFeePct(e.target.value)} />,
+          <input
+            id={`${uid}-feePct`}
+            className="ctl-input"
+            data-field="feePct"
+            aria-invalid={invalid('feePct')}
+            inputMode="decimal"
+            value={feePct}
+            placeholder="2"
+            onChange={(e) => setFeePct(e.target.value)}
+          />,
           '0 to 10; used for these rigs’ revenue.',
         )}
         {field(
           'baseUrl',
           'API URL',
-          <input id={`${uid}-baseUrl`} className="ctl-input" data-field="baseUrl" aria-invalid={invalid('baseUrl')} inputMode="url" value={baseUrl} spellCheck={false} placeholder={info?.defaultBaseUrl ?? ''} onChange={(e) => setBaseUrl(e.target.value)} />,
+          <input
+            id={`${uid}-baseUrl`}
+            className="ctl-input"
+            data-field="baseUrl"
+            aria-invalid={invalid('baseUrl')}
+            inputMode="url"
+            value={baseUrl}
+            spellCheck={false}
+            placeholder={info?.defaultBaseUrl ?? ''}
+            onChange={(e) => setBaseUrl(e.target.value)}
+          />,
           'Empty: the pool’s public API.',
         )}
       </div>
 
-      <FormFooter errors={errors} errorsTestId="pool-errors" busy={busy} label={editing ? 'Save pool' : 'Add pool'} busyLabel="Saving…" submitTestId="pool-save" onCancel={onCancel} />
+      <FormFooter
+        errors={errors}
+        errorsTestId="pool-errors"
+        busy={busy}
+        label={editing ? 'Save pool' : 'Add pool'}
+        busyLabel="Saving…"
+        submitTestId="pool-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -42,7 +42,9 @@ export function PoolsPanel({ initial }: PoolsPanelProps) {
   return (
     <div className="pools">
       <RowError message={loadError} />
-      {pools.length === 0 && <p className="empty-note">No pool accounts: revenue uses each site’s default pool fee and no pool figures are compared.</p>}
+      {pools.length === 0 && (
+        <p className="empty-note">No pool accounts: revenue uses each site’s default pool fee and no pool figures are compared.</p>
+      )}
       {pools.length > 0 && (
         <SettingsTable testId="pools" caption="Pool accounts" columns={COLUMNS}>
           {pools.map((p) => [

@@ -140,7 +140,13 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
       <div className="rules-toolbar">
         <label className="form-field form-field--inline" htmlFor="rules-scope">
           <span>Applies to</span>
-          <select id="rules-scope" className="ctl-select" data-testid="rules-scope-select" value={scopeValue} onChange={(e) => changeScope(e.target.value)}>
+          <select
+            id="rules-scope"
+            className="ctl-select"
+            data-testid="rules-scope-select"
+            value={scopeValue}
+            onChange={(e) => changeScope(e.target.value)}
+          >
             <option value="global">Global (every site and rig)</option>
             {sites.length > 0 && (
               <optgroup label="Sites">
@@ -163,12 +169,19 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
           </select>
         </label>
         <p className="rules-hint">
-          Empty fields inherit the value shown in grey ({scope.kind === 'global' ? 'the defaults' : scope.kind === 'site' ? 'global, then defaults' : 'its site, global, then defaults'}).
+          Empty fields inherit the value shown in grey (
+          {scope.kind === 'global' ? 'the defaults' : scope.kind === 'site' ? 'global, then defaults' : 'its site, global, then defaults'}).
           {scope.kind !== 'global' && ' Pool and fleet rules are set globally.'}
         </p>
       </div>
 
-      <SettingsTable className="rules-table" testId="rules-table" caption="Alert rules at this scope" scrollLabel="Alert rules table" columns={COLUMNS}>
+      <SettingsTable
+        className="rules-table"
+        testId="rules-table"
+        caption="Alert rules at this scope"
+        scrollLabel="Alert rules table"
+        columns={COLUMNS}
+      >
         {kinds.map((rule) => {
           const row = form[rule];
           const inheritedOn = inherited[rule].enabled;
@@ -176,7 +189,13 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
           const here = setHere(rule);
           const { label, severity, limits } = ruleDescriptor(rule);
           return (
-            <tr key={rule} data-testid="rule-row" data-rule={rule} data-set-here={here ? 'true' : 'false'} className={on ? undefined : 'is-disabled'}>
+            <tr
+              key={rule}
+              data-testid="rule-row"
+              data-rule={rule}
+              data-set-here={here ? 'true' : 'false'}
+              className={on ? undefined : 'is-disabled'}
+            >
               <th scope="row" className="cell-name">
                 {label}
                 <span className="cell-sub">
@@ -204,7 +223,11 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
                 </td>
               ))}
               <td className={`cell-limits${limits.length === 0 ? ' is-empty' : ''}`} data-label="Limits">
-                {limits.length === 0 ? <span className="muted">—</span> : <div className="rule-limits">{limits.map((f) => numberInput(rule, f))}</div>}
+                {limits.length === 0 ? (
+                  <span className="muted">—</span>
+                ) : (
+                  <div className="rule-limits">{limits.map((f) => numberInput(rule, f))}</div>
+                )}
               </td>
               <td className="cell-reset">
                 {here && (
@@ -212,7 +235,9 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
                     type="button"
                     className="ctl-button ctl-button--small"
                     title="Clear this rule's values at this scope, so it inherits again"
-                    onClick={() => edit(rule, (r) => ({ enabled: undefined, values: Object.fromEntries(Object.keys(r.values).map((k) => [k, ''])) }))}
+                    onClick={() =>
+                      edit(rule, (r) => ({ enabled: undefined, values: Object.fromEntries(Object.keys(r.values).map((k) => [k, ''])) }))
+                    }
                   >
                     Inherit
                   </button>
@@ -223,7 +248,14 @@ export function RulesPanel({ rules, sites, rigs, onSaved }: RulesPanelProps) {
         })}
       </SettingsTable>
 
-      <FormFooter errors={errors} errorsTestId="rules-errors" busy={status === 'saving'} label="Save rules" busyLabel="Saving…" submitTestId="rules-save">
+      <FormFooter
+        errors={errors}
+        errorsTestId="rules-errors"
+        busy={status === 'saving'}
+        label="Save rules"
+        busyLabel="Saving…"
+        submitTestId="rules-save"
+      >
         <span className="form-status" role="status" data-testid="rules-status">
           {status === 'saved' ? 'Saved.' : dirty ? 'Unsaved changes' : ''}
         </span>

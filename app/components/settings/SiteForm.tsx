@@ -51,7 +51,9 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
     setBusy(true);
     setErrors([]);
     const body = { name, timeZone, currency, pue: typed(pue), poolFeePct: typed(poolFeePct) };
-    const res = editing ? await callApi<SiteReply>('PATCH', `/api/sites/${site.id}`, body) : await callApi<SiteReply>('POST', '/api/sites', body);
+    const res = editing
+      ? await callApi<SiteReply>('PATCH', `/api/sites/${site.id}`, body)
+      : await callApi<SiteReply>('POST', '/api/sites', body);
     if (!res.ok) {
       setBusy(false);
       setErrors(res.messages);
@@ -60,7 +62,10 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
     const stored = res.data.site;
     const tariffChanged = JSON.stringify(t.value) !== JSON.stringify(stored.tariff ?? null);
     if (tariffChanged && (t.value !== null || editing)) {
-      const put = t.value === null ? await callApi('DELETE', `/api/sites/${stored.id}/tariff`) : await callApi('PUT', `/api/sites/${stored.id}/tariff`, t.value);
+      const put =
+        t.value === null
+          ? await callApi('DELETE', `/api/sites/${stored.id}/tariff`)
+          : await callApi('PUT', `/api/sites/${stored.id}/tariff`, t.value);
       if (!put.ok) {
         setBusy(false);
         setErrors(put.messages.map((m) => `tariff: ${m}`));
@@ -90,14 +95,38 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
   });
 
   return (
-    <form className="channel-form site-form" data-testid={editing ? 'edit-site-form' : 'add-site-form'} noValidate onSubmit={(e) => void submit(e)}>
+    <form
+      className="channel-form site-form"
+      data-testid={editing ? 'edit-site-form' : 'add-site-form'}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
       <div className="form-grid">
-        {field('name', 'Name *', <input {...common('name')} className="ctl-input" value={name} maxLength={64} placeholder="Rockdale TX" onChange={(e) => setName(e.target.value)} />)}
+        {field(
+          'name',
+          'Name *',
+          <input
+            {...common('name')}
+            className="ctl-input"
+            value={name}
+            maxLength={64}
+            placeholder="Rockdale TX"
+            onChange={(e) => setName(e.target.value)}
+          />,
+        )}
         {field(
           'timeZone',
           'Time zone',
           <>
-            <input {...common('timeZone')} className="ctl-input" list={`${uid}-zones`} value={timeZone} spellCheck={false} placeholder="America/Chicago" onChange={(e) => setTimeZone(e.target.value)} />
+            <input
+              {...common('timeZone')}
+              className="ctl-input"
+              list={`${uid}-zones`}
+              value={timeZone}
+              spellCheck={false}
+              placeholder="America/Chicago"
+              onChange={(e) => setTimeZone(e.target.value)}
+            />
             <datalist id={`${uid}-zones`}>
               {zones.map((z) => (
                 <option key={z} value={z} />
@@ -118,18 +147,45 @@ export function SiteForm({ site, onSaved, onCancel }: SiteFormProps) {
           </select>,
           'Tariff prices and the site’s money figures are in it.',
         )}
-        {field('pue', 'PUE', <input {...common('pue')} className="ctl-input" inputMode="decimal" value={pue} placeholder="1.0" onChange={(e) => setPue(e.target.value)} />, 'Facility overhead: 1 to 3.')}
+        {field(
+          'pue',
+          'PUE',
+          <input
+            {...common('pue')}
+            className="ctl-input"
+            inputMode="decimal"
+            value={pue}
+            placeholder="1.0"
+            onChange={(e) => setPue(e.target.value)}
+          />,
+          'Facility overhead: 1 to 3.',
+        )}
         {field(
           'poolFeePct',
           'Default pool fee (%)',
-          <input {...common('poolFeePct')} className="ctl-input" inputMode="decimal" value={poolFeePct} placeholder="2" onChange={(e) => setPoolFeePct(e.target.value)} />,
+          <input
+            {...common('poolFeePct')}
+            className="ctl-input"
+            inputMode="decimal"
+            value={poolFeePct}
+            placeholder="2"
+            onChange={(e) => setPoolFeePct(e.target.value)}
+          />,
           '0 to 10; a matched pool’s own fee wins.',
         )}
       </div>
 
       <TariffEditor value={tariff} onChange={setTariff} currency={currency} errors={tariffErrors} />
 
-      <FormFooter errors={errors} errorsTestId="site-errors" busy={busy} label={editing ? 'Save site' : 'Add site'} busyLabel="Saving…" submitTestId="site-save" onCancel={onCancel} />
+      <FormFooter
+        errors={errors}
+        errorsTestId="site-errors"
+        busy={busy}
+        label={editing ? 'Save site' : 'Add site'}
+        busyLabel="Saving…"
+        submitTestId="site-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

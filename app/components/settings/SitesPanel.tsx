@@ -12,7 +12,15 @@ import { SiteForm } from './SiteForm';
 import { describeTariff } from './tariff-form';
 import { useRowEditing } from './use-row-editing';
 
-const COLUMNS: readonly Column[] = ['Site', 'Time zone', 'Tariff', { label: 'PUE', num: true }, { label: 'Pool fee', num: true }, { label: 'Rigs', num: true }, 'Actions'];
+const COLUMNS: readonly Column[] = [
+  'Site',
+  'Time zone',
+  'Tariff',
+  { label: 'PUE', num: true },
+  { label: 'Pool fee', num: true },
+  { label: 'Rigs', num: true },
+  'Actions',
+];
 const SITE_TEST_IDS = { edit: 'site-edit-button', ask: 'site-delete-button', confirm: 'site-delete-confirm' };
 
 /** Props of SitesPanel. */

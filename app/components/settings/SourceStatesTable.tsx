@@ -21,7 +21,8 @@ const COLUMNS: readonly Column[] = ['Source', 'Last success', 'Last attempt', 'L
 
 /** The sources table, or a note when none has been tried yet. */
 export function SourceStatesTable({ states, labels, nowMs, testId }: SourceStatesTableProps) {
-  if (states.length === 0) return <p className="empty-note">Not fetched yet: the collector fetches at start and then every refresh interval.</p>;
+  if (states.length === 0)
+    return <p className="empty-note">Not fetched yet: the collector fetches at start and then every refresh interval.</p>;
   return (
     <SettingsTable testId={testId} caption="Source state" columns={COLUMNS}>
       {states.map((s) => (

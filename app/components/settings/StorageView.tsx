@@ -70,8 +70,12 @@ export function StorageView({ report }: StorageViewProps) {
               <tr>
                 <th scope="col">Tier</th>
                 <th scope="col">Resolution</th>
-                <th scope="col" className="cell-num">Kept for</th>
-                <th scope="col" className="cell-num">Estimated size</th>
+                <th scope="col" className="cell-num">
+                  Kept for
+                </th>
+                <th scope="col" className="cell-num">
+                  Estimated size
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -104,8 +108,8 @@ export function StorageView({ report }: StorageViewProps) {
         </div>
         {tooBig && (
           <p className="form-error" role="alert" data-testid="storage-warning">
-            The history will need {formatBytes(growthBytes)} more than the database holds now, but only {formatBytes(report.diskFreeBytes)} is free on its disk: shorten
-            the retention or free space.
+            The history will need {formatBytes(growthBytes)} more than the database holds now, but only {formatBytes(report.diskFreeBytes)}{' '}
+            is free on its disk: shorten the retention or free space.
           </p>
         )}
       </section>

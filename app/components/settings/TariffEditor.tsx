@@ -7,7 +7,18 @@
 import { useId } from 'react';
 import { tariffFieldLabel, tariffKindInfo } from '../../../lib/economics/tariffs/kinds';
 import { tariffWarnings, WEEKDAYS, type Weekday } from '../../../lib/economics/tariffs/schema';
-import { bandPatch, bandValue, errorNames, TARIFF_JSON_HINT, TARIFF_JSON_PLACEHOLDER, TARIFF_MODES, tariffFromForm, type BandRow, type TariffFormState, type TariffMode } from './tariff-form';
+import {
+  bandPatch,
+  bandValue,
+  errorNames,
+  TARIFF_JSON_HINT,
+  TARIFF_JSON_PLACEHOLDER,
+  TARIFF_MODES,
+  tariffFromForm,
+  type BandRow,
+  type TariffFormState,
+  type TariffMode,
+} from './tariff-form';
 
 /** Props of TariffEditor. */
 export interface TariffEditorProps {
@@ -43,7 +54,13 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
       <legend>Tariff</legend>
       <div className="form-field form-field--inline">
         <label htmlFor={`${uid}-mode`}>Kind</label>
-        <select id={`${uid}-mode`} className="ctl-select" value={value.mode} data-field="tariffMode" onChange={(e) => set({ mode: e.target.value as TariffMode })}>
+        <select
+          id={`${uid}-mode`}
+          className="ctl-select"
+          value={value.mode}
+          data-field="tariffMode"
+          onChange={(e) => set({ mode: e.target.value as TariffMode })}
+        >
           {TARIFF_MODES.map((m) => (
             <option key={m.mode} value={m.mode}>
               {m.label}
@@ -52,7 +69,9 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
         </select>
       </div>
 
-      {value.mode === 'none' && <p className="form-hint">Without a tariff the site's power cost is unknown and its profit is not computed.</p>}
+      {value.mode === 'none' && (
+        <p className="form-hint">Without a tariff the site's power cost is unknown and its profit is not computed.</p>
+      )}
 
       {value.mode === 'flat' && (
         <div className={`form-field tariff-flat${invalid('pricePerKwh') ? ' is-invalid' : ''}`}>
@@ -72,7 +91,10 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
 
       {value.mode === 'tou' && (
         <div className="tou-bands">
-          <p className="form-hint">Bands in the site's local time; together they must cover every hour of the week exactly once. To is exclusive (0-24 is the whole day).</p>
+          <p className="form-hint">
+            Bands in the site's local time; together they must cover every hour of the week exactly once. To is exclusive (0-24 is the whole
+            day).
+          </p>
           {value.bands.map((b, i) => (
             <div key={i} className="tou-band" data-testid="tou-band">
               <div className="tou-days" role="group" aria-label={`Band ${i + 1} days`} aria-invalid={invalid(`bands[${i}].days`)}>
@@ -96,12 +118,22 @@ export function TariffEditor({ value, onChange, currency, errors }: TariffEditor
                   />
                 </label>
               ))}
-              <button type="button" className="ctl-button" onClick={() => set({ bands: value.bands.filter((_, j) => j !== i) })} disabled={value.bands.length === 1}>
+              <button
+                type="button"
+                className="ctl-button"
+                onClick={() => set({ bands: value.bands.filter((_, j) => j !== i) })}
+                disabled={value.bands.length === 1}
+              >
                 Remove band
               </button>
             </div>
           ))}
-          <button type="button" className="ctl-button" data-testid="tou-add-band" onClick={() => set({ bands: [...value.bands, { days: [], fromHour: '', toHour: '', price: '' }] })}>
+          <button
+            type="button"
+            className="ctl-button"
+            data-testid="tou-add-band"
+            onClick={() => set({ bands: [...value.bands, { days: [], fromHour: '', toHour: '', price: '' }] })}
+          >
             Add band
           </button>
         </div>

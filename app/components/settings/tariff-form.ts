@@ -78,7 +78,12 @@ export function formFromTariff(tariff: Tariff | null): TariffFormState {
   const json = JSON.stringify(tariff, null, 2);
   if (tariff.kind === 'flat') return { ...base, mode: 'flat', flatPrice: String(tariff.pricePerKwh), json };
   if (tariff.kind === 'tou') {
-    const bands = tariff.bands.map((b) => ({ days: [...b.days], fromHour: String(b.fromHour), toHour: String(b.toHour), price: String(b.pricePerKwh) }));
+    const bands = tariff.bands.map((b) => ({
+      days: [...b.days],
+      fromHour: String(b.fromHour),
+      toHour: String(b.toHour),
+      price: String(b.pricePerKwh),
+    }));
     return { ...base, mode: 'tou', bands, json };
   }
   return { ...base, mode: 'json', json };

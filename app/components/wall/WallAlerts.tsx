@@ -14,7 +14,12 @@ export interface WallAlertsProps {
 /** "Active alerts 3" and one line per alert, or "None". */
 export function WallAlerts({ alerts, more, showSite }: WallAlertsProps) {
   return (
-    <section className="wall-panel wall-alerts" aria-labelledby="wall-alerts-title" data-testid="wall-alerts" data-count={alerts.length + more}>
+    <section
+      className="wall-panel wall-alerts"
+      aria-labelledby="wall-alerts-title"
+      data-testid="wall-alerts"
+      data-count={alerts.length + more}
+    >
       <h2 className="wall-panel-title" id="wall-alerts-title">
         Active alerts <span className="wall-panel-count">{alerts.length + more}</span>
       </h2>

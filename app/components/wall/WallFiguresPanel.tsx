@@ -31,16 +31,38 @@ export function WallFiguresPanel({ figures, stale }: WallFiguresPanelProps) {
   return (
     <section className={`kpis wall-kpis${stale ? ' is-stale' : ''}`} aria-label={`${figures.title} figures`}>
       <dl className="wall-grid">
-        <Tile label="Hash rate" testId="wall-hashrate" exact={totals.hashrateThs} parts={hashrateThsParts(totals.hashrateThs)} sub={`${totals.rigsOnline} of ${totals.rigsTotal} rigs online`} />
-        <Tile label="Power" testId="wall-power" exact={totals.powerW} parts={powerWParts(totals.powerW)} sub={e ? `rigs only · ${Math.round(e.kwhPerDay).toLocaleString('en-US')} kWh/day with PUE` : 'rigs only, before PUE'} />
-        <Tile label="Efficiency" testId="wall-efficiency" exact={totals.efficiencyJth ?? undefined} parts={efficiencyJthParts(totals.efficiencyJth)} sub="power ÷ hash rate" />
+        <Tile
+          label="Hash rate"
+          testId="wall-hashrate"
+          exact={totals.hashrateThs}
+          parts={hashrateThsParts(totals.hashrateThs)}
+          sub={`${totals.rigsOnline} of ${totals.rigsTotal} rigs online`}
+        />
+        <Tile
+          label="Power"
+          testId="wall-power"
+          exact={totals.powerW}
+          parts={powerWParts(totals.powerW)}
+          sub={e ? `rigs only · ${Math.round(e.kwhPerDay).toLocaleString('en-US')} kWh/day with PUE` : 'rigs only, before PUE'}
+        />
+        <Tile
+          label="Efficiency"
+          testId="wall-efficiency"
+          exact={totals.efficiencyJth ?? undefined}
+          parts={efficiencyJthParts(totals.efficiencyJth)}
+          sub="power ÷ hash rate"
+        />
         <MoneyTile
           label="Profit / day"
           testId="wall-profit-day"
           exact={e?.profitPerDay ?? null}
           parts={e ? { value: formatMoney(e.profitPerDay, e.currency), unit: '' } : none}
           loss={e !== null && e.profitPerDay < 0}
-          sub={e ? `at today's tariff · ${e.gpuRevenueUnset ? 'excluding GPU revenue' : `revenue ${formatMoney(e.revenuePerDay, e.currency)}`}` : waiting}
+          sub={
+            e
+              ? `at today's tariff · ${e.gpuRevenueUnset ? 'excluding GPU revenue' : `revenue ${formatMoney(e.revenuePerDay, e.currency)}`}`
+              : waiting
+          }
         />
         <MoneyTile
           label="Profit / kWh now"
@@ -56,7 +78,15 @@ export function WallFiguresPanel({ figures, stale }: WallFiguresPanelProps) {
           exact={e?.pricePerKwh ?? null}
           parts={e ? pricePerKwhParts(e.pricePerKwh, e.currency) : none}
           loss={e !== null && e.pricePerKwh !== null && e.breakevenPricePerKwh !== null && e.pricePerKwh > e.breakevenPricePerKwh}
-          sub={e ? (e.pricePerKwh === null ? 'no tariff set' : e.profitPerKwh !== null && e.profitPerKwh < 0 ? 'above breakeven' : 'below breakeven') : waiting}
+          sub={
+            e
+              ? e.pricePerKwh === null
+                ? 'no tariff set'
+                : e.profitPerKwh !== null && e.profitPerKwh < 0
+                  ? 'above breakeven'
+                  : 'below breakeven'
+              : waiting
+          }
         />
         <div className="kpi wall-counts">
           <dt className="kpi-label">Rigs</dt>

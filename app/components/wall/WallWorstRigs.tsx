@@ -30,7 +30,13 @@ export function WallWorstRigs({ worst, nowMs, showSite }: WallWorstRigsProps) {
       ) : (
         <ol className="wall-list">
           {worst.map((line) => (
-            <li key={line.rig.id} className={`wall-worst-line wall-worst-line--${line.reason}`} data-testid="wall-worst" data-reason={line.reason} data-rig-id={line.rig.id}>
+            <li
+              key={line.rig.id}
+              className={`wall-worst-line wall-worst-line--${line.reason}`}
+              data-testid="wall-worst"
+              data-reason={line.reason}
+              data-rig-id={line.rig.id}
+            >
               <span className="wall-worst-tag">{line.reason === 'losing' ? 'loss' : line.reason}</span>
               <span className="wall-worst-name">
                 {line.rig.name}

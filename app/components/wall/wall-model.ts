@@ -29,7 +29,11 @@ export const ALERTS_SHOWN = 5;
  * The views to rotate through: the pinned site alone, or the fleet followed by every site that has rigs
  * (in `sites` order). A pinned id that names no site falls back to the rotation.
  */
-export function rotationOrder(sites: readonly WallSite[], rigs: readonly Pick<RigView, 'siteId'>[], pinnedSiteId: number | null): WallView[] {
+export function rotationOrder(
+  sites: readonly WallSite[],
+  rigs: readonly Pick<RigView, 'siteId'>[],
+  pinnedSiteId: number | null,
+): WallView[] {
   const pinned = pinnedSiteId === null ? undefined : sites.find((s) => s.id === pinnedSiteId);
   if (pinned) return [{ kind: 'site', site: pinned }];
   const withRigs = new Set(rigs.map((r) => r.siteId));
@@ -100,12 +104,17 @@ const REASON_RANK: Record<WorstReason, number> = { losing: 0, offline: 1, stale:
  * then stale ones (by name), then the rest by hottest chip; at most `limit`. Rigs with no temperature
  * and no problem are left out: they have nothing to say.
  */
-export function worstRigs(rigs: readonly RigView[], economics: Readonly<Record<number, EconomicsView>>, limit = WORST_RIGS_SHOWN): WorstRig[] {
+export function worstRigs(
+  rigs: readonly RigView[],
+  economics: Readonly<Record<number, EconomicsView>>,
+  limit = WORST_RIGS_SHOWN,
+): WorstRig[] {
   const lines: WorstRig[] = [];
   for (const rig of rigs) {
     const e = economics[rig.id] ?? null;
     const tempMaxC = rig.reading?.tempMaxC ?? null;
-    if (rig.connectivity === 'offline' || rig.connectivity === 'stale') lines.push({ rig, reason: rig.connectivity, economics: null, tempMaxC });
+    if (rig.connectivity === 'offline' || rig.connectivity === 'stale')
+      lines.push({ rig, reason: rig.connectivity, economics: null, tempMaxC });
     else if (isLosing(e ?? undefined)) lines.push({ rig, reason: 'losing', economics: e, tempMaxC });
     else if (tempMaxC !== null) lines.push({ rig, reason: 'hot', economics: null, tempMaxC });
   }
@@ -149,7 +158,12 @@ export const DOWN_AFTER_POLLS = 10;
  * Red while the socket is down (reconnecting) or no sweep came for 10 poll intervals; amber while
  * connecting, before the first sweep, or once the last is older than 3 intervals; green otherwise.
  */
-export function freshness(link: 'connecting' | 'live' | 'reconnecting', updatedAtMs: number | null, nowMs: number | null, pollIntervalMs: number): Freshness {
+export function freshness(
+  link: 'connecting' | 'live' | 'reconnecting',
+  updatedAtMs: number | null,
+  nowMs: number | null,
+  pollIntervalMs: number,
+): Freshness {
   if (link === 'reconnecting') return 'down';
   const ageMs = updatedAtMs === null || nowMs === null ? null : nowMs - updatedAtMs;
   if (ageMs !== null && ageMs > DOWN_AFTER_POLLS * pollIntervalMs) return 'down';

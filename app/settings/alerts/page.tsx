@@ -16,5 +16,7 @@ export default async function AlertSettingsPage() {
   const db = getAppDb();
   const sites = listSites(db).map((s) => ({ id: s.id, name: s.name }));
   const rigs = listRigViews(db).map((r) => ({ id: r.id, name: r.name, siteId: r.siteId, siteName: r.siteName }));
-  return <AlertSettingsView sites={sites} rigs={rigs} channels={listChannelViews(db)} rules={getRulesView(db, Date.now(), await viewer())} />;
+  return (
+    <AlertSettingsView sites={sites} rigs={rigs} channels={listChannelViews(db)} rules={getRulesView(db, Date.now(), await viewer())} />
+  );
 }

@@ -14,7 +14,10 @@ export default async function PoolsSettingsPage() {
       <h2 className="panel-title" id="pools-title">
         Pool accounts
       </h2>
-      <p className="settings-lede">The collector reads each account’s hash rate, workers and earnings from the pool’s API at every source refresh, to compare with what the rigs report.</p>
+      <p className="settings-lede">
+        The collector reads each account’s hash rate, workers and earnings from the pool’s API at every source refresh, to compare with what
+        the rigs report.
+      </p>
       <PoolsPanel initial={listPoolViews(getAppDb())} />
     </section>
   );

@@ -11,6 +11,10 @@ export const metadata: Metadata = { title: 'Storage · Settings · Hashwatt' };
 export default async function StorageSettingsPage() {
   await connection(); // sizes change at run time: never prerender at build time
   const config = getAppConfig().config;
-  const report = storageReport(getAppDb(), { dbPath: config.dbPath, pollIntervalS: config.pollIntervalS, retention: historyRetention(config) });
+  const report = storageReport(getAppDb(), {
+    dbPath: config.dbPath,
+    pollIntervalS: config.pollIntervalS,
+    retention: historyRetention(config),
+  });
   return <StorageView report={report} />;
 }

@@ -39,13 +39,17 @@ export const backupCommand = {
     const bytes = statSync(dest).size;
     console.log(`backup: ${config.dbPath} -> ${dest} (${bytes} bytes), readable by you only (0600)`);
     const key = config.secretKey ? 'the HASHWATT_SECRET_KEY this system runs with' : keyFilePath(config.dbPath);
-    console.log(`backup: its pool keys, channel tokens and passwords are sealed with ${key}: keep a copy of that key with the backup (not in the same place if others can read it); without it they cannot be read`);
+    console.log(
+      `backup: its pool keys, channel tokens and passwords are sealed with ${key}: keep a copy of that key with the backup (not in the same place if others can read it); without it they cannot be read`,
+    );
     // Evidence beside the database: a start that later finds the database gone refuses and names this copy.
     const record = backupRecordPath(config.dbPath);
     try {
       writePrivateFile(record, `${JSON.stringify({ file: dest, atMs: Date.now(), bytes })}\n`);
     } catch (err) {
-      console.error(`backup: the copy is complete, but ${record} could not be written: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(
+        `backup: the copy is complete, but ${record} could not be written: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     return 0;
   },

@@ -20,13 +20,22 @@ export const demoCommand = {
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     const [sub, ...rest] = argv;
-    if (sub !== 'remove') throw new CliError(sub === undefined ? 'say what to do: hashwatt demo remove' : `unknown demo command ${JSON.stringify(sub)}; try: hashwatt demo remove`);
+    if (sub !== 'remove')
+      throw new CliError(
+        sub === undefined
+          ? 'say what to do: hashwatt demo remove'
+          : `unknown demo command ${JSON.stringify(sub)}; try: hashwatt demo remove`,
+      );
     parseFlags(rest, {});
     const config = cliConfig();
     if (!existsSync(config.dbPath)) throw new CliError(`no database at ${config.dbPath} (set HASHWATT_DB): nothing to remove`, 1);
     const db = openMigratedDb();
     try {
-      const r = removeDemo(db, { poolNames: [DEMO_POOL_NAME], isDemoSource: (label) => isDemoSourceLabel(label, config.simSubnet) }, Date.now());
+      const r = removeDemo(
+        db,
+        { poolNames: [DEMO_POOL_NAME], isDemoSource: (label) => isDemoSourceLabel(label, config.simSubnet) },
+        Date.now(),
+      );
       const parts = [
         `${r.rigs} demo rig${r.rigs === 1 ? '' : 's'} with ${r.samples} samples and their history`,
         r.sites.length > 0 ? `site${r.sites.length === 1 ? '' : 's'} ${list(r.sites)}` : '',
@@ -34,7 +43,9 @@ export const demoCommand = {
         r.sources.length > 0 ? `the simulator's ${r.sources.join(' and ')} values` : '',
       ].filter(Boolean);
       console.log(`demo remove: removed ${parts.join('; ')}`);
-      console.log('demo remove: the demo stays off from the next start (HASHWATT_DEMO=1 brings it back); a running hashwatt keeps its simulator until then');
+      console.log(
+        'demo remove: the demo stays off from the next start (HASHWATT_DEMO=1 brings it back); a running hashwatt keeps its simulator until then',
+      );
       return 0;
     } finally {
       db.close();

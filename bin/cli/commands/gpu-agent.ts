@@ -13,7 +13,7 @@ export function parseListen(raw: string): { host: string; port: number } {
 
 /** `hashwatt gpu-agent`: serves this host's nvidia-smi readings over HTTP until Ctrl-C. */
 export const gpuAgentCommand = {
-  summary: 'Serve this host\'s NVIDIA GPU readings (nvidia-smi) over HTTP for a Hashwatt collector.',
+  summary: "Serve this host's NVIDIA GPU readings (nvidia-smi) over HTTP for a Hashwatt collector.",
   usage:
     'Usage: hashwatt gpu-agent --listen HOST:PORT [--nvidia-smi PATH]\n' +
     '  GET /api/v1/gpus answers the GPUs (nvidia-smi run at most once a second), GET /healthz answers "ok".\n' +

@@ -12,11 +12,13 @@ const USAGE =
   '       hashwatt gpu-revenue clear --site NAME [--algorithm ALGO]\n' +
   '       hashwatt gpu-revenue show --site NAME\n' +
   "  What one MH/s of ALGO (as the GPU miner reports it, e.g. kawpow) earns per day, in the site's currency.\n" +
-  "  Without it a GPU rig's power still costs money, and its site's profit reads \"excluding GPU revenue\".";
+  '  Without it a GPU rig\'s power still costs money, and its site\'s profit reads "excluding GPU revenue".';
 
 function describe(site: Site, figures: Record<string, number>): string {
   const rows = Object.entries(figures).map(([algo, rate]) => `  ${algo}: ${rate} ${site.currency} per MH/s per day`);
-  return rows.length > 0 ? [`${site.name}:`, ...rows].join('\n') : `${site.name}: GPU revenue not set (GPU rigs count their power, not their revenue)`;
+  return rows.length > 0
+    ? [`${site.name}:`, ...rows].join('\n')
+    : `${site.name}: GPU revenue not set (GPU rigs count their power, not their revenue)`;
 }
 
 /** `hashwatt gpu-revenue set|clear|show`: what a site's GPU rigs earn per MH/s per day, by algorithm. */
@@ -27,7 +29,8 @@ export const gpuRevenueCommand = {
     const [sub, ...rest] = argv;
     const s = { type: 'string' } as const;
     const { values } = parseFlags(joinNegativeValues(rest), { site: s, algorithm: s, 'per-mhs-day': s });
-    if (sub !== 'set' && sub !== 'clear' && sub !== 'show') throw new CliError('gpu-revenue needs a subcommand: set, clear or show (hashwatt gpu-revenue --help)');
+    if (sub !== 'set' && sub !== 'clear' && sub !== 'show')
+      throw new CliError('gpu-revenue needs a subcommand: set, clear or show (hashwatt gpu-revenue --help)');
     const { db, site } = openSite(values.site, sub === 'show');
     try {
       const current = gpuRevenueBySite(db).get(site.id) ?? {};

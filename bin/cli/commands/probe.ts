@@ -13,7 +13,8 @@ import { CliError } from '../cli-error';
 import { formatReadingTable } from '../format-reading';
 import { secondsFlagMs } from '../seconds-flag';
 
-const USAGE = 'Usage: hashwatt probe <host[:port] | http://host:port> [--json] [--raw] [--timeout SECONDS] [--driver NAME] [--user NAME --password PASSWORD]';
+const USAGE =
+  'Usage: hashwatt probe <host[:port] | http://host:port> [--json] [--raw] [--timeout SECONDS] [--driver NAME] [--user NAME --password PASSWORD]';
 
 export const probeCommand = {
   summary: 'Identify one miner or GPU rig and print its normalized reading (--raw adds what it said).',
@@ -60,7 +61,11 @@ export const probeCommand = {
     // The collector's verdict: a reading it would refuse as implausible is this probe's error too.
     const result = checkedOutcome(await probeDevice(spec, { timeoutMs, drivers: ALL_DRIVERS, driver, credentials }));
     const { detection, reading, error } = result;
-    const endpoint = formatEndpoint(detection.protocol === 'http' ? 'http' : 'tcp', detection.address, detection.port || (spec.port ?? 4028));
+    const endpoint = formatEndpoint(
+      detection.protocol === 'http' ? 'http' : 'tcp',
+      detection.address,
+      detection.port || (spec.port ?? 4028),
+    );
 
     if (values.json) {
       const out = {

@@ -7,7 +7,15 @@ import { siteFeedValue } from '../../../lib/db/queries/site-price';
 import { getSourced } from '../../../lib/db/queries/source-state';
 import type { Site } from '../../../lib/db/schema';
 import type { BtcPrices, NetworkState, Sourced } from '../../../lib/domain/network';
-import { currentPrice, PRICE_WARN_ABOVE_PER_KWH, rigEconomics, SATS_PER_BTC, subsidySatsAt, type EconomicsFigures, type TariffPrice } from '../../../lib/economics';
+import {
+  currentPrice,
+  PRICE_WARN_ABOVE_PER_KWH,
+  rigEconomics,
+  SATS_PER_BTC,
+  subsidySatsAt,
+  type EconomicsFigures,
+  type TariffPrice,
+} from '../../../lib/economics';
 import { parseFlags } from '../args';
 import { CliError } from '../cli-error';
 import { cliConfig } from '../cli-config';
@@ -52,8 +60,19 @@ function missing(what: string, hint: string): never {
 
 const S = { type: 'string' } as const;
 const OPTIONS = {
-  hashrate: S, power: S, tariff: S, difficulty: S, price: S, fees: S, height: S, subsidy: S,
-  'pool-fee': S, pue: S, site: S, currency: S, json: { type: 'boolean' },
+  hashrate: S,
+  power: S,
+  tariff: S,
+  difficulty: S,
+  price: S,
+  fees: S,
+  height: S,
+  subsidy: S,
+  'pool-fee': S,
+  pue: S,
+  site: S,
+  currency: S,
+  json: { type: 'boolean' },
 } as const;
 
 /** Every flag checked before anything is opened: a typo never waits on the database. */
@@ -81,7 +100,10 @@ type Flags = ReturnType<typeof readFlags>;
 
 /** What the database holds for this run; everything null without one (or before it is migrated). */
 class Store {
-  private constructor(readonly db: Db | null, readonly config: Config) {}
+  private constructor(
+    readonly db: Db | null,
+    readonly config: Config,
+  ) {}
 
   static open(): Store {
     const config = cliConfig();
@@ -125,14 +147,18 @@ function resolve(f: Flags, store: Store | null, nowMs: number) {
   const site = f.site !== undefined ? store!.site(f.site) : null;
   const currency = f.currency ?? site?.currency ?? 'USD';
   if (site && currency !== site.currency) {
-    throw new CliError(`--currency ${currency} differs from site ${JSON.stringify(site.name)}'s currency ${site.currency}, which its tariff is in`);
+    throw new CliError(
+      `--currency ${currency} differs from site ${JSON.stringify(site.name)}'s currency ${site.currency}, which its tariff is in`,
+    );
   }
   const network = store?.sourced<NetworkState>('network') ?? null;
   const net = network?.value;
   const hint = (flag: string) => `pass ${flag} or let the collector fetch the network state first`;
   const difficulty = f.difficulty ?? net?.difficulty ?? missing('difficulty', hint('--difficulty'));
   const feesPerBlockSats =
-    f.feesBtc !== undefined ? Math.round(f.feesBtc * SATS_PER_BTC) : (net?.feesPerBlockSats ?? missing('fees', hint('--fees <BTC per block>')));
+    f.feesBtc !== undefined
+      ? Math.round(f.feesBtc * SATS_PER_BTC)
+      : (net?.feesPerBlockSats ?? missing('fees', hint('--fees <BTC per block>')));
   let subsidySats = net?.subsidySats;
   if (f.subsidyBtc !== undefined) subsidySats = Math.round(f.subsidyBtc * SATS_PER_BTC);
   else if (f.height !== undefined) subsidySats = subsidySatsAt(f.height);
@@ -201,7 +227,10 @@ function table(r: ReturnType<typeof resolve>, f: EconomicsFigures): string {
   ];
   const perDay: [string, string][] = [
     ['Mean price, next 24 h', `${num(rig.dayAvgPricePerKwh)} ${c}/kWh`],
-    [`BTC per day (after ${feePct} % pool fee)`, `${num(f.btcPerDay)} BTC (${Math.round(f.btcPerDay * SATS_PER_BTC).toLocaleString('en-US')} sats)`],
+    [
+      `BTC per day (after ${feePct} % pool fee)`,
+      `${num(f.btcPerDay)} BTC (${Math.round(f.btcPerDay * SATS_PER_BTC).toLocaleString('en-US')} sats)`,
+    ],
     ['Revenue per day', `${num(f.revenuePerDay)} ${c}`],
     ['Energy per day', `${num(f.kwhPerDay)} kWh`],
     ['Cost per day', `${num(f.costPerDay)} ${c}`],
@@ -231,13 +260,22 @@ function profitPerHourNow(f: EconomicsFigures, pricePerKwhNow: number): number {
 
 /** The --json keys the issue documents (plus subsidyBtc), in that order. */
 const JSON_KEYS = [
-  'btcPerDay', 'revenuePerDay', 'kwhPerDay', 'costPerDay', 'profitPerDay', 'revenuePerKwh', 'profitPerKwh',
-  'breakevenPricePerKwh', 'breakevenBtcPrice', 'hashpricePerThDay',
+  'btcPerDay',
+  'revenuePerDay',
+  'kwhPerDay',
+  'costPerDay',
+  'profitPerDay',
+  'revenuePerKwh',
+  'profitPerKwh',
+  'breakevenPricePerKwh',
+  'breakevenBtcPrice',
+  'hashpricePerThDay',
 ] as const;
 
 /** `hashwatt profit`: one rig's economics from flags, the rest filled from the stored network state and a site. */
 export const profitCommand = {
-  summary: "Profit now (per kWh, per hour) and per day at today's tariff, breakevens and hashprice for a hash rate and power (economics.md).",
+  summary:
+    "Profit now (per kWh, per hour) and per day at today's tariff, breakevens and hashprice for a hash rate and power (economics.md).",
   usage:
     'Usage: hashwatt profit --hashrate <TH/s> --power <W> [--tariff <price per kWh>] [--difficulty D] [--price P]\n' +
     '         [--fees <BTC per block>] [--height H | --subsidy BTC] [--pool-fee <percent>] [--pue X]\n' +

@@ -72,7 +72,11 @@ export function scanTable(result: ScanResult): string {
     ];
   });
   const widths = header.map((_, i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -165,12 +169,14 @@ export const scanCommand = {
         }));
         const site = values.site!.trim();
         const added = addRigs(db, site, devices, { nowMs, currency: config.currency, defaultPorts });
-        for (const h of unrecognised) recordUnrecognised(db, { address: h.address, port: h.port, protocol: h.protocol ?? 'tcp', raw: h.raw }, nowMs);
+        for (const h of unrecognised)
+          recordUnrecognised(db, { address: h.address, port: h.port, protocol: h.protocol ?? 'tcp', raw: h.raw }, nowMs);
         const out = values.json ? console.error : console.log;
         if (added.siteCreated) out(`created site "${site}" (time zone UTC, currency ${config.currency}; change them in the settings)`);
         out(`added ${added.added.length} rig(s) to "${site}"${added.added.length ? `: ${added.added.map((a) => a.name).join(', ')}` : ''}`);
         for (const s of added.skipped) out(`skipped ${s.address}:${s.port}: ${s.reason}`);
-        if (unrecognised.length) out(`kept ${unrecognised.length} unrecognised device(s) with their raw replies (table unrecognised_devices)`);
+        if (unrecognised.length)
+          out(`kept ${unrecognised.length} unrecognised device(s) with their raw replies (table unrecognised_devices)`);
       } finally {
         db.close();
       }

@@ -8,7 +8,7 @@ export const simulateCommand = {
   summary: 'Run the demo fleet simulator alone: every supported miner family, real protocols on loopback addresses.',
   usage:
     'Usage: hashwatt simulate [--miners N] [--subnet 127.0.1] [--port 4028] [--manifest FILE] [--seed N]\n' +
-    '  Device i listens on <subnet>.<i+1>, on --port for the cgminer-API families and on its own family\'s port\n' +
+    "  Device i listens on <subnet>.<i+1>, on --port for the cgminer-API families and on its own family's port\n" +
     '  for the others (4433 Whatsminer v3, 8080 web UIs, 9105 gpu-agent, 4067 T-Rex, ...); the manifest lists them.',
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {

@@ -18,7 +18,7 @@ const USAGE =
   '       hashwatt tariff set --site NAME --realtime-url URL --price-field F [--time-field T] [--format json|csv]\n' +
   '                           [--unit kWh|MWh] [--stale-after-s N] [--fallback-after-s N] --fallback <price per kWh>\n' +
   '       hashwatt tariff show --site NAME [--json]\n' +
-  "  Prices are in the site's currency. A --tou file holds { \"bands\": [{ \"days\": [\"mon\", ...], \"fromHour\": 0,\n" +
+  '  Prices are in the site\'s currency. A --tou file holds { "bands": [{ "days": ["mon", ...], "fromHour": 0,\n' +
   '  "toHour": 24, "pricePerKwh": 0.05 }, ...] } covering every hour of the week exactly once, in the site\'s time zone.';
 
 /** The largest --tou file read: a whole week of bands is about 15 kB; anything near this is not a tariff. */
@@ -33,7 +33,8 @@ async function touFromFile(path: string): Promise<unknown> {
     throw new CliError(`cannot read ${path}: ${(err as { code?: string }).code ?? String(err)}`);
   }
   if (!read.ok) throw new CliError(`${path} is larger than the ${formatBytes(TOU_FILE_MAX_BYTES)} a tariff file may be`);
-  if (jsonNestsDeeperThan(read.value, MAX_JSON_DEPTH)) throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
+  if (jsonNestsDeeperThan(read.value, MAX_JSON_DEPTH))
+    throw new CliError(`${path} nests deeper than ${MAX_JSON_DEPTH} levels: not a tariff`);
   let json: unknown;
   try {
     json = JSON.parse(read.value);
@@ -49,7 +50,9 @@ async function touFromFile(path: string): Promise<unknown> {
 async function tariffFromFlags(v: Record<string, string | undefined>): Promise<unknown> {
   const chosen = (['flat', 'tou', 'realtime-url'] as const).filter((k) => v[k] !== undefined);
   if (chosen.length !== 1) throw new CliError('pass exactly one of --flat <price>, --tou FILE or --realtime-url URL');
-  const feedFlags = ['price-field', 'time-field', 'format', 'unit', 'stale-after-s', 'fallback-after-s', 'fallback'].filter((k) => v[k] !== undefined);
+  const feedFlags = ['price-field', 'time-field', 'format', 'unit', 'stale-after-s', 'fallback-after-s', 'fallback'].filter(
+    (k) => v[k] !== undefined,
+  );
   if (chosen[0] !== 'realtime-url' && feedFlags.length > 0) throw new CliError(`--${feedFlags[0]} only applies with --realtime-url`);
   if (chosen[0] === 'flat') return { kind: 'flat', pricePerKwh: numberFlag('flat', v.flat, { min: Number.NEGATIVE_INFINITY }) };
   if (chosen[0] === 'tou') return touFromFile(v.tou!);
@@ -62,7 +65,9 @@ async function tariffFromFlags(v: Record<string, string | undefined>): Promise<u
     ...(v['time-field'] !== undefined && { timeField: v['time-field'] }),
     ...(v.format !== undefined && { format: v.format }),
     ...(v.unit !== undefined && { unit: v.unit }),
-    ...(v['stale-after-s'] !== undefined && { staleAfterS: numberFlag('stale-after-s', v['stale-after-s'], { min: Number.NEGATIVE_INFINITY }) }),
+    ...(v['stale-after-s'] !== undefined && {
+      staleAfterS: numberFlag('stale-after-s', v['stale-after-s'], { min: Number.NEGATIVE_INFINITY }),
+    }),
     ...(v['fallback-after-s'] !== undefined && {
       fallbackAfterS: numberFlag('fallback-after-s', v['fallback-after-s'], { min: Number.NEGATIVE_INFINITY }),
     }),
@@ -109,7 +114,11 @@ export function describeTariff(t: Tariff, site: Pick<Site, 'currency' | 'timeZon
 function priceNowText(db: Db, site: Site, tariff: Tariff): string {
   const p = currentPrice(tariff, { nowMs: Date.now(), timeZone: site.timeZone, feed: siteFeedValue(db, site.id) });
   const per = `${site.currency}/kWh`;
-  const stale = p.fallback ? ' (stale: the feed stopped, its fallback price applies)' : p.stale ? ' (stale: the feed stopped, its last price holds)' : '';
+  const stale = p.fallback
+    ? ' (stale: the feed stopped, its fallback price applies)'
+    : p.stale
+      ? ' (stale: the feed stopped, its last price holds)'
+      : '';
   return `now ${Number(p.pricePerKwh.toPrecision(5))} ${per}, next 24 h mean ${Number(p.dayAvgPricePerKwh.toPrecision(5))} ${per}${stale}`;
 }
 
@@ -140,7 +149,17 @@ export const tariffCommand = {
     if (sub !== 'set') throw new CliError('tariff needs a subcommand: set or show (hashwatt tariff --help)');
     const s = { type: 'string' } as const;
     const { values } = parseFlags(joinNegativeValues(rest), {
-      site: s, flat: s, tou: s, 'realtime-url': s, 'price-field': s, 'time-field': s, format: s, unit: s, 'stale-after-s': s, 'fallback-after-s': s, fallback: s,
+      site: s,
+      flat: s,
+      tou: s,
+      'realtime-url': s,
+      'price-field': s,
+      'time-field': s,
+      format: s,
+      unit: s,
+      'stale-after-s': s,
+      'fallback-after-s': s,
+      fallback: s,
     });
     if (values.site === undefined) throw new CliError('pass --site NAME');
     const parsed = parseTariff(await tariffFromFlags(values));

@@ -41,23 +41,52 @@ export const tokenCommand = {
         return 0;
       }
       if (sub !== 'create') throw new CliError(USAGE);
-      const { values } = parseFlags(rest, { role: { type: 'string' }, kiosk: { type: 'boolean' }, site: { type: 'string' }, name: { type: 'string' } });
+      const { values } = parseFlags(rest, {
+        role: { type: 'string' },
+        kiosk: { type: 'boolean' },
+        site: { type: 'string' },
+        name: { type: 'string' },
+      });
       const nameProblem = values.name === undefined ? null : tokenNameProblem(values.name);
       if (nameProblem) throw new CliError(`--${nameProblem}`);
       if (values.role === 'admin' && values.site !== undefined) throw new CliError(`--site: ${ADMIN_TOKEN_SITE}`);
       const site = values.site === undefined ? null : getSiteByName(db, values.site);
-      if (values.site !== undefined && !site) throw new CliError(`no site named ${JSON.stringify(values.site)} (sites: ${listSites(db).map((s) => s.name).join(', ') || 'none yet'})`);
+      if (values.site !== undefined && !site)
+        throw new CliError(
+          `no site named ${JSON.stringify(values.site)} (sites: ${
+            listSites(db)
+              .map((s) => s.name)
+              .join(', ') || 'none yet'
+          })`,
+        );
       if (values.kiosk) {
         if (values.role) throw new CliError('a kiosk token is read-only: leave out --role');
-        const { id, token } = createApiToken(db, 'kiosk', values.name ?? defaultTokenName('kiosk', 'viewer', site?.name ?? null), 'viewer', site?.id ?? null, Date.now());
+        const { id, token } = createApiToken(
+          db,
+          'kiosk',
+          values.name ?? defaultTokenName('kiosk', 'viewer', site?.name ?? null),
+          'viewer',
+          site?.id ?? null,
+          Date.now(),
+        );
         console.log(token);
         console.error(`kiosk token ${id} for ${site ? `site ${site.name}` : 'the whole fleet'}; open /wall?kiosk=<token> on the display`);
         return 0;
       }
-      if (!isRole(values.role)) throw new CliError(`pass --role ${ROLES.join('|')} (or --kiosk)${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
-      const { id, token } = createApiToken(db, 'api', values.name ?? defaultTokenName('api', values.role, null), values.role, site?.id ?? null, Date.now());
+      if (!isRole(values.role))
+        throw new CliError(`pass --role ${ROLES.join('|')} (or --kiosk)${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
+      const { id, token } = createApiToken(
+        db,
+        'api',
+        values.name ?? defaultTokenName('api', values.role, null),
+        values.role,
+        site?.id ?? null,
+        Date.now(),
+      );
       console.log(token);
-      console.error(`API token ${id} (${values.role}${site ? `, site ${site.name} only` : ''}); send it as "Authorization: Bearer <token>"`);
+      console.error(
+        `API token ${id} (${values.role}${site ? `, site ${site.name} only` : ''}); send it as "Authorization: Bearer <token>"`,
+      );
       return 0;
     } finally {
       db.close();

@@ -30,7 +30,8 @@ function siteIds(db: Db, raw: string | undefined): number[] | null {
   const sites = listSites(db);
   return raw.split(',').map((name) => {
     const site = sites.find((s) => s.name === name.trim());
-    if (!site) throw new CliError(`no site named ${JSON.stringify(name.trim())} (sites: ${sites.map((s) => s.name).join(', ') || 'none yet'})`);
+    if (!site)
+      throw new CliError(`no site named ${JSON.stringify(name.trim())} (sites: ${sites.map((s) => s.name).join(', ') || 'none yet'})`);
     return site.id;
   });
 }
@@ -62,7 +63,11 @@ export const userCommand = {
     }
     if (sub === 'unlock') return unlock(rest);
     if (sub !== 'add' && sub !== 'passwd') throw new CliError(USAGE);
-    const { values, positionals } = parseFlags(rest, { admin: { type: 'boolean' }, role: { type: 'string' }, sites: { type: 'string' } }, true);
+    const { values, positionals } = parseFlags(
+      rest,
+      { admin: { type: 'boolean' }, role: { type: 'string' }, sites: { type: 'string' } },
+      true,
+    );
     const name = positionals[0];
     if (positionals.length !== 1 || !isUserName(name)) throw new CliError(`pass one user name: ${USER_NAME_RULE}`);
     const db = openMigratedDb();
@@ -77,9 +82,14 @@ export const userCommand = {
       }
       if (values.admin && values.role && values.role !== 'admin') throw new CliError('--admin and --role disagree');
       const role: Role | undefined = values.admin ? 'admin' : isRole(values.role) ? values.role : undefined;
-      if (!role) throw new CliError(`pass --admin or --role ${ROLES.join('|')}${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
-      if (role === 'admin' && values.sites !== undefined) throw new CliError('--sites does not apply to an admin: admins see every site (use --role operator or --role viewer to limit someone to some sites)');
-      if (existing) throw new CliError(`a user named ${JSON.stringify(name)} already exists (hashwatt user passwd ${name} changes the password)`, 1);
+      if (!role)
+        throw new CliError(`pass --admin or --role ${ROLES.join('|')}${values.role ? ` (got ${JSON.stringify(values.role)})` : ''}`);
+      if (role === 'admin' && values.sites !== undefined)
+        throw new CliError(
+          '--sites does not apply to an admin: admins see every site (use --role operator or --role viewer to limit someone to some sites)',
+        );
+      if (existing)
+        throw new CliError(`a user named ${JSON.stringify(name)} already exists (hashwatt user passwd ${name} changes the password)`, 1);
       const sites = siteIds(db, values.sites);
       createUser(db, name, role, await newPassword(name), sites, Date.now());
       console.log(`added ${role} ${name}${sites ? ` (sites ${values.sites})` : ''}`);
@@ -94,14 +104,22 @@ export const userCommand = {
 function unlock(argv: string[]): number {
   const { values, positionals } = parseFlags(argv, { address: { type: 'string' } }, true);
   const address = values.address?.trim();
-  if (address !== undefined ? positionals.length !== 0 : positionals.length !== 1) throw new CliError('pass one user name, or --address IP');
+  if (address !== undefined ? positionals.length !== 0 : positionals.length !== 1)
+    throw new CliError('pass one user name, or --address IP');
   if (address !== undefined && !isIP(address)) throw new CliError(`--address ${JSON.stringify(address)} is not an IP address`);
   if (address === undefined && !isUserName(positionals[0])) throw new CliError(`pass one user name: ${USER_NAME_RULE}`);
   const db = openMigratedDb();
   try {
     const what = address === undefined ? positionals[0] : `address ${addressKeyOf(normaliseAddress(address))}`;
-    const cleared = address === undefined ? clearAttemptsOnName(db, nameKeyOf(positionals[0]), Date.now()) : clearAttemptsFromAddress(db, addressKeyOf(normaliseAddress(address)), Date.now());
-    console.log(cleared > 0 ? `unlocked ${what}: forgot ${cleared} failed password ${cleared === 1 ? 'check' : 'checks'}` : `${what} was not locked (no failed password checks in the last 15 minutes)`);
+    const cleared =
+      address === undefined
+        ? clearAttemptsOnName(db, nameKeyOf(positionals[0]), Date.now())
+        : clearAttemptsFromAddress(db, addressKeyOf(normaliseAddress(address)), Date.now());
+    console.log(
+      cleared > 0
+        ? `unlocked ${what}: forgot ${cleared} failed password ${cleared === 1 ? 'check' : 'checks'}`
+        : `${what} was not locked (no failed password checks in the last 15 minutes)`,
+    );
     return 0;
   } finally {
     db.close();

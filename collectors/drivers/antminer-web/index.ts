@@ -50,7 +50,12 @@ export async function pollAntminerWeb(target: PollTarget): Promise<Reading> {
   };
   const optional = optionalRunner();
   const maybe = (path: string) =>
-    optional(async (): Promise<CgminerReply> => ({ command: path, body: (await get(path)) as Record<string, unknown>, status: null, repairs: [] }));
+    optional(async (): Promise<CgminerReply> => ({
+      command: path,
+      body: (await get(path)) as Record<string, unknown>,
+      status: null,
+      repairs: [],
+    }));
 
   const replies: AntminerWebReplies = { stats: await get(ANTMINER_WEB_PATHS.stats) };
   const newFirmware = replies.stats !== null;

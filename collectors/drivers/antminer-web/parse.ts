@@ -33,8 +33,8 @@ export function parseAntminerWeb(replies: AntminerWebReplies, opts: { modelHint?
   const summary = envelope(replies.summary, 'summary.cgi');
   const pools = envelope(replies.pools, 'pools.cgi');
   if (!stats && !summary) throw new DeviceError('unexpected', 'web UI answered neither stats.cgi nor summary.cgi');
-  const st = stats ? sectionRows(stats, 'STATS')[0] ?? null : null;
-  const sm = summary ? sectionRows(summary, 'SUMMARY')[0] ?? null : null;
+  const st = stats ? (sectionRows(stats, 'STATS')[0] ?? null) : null;
+  const sm = summary ? (sectionRows(summary, 'SUMMARY')[0] ?? null) : null;
   if (!st && !sm) throw new DeviceError('unexpected', 'stats.cgi has no STATS[0] and summary.cgi no SUMMARY[0]');
 
   const unitToThs = rateUnitToThs(st?.rate_unit ?? sm?.rate_unit);
@@ -92,18 +92,12 @@ export function parseAntminerWeb(replies: AntminerWebReplies, opts: { modelHint?
  * ("Antminer S21", "uart_trans.1.3, Thu Jul 11 16:38:25 CST 2024"), else get_system_info.cgi's minertype
  * and firmware_type + system_filesystem_version ("Release, Mon Jun 1 20:27:44 CST 2020").
  */
-export function describeAntminerWeb(
-  bodies: unknown[],
-  systemInfo: unknown,
-  modelHint: string | null,
-): { model: string; firmware: string } {
+export function describeAntminerWeb(bodies: unknown[], systemInfo: unknown, modelHint: string | null): { model: string; firmware: string } {
   const info = bodies.map((b) => obj(obj(b)?.INFO)).find((i) => i !== null && i !== undefined) ?? null;
   const sys = obj(systemInfo);
   const type = str(info?.type) ?? str(sys?.minertype);
   const model = type ? (/^antminer\b/i.test(type) ? type : `Antminer ${type}`) : modelHint?.trim() || 'Antminer';
-  const parts = info
-    ? [str(info.miner_version), str(info.CompileTime)]
-    : [str(sys?.firmware_type), str(sys?.system_filesystem_version)];
+  const parts = info ? [str(info.miner_version), str(info.CompileTime)] : [str(sys?.firmware_type), str(sys?.system_filesystem_version)];
   return { model, firmware: parts.filter((p): p is string => p !== null).join(', ') };
 }
 

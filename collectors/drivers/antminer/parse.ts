@@ -30,7 +30,7 @@ export function parseAntminer(replies: AntminerReplies, opts: { modelHint?: stri
   const dev = statsRows.find((r) => 'GHS 5s' in r || 'chain_rate1' in r || 'ID' in r) ?? statsRows[1];
   if (!dev) throw new DeviceError('unexpected', 'stats reply has no device block (STATS[1])');
   const versionRow = sectionRows(replies.version, 'VERSION')[0] ?? statsRows[0] ?? {};
-  const summaryRow = replies.summary ? sectionRows(replies.summary, 'SUMMARY')[0] ?? null : null;
+  const summaryRow = replies.summary ? (sectionRows(replies.summary, 'SUMMARY')[0] ?? null) : null;
 
   const { model, firmware } = describeFirmware(versionRow, replies.version, opts.modelHint ?? null);
 
@@ -210,6 +210,6 @@ export function describeFirmware(
     str(row.Miner) ? `miner ${str(row.Miner)}` : '',
     str(row.CompileTime) ?? '',
   ].filter(Boolean);
-  const fallback = versionBody ? replyStatus(obj(versionBody) ?? {})?.description ?? '' : '';
+  const fallback = versionBody ? (replyStatus(obj(versionBody) ?? {})?.description ?? '') : '';
   return { model, firmware: parts.length ? parts.join(', ') : fallback };
 }

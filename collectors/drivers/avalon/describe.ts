@@ -77,9 +77,7 @@ export function avalonFirmware(version: unknown, modules: MmModule[], bodies: un
   const ver = modules.map((m) => mmText(m.blob, 'Ver')).find((v): v is string => v !== null);
   const build = str(row.VERSION) ?? (ver ? splitVer(ver).firmware : null);
   const cg = str(row.CGMiner);
-  const description = bodies
-    .map((b) => (obj(b) ? replyStatus(obj(b)!)?.description ?? null : null))
-    .find((d): d is string => d !== null);
+  const description = bodies.map((b) => (obj(b) ? (replyStatus(obj(b)!)?.description ?? null) : null)).find((d): d is string => d !== null);
   const engine = cg ? `cgminer ${cg}` : description;
   return [build, engine].filter((p): p is string => !!p).join(', ');
 }

@@ -42,8 +42,7 @@ export const avalonDriver: Driver = {
     const optional = optionalRunner();
     const version = await optional(() => cgminerQuery(target, 'version'));
     // estats is the A10+ extended form; older firmware only knows stats (same STATS layout).
-    const stats =
-      (await optional(() => cgminerQuery(target, 'estats'))) ?? (await optional(() => cgminerQuery(target, 'stats')));
+    const stats = (await optional(() => cgminerQuery(target, 'estats'))) ?? (await optional(() => cgminerQuery(target, 'stats')));
     const devs = await optional(() => cgminerQuery(target, 'devs'));
     const pools = await optional(() => cgminerQuery(target, 'pools'));
     return parseAvalon({ summary, version, stats, devs, pools }, { modelHint: target.modelHint ?? null });

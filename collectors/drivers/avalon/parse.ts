@@ -72,7 +72,13 @@ export function parseAvalon(replies: AvalonReplies, opts: { modelHint?: string |
   // An average since start-up (GHSavg, MGHS, WU) lags far behind GHSmm for minutes after a restart, so
   // only a windowed rate (cgminer's, or the instant GHSspd) is compared with it for throttling.
   const windowed = mhs !== null || (modules.length > 0 && modules.every((m) => nonNegative(mmNum(m.blob, 'GHSspd')) !== null));
-  const status = avalonStatus({ modules, hashrateThs, expectedHashrateThs: windowed ? expectedHashrateThs : null, tempMaxC, firmwarePowerW });
+  const status = avalonStatus({
+    modules,
+    hashrateThs,
+    expectedHashrateThs: windowed ? expectedHashrateThs : null,
+    tempMaxC,
+    firmwarePowerW,
+  });
 
   const statsRow = sectionRows(replies.stats ?? null, 'STATS')[0] ?? null;
   const bodies = [replies.version, replies.summary, replies.stats, replies.devs, replies.pools];
@@ -97,9 +103,7 @@ export function parseAvalon(replies: AvalonReplies, opts: { modelHint?: string |
       (modules.length ? mmNum(modules[0].blob, 'Elapsed') : null) ??
       maxOf(devs.map((d) => num(d['Device Elapsed']))),
     hardwareErrors:
-      num(summary?.['Hardware Errors']) ??
-      sum(devs.map((d) => num(d['Hardware Errors']))) ??
-      sum(modules.map((m) => mmNum(m.blob, 'HW'))),
+      num(summary?.['Hardware Errors']) ?? sum(devs.map((d) => num(d['Hardware Errors']))) ?? sum(modules.map((m) => mmNum(m.blob, 'HW'))),
   };
 }
 
@@ -112,11 +116,17 @@ export function parseAvalonJoined(body: object, opts: { modelHint?: string | nul
   const parts = splitJoinedReply(body);
   const part = (name: string) => {
     const p = parts[name];
-    return p instanceof DeviceError ? null : p ?? null;
+    return p instanceof DeviceError ? null : (p ?? null);
   };
   if (parts.summary instanceof DeviceError) throw parts.summary;
   return parseAvalon(
-    { summary: part('summary'), version: part('version'), stats: part('estats') ?? part('stats'), devs: part('devs'), pools: part('pools') },
+    {
+      summary: part('summary'),
+      version: part('version'),
+      stats: part('estats') ?? part('stats'),
+      devs: part('devs'),
+      pools: part('pools'),
+    },
     opts,
   );
 }
@@ -155,14 +165,21 @@ function readBoards(modules: MmModule[]): BoardReading[] {
     const ta = nonNegative(mmNum(blob, 'TA'));
     if (count === 0) {
       const ghs = moduleRateGhs(blob);
-      boards.push({ index: boards.length, hashrateThs: ghs === null ? null : ghs / 1000, chips: ta, tempC: validTempC(mmNum(blob, 'TMax')) });
+      boards.push({
+        index: boards.length,
+        hashrateThs: ghs === null ? null : ghs / 1000,
+        chips: ta,
+        tempC: validTempC(mmNum(blob, 'TMax')),
+      });
       continue;
     }
     for (let j = 0; j < count; j++) {
       const pvt = mmNums(blob, `PVT_T${j}`);
       const ghs = nonNegative(mghs[j] ?? null);
       const mw = mmList(blob, `MW${j}`).length;
-      const chips = pvt.length ? pvt.filter((t) => t !== null && t !== 0).length : mw || (ta !== null && ta % count === 0 ? ta / count : null);
+      const chips = pvt.length
+        ? pvt.filter((t) => t !== null && t !== 0).length
+        : mw || (ta !== null && ta % count === 0 ? ta / count : null);
       boards.push({
         index: boards.length,
         hashrateThs: ghs === null ? null : ghs / 1000,

@@ -101,9 +101,7 @@ export function parseAxeos(replies: AxeosReplies, opts: { modelHint?: string | n
   const monitor = obj(info.hashrateMonitor);
   const monitorAsics = Array.isArray(monitor?.asics) ? monitor.asics.map(obj).filter((a) => a !== null) : [];
   const chips = positiveInt(info.asicCount) ?? positiveInt(asic?.asicCount) ?? (monitorAsics.length || null);
-  const hardwareErrors = monitorAsics.length
-    ? monitorAsics.reduce((sum, a) => sum + (num(a.errorCount) ?? 0), 0)
-    : null;
+  const hardwareErrors = monitorAsics.length ? monitorAsics.reduce((sum, a) => sum + (num(a.errorCount) ?? 0), 0) : null;
 
   return {
     driver: 'axeos',
@@ -187,8 +185,8 @@ function readPools(info: Record<string, unknown>): PoolReading[] {
       url: c.url,
       user: c.user,
       status: active ? 'Alive' : 'Standby',
-      accepted: active ? num(info.sharesAccepted) ?? 0 : 0,
-      rejected: active ? num(info.sharesRejected) ?? 0 : 0,
+      accepted: active ? (num(info.sharesAccepted) ?? 0) : 0,
+      rejected: active ? (num(info.sharesRejected) ?? 0) : 0,
     });
   });
   return pools;

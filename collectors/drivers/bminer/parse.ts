@@ -74,7 +74,13 @@ function bminerPools(stratum: unknown, algorithm: string | null): PoolReading[] 
     const name = str(uri?.name);
     if (!s || !uri || !name) continue;
     const { url, user } = bminerPoolUri(name);
-    pools.push({ url, user, status: uri.active === true ? 'Alive' : 'Dead', accepted: shareCount(s.accepted_shares), rejected: shareCount(s.rejected_shares) });
+    pools.push({
+      url,
+      user,
+      status: uri.active === true ? 'Alive' : 'Dead',
+      accepted: shareCount(s.accepted_shares),
+      rejected: shareCount(s.rejected_shares),
+    });
   }
   return pools;
 }

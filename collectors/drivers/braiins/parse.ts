@@ -136,7 +136,7 @@ function readBoards(devs: object | null, devdetails: object | null, temps: objec
       index,
       hashrateThs: mhs === null ? null : mhs / MHS_PER_THS,
       chips: num(detailRows.get(id)?.Chips),
-      tempC: temp ? validTempC(temp.Chip) ?? validTempC(temp.Board) : null,
+      tempC: temp ? (validTempC(temp.Chip) ?? validTempC(temp.Board)) : null,
     };
   });
 }
@@ -174,4 +174,3 @@ function braiinsStatus(x: {
   if (x.unavailable || x.tunerPowerW === 0) return 'sleeping';
   return 'error';
 }
-

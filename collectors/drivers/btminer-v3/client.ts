@@ -17,7 +17,6 @@ export { v3Label };
 /** A frame longer than this is not an API v3 reply (the largest, get.device.info, is ~2 kB). */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 
-
 /** One request as bytes on the wire: 4-byte LE length, then the JSON. */
 export function encodeFrame(json: string): Buffer {
   const body = Buffer.from(json, 'utf8');

@@ -52,11 +52,7 @@ export async function cgminerQuery(target: PollTarget, command: string, paramete
 }
 
 /** cgminerQuery for any JSON request, e.g. btminer's `{"cmd":"status"}`. */
-export async function cgminerQueryRaw(
-  target: PollTarget,
-  request: Record<string, unknown>,
-  label: string,
-): Promise<CgminerReply> {
+export async function cgminerQueryRaw(target: PollTarget, request: Record<string, unknown>, label: string): Promise<CgminerReply> {
   const raw = await cgminerSend(target, request, label);
   return parseCgminerReply(raw, label, describeTarget(target));
 }
@@ -80,4 +76,3 @@ export function optionalRunner(): (run: () => Promise<CgminerReply>) => Promise<
     }
   };
 }
-

@@ -11,7 +11,7 @@ export function probeDescriptions(probe: ProbeReplies): string[] {
   const c = probe.cgminer;
   if (!c) return [];
   return [c.version, c.stats, c.devdetails, c.summary]
-    .map((b) => (b ? replyStatus(obj(b) ?? {})?.description ?? null : null))
+    .map((b) => (b ? (replyStatus(obj(b) ?? {})?.description ?? null) : null))
     .filter((d): d is string => d !== null);
 }
 

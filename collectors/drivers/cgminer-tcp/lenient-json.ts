@@ -51,10 +51,7 @@ export function parseCgminerReply(raw: string, command: string, source?: string)
       parsed = JSON.parse(fixed.text);
     } catch {
       if (looksTruncated(fixed.text)) {
-        throw new DeviceError(
-          'truncated',
-          `reply to "${command}"${where} cut short after ${byteLength(raw)} bytes (unclosed JSON)`,
-        );
+        throw new DeviceError('truncated', `reply to "${command}"${where} cut short after ${byteLength(raw)} bytes (unclosed JSON)`);
       }
       throw new DeviceError('garbage', `reply to "${command}"${where} is not JSON: ${preview(text)}`);
     }
@@ -114,11 +111,7 @@ export function repairCgminerJson(input: string): { text: string; repairs: strin
   text = segs.map((s) => s.text).join('');
 
   // Whatsminer API 2.0.4: "error_code":["110":"...", ...] is a dict written with list brackets.
-  text = note(
-    'error-code-list',
-    text,
-    text.replace(/("error_code"\s*:\s*)\[(\s*"[^"\\]*"\s*:[^[\]{}]*)\]/g, '$1{$2}'),
-  );
+  text = note('error-code-list', text, text.replace(/("error_code"\s*:\s*)\[(\s*"[^"\\]*"\s*:[^[\]{}]*)\]/g, '$1{$2}'));
   return { text, repairs: [...new Set(repairs)] };
 }
 

@@ -35,7 +35,8 @@ export const dcgmDriver: Driver = {
     if (reply.status === 401 || reply.status === 403) {
       throw new DeviceError('auth', `${url} refused GET ${DCGM_PATH} with HTTP ${reply.status} (credentials needed or wrong)`);
     }
-    if (reply.status < 200 || reply.status > 299) throw new DeviceError('api-error', `${url} answered GET ${DCGM_PATH} with HTTP ${reply.status}`);
+    if (reply.status < 200 || reply.status > 299)
+      throw new DeviceError('api-error', `${url} answered GET ${DCGM_PATH} with HTTP ${reply.status}`);
     return parseDcgm(reply.text, { modelHint: target.modelHint ?? null });
   },
 };

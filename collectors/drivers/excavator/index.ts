@@ -6,13 +6,7 @@
 import { jsonrpcQuery } from '../jsonrpc-tcp/client';
 import { DeviceError, driverKind, type Driver, type Identity, type PollTarget, type ProbeReplies } from '../types';
 import { describeGpuRig } from '../gpu-miner/reading';
-import {
-  EXCAVATOR_ALGORITHM_LIST,
-  EXCAVATOR_DEVICES_GET,
-  EXCAVATOR_SUBSCRIBE_INFO,
-  isExcavatorDevices,
-  parseExcavator,
-} from './parse';
+import { EXCAVATOR_ALGORITHM_LIST, EXCAVATOR_DEVICES_GET, EXCAVATOR_SUBSCRIBE_INFO, isExcavatorDevices, parseExcavator } from './parse';
 
 /**
  * A jsonrpc probe reply in excavator's devices.get shape. The scanner asks miner_getstat1, which excavator

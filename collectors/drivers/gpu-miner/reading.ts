@@ -77,7 +77,10 @@ const COUNTS = new Set(['h', 'hash', 'sol', 'sols', 'g', 'gps', 'graph', 'graphs
 export function rateUnitFactor(unit: unknown): number | null {
   const s = str(unit);
   if (s === null) return null;
-  const base = s.toLowerCase().replace(/\s+/g, '').replace(/\/s$|ps$/, '');
+  const base = s
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/\/s$|ps$/, '');
   if (COUNTS.has(base)) return 1;
   const prefix = base.charAt(0);
   return prefix in PREFIX && prefix !== '' && COUNTS.has(base.slice(1)) && base.slice(1) !== 'g' ? PREFIX[prefix] : null;
@@ -95,7 +98,11 @@ export function siRate(v: unknown): number | null {
 export function minerAlgorithm(v: unknown): string | null {
   const s = str(v);
   if (s === null) return null;
-  const name = s.replace(/"[^"]*"/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const name = s
+    .replace(/"[^"]*"/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
   return name === '' ? null : name;
 }
 

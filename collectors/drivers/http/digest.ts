@@ -45,7 +45,10 @@ export function parseDigestChallenge(header: string | string[] | null | undefine
   return {
     realm: params.realm ?? '',
     nonce: params.nonce,
-    qop: (params.qop ?? '').split(',').map((q) => q.trim().toLowerCase()).filter(Boolean),
+    qop: (params.qop ?? '')
+      .split(',')
+      .map((q) => q.trim().toLowerCase())
+      .filter(Boolean),
     opaque: params.opaque ?? null,
     algorithm: params.algorithm ?? 'MD5',
     stale: (params.stale ?? '').toLowerCase() === 'true',
@@ -103,7 +106,7 @@ function ncHex(nc: number): string {
 
 function wwwAuthenticate(headers: IncomingHttpHeaders): string | null {
   const v = headers['www-authenticate'];
-  return Array.isArray(v) ? v.join(', ') : v ?? null;
+  return Array.isArray(v) ? v.join(', ') : (v ?? null);
 }
 
 /** Digest challenges one session answers: the first, and one fresh nonce when the first expires mid-poll. */

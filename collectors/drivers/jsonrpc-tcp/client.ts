@@ -136,4 +136,3 @@ function preview(text: string): string {
   const s = text.slice(0, 40).replace(/[\u0000-\u001f]/g, ' ');
   return JSON.stringify(text.length > 40 ? `${s}…` : s);
 }
-

@@ -48,7 +48,8 @@ export function lolminerGpuNames(s: Json): unknown[] {
 /** H/s per unit of Performance_Unit; DeviceError 'unexpected' for a unit this driver does not know. */
 function unitFactor(unit: unknown, where: string): number {
   const factor = rateUnitFactor(unit);
-  if (factor === null) throw new DeviceError('unexpected', `lolMiner ${where} has an unknown Performance_Unit ${previewJson(unit ?? null)}`);
+  if (factor === null)
+    throw new DeviceError('unexpected', `lolMiner ${where} has an unknown Performance_Unit ${previewJson(unit ?? null)}`);
   return factor;
 }
 

@@ -52,7 +52,7 @@ export function parseLuxos(replies: LuxosReplies, opts: { modelHint?: string | n
   const luxFans = sectionRows(replies.fans, 'FANS')
     .map((r) => num(r.RPM))
     .filter((rpm): rpm is number => rpm !== null && rpm > 0);
-  const fansRpm = luxFans.length ? luxFans : stock?.fansRpm ?? [];
+  const fansRpm = luxFans.length ? luxFans : (stock?.fansRpm ?? []);
 
   const firmwareW = num(sectionRows(replies.power, 'POWER')[0]?.Watts);
   const { powerW, powerSource } = powerWithSource(firmwareW, model, hashrateThs);

@@ -6,15 +6,7 @@
  */
 import type { Reading } from '../../../lib/domain/reading';
 import { num, obj, str } from '../cgminer-tcp/coerce';
-import {
-  activePool,
-  gpuMinerReading,
-  minerAlgorithm,
-  nonNegative,
-  reportedWatts,
-  siRate,
-  type MinerGpu,
-} from '../gpu-miner/reading';
+import { activePool, gpuMinerReading, minerAlgorithm, nonNegative, reportedWatts, siRate, type MinerGpu } from '../gpu-miner/reading';
 import { parseJsonReply, type DeviceHttpReply } from '../http/client';
 import { DeviceError } from '../types';
 
@@ -80,10 +72,6 @@ export function parseNbminer(body: unknown, opts: { modelHint?: string | null; n
 }
 
 /** The driver's read of one GET /api/v1/status reply: HTTP status and JSON checks, then parseNbminer. Pure. */
-export function nbminerFromReply(
-  reply: DeviceHttpReply,
-  url: string,
-  opts: { modelHint?: string | null; nowMs?: number } = {},
-): Reading {
+export function nbminerFromReply(reply: DeviceHttpReply, url: string, opts: { modelHint?: string | null; nowMs?: number } = {}): Reading {
   return parseNbminer(parseJsonReply(reply, `GET ${NBMINER_STATUS_PATH}`, url), opts);
 }

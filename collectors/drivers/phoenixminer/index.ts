@@ -13,7 +13,9 @@ import { isGetstat1Reply, MINER_GETSTAT1, parsePhoenixMiner, phoenixVersion } fr
 export function identifyPhoenixMiner(probe: ProbeReplies): Identity | null {
   const body = probe.jsonrpc;
   if (!isGetstat1Reply(body)) return null;
-  const gpus = String(body.result[3] ?? '').split(';').filter((p) => p.trim() !== '').length;
+  const gpus = String(body.result[3] ?? '')
+    .split(';')
+    .filter((p) => p.trim() !== '').length;
   return { driver: 'phoenixminer', make: 'GPU', model: `${gpus}x GPU`, firmware: phoenixVersion(body.result[0]).firmware };
 }
 

@@ -94,9 +94,7 @@ export function parseSrbminer(body: unknown, opts: { modelHint?: string | null }
     },
     opts,
   );
-  const fansRpm = indices
-    .map((i) => num(devices.get(i)?.fan_speed_rpm))
-    .filter((rpm): rpm is number => rpm !== null && rpm > 0);
+  const fansRpm = indices.map((i) => num(devices.get(i)?.fan_speed_rpm)).filter((rpm): rpm is number => rpm !== null && rpm > 0);
   return { ...reading, fansRpm };
 }
 

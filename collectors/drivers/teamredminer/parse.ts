@@ -68,9 +68,15 @@ export function parseTeamRedMiner(replies: TeamRedMinerReplies, opts: { modelHin
       totalHs,
       gpus,
       // Counters as whole non-negative numbers whatever the reply says.
-      pools: (replies.pools ? poolsFromReply(replies.pools) : []).map((p) => ({ ...p, accepted: shareCount(p.accepted), rejected: shareCount(p.rejected) })),
+      pools: (replies.pools ? poolsFromReply(replies.pools) : []).map((p) => ({
+        ...p,
+        accepted: shareCount(p.accepted),
+        rejected: shareCount(p.rejected),
+      })),
       uptimeS: elapsed,
-      hardwareErrors: hwErrors.length ? finiteOrNull(hwErrors.reduce((a, b) => a + shareCount(b), 0)) : shareOrNull(summary?.['Hardware Errors']),
+      hardwareErrors: hwErrors.length
+        ? finiteOrNull(hwErrors.reduce((a, b) => a + shareCount(b), 0))
+        : shareOrNull(summary?.['Hardware Errors']),
     },
     opts,
   );

@@ -4,15 +4,7 @@
  */
 import type { Reading } from '../../../lib/domain/reading';
 import { num, obj, str } from '../cgminer-tcp/coerce';
-import {
-  activePool,
-  gpuMinerReading,
-  minerAlgorithm,
-  nonNegative,
-  reportedWatts,
-  seconds,
-  type MinerGpu,
-} from '../gpu-miner/reading';
+import { activePool, gpuMinerReading, minerAlgorithm, nonNegative, reportedWatts, seconds, type MinerGpu } from '../gpu-miner/reading';
 import { parseJsonReply, type DeviceHttpReply } from '../http/client';
 import { DeviceError } from '../types';
 

@@ -34,8 +34,7 @@ export const whatsminerDriver: Driver = {
     const optional = optionalRunner();
     const devdetails = await optional(() => cgminerQuery(target, 'devdetails'));
     // Old cgminer-4.9.2-based firmware (M20S, M3) answers devs but not edevs.
-    const edevs =
-      (await optional(() => cgminerQuery(target, 'edevs'))) ?? (await optional(() => cgminerQuery(target, 'devs')));
+    const edevs = (await optional(() => cgminerQuery(target, 'edevs'))) ?? (await optional(() => cgminerQuery(target, 'devs')));
     const pools = await optional(() => cgminerQuery(target, 'pools'));
     // The only place btminer says it was put to sleep; old firmware rejects "cmd" with STATUS E (ignored).
     const status = await optional(() => cgminerQueryRaw(target, { cmd: 'status' }, 'status'));

@@ -145,4 +145,3 @@ function whatsminerStatus(x: {
   if (x.firmwarePowerW !== null && x.firmwarePowerW >= BOARDS_POWERED_W) return 'error';
   return 'sleeping';
 }
-

@@ -50,8 +50,7 @@ function authorized(request: SimHttpRequest, rig: RigPlan): boolean {
   if (!p.uri || p.uri.split('?')[0] !== request.path) return false;
   const ha1 = md5(`${USER}:${ANTMINER_WEB_REALM}:${PASSWORD}`);
   const ha2 = md5(`${request.method}:${p.uri}`);
-  const expected =
-    p.qop === 'auth' ? md5(`${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:auth:${ha2}`) : md5(`${ha1}:${p.nonce}:${ha2}`);
+  const expected = p.qop === 'auth' ? md5(`${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:auth:${ha2}`) : md5(`${ha1}:${p.nonce}:${ha2}`);
   return p.response === expected;
 }
 

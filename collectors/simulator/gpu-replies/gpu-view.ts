@@ -65,7 +65,7 @@ export function simGpus(rig: RigPlan, state: MinerState): SimGpu[] {
       fanPct: Math.min(100, Math.round((fanRpm / GPU_FAN_MAX_RPM) * 100)),
       accepted: Math.floor(shares.accepted * shareOf),
       rejected: Math.floor(shares.rejected * shareOf),
-      busId: `0000:${(b.slot).toString(16).toUpperCase().padStart(2, '0')}:00.0`,
+      busId: `0000:${b.slot.toString(16).toUpperCase().padStart(2, '0')}:00.0`,
     };
   });
   // Rounding remainders go to the first GPU, so the GPUs add up to the rig's counters.

@@ -57,7 +57,10 @@ export function lolminerSummary(rig: RigPlan, state: MinerState): object {
       Uptime: state.elapsedS,
       Last_Update: nowS,
       Active_GPUs: gpus.length,
-      Performance_Summary: round(gpus.reduce((a, g) => a + g.Performance, 0), 2),
+      Performance_Summary: round(
+        gpus.reduce((a, g) => a + g.Performance, 0),
+        2,
+      ),
       Performance_Unit: 'mh/s',
       Accepted: shares.accepted,
       Submitted: shares.accepted + shares.rejected,

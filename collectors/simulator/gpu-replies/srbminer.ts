@@ -13,7 +13,10 @@ export const SRBMINER_SIM_PATH = '/';
 
 /** "Radeon RX 6700 XT" -> "radeon_rx_6700_xt", as SRBMiner names models. */
 export function srbModelId(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_');
 }
 
 /** "2019-12-03 19:10:34" (UTC). */

@@ -8,7 +8,8 @@ import { hash32, smoothNoise, unit } from '../prng';
 /** Hash rate of each worker ("account.rig") as the rigs report it, TH/s. */
 export type WorkerRates = ReadonlyMap<string, number>;
 
-const S_GAP = 201, S_5M = 202;
+const S_GAP = 201,
+  S_5M = 202;
 /** Net earnings per TH/s per day (sats) at the demo's difficulty, subsidy and fees, after a 2 % fee. */
 const SATS_PER_TH_DAY = 52;
 const DAY_MS = 86_400_000;
@@ -24,7 +25,12 @@ function poolGhs(seed: number, name: string, rigThs: number, tMs: number, window
   if (rigThs <= 0) return 0;
   const id = nameHash(name);
   const gap = 0.01 + 0.02 * unit(seed, S_GAP, id);
-  const noise = window === '5m' ? 0.02 * smoothNoise(seed, hash32(S_5M, id), tMs, 5 * 60_000) : window === '60m' ? 0.004 * smoothNoise(seed, hash32(S_5M, id), tMs, 3600_000) : 0;
+  const noise =
+    window === '5m'
+      ? 0.02 * smoothNoise(seed, hash32(S_5M, id), tMs, 5 * 60_000)
+      : window === '60m'
+        ? 0.004 * smoothNoise(seed, hash32(S_5M, id), tMs, 3600_000)
+        : 0;
   return Math.round(rigThs * (1 - gap + noise) * 1000);
 }
 

@@ -43,6 +43,15 @@ export function demoPoolRates(rigs: Iterable<{ plan: RigPlan; forced: unknown }>
 export function demoServices(http: Pick<RunningHttpServices, 'baseUrl' | 'mempoolBaseUrl'>): SimManifestServices {
   return {
     mempoolBaseUrl: http.mempoolBaseUrl,
-    pools: [{ name: DEMO_POOL_NAME, kind: 'braiins', baseUrl: http.baseUrl, credentials: { token: DEMO_POOL_TOKEN }, feePct: 2, matchUrl: DEMO_POOL_HOST }],
+    pools: [
+      {
+        name: DEMO_POOL_NAME,
+        kind: 'braiins',
+        baseUrl: http.baseUrl,
+        credentials: { token: DEMO_POOL_TOKEN },
+        feePct: 2,
+        matchUrl: DEMO_POOL_HOST,
+      },
+    ],
   };
 }

@@ -16,7 +16,10 @@ const USD_PRICE = 90_000;
 const PER_USD: Readonly<Record<string, number>> = { USD: 1, EUR: 0.92, GBP: 0.79, CAD: 1.38, CHF: 0.88, AUD: 1.53, JPY: 150 };
 
 // Stream tags keep the random series of different quantities independent.
-const S_DIFF = 101, S_FEE = 102, S_PRICE = 103, S_PACE = 104;
+const S_DIFF = 101,
+  S_FEE = 102,
+  S_PRICE = 103,
+  S_PACE = 104;
 
 /** Tip height at tMs: the same schedule as the Whatsminer "Current Block Height" (840,000 at the 2024 halving). */
 export function simTipHeight(tMs: number): number {
@@ -117,7 +120,12 @@ export function feesRecommendedReply(seed: number, tMs: number): object {
 
 /** A stable fake hash of block `height`. */
 function blockHash(seed: number, height: number): string {
-  return '00000000000000000000' + Array.from({ length: 11 }, (_, i) => hash32(seed, height, i).toString(16).padStart(8, '0')).join('').slice(0, 44);
+  return (
+    '00000000000000000000' +
+    Array.from({ length: 11 }, (_, i) => hash32(seed, height, i).toString(16).padStart(8, '0'))
+      .join('')
+      .slice(0, 44)
+  );
 }
 
 /** `/api/blocks/tip/hash`: a stable fake hash of the tip. */

@@ -44,7 +44,8 @@ export async function readCookie(path: string): Promise<BitcoindAuth> {
   } catch (err) {
     throw new SourceError('config', `cannot read the bitcoind cookie file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  if (!read.ok) throw new SourceError('config', `the bitcoind cookie file ${path} is larger than ${COOKIE_MAX_BYTES} bytes: not a cookie file`);
+  if (!read.ok)
+    throw new SourceError('config', `the bitcoind cookie file ${path} is larger than ${COOKIE_MAX_BYTES} bytes: not a cookie file`);
   return parseCookie(read.value);
 }
 
@@ -55,7 +56,9 @@ export function rpcOutcome(envelope: unknown): RpcOutcome {
   if (o.error !== null && o.error !== undefined) {
     const e = o.error as { code?: unknown; message?: unknown };
     const error =
-      typeof o.error === 'object' ? `RPC error ${String(e.code ?? '?')}: ${String(e.message ?? describeValue(o.error))}` : `RPC error: ${String(o.error)}`;
+      typeof o.error === 'object'
+        ? `RPC error ${String(e.code ?? '?')}: ${String(e.message ?? describeValue(o.error))}`
+        : `RPC error: ${String(o.error)}`;
     return err(snippet(error));
   }
   return ok(o.result);
@@ -75,10 +78,14 @@ function basic(auth: BitcoindAuth): string {
 /** POSTs `body` and returns the parsed JSON; Core's RPC errors arrive as HTTP 500/404 with a JSON body. */
 async function post(url: string, auth: BitcoindAuth, body: unknown, opts: HttpOptions): Promise<unknown> {
   const where = `POST ${redactUrl(url)}`;
-  const res = await request(url, { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' }, {
-    ...opts,
-    headers: { ...opts.headers, authorization: basic(auth) },
-  });
+  const res = await request(
+    url,
+    { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' },
+    {
+      ...opts,
+      headers: { ...opts.headers, authorization: basic(auth) },
+    },
+  );
   if (res.status === 401 || res.status === 403) {
     throw new SourceError('http', `HTTP ${res.status}: bitcoind refused the RPC user/password or cookie`, where, res.status);
   }
@@ -100,7 +107,12 @@ export async function rpcCall(url: string, auth: BitcoindAuth, call: RpcCall, op
 export async function rpcBatch(url: string, auth: BitcoindAuth, calls: RpcCall[], opts: HttpOptions): Promise<RpcOutcome[]> {
   if (calls.length === 0) return [];
   const where = `POST ${redactUrl(url)}`;
-  const reply = await post(url, auth, calls.map((c, id) => ({ jsonrpc: '1.0', id, method: c.method, params: c.params })), opts);
+  const reply = await post(
+    url,
+    auth,
+    calls.map((c, id) => ({ jsonrpc: '1.0', id, method: c.method, params: c.params })),
+    opts,
+  );
   return locate(where, () => {
     if (!Array.isArray(reply)) {
       // A non-array reply to a batch is a whole-request error (old nodes, proxies).

@@ -112,14 +112,23 @@ function resultOf(out: RpcOutcome, what: string): unknown {
 export async function fetchBitcoindNetwork(opts: BitcoindOptions): Promise<NetworkReading> {
   const where = `POST ${redactUrl(opts.url)}`;
   const located = <T>(fn: () => T): T => locate(where, fn);
-  const [mining, chain] = await rpcBatch(opts.url, opts.auth, [
-    { method: 'getmininginfo', params: [] },
-    { method: 'getblockchaininfo', params: [] },
-  ], opts);
+  const [mining, chain] = await rpcBatch(
+    opts.url,
+    opts.auth,
+    [
+      { method: 'getmininginfo', params: [] },
+      { method: 'getblockchaininfo', params: [] },
+    ],
+    opts,
+  );
   const info = located(() => parseMiningInfo(resultOf(mining, 'getmininginfo')));
   const sync = located(() => parseBlockchainInfo(resultOf(chain, 'getblockchaininfo')));
   if (sync.syncing) {
-    throw new SourceError('unexpected', `bitcoind is still syncing (${sync.chain}, block ${sync.tipHeight}, ${sync.progressPct.toFixed(1)} % verified)`, where);
+    throw new SourceError(
+      'unexpected',
+      `bitcoind is still syncing (${sync.chain}, block ${sync.tipHeight}, ${sync.progressPct.toFixed(1)} % verified)`,
+      where,
+    );
   }
 
   const tip = info.tipHeight;
@@ -133,7 +142,9 @@ export async function fetchBitcoindNetwork(opts: BitcoindOptions): Promise<Netwo
 
   return located(() => {
     const blocks = outs.slice(0, -1).map((o, i) => parseBlockStats(resultOf(o, `getblockstats ${calls[i].params[0]}`)));
-    const fees = blocks.filter((b) => heights.includes(b.height)).map((b) => b.totalFeeSats ?? unexpected(`getblockstats ${b.height}: no totalfee`));
+    const fees = blocks
+      .filter((b) => heights.includes(b.height))
+      .map((b) => b.totalFeeSats ?? unexpected(`getblockstats ${b.height}: no totalfee`));
     const feesPerBlockSats = reuse ?? (fees.length ? Math.round(fees.reduce((a, b) => a + b, 0) / fees.length) : 0);
     const tipTimeS = blocks.find((b) => b.height === tip)?.timeS ?? unexpected(`getblockstats: no reply for the tip ${tip}`);
     // A pruned node may no longer hold the period's first block: then there is no retarget estimate.

@@ -138,7 +138,12 @@ export function mempoolNetworkState(
     difficulty: hashrate.difficulty,
     feesPerBlockSats: parts.rewards.feesPerBlockSats,
     networkHashrateThs: hashrate.networkHashrateThs ?? hashrateThsFromDifficulty(hashrate.difficulty),
-    nextAdjustment: { estimatedChangePct: da.estimatedChangePct, estimatedDateMs: da.estimatedDateMs, blocksLeft: da.blocksLeft, height: da.height },
+    nextAdjustment: {
+      estimatedChangePct: da.estimatedChangePct,
+      estimatedDateMs: da.estimatedDateMs,
+      blocksLeft: da.blocksLeft,
+      height: da.height,
+    },
     halving: halvingAfter(tipHeight, nowMs, da.avgBlockMs),
   };
 }

@@ -20,7 +20,8 @@ export function parseBraiinsProfile(json: unknown): Profile {
     'current_balance' in btc
       ? btcToSats(btc.current_balance, 'braiins current_balance')
       : 'confirmed_reward' in btc
-        ? btcToSats(btc.confirmed_reward, 'braiins confirmed_reward') + (optionalSats(btc.unconfirmed_reward, 'braiins unconfirmed_reward') ?? 0)
+        ? btcToSats(btc.confirmed_reward, 'braiins confirmed_reward') +
+          (optionalSats(btc.unconfirmed_reward, 'braiins unconfirmed_reward') ?? 0)
         : null;
   return {
     hashrateThs1h: unitToThs(btc.hash_rate_60m, unit, 'braiins hash_rate_60m'),
@@ -42,7 +43,11 @@ export function parseBraiinsWorkers(json: unknown): Worker[] {
   const map = root.btc !== undefined ? record(record(root.btc, 'braiins workers btc').workers, 'braiins workers btc.workers') : root;
   return Object.entries(map).map(([name, w]) => {
     const o = record(w, `braiins worker ${name}`);
-    return { name, hashrateThs: unitToThs(o.hash_rate_60m, o.hash_rate_unit, `braiins worker ${name} hash_rate_60m`), online: onlineOf(o.state) };
+    return {
+      name,
+      hashrateThs: unitToThs(o.hash_rate_60m, o.hash_rate_unit, `braiins worker ${name} hash_rate_60m`),
+      online: onlineOf(o.state),
+    };
   });
 }
 

@@ -53,7 +53,11 @@ export const luxorAdapter: PoolAdapter = {
   async fetchAccount(pool, opts) {
     const headers = { ...opts.headers, authorization: credential(pool, 'luxor', 'apiKey') };
     const sub = encodeURIComponent(credential(pool, 'luxor', 'subaccount'));
-    const summary = await getParsed(joinUrl(pool.baseUrl, `v2/pool/summary/BTC?subaccount_names=${sub}`), { ...opts, headers }, parseLuxorSummary);
+    const summary = await getParsed(
+      joinUrl(pool.baseUrl, `v2/pool/summary/BTC?subaccount_names=${sub}`),
+      { ...opts, headers },
+      parseLuxorSummary,
+    );
     const workers: PoolAccountState['workers'] = [];
     for (let page = 1; page <= MAX_WORKER_PAGES; page++) {
       const path = `v2/pool/workers/BTC?subaccount_names=${sub}&page_number=${page}&page_size=1000`;

@@ -38,6 +38,8 @@ export const boardMissingRule = readingRule(boardMissingDescriptor, (reading, t)
   const absent: number[] = [];
   for (let i = 0; i <= highest; i++) if (!present.has(i)) absent.push(i);
   const missing = [...new Set([...dead, ...absent])].sort((a, b) => a - b);
-  const detail = missing.length ? `board ${missing.join(', ')} missing or dead (${reading.boards.length - dead.length} hashing)` : `${reading.boards.length} boards hashing`;
+  const detail = missing.length
+    ? `board ${missing.join(', ')} missing or dead (${reading.boards.length - dead.length} hashing)`
+    : `${reading.boards.length} boards hashing`;
   return { breached: missing.length > 0, value: missing.length, detail };
 });

@@ -4,7 +4,12 @@ import type { afterSchema } from './threshold-fields';
 import type { z } from 'zod';
 
 /** The verdict on data of `what` fetched at `fetchedAtMs`: null never fetched, undefined not used (not judged). */
-export function dataAgeVerdicts(what: string, fetchedAtMs: number | null | undefined, nowMs: number, t: z.output<typeof afterSchema>): RuleVerdict[] {
+export function dataAgeVerdicts(
+  what: string,
+  fetchedAtMs: number | null | undefined,
+  nowMs: number,
+  t: z.output<typeof afterSchema>,
+): RuleVerdict[] {
   if (fetchedAtMs === undefined || !t.enabled) return [];
   const base = { subjectId: FLEET_SUBJECT_ID, siteId: null };
   if (fetchedAtMs === null) return [{ ...base, breached: true, value: null, detail: `${what} data never fetched` }];

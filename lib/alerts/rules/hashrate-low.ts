@@ -27,5 +27,9 @@ export const hashrateLowRule = readingRule(hashrateLowDescriptor, (reading, t) =
   const expected = reading.expectedHashrateThs;
   if (expected === null || !(expected > 0)) return null;
   const pct = round((reading.hashrateThs / expected) * 100, 1);
-  return { breached: pct < t.belowPct, value: pct, detail: `hash rate ${round(reading.hashrateThs)} TH/s is ${pct} % of expected ${round(expected)} TH/s (limit ${t.belowPct} %)` };
+  return {
+    breached: pct < t.belowPct,
+    value: pct,
+    detail: `hash rate ${round(reading.hashrateThs)} TH/s is ${pct} % of expected ${round(expected)} TH/s (limit ${t.belowPct} %)`,
+  };
 });

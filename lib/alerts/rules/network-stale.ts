@@ -17,4 +17,6 @@ export const networkStaleDescriptor = {
 } as const satisfies RuleDescriptor<'network-stale', typeof afterSchema>;
 
 /** The rule: the fleet, when network data is used. */
-export const networkStaleRule = defineRule(networkStaleDescriptor, (ctx) => dataAgeVerdicts('network', ctx.input.market.networkFetchedAtMs, ctx.input.nowMs, ctx.global));
+export const networkStaleRule = defineRule(networkStaleDescriptor, (ctx) =>
+  dataAgeVerdicts('network', ctx.input.market.networkFetchedAtMs, ctx.input.nowMs, ctx.global),
+);

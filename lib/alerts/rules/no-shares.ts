@@ -21,5 +21,9 @@ export const noSharesRule = readingRule(noSharesDescriptor, (_reading, t, rig, n
   if (rig.sharesAcceptedAtMs === undefined) return null;
   if (rig.sharesAcceptedAtMs === null) return { breached: true, value: null, detail: 'no accepted share seen yet' };
   const minutes = round((nowMs - rig.sharesAcceptedAtMs) / 60_000, 1);
-  return { breached: nowMs - rig.sharesAcceptedAtMs >= t.afterMs, value: minutes, detail: `last accepted share ${minutes} min ago (limit ${t.afterMs / 60_000} min)` };
+  return {
+    breached: nowMs - rig.sharesAcceptedAtMs >= t.afterMs,
+    value: minutes,
+    detail: `last accepted share ${minutes} min ago (limit ${t.afterMs / 60_000} min)`,
+  };
 });

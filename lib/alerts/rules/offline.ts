@@ -17,4 +17,8 @@ export const offlineDescriptor = {
 } as const satisfies RuleDescriptor<'offline', typeof timingOnlySchema>;
 
 /** The rule: every rig. */
-export const offlineRule = rigRule(offlineDescriptor, (rig) => ({ breached: rig.connectivity === 'offline', value: null, detail: `${rig.name} is ${rig.connectivity}` }));
+export const offlineRule = rigRule(offlineDescriptor, (rig) => ({
+  breached: rig.connectivity === 'offline',
+  value: null,
+  detail: `${rig.name} is ${rig.connectivity}`,
+}));

@@ -20,6 +20,8 @@ export const poolDeadDescriptor = {
 export const poolDeadRule = readingRule(poolDeadDescriptor, (reading) => {
   if (reading.pools.length === 0) return null;
   const alive = reading.pools.filter((p) => p.status.trim().toLowerCase() === 'alive');
-  const detail = alive.length ? `${alive.length} of ${reading.pools.length} pools alive` : `no pool alive (${reading.pools.map((p) => `${p.url}: ${p.status}`).join('; ')})`;
+  const detail = alive.length
+    ? `${alive.length} of ${reading.pools.length} pools alive`
+    : `no pool alive (${reading.pools.map((p) => `${p.url}: ${p.status}`).join('; ')})`;
   return { breached: alive.length === 0, value: alive.length, detail };
 });

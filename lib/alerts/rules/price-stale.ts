@@ -17,4 +17,6 @@ export const priceStaleDescriptor = {
 } as const satisfies RuleDescriptor<'price-stale', typeof afterSchema>;
 
 /** The rule: the fleet, when a price feed is used (not a fixed HASHWATT_BTC_PRICE). */
-export const priceStaleRule = defineRule(priceStaleDescriptor, (ctx) => dataAgeVerdicts('price', ctx.input.market.priceFetchedAtMs, ctx.input.nowMs, ctx.global));
+export const priceStaleRule = defineRule(priceStaleDescriptor, (ctx) =>
+  dataAgeVerdicts('price', ctx.input.market.priceFetchedAtMs, ctx.input.nowMs, ctx.global),
+);

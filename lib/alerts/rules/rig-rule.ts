@@ -20,7 +20,10 @@ export function round(n: number, digits = 2): number {
 }
 
 /** A rule judged on every rig where it is enabled; `judge` null: not judged. */
-export function rigRule<D extends RuleDescriptor>(descriptor: D, judge: (rig: AlertRig, t: z.output<D['thresholds']>, nowMs: number) => Verdict | null): AlertRule<D> {
+export function rigRule<D extends RuleDescriptor>(
+  descriptor: D,
+  judge: (rig: AlertRig, t: z.output<D['thresholds']>, nowMs: number) => Verdict | null,
+): AlertRule<D> {
   return defineRule(descriptor, (ctx) =>
     ctx.input.rigs.flatMap((rig): RuleVerdict[] => {
       const t = ctx.rig(rig);

@@ -17,4 +17,8 @@ export const staleDescriptor = {
 } as const satisfies RuleDescriptor<'stale', typeof timingOnlySchema>;
 
 /** The rule: every rig. */
-export const staleRule = rigRule(staleDescriptor, (rig) => ({ breached: rig.connectivity === 'stale', value: null, detail: `${rig.name} is ${rig.connectivity}` }));
+export const staleRule = rigRule(staleDescriptor, (rig) => ({
+  breached: rig.connectivity === 'stale',
+  value: null,
+  detail: `${rig.name} is ${rig.connectivity}`,
+}));

@@ -6,8 +6,14 @@ import { MINUTE_MS, timingShape } from './threshold-fields';
 
 const thresholds = z.strictObject({
   ...timingShape,
-  maxC: z.number({ error: 'must be a temperature in degC' }).min(0, { error: 'must be 0 degC or more' }).max(150, { error: 'must be 150 degC or less' }),
-  clearBandC: z.number({ error: 'must be a number of degC' }).min(0, { error: 'must be 0 degC or more' }).max(50, { error: 'must be 50 degC or less' }),
+  maxC: z
+    .number({ error: 'must be a temperature in degC' })
+    .min(0, { error: 'must be 0 degC or more' })
+    .max(150, { error: 'must be 150 degC or less' }),
+  clearBandC: z
+    .number({ error: 'must be a number of degC' })
+    .min(0, { error: 'must be 0 degC or more' })
+    .max(50, { error: 'must be 50 degC or less' }),
 });
 
 /** The rule, described. */
@@ -30,5 +36,10 @@ export const tempHighDescriptor = {
 export const tempHighRule = readingRule(tempHighDescriptor, (reading, t) => {
   const tempC = reading.tempMaxC;
   if (tempC === null) return null;
-  return { breached: tempC > t.maxC, holding: tempC > t.maxC - t.clearBandC, value: tempC, detail: `hottest ${tempC} degC (limit ${t.maxC} degC)` };
+  return {
+    breached: tempC > t.maxC,
+    holding: tempC > t.maxC - t.clearBandC,
+    value: tempC,
+    detail: `hottest ${tempC} degC (limit ${t.maxC} degC)`,
+  };
 });

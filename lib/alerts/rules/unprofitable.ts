@@ -9,8 +9,14 @@ import type { Verdict } from './rig-rule';
 import type { RuleField } from './rule';
 import { MINUTE_MS, timingShape } from './threshold-fields';
 
-const money = z.number({ error: 'must be a number (per kWh, in the site currency)' }).min(-1000, { error: 'must be -1000 or more' }).max(1000, { error: 'must be 1000 or less' });
-const band = z.number({ error: 'must be a number (per kWh, in the site currency)' }).min(0, { error: 'must be 0 or more' }).max(1000, { error: 'must be 1000 or less' });
+const money = z
+  .number({ error: 'must be a number (per kWh, in the site currency)' })
+  .min(-1000, { error: 'must be -1000 or more' })
+  .max(1000, { error: 'must be 1000 or less' });
+const band = z
+  .number({ error: 'must be a number (per kWh, in the site currency)' })
+  .min(0, { error: 'must be 0 or more' })
+  .max(1000, { error: 'must be 1000 or less' });
 
 /** The thresholds of both unprofitable rules. */
 export const unprofitableSchema = z.strictObject({
@@ -25,7 +31,13 @@ export const unprofitableSchema = z.strictObject({
 export type UnprofitableThresholds = z.infer<typeof unprofitableSchema>;
 
 /** Margin 0/kWh for 15 minutes; resolves only once profit per kWh has been at or above margin + 0.002/kWh for 5 minutes. */
-export const UNPROFITABLE_DEFAULTS: UnprofitableThresholds = { enabled: true, forMs: 15 * MINUTE_MS, clearForMs: 5 * MINUTE_MS, marginPerKwh: 0, clearBandPerKwh: 0.002 };
+export const UNPROFITABLE_DEFAULTS: UnprofitableThresholds = {
+  enabled: true,
+  forMs: 15 * MINUTE_MS,
+  clearForMs: 5 * MINUTE_MS,
+  marginPerKwh: 0,
+  clearBandPerKwh: 0.002,
+};
 
 /** Their form fields. */
 export const UNPROFITABLE_LIMITS: readonly RuleField[] = [

@@ -30,7 +30,12 @@ export interface AddRigsResult {
 
 /** "Rockdale TX" -> "rockdale-tx". */
 export function slugOf(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'site'
+  );
 }
 
 /** Default rig name: "<site slug>-10-0-0-5", with ":port" spelled "-p8080" when not the driver's default. */

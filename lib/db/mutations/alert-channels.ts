@@ -14,7 +14,12 @@ export function createChannelRow(db: Db, name: string, enabled: boolean, config:
     .get().id;
 }
 
-export function updateChannelRow(db: Db, id: number, patch: { name?: string; enabled?: boolean; config?: ChannelConfig }, nowMs: number): void {
+export function updateChannelRow(
+  db: Db,
+  id: number,
+  patch: { name?: string; enabled?: boolean; config?: ChannelConfig },
+  nowMs: number,
+): void {
   db.orm
     .update(alertChannels)
     .set({

@@ -26,7 +26,11 @@ export function toRequestView(row: AlertRequestRow): AlertRequestView {
 /** Records a request for the collector; returns it as the API shows it. */
 export function recordAlertRequest(db: Db, request: AlertRequest, nowMs: number): AlertRequestView {
   const { kind, ...payload } = request;
-  const row = db.orm.insert(alertRequests).values({ kind, payloadJson: JSON.stringify(payload), createdAtMs: nowMs }).returning().get();
+  const row = db.orm
+    .insert(alertRequests)
+    .values({ kind, payloadJson: JSON.stringify(payload), createdAtMs: nowMs })
+    .returning()
+    .get();
   return toRequestView(row);
 }
 

@@ -14,7 +14,10 @@ import { writeTransaction } from '../transactions';
 export type OverrideScope = 'global' | 'site' | 'rig';
 
 function logChange(db: Db, nowMs: number, what: string) {
-  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'alert-settings', payload: JSON.stringify({ what }) }).run();
+  db.orm
+    .insert(changes)
+    .values({ tsMs: nowMs, kind: 'alert-settings', payload: JSON.stringify({ what }) })
+    .run();
 }
 
 /** Replaces the override of one scope; an empty override removes it. */

@@ -39,7 +39,11 @@ export function dueDeliveries(db: Db, nowMs: number, limit = 5000): DueDelivery[
 /** When each (channel, group) was last notified. */
 export function lastSentByGroup(db: Db): Map<string, number> {
   const rows = db.orm
-    .select({ channelId: alertDeliveries.channelId, groupKey: alertDeliveries.groupKey, atMs: sql<number>`max(${alertDeliveries.deliveredAtMs})` })
+    .select({
+      channelId: alertDeliveries.channelId,
+      groupKey: alertDeliveries.groupKey,
+      atMs: sql<number>`max(${alertDeliveries.deliveredAtMs})`,
+    })
     .from(alertDeliveries)
     .where(eq(alertDeliveries.status, 'delivered'))
     .groupBy(alertDeliveries.channelId, alertDeliveries.groupKey)
@@ -49,7 +53,14 @@ export function lastSentByGroup(db: Db): Map<string, number> {
 
 export function alertRowsByIds(db: Db, ids: readonly string[]): Map<string, AlertRow> {
   if (ids.length === 0) return new Map();
-  return new Map(db.orm.select().from(alerts).where(inArray(alerts.id, [...ids])).all().map((r) => [r.id, r]));
+  return new Map(
+    db.orm
+      .select()
+      .from(alerts)
+      .where(inArray(alerts.id, [...ids]))
+      .all()
+      .map((r) => [r.id, r]),
+  );
 }
 
 export function markDelivered(db: Db, ids: readonly number[], nowMs: number): void {
@@ -75,7 +86,11 @@ export function markAttemptFailed(db: Db, ids: readonly number[], error: string,
 
 /** Holds deliveries back until `untilMs` without counting an attempt (quiet hours). */
 export function deferDeliveries(db: Db, ids: readonly number[], untilMs: number): void {
-  db.orm.update(alertDeliveries).set({ nextAttemptMs: untilMs }).where(inArray(alertDeliveries.id, [...ids])).run();
+  db.orm
+    .update(alertDeliveries)
+    .set({ nextAttemptMs: untilMs })
+    .where(inArray(alertDeliveries.id, [...ids]))
+    .run();
 }
 
 /**
@@ -113,7 +128,10 @@ function dropPendingRenotify(db: Db, alertId: string): void {
 }
 
 function logAlertsChange(db: Db, nowMs: number, what: string): void {
-  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'alerts', payload: JSON.stringify({ what }) }).run();
+  db.orm
+    .insert(changes)
+    .values({ tsMs: nowMs, kind: 'alerts', payload: JSON.stringify({ what }) })
+    .run();
 }
 
 /** Acknowledges a firing alert (stops re-notification); an error message when it cannot. */
@@ -145,6 +163,12 @@ export function snoozeAlert(db: Db, alertId: string, untilMs: number | null, now
 /** Removes delivered and failed deliveries and handled requests older than `keepMs`. */
 export function pruneDeliveryQueue(db: Db, nowMs: number, keepMs: number): void {
   const cutoff = nowMs - keepMs;
-  db.orm.delete(alertDeliveries).where(and(ne(alertDeliveries.status, 'pending'), lt(alertDeliveries.createdAtMs, cutoff))).run();
-  db.orm.delete(alertRequests).where(and(ne(alertRequests.status, 'pending'), lt(alertRequests.createdAtMs, cutoff))).run();
+  db.orm
+    .delete(alertDeliveries)
+    .where(and(ne(alertDeliveries.status, 'pending'), lt(alertDeliveries.createdAtMs, cutoff)))
+    .run();
+  db.orm
+    .delete(alertRequests)
+    .where(and(ne(alertRequests.status, 'pending'), lt(alertRequests.createdAtMs, cutoff)))
+    .run();
 }

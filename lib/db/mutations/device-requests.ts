@@ -3,7 +3,14 @@
  * writes its progress and then its result or error, and the web app polls the row.
  */
 import { and, asc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import type { DeviceRequestInput, DeviceRequestStatus, DeviceRequestView, ProbeResult, ScanProgress, ScanResult } from '../../rigs/device-request-types';
+import type {
+  DeviceRequestInput,
+  DeviceRequestStatus,
+  DeviceRequestView,
+  ProbeResult,
+  ScanProgress,
+  ScanResult,
+} from '../../rigs/device-request-types';
 import type { Db } from '../client';
 import { deviceRequests, type DeviceRequestRow } from '../schema';
 import { writeTransaction } from '../transactions';
@@ -40,7 +47,11 @@ export function toDeviceRequestView(row: DeviceRequestRow): DeviceRequestView {
 /** Records a request for the collector. */
 export function recordDeviceRequest(db: Db, input: DeviceRequestInput, nowMs: number): DeviceRequestView {
   const { kind, ...payload } = input;
-  const row = db.orm.insert(deviceRequests).values({ kind, payloadJson: JSON.stringify(payload), createdAtMs: nowMs }).returning().get();
+  const row = db.orm
+    .insert(deviceRequests)
+    .values({ kind, payloadJson: JSON.stringify(payload), createdAtMs: nowMs })
+    .returning()
+    .get();
   return toDeviceRequestView(row);
 }
 
@@ -57,12 +68,23 @@ export function getDeviceRequest(db: Db, id: number): DeviceRequestView | null {
 export function claimPendingDeviceRequests(db: Db, limit: number): { id: number; kind: string; payload: unknown }[] {
   if (limit <= 0) return [];
   return writeTransaction(db, () => {
-    const rows = db.orm.select().from(deviceRequests).where(eq(deviceRequests.status, 'pending')).orderBy(asc(deviceRequests.id)).limit(limit).all();
+    const rows = db.orm
+      .select()
+      .from(deviceRequests)
+      .where(eq(deviceRequests.status, 'pending'))
+      .orderBy(asc(deviceRequests.id))
+      .limit(limit)
+      .all();
     if (rows.length === 0) return [];
     db.orm
       .update(deviceRequests)
       .set({ status: 'running' })
-      .where(inArray(deviceRequests.id, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          deviceRequests.id,
+          rows.map((r) => r.id),
+        ),
+      )
       .run();
     return rows.map((r) => ({ id: r.id, kind: r.kind, payload: parseJson<unknown>(r.payloadJson) }));
   });
@@ -70,7 +92,11 @@ export function claimPendingDeviceRequests(db: Db, limit: number): { id: number;
 
 /** Stores a running request's progress. */
 export function setDeviceRequestProgress(db: Db, id: number, progress: ScanProgress): void {
-  db.orm.update(deviceRequests).set({ progressJson: JSON.stringify(progress) }).where(eq(deviceRequests.id, id)).run();
+  db.orm
+    .update(deviceRequests)
+    .set({ progressJson: JSON.stringify(progress) })
+    .where(eq(deviceRequests.id, id))
+    .run();
 }
 
 /** Marks the request done with its result, or failed with the reason. */
@@ -83,13 +109,22 @@ export function finishDeviceRequest(
   const set =
     'error' in outcome
       ? { status: 'failed', error: outcome.error, handledAtMs: nowMs }
-      : { status: 'done', resultJson: JSON.stringify(outcome.result), handledAtMs: nowMs, ...(outcome.progress ? { progressJson: JSON.stringify(outcome.progress) } : {}) };
+      : {
+          status: 'done',
+          resultJson: JSON.stringify(outcome.result),
+          handledAtMs: nowMs,
+          ...(outcome.progress ? { progressJson: JSON.stringify(outcome.progress) } : {}),
+        };
   db.orm.update(deviceRequests).set(set).where(eq(deviceRequests.id, id)).run();
 }
 
 /** Fails every request left 'running' (by a collector that stopped or crashed mid-way); returns how many. */
 export function failRunningDeviceRequests(db: Db, nowMs: number, error: string): number {
-  return db.orm.update(deviceRequests).set({ status: 'failed', error, handledAtMs: nowMs }).where(eq(deviceRequests.status, 'running')).run().changes;
+  return db.orm
+    .update(deviceRequests)
+    .set({ status: 'failed', error, handledAtMs: nowMs })
+    .where(eq(deviceRequests.status, 'running'))
+    .run().changes;
 }
 
 /** Deletes handled requests older than `keepMs`; returns how many. */

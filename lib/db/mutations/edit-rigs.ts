@@ -39,7 +39,10 @@ export function updateRig(db: Db, id: number, patch: RigPatch, nowMs: number): R
       if (other) return refuse('conflict', `${address}:${port} is already registered as ${other.name}`);
     }
     db.orm.update(rigs).set(patch).where(eq(rigs.id, id)).run();
-    db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed', siteId: patch.siteId ?? rig.siteId, rigId: id }).run();
+    db.orm
+      .insert(changes)
+      .values({ tsMs: nowMs, kind: 'rigs-changed', siteId: patch.siteId ?? rig.siteId, rigId: id })
+      .run();
     return ok();
   });
 }
@@ -53,9 +56,15 @@ export function removeRig(db: Db, id: number, nowMs: number): { removed: false }
     db.orm.delete(rollups).where(eq(rollups.rigId, id)).run();
     db.orm.delete(rigEvents).where(eq(rigEvents.rigId, id)).run();
     db.orm.delete(rigStatus).where(eq(rigStatus.rigId, id)).run();
-    db.orm.delete(economics).where(and(eq(economics.scope, 'rig'), eq(economics.scopeId, id))).run();
+    db.orm
+      .delete(economics)
+      .where(and(eq(economics.scope, 'rig'), eq(economics.scopeId, id)))
+      .run();
     db.orm.delete(rigMaintenance).where(eq(rigMaintenance.rigId, id)).run();
-    db.orm.delete(alertOverrides).where(and(eq(alertOverrides.scope, 'rig'), eq(alertOverrides.scopeId, id))).run();
+    db.orm
+      .delete(alertOverrides)
+      .where(and(eq(alertOverrides.scope, 'rig'), eq(alertOverrides.scopeId, id)))
+      .run();
     db.orm.delete(rigs).where(eq(rigs.id, id)).run();
     db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed', siteId: rig.siteId }).run();
     return { removed: true as const, name: rig.name, samples: removedSamples };

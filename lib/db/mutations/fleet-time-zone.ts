@@ -18,10 +18,17 @@ export function setFleetTimeZone(db: Db, value: unknown, nowMs: number): Result<
     return ok(null);
   }
   const tz = typeof value === 'string' ? canonicalTimeZone(value) : null;
-  if (tz === null) return err(`fleetTimeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC, or null for the first site's (got ${describeValue(value, 60)})`);
+  if (tz === null)
+    return err(
+      `fleetTimeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC, or null for the first site's (got ${describeValue(value, 60)})`,
+    );
   const valueJson = JSON.stringify(tz);
   writeTransaction(db, () =>
-    db.orm.insert(appSettings).values({ key: FLEET_TIME_ZONE_KEY, valueJson, updatedAtMs: nowMs }).onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } }).run(),
+    db.orm
+      .insert(appSettings)
+      .values({ key: FLEET_TIME_ZONE_KEY, valueJson, updatedAtMs: nowMs })
+      .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
+      .run(),
   );
   return ok(tz);
 }

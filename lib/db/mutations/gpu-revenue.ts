@@ -18,6 +18,9 @@ export function setSiteGpuRevenue(db: Db, siteId: number, figures: SiteGpuRevenu
       .values({ key: GPU_REVENUE_KEY, valueJson, updatedAtMs: nowMs })
       .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
       .run();
-    db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings', siteId, payload: JSON.stringify({ gpuRevenue: true }) }).run();
+    db.orm
+      .insert(changes)
+      .values({ tsMs: nowMs, kind: 'site-settings', siteId, payload: JSON.stringify({ gpuRevenue: true }) })
+      .run();
   });
 }

@@ -39,7 +39,8 @@ export function changeUser(db: Db, actor: Actor, userId: number, change: UserCha
     const refusal = userChangeRefusal(target, { role: change.role, disabled: change.disabled }, actor.userId, countEnabledAdmins(db));
     if (refusal) return refuse('conflict', refusal);
     updateUser(db, userId, change);
-    if (change.passwordHash !== undefined) setUserPassword(db, userId, change.passwordHash, userId === actor.userId ? actor.sessionToken : undefined);
+    if (change.passwordHash !== undefined)
+      setUserPassword(db, userId, change.passwordHash, userId === actor.userId ? actor.sessionToken : undefined);
     return ok();
   });
 }

@@ -21,11 +21,21 @@ function nameTaken(db: Db, name: string, exceptId: number | null): boolean {
 }
 
 function values(db: Db, p: PoolConfig) {
-  return { name: p.name, kind: p.kind, baseUrl: p.baseUrl, credentialsJson: sealPoolCredentials(db, p.kind, p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
+  return {
+    name: p.name,
+    kind: p.kind,
+    baseUrl: p.baseUrl,
+    credentialsJson: sealPoolCredentials(db, p.kind, p.credentials),
+    feePct: p.feePct,
+    matchUrl: p.matchUrl,
+  };
 }
 
 function logChange(db: Db, nowMs: number, what: string): void {
-  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings', payload: JSON.stringify({ what }) }).run();
+  db.orm
+    .insert(changes)
+    .values({ tsMs: nowMs, kind: 'site-settings', payload: JSON.stringify({ what }) })
+    .run();
 }
 
 const taken = (name: string): PoolWrite => refuse('conflict', `a pool named ${JSON.stringify(name)} already exists`);
@@ -35,7 +45,11 @@ const missing = (id: number): PoolWrite => refuse('not-found', `no pool with id 
 export function createPool(db: Db, pool: PoolConfig, nowMs: number): PoolWrite {
   return writeTransaction(db, (): PoolWrite => {
     if (nameTaken(db, pool.name, null)) return taken(pool.name);
-    const row = db.orm.insert(pools).values({ ...values(db, pool), createdAtMs: nowMs }).returning({ id: pools.id }).get();
+    const row = db.orm
+      .insert(pools)
+      .values({ ...values(db, pool), createdAtMs: nowMs })
+      .returning({ id: pools.id })
+      .get();
     logChange(db, nowMs, 'pool added');
     return ok(row.id);
   });
@@ -51,7 +65,10 @@ export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number):
     // Another account's figures must not be shown as this one's.
     const credentialsBefore = openPoolCredentialsJson(db, before.kind, before.credentialsJson);
     if (before.kind !== pool.kind || before.baseUrl !== pool.baseUrl || credentialsBefore !== JSON.stringify(pool.credentials)) {
-      db.orm.delete(sourceState).where(eq(sourceState.key, `pool:${id}`)).run();
+      db.orm
+        .delete(sourceState)
+        .where(eq(sourceState.key, `pool:${id}`))
+        .run();
     }
     logChange(db, nowMs, 'pool changed');
     return ok(id);
@@ -63,7 +80,10 @@ export function deletePool(db: Db, id: number, nowMs: number): PoolWrite {
   return writeTransaction(db, (): PoolWrite => {
     const { changes: n } = db.orm.delete(pools).where(eq(pools.id, id)).run();
     if (n === 0) return missing(id);
-    db.orm.delete(sourceState).where(eq(sourceState.key, `pool:${id}`)).run();
+    db.orm
+      .delete(sourceState)
+      .where(eq(sourceState.key, `pool:${id}`))
+      .run();
     logChange(db, nowMs, 'pool removed');
     return ok(id);
   });

@@ -5,5 +5,8 @@ import { changes } from '../schema';
 
 /** Deletes change rows older than `keepMs`; returns how many were removed. */
 export function pruneChanges(db: Db, nowMs: number, keepMs: number): number {
-  return db.orm.delete(changes).where(lt(changes.tsMs, nowMs - keepMs)).run().changes;
+  return db.orm
+    .delete(changes)
+    .where(lt(changes.tsMs, nowMs - keepMs))
+    .run().changes;
 }

@@ -29,7 +29,12 @@ export function upsertPushSubscription(db: Db, userId: number, sub: Subscription
 
 /** Removes the caller's own subscription of `endpoint`; false when the caller has none there. */
 export function deletePushSubscription(db: Db, userId: number, endpoint: string): boolean {
-  return db.orm.delete(pushSubscriptions).where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint))).run().changes > 0;
+  return (
+    db.orm
+      .delete(pushSubscriptions)
+      .where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)))
+      .run().changes > 0
+  );
 }
 
 /**
@@ -54,7 +59,10 @@ export function pushTargets(db: Db, userNames: readonly string[]): PushTarget[] 
     .where(userNames.length === 0 ? undefined : inArray(users.name, [...userNames]))
     .orderBy(asc(pushSubscriptions.id))
     .all()
-    .map(({ role, siteIdsJson, disabled, ...target }) => ({ ...target, subscriber: { role, siteIds: userSiteIds({ role, siteIdsJson }), disabled } }));
+    .map(({ role, siteIdsJson, disabled, ...target }) => ({
+      ...target,
+      subscriber: { role, siteIds: userSiteIds({ role, siteIdsJson }), disabled },
+    }));
 }
 
 /** The store the webpush channel sends through. */
@@ -65,7 +73,11 @@ export function pushSubscriptionStore(db: Db): PushSubscriptionStore {
       db.orm.update(pushSubscriptions).set({ lastSuccessMs: atMs, lastError: null }).where(eq(pushSubscriptions.id, id)).run();
     },
     failed: (id, error) => {
-      db.orm.update(pushSubscriptions).set({ lastError: error.slice(0, MAX_ERROR_CHARS) }).where(eq(pushSubscriptions.id, id)).run();
+      db.orm
+        .update(pushSubscriptions)
+        .set({ lastError: error.slice(0, MAX_ERROR_CHARS) })
+        .where(eq(pushSubscriptions.id, id))
+        .run();
     },
     gone: (id) => {
       db.orm.delete(pushSubscriptions).where(eq(pushSubscriptions.id, id)).run();

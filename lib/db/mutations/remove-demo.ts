@@ -31,7 +31,11 @@ export interface DemoMarks {
 
 /** Deletes the network and price values that came from the simulator; returns their keys. */
 export function dropDemoSourceValues(db: Db, isDemoSource: DemoMarks['isDemoSource']): string[] {
-  const rows = db.orm.select({ key: sourceState.key, source: sourceState.source }).from(sourceState).where(or(eq(sourceState.key, 'network'), eq(sourceState.key, 'price'))).all();
+  const rows = db.orm
+    .select({ key: sourceState.key, source: sourceState.source })
+    .from(sourceState)
+    .where(or(eq(sourceState.key, 'network'), eq(sourceState.key, 'price')))
+    .all();
   const keys = rows.filter((r) => isDemoSource(r.source)).map((r) => r.key);
   if (keys.length > 0) db.orm.delete(sourceState).where(inArray(sourceState.key, keys)).run();
   return keys;
@@ -53,7 +57,14 @@ export function removeDemo(db: Db, marks: DemoMarks, nowMs: number): DemoRemoval
       if (site && deleteSite(db, siteId, nowMs).ok) sites.push(site.name);
     }
     const removedPools: string[] = [];
-    const demoPools = marks.poolNames.length > 0 ? db.orm.select({ id: pools.id, name: pools.name }).from(pools).where(inArray(pools.name, [...marks.poolNames])).all() : [];
+    const demoPools =
+      marks.poolNames.length > 0
+        ? db.orm
+            .select({ id: pools.id, name: pools.name })
+            .from(pools)
+            .where(inArray(pools.name, [...marks.poolNames]))
+            .all()
+        : [];
     for (const pool of demoPools) if (deletePool(db, pool.id, nowMs).ok) removedPools.push(pool.name);
     const sources = dropDemoSourceValues(db, marks.isDemoSource);
     const valueJson = JSON.stringify({ atMs: nowMs });

@@ -5,9 +5,16 @@ import { appSettings } from '../schema';
 import { watermarkKey } from '../queries/rollups';
 import { writeTransaction } from '../transactions';
 
-const STAT_COLUMNS = (['hashrate_ths', 'power_w', 'temp_max_c', 'profit_per_kwh'] as const).flatMap((c) => [`${c}_min`, `${c}_avg`, `${c}_max`, `${c}_n`]);
+const STAT_COLUMNS = (['hashrate_ths', 'power_w', 'temp_max_c', 'profit_per_kwh'] as const).flatMap((c) => [
+  `${c}_min`,
+  `${c}_avg`,
+  `${c}_max`,
+  `${c}_n`,
+]);
 const UPSERT_SQL = `insert into rollups (rig_id, tier, bucket_start_ms, ${STAT_COLUMNS.join(', ')})
-  values (${Array(3 + STAT_COLUMNS.length).fill('?').join(', ')})
+  values (${Array(3 + STAT_COLUMNS.length)
+    .fill('?')
+    .join(', ')})
   on conflict (rig_id, tier, bucket_start_ms) do update set ${STAT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`;
 
 /** The statement's parameters for one bucket, in STAT_COLUMNS order (METRICS order, min/avg/max/n). */
@@ -37,7 +44,9 @@ export function storeRollups(db: Db, tier: Tier, buckets: readonly Bucket[], don
 
 /** Deletes a tier's buckets that started before `cutoffMs`, in batches; returns how many. */
 export function pruneRollups(db: Db, tier: Tier, cutoffMs: number, batchRows = 5000, maxBatches = 20): number {
-  const stmt = db.sqlite.prepare('delete from rollups where rowid in (select rowid from rollups where tier = ? and bucket_start_ms < ? limit ?)');
+  const stmt = db.sqlite.prepare(
+    'delete from rollups where rowid in (select rowid from rollups where tier = ? and bucket_start_ms < ? limit ?)',
+  );
   let removed = 0;
   for (let i = 0; i < maxBatches; i++) {
     const n = stmt.run(tier, cutoffMs, batchRows).changes;

@@ -6,7 +6,15 @@ import { eq } from 'drizzle-orm';
 import { isSealed } from '../../secrets/secret-box';
 import type { Db } from '../client';
 import { alertChannels, appSettings, pools } from '../schema';
-import { channelSecretPaths, parseObject, poolSecretKeys, sealChannelConfig, sealPoolCredentials, sealSettingsDoc, SETTINGS_SECRET_PATHS } from '../secret-fields';
+import {
+  channelSecretPaths,
+  parseObject,
+  poolSecretKeys,
+  sealChannelConfig,
+  sealPoolCredentials,
+  sealSettingsDoc,
+  SETTINGS_SECRET_PATHS,
+} from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
 type Obj = Record<string, unknown>;
@@ -46,14 +54,22 @@ function sealInPlace(db: Db): number {
       const doc = parseObject(row.configJson);
       const n = doc ? plainCount(doc, channelSecretPaths(doc)) : 0;
       if (n === 0 || !doc) continue;
-      db.orm.update(alertChannels).set({ configJson: sealChannelConfig(db, doc) }).where(eq(alertChannels.id, row.id)).run();
+      db.orm
+        .update(alertChannels)
+        .set({ configJson: sealChannelConfig(db, doc) })
+        .where(eq(alertChannels.id, row.id))
+        .run();
       sealed += n;
     }
     for (const row of db.orm.select({ id: pools.id, kind: pools.kind, credentialsJson: pools.credentialsJson }).from(pools).all()) {
       const doc = parseObject(row.credentialsJson);
       const n = doc ? plainCount(doc, poolSecretKeys(row.kind, doc)) : 0;
       if (n === 0 || !doc) continue;
-      db.orm.update(pools).set({ credentialsJson: sealPoolCredentials(db, row.kind, doc) }).where(eq(pools.id, row.id)).run();
+      db.orm
+        .update(pools)
+        .set({ credentialsJson: sealPoolCredentials(db, row.kind, doc) })
+        .where(eq(pools.id, row.id))
+        .run();
       sealed += n;
     }
     for (const [key, paths] of Object.entries(SETTINGS_SECRET_PATHS)) {
@@ -61,7 +77,11 @@ function sealInPlace(db: Db): number {
       const doc = row ? parseObject(row.valueJson) : null;
       const n = doc ? plainCount(doc, paths) : 0;
       if (n === 0 || !doc) continue;
-      db.orm.update(appSettings).set({ valueJson: sealSettingsDoc(db, key, doc) }).where(eq(appSettings.key, key)).run();
+      db.orm
+        .update(appSettings)
+        .set({ valueJson: sealSettingsDoc(db, key, doc) })
+        .where(eq(appSettings.key, key))
+        .run();
       sealed += n;
     }
     return sealed;

@@ -30,7 +30,12 @@ export function beginAttempt(db: Db, key: AttemptKey, nowMs: number, limits: Att
   return writeTransaction(db, () => {
     const since = nowMs - limits.windowMs;
     db.orm.delete(signInAttempts).where(lt(signInAttempts.atMs, since)).run();
-    const cols = { nameKey: signInAttempts.nameKey, addressKey: signInAttempts.addressKey, atMs: signInAttempts.atMs, failedAtMs: signInAttempts.failedAtMs };
+    const cols = {
+      nameKey: signInAttempts.nameKey,
+      addressKey: signInAttempts.addressKey,
+      atMs: signInAttempts.atMs,
+      failedAtMs: signInAttempts.failedAtMs,
+    };
     const rows = (where: ReturnType<typeof and>) =>
       db.orm
         .select(cols)
@@ -39,16 +44,26 @@ export function beginAttempt(db: Db, key: AttemptKey, nowMs: number, limits: Att
         .all()
         .map((r) => ({ nameKey: r.nameKey, addressKey: r.addressKey, atMs: r.atMs, inFlight: r.failedAtMs === null }));
     const byName = rows(and(eq(signInAttempts.kind, key.kind), eq(signInAttempts.nameKey, key.nameKey), gt(signInAttempts.atMs, since)));
-    const byAddress = rows(and(eq(signInAttempts.kind, key.kind), eq(signInAttempts.addressKey, key.addressKey), gt(signInAttempts.atMs, since)));
+    const byAddress = rows(
+      and(eq(signInAttempts.kind, key.kind), eq(signInAttempts.addressKey, key.addressKey), gt(signInAttempts.atMs, since)),
+    );
     const inFlightEverywhere =
       db.orm
         .select({ n: sql<number>`count(*)` })
         .from(signInAttempts)
         .where(and(isNull(signInAttempts.failedAtMs), gt(signInAttempts.atMs, nowMs - limits.inFlightForgetMs)))
         .get()?.n ?? 0;
-    const decision = decideAttempt({ nameKey: key.nameKey, addressKey: key.addressKey, byName, byAddress, inFlightEverywhere }, nowMs, limits);
+    const decision = decideAttempt(
+      { nameKey: key.nameKey, addressKey: key.addressKey, byName, byAddress, inFlightEverywhere },
+      nowMs,
+      limits,
+    );
     if (!decision.allowed) return decision;
-    const id = db.orm.insert(signInAttempts).values({ kind: key.kind, nameKey: key.nameKey, addressKey: key.addressKey, atMs: nowMs }).returning({ id: signInAttempts.id }).get().id;
+    const id = db.orm
+      .insert(signInAttempts)
+      .values({ kind: key.kind, nameKey: key.nameKey, addressKey: key.addressKey, atMs: nowMs })
+      .returning({ id: signInAttempts.id })
+      .get().id;
     return { allowed: true as const, id };
   });
 }
@@ -67,7 +82,14 @@ export function finishAttempt(db: Db, key: AttemptKey, id: number, passwordRight
     db.orm.delete(signInAttempts).where(eq(signInAttempts.id, id)).run();
     db.orm
       .delete(signInAttempts)
-      .where(and(eq(signInAttempts.kind, key.kind), eq(signInAttempts.nameKey, key.nameKey), eq(signInAttempts.addressKey, key.addressKey), isNotNull(signInAttempts.failedAtMs)))
+      .where(
+        and(
+          eq(signInAttempts.kind, key.kind),
+          eq(signInAttempts.nameKey, key.nameKey),
+          eq(signInAttempts.addressKey, key.addressKey),
+          isNotNull(signInAttempts.failedAtMs),
+        ),
+      )
       .run();
   });
 }
@@ -75,15 +97,26 @@ export function finishAttempt(db: Db, key: AttemptKey, id: number, passwordRight
 /** Forgets every counted attempt on a user name (`hashwatt user unlock NAME`); returns how many the window held. */
 export function clearAttemptsOnName(db: Db, nameKey: string, nowMs: number, limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS): number {
   return writeTransaction(db, () => {
-    db.orm.delete(signInAttempts).where(lt(signInAttempts.atMs, nowMs - limits.windowMs)).run();
+    db.orm
+      .delete(signInAttempts)
+      .where(lt(signInAttempts.atMs, nowMs - limits.windowMs))
+      .run();
     return db.orm.delete(signInAttempts).where(eq(signInAttempts.nameKey, nameKey)).run().changes;
   });
 }
 
 /** Forgets every counted attempt from a client address (`hashwatt user unlock --address A`); returns how many the window held. */
-export function clearAttemptsFromAddress(db: Db, addressKey: string, nowMs: number, limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS): number {
+export function clearAttemptsFromAddress(
+  db: Db,
+  addressKey: string,
+  nowMs: number,
+  limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS,
+): number {
   return writeTransaction(db, () => {
-    db.orm.delete(signInAttempts).where(lt(signInAttempts.atMs, nowMs - limits.windowMs)).run();
+    db.orm
+      .delete(signInAttempts)
+      .where(lt(signInAttempts.atMs, nowMs - limits.windowMs))
+      .run();
     return db.orm.delete(signInAttempts).where(eq(signInAttempts.addressKey, addressKey)).run().changes;
   });
 }

@@ -21,7 +21,10 @@ function nameTaken(db: Db, name: string, exceptId: number | null): boolean {
 }
 
 function logChange(db: Db, nowMs: number, siteId: number, what: string): void {
-  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings', siteId, payload: JSON.stringify({ what }) }).run();
+  db.orm
+    .insert(changes)
+    .values({ tsMs: nowMs, kind: 'site-settings', siteId, payload: JSON.stringify({ what }) })
+    .run();
 }
 
 /** Adds a site (validated fields); refuses a name already in use. */
@@ -58,12 +61,21 @@ export function siteRigCount(db: Db, siteId: number): number {
 
 /** Access that named the site goes with it: its kiosk links are revoked, and users limited to it lose it from their list. */
 function dropSiteFromAccess(db: Db, siteId: number, nowMs: number): void {
-  db.orm.update(apiTokens).set({ revokedAtMs: nowMs }).where(and(eq(apiTokens.siteId, siteId), isNull(apiTokens.revokedAtMs))).run();
+  db.orm
+    .update(apiTokens)
+    .set({ revokedAtMs: nowMs })
+    .where(and(eq(apiTokens.siteId, siteId), isNull(apiTokens.revokedAtMs)))
+    .run();
   for (const user of db.orm.select({ id: users.id, siteIdsJson: users.siteIdsJson }).from(users).all()) {
     if (user.siteIdsJson === null) continue;
     const ids = JSON.parse(user.siteIdsJson) as number[];
     // An emptied list stays a list: the user then sees no site, never every site.
-    if (ids.includes(siteId)) db.orm.update(users).set({ siteIdsJson: JSON.stringify(ids.filter((id) => id !== siteId)) }).where(eq(users.id, user.id)).run();
+    if (ids.includes(siteId))
+      db.orm
+        .update(users)
+        .set({ siteIdsJson: JSON.stringify(ids.filter((id) => id !== siteId)) })
+        .where(eq(users.id, user.id))
+        .run();
   }
 }
 
@@ -77,10 +89,19 @@ export function deleteSite(db: Db, siteId: number, nowMs: number): SiteWrite {
     if (!site) return missing(siteId);
     const rigCount = siteRigCount(db, siteId);
     if (rigCount > 0) {
-      return refuse('conflict', `site ${JSON.stringify(site.name)} still has ${rigCount} rig${rigCount === 1 ? '' : 's'}: move or remove them first`);
+      return refuse(
+        'conflict',
+        `site ${JSON.stringify(site.name)} still has ${rigCount} rig${rigCount === 1 ? '' : 's'}: move or remove them first`,
+      );
     }
-    db.orm.delete(alertOverrides).where(and(eq(alertOverrides.scope, 'site'), eq(alertOverrides.scopeId, siteId))).run();
-    db.orm.delete(sourceState).where(eq(sourceState.key, `tariff:${siteId}`)).run();
+    db.orm
+      .delete(alertOverrides)
+      .where(and(eq(alertOverrides.scope, 'site'), eq(alertOverrides.scopeId, siteId)))
+      .run();
+    db.orm
+      .delete(sourceState)
+      .where(eq(sourceState.key, `tariff:${siteId}`))
+      .run();
     dropSiteFromAccess(db, siteId, nowMs);
     db.orm.delete(sites).where(eq(sites.id, siteId)).run();
     logChange(db, nowMs, siteId, 'site removed');

@@ -10,8 +10,15 @@ import { writeTransaction } from '../transactions';
 export function recordSourceSuccess(db: Db, key: string, source: string, value: unknown, nowMs: number): void {
   writeTransaction(db, () => {
     const row = { source, payloadJson: JSON.stringify(value), fetchedAtMs: nowMs, attemptedAtMs: nowMs, lastError: null };
-    db.orm.insert(sourceState).values({ key, ...row }).onConflictDoUpdate({ target: sourceState.key, set: row }).run();
-    db.orm.insert(changes).values({ tsMs: nowMs, kind: 'source', payload: JSON.stringify({ key }) }).run();
+    db.orm
+      .insert(sourceState)
+      .values({ key, ...row })
+      .onConflictDoUpdate({ target: sourceState.key, set: row })
+      .run();
+    db.orm
+      .insert(changes)
+      .values({ tsMs: nowMs, kind: 'source', payload: JSON.stringify({ key }) })
+      .run();
   });
 }
 
@@ -19,7 +26,14 @@ export function recordSourceSuccess(db: Db, key: string, source: string, value: 
 export function recordSourceFailure(db: Db, key: string, source: string, error: string, nowMs: number): void {
   writeTransaction(db, () => {
     const row = { source, attemptedAtMs: nowMs, lastError: error };
-    db.orm.insert(sourceState).values({ key, ...row }).onConflictDoUpdate({ target: sourceState.key, set: row }).run();
-    db.orm.insert(changes).values({ tsMs: nowMs, kind: 'source', payload: JSON.stringify({ key }) }).run();
+    db.orm
+      .insert(sourceState)
+      .values({ key, ...row })
+      .onConflictDoUpdate({ target: sourceState.key, set: row })
+      .run();
+    db.orm
+      .insert(changes)
+      .values({ tsMs: nowMs, kind: 'source', payload: JSON.stringify({ key }) })
+      .run();
   });
 }

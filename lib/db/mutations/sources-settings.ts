@@ -7,7 +7,10 @@ import { sealSettingsDoc } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
 function logChange(db: Db, nowMs: number, what: string): void {
-  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'source-settings', payload: JSON.stringify({ what }) }).run();
+  db.orm
+    .insert(changes)
+    .values({ tsMs: nowMs, kind: 'source-settings', payload: JSON.stringify({ what }) })
+    .run();
 }
 
 /** Stores the settings (validated again, so nothing unvalidated reaches the row). */

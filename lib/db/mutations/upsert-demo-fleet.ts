@@ -54,7 +54,10 @@ export function upsertDemoFleet(db: Db, fleet: DemoFleet, nowMs: number): { adde
       };
       const existing = db.orm.select().from(rigs).where(eq(rigs.name, r.name)).get();
       if (!existing) {
-        db.orm.insert(rigs).values({ ...values, name: r.name, isDemo: true, createdAtMs: nowMs }).run();
+        db.orm
+          .insert(rigs)
+          .values({ ...values, name: r.name, isDemo: true, createdAtMs: nowMs })
+          .run();
         added++;
       } else if (!existing.isDemo) {
         throw new Error(`a real rig is already named ${JSON.stringify(r.name)}; rename it or turn demo mode off`);

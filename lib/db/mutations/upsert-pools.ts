@@ -13,11 +13,20 @@ export function upsertPools(db: Db, configs: readonly PoolConfig[], nowMs: numbe
   return writeTransaction(db, () => {
     let added = 0;
     for (const p of configs) {
-      const values = { kind: p.kind, baseUrl: p.baseUrl, credentialsJson: sealPoolCredentials(db, p.kind, p.credentials), feePct: p.feePct, matchUrl: p.matchUrl };
+      const values = {
+        kind: p.kind,
+        baseUrl: p.baseUrl,
+        credentialsJson: sealPoolCredentials(db, p.kind, p.credentials),
+        feePct: p.feePct,
+        matchUrl: p.matchUrl,
+      };
       const existing = db.orm.select({ id: pools.id }).from(pools).where(eq(pools.name, p.name)).get();
       if (existing) db.orm.update(pools).set(values).where(eq(pools.id, existing.id)).run();
       else {
-        db.orm.insert(pools).values({ ...values, name: p.name, createdAtMs: nowMs }).run();
+        db.orm
+          .insert(pools)
+          .values({ ...values, name: p.name, createdAtMs: nowMs })
+          .run();
         added++;
       }
     }

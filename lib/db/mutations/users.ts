@@ -8,7 +8,14 @@ import { apiTokens, pushSubscriptions, sessions, users } from '../schema';
 import { writeTransaction } from '../transactions';
 import { noteAccessChange } from './access-changes';
 
-export function createUser(db: Db, name: string, role: Role, passwordHash: string, siteIds: readonly number[] | null, nowMs: number): number {
+export function createUser(
+  db: Db,
+  name: string,
+  role: Role,
+  passwordHash: string,
+  siteIds: readonly number[] | null,
+  nowMs: number,
+): number {
   return db.orm
     .insert(users)
     .values({ name, role, passwordHash, siteIdsJson: siteIds === null ? null : JSON.stringify(siteIds), createdAtMs: nowMs })
@@ -64,7 +71,16 @@ export function deleteUser(db: Db, userId: number): boolean {
 /** Starts a session; returns the cookie value (only its hash is stored). */
 export function createSession(db: Db, userId: number, nowMs: number, lifetime: SessionLifetime): string {
   const token = generateToken('sess');
-  db.orm.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAtMs: nowMs, expiresAtMs: sessionExpiresAtMs(nowMs, nowMs, lifetime), lastSeenMs: nowMs }).run();
+  db.orm
+    .insert(sessions)
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      createdAtMs: nowMs,
+      expiresAtMs: sessionExpiresAtMs(nowMs, nowMs, lifetime),
+      lastSeenMs: nowMs,
+    })
+    .run();
   return token;
 }
 
@@ -74,15 +90,33 @@ export function createSession(db: Db, userId: number, nowMs: number, lifetime: S
  * True when it was replaced.
  */
 export function replacePasswordHash(db: Db, userId: number, oldHash: string, newHash: string): boolean {
-  return writeTransaction(db, () => db.orm.update(users).set({ passwordHash: newHash }).where(and(eq(users.id, userId), eq(users.passwordHash, oldHash))).run().changes > 0);
+  return writeTransaction(
+    db,
+    () =>
+      db.orm
+        .update(users)
+        .set({ passwordHash: newHash })
+        .where(and(eq(users.id, userId), eq(users.passwordHash, oldHash)))
+        .run().changes > 0,
+  );
 }
 
 export function endSession(db: Db, token: string): void {
-  db.orm.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
+  db.orm
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .run();
 }
 
 /** Issues an API or kiosk token; returns it once (it cannot be shown again) with its id. */
-export function createApiToken(db: Db, kind: 'api' | 'kiosk', name: string, role: Role, siteId: number | null, nowMs: number): { id: number; token: string } {
+export function createApiToken(
+  db: Db,
+  kind: 'api' | 'kiosk',
+  name: string,
+  role: Role,
+  siteId: number | null,
+  nowMs: number,
+): { id: number; token: string } {
   const token = generateToken(kind);
   const id = db.orm
     .insert(apiTokens)
@@ -117,7 +151,11 @@ export function renewSession(db: Db, token: string, nowMs: number, lifetime: Ses
   const tokenHash = hashToken(token);
   // Read first: most requests find nothing to renew, and a read takes no write lock (the collector's
   // sweep transactions would otherwise make every request wait for them).
-  const session = db.orm.select({ lastSeenMs: sessions.lastSeenMs, createdAtMs: sessions.createdAtMs }).from(sessions).where(eq(sessions.tokenHash, tokenHash)).get();
+  const session = db.orm
+    .select({ lastSeenMs: sessions.lastSeenMs, createdAtMs: sessions.createdAtMs })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, tokenHash))
+    .get();
   if (!session || session.lastSeenMs >= nowMs - everyMs) return null;
   const expiresAtMs = sessionExpiresAtMs(session.createdAtMs, nowMs, lifetime);
   const result = db.orm

@@ -32,7 +32,9 @@ export function getOrCreateVapidKeys(db: Db, nowMs: number): VapidKeys {
     throw new Error(`app_settings '${VAPID_KEYS_KEY}': ${unreadableSecretText('privateKey')}`);
   }
   if (!isVapidKeys(parsed)) {
-    throw new Error(`app_settings '${VAPID_KEYS_KEY}' is not a valid P-256 key pair; delete that row to generate a new one (every device must then subscribe again)`);
+    throw new Error(
+      `app_settings '${VAPID_KEYS_KEY}' is not a valid P-256 key pair; delete that row to generate a new one (every device must then subscribe again)`,
+    );
   }
   return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
 }

@@ -28,9 +28,20 @@ function subjectName(event: AlertEvent, names: SubjectNames): string {
 }
 
 /** Queues one delivery of `alertId`'s transition to each channel. */
-export function enqueueDeliveries(db: Db, channelIds: readonly number[], alertId: string, state: 'firing' | 'resolved', reason: 'transition' | 'renotify', groupKey: string, nowMs: number): void {
+export function enqueueDeliveries(
+  db: Db,
+  channelIds: readonly number[],
+  alertId: string,
+  state: 'firing' | 'resolved',
+  reason: 'transition' | 'renotify',
+  groupKey: string,
+  nowMs: number,
+): void {
   for (const channelId of channelIds) {
-    db.orm.insert(alertDeliveries).values({ channelId, alertId, state, reason, groupKey, createdAtMs: nowMs, status: 'pending', nextAttemptMs: nowMs }).run();
+    db.orm
+      .insert(alertDeliveries)
+      .values({ channelId, alertId, state, reason, groupKey, createdAtMs: nowMs, status: 'pending', nextAttemptMs: nowMs })
+      .run();
   }
 }
 
@@ -47,7 +58,16 @@ export function writeAlertEvaluation(
     for (const s of states.values()) {
       db.orm
         .insert(alertStates)
-        .values({ key: s.key, phase: s.phase, pendingSinceMs: s.pendingSinceMs, firingSinceMs: s.firingSinceMs, clearSinceMs: s.clearSinceMs, alertId: s.alertId, value: s.value, detail: s.detail })
+        .values({
+          key: s.key,
+          phase: s.phase,
+          pendingSinceMs: s.pendingSinceMs,
+          firingSinceMs: s.firingSinceMs,
+          clearSinceMs: s.clearSinceMs,
+          alertId: s.alertId,
+          value: s.value,
+          detail: s.detail,
+        })
         .run();
     }
     for (const e of events) {
@@ -59,7 +79,23 @@ export function writeAlertEvaluation(
         const siteName = e.siteId === null ? null : (names.sites.get(e.siteId) ?? `site ${e.siteId}`);
         const inserted = db.orm
           .insert(alerts)
-          .values({ id: e.alertId, key: e.key, rule: e.rule, scope: e.scope, subjectId: e.subjectId, subjectName: subject, siteId: e.siteId, siteName, severity, title, detail: e.detail, value: e.value, startedAtMs, firingAtMs: e.atMs, notifiedAtMs: nowMs })
+          .values({
+            id: e.alertId,
+            key: e.key,
+            rule: e.rule,
+            scope: e.scope,
+            subjectId: e.subjectId,
+            subjectName: subject,
+            siteId: e.siteId,
+            siteName,
+            severity,
+            title,
+            detail: e.detail,
+            value: e.value,
+            startedAtMs,
+            firingAtMs: e.atMs,
+            notifiedAtMs: nowMs,
+          })
           .onConflictDoNothing()
           .run();
         if (inserted.changes > 0) enqueueDeliveries(db, channelIds, e.alertId, 'firing', 'transition', groupKey, nowMs);
@@ -72,7 +108,10 @@ export function writeAlertEvaluation(
         if (updated.changes > 0) enqueueDeliveries(db, channelIds, e.alertId, 'resolved', 'transition', groupKey, nowMs);
       }
     }
-    if (events.length > 0) db.orm.insert(changes).values({ tsMs: nowMs, kind: 'alerts', payload: JSON.stringify({ events: events.length }) }).run();
+    if (events.length > 0)
+      db.orm
+        .insert(changes)
+        .values({ tsMs: nowMs, kind: 'alerts', payload: JSON.stringify({ events: events.length }) })
+        .run();
   });
 }
-

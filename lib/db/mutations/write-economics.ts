@@ -38,8 +38,16 @@ export function writeEconomics(db: Db, sweepId: number, tsMs: number, result: Sw
   ];
   if (rows.length === 0) return 0;
   writeTransaction(db, () => {
-    for (let i = 0; i < rows.length; i += 200) db.orm.insert(economics).values(rows.slice(i, i + 200)).onConflictDoNothing().run();
-    db.orm.insert(changes).values({ tsMs, kind: 'economics', payload: JSON.stringify({ sweepId }) }).run();
+    for (let i = 0; i < rows.length; i += 200)
+      db.orm
+        .insert(economics)
+        .values(rows.slice(i, i + 200))
+        .onConflictDoNothing()
+        .run();
+    db.orm
+      .insert(changes)
+      .values({ tsMs, kind: 'economics', payload: JSON.stringify({ sweepId }) })
+      .run();
   });
   return rows.length;
 }

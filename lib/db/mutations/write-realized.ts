@@ -32,7 +32,9 @@ export interface RealizedCursor {
 
 /** Each rig's last counted reading and poll. */
 export function readRealizedCursors(db: Db): Map<number, { lastReadingMs: number | null; lastPollMs: number | null }> {
-  const rows = db.sqlite.prepare('select rig_id as rigId, last_reading_ms as lastReadingMs, last_poll_ms as lastPollMs from realized_cursors').all() as {
+  const rows = db.sqlite
+    .prepare('select rig_id as rigId, last_reading_ms as lastReadingMs, last_poll_ms as lastPollMs from realized_cursors')
+    .all() as {
     rigId: number;
     lastReadingMs: number | null;
     lastPollMs: number | null;
@@ -43,7 +45,10 @@ export function readRealizedCursors(db: Db): Map<number, { lastReadingMs: number
 /** Upserts the pieces' sums into the three bucket tables and the cursors; call inside a write transaction. */
 export function addRealized(db: Db, pieces: readonly RealizedPiece[], cursors: readonly RealizedCursor[], fleetCurrency: string): void {
   const rigDays = new Map<string, { p: RealizedPiece; sums: RealizedSums }>();
-  const siteHours = new Map<string, { p: RealizedPiece; sums: RealizedSums; costFleet: number; revenueFleet: number; kwhUnconverted: number }>();
+  const siteHours = new Map<
+    string,
+    { p: RealizedPiece; sums: RealizedSums; costFleet: number; revenueFleet: number; kwhUnconverted: number }
+  >();
   const siteDays = new Map<string, { p: RealizedPiece; sums: RealizedSums }>();
   for (const p of pieces) {
     const rd = rigDays.get(`${p.rigId}:${p.day}`) ?? { p, sums: emptySums() };
@@ -62,7 +67,18 @@ export function addRealized(db: Db, pieces: readonly RealizedPiece[], cursors: r
   const rigDay = db.sqlite.prepare(RIG_DAY_SQL);
   for (const { p, sums } of rigDays.values()) rigDay.run(p.rigId, p.day, p.siteId, p.currency, ...values(sums));
   const siteHour = db.sqlite.prepare(SITE_HOUR_SQL);
-  for (const h of siteHours.values()) siteHour.run(h.p.siteId, h.p.hourStartMs, h.p.day, h.p.currency, fleetCurrency, h.costFleet, h.revenueFleet, h.kwhUnconverted, ...values(h.sums));
+  for (const h of siteHours.values())
+    siteHour.run(
+      h.p.siteId,
+      h.p.hourStartMs,
+      h.p.day,
+      h.p.currency,
+      fleetCurrency,
+      h.costFleet,
+      h.revenueFleet,
+      h.kwhUnconverted,
+      ...values(h.sums),
+    );
   const siteDay = db.sqlite.prepare(SITE_DAY_SQL);
   for (const { p, sums } of siteDays.values()) siteDay.run(p.siteId, p.day, p.currency, ...values(sums));
   const cursor = db.sqlite.prepare(CURSOR_SQL);

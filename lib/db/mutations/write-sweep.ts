@@ -33,7 +33,13 @@ export interface SweepRecord {
 export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolicy): { sweepId: number; fleet: FleetTotals } {
   return writeTransaction(db, () => {
     const endMs = sweep.startedAtMs + sweep.durationMs;
-    const present = new Set(db.orm.select({ id: rigs.id }).from(rigs).all().map((r) => r.id));
+    const present = new Set(
+      db.orm
+        .select({ id: rigs.id })
+        .from(rigs)
+        .all()
+        .map((r) => r.id),
+    );
     const results = sweep.results.filter((r) => present.has(r.rigId));
     let ok = 0;
     for (const result of results) {
@@ -50,8 +56,17 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
           consecutiveFailures: 0,
           readingJson: JSON.stringify(result.reading),
         };
-        db.orm.insert(rigStatus).values({ rigId: result.rigId, ...row }).onConflictDoUpdate({ target: rigStatus.rigId, set: row }).run();
-        recordEvents(db, result.rigId, result.tsMs, prev, { connectivity: 'online', status: result.reading.status, uptimeS: result.reading.uptimeS, lastError: null });
+        db.orm
+          .insert(rigStatus)
+          .values({ rigId: result.rigId, ...row })
+          .onConflictDoUpdate({ target: rigStatus.rigId, set: row })
+          .run();
+        recordEvents(db, result.rigId, result.tsMs, prev, {
+          connectivity: 'online',
+          status: result.reading.status,
+          uptimeS: result.reading.uptimeS,
+          lastError: null,
+        });
       } else {
         const failures = (prev?.consecutiveFailures ?? 0) + 1;
         const connectivity = connectivityAfter(failures, prev?.lastSeenMs != null, policy);
@@ -61,7 +76,12 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
           .values({ rigId: result.rigId, status: null, lastSeenMs: null, readingJson: null, ...row })
           .onConflictDoUpdate({ target: rigStatus.rigId, set: row })
           .run();
-        recordEvents(db, result.rigId, result.tsMs, prev, { connectivity, status: prev?.status ?? null, uptimeS: uptimeOf(prev), lastError: result.error });
+        recordEvents(db, result.rigId, result.tsMs, prev, {
+          connectivity,
+          status: prev?.status ?? null,
+          uptimeS: uptimeOf(prev),
+          lastError: result.error,
+        });
       }
       db.orm.insert(changes).values({ tsMs: endMs, kind: 'rig', siteId: result.siteId, rigId: result.rigId }).run();
     }
@@ -80,7 +100,10 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
       .returning({ id: sweeps.id })
       .get();
     const point: FleetPoint = { tsMs: sweep.startedAtMs, hashrateThs: fleet.hashrateThs, powerW: fleet.powerW };
-    db.orm.insert(changes).values({ tsMs: endMs, kind: 'sweep', payload: JSON.stringify({ fleet, point }) }).run();
+    db.orm
+      .insert(changes)
+      .values({ tsMs: endMs, kind: 'sweep', payload: JSON.stringify({ fleet, point }) })
+      .run();
     return { sweepId: sweepRow.id, fleet };
   });
 }
@@ -92,8 +115,14 @@ function uptimeOf(row: RigStatusRow | undefined): number | null {
 }
 
 function recordEvents(db: Db, rigId: number, tsMs: number, prev: RigStatusRow | undefined, next: RigStateSnapshot): void {
-  const before: RigStateSnapshot | null = prev ? { connectivity: prev.connectivity, status: prev.status, uptimeS: uptimeOf(prev), lastError: prev.lastError } : null;
-  for (const e of detectRigEvents(before, next)) db.orm.insert(rigEvents).values({ rigId, tsMs, ...e }).run();
+  const before: RigStateSnapshot | null = prev
+    ? { connectivity: prev.connectivity, status: prev.status, uptimeS: uptimeOf(prev), lastError: prev.lastError }
+    : null;
+  for (const e of detectRigEvents(before, next))
+    db.orm
+      .insert(rigEvents)
+      .values({ rigId, tsMs, ...e })
+      .run();
 }
 
 function insertSample(db: Db, rigId: number, tsMs: number, r: Reading): void {

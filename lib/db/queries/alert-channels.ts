@@ -39,12 +39,19 @@ function healthByChannel(db: Db): Map<number, Health> {
       lastDeliveredAtMs: sql<number | null>`max(${alertDeliveries.deliveredAtMs})`,
       // The error of the newest undelivered row of the same channel (the outer row, named in full:
       // drizzle would render a bare column, which SQLite reads as d2's own).
-      lastError: sql<string | null>`(select d2.last_error from alert_deliveries d2 where d2.channel_id = "alert_deliveries"."channel_id" and d2.status != 'delivered' and d2.last_error is not null order by d2.id desc limit 1)`,
+      lastError: sql<
+        string | null
+      >`(select d2.last_error from alert_deliveries d2 where d2.channel_id = "alert_deliveries"."channel_id" and d2.status != 'delivered' and d2.last_error is not null order by d2.id desc limit 1)`,
     })
     .from(alertDeliveries)
     .groupBy(alertDeliveries.channelId)
     .all();
-  return new Map(rows.map((r) => [r.channelId, { queued: r.queued ?? 0, failed: r.failed ?? 0, lastDeliveredAtMs: r.lastDeliveredAtMs, lastError: r.lastError }]));
+  return new Map(
+    rows.map((r) => [
+      r.channelId,
+      { queued: r.queued ?? 0, failed: r.failed ?? 0, lastDeliveredAtMs: r.lastDeliveredAtMs, lastError: r.lastError },
+    ]),
+  );
 }
 
 export function toChannelView(row: AlertChannelRow, health?: Health): ChannelView {

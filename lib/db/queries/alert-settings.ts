@@ -21,7 +21,11 @@ function storedOverride(json: string, where: string): ThresholdOverride {
 }
 
 function overrides(db: Db) {
-  const out = { global: {} as ThresholdOverride, sites: {} as Record<number, ThresholdOverride>, rigs: {} as Record<number, ThresholdOverride> };
+  const out = {
+    global: {} as ThresholdOverride,
+    sites: {} as Record<number, ThresholdOverride>,
+    rigs: {} as Record<number, ThresholdOverride>,
+  };
   for (const row of db.orm.select().from(alertOverrides).all()) {
     const o = storedOverride(row.overrideJson, `${row.scope} ${row.scopeId} thresholds`);
     if (row.scope === 'global') out.global = o;
@@ -34,7 +38,14 @@ function overrides(db: Db) {
 /** Rigs in maintenance at `nowMs` (a maintenance whose until has passed no longer counts). */
 export function listMaintenance(db: Db, nowMs: number): MaintenanceView[] {
   return db.orm
-    .select({ rigId: rigMaintenance.rigId, rigName: rigs.name, siteId: rigs.siteId, sinceMs: rigMaintenance.sinceMs, untilMs: rigMaintenance.untilMs, note: rigMaintenance.note })
+    .select({
+      rigId: rigMaintenance.rigId,
+      rigName: rigs.name,
+      siteId: rigs.siteId,
+      sinceMs: rigMaintenance.sinceMs,
+      untilMs: rigMaintenance.untilMs,
+      note: rigMaintenance.note,
+    })
     .from(rigMaintenance)
     .innerJoin(rigs, eq(rigs.id, rigMaintenance.rigId))
     .all()

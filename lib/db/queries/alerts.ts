@@ -31,7 +31,13 @@ export function toAlertView(row: AlertRow): AlertView {
 
 /** Alerts still firing, newest first. */
 export function activeAlerts(db: Db): AlertView[] {
-  return db.orm.select().from(alerts).where(isNull(alerts.resolvedAtMs)).orderBy(desc(alerts.firingAtMs), desc(alerts.id)).all().map(toAlertView);
+  return db.orm
+    .select()
+    .from(alerts)
+    .where(isNull(alerts.resolvedAtMs))
+    .orderBy(desc(alerts.firingAtMs), desc(alerts.id))
+    .all()
+    .map(toAlertView);
 }
 
 export type AlertStatusFilter = 'active' | 'resolved' | 'all';
@@ -43,8 +49,12 @@ export type AlertStatusFilter = 'active' | 'resolved' | 'all';
  * `siteIds` (a principal's sites; null: every site) filters in the query, so a page is full and paging
  * works; fleet-wide alerts (no site) only reach principals of every site (lib/auth/site-scope).
  */
-export function listAlerts(db: Db, opts: { status: AlertStatusFilter; limit: number; siteIds: SiteIds; beforeMs?: number; beforeId?: string }): AlertView[] {
-  const byStatus = opts.status === 'active' ? isNull(alerts.resolvedAtMs) : opts.status === 'resolved' ? isNotNull(alerts.resolvedAtMs) : undefined;
+export function listAlerts(
+  db: Db,
+  opts: { status: AlertStatusFilter; limit: number; siteIds: SiteIds; beforeMs?: number; beforeId?: string },
+): AlertView[] {
+  const byStatus =
+    opts.status === 'active' ? isNull(alerts.resolvedAtMs) : opts.status === 'resolved' ? isNotNull(alerts.resolvedAtMs) : undefined;
   const before =
     opts.beforeMs === undefined
       ? undefined

@@ -15,7 +15,12 @@ export function changesAfter(db: Db, cursor: number, limit: number): Change[] {
 
 /** Lowest id still kept (older rows are pruned), or null when the log is empty. */
 export function oldestChangeId(db: Db): number | null {
-  return db.orm.select({ id: min(changes.id) }).from(changes).get()?.id ?? null;
+  return (
+    db.orm
+      .select({ id: min(changes.id) })
+      .from(changes)
+      .get()?.id ?? null
+  );
 }
 
 /**

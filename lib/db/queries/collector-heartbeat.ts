@@ -9,7 +9,11 @@ export const COLLECTOR_HEARTBEAT_KEY = 'collector';
 
 /** The stored heartbeat; null when no collector wrote one (or the row is not one). */
 export function getCollectorHeartbeat(db: Db): CollectorHeartbeat | null {
-  const row = db.orm.select({ valueJson: appSettings.valueJson }).from(appSettings).where(eq(appSettings.key, COLLECTOR_HEARTBEAT_KEY)).get();
+  const row = db.orm
+    .select({ valueJson: appSettings.valueJson })
+    .from(appSettings)
+    .where(eq(appSettings.key, COLLECTOR_HEARTBEAT_KEY))
+    .get();
   if (!row) return null;
   try {
     const v = JSON.parse(row.valueJson) as Partial<CollectorHeartbeat>;

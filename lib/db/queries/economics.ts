@@ -67,7 +67,12 @@ export function latestEconomics(db: Db): EconomicsSnapshot {
 /** Fleet economics history (one point per sweep) since `sinceMs`, oldest first. */
 export function fleetEconomicsHistory(db: Db, sinceMs: number) {
   return db.orm
-    .select({ tsMs: economics.tsMs, profitPerKwh: economics.profitPerKwh, profitPerDay: economics.profitPerDay, pricePerKwh: economics.pricePerKwh })
+    .select({
+      tsMs: economics.tsMs,
+      profitPerKwh: economics.profitPerKwh,
+      profitPerDay: economics.profitPerDay,
+      pricePerKwh: economics.pricePerKwh,
+    })
     .from(economics)
     .where(and(eq(economics.scope, 'fleet'), eq(economics.scopeId, 0), gte(economics.tsMs, sinceMs)))
     .orderBy(asc(economics.tsMs))

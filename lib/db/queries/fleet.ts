@@ -34,7 +34,12 @@ export function fleetHistory(db: Db, sinceMs: number): FleetPoint[] {
 
 /** Highest change id: the live cursor a snapshot corresponds to. */
 export function currentCursor(db: Db): number {
-  return db.orm.select({ id: max(changes.id) }).from(changes).get()?.id ?? 0;
+  return (
+    db.orm
+      .select({ id: max(changes.id) })
+      .from(changes)
+      .get()?.id ?? 0
+  );
 }
 
 export { HISTORY_WINDOW_MS };

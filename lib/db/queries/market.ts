@@ -44,7 +44,6 @@ export function getMarketView(db: Db, nowMs: number, policy: MarketPolicy): Mark
             currency: policy.currency,
           })
         : null,
-    stale:
-      isStale(network.fetchedAtMs, nowMs, policy.networkStaleAfterMs) || isStale(price.fetchedAtMs, nowMs, policy.priceStaleAfterMs),
+    stale: isStale(network.fetchedAtMs, nowMs, policy.networkStaleAfterMs) || isStale(price.fetchedAtMs, nowMs, policy.priceStaleAfterMs),
   };
 }

@@ -21,7 +21,14 @@ function priceNow(db: Db, site: Site, nowMs: number): number | null {
 
 /** The last committed sweep's timing and poll counts, or null before the first. */
 export function lastSweep(db: Db) {
-  return db.orm.select({ startedAtMs: sweeps.startedAtMs, durationMs: sweeps.durationMs, okCount: sweeps.okCount, failedCount: sweeps.failedCount }).from(sweeps).orderBy(desc(sweeps.id)).limit(1).get() ?? null;
+  return (
+    db.orm
+      .select({ startedAtMs: sweeps.startedAtMs, durationMs: sweeps.durationMs, okCount: sweeps.okCount, failedCount: sweeps.failedCount })
+      .from(sweeps)
+      .orderBy(desc(sweeps.id))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 /** Everything of the whole fleet a scrape needs, in one read transaction (scoping is the caller's: lib/metrics/exposition). */

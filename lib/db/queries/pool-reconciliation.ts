@@ -27,7 +27,11 @@ function meanHashrateByRig(db: Db, rigIds: number[], sinceMs: number): Map<numbe
  */
 export function poolReconciliation(db: Db, rigs: readonly RigView[], nowMs: number, wholeFleet = true): PoolReconciliation[] {
   const rows = allPoolRows(db, rigs, nowMs);
-  return wholeFleet ? rows : rows.filter((r) => r.rigs > 0).map((r) => ({ ...r, poolHashrateThs1h: null, gapThs: null, gapPct: null, fetchedAtMs: null, lastError: null }));
+  return wholeFleet
+    ? rows
+    : rows
+        .filter((r) => r.rigs > 0)
+        .map((r) => ({ ...r, poolHashrateThs1h: null, gapThs: null, gapPct: null, fetchedAtMs: null, lastError: null }));
 }
 
 function allPoolRows(db: Db, rigs: readonly RigView[], nowMs: number): PoolReconciliation[] {

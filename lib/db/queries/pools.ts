@@ -34,7 +34,8 @@ export function getPoolConfig(db: Db, id: number): PoolConfig | null {
   let credentials: Record<string, string> = {};
   try {
     const parsed = JSON.parse(row.credentialsJson) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) credentials = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      credentials = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
   } catch {
     // A hand-edited row: shown with no credentials, and the form asks for them again.
   }

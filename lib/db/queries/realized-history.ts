@@ -27,20 +27,54 @@ export interface RealizedHistory {
 }
 
 /** The history of `site` ("fleet" or a site id) over `range`, or an 'invalid' refusal naming what is wrong. */
-export function realizedHistory(db: Db, siteIds: SiteIds, site: string, range: string, nowMs: number, fleetCurrency: string): Result<RealizedHistory, Refusal> {
-  if (!(REALIZED_RANGES as readonly string[]).includes(range)) return refuse('invalid', `range must be one of ${REALIZED_RANGES.join(', ')} (got ${describeValue(range, 40)})`);
+export function realizedHistory(
+  db: Db,
+  siteIds: SiteIds,
+  site: string,
+  range: string,
+  nowMs: number,
+  fleetCurrency: string,
+): Result<RealizedHistory, Refusal> {
+  if (!(REALIZED_RANGES as readonly string[]).includes(range))
+    return refuse('invalid', `range must be one of ${REALIZED_RANGES.join(', ')} (got ${describeValue(range, 40)})`);
   const r = range as RealizedRange;
   const { fromMs, bucket } = rangeSpan(r, nowMs);
   return readTransaction(db, (): Result<RealizedHistory, Refusal> => {
     const sites = listSites(db).filter((s) => seesSite({ siteIds }, s.id));
     if (site === 'fleet') {
       const timeZone = fleetTimeZone(db);
-      const hours = siteHours(db, sites.map((s) => s.id), fromMs, nowMs + 1, true);
-      return ok({ scope: 'fleet' as const, name: 'Fleet', range: r, bucket, currency: fleetCurrency, timeZone, fromMs, toMs: nowMs, points: historyPoints(hours, bucket, timeZone, nowMs) });
+      const hours = siteHours(
+        db,
+        sites.map((s) => s.id),
+        fromMs,
+        nowMs + 1,
+        true,
+      );
+      return ok({
+        scope: 'fleet' as const,
+        name: 'Fleet',
+        range: r,
+        bucket,
+        currency: fleetCurrency,
+        timeZone,
+        fromMs,
+        toMs: nowMs,
+        points: historyPoints(hours, bucket, timeZone, nowMs),
+      });
     }
     const one = sites.find((s) => /^\d{1,9}$/.test(site) && s.id === Number(site));
     if (!one) return refuse('invalid', `unknown site ${describeValue(site, 40)}: site must be the id of one of your sites or "fleet"`);
     const hours = siteHours(db, [one.id], fromMs, nowMs + 1, false);
-    return ok({ scope: 'site' as const, name: one.name, range: r, bucket, currency: one.currency, timeZone: one.timeZone, fromMs, toMs: nowMs, points: historyPoints(hours, bucket, one.timeZone, nowMs) });
+    return ok({
+      scope: 'site' as const,
+      name: one.name,
+      range: r,
+      bucket,
+      currency: one.currency,
+      timeZone: one.timeZone,
+      fromMs,
+      toMs: nowMs,
+      points: historyPoints(hours, bucket, one.timeZone, nowMs),
+    });
   });
 }

@@ -42,17 +42,34 @@ export type ReportOutcome = Result<RealizedReport, Refusal>;
 /** What a report is of: a site id, the fleet, or a rig (already checked visible by the caller). */
 export type ReportTarget = { kind: 'site'; raw: string } | { kind: 'fleet' } | { kind: 'rig'; rigId: number };
 
-function rangeOutcome(params: URLSearchParams, today: string, since: string | null): Result<{ range: ReportRange; notice: string | null }, Refusal> {
+function rangeOutcome(
+  params: URLSearchParams,
+  today: string,
+  since: string | null,
+): Result<{ range: ReportRange; notice: string | null }, Refusal> {
   const parsed = parseReportRange(params, today);
   if (!parsed.ok) return refuse('invalid', parsed.error);
   const range = parsed.value;
-  if (since !== null && range.lastDay < since) return refuse('invalid', `the range ends before the first day kept: realized data goes back to ${since}`);
-  const notice = since === null ? 'no realized data yet: figures start with the collector\'s next sweeps' : range.firstDay < since ? `realized data goes back to ${since}` : null;
+  if (since !== null && range.lastDay < since)
+    return refuse('invalid', `the range ends before the first day kept: realized data goes back to ${since}`);
+  const notice =
+    since === null
+      ? "no realized data yet: figures start with the collector's next sweeps"
+      : range.firstDay < since
+        ? `realized data goes back to ${since}`
+        : null;
   return ok({ range, notice });
 }
 
 /** Builds the report of `target` for a principal of `siteIds` with the query `params`. */
-export function realizedReport(db: Db, siteIds: SiteIds, target: ReportTarget, params: URLSearchParams, nowMs: number, fleetCurrency: string): ReportOutcome {
+export function realizedReport(
+  db: Db,
+  siteIds: SiteIds,
+  target: ReportTarget,
+  params: URLSearchParams,
+  nowMs: number,
+  fleetCurrency: string,
+): ReportOutcome {
   return readTransaction(db, () => {
     const sites = listSites(db).filter((s) => seesSite({ siteIds }, s.id));
     if (target.kind === 'fleet') {
@@ -60,28 +77,66 @@ export function realizedReport(db: Db, siteIds: SiteIds, target: ReportTarget, p
       const ids = sites.map((s) => s.id);
       const r = rangeOutcome(params, localDay(nowMs, timeZone), realizedSince(db, ids));
       if (!r.ok) return r;
-      const days = fleetDays(db, ids, timeZone, localDayStartMs(r.value.range.firstDay, timeZone), localDayStartMs(addDays(r.value.range.lastDay, 1), timeZone));
-      return done('fleet', 'Fleet', sites, r.value.range, timeZone, fleetCurrency, realizedSince(db, ids), r.value.notice, buildReport(days, r.value.range.period, timeZone));
+      const days = fleetDays(
+        db,
+        ids,
+        timeZone,
+        localDayStartMs(r.value.range.firstDay, timeZone),
+        localDayStartMs(addDays(r.value.range.lastDay, 1), timeZone),
+      );
+      return done(
+        'fleet',
+        'Fleet',
+        sites,
+        r.value.range,
+        timeZone,
+        fleetCurrency,
+        realizedSince(db, ids),
+        r.value.notice,
+        buildReport(days, r.value.range.period, timeZone),
+      );
     }
     if (target.kind === 'rig') {
-      const row = db.sqlite.prepare('select r.name as name, r.site_id as siteId from rigs r where r.id = ?').get(target.rigId) as { name: string; siteId: number } | undefined;
+      const row = db.sqlite.prepare('select r.name as name, r.site_id as siteId from rigs r where r.id = ?').get(target.rigId) as
+        { name: string; siteId: number } | undefined;
       const site = sites.find((s) => s.id === row?.siteId);
       if (!row || !site) return refuse('not-found', `no rig with id ${target.rigId}`);
       const since = rigRealizedSince(db, target.rigId);
       const r = rangeOutcome(params, localDay(nowMs, site.timeZone), since);
       if (!r.ok) return r;
       const days = rigDays(db, target.rigId, r.value.range.firstDay, r.value.range.lastDay);
-      return done('rig', row.name, [site], r.value.range, site.timeZone, site.currency, since, r.value.notice, buildReport(days, r.value.range.period, site.timeZone));
+      return done(
+        'rig',
+        row.name,
+        [site],
+        r.value.range,
+        site.timeZone,
+        site.currency,
+        since,
+        r.value.notice,
+        buildReport(days, r.value.range.period, site.timeZone),
+      );
     }
     const id = /^\d{1,9}$/.test(target.raw) ? Number(target.raw) : NaN;
     const site = sites.find((s) => s.id === id);
     // Another site's id reads as unknown, exactly as one that does not exist.
-    if (!site) return refuse('invalid', `unknown site ${describeValue(target.raw, 40)}: site must be the id of one of your sites or "fleet"`);
+    if (!site)
+      return refuse('invalid', `unknown site ${describeValue(target.raw, 40)}: site must be the id of one of your sites or "fleet"`);
     const since = realizedSince(db, [site.id]);
     const r = rangeOutcome(params, localDay(nowMs, site.timeZone), since);
     if (!r.ok) return r;
     const days = siteDays(db, site.id, r.value.range.firstDay, r.value.range.lastDay);
-    return done('site', site.name, [site], r.value.range, site.timeZone, site.currency, since, r.value.notice, buildReport(days, r.value.range.period, site.timeZone));
+    return done(
+      'site',
+      site.name,
+      [site],
+      r.value.range,
+      site.timeZone,
+      site.currency,
+      since,
+      r.value.notice,
+      buildReport(days, r.value.range.period, site.timeZone),
+    );
   });
 }
 
@@ -97,19 +152,19 @@ function done(
   built: ReturnType<typeof buildReport>,
 ): ReportOutcome {
   return ok({
-      scope,
-      name,
-      sites: sites.map((s) => ({ id: s.id, name: s.name })),
-      period: range.period,
-      from: range.firstDay,
-      to: range.lastDay,
-      timeZone,
-      currency,
-      dataSince,
-      notice,
-      rows: built.rows,
-      total: built.total,
-      definitions: REPORT_DEFINITIONS,
+    scope,
+    name,
+    sites: sites.map((s) => ({ id: s.id, name: s.name })),
+    period: range.period,
+    from: range.firstDay,
+    to: range.lastDay,
+    timeZone,
+    currency,
+    dataSince,
+    notice,
+    rows: built.rows,
+    total: built.total,
+    definitions: REPORT_DEFINITIONS,
   });
 }
 
@@ -117,14 +172,46 @@ function done(
 export function reportCsv(report: RealizedReport): string {
   const c = report.currency;
   const header = [
-    'subject', 'period', 'start', 'end', 'energy_kwh', `cost_${c}`, 'btc', `revenue_${c}`, `profit_${c}`, `avg_price_${c}_per_kwh`,
-    'uptime_pct', 'losing_rig_hours', 'mix_meter_pct', 'mix_firmware_pct', 'mix_override_pct', 'mix_estimate_pct',
-    'revenue_unknown_kwh', `revenue_unknown_cost_${c}`, 'unpriced_kwh',
+    'subject',
+    'period',
+    'start',
+    'end',
+    'energy_kwh',
+    `cost_${c}`,
+    'btc',
+    `revenue_${c}`,
+    `profit_${c}`,
+    `avg_price_${c}_per_kwh`,
+    'uptime_pct',
+    'losing_rig_hours',
+    'mix_meter_pct',
+    'mix_firmware_pct',
+    'mix_override_pct',
+    'mix_estimate_pct',
+    'revenue_unknown_kwh',
+    `revenue_unknown_cost_${c}`,
+    'unpriced_kwh',
   ];
   const rows: CsvCell[][] = report.rows.map((r) => [
-    report.name, r.period, r.start, r.end, r.kwh, r.cost, r.btc, r.revenue, r.profit, r.avgPricePerKwh,
-    r.uptimePct, r.losingRigHours, r.mixPct?.meter ?? null, r.mixPct?.firmware ?? null, r.mixPct?.override ?? null, r.mixPct?.estimate ?? null,
-    r.kwhRevenueUnknown, r.costRevenueUnknown, r.kwhUnpriced,
+    report.name,
+    r.period,
+    r.start,
+    r.end,
+    r.kwh,
+    r.cost,
+    r.btc,
+    r.revenue,
+    r.profit,
+    r.avgPricePerKwh,
+    r.uptimePct,
+    r.losingRigHours,
+    r.mixPct?.meter ?? null,
+    r.mixPct?.firmware ?? null,
+    r.mixPct?.override ?? null,
+    r.mixPct?.estimate ?? null,
+    r.kwhRevenueUnknown,
+    r.costRevenueUnknown,
+    r.kwhUnpriced,
   ]);
   return toCsv(header, rows);
 }

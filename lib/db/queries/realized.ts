@@ -60,7 +60,13 @@ export function rigDays(db: Db, rigId: number, fromDay: string, toDay: string): 
  * The hour buckets of `siteIds` starting in [fromMs, toMs), oldest first; with `fleetMoney`, cost and
  * revenue are the fleet-currency ones (converted at each interval's BTC prices).
  */
-export function siteHours(db: Db, siteIds: readonly number[], fromMs: number, toMs: number, fleetMoney: boolean): { hourStartMs: number; sums: RealizedSums }[] {
+export function siteHours(
+  db: Db,
+  siteIds: readonly number[],
+  fromMs: number,
+  toMs: number,
+  fleetMoney: boolean,
+): { hourStartMs: number; sums: RealizedSums }[] {
   if (siteIds.length === 0) return [];
   const rows = db.sqlite
     .prepare(
@@ -97,7 +103,9 @@ export function fleetDays(db: Db, siteIds: readonly number[], timeZone: string, 
 /** The first day with realized data for any of `siteIds` (their own local days), or null when none. */
 export function realizedSince(db: Db, siteIds: readonly number[]): string | null {
   if (siteIds.length === 0) return null;
-  const row = db.sqlite.prepare(`select min(day) as day from realized_site_days where site_id in (${siteIds.map(() => '?').join(', ')})`).get(...siteIds) as {
+  const row = db.sqlite
+    .prepare(`select min(day) as day from realized_site_days where site_id in (${siteIds.map(() => '?').join(', ')})`)
+    .get(...siteIds) as {
     day: string | null;
   };
   return row.day;

@@ -63,7 +63,9 @@ export function realizedSoFar(db: Db, siteIds: SiteIds, nowMs: number, fleetCurr
   return readTransaction(db, () => {
     const tz = fleetTimeZone(db);
     const today = localDay(nowMs, tz);
-    const ids = listSites(db).filter((s) => seesSite({ siteIds }, s.id)).map((s) => s.id);
+    const ids = listSites(db)
+      .filter((s) => seesSite({ siteIds }, s.id))
+      .map((s) => s.id);
     const sum = (fromDay: string) => {
       const days = fleetDays(db, ids, tz, localDayStartMs(fromDay, tz), localDayStartMs(addDays(today, 1), tz));
       return days.length === 0 ? null : figuresOf(days.reduce((acc, d) => addSums(acc, d.sums), emptySums()));

@@ -21,10 +21,21 @@ export function rigTimeline(db: Db, rigId: number, limit: number): TimelineEvent
     .map((e) => ({ tsMs: e.tsMs, kind: e.kind as TimelineEvent['kind'], title: e.title, detail: e.detail }));
   const about = and(eq(alerts.scope, 'rig'), eq(alerts.subjectId, rigId));
   const fired = db.orm.select().from(alerts).where(about).orderBy(desc(alerts.firingAtMs)).limit(limit).all();
-  const resolved = db.orm.select().from(alerts).where(and(about, isNotNull(alerts.resolvedAtMs))).orderBy(desc(alerts.resolvedAtMs)).limit(limit).all();
+  const resolved = db.orm
+    .select()
+    .from(alerts)
+    .where(and(about, isNotNull(alerts.resolvedAtMs)))
+    .orderBy(desc(alerts.resolvedAtMs))
+    .limit(limit)
+    .all();
   const alertEvents: TimelineEvent[] = [
     ...fired.map((a) => ({ tsMs: a.firingAtMs, kind: 'alert-firing' as const, title: a.title, detail: a.detail })),
-    ...resolved.map((a) => ({ tsMs: a.resolvedAtMs!, kind: 'alert-resolved' as const, title: `resolved: ${a.title}`, detail: a.resolveReason === 'maintenance' ? 'rig put in maintenance' : 'cleared' })),
+    ...resolved.map((a) => ({
+      tsMs: a.resolvedAtMs!,
+      kind: 'alert-resolved' as const,
+      title: `resolved: ${a.title}`,
+      detail: a.resolveReason === 'maintenance' ? 'rig put in maintenance' : 'cleared',
+    })),
   ];
   return [...own, ...alertEvents].sort((a, b) => b.tsMs - a.tsMs).slice(0, limit);
 }

@@ -90,7 +90,13 @@ export function rigSiteId(db: Db, id: number): number | null {
 
 /** Every rig's site, by rig id. */
 export function rigSiteIds(db: Db): Map<number, number> {
-  return new Map(db.orm.select({ id: rigs.id, siteId: rigs.siteId }).from(rigs).all().map((r) => [r.id, r.siteId]));
+  return new Map(
+    db.orm
+      .select({ id: rigs.id, siteId: rigs.siteId })
+      .from(rigs)
+      .all()
+      .map((r) => [r.id, r.siteId]),
+  );
 }
 
 /** True when a site with this id exists. */

@@ -22,17 +22,34 @@ export function bucketFromRow(row: RollupRow): Bucket {
 /** Samples and per-rig economics with ts in [fromMs, toMs), as raw points (rig id filter optional). */
 export function rawPointsBetween(db: Db, fromMs: number, toMs: number, rigId?: number): RawPoint[] {
   const sampleRows = db.orm
-    .select({ rigId: samples.rigId, tsMs: samples.tsMs, hashrateThs: samples.hashrateThs, powerW: samples.powerW, tempMaxC: samples.tempMaxC })
+    .select({
+      rigId: samples.rigId,
+      tsMs: samples.tsMs,
+      hashrateThs: samples.hashrateThs,
+      powerW: samples.powerW,
+      tempMaxC: samples.tempMaxC,
+    })
     .from(samples)
     .where(and(gte(samples.tsMs, fromMs), lt(samples.tsMs, toMs), rigId === undefined ? undefined : eq(samples.rigId, rigId)))
     .all();
   const profitRows = db.orm
     .select({ rigId: economics.scopeId, tsMs: economics.tsMs, profitPerKwh: economics.profitPerKwh })
     .from(economics)
-    .where(and(eq(economics.scope, 'rig'), gte(economics.tsMs, fromMs), lt(economics.tsMs, toMs), rigId === undefined ? undefined : eq(economics.scopeId, rigId)))
+    .where(
+      and(
+        eq(economics.scope, 'rig'),
+        gte(economics.tsMs, fromMs),
+        lt(economics.tsMs, toMs),
+        rigId === undefined ? undefined : eq(economics.scopeId, rigId),
+      ),
+    )
     .all();
   return [
-    ...sampleRows.map((r) => ({ rigId: r.rigId, tsMs: r.tsMs, values: { hashrateThs: r.hashrateThs, powerW: r.powerW, tempMaxC: r.tempMaxC } })),
+    ...sampleRows.map((r) => ({
+      rigId: r.rigId,
+      tsMs: r.tsMs,
+      values: { hashrateThs: r.hashrateThs, powerW: r.powerW, tempMaxC: r.tempMaxC },
+    })),
     ...profitRows.map((r) => ({ rigId: r.rigId, tsMs: r.tsMs, values: { profitPerKwh: r.profitPerKwh } })),
   ];
 }
@@ -42,7 +59,14 @@ export function bucketsBetween(db: Db, tier: Tier, fromMs: number, toMs: number,
   return db.orm
     .select()
     .from(rollups)
-    .where(and(eq(rollups.tier, tier), gte(rollups.bucketStartMs, fromMs), lt(rollups.bucketStartMs, toMs), rigId === undefined ? undefined : eq(rollups.rigId, rigId)))
+    .where(
+      and(
+        eq(rollups.tier, tier),
+        gte(rollups.bucketStartMs, fromMs),
+        lt(rollups.bucketStartMs, toMs),
+        rigId === undefined ? undefined : eq(rollups.rigId, rigId),
+      ),
+    )
     .orderBy(asc(rollups.rigId), asc(rollups.bucketStartMs))
     .all()
     .map(bucketFromRow);
@@ -52,7 +76,11 @@ const watermarkKey = (tier: Tier) => `rollup-done-until:${tier}`;
 
 /** Where a tier's rollup has got to (exclusive end), or null before its first run. */
 export function rollupDoneUntil(db: Db, tier: Tier): number | null {
-  const row = db.orm.select().from(appSettings).where(eq(appSettings.key, watermarkKey(tier))).get();
+  const row = db.orm
+    .select()
+    .from(appSettings)
+    .where(eq(appSettings.key, watermarkKey(tier)))
+    .get();
   return row ? (JSON.parse(row.valueJson) as number) : null;
 }
 
@@ -60,9 +88,20 @@ export { watermarkKey };
 
 /** The oldest raw sample's time, or of a tier's buckets: where a first rollup starts. */
 export function oldestSampleMs(db: Db): number | null {
-  return db.orm.select({ ts: min(samples.tsMs) }).from(samples).get()?.ts ?? null;
+  return (
+    db.orm
+      .select({ ts: min(samples.tsMs) })
+      .from(samples)
+      .get()?.ts ?? null
+  );
 }
 
 export function oldestBucketMs(db: Db, tier: Tier): number | null {
-  return db.orm.select({ ts: min(rollups.bucketStartMs) }).from(rollups).where(eq(rollups.tier, tier)).get()?.ts ?? null;
+  return (
+    db.orm
+      .select({ ts: min(rollups.bucketStartMs) })
+      .from(rollups)
+      .where(eq(rollups.tier, tier))
+      .get()?.ts ?? null
+  );
 }

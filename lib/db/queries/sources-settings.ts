@@ -1,7 +1,13 @@
 /** The stored network/price source settings (app_settings 'sources') and every source's last outcome. */
 import { asc, eq } from 'drizzle-orm';
 import type { EnvSources } from '../../config/sources';
-import { parseSourcesSettings, redactSourcesSettings, SOURCES_SETTINGS_KEY, type EnvCookie, type SourcesSettings } from '../../settings/sources-settings';
+import {
+  parseSourcesSettings,
+  redactSourcesSettings,
+  SOURCES_SETTINGS_KEY,
+  type EnvCookie,
+  type SourcesSettings,
+} from '../../settings/sources-settings';
 import type { Db } from '../client';
 import { appSettings, sourceState } from '../schema';
 import { openSettingsJson, SETTINGS_SECRET_PATHS, unreadableSecretPaths, unreadableSecretText } from '../secret-fields';
@@ -27,9 +33,15 @@ export function getStoredSourcesSettings(db: Db, envCookie: EnvCookie = null): S
     return { settings: null, updatedAtMs: row.updatedAtMs, error: 'the stored source settings are not valid JSON' };
   }
   const unreadable = unreadableSecretPaths(json as Record<string, unknown>, SETTINGS_SECRET_PATHS[SOURCES_SETTINGS_KEY]);
-  if (unreadable.length > 0) return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings cannot be used: ${unreadableSecretText(unreadable.join(', '))}` };
+  if (unreadable.length > 0)
+    return {
+      settings: null,
+      updatedAtMs: row.updatedAtMs,
+      error: `the stored source settings cannot be used: ${unreadableSecretText(unreadable.join(', '))}`,
+    };
   const parsed = parseSourcesSettings(json, null, envCookie);
-  if (!parsed.ok) return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings are invalid: ${parsed.error.join('; ')}` };
+  if (!parsed.ok)
+    return { settings: null, updatedAtMs: row.updatedAtMs, error: `the stored source settings are invalid: ${parsed.error.join('; ')}` };
   return { settings: parsed.value, updatedAtMs: row.updatedAtMs, error: null };
 }
 
@@ -46,14 +58,29 @@ export interface SourceStateView {
 /** Every source's last success, attempt and error, by key. */
 export function listSourceStates(db: Db): SourceStateView[] {
   return db.orm
-    .select({ key: sourceState.key, source: sourceState.source, fetchedAtMs: sourceState.fetchedAtMs, attemptedAtMs: sourceState.attemptedAtMs, lastError: sourceState.lastError })
+    .select({
+      key: sourceState.key,
+      source: sourceState.source,
+      fetchedAtMs: sourceState.fetchedAtMs,
+      attemptedAtMs: sourceState.attemptedAtMs,
+      lastError: sourceState.lastError,
+    })
     .from(sourceState)
     .orderBy(asc(sourceState.key))
     .all();
 }
 
 /** The settings that apply now (unredacted): the stored document, else the environment's; null when neither is valid. */
-export function appliedSourcesSettings(db: Db, env: EnvSources): { settings: SourcesSettings | null; from: 'stored' | 'environment'; storedError: string | null; envError: string | null; updatedAtMs: number | null } {
+export function appliedSourcesSettings(
+  db: Db,
+  env: EnvSources,
+): {
+  settings: SourcesSettings | null;
+  from: 'stored' | 'environment';
+  storedError: string | null;
+  envError: string | null;
+  updatedAtMs: number | null;
+} {
   const stored = getStoredSourcesSettings(db, env.bitcoindCookie);
   const fromEnv = env.settings;
   const envError = env.error;

@@ -65,6 +65,12 @@ export function storageReport(db: Db, opts: { dbPath: string; pollIntervalS: num
     rigs: rigCount,
     pollIntervalS: opts.pollIntervalS,
     retention: opts.retention,
-    estimate: estimateStorage({ rigs: rigCount, pollIntervalS: opts.pollIntervalS, ...opts.retention, bytesPerSample: BYTES_PER_SAMPLE, bytesPerBucket: BYTES_PER_BUCKET }),
+    estimate: estimateStorage({
+      rigs: rigCount,
+      pollIntervalS: opts.pollIntervalS,
+      ...opts.retention,
+      bytesPerSample: BYTES_PER_SAMPLE,
+      bytesPerBucket: BYTES_PER_BUCKET,
+    }),
   };
 }

@@ -12,7 +12,12 @@ export function getUserByName(db: Db, name: string): UserRow | null {
 }
 
 export function listUsers(db: Db): Omit<UserRow, 'passwordHash'>[] {
-  return db.orm.select().from(users).orderBy(asc(users.id)).all().map(({ passwordHash: _hidden, ...rest }) => rest);
+  return db.orm
+    .select()
+    .from(users)
+    .orderBy(asc(users.id))
+    .all()
+    .map(({ passwordHash: _hidden, ...rest }) => rest);
 }
 
 export function getUserById(db: Db, id: number): UserRow | null {
@@ -21,7 +26,11 @@ export function getUserById(db: Db, id: number): UserRow | null {
 
 /** How many enabled admins there are (the last one may not be disabled, demoted or removed). */
 export function countEnabledAdmins(db: Db): number {
-  return db.orm.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.disabled, false))).all().length;
+  return db.orm
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+    .all().length;
 }
 
 /** The sites a stored user sees (null: every site; always null for an admin, whatever is stored). */
@@ -42,7 +51,14 @@ export interface UserView {
 }
 
 export function listUserViews(db: Db): UserView[] {
-  return listUsers(db).map((u) => ({ id: u.id, name: u.name, role: u.role, siteIds: userSiteIds(u), disabled: u.disabled, createdAtMs: u.createdAtMs }));
+  return listUsers(db).map((u) => ({
+    id: u.id,
+    name: u.name,
+    role: u.role,
+    siteIds: userSiteIds(u),
+    disabled: u.disabled,
+    createdAtMs: u.createdAtMs,
+  }));
 }
 
 /** An API or kiosk token as GET /api/tokens shows it: no hash, with its site's name. */
@@ -62,7 +78,17 @@ export interface TokenView {
 
 export function listTokenViews(db: Db): TokenView[] {
   return db.orm
-    .select({ id: apiTokens.id, kind: apiTokens.kind, name: apiTokens.name, role: apiTokens.role, siteId: apiTokens.siteId, siteName: sites.name, createdAtMs: apiTokens.createdAtMs, lastUsedMs: apiTokens.lastUsedMs, revokedAtMs: apiTokens.revokedAtMs })
+    .select({
+      id: apiTokens.id,
+      kind: apiTokens.kind,
+      name: apiTokens.name,
+      role: apiTokens.role,
+      siteId: apiTokens.siteId,
+      siteName: sites.name,
+      createdAtMs: apiTokens.createdAtMs,
+      lastUsedMs: apiTokens.lastUsedMs,
+      revokedAtMs: apiTokens.revokedAtMs,
+    })
     .from(apiTokens)
     .leftJoin(sites, eq(sites.id, apiTokens.siteId))
     .orderBy(asc(apiTokens.id))
@@ -71,7 +97,12 @@ export function listTokenViews(db: Db): TokenView[] {
 }
 
 export function listApiTokens(db: Db): Omit<ApiTokenRow, 'tokenHash'>[] {
-  return db.orm.select().from(apiTokens).orderBy(asc(apiTokens.id)).all().map(({ tokenHash: _hidden, ...rest }) => rest);
+  return db.orm
+    .select()
+    .from(apiTokens)
+    .orderBy(asc(apiTokens.id))
+    .all()
+    .map(({ tokenHash: _hidden, ...rest }) => rest);
 }
 
 export function hasUsers(db: Db): boolean {
@@ -87,7 +118,12 @@ function userPrincipal(user: UserRow): Authenticated | null {
  * Who a session cookie or a Bearer/kiosk token is, or null (unknown, expired, older than
  * `sessionMaxAgeMs`, revoked, disabled).
  */
-export function authenticate(db: Db, token: string, nowMs: number, sessionMaxAgeMs: number = DEFAULT_SESSION_LIFETIME.maxAgeMs): Authenticated | null {
+export function authenticate(
+  db: Db,
+  token: string,
+  nowMs: number,
+  sessionMaxAgeMs: number = DEFAULT_SESSION_LIFETIME.maxAgeMs,
+): Authenticated | null {
   const kind = tokenKind(token);
   if (!kind) return null;
   const hash = hashToken(token);
@@ -99,7 +135,22 @@ export function authenticate(db: Db, token: string, nowMs: number, sessionMaxAge
   }
   const row = db.orm.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).get();
   if (!row || row.revokedAtMs !== null || row.kind !== kind || !isRole(row.role)) return null;
-  if (kind === 'kiosk') return { role: 'kiosk', siteIds: row.siteId === null ? null : [row.siteId], name: row.name, via: 'kiosk', userId: null, tokenId: row.id };
+  if (kind === 'kiosk')
+    return {
+      role: 'kiosk',
+      siteIds: row.siteId === null ? null : [row.siteId],
+      name: row.name,
+      via: 'kiosk',
+      userId: null,
+      tokenId: row.id,
+    };
   // An API token may be limited to one site (operator and viewer tokens; an admin's never is).
-  return { role: row.role, siteIds: effectiveSiteIds(row.role, row.siteId === null ? null : [row.siteId]), name: row.name, via: 'api', userId: null, tokenId: row.id };
+  return {
+    role: row.role,
+    siteIds: effectiveSiteIds(row.role, row.siteId === null ? null : [row.siteId]),
+    name: row.name,
+    via: 'api',
+    userId: null,
+    tokenId: row.id,
+  };
 }

@@ -14,7 +14,16 @@ export function currentPrice(tariff: Tariff, ctx: TariffContext): TariffPrice {
 export type { FeedValue, TariffContext, TariffPrice } from './contract';
 export { feedFallbackAfterS, priceInForce, tariffPrice, touMeanPrice, type PriceBasis, type PriceInForce } from './price-in-force';
 export { parseRealtimeFeed, type FeedFormat, type FeedPrice } from './realtime';
-export { TARIFF_KIND_LIST, tariffFieldLabel, tariffKindInfo, tariffKindNamesText, type TariffEditorForm, type TariffFormField, type TariffKindInfo, type TariffKindName } from './kinds';
+export {
+  TARIFF_KIND_LIST,
+  tariffFieldLabel,
+  tariffKindInfo,
+  tariffKindNamesText,
+  type TariffEditorForm,
+  type TariffFormField,
+  type TariffKindInfo,
+  type TariffKindName,
+} from './kinds';
 export {
   parseTariff,
   tariffWarnings,

@@ -52,7 +52,10 @@ export const TARIFF_KIND_LIST = [
       { key: 'toHour', label: 'To h' },
       { key: 'pricePerKwh', label: '{currency}/kWh' },
     ],
-    example: { kind: 'tou', bands: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], fromHour: 0, toHour: 24, pricePerKwh: 0.05 }] },
+    example: {
+      kind: 'tou',
+      bands: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], fromHour: 0, toHour: 24, pricePerKwh: 0.05 }],
+    },
   },
   {
     name: 'realtime',

@@ -72,7 +72,7 @@ export function priceInForce(tariff: Tariff, feed: FeedValue | null | undefined,
 export function touMeanPrice(tariff: TouTariff, fromMs: number, toMs: number, timeZone: string): number {
   if (!(toMs > fromMs)) return touPriceAt(tariff, fromMs, timeZone);
   let weighted = 0;
-  for (let t = fromMs; t < toMs; ) {
+  for (let t = fromMs; t < toMs;) {
     const next = Math.min(toMs, (Math.floor(t / QUARTER_HOUR_MS) + 1) * QUARTER_HOUR_MS);
     weighted += touPriceAt(tariff, t, timeZone) * (next - t);
     t = next;

@@ -31,7 +31,10 @@ function atPath(root: unknown, path: string, what: string): unknown {
   if (typeof root === 'object' && root !== null && !Array.isArray(root) && Object.hasOwn(root, path)) {
     return (root as Record<string, unknown>)[path];
   }
-  const segments = path.replace(/\[(-?\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
+  const segments = path
+    .replace(/\[(-?\d+)\]/g, '.$1')
+    .split('.')
+    .filter((s) => s !== '');
   let cur: unknown = root;
   for (const seg of segments) {
     if (Array.isArray(cur) && !/^-?\d+$/.test(seg)) cur = cur[cur.length - 1];

@@ -59,9 +59,19 @@ export const realtimeTariffSchema = z.strictObject({
   /** The feed's price unit: grid operators publish per MWh. */
   unit: z.enum(['kWh', 'MWh']).default('kWh'),
   /** After this long without a fresh price the feed has stopped: its last price holds, flagged stale. */
-  staleAfterS: z.number().int().min(1).max(7 * 86_400).default(900),
+  staleAfterS: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(900),
   /** The feed's fallback time: after this long without a fresh price the fallback applies (default 4 x staleAfterS). */
-  fallbackAfterS: z.number().int().min(1).max(7 * 86_400).optional(),
+  fallbackAfterS: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .optional(),
   /** Real-time prices may be negative (markets do pay consumers), and so may the price assumed when the feed stops. */
   fallbackPricePerKwh: z.number().min(-PRICE_CEILING_PER_KWH).max(PRICE_CEILING_PER_KWH),
 });
@@ -75,7 +85,10 @@ export type Tariff = FlatTariff | TouTariff | RealtimeTariff;
 export type TariffKind = Tariff['kind'];
 
 /** The parser of each kind, keyed by the kinds' descriptors (kinds.ts): the type makes it name each once. */
-const SCHEMAS = { flat: flatTariffSchema, tou: touTariffSchema, realtime: realtimeTariffSchema } as const satisfies Record<TariffKindName, z.ZodType>;
+const SCHEMAS = { flat: flatTariffSchema, tou: touTariffSchema, realtime: realtimeTariffSchema } as const satisfies Record<
+  TariffKindName,
+  z.ZodType
+>;
 /** Every tariff kind's name, in the descriptors' order. */
 export const TARIFF_KINDS: TariffKind[] = TARIFF_KIND_LIST.map((k) => k.name);
 

@@ -41,7 +41,10 @@ export function touBandErrors(bands: readonly TouBandHours[]): string[] {
   const shape = new MessageList();
   bands.forEach((b, i) => {
     if (b.fromHour >= b.toHour) {
-      shape.add(() => `bands[${i}] runs from ${hh(b.fromHour)} to ${hh(b.toHour)}: fromHour must be before toHour (split a band across midnight into two)`);
+      shape.add(
+        () =>
+          `bands[${i}] runs from ${hh(b.fromHour)} to ${hh(b.toHour)}: fromHour must be before toHour (split a band across midnight into two)`,
+      );
     }
     const seen = new Set<Weekday>();
     const twice = new Set<Weekday>();

@@ -45,7 +45,11 @@ export function discordPayload(n: AlertNotification, format: DiscordConfig['form
 
 /** The request a Discord channel sends (pure). The URL is the credential: never log it. */
 export function discordRequest(config: Pick<DiscordConfig, 'webhookUrl' | 'format'>, n: AlertNotification): HttpRequestSpec {
-  return { url: config.webhookUrl, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(discordPayload(n, config.format)) };
+  return {
+    url: config.webhookUrl,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(discordPayload(n, config.format)),
+  };
 }
 
 /** The channel, sending through `net` (where it may connect). */

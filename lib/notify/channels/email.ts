@@ -100,11 +100,15 @@ async function sendEmail(config: EmailConfig, message: EmailMessage, net: Notify
   const stopping = new Promise<never>((_, reject) => (rejectStop = reject));
   stopping.catch(() => {});
   const deadlineMs = config.timeoutMs * EMAIL_DEADLINE_TIMEOUTS;
-  const deadline = setTimeout(() => stop(new SendStopped(`email channel: ${where} did not complete the send within ${deadlineMs} ms`, true)), deadlineMs);
+  const deadline = setTimeout(
+    () => stop(new SendStopped(`email channel: ${where} did not complete the send within ${deadlineMs} ms`, true)),
+    deadlineMs,
+  );
   const onAbort = () => stop(new SendStopped(`email channel: sending to ${where} was cancelled`, true));
   signal?.addEventListener('abort', onAbort, { once: true });
   const counter = setInterval(() => {
-    if (socket && socket.bytesRead > SMTP_REPLY_MAX_BYTES) stop(new SendStopped(`email channel: ${where} sent more than ${SMTP_REPLY_MAX_BYTES} bytes; connection dropped`, true));
+    if (socket && socket.bytesRead > SMTP_REPLY_MAX_BYTES)
+      stop(new SendStopped(`email channel: ${where} sent more than ${SMTP_REPLY_MAX_BYTES} bytes; connection dropped`, true));
   }, BYTE_CHECK_MS);
 
   const transport = nodemailer.createTransport({
@@ -146,7 +150,11 @@ async function sendEmail(config: EmailConfig, message: EmailMessage, net: Notify
 function emailError(where: string, err: unknown): NotifyError {
   if (err instanceof SendStopped) return new NotifyError(err.message, { channel: 'email', retryable: err.retryable, cause: err });
   if (err instanceof OutboundRefused) {
-    return new NotifyError(`email channel: ${err.reason === 'policy' ? `not sent to ${where}: ` : ''}${err.message}`, { channel: 'email', retryable: err.reason !== 'policy', cause: err });
+    return new NotifyError(`email channel: ${err.reason === 'policy' ? `not sent to ${where}: ` : ''}${err.message}`, {
+      channel: 'email',
+      retryable: err.reason !== 'policy',
+      cause: err,
+    });
   }
   const e = err as { code?: string; responseCode?: number };
   const status = typeof e.responseCode === 'number' ? e.responseCode : undefined;

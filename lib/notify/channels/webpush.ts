@@ -56,7 +56,11 @@ export function webpushChannel(config: WebpushConfig, deps: WebPushDeps | undefi
   return {
     kind: 'webpush',
     async send(n, signal) {
-      if (!deps) throw new NotifyError('webpush channel: the subscriptions live in the database, which this sender was not given', { channel: 'webpush', retryable: false });
+      if (!deps)
+        throw new NotifyError('webpush channel: the subscriptions live in the database, which this sender was not given', {
+          channel: 'webpush',
+          retryable: false,
+        });
       const now = deps.now ?? Date.now;
       const subscribed = deps.store.targets(config.userNames);
       const targets = subscribed.filter((t) => mayReceive(t.subscriber, n.audience));
@@ -66,7 +70,10 @@ export function webpushChannel(config: WebpushConfig, deps: WebPushDeps | undefi
       const subject = vapidSubject(config.subject, deps.publicUrl);
       const outcomes = await mapWithConcurrency(targets, PARALLEL_SENDS, async (t): Promise<SubscriptionOutcome> => {
         try {
-          const body = encryptPushPayload(plaintext, { p256dh: Buffer.from(t.p256dh, 'base64url'), auth: Buffer.from(t.auth, 'base64url') });
+          const body = encryptPushPayload(plaintext, {
+            p256dh: Buffer.from(t.p256dh, 'base64url'),
+            auth: Buffer.from(t.auth, 'base64url'),
+          });
           const headers = {
             'Content-Type': 'application/octet-stream',
             'Content-Encoding': 'aes128gcm',
@@ -74,7 +81,16 @@ export function webpushChannel(config: WebpushConfig, deps: WebPushDeps | undefi
             Urgency: config.urgency,
             Authorization: vapidAuthorization(t.endpoint, keys!, subject, now()),
           };
-          await postOnce({ channel: 'webpush', url: t.endpoint, headers, body, timeoutMs: config.timeoutMs, signal, net, destination: 'push' });
+          await postOnce({
+            channel: 'webpush',
+            url: t.endpoint,
+            headers,
+            body,
+            timeoutMs: config.timeoutMs,
+            signal,
+            net,
+            destination: 'push',
+          });
           deps.store.accepted(t.id, now());
           return { kind: 'accepted' };
         } catch (err) {

@@ -29,7 +29,9 @@ const emailFields = z.strictObject({
     })
     .optional(),
   from: address('from'),
-  to: z.array(address('every to address'), { error: 'to must be a list of email addresses' }).min(1, { message: 'to needs at least one address' }),
+  to: z
+    .array(address('every to address'), { error: 'to must be a list of email addresses' })
+    .min(1, { message: 'to needs at least one address' }),
   timeoutMs: timeoutMsSchema,
   quietHours: quietHoursSchema.optional(),
 });
@@ -60,7 +62,8 @@ export const emailDescriptor = {
       key: 'allowPlaintext',
       label: 'Allow sending without TLS',
       type: 'boolean',
-      warning: 'Without TLS the password and every alert cross the network in clear text, readable and changeable on the way. Only for a trusted network.',
+      warning:
+        'Without TLS the password and every alert cross the network in clear text, readable and changeable on the way. Only for a trusted network.',
     },
     { key: 'auth.user', label: 'User name', type: 'text' },
     { key: 'auth.pass', label: 'Password', type: 'secret' },

@@ -29,7 +29,14 @@ export const ntfyDescriptor = {
   configSchema,
   fields: [
     { key: 'baseUrl', label: 'Server URL', type: 'url', placeholder: DEFAULT_NTFY_BASE_URL },
-    { key: 'topic', label: 'Topic', type: 'text', required: true, placeholder: 'hashwatt-alerts', help: '1 to 64 letters, digits, - or _.' },
+    {
+      key: 'topic',
+      label: 'Topic',
+      type: 'text',
+      required: true,
+      placeholder: 'hashwatt-alerts',
+      help: '1 to 64 letters, digits, - or _.',
+    },
     { key: 'token', label: 'Access token', type: 'secret', help: 'Only for protected topics.' },
   ],
   secretFields: ['token'],

@@ -16,10 +16,7 @@ const configSchema = z.strictObject({
     .string({ error: 'the Telegram botToken is required' })
     .regex(/^\d+:[A-Za-z0-9_-]+$/, { message: 'the Telegram botToken must look like 123456:ABC-DEF (from @BotFather)' }),
   chatId: z.union(
-    [
-      z.number().int({ message: CHAT_ID_MESSAGE }),
-      z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{5,})$/, { message: CHAT_ID_MESSAGE }),
-    ],
+    [z.number().int({ message: CHAT_ID_MESSAGE }), z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{5,})$/, { message: CHAT_ID_MESSAGE })],
     { error: CHAT_ID_MESSAGE },
   ),
   timeoutMs: timeoutMsSchema,

@@ -11,7 +11,9 @@ export const MAX_PUSH_TTL_SECONDS = 2_419_200;
 const configSchema = z.strictObject({
   kind: z.literal('webpush'),
   userNames: z
-    .array(z.string().trim().min(1, { message: 'userNames must not contain empty names' }), { error: 'userNames must be a list of user names' })
+    .array(z.string().trim().min(1, { message: 'userNames must not contain empty names' }), {
+      error: 'userNames must be a list of user names',
+    })
     .default([]),
   ttlSeconds: z
     .number({ error: 'ttlSeconds must be a number of seconds' })
@@ -22,7 +24,9 @@ const configSchema = z.strictObject({
   urgency: z.enum(PUSH_URGENCIES, { error: `urgency must be one of ${PUSH_URGENCIES.join(', ')}` }).default('high'),
   subject: z
     .string()
-    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, { message: 'subject must be a mailto: address or an https: URL (the push services contact the sender there)' })
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, {
+      message: 'subject must be a mailto: address or an https: URL (the push services contact the sender there)',
+    })
     .optional(),
   timeoutMs: timeoutMsSchema,
   quietHours: quietHoursSchema.optional(),
@@ -46,8 +50,20 @@ export const webpushDescriptor = {
       help: 'Who gets it: each turns on "Notifications on this device" in Hashwatt on their phone. Empty: everyone subscribed.',
     },
     { key: 'urgency', label: 'Urgency', type: 'select', options: PUSH_URGENCIES, help: 'High wakes a sleeping phone.' },
-    { key: 'ttlSeconds', label: 'Keep for (s)', type: 'number', placeholder: '86400', help: 'How long the push service holds it for a phone that is off: 0 to 2419200 s.' },
-    { key: 'subject', label: 'Contact (VAPID subject)', type: 'text', placeholder: 'mailto:ops@example.com', help: 'mailto: or https:. Default: HASHWATT_PUBLIC_URL when https.' },
+    {
+      key: 'ttlSeconds',
+      label: 'Keep for (s)',
+      type: 'number',
+      placeholder: '86400',
+      help: 'How long the push service holds it for a phone that is off: 0 to 2419200 s.',
+    },
+    {
+      key: 'subject',
+      label: 'Contact (VAPID subject)',
+      type: 'text',
+      placeholder: 'mailto:ops@example.com',
+      help: 'mailto: or https:. Default: HASHWATT_PUBLIC_URL when https.',
+    },
   ],
   secretFields: [],
   secretDestination: () => null,

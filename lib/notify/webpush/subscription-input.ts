@@ -68,7 +68,10 @@ function p256dhProblem(bytes: Buffer): string | null {
   if (bytes.length !== 65) return `keys.p256dh must decode to 65 bytes (an uncompressed P-256 public key), got ${bytes.length}`;
   if (bytes[0] !== 0x04) return 'keys.p256dh must be an uncompressed point (first byte 0x04)';
   try {
-    createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: bytes.subarray(1, 33).toString('base64url'), y: bytes.subarray(33).toString('base64url') }, format: 'jwk' });
+    createPublicKey({
+      key: { kty: 'EC', crv: 'P-256', x: bytes.subarray(1, 33).toString('base64url'), y: bytes.subarray(33).toString('base64url') },
+      format: 'jwk',
+    });
     return null;
   } catch {
     return 'keys.p256dh is not a point on the P-256 curve';

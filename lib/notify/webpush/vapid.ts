@@ -31,7 +31,13 @@ function privateJwk(keys: VapidKeys) {
   const d = Buffer.from(keys.privateKey, 'base64url');
   if (pub.length !== 65 || pub[0] !== 0x04) throw new Error('the VAPID public key must be a 65-byte uncompressed P-256 point');
   if (d.length !== 32) throw new Error('the VAPID private key must be 32 bytes');
-  return { kty: 'EC', crv: 'P-256', x: pub.subarray(1, 33).toString('base64url'), y: pub.subarray(33).toString('base64url'), d: keys.privateKey };
+  return {
+    kty: 'EC',
+    crv: 'P-256',
+    x: pub.subarray(1, 33).toString('base64url'),
+    y: pub.subarray(33).toString('base64url'),
+    d: keys.privateKey,
+  };
 }
 
 /** True when `value` is a stored pair whose private key matches its public key. */

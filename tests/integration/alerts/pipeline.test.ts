@@ -49,7 +49,16 @@ let clockMs = Date.now();
 const memory = newAlertStepMemory();
 
 function collector(): CollectorOptions {
-  return { db, getDriver, pollIntervalMs: 1000, requestTimeoutMs: 500, concurrency: 8, policy: { staleAfterPolls: 2, offlineAfterPolls: 3 }, market: { currency: 'USD', networkStaleAfterMs: 3_600_000, priceStaleAfterMs: 3_600_000 }, alerts: memory };
+  return {
+    db,
+    getDriver,
+    pollIntervalMs: 1000,
+    requestTimeoutMs: 500,
+    concurrency: 8,
+    policy: { staleAfterPolls: 2, offlineAfterPolls: 3 },
+    market: { currency: 'USD', networkStaleAfterMs: 3_600_000, priceStaleAfterMs: 3_600_000 },
+    alerts: memory,
+  };
 }
 /** The receivers are the operator's LAN webhooks: their address is listed as HASHWATT_NOTIFY_PRIVATE_HOSTS would. */
 const LAN = notifyNet(parsePrivateHosts(HOST));
@@ -84,7 +93,11 @@ beforeAll(async () => {
   t = tempDb();
   db = t.db;
   setUpDemo(db, sim.manifest, Date.now());
-  await refreshSources({ db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 } });
+  await refreshSources({
+    db,
+    now: Date.now,
+    config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 },
+  });
   ops = await startReceiver(HOST);
   backup = await startReceiver(HOST);
   backupPort = Number(new URL(backup.baseUrl).port);
@@ -134,7 +147,8 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     let price = 0;
     // At least three losers (one is acknowledged, one snoozed below) and at least one winner.
     for (let i = 3; i < breakevens.length; i++) {
-      if (breakevens[i] - breakevens[i - 1] > gap) [gap, price] = [breakevens[i] - breakevens[i - 1], (breakevens[i] + breakevens[i - 1]) / 2];
+      if (breakevens[i] - breakevens[i - 1] > gap)
+        [gap, price] = [breakevens[i] - breakevens[i - 1], (breakevens[i] + breakevens[i - 1]) / 2];
     }
     const tariff = parseTariff({ kind: 'flat', pricePerKwh: Number(price.toFixed(4)) });
     if (!tariff.ok) throw new Error(tariff.error.join('; '));
@@ -144,7 +158,9 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     const expected = rigsBelowBreakeven();
     expect(expected.length).toBeGreaterThan(0);
     expect(firingRigIds()).toEqual(expected);
-    firedIds = activeAlerts(db).filter((a) => a.siteId === siteId).map((a) => a.id);
+    firedIds = activeAlerts(db)
+      .filter((a) => a.siteId === siteId)
+      .map((a) => a.id);
     expect(firedIds.length).toBeGreaterThanOrEqual(3);
 
     const result = await tick(Date.now());
@@ -162,7 +178,11 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     expect(down.queued).toBeGreaterThan(0);
     expect(down.lastError).toMatch(/refused|ECONNREFUSED/i);
     // Health is per channel: the working one does not show the other's error.
-    expect(listChannelViews(db).find((c) => c.name === 'ops')).toMatchObject({ queued: 0, lastError: null, lastDeliveredAtMs: expect.any(Number) });
+    expect(listChannelViews(db).find((c) => c.name === 'ops')).toMatchObject({
+      queued: 0,
+      lastError: null,
+      lastDeliveredAtMs: expect.any(Number),
+    });
     // Before the backoff (5 s step, half fixed with random 0: 2.5 s) nothing is retried.
     clockMs = Date.now();
     expect((await tick(clockMs + 1_000)).sent).toBe(0);
@@ -267,9 +287,17 @@ describe('alert pipeline', { timeout: 60_000 }, () => {
     expect(resolved.every((a) => a.resolveReason === 'cleared')).toBe(true);
     const before = ops.requests.length;
     await tick(Date.now() + 400_000);
-    const sent = ops.requests.slice(before).map(verified).filter((b) => b.groupKey === `site:${siteId}`);
+    const sent = ops.requests
+      .slice(before)
+      .map(verified)
+      .filter((b) => b.groupKey === `site:${siteId}`);
     expect(sent).toHaveLength(1);
-    expect(sent[0].alerts.filter((a) => a.state === 'resolved').map((a) => a.alertId).sort()).toEqual([...firedIds].sort());
+    expect(
+      sent[0].alerts
+        .filter((a) => a.state === 'resolved')
+        .map((a) => a.alertId)
+        .sort(),
+    ).toEqual([...firedIds].sort());
   });
 
   it('sends a test notification on request and reports a channel that refuses it', async () => {

@@ -22,7 +22,11 @@ describe('hashwatt gpu-revenue', { timeout: 180_000 }, () => {
   it('sets, shows, refuses out of range and clears a site figure per algorithm', () => {
     const t = tempDb();
     cleanup = t.cleanup;
-    t.db.sqlite.prepare("insert into sites (name, time_zone, currency, pue, pool_fee_pct, created_at_ms) values ('Rockdale TX', 'America/Chicago', 'USD', 1, 2, 1)").run();
+    t.db.sqlite
+      .prepare(
+        "insert into sites (name, time_zone, currency, pue, pool_fee_pct, created_at_ms) values ('Rockdale TX', 'America/Chicago', 'USD', 1, 2, 1)",
+      )
+      .run();
     const env = { HASHWATT_DB: t.path };
     const none = hashwatt(['gpu-revenue', 'show', '--site', 'Rockdale TX'], env);
     expect(none.stdout).toBe('Rockdale TX: GPU revenue not set (GPU rigs count their power, not their revenue)\n');

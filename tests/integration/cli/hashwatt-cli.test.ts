@@ -63,7 +63,11 @@ describe('hashwatt command line', () => {
     expect(copy.sqlite.prepare('select name from sites').pluck().all()).toEqual(['North']);
     copy.close();
     // The record a start that finds the database gone will name.
-    expect(JSON.parse(readFileSync(`${env.HASHWATT_DB}.last-backup.json`, 'utf8'))).toEqual({ file: dest, atMs: expect.any(Number), bytes: expect.any(Number) });
+    expect(JSON.parse(readFileSync(`${env.HASHWATT_DB}.last-backup.json`, 'utf8'))).toEqual({
+      file: dest,
+      atMs: expect.any(Number),
+      bytes: expect.any(Number),
+    });
   });
 
   it('will not overwrite an existing backup file without --force', () => {

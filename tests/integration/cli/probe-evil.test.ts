@@ -10,7 +10,11 @@ import { fixtureText } from '../../support/driver-fixtures';
 import { runHashwatt } from '../../support/run-cli';
 
 const VERSION = fixtureText('antminer-s19pro-version.json');
-const ANTMINER: Record<string, string> = { version: 'antminer-s19pro-version.json', stats: 'antminer-s19pro-stats.json', pools: 'antminer-s19-pools.json' };
+const ANTMINER: Record<string, string> = {
+  version: 'antminer-s19pro-version.json',
+  stats: 'antminer-s19pro-stats.json',
+  pools: 'antminer-s19-pools.json',
+};
 const INVALID = '{"STATUS":[{"STATUS":"E","When":1,"Code":14,"Msg":"Invalid command","Description":"cgminer 1.0.0"}],"id":1}';
 const MB = 1024 * 1024;
 
@@ -42,34 +46,46 @@ describe('hashwatt probe against misbehaving devices', { timeout: 60_000 }, () =
   it('a reply without end: too large, cut at 1 MB', async () => {
     const d = await evil({ kind: 'too-large' });
     const line = await probeFails([`127.0.0.1:${d.port}`, '--timeout', '5']);
-    expect(line).toBe(`hashwatt probe: 127.0.0.1:${d.port}: too-large: reply to "version" from 127.0.0.1:${d.port} larger than ${MB} bytes`);
+    expect(line).toBe(
+      `hashwatt probe: 127.0.0.1:${d.port}: too-large: reply to "version" from 127.0.0.1:${d.port} larger than ${MB} bytes`,
+    );
     expect(d.bytesWritten()).toBeLessThan(100 * MB);
   });
 
   it('garbage: answers but no driver recognises it, with a safe snippet', async () => {
     const d = await evil({ kind: 'garbage' });
     const line = await probeFails([`127.0.0.1:${d.port}`, '--timeout', '2']);
-    expect(line).toMatch(new RegExp(`^hashwatt probe: 127\\.0\\.0\\.1:${d.port} answers over cgminer but no driver recognises it \\(garbage: reply to "version" from 127\\.0\\.0\\.1:${d.port} is not JSON: "`));
+    expect(line).toMatch(
+      new RegExp(
+        `^hashwatt probe: 127\\.0\\.0\\.1:${d.port} answers over cgminer but no driver recognises it \\(garbage: reply to "version" from 127\\.0\\.0\\.1:${d.port} is not JSON: "`,
+      ),
+    );
     expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 
   it('a reset mid-reply: reset after 312 bytes, not "connection refused"', async () => {
     const d = await evil({ kind: 'reset', reply: fixtureText('antminer-s19pro-stats.json'), afterBytes: 312 });
     const line = await probeFails([`127.0.0.1:${d.port}`, '--timeout', '2']);
-    expect(line).toBe(`hashwatt probe: 127.0.0.1:${d.port}: reset: connection reset by 127.0.0.1:${d.port} after 312 bytes of the reply to "version"`);
+    expect(line).toBe(
+      `hashwatt probe: 127.0.0.1:${d.port}: reset: connection reset by 127.0.0.1:${d.port} after 312 bytes of the reply to "version"`,
+    );
   });
 
   it('a close without a byte: closed without a reply', async () => {
     const d = await evil({ kind: 'close' });
     const line = await probeFails([`127.0.0.1:${d.port}`, '--timeout', '2']);
-    expect(line).toBe(`hashwatt probe: 127.0.0.1:${d.port}: closed: 127.0.0.1:${d.port} closed the connection without replying to "version"`);
+    expect(line).toBe(
+      `hashwatt probe: 127.0.0.1:${d.port}: closed: 127.0.0.1:${d.port} closed the connection without replying to "version"`,
+    );
   });
 
   it('one byte every 100 ms forever: timed out with the bytes received, not "no reply"', async () => {
     const d = await evil({ kind: 'trickle', reply: VERSION, everyMs: 100 });
     const line = await probeFails([`127.0.0.1:${d.port}`, '--timeout', '1']);
     expect(line).toMatch(
-      new RegExp(`^hashwatt probe: 127\\.0\\.0\\.1:${d.port}: timeout: reply to "version" from 127\\.0\\.0\\.1:${d.port} incomplete after 1000 ms \\(\\d+ bytes received\\)$`),
+      new RegExp(
+        `^hashwatt probe: 127\\.0\\.0\\.1:${d.port}: timeout: reply to "version" from 127\\.0\\.0\\.1:${d.port} incomplete after 1000 ms \\(\\d+ bytes received\\)$`,
+      ),
     );
   });
 
@@ -84,13 +100,19 @@ describe('hashwatt probe against misbehaving devices', { timeout: 60_000 }, () =
   it('HTTP headers without end: too large at 16 kB of headers', async () => {
     const d = await evil({ kind: 'http-endless-headers' });
     const line = await probeFails([`http://127.0.0.1:${d.port}`, '--timeout', '5']);
-    expect(line).toMatch(new RegExp(`^hashwatt probe: ${esc(`http://127.0.0.1:${d.port}`)}: too-large: headers of the reply to GET /\\S+ from \\S+ larger than 16384 bytes$`));
+    expect(line).toMatch(
+      new RegExp(
+        `^hashwatt probe: ${esc(`http://127.0.0.1:${d.port}`)}: too-large: headers of the reply to GET /\\S+ from \\S+ larger than 16384 bytes$`,
+      ),
+    );
   });
 
   it('an HTTP body without end: too large at 1 MB', async () => {
     const d = await evil({ kind: 'http-endless-body' });
     const line = await probeFails([`http://127.0.0.1:${d.port}`, '--timeout', '5']);
-    expect(line).toMatch(new RegExp(`^hashwatt probe: ${esc(`http://127.0.0.1:${d.port}`)}: too-large: reply to GET /\\S+ from \\S+ larger than ${MB} bytes$`));
+    expect(line).toMatch(
+      new RegExp(`^hashwatt probe: ${esc(`http://127.0.0.1:${d.port}`)}: too-large: reply to GET /\\S+ from \\S+ larger than ${MB} bytes$`),
+    );
   });
 
   it('a slow but valid Antminer (each reply after half the timeout) is identified and read', async () => {

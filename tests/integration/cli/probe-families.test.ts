@@ -36,7 +36,15 @@ const ids = [...new Set(FULL_MIX)];
 
 beforeAll(async () => {
   // One rig of each model at the first site (even indexes), on a fixed clock.
-  sim = await startSimulator({ miners: ids.length * 2, mix: ids, subnet: '127.0.122', httpPort: null, seed: 13, faults: false, now: () => T0 });
+  sim = await startSimulator({
+    miners: ids.length * 2,
+    mix: ids,
+    subnet: '127.0.122',
+    httpPort: null,
+    seed: 13,
+    faults: false,
+    now: () => T0,
+  });
 });
 afterAll(async () => {
   await sim?.stop();

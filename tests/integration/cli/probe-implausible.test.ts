@@ -23,7 +23,9 @@ describe('hashwatt probe of an implausible device', { timeout: 60_000 }, () => {
     const res = await runHashwatt(['probe', `${SUBNET}.1`]);
     expect(res.stdout).toBe('');
     // No model named and none registered: the limit for a SHA-256 model without a nameplate.
-    expect(res.stderr.trim()).toBe(`hashwatt probe: ${SUBNET}.1:4028: implausible reading: hashrateThs = 1e+297 (must be <= 2000: the limit for a SHA-256 model without a nameplate)`);
+    expect(res.stderr.trim()).toBe(
+      `hashwatt probe: ${SUBNET}.1:4028: implausible reading: hashrateThs = 1e+297 (must be <= 2000: the limit for a SHA-256 model without a nameplate)`,
+    );
     expect(res.code).toBe(1);
   });
 

@@ -16,7 +16,9 @@ beforeAll(async () => {
   sim = await startSimulator({ miners: 4, subnet: SUBNET, httpPort: null, seed: 3, now: () => T0, faults: false });
   // A device that answers JSON no driver knows, on the cgminer port of an address the fleet does not use.
   stranger = createServer((socket) => {
-    socket.on('data', () => socket.end('{"STATUS":[{"STATUS":"S","Code":1,"Msg":"ok","Description":"FooMiner 9.9"}],"FOO":[{"bar":1}]}\u0000'));
+    socket.on('data', () =>
+      socket.end('{"STATUS":[{"STATUS":"S","Code":1,"Msg":"ok","Description":"FooMiner 9.9"}],"FOO":[{"bar":1}]}\u0000'),
+    );
     socket.on('error', () => undefined);
   });
   await new Promise<void>((resolve) => stranger.listen(4028, `${SUBNET}.200`, resolve));

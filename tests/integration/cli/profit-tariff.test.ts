@@ -49,7 +49,20 @@ function sig5(json: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, Number(v.toPrecision(5))]));
 }
 
-const EXAMPLE = ['--hashrate', '200', '--power', '3500', '--tariff', '0.05', '--difficulty', '1.48e14', '--price', '90000', '--fees', '0.036'];
+const EXAMPLE = [
+  '--hashrate',
+  '200',
+  '--power',
+  '3500',
+  '--tariff',
+  '0.05',
+  '--difficulty',
+  '1.48e14',
+  '--price',
+  '90000',
+  '--fees',
+  '0.036',
+];
 const NO_DB = { HASHWATT_DB: '/nonexistent/hashwatt-test/never.db' };
 
 const NETWORK: NetworkState = {
@@ -66,7 +79,11 @@ const NETWORK: NetworkState = {
 function siteDb(opts: { network?: boolean } = {}) {
   const t = tempDb();
   cleanup = t.cleanup;
-  t.db.sqlite.prepare("insert into sites (name, time_zone, currency, pue, pool_fee_pct, created_at_ms) values ('Rockdale TX', 'America/Chicago', 'USD', 1, 2, 1)").run();
+  t.db.sqlite
+    .prepare(
+      "insert into sites (name, time_zone, currency, pue, pool_fee_pct, created_at_ms) values ('Rockdale TX', 'America/Chicago', 'USD', 1, 2, 1)",
+    )
+    .run();
   if (opts.network) {
     recordSourceSuccess(t.db, 'network', 'test', NETWORK, Date.now());
     recordSourceSuccess(t.db, 'price', 'test', { USD: 90_000, EUR: 83_000 }, Date.now());
@@ -142,7 +159,10 @@ describe('hashwatt profit', () => {
     const res = hashwatt(['profit', '--hashrate', '200', '--power', '3500', '--tariff', '0.05'], env);
     expect(res.code).toBe(2);
     expect(res.stderr).toBe('hashwatt profit: no difficulty: pass --difficulty or let the collector fetch the network state first\n');
-    const noPrice = hashwatt(['profit', '--hashrate', '200', '--power', '3500', '--tariff', '0.05', '--difficulty', '1e14', '--fees', '0', '--height', '1'], env);
+    const noPrice = hashwatt(
+      ['profit', '--hashrate', '200', '--power', '3500', '--tariff', '0.05', '--difficulty', '1e14', '--fees', '0', '--height', '1'],
+      env,
+    );
     expect(noPrice.stderr).toBe('hashwatt profit: no BTC price in USD: pass --price or let the collector fetch the price first\n');
   });
 
@@ -153,7 +173,7 @@ describe('hashwatt profit', () => {
     expect(sig5(JSON.parse(res.stdout))).toEqual(TABLE);
   });
 
-  it("takes the tariff, PUE and pool fee from --site, and says when the site has no tariff", () => {
+  it('takes the tariff, PUE and pool fee from --site, and says when the site has no tariff', () => {
     const { env } = siteDb({ network: true });
     const none = hashwatt(['profit', '--hashrate', '200', '--power', '3500', '--site', 'Rockdale TX'], env);
     expect(none.code).toBe(2);
@@ -197,7 +217,9 @@ describe('hashwatt tariff', () => {
 
     const show = hashwatt(['tariff', 'show', '--site', 'Rockdale TX'], env);
     expect(show.code).toBe(0);
-    expect(show.stdout).toMatch(/^Rockdale TX: time of use, in America\/Chicago:\n {2}Mon-Fri +00:00-14:00 {2}0\.042 USD\/kWh\n {2}Mon-Fri +14:00-20:00 {2}0\.11 USD\/kWh\n/);
+    expect(show.stdout).toMatch(
+      /^Rockdale TX: time of use, in America\/Chicago:\n {2}Mon-Fri +00:00-14:00 {2}0\.042 USD\/kWh\n {2}Mon-Fri +14:00-20:00 {2}0\.11 USD\/kWh\n/,
+    );
     expect(show.stdout).toMatch(/^now 0\.\d+ USD\/kWh, next 24 h mean 0\.\d+ USD\/kWh$/m);
     const json = JSON.parse(hashwatt(['tariff', 'show', '--site', 'Rockdale TX', '--json'], env).stdout);
     expect(json.tariff.bands).toHaveLength(4);
@@ -261,7 +283,10 @@ describe('hashwatt tariff', () => {
     [['set', '--site', 'Rockdale TX'], 'pass exactly one of --flat <price>, --tou FILE or --realtime-url URL'],
     [['set', '--site', 'Rockdale TX', '--flat', '0.05', '--unit', 'MWh'], '--unit only applies with --realtime-url'],
     [['set', '--site', 'Nowhere', '--flat', '0.05'], 'no site named "Nowhere" (sites: Rockdale TX)'],
-    [['set', '--site', 'Rockdale TX', '--realtime-url', 'https://grid.example/p.json', '--price-field', 'price'], '--realtime-url needs --fallback <price per kWh> for when the feed stops'],
+    [
+      ['set', '--site', 'Rockdale TX', '--realtime-url', 'https://grid.example/p.json', '--price-field', 'price'],
+      '--realtime-url needs --fallback <price per kWh> for when the feed stops',
+    ],
     [['frob'], 'tariff needs a subcommand: set or show (hashwatt tariff --help)'],
   ])('refuses %j with one line and exit code 2', (args, message) => {
     const { env } = siteDb();
@@ -272,12 +297,35 @@ describe('hashwatt tariff', () => {
 
   it('sets a real-time feed tariff with its unit and staleness, and shows the fallback when no price was fetched', () => {
     const { db, env } = siteDb();
-    const args = ['--realtime-url', 'https://grid.example/lmp.csv', '--format', 'csv', '--price-field', 'LMP', '--unit', 'MWh', '--stale-after-s', '600', '--fallback', '0.06'];
+    const args = [
+      '--realtime-url',
+      'https://grid.example/lmp.csv',
+      '--format',
+      'csv',
+      '--price-field',
+      'LMP',
+      '--unit',
+      'MWh',
+      '--stale-after-s',
+      '600',
+      '--fallback',
+      '0.06',
+    ];
     const res = hashwatt(['tariff', 'set', '--site', 'Rockdale TX', ...args], env);
     expect(res.stderr).toBe('');
-    expect(siteTariff(db, 1)).toEqual({ kind: 'realtime', url: 'https://grid.example/lmp.csv', format: 'csv', priceField: 'LMP', unit: 'MWh', staleAfterS: 600, fallbackPricePerKwh: 0.06 });
+    expect(siteTariff(db, 1)).toEqual({
+      kind: 'realtime',
+      url: 'https://grid.example/lmp.csv',
+      format: 'csv',
+      priceField: 'LMP',
+      unit: 'MWh',
+      staleAfterS: 600,
+      fallbackPricePerKwh: 0.06,
+    });
     const show = hashwatt(['tariff', 'show', '--site', 'Rockdale TX'], env);
-    expect(show.stdout).toMatch(/now 0\.06 USD\/kWh, next 24 h mean 0\.06 USD\/kWh \(stale: the feed stopped, its fallback price applies\)/);
+    expect(show.stdout).toMatch(
+      /now 0\.06 USD\/kWh, next 24 h mean 0\.06 USD\/kWh \(stale: the feed stopped, its fallback price applies\)/,
+    );
   });
 
   it('says clearly when there is no database', () => {

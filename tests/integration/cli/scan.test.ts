@@ -19,7 +19,9 @@ beforeAll(async () => {
   dir = tempDir();
   sim = await startSimulator({ miners: 4, subnet: SUBNET, httpPort: null, seed: 5, faults: false });
   stranger = createServer((socket) => {
-    socket.on('data', () => socket.end('{"STATUS":[{"STATUS":"S","Code":1,"Msg":"ok","Description":"FooMiner 9.9"}],"FOO":[{"bar":1}]}\u0000'));
+    socket.on('data', () =>
+      socket.end('{"STATUS":[{"STATUS":"S","Code":1,"Msg":"ok","Description":"FooMiner 9.9"}],"FOO":[{"bar":1}]}\u0000'),
+    );
     socket.on('error', () => undefined);
   });
   await new Promise<void>((resolve) => stranger.listen(4028, `${SUBNET}.9`, resolve));
@@ -59,11 +61,15 @@ describe('hashwatt scan', () => {
 
     const conn = openDb(db, { readonly: true });
     try {
-      const rigs = conn.sqlite.prepare('SELECT name, address, port, driver, model, algorithm, is_demo FROM rigs ORDER BY address').all() as Array<Record<string, unknown>>;
+      const rigs = conn.sqlite
+        .prepare('SELECT name, address, port, driver, model, algorithm, is_demo FROM rigs ORDER BY address')
+        .all() as Array<Record<string, unknown>>;
       expect(rigs.map((r) => [r.address, r.driver, r.model, r.algorithm, r.is_demo])).toEqual(
         sim.manifest.rigs.map((r) => [r.address, r.driver, r.model, 'sha256', 0]),
       );
-      const kept = conn.sqlite.prepare('SELECT address, port, protocol, raw_json FROM unrecognised_devices').all() as Array<Record<string, string>>;
+      const kept = conn.sqlite.prepare('SELECT address, port, protocol, raw_json FROM unrecognised_devices').all() as Array<
+        Record<string, string>
+      >;
       expect(kept).toHaveLength(1);
       expect(kept[0]).toMatchObject({ address: `${SUBNET}.9`, port: 4028, protocol: 'cgminer' });
       expect(JSON.parse(kept[0].raw_json)[0]).toMatchObject({ label: 'version' });

@@ -35,12 +35,22 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
 
   it('refuses bad input with one specific line and a usage exit code', async () => {
     const cases: [string[], Record<string, string>, number, RegExp][] = [
-      [['user', 'add', 'bob', '--role', 'root'], { HASHWATT_USER_PASSWORD: 'long enough pw' }, 2, /pass --admin or --role admin\|operator\|viewer \(got "root"\)/],
+      [
+        ['user', 'add', 'bob', '--role', 'root'],
+        { HASHWATT_USER_PASSWORD: 'long enough pw' },
+        2,
+        /pass --admin or --role admin\|operator\|viewer \(got "root"\)/,
+      ],
       [['user', 'add', 'bob', '--role', 'viewer'], { HASHWATT_USER_PASSWORD: 'short' }, 2, /at least 10 characters/],
       [['user', 'add', 'bob', '--role', 'viewer'], {}, 2, /no password: set HASHWATT_USER_PASSWORD or pass it on stdin/],
       [['user', 'add', 'alice', '--role', 'viewer'], { HASHWATT_USER_PASSWORD: 'long enough pw' }, 1, /already exists/],
       [['user', 'add', 'bad name!', '--admin'], { HASHWATT_USER_PASSWORD: 'long enough pw' }, 2, /one user name/],
-      [['user', 'add', 'carol', '--role', 'operator', '--sites', 'Atlantis'], { HASHWATT_USER_PASSWORD: 'long enough pw' }, 2, /no site named "Atlantis"/],
+      [
+        ['user', 'add', 'carol', '--role', 'operator', '--sites', 'Atlantis'],
+        { HASHWATT_USER_PASSWORD: 'long enough pw' },
+        2,
+        /no site named "Atlantis"/,
+      ],
       [['token', 'create', '--role', 'superuser'], {}, 2, /pass --role admin\|operator\|viewer \(or --kiosk\) \(got "superuser"\)/],
       [['token', 'create', '--kiosk', '--role', 'admin'], {}, 2, /kiosk token is read-only/],
       [['token', 'create', '--kiosk', '--name', 'x'.repeat(65)], {}, 2, /--name must be at most 64 characters \(got 65\)/],
@@ -61,7 +71,10 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     const cases: [string[], RegExp][] = [
       [['user', 'add', 'dave', '--admin', '--sites', 'North'], /--sites does not apply to an admin: admins see every site/],
       [['user', 'add', 'dave', '--role', 'admin', '--sites', 'North'], /--sites does not apply to an admin/],
-      [['token', 'create', '--role', 'admin', '--site', 'North'], /--site: an admin token sees every site: pick the operator or viewer role to limit a token to one site/],
+      [
+        ['token', 'create', '--role', 'admin', '--site', 'North'],
+        /--site: an admin token sees every site: pick the operator or viewer role to limit a token to one site/,
+      ],
     ];
     for (const [args, message] of cases) {
       const run = await runHashwatt(args, { ...env, HASHWATT_USER_PASSWORD: 'long enough pw' });
@@ -83,7 +96,14 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     expect(kiosk.stderr).toMatch(/for the whole fleet; open \/wall\?kiosk=<token>/);
 
     let db = openDb(env.HASHWATT_DB);
-    expect(authenticate(db, token, Date.now())).toMatchObject({ role: 'viewer', siteIds: null, name: 'grafana', via: 'api', userId: null, tokenId: expect.any(Number) });
+    expect(authenticate(db, token, Date.now())).toMatchObject({
+      role: 'viewer',
+      siteIds: null,
+      name: 'grafana',
+      via: 'api',
+      userId: null,
+      tokenId: expect.any(Number),
+    });
     expect(authenticate(db, kioskToken, Date.now())).toMatchObject({ role: 'kiosk', siteIds: null, via: 'kiosk' });
     expect(authenticate(db, token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'), Date.now())).toBeNull();
     expect(db.sqlite.prepare('select count(*) from api_tokens where token_hash like ?').pluck().get(`%${token}%`)).toBe(0);
@@ -101,7 +121,9 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     let db = openDb(env.HASHWATT_DB);
     const north = db.orm.insert(sites).values({ name: 'North', createdAtMs: Date.now() }).returning({ id: sites.id }).get().id;
     db.close();
-    expect((await runHashwatt(['token', 'create', '--role', 'viewer', '--site', 'Nowhere'], env)).stderr).toMatch(/no site named "Nowhere" \(sites: North\)/);
+    expect((await runHashwatt(['token', 'create', '--role', 'viewer', '--site', 'Nowhere'], env)).stderr).toMatch(
+      /no site named "Nowhere" \(sites: North\)/,
+    );
     const limited = await runHashwatt(['token', 'create', '--role', 'viewer', '--site', 'North', '--name', 'prometheus north'], env);
     expect(limited.code).toBe(0);
     expect(limited.stderr).toMatch(/\(viewer, site North only\)/);
@@ -115,7 +137,9 @@ describe('hashwatt user / token', { timeout: 60_000 }, () => {
     } finally {
       db.close();
     }
-    expect((await runHashwatt(['token', 'list'], env)).stdout).toMatch(new RegExp(`^\\d+\\tapi\\tviewer site ${north}\\tprometheus north\\tactive$`, 'm'));
+    expect((await runHashwatt(['token', 'list'], env)).stdout).toMatch(
+      new RegExp(`^\\d+\\tapi\\tviewer site ${north}\\tprometheus north\\tactive$`, 'm'),
+    );
   });
 
   it('ends sessions when they expire, when the password changes, and for a disabled user', () => {

@@ -36,11 +36,16 @@ let child: ChildHandle | undefined;
 beforeAll(async () => {
   t = tempDb();
   const nowMs = Date.now();
-  const { siteId } = addRigs(t.db, 'Evil yard', [{ name: 'evil-negative', address: EVIL, port: 4028, driver: 'whatsminer', model: 'Whatsminer M30S', algorithm: 'sha256' }], {
-    nowMs,
-    currency: 'USD',
-    defaultPorts: { whatsminer: 4028 },
-  });
+  const { siteId } = addRigs(
+    t.db,
+    'Evil yard',
+    [{ name: 'evil-negative', address: EVIL, port: 4028, driver: 'whatsminer', model: 'Whatsminer M30S', algorithm: 'sha256' }],
+    {
+      nowMs,
+      currency: 'USD',
+      defaultPorts: { whatsminer: 4028 },
+    },
+  );
   const tariff = parseTariff({ kind: 'flat', pricePerKwh: 0.05 });
   if (!tariff.ok) throw new Error(tariff.error.join('; '));
   setSiteTariff(t.db, siteId, tariff.value, nowMs);
@@ -78,7 +83,9 @@ describe('the collector process with an evil rig', () => {
     expect(exitedEarly, 'the collector exited by itself').toBeNull();
     expect(sweepCount()).toBeGreaterThanOrEqual(4);
 
-    const status = t.db.sqlite.prepare("select last_error, reading_json from rig_status join rigs on rigs.id = rig_id where rigs.name = 'evil-negative'").get() as {
+    const status = t.db.sqlite
+      .prepare("select last_error, reading_json from rig_status join rigs on rigs.id = rig_id where rigs.name = 'evil-negative'")
+      .get() as {
       last_error: string;
       reading_json: string | null;
     };

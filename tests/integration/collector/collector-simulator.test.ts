@@ -71,7 +71,9 @@ describe('collector against the simulator', () => {
   });
 
   it('finishes the sweep with a specific error for garbage, half replies, silence and refusals', async () => {
-    const healthy = listRigViews(t.db).filter((r) => r.connectivity === 'online').map((r) => r.name);
+    const healthy = listRigViews(t.db)
+      .filter((r) => r.connectivity === 'online')
+      .map((r) => r.name);
     const [garbage, half, silent, offline] = healthy;
     await sim.setFault(garbage, 'garbage');
     await sim.setFault(half, 'half');

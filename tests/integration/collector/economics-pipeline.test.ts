@@ -29,7 +29,15 @@ beforeAll(async () => {
   sim = await startSimulator({ miners: 16, subnet: '127.0.94', port: 4028, seed: 11, httpPort: 0, mix: CLASSIC_MIX });
   t = tempDb();
   setUpDemo(t.db, sim.manifest, Date.now());
-  opts = { db: t.db, getDriver, pollIntervalMs: 1000, requestTimeoutMs: 500, concurrency: 8, policy: { staleAfterPolls: 2, offlineAfterPolls: 3 }, market };
+  opts = {
+    db: t.db,
+    getDriver,
+    pollIntervalMs: 1000,
+    requestTimeoutMs: 500,
+    concurrency: 8,
+    policy: { staleAfterPolls: 2, offlineAfterPolls: 3 },
+    market,
+  };
 });
 
 afterAll(async () => {

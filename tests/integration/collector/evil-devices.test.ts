@@ -32,7 +32,9 @@ const EVIL: Record<string, { summary: string; all?: boolean }> = {
   'evil-negative': { summary: whatsminerSummary({ 'MHS 1m': '-5e6', 'MHS av': '-5e6' }) },
   'evil-huge': { summary: whatsminerSummary({ 'MHS 1m': '1e303' }) },
   'evil-power': { summary: whatsminerSummary({ Power: '2.95e298' }) },
-  'evil-nan': { summary: whatsminerSummary({ 'MHS 1m': '"NaN"', 'MHS 5m': '"nan"', 'MHS av': '"NaN"', 'MHS 5s': '"Infinity"', Power: '"nan"' }) },
+  'evil-nan': {
+    summary: whatsminerSummary({ 'MHS 1m': '"NaN"', 'MHS 5m': '"nan"', 'MHS av': '"NaN"', 'MHS 5s': '"Infinity"', Power: '"nan"' }),
+  },
   'evil-deep': { summary: nestedReply(100_000), all: true },
   'odd-sensors': { summary: whatsminerSummary({ 'Chip Temp Max': '500', Elapsed: '-5', 'Hardware Errors': '-1e300' }) },
 };
@@ -51,7 +53,11 @@ beforeAll(async () => {
   t = tempDb();
   const nowMs = Date.now();
   setUpDemo(t.db, sim.manifest, nowMs);
-  await refreshSources({ db: t.db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 } });
+  await refreshSources({
+    db: t.db,
+    now: Date.now,
+    config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 },
+  });
   // Economics need both; a loaded machine must not turn a slow simulator reply into a skipped test.
   expect(getSourced(t.db, 'network').value, getSourced(t.db, 'network').lastError ?? '').not.toBeNull();
   expect(getSourced(t.db, 'price').value, getSourced(t.db, 'price').lastError ?? '').not.toBeNull();
@@ -60,19 +66,46 @@ beforeAll(async () => {
   const added = addRigs(
     t.db,
     'Evil yard',
-    names.map((name, i) => ({ name, address: `${EVIL_SUBNET}.${i + 1}`, port: 4028, driver: 'whatsminer', model: 'Whatsminer M30S', algorithm: 'sha256' })),
+    names.map((name, i) => ({
+      name,
+      address: `${EVIL_SUBNET}.${i + 1}`,
+      port: 4028,
+      driver: 'whatsminer',
+      model: 'Whatsminer M30S',
+      algorithm: 'sha256',
+    })),
     { nowMs, currency: 'USD', defaultPorts: { whatsminer: 4028 } },
   );
   const tariff = parseTariff({ kind: 'flat', pricePerKwh: 0.05 });
   if (!tariff.ok) throw new Error(tariff.error.join('; '));
   setSiteTariff(t.db, added.siteId, tariff.value, nowMs);
-  for (const [i, name] of Object.keys(EVIL).entries()) devices.push(await startEvilWhatsminer(`${EVIL_SUBNET}.${i + 1}`, 4028, EVIL[name].summary, { all: EVIL[name].all }));
+  for (const [i, name] of Object.keys(EVIL).entries())
+    devices.push(await startEvilWhatsminer(`${EVIL_SUBNET}.${i + 1}`, 4028, EVIL[name].summary, { all: EVIL[name].all }));
 
   // A version before the plausibility check stored this reading; its device is gone now (refused).
   const oldRig = t.db.sqlite.prepare('select id from rigs where name = ?').pluck().get(OLD_BAD) as number;
-  const bad: Reading = { driver: 'whatsminer', make: 'MicroBT', model: 'Whatsminer M30S', firmware: '', status: 'mining', hashrateThs: -5, expectedHashrateThs: null, powerW: 3344, powerSource: 'firmware', efficiencyJth: null, boards: [], tempMaxC: null, fansRpm: [], pools: [], uptimeS: 100, hardwareErrors: null };
+  const bad: Reading = {
+    driver: 'whatsminer',
+    make: 'MicroBT',
+    model: 'Whatsminer M30S',
+    firmware: '',
+    status: 'mining',
+    hashrateThs: -5,
+    expectedHashrateThs: null,
+    powerW: 3344,
+    powerSource: 'firmware',
+    efficiencyJth: null,
+    boards: [],
+    tempMaxC: null,
+    fansRpm: [],
+    pools: [],
+    uptimeS: 100,
+    hardwareErrors: null,
+  };
   t.db.sqlite
-    .prepare('insert into rig_status (rig_id, connectivity, status, last_seen_ms, last_poll_ms, last_error, consecutive_failures, reading_json) values (?, ?, ?, ?, ?, null, 0, ?)')
+    .prepare(
+      'insert into rig_status (rig_id, connectivity, status, last_seen_ms, last_poll_ms, last_error, consecutive_failures, reading_json) values (?, ?, ?, ?, ?, null, 0, ?)',
+    )
     .run(oldRig, 'online', 'mining', nowMs, nowMs, JSON.stringify(bad));
 
   const stop = new AbortController();
@@ -118,10 +151,16 @@ describe('evil devices against the real collector loop', () => {
 
   it('gives each evil rig the error that says why its reading was refused', () => {
     expect(rig('evil-negative').lastError).toBe('implausible reading: hashrateThs = -5 (must be >= 0)');
-    expect(rig('evil-huge').lastError).toBe('implausible reading: hashrateThs = 1e+297 (must be <= 264: 3x the Whatsminer M30S nameplate of 88 TH/s)');
-    expect(rig('evil-power').lastError).toBe('implausible reading: powerW = 2.95e+298 (must be <= 6688: 2x the Whatsminer M30S nameplate of 3344 W)');
+    expect(rig('evil-huge').lastError).toBe(
+      'implausible reading: hashrateThs = 1e+297 (must be <= 264: 3x the Whatsminer M30S nameplate of 88 TH/s)',
+    );
+    expect(rig('evil-power').lastError).toBe(
+      'implausible reading: powerW = 2.95e+298 (must be <= 6688: 2x the Whatsminer M30S nameplate of 3344 W)',
+    );
     expect(rig('evil-nan').lastError).toBe('unexpected: summary has no "MHS 1m"/"MHS av" hash rate');
-    expect(rig('evil-deep').lastError).toBe(`garbage: reply to "summary" from ${EVIL_SUBNET}.5:4028 nests deeper than 64 levels (the limit for a device reply)`);
+    expect(rig('evil-deep').lastError).toBe(
+      `garbage: reply to "summary" from ${EVIL_SUBNET}.5:4028 nests deeper than 64 levels (the limit for a device reply)`,
+    );
     for (const name of ['evil-negative', 'evil-huge', 'evil-power', 'evil-nan', 'evil-deep']) {
       expect(rig(name).connectivity, name).toBe('offline'); // never seen: no reading was ever accepted
       expect(rig(name).reading, name).toBeNull();
@@ -130,7 +169,10 @@ describe('evil devices against the real collector loop', () => {
 
   it('stores nothing of the refused readings, and keeps the rest of a reading with impossible sensors', () => {
     const refused = ['evil-negative', 'evil-huge', 'evil-power', 'evil-nan', 'evil-deep'].map(idOf);
-    const count = t.db.sqlite.prepare(`select count(*) from samples where rig_id in (${refused.join(',')})`).pluck().get();
+    const count = t.db.sqlite
+      .prepare(`select count(*) from samples where rig_id in (${refused.join(',')})`)
+      .pluck()
+      .get();
     expect(count).toBe(0);
     const odd = rig('odd-sensors');
     expect(odd.connectivity).toBe('online');
@@ -138,11 +180,17 @@ describe('evil devices against the real collector loop', () => {
     expect(odd.reading!.tempMaxC).toBe(70); // the board sensor; the 500 degC chip figure is left out
     expect(odd.reading!.uptimeS).toBeNull();
     expect(odd.reading!.hardwareErrors).toBeNull();
-    expect(odd.reading!.warnings).toEqual(['uptimeS = -5 (must be >= 0): stored as unknown', 'hardwareErrors = -1e+300 (must be >= 0): stored as unknown']);
+    expect(odd.reading!.warnings).toEqual([
+      'uptimeS = -5 (must be >= 0): stored as unknown',
+      'hardwareErrors = -1e+300 (must be >= 0): stored as unknown',
+    ]);
   });
 
   it('sums only plausible readings into the fleet totals', () => {
-    const last = t.db.sqlite.prepare('select hashrate_ths as h, power_w as p from sweeps order by id desc limit 1').get() as { h: number; p: number };
+    const last = t.db.sqlite.prepare('select hashrate_ths as h, power_w as p from sweeps order by id desc limit 1').get() as {
+      h: number;
+      p: number;
+    };
     const online = listRigViews(t.db).filter((r) => r.connectivity === 'online' && r.reading && r.reading.hashrateThs >= 0);
     const good = online.filter((r) => r.name !== OLD_BAD);
     const expected = good.reduce((sum, r) => sum + r.reading!.hashrateThs, 0);
@@ -160,7 +208,9 @@ describe('evil devices against the real collector loop', () => {
     expect(eco.rigs[idOf(OLD_BAD)]).toBeUndefined();
     expect(eco.fleet!.revenuePerDay).toBeGreaterThan(0);
     const last = sweeps[sweeps.length - 1].economics!;
-    expect('skippedRigs' in last && last.skippedRigs).toEqual([{ rigId: idOf(OLD_BAD), name: OLD_BAD, reason: 'hashrateThs must be >= 0 (got -5)' }]);
+    expect('skippedRigs' in last && last.skippedRigs).toEqual([
+      { rigId: idOf(OLD_BAD), name: OLD_BAD, reason: 'hashrateThs must be >= 0 (got -5)' },
+    ]);
     const lines = logged.filter((l) => l.includes(OLD_BAD));
     expect(lines).toEqual([`collector: economics of rig "${OLD_BAD}": left out: hashrateThs must be >= 0 (got -5)`]);
   });

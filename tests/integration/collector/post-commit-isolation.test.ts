@@ -35,7 +35,11 @@ beforeAll(async () => {
   sim = await startSimulator({ miners: 6, subnet: '127.0.174', port: 4028, seed: 5, httpPort: 0, mix: CLASSIC_MIX });
   t = tempDb();
   setUpDemo(t.db, sim.manifest, Date.now());
-  await refreshSources({ db: t.db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 } });
+  await refreshSources({
+    db: t.db,
+    now: Date.now,
+    config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 5000 },
+  });
   // Economics need both; a loaded machine must not turn a slow simulator reply into a skipped test.
   expect(getSourced(t.db, 'network').value, getSourced(t.db, 'network').lastError ?? '').not.toBeNull();
   expect(getSourced(t.db, 'price').value, getSourced(t.db, 'price').lastError ?? '').not.toBeNull();
@@ -101,7 +105,11 @@ describe('post-commit steps fail alone', () => {
     expect(logged.filter((l) => l.startsWith('collector: alert rules'))).toEqual(['collector: alert rules: no such table: alert_states']);
     expect(logged.filter((l) => l.startsWith('collector: rollups'))).toEqual(['collector: rollups: no such table: rollups']);
     const brokenRigs = listRigViews(t.db).filter((r) => r.siteId === brokenSite.id && r.connectivity === 'online');
-    for (const r of brokenRigs) expect(logged.filter((l) => l.includes(`"${r.name}"`)), r.name).toHaveLength(1);
+    for (const r of brokenRigs)
+      expect(
+        logged.filter((l) => l.includes(`"${r.name}"`)),
+        r.name,
+      ).toHaveLength(1);
   });
 
   it('the notification worker finishes a request for a channel whose config is not JSON, and logs the channel once', async () => {
@@ -113,7 +121,10 @@ describe('post-commit steps fail alone', () => {
     const lines: string[] = [];
     const problems = createOnceLog((l) => lines.push(l));
     for (let i = 0; i < 3; i++) await notifyTick({ db: t.db, problems });
-    expect(getAlertRequest(t.db, request.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^invalid channel config: not JSON/) });
+    expect(getAlertRequest(t.db, request.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^invalid channel config: not JSON/),
+    });
     expect(lines.filter((l) => l.startsWith('notify: channel "ops pager"'))).toHaveLength(1);
   });
 

@@ -26,15 +26,24 @@ let sim: RunningSimulator;
 let t: ReturnType<typeof tempDb>;
 const market = { currency: 'USD', networkStaleAfterMs: 600_000, priceStaleAfterMs: 600_000 };
 const options = (): CollectorOptions => ({
-  db: t.db, getDriver, pollIntervalMs: POLL_MS, requestTimeoutMs: 800, concurrency: 8,
-  policy: { staleAfterPolls: 2, offlineAfterPolls: 3 }, market,
+  db: t.db,
+  getDriver,
+  pollIntervalMs: POLL_MS,
+  requestTimeoutMs: 800,
+  concurrency: 8,
+  policy: { staleAfterPolls: 2, offlineAfterPolls: 3 },
+  market,
 });
 
 beforeAll(async () => {
   sim = await startSimulator({ miners: 32, subnet: '127.0.141', port: 4028, seed: 5, httpPort: 0, mix: DEMO_MIX });
   t = tempDb();
   setUpDemo(t.db, sim.manifest, Date.now());
-  await refreshSources({ db: t.db, now: Date.now, config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 800 } });
+  await refreshSources({
+    db: t.db,
+    now: Date.now,
+    config: { ...loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl }), timeoutMs: 800 },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -57,8 +66,12 @@ function integrateSamples() {
     const acc = { kwh: 0, cost: 0, gpuKwh: 0 };
     const rigs = t.db.sqlite.prepare('select id from rigs where site_id = ?').all(site.id) as { id: number }[];
     for (const { id } of rigs) {
-      const rows = t.db.sqlite.prepare('select ts_ms as ts, power_w as w from samples where rig_id = ? order by ts_ms').all(id) as { ts: number; w: number | null }[];
-      const status = t.db.sqlite.prepare('select reading_json from rig_status where rig_id = ?').get(id) as { reading_json: string | null } | undefined;
+      const rows = t.db.sqlite.prepare('select ts_ms as ts, power_w as w from samples where rig_id = ? order by ts_ms').all(id) as {
+        ts: number;
+        w: number | null;
+      }[];
+      const status = t.db.sqlite.prepare('select reading_json from rig_status where rig_id = ?').get(id) as
+        { reading_json: string | null } | undefined;
       const gpu = status?.reading_json ? ![undefined, 'sha256'].includes(JSON.parse(status.reading_json).algorithm) : false;
       for (let k = 1; k < rows.length; k++) {
         let from = Math.max(rows[k - 1].ts, rows[k].ts - CAP_MS);
@@ -81,7 +94,9 @@ function integrateSamples() {
 
 function realizedBySite() {
   const rows = t.db.sqlite
-    .prepare('select site_id as siteId, sum(kwh) as kwh, sum(cost) as cost, sum(kwh_revenue_unknown) as unknownKwh, sum(revenue) as revenue from realized_site_days group by site_id')
+    .prepare(
+      'select site_id as siteId, sum(kwh) as kwh, sum(cost) as cost, sum(kwh_revenue_unknown) as unknownKwh, sum(revenue) as revenue from realized_site_days group by site_id',
+    )
     .all() as { siteId: number; kwh: number; cost: number; unknownKwh: number; revenue: number }[];
   return new Map(rows.map((r) => [r.siteId, r]));
 }
@@ -132,7 +147,8 @@ describe('realized money over a demo run', () => {
   it('fails alone: a tariff that is not JSON counts energy as unpriced, a missing bucket table is logged once and the sweep goes on', async () => {
     const [broken] = listSites(t.db);
     t.db.sqlite.prepare('update sites set tariff_json = ? where id = ?').run('{"kind":', broken.id);
-    const unpriced = () => (t.db.sqlite.prepare('select sum(kwh_unpriced) as k from realized_site_days where site_id = ?').get(broken.id) as { k: number }).k;
+    const unpriced = () =>
+      (t.db.sqlite.prepare('select sum(kwh_unpriced) as k from realized_site_days where site_id = ?').get(broken.id) as { k: number }).k;
     const before = unpriced();
     const opts = options();
     const info = await sweepOnce(opts);
@@ -147,6 +163,8 @@ describe('realized money over a demo run', () => {
       expect(i?.realized).toEqual({ error: 'no such table: realized_site_hours' });
       expect(i?.economics).toMatchObject({ stored: expect.any(Number) });
     }
-    expect(logged.filter((l) => l.startsWith('collector: realized money'))).toEqual(['collector: realized money: no such table: realized_site_hours']);
+    expect(logged.filter((l) => l.startsWith('collector: realized money'))).toEqual([
+      'collector: realized money: no such table: realized_site_hours',
+    ]);
   }, 60_000);
 });

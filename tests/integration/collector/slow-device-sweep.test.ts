@@ -38,7 +38,9 @@ const fleet: SweepTarget[] = [];
 
 beforeAll(async () => {
   sim = await startSimulator({ miners: 16, subnet: '127.0.131', httpPort: null, seed: 9, faults: false });
-  sim.manifest.rigs.forEach((r, i) => fleet.push({ id: i + 1, siteId: 1, name: r.name, address: r.address, port: r.port, driver: r.driver, model: r.model }));
+  sim.manifest.rigs.forEach((r, i) =>
+    fleet.push({ id: i + 1, siteId: 1, name: r.name, address: r.address, port: r.port, driver: r.driver, model: r.model }),
+  );
   slow = await startEvilDevice({
     kind: 'slow',
     delayMs: SLOW_REPLY_MS,
@@ -70,7 +72,11 @@ describe('a sweep with one slow but valid device', () => {
     for (const rig of fleet) expect(byId.get(rig.id), rig.name).toMatchObject({ ok: true });
     expect(byId.get(102)).toMatchObject({
       ok: false,
-      error: expect.stringMatching(new RegExp(`^timeout: reply to "version" from 127\\.0\\.0\\.1:${trickler.port} incomplete after ${TIMEOUT_MS} ms \\(\\d+ bytes received\\)$`)),
+      error: expect.stringMatching(
+        new RegExp(
+          `^timeout: reply to "version" from 127\\.0\\.0\\.1:${trickler.port} incomplete after ${TIMEOUT_MS} ms \\(\\d+ bytes received\\)$`,
+        ),
+      ),
     });
     expect(byId.has(101)).toBe(false); // still being read: a straggler, not a failure
     expect(first.durationMs).toBeLessThanOrEqual(stragglerGraceMs(TIMEOUT_MS) + 1000); // scheduling slack

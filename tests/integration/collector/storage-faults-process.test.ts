@@ -42,7 +42,13 @@ function prepareDb(path: string): void {
   migrateDb(db);
   prepareSecretKey(db, { secretKey: null, dbPath: path }, Date.now()); // as hashwatt start does: the collector reads the key file
   upsertDemoFleet(db, sim.manifest, Date.now());
-  createChannelRow(db, 'ops webhook', true, { kind: 'webhook', url: `${receiver.baseUrl}/hook`, secret: 'a-webhook-secret-of-16+', timeoutMs: 3000 }, Date.now());
+  createChannelRow(
+    db,
+    'ops webhook',
+    true,
+    { kind: 'webhook', url: `${receiver.baseUrl}/hook`, secret: 'a-webhook-secret-of-16+', timeoutMs: 3000 },
+    Date.now(),
+  );
   db.close();
 }
 
@@ -73,7 +79,9 @@ describe.runIf(CAN_MOUNT)('a full disk under a running collector', { timeout: 12
     await new Promise((r) => setTimeout(r, 4000)); // past the bound: the oldest are dropped
     expect(collector.proc.exitCode).toBeNull();
     expect(storedSweeps(dbPath).length).toBeLessThanOrEqual(storedWhenFull + 1); // at most one committed as the disk filled
-    await until('the "storage failing" notice at the webhook', () => bodies().includes(`storage failing: ${dbPath}: database or disk is full`));
+    await until('the "storage failing" notice at the webhook', () =>
+      bodies().includes(`storage failing: ${dbPath}: database or disk is full`),
+    );
 
     const freedAtMs = Date.now();
     disk.free();
@@ -127,7 +135,10 @@ describe('a database file deleted under a running collector', { timeout: 60_000 
     await until('two stored sweeps', () => storedSweeps(dbPath).length >= 2);
 
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-    await collector.waitFor(new RegExp(`database file ${dbPath} was deleted or replaced while running; stopping writes: restore it or restart`), 5000);
+    await collector.waitFor(
+      new RegExp(`database file ${dbPath} was deleted or replaced while running; stopping writes: restore it or restart`),
+      5000,
+    );
     const atDetection = unlinkedFiles(collector.proc.pid!);
     expect([...atDetection.keys()].some((t) => t.endsWith('hashwatt.db-wal (deleted)'))).toBe(true);
     await new Promise((r) => setTimeout(r, 4000)); // four more sweeps

@@ -17,8 +17,26 @@ const policy = { staleAfterPolls: 2, offlineAfterPolls: 6 };
 const fleet: DemoFleet = {
   sites: [{ name: 'North', timeZone: 'UTC', currency: 'USD' }],
   rigs: [
-    { name: 'a1', site: 'North', address: '127.0.9.1', port: 4028, driver: 'antminer', model: 'Antminer S19 Pro', nameplateHashrateThs: 110, nameplatePowerW: 3250 },
-    { name: 'a2', site: 'North', address: '127.0.9.2', port: 4028, driver: 'antminer', model: 'Antminer S19 Pro', nameplateHashrateThs: 110, nameplatePowerW: 3250 },
+    {
+      name: 'a1',
+      site: 'North',
+      address: '127.0.9.1',
+      port: 4028,
+      driver: 'antminer',
+      model: 'Antminer S19 Pro',
+      nameplateHashrateThs: 110,
+      nameplatePowerW: 3250,
+    },
+    {
+      name: 'a2',
+      site: 'North',
+      address: '127.0.9.2',
+      port: 4028,
+      driver: 'antminer',
+      model: 'Antminer S19 Pro',
+      nameplateHashrateThs: 110,
+      nameplatePowerW: 3250,
+    },
   ],
 };
 
@@ -49,7 +67,13 @@ afterEach(() => t.cleanup());
 
 /** A sweep at `atMs` where every rig failed with a long error (so each sweep needs new pages). */
 function sweep(atMs: number): SweepRecord {
-  const results: PollResult[] = rigIds.map((rigId) => ({ rigId, siteId: 1, tsMs: atMs, ok: false, error: `timeout at ${atMs}: ${'x'.repeat(3000)}` }));
+  const results: PollResult[] = rigIds.map((rigId) => ({
+    rigId,
+    siteId: 1,
+    tsMs: atMs,
+    ok: false,
+    error: `timeout at ${atMs}: ${'x'.repeat(3000)}`,
+  }));
   return { startedAtMs: atMs, durationMs: 10, results };
 }
 
@@ -71,13 +95,17 @@ describe('the sweep writer', () => {
     t.db.sqlite.pragma(`max_page_count = ${pages}`);
     const firstHeldMs = writeUntilHeld(2000);
     const storedWhenFull = storedStarts();
-    expect(lines[0]).toBe(`collector: storage failing: ${t.path}: database or disk is full (SQLITE_FULL); holding 1 sweep (2 readings, at most 6) in memory; 0 dropped, retrying at every sweep`);
+    expect(lines[0]).toBe(
+      `collector: storage failing: ${t.path}: database or disk is full (SQLITE_FULL); holding 1 sweep (2 readings, at most 6) in memory; 0 dropped, retrying at every sweep`,
+    );
     for (let i = 1; i <= 4; i++) {
       clockMs = firstHeldMs + i * 1000;
       expect(writer.write(sweep(clockMs))).toBeNull();
     }
     expect(writer.heldSweeps()).toBe(3);
-    expect(lines).toContain(`collector: storage still failing: ${t.path}: database or disk is full (SQLITE_FULL); holding 2 sweeps (4 readings, at most 6) in memory; 0 dropped`);
+    expect(lines).toContain(
+      `collector: storage still failing: ${t.path}: database or disk is full (SQLITE_FULL); holding 2 sweeps (4 readings, at most 6) in memory; 0 dropped`,
+    );
     expect(storedStarts()).toEqual(storedWhenFull);
 
     t.db.sqlite.pragma('max_page_count = 1000000');

@@ -13,16 +13,48 @@ afterAll(() => t.cleanup());
 
 function event(kind: 'firing' | 'resolved', rigId: number, atMs: number, siteId: number | null = 1): AlertEvent {
   const key = `offline:rig:${rigId}`;
-  return { kind, key, rule: 'offline', scope: 'rig', subjectId: rigId, siteId, alertId: `${key}:1000`, atMs, value: null, detail: `rig ${rigId} is offline` };
+  return {
+    kind,
+    key,
+    rule: 'offline',
+    scope: 'rig',
+    subjectId: rigId,
+    siteId,
+    alertId: `${key}:1000`,
+    atMs,
+    value: null,
+    detail: `rig ${rigId} is offline`,
+  };
 }
 
 describe('alert history paging', () => {
   it('pages through 250 alerts of one sweep 100 at a time, each exactly once, newest first', () => {
     const names = { rigs: new Map<number, string>(), sites: new Map([[1, 'North']]), pools: new Map<number, string>() };
     const rigs = Array.from({ length: 250 }, (_, i) => i + 1);
-    writeAlertEvaluation(t.db, new Map(), rigs.map((id) => event('firing', id, 5_000)), names, [], 5_000);
-    writeAlertEvaluation(t.db, new Map(), rigs.slice(0, 10).map((id) => event('firing', id + 1000, 9_000)), names, [], 9_000);
-    writeAlertEvaluation(t.db, new Map(), [...rigs, ...rigs.slice(0, 10).map((id) => id + 1000)].map((id) => event('resolved', id, 20_000)), names, [], 20_000);
+    writeAlertEvaluation(
+      t.db,
+      new Map(),
+      rigs.map((id) => event('firing', id, 5_000)),
+      names,
+      [],
+      5_000,
+    );
+    writeAlertEvaluation(
+      t.db,
+      new Map(),
+      rigs.slice(0, 10).map((id) => event('firing', id + 1000, 9_000)),
+      names,
+      [],
+      9_000,
+    );
+    writeAlertEvaluation(
+      t.db,
+      new Map(),
+      [...rigs, ...rigs.slice(0, 10).map((id) => id + 1000)].map((id) => event('resolved', id, 20_000)),
+      names,
+      [],
+      20_000,
+    );
 
     const seen: string[] = [];
     let page = listAlerts(t.db, { status: 'resolved', limit: 100, siteIds: null });
@@ -35,18 +67,43 @@ describe('alert history paging', () => {
     expect(new Set(seen).size).toBe(260);
     expect(seen.slice(0, 10).every((id) => /^offline:rig:10\d\d:/.test(id))).toBe(true); // the later sweep first
     // Unknown subjects are named by scope and id rather than left blank.
-    expect(listAlerts(t.db, { status: 'all', limit: 1, siteIds: null })[0]).toMatchObject({ subjectName: expect.stringMatching(/^rig \d+$/), siteName: 'North', title: expect.stringMatching(/is offline$/) });
+    expect(listAlerts(t.db, { status: 'all', limit: 1, siteIds: null })[0]).toMatchObject({
+      subjectName: expect.stringMatching(/^rig \d+$/),
+      siteName: 'North',
+      title: expect.stringMatching(/is offline$/),
+    });
   });
 });
 
 describe('alert history of some sites', () => {
-  it('gives a site-limited principal full pages of its sites\' alerts only, and fleet-wide ones to nobody limited', () => {
+  it("gives a site-limited principal full pages of its sites' alerts only, and fleet-wide ones to nobody limited", () => {
     const s = tempDb();
     try {
-      const names = { rigs: new Map<number, string>(), sites: new Map([[1, 'North'], [2, 'South']]), pools: new Map<number, string>() };
+      const names = {
+        rigs: new Map<number, string>(),
+        sites: new Map([
+          [1, 'North'],
+          [2, 'South'],
+        ]),
+        pools: new Map<number, string>(),
+      };
       // 30 alerts of South, then 5 of North and one fleet-wide (no site), each sweep later than the last.
-      writeAlertEvaluation(s.db, new Map(), Array.from({ length: 5 }, (_, i) => event('firing', 100 + i, 1_000, 1)), names, [], 1_000);
-      writeAlertEvaluation(s.db, new Map(), Array.from({ length: 30 }, (_, i) => event('firing', 200 + i, 2_000, 2)), names, [], 2_000);
+      writeAlertEvaluation(
+        s.db,
+        new Map(),
+        Array.from({ length: 5 }, (_, i) => event('firing', 100 + i, 1_000, 1)),
+        names,
+        [],
+        1_000,
+      );
+      writeAlertEvaluation(
+        s.db,
+        new Map(),
+        Array.from({ length: 30 }, (_, i) => event('firing', 200 + i, 2_000, 2)),
+        names,
+        [],
+        2_000,
+      );
       writeAlertEvaluation(s.db, new Map(), [event('firing', 999, 3_000, null)], names, [], 3_000);
       const north = listAlerts(s.db, { status: 'all', limit: 10, siteIds: [1] });
       expect(north.map((a) => a.siteId)).toEqual([1, 1, 1, 1, 1]);

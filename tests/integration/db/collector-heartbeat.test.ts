@@ -13,7 +13,14 @@ describe('collector heartbeat', () => {
     expect(getCollectorHeartbeat(t.db)).toBeNull();
     recordCollectorStart(t.db, { pid: 10, host: 'a', startedAtMs: 100, pollIntervalMs: 10_000 });
     expect(recordCollectorStop(t.db, { pid: 11, host: 'a' }, 'exited (code 1)', 200)).toBe(false);
-    expect(getCollectorHeartbeat(t.db)).toEqual({ pid: 10, host: 'a', startedAtMs: 100, pollIntervalMs: 10_000, stoppedAtMs: null, stopReason: null });
+    expect(getCollectorHeartbeat(t.db)).toEqual({
+      pid: 10,
+      host: 'a',
+      startedAtMs: 100,
+      pollIntervalMs: 10_000,
+      stoppedAtMs: null,
+      stopReason: null,
+    });
     expect(recordCollectorStop(t.db, { pid: 10, host: 'a' }, 'exited (signal SIGKILL)', 300)).toBe(true);
     // The first word on its death stays: a later "stopped" of the same process does not overwrite it.
     expect(recordCollectorStop(t.db, { pid: 10, host: 'a' }, 'stopped', 400)).toBe(false);

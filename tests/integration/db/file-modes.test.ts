@@ -52,7 +52,9 @@ describe('file modes', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(modeOf(dest)).toBe(0o600);
     expect(modeOf(`${path}.last-backup.json`)).toBe(0o600);
-    expect(run.stdout).toContain(`backup: its pool keys, channel tokens and passwords are sealed with ${path}.key: keep a copy of that key with the backup`);
+    expect(run.stdout).toContain(
+      `backup: its pool keys, channel tokens and passwords are sealed with ${path}.key: keep a copy of that key with the backup`,
+    );
     // Over an existing copy (--force), the new copy is 0600 too.
     chmodSync(dest, 0o644);
     expect((await runHashwatt(['backup', dest, '--force'], { HASHWATT_DB: path })).code).toBe(0);

@@ -27,18 +27,27 @@ function setup() {
 describe('changeUser and removeUser', () => {
   it('refuse to lose the last enabled admin, or an admin acting on themself, and change nothing then', () => {
     const { db, root, vic } = setup();
-    expect(changeUser(db, { userId: null }, root, { role: 'viewer' })).toEqual({ ok: false, error: { reason: 'conflict', message: 'root is the last enabled admin and cannot be demoted: make another user an admin first' } });
+    expect(changeUser(db, { userId: null }, root, { role: 'viewer' })).toEqual({
+      ok: false,
+      error: { reason: 'conflict', message: 'root is the last enabled admin and cannot be demoted: make another user an admin first' },
+    });
     expect(removeUser(db, { userId: vic }, root)).toMatchObject({ ok: false, error: { reason: 'conflict' } });
-    expect(changeUser(db, { userId: root }, root, { disabled: true })).toEqual({ ok: false, error: { reason: 'conflict', message: 'you cannot disable yourself: another admin has to do it' } });
+    expect(changeUser(db, { userId: root }, root, { disabled: true })).toEqual({
+      ok: false,
+      error: { reason: 'conflict', message: 'you cannot disable yourself: another admin has to do it' },
+    });
     expect(getUserById(db, root)).toMatchObject({ role: 'admin', disabled: false });
     expect(changeUser(db, { userId: root }, vic, { role: 'admin' })).toEqual({ ok: true });
     expect(countEnabledAdmins(db)).toBe(2);
     expect(changeUser(db, { userId: vic }, root, { disabled: true })).toEqual({ ok: true });
     expect(countEnabledAdmins(db)).toBe(1);
-    expect(changeUser(db, { userId: null }, 99, { disabled: true })).toEqual({ ok: false, error: { reason: 'not-found', message: 'there is no user 99' } });
+    expect(changeUser(db, { userId: null }, 99, { disabled: true })).toEqual({
+      ok: false,
+      error: { reason: 'not-found', message: 'there is no user 99' },
+    });
   });
 
-  it('end a disabled user\'s sessions, and a new password ends all but the caller\'s own session', () => {
+  it("end a disabled user's sessions, and a new password ends all but the caller's own session", () => {
     const { db, root, vic } = setup();
     const vicSession = createSession(db, vic, 10, LIFETIME);
     expect(authenticate(db, vicSession, 20)?.name).toBe('vic');
@@ -56,7 +65,7 @@ describe('changeUser and removeUser', () => {
     expect(endSessionsOf(db, root)).toBe(1);
   });
 
-  it('removes a user with their sessions and push subscriptions, leaving others\' alone', () => {
+  it("removes a user with their sessions and push subscriptions, leaving others' alone", () => {
     const { db, root, vic } = setup();
     createSession(db, vic, 10, LIFETIME);
     const rootSession = createSession(db, root, 10, LIFETIME);

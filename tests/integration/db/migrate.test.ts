@@ -11,10 +11,43 @@ describe('migrateDb', () => {
     const t = tempDb();
     cleanup = t.cleanup;
     const tables = t.db.sqlite
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+      )
       .pluck()
       .all();
-    expect(tables).toEqual(['alert_channels', 'alert_deliveries', 'alert_overrides', 'alert_requests', 'alert_states', 'alerts', 'api_tokens', 'app_settings', 'changes', 'device_requests', 'economics', 'pools', 'push_subscriptions', 'realized_cursors', 'realized_rig_days', 'realized_site_days', 'realized_site_hours', 'rig_events', 'rig_maintenance', 'rig_status', 'rigs', 'rollups', 'samples', 'sessions', 'sign_in_attempts', 'sites', 'source_state', 'sweeps', 'unrecognised_devices', 'users']);
+    expect(tables).toEqual([
+      'alert_channels',
+      'alert_deliveries',
+      'alert_overrides',
+      'alert_requests',
+      'alert_states',
+      'alerts',
+      'api_tokens',
+      'app_settings',
+      'changes',
+      'device_requests',
+      'economics',
+      'pools',
+      'push_subscriptions',
+      'realized_cursors',
+      'realized_rig_days',
+      'realized_site_days',
+      'realized_site_hours',
+      'rig_events',
+      'rig_maintenance',
+      'rig_status',
+      'rigs',
+      'rollups',
+      'samples',
+      'sessions',
+      'sign_in_attempts',
+      'sites',
+      'source_state',
+      'sweeps',
+      'unrecognised_devices',
+      'users',
+    ]);
     expect(t.db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(t.db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(t.db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -36,7 +69,9 @@ describe('migrateDb', () => {
     cleanup = t.cleanup;
     expect(() =>
       t.db.sqlite
-        .prepare("insert into rigs (name, site_id, address, port, driver, created_at_ms) values ('x', 99, '127.0.0.1', 4028, 'antminer', 1)")
+        .prepare(
+          "insert into rigs (name, site_id, address, port, driver, created_at_ms) values ('x', 99, '127.0.0.1', 4028, 'antminer', 1)",
+        )
         .run(),
     ).toThrow(/FOREIGN KEY/);
   });

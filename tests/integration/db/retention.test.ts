@@ -11,7 +11,25 @@ const HOUR_MS = 3_600_000;
 describe('retention', () => {
   it('deletes raw samples and changes older than their windows and keeps the rest', () => {
     t = tempDb();
-    upsertDemoFleet(t.db, { sites: [{ name: 'S', timeZone: 'UTC', currency: 'USD' }], rigs: [{ name: 'r', site: 'S', address: '127.0.9.1', port: 4028, driver: 'antminer', model: 'Antminer S21', nameplateHashrateThs: 200, nameplatePowerW: 3500 }] }, 0);
+    upsertDemoFleet(
+      t.db,
+      {
+        sites: [{ name: 'S', timeZone: 'UTC', currency: 'USD' }],
+        rigs: [
+          {
+            name: 'r',
+            site: 'S',
+            address: '127.0.9.1',
+            port: 4028,
+            driver: 'antminer',
+            model: 'Antminer S21',
+            nameplateHashrateThs: 200,
+            nameplatePowerW: 3500,
+          },
+        ],
+      },
+      0,
+    );
     const nowMs = 100 * HOUR_MS;
     const insertSample = t.db.sqlite.prepare(
       "insert into samples (rig_id, ts_ms, status, hashrate_ths, boards_json, fans_json, pools_json) values (1, ?, 'mining', 100, '[]', '[]', '[]')",

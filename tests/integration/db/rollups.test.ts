@@ -18,8 +18,21 @@ let t: ReturnType<typeof tempDb>;
 
 beforeAll(() => {
   t = tempDb();
-  const rig = (name: string, address: string) => ({ name, site: 'S', address, port: 4028, driver: 'antminer', model: 'Antminer S21', nameplateHashrateThs: 200, nameplatePowerW: 3500 });
-  upsertDemoFleet(t.db, { sites: [{ name: 'S', timeZone: 'UTC', currency: 'USD' }], rigs: [rig('a', '127.0.9.1'), rig('b', '127.0.9.2')] }, 0);
+  const rig = (name: string, address: string) => ({
+    name,
+    site: 'S',
+    address,
+    port: 4028,
+    driver: 'antminer',
+    model: 'Antminer S21',
+    nameplateHashrateThs: 200,
+    nameplatePowerW: 3500,
+  });
+  upsertDemoFleet(
+    t.db,
+    { sites: [{ name: 'S', timeZone: 'UTC', currency: 'USD' }], rigs: [rig('a', '127.0.9.1'), rig('b', '127.0.9.2')] },
+    0,
+  );
   const sample = t.db.sqlite.prepare(
     "insert into samples (rig_id, ts_ms, status, hashrate_ths, power_w, temp_max_c, boards_json, fans_json, pools_json) values (?, ?, 'mining', ?, ?, ?, '[]', '[]', '[]')",
   );
@@ -98,7 +111,12 @@ describe('rollup job', () => {
   });
 
   it('trims each tier to its own window', () => {
-    const removed = runRetention(t.db, now, { ...DEFAULT_RETENTION, rawRetentionMs: 10 * 24 * HOUR, m1RetentionMs: 2 * HOUR, h1RetentionMs: 2 * HOUR + 30 * MIN });
+    const removed = runRetention(t.db, now, {
+      ...DEFAULT_RETENTION,
+      rawRetentionMs: 10 * 24 * HOUR,
+      m1RetentionMs: 2 * HOUR,
+      h1RetentionMs: 2 * HOUR + 30 * MIN,
+    });
     // Minute buckets before 01:05 (65 per rig) and the hour bucket starting 00:00 (one per rig) go.
     expect(removed).toMatchObject({ samples: 0, m1: 2 * 65, h1: 2 });
     expect(bucketsBetween(t.db, 'm1', 0, now, 1)[0].startMs).toBe(T0 + HOUR + 5 * MIN);

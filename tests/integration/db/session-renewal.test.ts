@@ -58,7 +58,10 @@ describe('renewSession', () => {
   it('refuses a session row older than the lifetime even when its expiry is still ahead (written before the limit existed)', () => {
     const userId = createUser(t.db, 'dee', 'viewer', 'x', null, T0);
     const token = createSession(t.db, userId, T0, LIFETIME);
-    t.db.orm.update(sessions).set({ expiresAtMs: T0 + 400 * DAY, lastSeenMs: T0 + 20 * DAY }).run();
+    t.db.orm
+      .update(sessions)
+      .set({ expiresAtMs: T0 + 400 * DAY, lastSeenMs: T0 + 20 * DAY })
+      .run();
     expect(authenticate(t.db, token, T0 + 11 * DAY, LIFETIME.maxAgeMs)).toBeNull();
     expect(authenticate(t.db, token, T0 + 9 * DAY, LIFETIME.maxAgeMs)).toMatchObject({ name: 'dee' });
     // Without a lifetime passed, the default (90 days) still applies.

@@ -21,8 +21,20 @@ const MIN = 60_000;
 function siteWithFeed() {
   const t = tempDb();
   cleanup = t.cleanup;
-  t.db.sqlite.prepare("insert into sites (name, time_zone, currency, pue, pool_fee_pct, created_at_ms) values ('Rockdale TX', 'America/Chicago', 'USD', 1, 2, 1)").run();
-  const parsed = parseTariff({ kind: 'realtime', url: 'https://grid.example/lmp.json', priceField: 'price', timeField: 'time', staleAfterS: 900, fallbackAfterS: 3600, fallbackPricePerKwh: 0.06 });
+  t.db.sqlite
+    .prepare(
+      "insert into sites (name, time_zone, currency, pue, pool_fee_pct, created_at_ms) values ('Rockdale TX', 'America/Chicago', 'USD', 1, 2, 1)",
+    )
+    .run();
+  const parsed = parseTariff({
+    kind: 'realtime',
+    url: 'https://grid.example/lmp.json',
+    priceField: 'price',
+    timeField: 'time',
+    staleAfterS: 900,
+    fallbackAfterS: 3600,
+    fallbackPricePerKwh: 0.06,
+  });
   if (!parsed.ok) throw new Error(parsed.error.join('; '));
   setSiteTariff(t.db, 1, parsed.value as Tariff, NOW - 60 * MIN);
   const price = () => sitePriceNow(t.db, listSites(t.db)[0], NOW);

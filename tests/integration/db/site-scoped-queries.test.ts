@@ -32,7 +32,10 @@ beforeAll(() => {
   north = site('North');
   south = site('South');
   const rig = (siteId: number, address: string) => {
-    addRigsToSite(db, siteId, [{ address, port: 4028, driver: 'antminer', model: null, algorithm: 'sha256' }], { nowMs: 1, defaultPorts: {} });
+    addRigsToSite(db, siteId, [{ address, port: 4028, driver: 'antminer', model: null, algorithm: 'sha256' }], {
+      nowMs: 1,
+      defaultPorts: {},
+    });
     return rigsByEndpoint(db).get(`${address}:4028`)!.id;
   };
   northRig = rig(north, '10.0.0.1');
@@ -41,7 +44,7 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 describe('site-scoped queries', () => {
-  it('the rules view of a site-limited principal holds only its site\'s overrides and rigs in maintenance', () => {
+  it("the rules view of a site-limited principal holds only its site's overrides and rigs in maintenance", () => {
     setThresholdOverride(db, 'global', 0, { offline: { forMs: 1000 } }, 1);
     setThresholdOverride(db, 'site', north, { stale: { forMs: 1000 } }, 1);
     setThresholdOverride(db, 'site', south, { stale: { forMs: 2000 } }, 1);
@@ -60,18 +63,24 @@ describe('site-scoped queries', () => {
     expect(getRulesView(db, 2, { siteIds: [] }).maintenance).toEqual([]);
   });
 
-  it('knows each rig\'s site, and a probe request its site', () => {
+  it("knows each rig's site, and a probe request its site", () => {
     expect([rigSiteId(db, northRig), rigSiteId(db, southRig), rigSiteId(db, 999)]).toEqual([north, south, null]);
     expect(rigSiteIds(db).get(southRig)).toBe(south);
     const req = recordDeviceRequest(db, { kind: 'probe', address: '10.0.0.9', port: 4028, siteId: south }, 1);
     expect(getDeviceRequest(db, req.id)!.siteId).toBe(south);
   });
 
-  it('ignores an admin\'s stored site list: signed in they see every site, and the users list says so', () => {
+  it("ignores an admin's stored site list: signed in they see every site, and the users list says so", () => {
     const admin = createUser(db, 'ada', 'admin', 'scrypt$x', [north], 1);
     const op = createUser(db, 'otto', 'operator', 'scrypt$x', [north], 1);
-    expect(authenticate(db, createSession(db, admin, 1, { idleMs: 60_000, maxAgeMs: 60_000 }), 2)).toMatchObject({ role: 'admin', siteIds: null });
-    expect(authenticate(db, createSession(db, op, 1, { idleMs: 60_000, maxAgeMs: 60_000 }), 2)).toMatchObject({ role: 'operator', siteIds: [north] });
+    expect(authenticate(db, createSession(db, admin, 1, { idleMs: 60_000, maxAgeMs: 60_000 }), 2)).toMatchObject({
+      role: 'admin',
+      siteIds: null,
+    });
+    expect(authenticate(db, createSession(db, op, 1, { idleMs: 60_000, maxAgeMs: 60_000 }), 2)).toMatchObject({
+      role: 'operator',
+      siteIds: [north],
+    });
     const views = new Map(listUserViews(db).map((u) => [u.name, u.siteIds]));
     expect([views.get('ada'), views.get('otto')]).toEqual([null, [north]]);
   });

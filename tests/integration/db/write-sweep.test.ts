@@ -12,14 +12,45 @@ const policy = { staleAfterPolls: 2, offlineAfterPolls: 6 };
 const fleet: DemoFleet = {
   sites: [{ name: 'North', timeZone: 'UTC', currency: 'USD' }],
   rigs: [
-    { name: 'a1', site: 'North', address: '127.0.9.1', port: 4028, driver: 'antminer', model: 'Antminer S19 Pro', nameplateHashrateThs: 110, nameplatePowerW: 3250 },
-    { name: 'a2', site: 'North', address: '127.0.9.2', port: 4028, driver: 'whatsminer', model: 'Whatsminer M60S', nameplateHashrateThs: 186, nameplatePowerW: 3422 },
+    {
+      name: 'a1',
+      site: 'North',
+      address: '127.0.9.1',
+      port: 4028,
+      driver: 'antminer',
+      model: 'Antminer S19 Pro',
+      nameplateHashrateThs: 110,
+      nameplatePowerW: 3250,
+    },
+    {
+      name: 'a2',
+      site: 'North',
+      address: '127.0.9.2',
+      port: 4028,
+      driver: 'whatsminer',
+      model: 'Whatsminer M60S',
+      nameplateHashrateThs: 186,
+      nameplatePowerW: 3422,
+    },
   ],
 };
 const reading = (hashrateThs: number, powerW: number): Reading => ({
-  driver: 'antminer', make: 'Bitmain', model: 'Antminer S19 Pro', firmware: 'test', status: 'mining', hashrateThs, expectedHashrateThs: 110,
-  powerW, powerSource: 'firmware', efficiencyJth: powerW / hashrateThs, boards: [{ index: 0, hashrateThs, chips: 114, tempC: 70 }],
-  tempMaxC: 70, fansRpm: [5000], pools: [], uptimeS: 10, hardwareErrors: 0,
+  driver: 'antminer',
+  make: 'Bitmain',
+  model: 'Antminer S19 Pro',
+  firmware: 'test',
+  status: 'mining',
+  hashrateThs,
+  expectedHashrateThs: 110,
+  powerW,
+  powerSource: 'firmware',
+  efficiencyJth: powerW / hashrateThs,
+  boards: [{ index: 0, hashrateThs, chips: 114, tempC: 70 }],
+  tempMaxC: 70,
+  fansRpm: [5000],
+  pools: [],
+  uptimeS: 10,
+  hardwareErrors: 0,
 });
 
 let t: ReturnType<typeof tempDb>;
@@ -57,7 +88,6 @@ describe('writeSweep', () => {
     ]);
     expect(rigTimeline(t.db, ids[0], 1)).toEqual([{ tsMs: 8_000, kind: 'state', title: 'mining → throttled', detail: '' }]);
   });
-
 
   it('stores samples, latest status, the sweep with fleet totals and one change per rig plus the sweep', () => {
     const { fleet: totals } = sweep(1_000, [reading(100, 3000), reading(180, 3400)]);

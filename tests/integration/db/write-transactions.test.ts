@@ -65,10 +65,27 @@ describe('writes that wait their turn', () => {
 
   it('retries a BUSY returned without waiting, up to the attempt limit, then throws it', () => {
     let calls = 0;
-    expect(writeTransaction(t.db, () => (++calls < 3 ? (() => { throw busy(); })() : 'done'))).toBe('done');
+    expect(
+      writeTransaction(t.db, () =>
+        ++calls < 3
+          ? (() => {
+              throw busy();
+            })()
+          : 'done',
+      ),
+    ).toBe('done');
     expect(calls).toBe(3);
     calls = 0;
-    expect(() => writeTransaction(t.db, () => { calls++; throw busy(); }, { attempts: 4, pauseMs: 1, retryWithinMs: 10_000 })).toThrow('database is locked');
+    expect(() =>
+      writeTransaction(
+        t.db,
+        () => {
+          calls++;
+          throw busy();
+        },
+        { attempts: 4, pauseMs: 1, retryWithinMs: 10_000 },
+      ),
+    ).toThrow('database is locked');
     expect(calls).toBe(4);
   });
 
@@ -80,10 +97,17 @@ describe('writes that wait their turn', () => {
       clockMs += 5000; // as if SQLite waited its whole busy_timeout
       throw busy();
     };
-    expect(() => writeTransaction(t.db, slowBusy, { attempts: 4, pauseMs: 1, retryWithinMs: 1000 }, () => clockMs)).toThrow('database is locked');
+    expect(() => writeTransaction(t.db, slowBusy, { attempts: 4, pauseMs: 1, retryWithinMs: 1000 }, () => clockMs)).toThrow(
+      'database is locked',
+    );
     expect(calls).toBe(1);
     calls = 0;
-    expect(() => writeTransaction(t.db, () => { calls++; throw new Error('UNIQUE constraint failed'); })).toThrow('UNIQUE');
+    expect(() =>
+      writeTransaction(t.db, () => {
+        calls++;
+        throw new Error('UNIQUE constraint failed');
+      }),
+    ).toThrow('UNIQUE');
     expect(calls).toBe(1);
   });
 

@@ -47,7 +47,7 @@ async function probeReply(target: PollTarget, path: string, session?: DigestSess
   } catch {
     json = null;
   }
-  return { status: reply.status, wwwAuthenticate: Array.isArray(auth) ? auth.join(', ') : auth ?? null, json, text: reply.text };
+  return { status: reply.status, wwwAuthenticate: Array.isArray(auth) ? auth.join(', ') : (auth ?? null), json, text: reply.text };
 }
 
 describe('antminer-web driver against the simulator', () => {
@@ -56,7 +56,12 @@ describe('antminer-web driver against the simulator', () => {
     for (const rig of sim.manifest.rigs) {
       expect(rig).toMatchObject({ port: 8080, driver: 'antminer-web' });
       const labels: string[] = [];
-      const reading = await antminerWebDriver.poll({ address: rig.address, port: rig.port, timeoutMs: 2000, recorder: (l) => labels.push(l) });
+      const reading = await antminerWebDriver.poll({
+        address: rig.address,
+        port: rig.port,
+        timeoutMs: 2000,
+        recorder: (l) => labels.push(l),
+      });
       const truth = sim.truth(rig.name);
       // One 401 round trip, then the nonce is reused.
       expect(labels).toEqual(['GET /cgi-bin/stats.cgi', 'GET /cgi-bin/stats.cgi', 'GET /cgi-bin/summary.cgi', 'GET /cgi-bin/pools.cgi']);
@@ -67,7 +72,11 @@ describe('antminer-web driver against the simulator', () => {
       expect(reading.tempMaxC).toBe(truth.tempMaxC);
       expect(reading.powerSource).toBe('estimated');
       expect(reading.powerW!).toBeCloseTo((3500 / 200) * reading.hashrateThs, 6);
-      expect(reading.boards.map((b) => [b.index, b.chips])).toEqual([[0, 108], [1, 108], [2, 108]]);
+      expect(reading.boards.map((b) => [b.index, b.chips])).toEqual([
+        [0, 108],
+        [1, 108],
+        [2, 108],
+      ]);
       expect(reading.fansRpm).toHaveLength(4);
       expect(reading.pools[0]).toMatchObject({ status: 'Alive', user: `hashwattdemo.${rig.name}` });
       expect(reading.pools[0].accepted).toBeGreaterThan(0);
@@ -82,7 +91,12 @@ describe('antminer-web driver against the simulator', () => {
     const bare = await probeReply(target, '/cgi-bin/summary.cgi');
     expect(bare.status).toBe(401);
     expect(bare.wwwAuthenticate).toContain('Digest realm="antMiner Configuration"');
-    expect(identifyAntminerWeb({ http: { '/cgi-bin/summary.cgi': bare } })).toEqual({ driver: 'antminer-web', make: 'Bitmain', model: 'Antminer', firmware: '' });
+    expect(identifyAntminerWeb({ http: { '/cgi-bin/summary.cgi': bare } })).toEqual({
+      driver: 'antminer-web',
+      make: 'Bitmain',
+      model: 'Antminer',
+      firmware: '',
+    });
     const authed = await probeReply(target, '/cgi-bin/summary.cgi', new DigestSession(target));
     expect(authed.status).toBe(200);
     expect(identifyAntminerWeb({ http: { '/cgi-bin/summary.cgi': authed } })).toMatchObject({ model: 'Antminer S21' });
@@ -103,7 +117,12 @@ describe('antminer-web driver against the simulator', () => {
     const sim = await startWebFleet();
     const rig = sim.manifest.rigs[0];
     const { error } = await failure(
-      antminerWebDriver.poll({ address: rig.address, port: rig.port, timeoutMs: 2000, credentials: { username: 'root', password: 'admin' } }),
+      antminerWebDriver.poll({
+        address: rig.address,
+        port: rig.port,
+        timeoutMs: 2000,
+        credentials: { username: 'root', password: 'admin' },
+      }),
     );
     expect(error.kind).toBe('auth');
     expect(error.message).toContain('user "root"');

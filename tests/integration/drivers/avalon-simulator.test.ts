@@ -31,7 +31,12 @@ afterEach(async () => {
 });
 
 const rig = (i: number) => sim.manifest.rigs[i];
-const target = (i: number, extra: Partial<PollTarget> = {}): PollTarget => ({ address: rig(i).address, port: rig(i).port, timeoutMs: TIMEOUT_MS, ...extra });
+const target = (i: number, extra: Partial<PollTarget> = {}): PollTarget => ({
+  address: rig(i).address,
+  port: rig(i).port,
+  timeoutMs: TIMEOUT_MS,
+  ...extra,
+});
 
 async function pollError(t: PollTarget): Promise<{ error: DeviceError; ms: number }> {
   const start = Date.now();
@@ -53,12 +58,17 @@ describe('avalon driver vs the simulator', () => {
     ]);
   });
 
-  it.each([0, 1])('rig %i reads as the simulator\'s truth, one request per command', async (i) => {
+  it.each([0, 1])("rig %i reads as the simulator's truth, one request per command", async (i) => {
     const truth = sim.truth(rig(i).name);
     const labels: string[] = [];
     const r = await avalonDriver.poll(target(i, { recorder: (label) => labels.push(label) }));
     expect(labels).toEqual(['summary', 'version', 'estats', 'devs', 'pools']);
-    expect({ driver: r.driver, make: r.make, model: r.model, status: r.status }).toEqual({ driver: 'avalon', make: 'Canaan', model: 'Avalon A1566', status: truth.status });
+    expect({ driver: r.driver, make: r.make, model: r.model, status: r.status }).toEqual({
+      driver: 'avalon',
+      make: 'Canaan',
+      model: 'Avalon A1566',
+      status: truth.status,
+    });
     expect(r.firmware).toBe('24102401_25462b2_9ddf522, cgminer 4.11.1');
     expect(r.hashrateThs).toBeCloseTo(truth.hashrate1mThs, 6); // summary "MHS 1m"
     expect(r.expectedHashrateThs).toBeCloseTo(185, 6); // GHSmm of three healthy boards
@@ -81,11 +91,16 @@ describe('avalon driver vs the simulator', () => {
     expect(r.model).toBe('Avalon A1566'); // from the MM ID0 Ver without a version reply
   });
 
-  it('identify() recognises the scanner\'s probe replies', async () => {
+  it("identify() recognises the scanner's probe replies", async () => {
     const outcome = await probeCgminer(target(1));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(identifyAvalon(outcome.value)).toEqual({ driver: 'avalon', make: 'Canaan', model: 'Avalon A1566', firmware: '24102401_25462b2_9ddf522, cgminer 4.11.1' });
+    expect(identifyAvalon(outcome.value)).toEqual({
+      driver: 'avalon',
+      make: 'Canaan',
+      model: 'Avalon A1566',
+      firmware: '24102401_25462b2_9ddf522, cgminer 4.11.1',
+    });
   });
 
   it.each([

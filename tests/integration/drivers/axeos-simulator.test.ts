@@ -20,7 +20,14 @@ const TIMEOUT_MS = 800;
 let sim: RunningSimulator;
 
 beforeAll(async () => {
-  sim = await startSimulator({ miners: 4, mix: ['bitaxe-gamma', 'nerdqaxe-plusplus'], subnet: SUBNET, httpPort: null, seed: 7, now: () => T0 });
+  sim = await startSimulator({
+    miners: 4,
+    mix: ['bitaxe-gamma', 'nerdqaxe-plusplus'],
+    subnet: SUBNET,
+    httpPort: null,
+    seed: 7,
+    now: () => T0,
+  });
 });
 afterAll(() => sim.stop());
 afterEach(async () => {
@@ -28,7 +35,12 @@ afterEach(async () => {
 });
 
 const rig = (i: number) => sim.manifest.rigs[i];
-const target = (i: number, extra: Partial<PollTarget> = {}): PollTarget => ({ address: rig(i).address, port: rig(i).port, timeoutMs: TIMEOUT_MS, ...extra });
+const target = (i: number, extra: Partial<PollTarget> = {}): PollTarget => ({
+  address: rig(i).address,
+  port: rig(i).port,
+  timeoutMs: TIMEOUT_MS,
+  ...extra,
+});
 
 async function probeOf(i: number): Promise<ProbeReplies> {
   const reply = await deviceHttp(target(i), { path: '/api/system/info' });
@@ -50,19 +62,29 @@ describe('axeos driver vs the simulator', () => {
     [1, 'Bitaxe', 'Bitaxe Gamma', 'AxeOS v2.12.2', 1, 1e-6],
     [2, 'NerdMiner', 'NerdQAxe++', 'NerdOS v1.1.0-beta1', 4, 0.5], // NerdOS sends whole watts
     [3, 'NerdMiner', 'NerdQAxe++', 'NerdOS v1.1.0-beta1', 4, 0.5],
-  ])('rig %i reads as the simulator\'s truth', async (i, make, model, firmware, chips, powerTolW) => {
+  ])("rig %i reads as the simulator's truth", async (i, make, model, firmware, chips, powerTolW) => {
     const truth = sim.truth(rig(i).name);
     const r = await axeosDriver.poll(target(i));
-    expect({ make: r.make, model: r.model, firmware: r.firmware, status: r.status, chips: r.boards[0].chips }).toEqual({ make, model, firmware, status: truth.status, chips });
+    expect({ make: r.make, model: r.model, firmware: r.firmware, status: r.status, chips: r.boards[0].chips }).toEqual({
+      make,
+      model,
+      firmware,
+      status: truth.status,
+      chips,
+    });
     expect(r.hashrateThs).toBeCloseTo(truth.hashrateThs, 5);
     expect(Math.abs((r.powerW ?? NaN) - truth.powerW)).toBeLessThanOrEqual(powerTolW);
     expect(r.powerSource).toBe('firmware');
     expect(r.tempMaxC).toBe(truth.tempMaxC);
-    expect(r.pools[0]).toMatchObject({ url: expect.stringMatching(/^btc\.pool-(one|two)\.example:3333$/), status: 'Alive', user: `hashwattdemo.${rig(i).name}` });
+    expect(r.pools[0]).toMatchObject({
+      url: expect.stringMatching(/^btc\.pool-(one|two)\.example:3333$/),
+      status: 'Alive',
+      user: `hashwattdemo.${rig(i).name}`,
+    });
     expect(r.fansRpm.length).toBeGreaterThan(0);
   });
 
-  it('simulated info replies have the captures\' keys, in order, with the same JSON types', async () => {
+  it("simulated info replies have the captures' keys, in order, with the same JSON types", async () => {
     for (const [i, capture] of [
       [0, 'bitaxe-gamma-axeos-2.12.2-api-system-info.json'],
       [2, 'nerdqaxe-plusplus-nerdos-1.1.0b1-api-system-info.json'],
@@ -86,7 +108,12 @@ describe('axeos driver vs the simulator', () => {
 
   it('identify() names both from their real probe replies, and the GPU drivers do not claim them', async () => {
     expect(identifyAxeos(await probeOf(0))).toEqual({ driver: 'axeos', make: 'Bitaxe', model: 'Bitaxe Gamma', firmware: 'AxeOS v2.12.2' });
-    expect(identifyAxeos(await probeOf(2))).toEqual({ driver: 'axeos', make: 'NerdMiner', model: 'NerdQAxe++', firmware: 'NerdOS v1.1.0-beta1' });
+    expect(identifyAxeos(await probeOf(2))).toEqual({
+      driver: 'axeos',
+      make: 'NerdMiner',
+      model: 'NerdQAxe++',
+      firmware: 'NerdOS v1.1.0-beta1',
+    });
     for (const i of [0, 2]) {
       const probe = await probeOf(i);
       const moved = { http: { '/api/v1/gpus': probe.http!['/api/system/info'], '/metrics': probe.http!['/api/system/info'] } };

@@ -65,7 +65,11 @@ describe('readings against the simulator truth', () => {
       expect(Math.abs(reading.powerW! - truth.powerW)).toBeLessThanOrEqual(0.5); // sent as whole watts
       expect(reading.tempMaxC).toBe(truth.tempMaxC);
       expect(reading.expectedHashrateThs).toBeCloseTo(rig.nameplateHashrateThs, 6);
-      expect(reading.boards.map((b) => [b.index, b.chips])).toEqual([[0, 126], [1, 126], [2, 126]]);
+      expect(reading.boards.map((b) => [b.index, b.chips])).toEqual([
+        [0, 126],
+        [1, 126],
+        [2, 126],
+      ]);
       expect(reading.fansRpm).toHaveLength(4);
       expect(reading.pools).toHaveLength(3);
       expect(reading.pools[0].user).toBe(`hashwattdemo.${rig.name}`);
@@ -103,7 +107,13 @@ describe('readings against the simulator truth', () => {
     for (const rig of rigs.vnish) {
       const truth = sim.truth(rig.name);
       const reading = await antminerDriver.poll(target(rig));
-      expect(reading).toMatchObject({ driver: 'antminer', make: 'Bitmain', model: 'Antminer S19', status: 'mining', powerSource: 'firmware' });
+      expect(reading).toMatchObject({
+        driver: 'antminer',
+        make: 'Bitmain',
+        model: 'Antminer S19',
+        status: 'mining',
+        powerSource: 'firmware',
+      });
       expect(reading.firmware).toMatch(/^vnish 1\.2\.6, Cgminer 4\.11\.1/);
       expect(Math.abs(reading.hashrateThs - truth.hashrateThs)).toBeLessThan(1e-5);
       expect(Math.abs(reading.powerW! - truth.powerW)).toBeLessThanOrEqual(0.5);
@@ -171,7 +181,14 @@ describe('identify() on the replies a scan collects', () => {
         throw err;
       }
     };
-    return { cgminer: { version: await get('version'), stats: await get('stats'), devdetails: await get('devdetails'), summary: await get('summary') } };
+    return {
+      cgminer: {
+        version: await get('version'),
+        stats: await get('stats'),
+        devdetails: await get('devdetails'),
+        summary: await get('summary'),
+      },
+    };
   }
 
   /** Registry order: the firmware running on Antminer hardware before the stock Antminer driver. */
@@ -180,7 +197,12 @@ describe('identify() on the replies a scan collects', () => {
 
   it('Braiins OS: claimed by braiins only, model from devdetails', async () => {
     const p = await probe(rigs.braiins[0]);
-    expect(identifyBraiins(p)).toEqual({ driver: 'braiins', make: 'Bitmain', model: 'Antminer S19j Pro', firmware: 'BOSer boser-openwrt 0.1.0-26ba61b9' });
+    expect(identifyBraiins(p)).toEqual({
+      driver: 'braiins',
+      make: 'Bitmain',
+      model: 'Antminer S19j Pro',
+      firmware: 'BOSer boser-openwrt 0.1.0-26ba61b9',
+    });
     expect([identifyLuxos(p), identifyWhatsminer(p), identifyAntminer(p)]).toEqual([null, null, null]);
   });
 

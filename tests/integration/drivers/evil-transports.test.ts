@@ -47,7 +47,10 @@ type Transport = 'cgminer' | 'jsonrpc' | 'btminer-v3' | 'http';
 /** One request over each transport, labelled the way its messages name it. */
 const send: Record<Transport, { label: string; run: (t: PollTarget) => Promise<unknown> }> = {
   cgminer: { label: '"stats"', run: (t) => cgminerQuery(t, 'stats') },
-  jsonrpc: { label: '"miner_getstat1"', run: (t) => jsonrpcQuery(t, { id: 0, jsonrpc: '2.0', method: 'miner_getstat1' }, 'miner_getstat1') },
+  jsonrpc: {
+    label: '"miner_getstat1"',
+    run: (t) => jsonrpcQuery(t, { id: 0, jsonrpc: '2.0', method: 'miner_getstat1' }, 'miner_getstat1'),
+  },
   'btminer-v3': { label: '"get.device.info"', run: (t) => withBtminerV3(t, (c) => btminerV3Query(c, 'get.device.info')) },
   http: { label: 'GET /api/summary', run: (t) => deviceJson(t, '/api/summary') },
 };
@@ -78,7 +81,9 @@ describe('a reply without end is cut at the 1 MB cap, not buffered whole', () =>
     const d = await evil({ kind: 'http-endless-headers' });
     const { error, ms } = await failure(send.http.run(target(d, 20_000)));
     expect(error.kind).toBe('too-large');
-    expect(error.message).toBe(`headers of the reply to GET /api/summary from http://127.0.0.1:${d.port}/api/summary larger than 16384 bytes`);
+    expect(error.message).toBe(
+      `headers of the reply to GET /api/summary from http://127.0.0.1:${d.port}/api/summary larger than 16384 bytes`,
+    );
     expect(ms).toBeLessThan(10_000);
     expect(d.bytesWritten()).toBeLessThan(40 * MB);
   });
@@ -100,7 +105,9 @@ describe('a device that trickles one byte every 100 ms forever is cut at the per
     const { error, ms } = await failure(send[transport].run(target(d, 800)));
     expect(error.kind).toBe('timeout');
     const where = transport === 'http' ? `http://127.0.0.1:${d.port}/api/summary` : `127.0.0.1:${d.port}`;
-    expect(error.message).toMatch(new RegExp(`^reply to ${escape(send[transport].label)} from ${escape(where)} incomplete after 800 ms \\((\\d) bytes received\\)$`));
+    expect(error.message).toMatch(
+      new RegExp(`^reply to ${escape(send[transport].label)} from ${escape(where)} incomplete after 800 ms \\((\\d) bytes received\\)$`),
+    );
     const bytes = Number(/\((\d) bytes/.exec(error.message)![1]);
     expect(bytes).toBeGreaterThanOrEqual(3);
     expect(ms).toBeGreaterThanOrEqual(790);
@@ -141,7 +148,9 @@ describe('bytes that are not a reply are "garbage" with a short safe snippet', (
     const d = await evil({ kind: 'garbage' });
     const { error } = await failure(send.http.run(target(d)));
     expect(error.kind).toBe('garbage');
-    expect(error.message).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${d.port}/api/summary answered GET /api/summary with bytes that are not HTTP \\(HPE_`));
+    expect(error.message).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${d.port}/api/summary answered GET /api/summary with bytes that are not HTTP \\(HPE_`),
+    );
     expect(error.message).toMatch(/; starts "[^"]+"\)$/); // what it sent, blanked of control bytes
   });
 });

@@ -108,7 +108,12 @@ afterEach(async () => {
 });
 
 const rig = (i: number) => sim.manifest.rigs[i];
-const target = (i: number, extra: Partial<PollTarget> = {}): PollTarget => ({ address: rig(i).address, port: rig(i).port, timeoutMs: TIMEOUT_MS, ...extra });
+const target = (i: number, extra: Partial<PollTarget> = {}): PollTarget => ({
+  address: rig(i).address,
+  port: rig(i).port,
+  timeoutMs: TIMEOUT_MS,
+  ...extra,
+});
 /** The simulator's own state of rig i at T0 (for what truth() does not expose: uptime). */
 const stateOf = (i: number) => minerStateAt(planFleet({ miners: MINERS, mix: MIX, subnet: SUBNET })[i], SEED, T0);
 
@@ -139,7 +144,12 @@ describe('GPU miner drivers vs the simulator', () => {
     );
   });
 
-  it.each(FAMILIES.flatMap((f) => [{ f, i: f.rig, n: 'first' }, { f, i: f.rig + 1, n: 'second' }]))('$f.driver.name: the $n rig reads as the truth', async ({ f, i }) => {
+  it.each(
+    FAMILIES.flatMap((f) => [
+      { f, i: f.rig, n: 'first' },
+      { f, i: f.rig + 1, n: 'second' },
+    ]),
+  )('$f.driver.name: the $n rig reads as the truth', async ({ f, i }) => {
     const truth = sim.truth(rig(i).name);
     const r = await f.driver.poll(target(i));
     expect({ driver: r.driver, make: r.make, model: r.model, firmware: r.firmware, algorithm: r.algorithm, status: r.status }).toEqual({
@@ -166,7 +176,7 @@ describe('GPU miner drivers vs the simulator', () => {
     if (f.driver !== nbminerDriver) expect(r.uptimeS).toBe(stateOf(i).elapsedS);
   });
 
-  it('NBMiner: start_time turns into the rig\'s uptime on the simulator\'s clock', async () => {
+  it("NBMiner: start_time turns into the rig's uptime on the simulator's clock", async () => {
     const reply = await deviceHttp(target(6), { path: '/api/v1/status' });
     const r = nbminerFromReply(reply, describeUrl(target(6), '/api/v1/status'), { nowMs: T0 });
     expect(r.uptimeS).toBe(stateOf(6).elapsedS);
@@ -187,10 +197,16 @@ describe('GPU miner drivers vs the simulator', () => {
       const rec = a as Record<string, unknown>;
       const sim_ = b as Record<string, unknown>;
       // Keys the capture has come in its order; the simulator may add marked ones (T-Rex power, fan_speed).
-      expect(Object.keys(sim_).filter((k) => k in rec), where).toEqual(Object.keys(rec).filter((k) => k in sim_));
+      expect(
+        Object.keys(sim_).filter((k) => k in rec),
+        where,
+      ).toEqual(Object.keys(rec).filter((k) => k in sim_));
       const missing = Object.keys(rec).filter((k) => !(k in sim_));
       // NBMiner v10 was dual mining: the simulator mines one coin, without the *2 fields.
-      expect(missing.filter((k) => !/2(_raw)?$/.test(k)), where).toEqual([]);
+      expect(
+        missing.filter((k) => !/2(_raw)?$/.test(k)),
+        where,
+      ).toEqual([]);
       for (const k of Object.keys(rec).filter((key) => key in sim_)) {
         expect(kind(sim_[k]), `${where}.${k}`).toBe(kind(rec[k]));
         compare(rec[k], sim_[k], `${where}.${k}`);

@@ -72,7 +72,7 @@ describe('each simulated rig polled by its driver matches the truth', () => {
     expect(reading.pools[0]).toMatchObject({ url: 'ethash.pool-one.example:3333', status: 'Alive' });
   });
 
-  it('teamredminer: the 120 s rate (the simulator\'s 1 min window), RPM fans, no power', async () => {
+  it("teamredminer: the 120 s rate (the simulator's 1 min window), RPM fans, no power", async () => {
     const r = rig('teamredminer');
     expect(r.port).toBe(4028);
     const truth = sim.truth(r.name);
@@ -121,7 +121,7 @@ describe('each simulated rig polled by its driver matches the truth', () => {
   });
 });
 
-describe('simulated replies have the captures\' shape', () => {
+describe("simulated replies have the captures' shape", () => {
   const shape = (o: Record<string, unknown>) => Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? 'array' : typeof v]);
 
   it('TeamRedMiner devs and pools rows: same keys, order and types as 0.3.8', async () => {
@@ -210,13 +210,23 @@ describe('forced faults reach the driver as the right DeviceError within the tim
   });
 });
 
-
 describe('identify() on probe replies fetched from the simulator', () => {
   /** The scanner's cgminer probe: version, stats, devdetails, summary; a failed request is null. */
   async function cgminerProbe(address: string, port: number): Promise<ProbeReplies> {
     const t: PollTarget = { address, port, timeoutMs: 2000 };
-    const ask = (command: string) => cgminerQuery(t, command).then((r) => r.body, () => null);
-    return { cgminer: { version: await ask('version'), stats: await ask('stats'), devdetails: await ask('devdetails'), summary: await ask('summary') } };
+    const ask = (command: string) =>
+      cgminerQuery(t, command).then(
+        (r) => r.body,
+        () => null,
+      );
+    return {
+      cgminer: {
+        version: await ask('version'),
+        stats: await ask('stats'),
+        devdetails: await ask('devdetails'),
+        summary: await ask('summary'),
+      },
+    };
   }
 
   async function httpProbe(address: string, port: number, path: string): Promise<ProbeReplies> {
@@ -227,7 +237,12 @@ describe('identify() on probe replies fetched from the simulator', () => {
     } catch {
       json = null;
     }
-    const probe: HttpProbeReply = { status: reply.status, wwwAuthenticate: (reply.headers['www-authenticate'] as string | undefined) ?? null, json, text: reply.text };
+    const probe: HttpProbeReply = {
+      status: reply.status,
+      wwwAuthenticate: (reply.headers['www-authenticate'] as string | undefined) ?? null,
+      json,
+      text: reply.text,
+    };
     return { http: { [path]: probe } };
   }
 
@@ -250,7 +265,12 @@ describe('identify() on probe replies fetched from the simulator', () => {
   it('SRBMiner from its GET / reply', async () => {
     const r = rig('srbminer');
     const probe = await httpProbe(r.address, r.port, '/');
-    expect(identifySrbminer(probe)).toEqual({ driver: 'srbminer', make: 'AMD', model: '6x Radeon RX 6700 XT', firmware: 'SRBMiner-Multi 0.1.8' });
+    expect(identifySrbminer(probe)).toEqual({
+      driver: 'srbminer',
+      make: 'AMD',
+      model: '6x Radeon RX 6700 XT',
+      firmware: 'SRBMiner-Multi 0.1.8',
+    });
     const notFound = await httpProbe(r.address, r.port, '/stats');
     expect(notFound.http?.['/stats'].status).toBe(404);
   });
@@ -261,7 +281,9 @@ describe('identify() on probe replies fetched from the simulator', () => {
     expect(identifyPhoenixMiner(probe)).toEqual({ driver: 'phoenixminer', make: 'GPU', model: '6x GPU', firmware: 'PhoenixMiner 5.1c' });
     expect(identifyMiniz(probe)).toBeNull();
     expect(identifyExcavator(probe)).toBeNull();
-    const unknownMethod = await jsonrpcQuery(target(r), { id: 3, jsonrpc: '2.0', method: 'miner_restart' }, 'miner_restart').catch((e: DeviceError) => e);
+    const unknownMethod = await jsonrpcQuery(target(r), { id: 3, jsonrpc: '2.0', method: 'miner_restart' }, 'miner_restart').catch(
+      (e: DeviceError) => e,
+    );
     expect((unknownMethod as DeviceError).kind).toBe('api-error');
   });
 });

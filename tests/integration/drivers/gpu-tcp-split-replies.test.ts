@@ -76,7 +76,11 @@ describe('replies split across segments', () => {
   });
 
   it('a "}" inside a string value split at the brace does not end the reply early', async () => {
-    const text = JSON.stringify({ id: 0, jsonrpc: '2.0', result: ['PM 6.0 - ETH', '7', '1000;1;0', '500;500', '0;0;0', 'off;off', '60;50;61;51', 'stratum+tcp://a}b:1', '0;0;0;0'] });
+    const text = JSON.stringify({
+      id: 0,
+      jsonrpc: '2.0',
+      result: ['PM 6.0 - ETH', '7', '1000;1;0', '500;500', '0;0;0', 'off;off', '60;50;61;51', 'stratum+tcp://a}b:1', '0;0;0;0'],
+    });
     const at = text.indexOf('}b');
     const port = await rawServer(async (socket) => {
       socket.write(text.slice(0, at + 1));
@@ -119,14 +123,17 @@ describe('replies split across segments', () => {
 
   it('SRBMiner body sent in chunks (chunked transfer encoding)', async () => {
     const body = gpuFixtureText('srbminer-multi-0.1.8-root.json');
-    const server = createHttpServer((req, res) => void (async () => {
-      res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'application/json' });
-      for (let i = 0; i < body.length; i += 200) {
-        res.write(body.slice(i, i + 200));
-        await sleep(10);
-      }
-      res.end();
-    })());
+    const server = createHttpServer(
+      (req, res) =>
+        void (async () => {
+          res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'application/json' });
+          for (let i = 0; i < body.length; i += 200) {
+            res.write(body.slice(i, i + 200));
+            await sleep(10);
+          }
+          res.end();
+        })(),
+    );
     servers.push(server);
     await new Promise<void>((r) => server.listen(0, RAW_HOST, () => r()));
     const port = (server.address() as { port: number }).port;
@@ -134,4 +141,3 @@ describe('replies split across segments', () => {
     expect(reading.hashrateThs).toBeCloseTo(6290860755.620301 / 1e12, 15);
   });
 });
-

@@ -18,7 +18,15 @@ const ids = [...new Set(FULL_MIX)];
 let sim: RunningSimulator;
 
 beforeAll(async () => {
-  sim = await startSimulator({ miners: ids.length * 2, mix: ids, subnet: '127.0.130', httpPort: null, seed: 5, faults: false, now: () => T0 });
+  sim = await startSimulator({
+    miners: ids.length * 2,
+    mix: ids,
+    subnet: '127.0.130',
+    httpPort: null,
+    seed: 5,
+    faults: false,
+    now: () => T0,
+  });
 });
 afterAll(async () => {
   await sim?.stop();
@@ -35,7 +43,12 @@ describe('a poll sends no more requests than its driver declares', () => {
     const rig = rigOf(id);
     const driver = getDriver(rig.driver);
     const requests: string[] = [];
-    const reading = await pollWithDeadline(driver, { address: rig.address, port: rig.port, timeoutMs: 3000, recorder: (label) => requests.push(label) });
+    const reading = await pollWithDeadline(driver, {
+      address: rig.address,
+      port: rig.port,
+      timeoutMs: 3000,
+      recorder: (label) => requests.push(label),
+    });
     expect(reading.driver).toBe(rig.driver);
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.length, requests.join(', ')).toBeLessThanOrEqual(driver.maxRequestsPerPoll);

@@ -25,10 +25,13 @@ const servers: net.Server[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
   await Promise.all(
-    servers.splice(0).map((s) => new Promise((r) => {
-      s.close(r);
-      (s as net.Server & { sockets?: Set<net.Socket> }).sockets?.forEach((k) => k.destroy());
-    })),
+    servers.splice(0).map(
+      (s) =>
+        new Promise((r) => {
+          s.close(r);
+          (s as net.Server & { sockets?: Set<net.Socket> }).sockets?.forEach((k) => k.destroy());
+        }),
+    ),
   );
 });
 
@@ -56,7 +59,12 @@ describe('whatsminer-v3 driver against the simulator', () => {
     for (const rig of sim.manifest.rigs) {
       expect(rig).toMatchObject({ port: 4433, driver: 'whatsminer-v3' });
       const labels: string[] = [];
-      const reading = await whatsminerV3Driver.poll({ address: rig.address, port: rig.port, timeoutMs: 2000, recorder: (l) => labels.push(l) });
+      const reading = await whatsminerV3Driver.poll({
+        address: rig.address,
+        port: rig.port,
+        timeoutMs: 2000,
+        recorder: (l) => labels.push(l),
+      });
       const truth = sim.truth(rig.name);
       expect(labels).toEqual(['get.miner.status summary', 'get.device.info', 'get.miner.status pools', 'get.miner.status edevs']);
       expect(reading).toMatchObject({ driver: 'whatsminer-v3', make: 'MicroBT', model: 'Whatsminer M60S', firmware: '20240722.07.51.REL' });
@@ -66,7 +74,11 @@ describe('whatsminer-v3 driver against the simulator', () => {
       expect(reading.tempMaxC).toBe(truth.tempMaxC);
       expect(reading.status).toBe(truth.status);
       expect(reading.expectedHashrateThs).toBe(186);
-      expect(reading.boards.map((b) => [b.index, b.chips])).toEqual([[0, 245], [1, 245], [2, 245]]);
+      expect(reading.boards.map((b) => [b.index, b.chips])).toEqual([
+        [0, 245],
+        [1, 245],
+        [2, 245],
+      ]);
       expect(reading.fansRpm).toHaveLength(2);
       expect(reading.pools.map((p) => p.status)).toEqual(['alive', 'alive', 'alive']);
       expect(reading.pools[0].user).toBe(`hashwattdemo.${rig.name}`);
@@ -77,7 +89,10 @@ describe('whatsminer-v3 driver against the simulator', () => {
   it('identify() on the real get.device.info probe reply', async () => {
     const sim = await startV3Fleet();
     const rig = sim.manifest.rigs[0];
-    const body = await withBtminerV3({ address: rig.address, port: rig.port, timeoutMs: 2000 }, async (conn) => (await btminerV3Query(conn, 'get.device.info')).body);
+    const body = await withBtminerV3(
+      { address: rig.address, port: rig.port, timeoutMs: 2000 },
+      async (conn) => (await btminerV3Query(conn, 'get.device.info')).body,
+    );
     expect(identifyWhatsminerV3({ btminerV3: body })).toEqual({
       driver: 'whatsminer-v3',
       make: 'MicroBT',
@@ -89,7 +104,9 @@ describe('whatsminer-v3 driver against the simulator', () => {
   it('an unknown command is an api-error with the device message (code -2)', async () => {
     const sim = await startV3Fleet();
     const rig = sim.manifest.rigs[1];
-    const err = await withBtminerV3({ address: rig.address, port: rig.port, timeoutMs: 2000 }, (conn) => btminerV3Query(conn, 'get.frobnicate')).catch((e: unknown) => e);
+    const err = await withBtminerV3({ address: rig.address, port: rig.port, timeoutMs: 2000 }, (conn) =>
+      btminerV3Query(conn, 'get.frobnicate'),
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'api-error', message: '"get.frobnicate" failed: invalid command (code -2, invalid command)' });
   });
 
@@ -133,7 +150,9 @@ interface FakeDevice {
 }
 
 /** Requests are decoded here independently of the driver's FrameDecoder. */
-async function fakeDevice(answer: (request: { cmd?: string; param?: string }, socket: net.Socket) => Promise<void> | void): Promise<FakeDevice> {
+async function fakeDevice(
+  answer: (request: { cmd?: string; param?: string }, socket: net.Socket) => Promise<void> | void,
+): Promise<FakeDevice> {
   const state: FakeDevice = { port: 0, connections: 0, requests: [] };
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -248,7 +267,12 @@ describe('whatsminer-v3 transport against framed test servers', () => {
 describe('simulator btminer-v3 listener', () => {
   it('keeps a connection open across requests and closes it after 300 s idle', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const listener = new BtminerV3Listener({ host: '127.0.112.203', port: 4433, respond: (r) => JSON.stringify({ code: 0, msg: JSON.parse(r) }), fault: () => null });
+    const listener = new BtminerV3Listener({
+      host: '127.0.112.203',
+      port: 4433,
+      respond: (r) => JSON.stringify({ code: 0, msg: JSON.parse(r) }),
+      fault: () => null,
+    });
     try {
       await listener.setOpen(true);
       const socket = net.connect({ host: '127.0.112.203', port: 4433 });
@@ -263,7 +287,9 @@ describe('simulator btminer-v3 listener', () => {
       };
       for (const n of [1, 2]) {
         socket.write(frameOf(JSON.stringify({ cmd: `c${n}` })));
-        await until(() => Buffer.concat(received).length > 0 && Buffer.concat(received).length === 4 + Buffer.concat(received).readUInt32LE(0));
+        await until(
+          () => Buffer.concat(received).length > 0 && Buffer.concat(received).length === 4 + Buffer.concat(received).readUInt32LE(0),
+        );
         expect(JSON.parse(Buffer.concat(received).subarray(4).toString())).toEqual({ code: 0, msg: { cmd: `c${n}` } });
         received.length = 0;
       }

@@ -24,7 +24,9 @@ interface Received {
   raw: string;
 }
 
-async function startSmtp(options: Partial<SMTPServerOptions> = {}): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
+async function startSmtp(
+  options: Partial<SMTPServerOptions> = {},
+): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -71,15 +73,23 @@ function header(raw: string, name: string): string | undefined {
 }
 
 async function failure(config: ChannelConfigInput): Promise<NotifyError> {
-  const err = await createChannel(config, LAN).send(single()).then(
-    () => null,
-    (e: unknown) => e,
-  );
+  const err = await createChannel(config, LAN)
+    .send(single())
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(err).toBeInstanceOf(NotifyError);
   return err as NotifyError;
 }
 
-const base = { kind: 'email' as const, host: HOST, allowPlaintext: true, from: 'rigs@hashwatt.test', to: ['ops@hashwatt.test', 'night@hashwatt.test'] };
+const base = {
+  kind: 'email' as const,
+  host: HOST,
+  allowPlaintext: true,
+  from: 'rigs@hashwatt.test',
+  to: ['ops@hashwatt.test', 'night@hashwatt.test'],
+};
 
 describe('email over SMTP', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -90,7 +100,8 @@ describe('email over SMTP', () => {
         else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       },
       onRcptTo(address, _session, callback) {
-        if (address.address.startsWith('full@')) return callback(Object.assign(new Error('Mailbox full, try later'), { responseCode: 452 }));
+        if (address.address.startsWith('full@'))
+          return callback(Object.assign(new Error('Mailbox full, try later'), { responseCode: 452 }));
         if (address.address.startsWith('nobody@')) return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
         callback();
       },
@@ -125,7 +136,7 @@ describe('email over SMTP', () => {
     expect(err.message).toBe(`email channel: ${HOST}:${smtp.port} replied 535 (EAUTH)`);
   });
 
-  it('a transient 4xx reply is retryable, a permanent 5xx is not; the server\'s text is not quoted', async () => {
+  it("a transient 4xx reply is retryable, a permanent 5xx is not; the server's text is not quoted", async () => {
     const full = await failure({ ...base, port: smtp.port, to: ['full@hashwatt.test'] });
     expect([full.retryable, full.status]).toEqual([true, 452]);
     expect(full.message).toBe(`email channel: ${HOST}:${smtp.port} replied 452 (EENVELOPE)`);
@@ -177,10 +188,12 @@ describe('email server silent', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const err = await createChannel({ ...base, port, timeoutMs: 10_000 }, LAN).send(single(), controller.signal).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const err = await createChannel({ ...base, port, timeoutMs: 10_000 }, LAN)
+      .send(single(), controller.signal)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(err).toBeInstanceOf(NotifyError);
     expect((err as NotifyError).retryable).toBe(true);
@@ -219,7 +232,10 @@ describe('email server that talks without end', () => {
     // nodemailer 10 refuses an oversized reply itself (EPROTOCOL); our byte cap stops what it would not.
     // Either way the send ends at once, retryable, without holding the flood.
     expect(err.retryable).toBe(true);
-    expect([`email channel: ${HOST}:${port} sent more than ${SMTP_REPLY_MAX_BYTES} bytes; connection dropped`, `email channel: ${HOST}:${port} failed (EPROTOCOL)`]).toContain(err.message);
+    expect([
+      `email channel: ${HOST}:${port} sent more than ${SMTP_REPLY_MAX_BYTES} bytes; connection dropped`,
+      `email channel: ${HOST}:${port} failed (EPROTOCOL)`,
+    ]).toContain(err.message);
     // What the server managed to push into socket buffers past the cap is small next to a flood's size.
     expect(sentBytes).toBeLessThan(64 * 1024 * 1024);
   });
@@ -227,10 +243,12 @@ describe('email server that talks without end', () => {
 
 describe('where email may go', () => {
   it('an SMTP host on an address the operator did not list is refused before connecting, for good', async () => {
-    const err = await createChannel({ ...base, host: '127.0.116.9', port: 25 }, { net: notifyNet() }).send(single()).then(
-      () => null,
-      (e: unknown) => e as NotifyError,
-    );
+    const err = await createChannel({ ...base, host: '127.0.116.9', port: 25 }, { net: notifyNet() })
+      .send(single())
+      .then(
+        () => null,
+        (e: unknown) => e as NotifyError,
+      );
     expect([err?.retryable, err?.message]).toEqual([
       false,
       'email channel: not sent to 127.0.116.9:25: 127.0.116.9 is a loopback address: to send there, list it in HASHWATT_NOTIFY_PRIVATE_HOSTS (host names, addresses or ranges, comma separated)',
@@ -251,7 +269,11 @@ describe('TLS', () => {
       const { allowPlaintext: _off, ...strict } = base;
       const err = await failure({ ...strict, port: smtp.port, auth: { user: 'rigs', pass: 'hunter22' } });
       expect(err.retryable).toBe(false);
-      expect(err.message).toMatch(new RegExp(`^email channel: ${HOST.replaceAll('.', '\\.')}:${smtp.port} could not start TLS; this channel sends only over TLS \\(allowPlaintext sends in clear text, for a trusted network only\\)$`));
+      expect(err.message).toMatch(
+        new RegExp(
+          `^email channel: ${HOST.replaceAll('.', '\\.')}:${smtp.port} could not start TLS; this channel sends only over TLS \\(allowPlaintext sends in clear text, for a trusted network only\\)$`,
+        ),
+      );
       expect(smtp.received).toEqual([]);
       expect(logins).toEqual([]);
       // An earlier version's stored config (requireTls: false, then the default) is refused the same way.

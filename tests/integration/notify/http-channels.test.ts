@@ -33,10 +33,12 @@ async function deliver(config: ChannelConfigInput, n = single()) {
 }
 
 async function failure(config: ChannelConfigInput, signal?: AbortSignal, deps = LAN): Promise<NotifyError> {
-  const err = await createChannel(config, deps).send(single(), signal).then(
-    () => null,
-    (e: unknown) => e,
-  );
+  const err = await createChannel(config, deps)
+    .send(single(), signal)
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(err).toBeInstanceOf(NotifyError);
   return err as NotifyError;
 }
@@ -49,14 +51,24 @@ describe('delivery to a live receiver', () => {
     expect(req.headers['x-hashwatt-signature']).toBe(expected);
     expect(req.headers['x-hashwatt-alert-id']).toBe('a-101,a-102');
     const body = JSON.parse(req.body);
-    expect(body.alerts.map((a: { alertId: string; state: string }) => `${a.alertId}:${a.state}`)).toEqual(['a-101:firing', 'a-102:resolved']);
+    expect(body.alerts.map((a: { alertId: string; state: string }) => `${a.alertId}:${a.state}`)).toEqual([
+      'a-101:firing',
+      'a-102:resolved',
+    ]);
   });
 
   it('ntfy: POST {baseUrl}/{topic} with Title, Priority, Tags and the bearer token', async () => {
-    const req = await deliver({ kind: 'ntfy', baseUrl: `${rx.baseUrl}/ntfy`, topic: 'rigs', token: 'tk_secret' }, single({ ...FIRING, title: 'Grünhaus S19 is losing money' }));
+    const req = await deliver(
+      { kind: 'ntfy', baseUrl: `${rx.baseUrl}/ntfy`, topic: 'rigs', token: 'tk_secret' },
+      single({ ...FIRING, title: 'Grünhaus S19 is losing money' }),
+    );
     expect([req.method, req.path]).toEqual(['POST', '/ntfy/rigs']);
     expect(req.headers.title).toBe(`=?UTF-8?B?${Buffer.from('[FIRING] Grünhaus S19 is losing money').toString('base64')}?=`);
-    expect([req.headers.priority, req.headers.tags, req.headers.authorization]).toEqual(['4', 'rotating_light,hashwatt', 'Bearer tk_secret']);
+    expect([req.headers.priority, req.headers.tags, req.headers.authorization]).toEqual([
+      '4',
+      'rotating_light,hashwatt',
+      'Bearer tk_secret',
+    ]);
     expect(req.headers.click).toBe('http://hashwatt.local/alerts/a-101');
     expect(req.body).toContain('profit -0.012/kWh below margin 0/kWh');
   });
@@ -168,14 +180,21 @@ describe('where admin-set channels may send', () => {
       return rx.requests[before];
     })();
     expect([req.path, req.headers.host]).toEqual(['/hook', `hooks.lan:${new URL(rx.baseUrl).port}`]);
-    const err = await failure({ kind: 'webhook', url, secret: SECRET }, undefined, { net: notifyNet(parsePrivateHosts('10.0.0.0/8'), resolve) });
-    expect(err.message).toContain('hooks.lan resolves to 127.0.116.1, a loopback address: to send there, list it in HASHWATT_NOTIFY_PRIVATE_HOSTS');
+    const err = await failure({ kind: 'webhook', url, secret: SECRET }, undefined, {
+      net: notifyNet(parsePrivateHosts('10.0.0.0/8'), resolve),
+    });
+    expect(err.message).toContain(
+      'hooks.lan resolves to 127.0.116.1, a loopback address: to send there, list it in HASHWATT_NOTIFY_PRIVATE_HOSTS',
+    );
   });
 
   it('a cloud metadata address is refused even inside a listed range', async () => {
     const err = await failure({ kind: 'webhook', url: 'http://169.254.169.254/latest/meta-data/', secret: SECRET }, undefined, {
       net: notifyNet(parsePrivateHosts('169.254.0.0/16')),
     });
-    expect([err.retryable, err.message]).toEqual([false, 'webhook channel: not sent to 169.254.169.254: 169.254.169.254 is a cloud metadata service address: never reached']);
+    expect([err.retryable, err.message]).toEqual([
+      false,
+      'webhook channel: not sent to 169.254.169.254: 169.254.169.254 is a cloud metadata service address: never reached',
+    ]);
   });
 });

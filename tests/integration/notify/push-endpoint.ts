@@ -30,7 +30,11 @@ export interface BrowserKeys {
 export function browserKeys(): BrowserKeys {
   const ecdh = createECDH('prime256v1');
   ecdh.generateKeys();
-  return { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url'), privateKey: ecdh.getPrivateKey() };
+  return {
+    p256dh: ecdh.getPublicKey().toString('base64url'),
+    auth: randomBytes(16).toString('base64url'),
+    privateKey: ecdh.getPrivateKey(),
+  };
 }
 
 export interface PushEndpoint {
@@ -117,7 +121,8 @@ export function pushNet(endpoint: PushEndpoint): NotifyNet {
 
 const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();
 /** HKDF (RFC 5869) for outputs of at most one block: T(1) = HMAC(PRK, info || 0x01). */
-const hkdf = (salt: Buffer, ikm: Buffer, info: Buffer, bytes: number) => hmac(hmac(salt, ikm), Buffer.concat([info, Buffer.from([1])])).subarray(0, bytes);
+const hkdf = (salt: Buffer, ikm: Buffer, info: Buffer, bytes: number) =>
+  hmac(hmac(salt, ikm), Buffer.concat([info, Buffer.from([1])])).subarray(0, bytes);
 
 /** The plaintext of an aes128gcm body sent to `keys`; throws when it was not encrypted for them. */
 export function decryptPush(body: Buffer, keys: BrowserKeys): string {
@@ -132,7 +137,12 @@ export function decryptPush(body: Buffer, keys: BrowserKeys): string {
   ecdh.setPrivateKey(keys.privateKey);
   const shared = ecdh.computeSecret(senderPublic);
   const uaPublic = Buffer.from(keys.p256dh, 'base64url');
-  const ikm = hkdf(Buffer.from(keys.auth, 'base64url'), shared, Buffer.concat([Buffer.from('WebPush: info\0'), uaPublic, senderPublic]), 32);
+  const ikm = hkdf(
+    Buffer.from(keys.auth, 'base64url'),
+    shared,
+    Buffer.concat([Buffer.from('WebPush: info\0'), uaPublic, senderPublic]),
+    32,
+  );
   const cek = hkdf(salt, ikm, Buffer.from('Content-Encoding: aes128gcm\0'), 16);
   const nonce = hkdf(salt, ikm, Buffer.from('Content-Encoding: nonce\0'), 12);
   const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
@@ -161,7 +171,11 @@ export function verifyVapid(authorization: string | undefined): VapidClaims {
   const head = JSON.parse(b(header).toString()) as { alg?: string };
   if (head.alg !== 'ES256') throw new Error(`JWT alg is ${head.alg}, expected ES256`);
   const point = b(k);
-  const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33, 65).toString('base64url') }, format: 'jwk' });
-  if (!verify('sha256', Buffer.from(`${header}.${claims}`), { key, dsaEncoding: 'ieee-p1363' }, b(signature))) throw new Error('the VAPID signature does not verify with k');
+  const key = createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33, 65).toString('base64url') },
+    format: 'jwk',
+  });
+  if (!verify('sha256', Buffer.from(`${header}.${claims}`), { key, dsaEncoding: 'ieee-p1363' }, b(signature)))
+    throw new Error('the VAPID signature does not verify with k');
   return { ...(JSON.parse(b(claims).toString()) as Omit<VapidClaims, 'key'>), key: k };
 }

@@ -55,9 +55,13 @@ function answer(path: string, res: http.ServerResponse, hanging: Set<http.Server
   } else if (path.startsWith('/slack-limited')) {
     res.writeHead(429, { 'Retry-After': '7', 'Content-Type': 'text/plain' }).end('rate_limited');
   } else if (path.startsWith('/discord-limited')) {
-    res.writeHead(429, { 'Content-Type': 'application/json' }).end('{"message":"You are being rate limited.","retry_after":1.5,"global":false}');
+    res
+      .writeHead(429, { 'Content-Type': 'application/json' })
+      .end('{"message":"You are being rate limited.","retry_after":1.5,"global":false}');
   } else if (path.startsWith('/telegram-limited')) {
-    res.writeHead(429, { 'Content-Type': 'application/json' }).end('{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 3","parameters":{"retry_after":3}}');
+    res
+      .writeHead(429, { 'Content-Type': 'application/json' })
+      .end('{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 3","parameters":{"retry_after":3}}');
   } else if (path.startsWith('/hang')) {
     hanging.add(res);
   } else if (path.startsWith('/endless/')) {

@@ -60,9 +60,32 @@ async function fire(rule: 'temp-high' | 'price-stale', subjectId: number, siteId
   const scope = siteId === null ? 'fleet' : 'rig';
   const key = `${rule}:${scope}:${subjectId}`;
   const alertId = `${key}:${nowMs}`;
-  const state = { key, phase: 'firing' as const, pendingSinceMs: nowMs, firingSinceMs: nowMs, clearSinceMs: null, alertId, value: 99, detail: 'chip 99 C' };
-  const names = { rigs: new Map([[subjectId, `rig-${subjectId}`]]), sites: new Map([[NORTH, 'North'], [SOUTH, 'South']]), pools: new Map<number, string>() };
-  writeAlertEvaluation(db, new Map([[key, state]]), [{ kind: 'firing', alertId, atMs: nowMs, value: 99, detail: state.detail, key, rule, scope, subjectId, siteId }], names, [channelId], nowMs);
+  const state = {
+    key,
+    phase: 'firing' as const,
+    pendingSinceMs: nowMs,
+    firingSinceMs: nowMs,
+    clearSinceMs: null,
+    alertId,
+    value: 99,
+    detail: 'chip 99 C',
+  };
+  const names = {
+    rigs: new Map([[subjectId, `rig-${subjectId}`]]),
+    sites: new Map([
+      [NORTH, 'North'],
+      [SOUTH, 'South'],
+    ]),
+    pools: new Map<number, string>(),
+  };
+  writeAlertEvaluation(
+    db,
+    new Map([[key, state]]),
+    [{ kind: 'firing', alertId, atMs: nowMs, value: 99, detail: state.detail, key, rule, scope, subjectId, siteId }],
+    names,
+    [channelId],
+    nowMs,
+  );
   push.requests.length = 0;
   const result = await notifyTick({ db, now: () => nowMs, random: () => 0, log: () => {}, net: pushNet(push) });
   expect(result).toMatchObject({ sent: 1, failed: 0 });
@@ -81,7 +104,7 @@ function received(text: string): string[] {
 }
 
 describe('Web Push per alert', () => {
-  it('sends a site\'s alert to that site\'s people and those of every site, never to another site\'s or a disabled user', async () => {
+  it("sends a site's alert to that site's people and those of every site, never to another site's or a disabled user", async () => {
     expect(await fire('temp-high', 11, NORTH, 10_000)).toEqual(['ada', 'nora', 'wendy']);
     expect(await fire('temp-high', 22, SOUTH, 20_000)).toEqual(['ada', 'sam', 'wendy']);
   });
@@ -95,7 +118,7 @@ describe('Web Push per alert', () => {
     expect(await fire('temp-high', 22, SOUTH, 40_000)).toEqual([]);
   });
 
-  it('sends a channel\'s test to every subscriber who is not disabled', async () => {
+  it("sends a channel's test to every subscriber who is not disabled", async () => {
     const parsed = parseChannelConfig({ kind: 'webpush', timeoutMs: 2000 });
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     const channelId = createChannelRow(db, 'phones', true, parsed.config, 1);

@@ -26,7 +26,16 @@ import { NOTIFY_REPLY_MAX_BYTES, type NotifyNet } from '../../../lib/notify/net'
 import { pushEndpointHostProblem } from '../../../lib/notify/webpush/endpoint-check';
 import { single } from '../../unit/notify/fixtures';
 import { openTestDb, tempDb } from '../../support/temp';
-import { browserKeys, decryptPush, HUGE_REPLY_BYTES, pushNet, startPushEndpoint, verifyVapid, type BrowserKeys, type PushEndpoint } from './push-endpoint';
+import {
+  browserKeys,
+  decryptPush,
+  HUGE_REPLY_BYTES,
+  pushNet,
+  startPushEndpoint,
+  verifyVapid,
+  type BrowserKeys,
+  type PushEndpoint,
+} from './push-endpoint';
 
 const HOST = '127.0.123.1';
 let push: PushEndpoint;
@@ -58,9 +67,20 @@ function subscribe(userId: number, path: string): BrowserKeys {
   return keys;
 }
 const rows = () => db.orm.select().from(pushSubscriptions).all();
-const channel = (config: Partial<Extract<ChannelConfigInput, { kind: 'webpush' }>> = {}, publicUrl: string | null = null, net: NotifyNet = pushNet(push)) =>
-  createChannel({ kind: 'webpush', ...config }, { webPush: { store: pushSubscriptionStore(db), vapidKeys: () => getOrCreateVapidKeys(db, Date.now()), publicUrl }, net });
-const failure = (p: Promise<void>) => p.then(() => null, (e: unknown) => e as NotifyError);
+const channel = (
+  config: Partial<Extract<ChannelConfigInput, { kind: 'webpush' }>> = {},
+  publicUrl: string | null = null,
+  net: NotifyNet = pushNet(push),
+) =>
+  createChannel(
+    { kind: 'webpush', ...config },
+    { webPush: { store: pushSubscriptionStore(db), vapidKeys: () => getOrCreateVapidKeys(db, Date.now()), publicUrl }, net },
+  );
+const failure = (p: Promise<void>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as NotifyError,
+  );
 
 describe('webpush channel', () => {
   it('sends an aes128gcm body the subscriber decrypts, signed with the stored VAPID key for the endpoint origin', async () => {
@@ -70,14 +90,25 @@ describe('webpush channel', () => {
     expect(push.requests).toHaveLength(1);
     const req = push.requests[0];
     expect(req.path).toBe('/push/alice-phone');
-    expect([req.headers['content-encoding'], req.headers['content-type'], req.headers.ttl, req.headers.urgency]).toEqual(['aes128gcm', 'application/octet-stream', '600', 'normal']);
+    expect([req.headers['content-encoding'], req.headers['content-type'], req.headers.ttl, req.headers.urgency]).toEqual([
+      'aes128gcm',
+      'application/octet-stream',
+      '600',
+      'normal',
+    ]);
 
     const claims = verifyVapid(req.headers.authorization);
     expect(claims.aud).toBe(push.baseUrl);
     expect(claims.sub).toBe('mailto:hashwatt@localhost');
     expect(claims.exp * 1000).toBeGreaterThan(before);
     expect(claims.exp * 1000).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
-    const stored = JSON.parse(db.orm.select().from(appSettings).all().find((r) => r.key === VAPID_KEYS_KEY)!.valueJson) as { publicKey: string };
+    const stored = JSON.parse(
+      db.orm
+        .select()
+        .from(appSettings)
+        .all()
+        .find((r) => r.key === VAPID_KEYS_KEY)!.valueJson,
+    ) as { publicKey: string };
     expect(claims.key).toBe(stored.publicKey);
 
     const payload = JSON.parse(decryptPush(req.body, keys));
@@ -94,14 +125,18 @@ describe('webpush channel', () => {
     const bobLaptop = subscribe(bob, '/push/bob-laptop');
     await channel({ userNames: ['bob'] }).send(single());
     expect(push.requests.map((r) => r.path).sort()).toEqual(['/push/bob-laptop', '/push/bob-phone']);
-    for (const r of push.requests) expect(JSON.parse(decryptPush(r.body, r.path.endsWith('phone') ? bobPhone : bobLaptop)).title).toContain('S19-07');
+    for (const r of push.requests)
+      expect(JSON.parse(decryptPush(r.body, r.path.endsWith('phone') ? bobPhone : bobLaptop)).title).toContain('S19-07');
   });
 
   it('410 Gone deletes the subscription; with nobody left the channel fails for good', async () => {
     subscribe(alice, '/push/status/410');
     const err = await failure(channel().send(single()));
     expect(err).toBeInstanceOf(NotifyError);
-    expect([err!.retryable, err!.message]).toEqual([false, 'webpush channel: every subscription (1) has expired or was withdrawn (404/410) and is removed; nobody is subscribed now']);
+    expect([err!.retryable, err!.message]).toEqual([
+      false,
+      'webpush channel: every subscription (1) has expired or was withdrawn (404/410) and is removed; nobody is subscribed now',
+    ]);
     expect(rows()).toEqual([]);
   });
 
@@ -109,7 +144,9 @@ describe('webpush channel', () => {
     subscribe(alice, '/push/status/500');
     const err = await failure(channel().send(single()));
     expect(err!.retryable).toBe(true);
-    expect(err!.message).toBe(`webpush channel: no subscription accepted (1 tried, 1 may succeed later): webpush channel: HTTP 500 from ${new URL(push.baseUrl).host}`);
+    expect(err!.message).toBe(
+      `webpush channel: no subscription accepted (1 tried, 1 may succeed later): webpush channel: HTTP 500 from ${new URL(push.baseUrl).host}`,
+    );
     expect(rows()).toHaveLength(1);
     expect(rows()[0].lastError).toBe(`webpush channel: HTTP 500 from ${new URL(push.baseUrl).host}`);
     expect(JSON.stringify([err!.message, rows()])).not.toContain('push service says');
@@ -128,7 +165,10 @@ describe('webpush channel', () => {
 
   it('no subscriber: fails for good and says so', async () => {
     const err = await failure(channel({ userNames: ['carol'] }).send(single()));
-    expect([err!.retryable, err!.message]).toEqual([false, 'webpush channel: no device has subscribed for carol; turn on "Notifications on this device" in Hashwatt on the phone']);
+    expect([err!.retryable, err!.message]).toEqual([
+      false,
+      'webpush channel: no device has subscribed for carol; turn on "Notifications on this device" in Hashwatt on the phone',
+    ]);
     expect(push.requests).toEqual([]);
   });
 });
@@ -146,7 +186,13 @@ describe('VAPID keys', () => {
     const reopened = openTestDb(t.path);
     try {
       expect(getOrCreateVapidKeys(reopened, 3)).toEqual(first);
-      expect(reopened.orm.select().from(appSettings).all().filter((r) => r.key === VAPID_KEYS_KEY)).toHaveLength(1);
+      expect(
+        reopened.orm
+          .select()
+          .from(appSettings)
+          .all()
+          .filter((r) => r.key === VAPID_KEYS_KEY),
+      ).toHaveLength(1);
     } finally {
       reopened.close();
     }
@@ -155,7 +201,9 @@ describe('VAPID keys', () => {
 
   it('a damaged stored pair is reported, never silently replaced', () => {
     db.orm.insert(appSettings).values({ key: VAPID_KEYS_KEY, valueJson: '{"publicKey":"x","privateKey":"y"}', updatedAtMs: 1 }).run();
-    expect(() => getOrCreateVapidKeys(db, 2)).toThrow("app_settings 'vapid-keys' is not a valid P-256 key pair; delete that row to generate a new one (every device must then subscribe again)");
+    expect(() => getOrCreateVapidKeys(db, 2)).toThrow(
+      "app_settings 'vapid-keys' is not a valid P-256 key pair; delete that row to generate a new one (every device must then subscribe again)",
+    );
   });
 });
 
@@ -169,21 +217,54 @@ describe('through the delivery worker', () => {
     setNotifyPolicy(db, { groupWaitMs: 0, cooldownMs: 0, renotifyMs: 3_600_000 }, nowMs);
     const key = 'unprofitable-rig:rig:7';
     const alertId = `${key}:${nowMs}`;
-    const state = { key, phase: 'firing' as const, pendingSinceMs: nowMs, firingSinceMs: nowMs, clearSinceMs: null, alertId, value: -0.02, detail: 'profit -0.02/kWh below margin 0/kWh' };
+    const state = {
+      key,
+      phase: 'firing' as const,
+      pendingSinceMs: nowMs,
+      firingSinceMs: nowMs,
+      clearSinceMs: null,
+      alertId,
+      value: -0.02,
+      detail: 'profit -0.02/kWh below margin 0/kWh',
+    };
     writeAlertEvaluation(
       db,
       new Map([[key, state]]),
-      [{ kind: 'firing', alertId, atMs: nowMs, value: -0.02, detail: state.detail, key, rule: 'unprofitable-rig', scope: 'rig', subjectId: 7, siteId: null }],
+      [
+        {
+          kind: 'firing',
+          alertId,
+          atMs: nowMs,
+          value: -0.02,
+          detail: state.detail,
+          key,
+          rule: 'unprofitable-rig',
+          scope: 'rig',
+          subjectId: 7,
+          siteId: null,
+        },
+      ],
       { rigs: new Map([[7, 'S19-77']]), sites: new Map(), pools: new Map() },
       [channelId],
       nowMs,
     );
 
-    const result = await notifyTick({ db, now: () => nowMs, random: () => 0, log: () => {}, dashboardUrl: 'https://hashwatt.example.com', net: pushNet(push) });
+    const result = await notifyTick({
+      db,
+      now: () => nowMs,
+      random: () => 0,
+      log: () => {},
+      dashboardUrl: 'https://hashwatt.example.com',
+      net: pushNet(push),
+    });
     expect(result.sent).toBe(1);
     expect(push.requests).toHaveLength(1);
     const payload = JSON.parse(decryptPush(push.requests[0].body, keys));
-    expect([payload.title, payload.url, payload.tag]).toEqual(['[FIRING] S19-77 is losing money', 'https://hashwatt.example.com/alerts', `hashwatt:${alertId}`]);
+    expect([payload.title, payload.url, payload.tag]).toEqual([
+      '[FIRING] S19-77 is losing money',
+      'https://hashwatt.example.com/alerts',
+      `hashwatt:${alertId}`,
+    ]);
     expect(verifyVapid(push.requests[0].headers.authorization).sub).toBe('https://hashwatt.example.com');
     expect(listChannelViews(db).find((c) => c.id === channelId)!.lastDeliveredAtMs).toBe(nowMs);
 
@@ -207,13 +288,32 @@ function fakeDns(answers: Record<string, string>) {
 
 describe('where pushes may go', () => {
   it('a name that resolves to a private or loopback address is refused when the subscription is saved', async () => {
-    const dns = fakeDns({ 'evil.test': '10.0.0.5', 'loop.test': '127.0.0.1', 'meta.test': '169.254.169.254', 'six.test': '::1', 'mapped.test': '::ffff:127.0.0.1', 'fcm.test': '142.250.74.42' });
-    expect(await pushEndpointHostProblem('https://evil.test/send/1', dns)).toBe('endpoint must be a push service at a public address: evil.test resolves to 10.0.0.5, a private (RFC 1918) address');
-    expect(await pushEndpointHostProblem('https://loop.test/send/1', dns)).toBe('endpoint must be a push service at a public address: loop.test resolves to 127.0.0.1, a loopback address');
-    expect(await pushEndpointHostProblem('https://meta.test/x', dns)).toBe('endpoint must be a push service at a public address: meta.test resolves to 169.254.169.254, a cloud metadata service address');
-    expect(await pushEndpointHostProblem('https://six.test/x', dns)).toBe('endpoint must be a push service at a public address: six.test resolves to ::1, a loopback address');
-    expect(await pushEndpointHostProblem('https://mapped.test/x', dns)).toBe('endpoint must be a push service at a public address: mapped.test resolves to ::ffff:127.0.0.1, a loopback address');
-    expect(await pushEndpointHostProblem('https://nowhere.test/x', dns)).toBe('endpoint host cannot be checked: cannot resolve nowhere.test (ENOTFOUND); try again in a moment');
+    const dns = fakeDns({
+      'evil.test': '10.0.0.5',
+      'loop.test': '127.0.0.1',
+      'meta.test': '169.254.169.254',
+      'six.test': '::1',
+      'mapped.test': '::ffff:127.0.0.1',
+      'fcm.test': '142.250.74.42',
+    });
+    expect(await pushEndpointHostProblem('https://evil.test/send/1', dns)).toBe(
+      'endpoint must be a push service at a public address: evil.test resolves to 10.0.0.5, a private (RFC 1918) address',
+    );
+    expect(await pushEndpointHostProblem('https://loop.test/send/1', dns)).toBe(
+      'endpoint must be a push service at a public address: loop.test resolves to 127.0.0.1, a loopback address',
+    );
+    expect(await pushEndpointHostProblem('https://meta.test/x', dns)).toBe(
+      'endpoint must be a push service at a public address: meta.test resolves to 169.254.169.254, a cloud metadata service address',
+    );
+    expect(await pushEndpointHostProblem('https://six.test/x', dns)).toBe(
+      'endpoint must be a push service at a public address: six.test resolves to ::1, a loopback address',
+    );
+    expect(await pushEndpointHostProblem('https://mapped.test/x', dns)).toBe(
+      'endpoint must be a push service at a public address: mapped.test resolves to ::ffff:127.0.0.1, a loopback address',
+    );
+    expect(await pushEndpointHostProblem('https://nowhere.test/x', dns)).toBe(
+      'endpoint host cannot be checked: cannot resolve nowhere.test (ENOTFOUND); try again in a moment',
+    );
     expect(await pushEndpointHostProblem('https://fcm.test/send/1', dns)).toBeNull();
   });
 

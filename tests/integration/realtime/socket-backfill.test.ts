@@ -16,8 +16,22 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const policy = { staleAfterPolls: 2, offlineAfterPolls: 6 };
 const MARKET = { currency: 'USD', networkStaleAfterMs: 60_000, priceStaleAfterMs: 60_000 };
 const reading = (hashrateThs: number): Reading => ({
-  driver: 'antminer', make: 'Bitmain', model: 'Antminer S21', firmware: 't', status: 'mining', hashrateThs, expectedHashrateThs: 200,
-  powerW: 3500, powerSource: 'firmware', efficiencyJth: 3500 / hashrateThs, boards: [], tempMaxC: 60, fansRpm: [], pools: [], uptimeS: 1, hardwareErrors: 0,
+  driver: 'antminer',
+  make: 'Bitmain',
+  model: 'Antminer S21',
+  firmware: 't',
+  status: 'mining',
+  hashrateThs,
+  expectedHashrateThs: 200,
+  powerW: 3500,
+  powerSource: 'firmware',
+  efficiencyJth: 3500 / hashrateThs,
+  boards: [],
+  tempMaxC: 60,
+  fansRpm: [],
+  pools: [],
+  uptimeS: 1,
+  hardwareErrors: 0,
 });
 
 const ADMIN = { role: 'admin', siteIds: null, name: 'a', via: 'session', userId: 1, tokenId: null } as const;
@@ -32,7 +46,25 @@ const clients: Client[] = [];
 
 beforeEach(async () => {
   t = tempDb();
-  upsertDemoFleet(t.db, { sites: [{ name: 'S', timeZone: 'UTC', currency: 'USD' }], rigs: [{ name: 'r1', site: 'S', address: '127.0.9.1', port: 4028, driver: 'antminer', model: 'Antminer S21', nameplateHashrateThs: 200, nameplatePowerW: 3500 }] }, 1);
+  upsertDemoFleet(
+    t.db,
+    {
+      sites: [{ name: 'S', timeZone: 'UTC', currency: 'USD' }],
+      rigs: [
+        {
+          name: 'r1',
+          site: 'S',
+          address: '127.0.9.1',
+          port: 4028,
+          driver: 'antminer',
+          model: 'Antminer S21',
+          nameplateHashrateThs: 200,
+          nameplatePowerW: 3500,
+        },
+      ],
+    },
+    1,
+  );
   rigId = listRigViews(t.db)[0].id;
   webDb = openDb(t.path);
   http = createServer();
@@ -52,7 +84,11 @@ afterEach(async () => {
 
 function collectorSweep(atMs: number, hashrateThs: number) {
   // Written through the collector's connection: the tailer only learns of it through data_version.
-  writeSweep(t.db, { startedAtMs: atMs, durationMs: 10, results: [{ rigId, siteId: 1, tsMs: atMs, ok: true, reading: reading(hashrateThs) }] }, policy);
+  writeSweep(
+    t.db,
+    { startedAtMs: atMs, durationMs: 10, results: [{ rigId, siteId: 1, tsMs: atMs, ok: true, reading: reading(hashrateThs) }] },
+    policy,
+  );
 }
 
 function client(): Client {
@@ -108,9 +144,7 @@ describe('realtime over socket.io', () => {
 
   it('answers a malformed subscribe with a clear error and keeps the connection', async () => {
     const c = client();
-    const bad = await new Promise<Ack<Backfill>>((resolve) =>
-      c.emit('subscribe', { room: 'nope' as 'fleet', cursor: -1 }, resolve),
-    );
+    const bad = await new Promise<Ack<Backfill>>((resolve) => c.emit('subscribe', { room: 'nope' as 'fleet', cursor: -1 }, resolve));
     expect(bad).toEqual({ ok: false, error: 'subscribe needs { room: "fleet", cursor: <non-negative integer> }' });
     const snap = await new Promise<Awaited<Parameters<Parameters<ClientToServerEvents['snapshot']>[0]>[0]>>((resolve) =>
       c.emit('snapshot', resolve),

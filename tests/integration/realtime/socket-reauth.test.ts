@@ -35,8 +35,27 @@ const clients: Client[] = [];
 
 beforeEach(() => {
   t = tempDb();
-  const rig = (name: string, site: string, n: number) => ({ name, site, address: `127.0.9.${n}`, port: 4028, driver: 'antminer', model: 'Antminer S21', nameplateHashrateThs: 200, nameplatePowerW: 3500 });
-  upsertDemoFleet(t.db, { sites: [{ name: 'North', timeZone: 'UTC', currency: 'USD' }, { name: 'South', timeZone: 'UTC', currency: 'USD' }], rigs: [rig('n1', 'North', 1), rig('s1', 'South', 2)] }, 1);
+  const rig = (name: string, site: string, n: number) => ({
+    name,
+    site,
+    address: `127.0.9.${n}`,
+    port: 4028,
+    driver: 'antminer',
+    model: 'Antminer S21',
+    nameplateHashrateThs: 200,
+    nameplatePowerW: 3500,
+  });
+  upsertDemoFleet(
+    t.db,
+    {
+      sites: [
+        { name: 'North', timeZone: 'UTC', currency: 'USD' },
+        { name: 'South', timeZone: 'UTC', currency: 'USD' },
+      ],
+      rigs: [rig('n1', 'North', 1), rig('s1', 'South', 2)],
+    },
+    1,
+  );
 });
 
 /** The web side as server.ts wires it, on its own connection: gate, socket.io, tailer. */
@@ -78,25 +97,34 @@ async function open(headers: Record<string, string>) {
   return seen;
 }
 
-const asUser = (userId: number) => ({ cookie: `hw_sess=${createSession(t.db, userId, Date.now(), { idleMs: 3_600_000, maxAgeMs: 3_600_000 })}` });
+const asUser = (userId: number) => ({
+  cookie: `hw_sess=${createSession(t.db, userId, Date.now(), { idleMs: 3_600_000, maxAgeMs: 3_600_000 })}`,
+});
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ADMIN = { userId: 1 };
 
 describe('sockets re-authorized on access changes', () => {
-  it('closes a user\'s socket when they are narrowed, widened or demoted, telling why, within a second', async () => {
+  it("closes a user's socket when they are narrowed, widened or demoted, telling why, within a second", async () => {
     await serve(SLOW_RECHECK_MS);
     createUser(t.db, 'root', 'admin', 'x', null, 1);
     const narrowed = createUser(t.db, 'nina', 'operator', 'x', [1, 2], 1);
     const widened = createUser(t.db, 'walt', 'viewer', 'x', [1], 1);
     const demoted = createUser(t.db, 'otto', 'operator', 'x', null, 1);
     const bystander = createUser(t.db, 'bea', 'viewer', 'x', [2], 1);
-    const sockets = { narrowed: await open(asUser(narrowed)), widened: await open(asUser(widened)), demoted: await open(asUser(demoted)), bystander: await open(asUser(bystander)) };
+    const sockets = {
+      narrowed: await open(asUser(narrowed)),
+      widened: await open(asUser(widened)),
+      demoted: await open(asUser(demoted)),
+      bystander: await open(asUser(bystander)),
+    };
 
     const changedAtMs = Date.now();
     expect(changeUser(t.db, ADMIN, narrowed, { siteIds: [1] })).toEqual({ ok: true });
     expect(changeUser(t.db, ADMIN, widened, { siteIds: null })).toEqual({ ok: true });
     expect(changeUser(t.db, ADMIN, demoted, { role: 'viewer' })).toEqual({ ok: true });
-    await expect.poll(() => [sockets.narrowed, sockets.widened, sockets.demoted].every((s) => s.closedAtMs !== null), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => [sockets.narrowed, sockets.widened, sockets.demoted].every((s) => s.closedAtMs !== null), { timeout: 5_000 })
+      .toBe(true);
     expect(sockets.narrowed.reason).toBe('access changed: operator of sites 1,2 is now operator of sites 1');
     expect(sockets.widened.reason).toBe('access changed: viewer of sites 1 is now viewer of every site');
     expect(sockets.demoted.reason).toBe('access changed: operator of every site is now viewer of every site');

@@ -60,7 +60,9 @@ async function settled(id: number, timeoutMs = 15_000): Promise<DeviceRequestVie
 beforeAll(async () => {
   sim = await startSimulator({ miners: 4, subnet: SUBNET, httpPort: null, seed: 3, faults: false });
   // .9 answers every command with a reply no driver knows; .30 accepts and never says a word.
-  await listen(`${SUBNET}.9`, (s) => s.end('{"STATUS":[{"STATUS":"S","Code":1,"Msg":"ok","Description":"FooMiner 9.9"}],"FOO":[{"bar":1}]}\u0000'));
+  await listen(`${SUBNET}.9`, (s) =>
+    s.end('{"STATUS":[{"STATUS":"S","Code":1,"Msg":"ok","Description":"FooMiner 9.9"}],"FOO":[{"bar":1}]}\u0000'),
+  );
   await listen(`${SUBNET}.30`, null);
   t = tempDb();
   siteId = t.db.orm.insert(sites).values({ name: 'Lab', createdAtMs: Date.now() }).returning({ id: sites.id }).get().id;
@@ -71,12 +73,29 @@ beforeAll(async () => {
     .returning({ id: rigs.id })
     .get().id;
   // What a collector that crashed mid-scan leaves behind, and two handled requests of different ages.
-  crashedId = insertRaw('scan', { range: `${SUBNET}.0/24`, ports: [4028], siteId }, { status: 'running', progressJson: '{"done":10,"total":254,"found":0}' });
+  crashedId = insertRaw(
+    'scan',
+    { range: `${SUBNET}.0/24`, ports: [4028], siteId },
+    { status: 'running', progressJson: '{"done":10,"total":254,"found":0}' },
+  );
   oldDoneId = insertRaw('probe', { address: '10.0.0.1', port: null, siteId }, { status: 'done', handledAtMs: Date.now() - 8 * DAY_MS });
-  recentDoneId = insertRaw('probe', { address: '10.0.0.1', port: null, siteId }, { status: 'failed', handledAtMs: Date.now() - 6 * DAY_MS });
+  recentDoneId = insertRaw(
+    'probe',
+    { address: '10.0.0.1', port: null, siteId },
+    { status: 'failed', handledAtMs: Date.now() - 6 * DAY_MS },
+  );
   stop = new AbortController();
   loop = runDeviceRequestLoop(
-    { db: t.db, drivers: ALL_DRIVERS, tickMs: 25, progressEveryMs: 0, timeoutMs: 1500, connectTimeoutMs: 500, scanConcurrency: 4, log: (l) => logs.push(l) },
+    {
+      db: t.db,
+      drivers: ALL_DRIVERS,
+      tickMs: 25,
+      progressEveryMs: 0,
+      timeoutMs: 1500,
+      connectTimeoutMs: 500,
+      scanConcurrency: 4,
+      log: (l) => logs.push(l),
+    },
     stop.signal,
   );
 });
@@ -106,7 +125,15 @@ describe('device-request worker', { timeout: 30_000 }, () => {
     expect(r.status, r.error ?? '').toBe('done');
     const result = r.result as ProbeResult;
     expect(result).toMatchObject({ kind: 'probe', siteId });
-    expect(result.device).toMatchObject({ address: rig.address, port: rig.port, driver: rig.driver, model: rig.model, algorithm: 'sha256', pollError: null, knownRig: null });
+    expect(result.device).toMatchObject({
+      address: rig.address,
+      port: rig.port,
+      driver: rig.driver,
+      model: rig.model,
+      algorithm: 'sha256',
+      pollError: null,
+      knownRig: null,
+    });
     expect(result.device.hashrateThs).toBeGreaterThan(0);
   });
 
@@ -134,16 +161,24 @@ describe('device-request worker', { timeout: 30_000 }, () => {
     expect(done.progress).toEqual({ done: 40, total: 40, found: 5 });
     const result = done.result as ScanResult;
     expect(result).toMatchObject({ kind: 'scan', range: `${SUBNET}.1-${SUBNET}.40`, ports: [4028], addresses: 40, silentAddresses: 35 });
-    expect(result.hits.map((h) => [h.address, h.port, h.driver, h.model])).toEqual(sim.manifest.rigs.map((r) => [r.address, r.port, r.driver, r.model]));
+    expect(result.hits.map((h) => [h.address, h.port, h.driver, h.model])).toEqual(
+      sim.manifest.rigs.map((r) => [r.address, r.port, r.driver, r.model]),
+    );
     expect(result.hits.map((h) => h.knownRig?.name ?? null)).toEqual([null, 'lab-known', null, null]);
     expect(result.unrecognised).toEqual([{ address: `${SUBNET}.9`, port: 4028, protocol: 'cgminer' }]);
-    const kept = t.db.sqlite.prepare('SELECT raw_json FROM unrecognised_devices WHERE address = ?').get(`${SUBNET}.9`) as { raw_json: string };
+    const kept = t.db.sqlite.prepare('SELECT raw_json FROM unrecognised_devices WHERE address = ?').get(`${SUBNET}.9`) as {
+      raw_json: string;
+    };
     expect(kept.raw_json).toContain('FooMiner 9.9');
   });
 
   it.each([
     ['scan', { range: '10.0.0.x/24', ports: [4028], siteId: 1 }, 'range: "10.0.0.x/24": "10.0.0.x" is not an IPv4 address'],
-    ['scan', { range: '10.0.0.0/16', ports: [4028], siteId: 1 }, 'range: "10.0.0.0/16" has 65536 addresses; scan at most 4096 (a /20) at a time'],
+    [
+      'scan',
+      { range: '10.0.0.0/16', ports: [4028], siteId: 1 },
+      'range: "10.0.0.0/16" has 65536 addresses; scan at most 4096 (a /20) at a time',
+    ],
     ['scan', { range: '10.0.0.0/24', ports: [0], siteId: 1 }, 'ports: 0 is not a port from 1 to 65535'],
     ['probe', { address: '10.0.0.256', siteId: 1 }, 'address: "10.0.0.256": 10.0.0.256 is not an IPv4 address (octet above 255)'],
     ['probe', { address: '10.0.0.5', siteId: 99 }, 'siteId: there is no site 99'],
@@ -165,6 +200,10 @@ describe('device-request worker', { timeout: 30_000 }, () => {
     const { id } = recordDeviceRequest(t.db, { kind: 'probe', address: `${SUBNET}.9`, port: 4028, siteId }, Date.now());
     const r = await settled(id);
     expect(r.status).toBe('failed');
-    expect(r.error).toMatch(new RegExp(`^${SUBNET.replace(/\./g, '\\.')}\\.9:4028 answers over cgminer but no driver recognises it.*; its replies were kept for a support request$`));
+    expect(r.error).toMatch(
+      new RegExp(
+        `^${SUBNET.replace(/\./g, '\\.')}\\.9:4028 answers over cgminer but no driver recognises it.*; its replies were kept for a support request$`,
+      ),
+    );
   });
 });

@@ -62,17 +62,57 @@ function storeEverySecret(db: ReturnType<typeof tempDb>['db']): string {
   createChannelRow(db, 'ntfy', true, channel({ kind: 'ntfy', topic: 'rigs', token: SECRETS.ntfy }), 1);
   createChannelRow(db, 'tg', true, channel({ kind: 'telegram', botToken: SECRETS.telegram, chatId: '-100' }), 1);
   createChannelRow(db, 'slack', true, channel({ kind: 'slack', webhookUrl: SECRETS.slack }), 1);
-  createChannelRow(db, 'mail', true, channel({ kind: 'email', host: 'smtp.example.com', auth: { user: 'ops', pass: SECRETS.smtp }, from: 'a@example.com', to: ['b@example.com'] }), 1);
-  expect(createPool(db, { name: 'braiins', kind: 'braiins', baseUrl: 'https://pool.braiins.com', credentials: { token: SECRETS.braiins }, feePct: 2, matchUrl: 'braiins' }, 1).ok).toBe(true);
+  createChannelRow(
+    db,
+    'mail',
+    true,
+    channel({
+      kind: 'email',
+      host: 'smtp.example.com',
+      auth: { user: 'ops', pass: SECRETS.smtp },
+      from: 'a@example.com',
+      to: ['b@example.com'],
+    }),
+    1,
+  );
   expect(
-    createPool(db, { name: 'ant', kind: 'antpool', baseUrl: 'https://antpool.com', credentials: { userId: 'miner7', apiKey: SECRETS.antpoolKey, apiSecret: SECRETS.antpoolSecret }, feePct: 2, matchUrl: 'antpool' }, 1).ok,
+    createPool(
+      db,
+      {
+        name: 'braiins',
+        kind: 'braiins',
+        baseUrl: 'https://pool.braiins.com',
+        credentials: { token: SECRETS.braiins },
+        feePct: 2,
+        matchUrl: 'braiins',
+      },
+      1,
+    ).ok,
+  ).toBe(true);
+  expect(
+    createPool(
+      db,
+      {
+        name: 'ant',
+        kind: 'antpool',
+        baseUrl: 'https://antpool.com',
+        credentials: { userId: 'miner7', apiKey: SECRETS.antpoolKey, apiSecret: SECRETS.antpoolSecret },
+        feePct: 2,
+        matchUrl: 'antpool',
+      },
+      1,
+    ).ok,
   ).toBe(true);
   setSourcesSettings(db, SOURCES, 1);
   return getOrCreateVapidKeys(db, 1).privateKey;
 }
 
 /** The bytes of the database file and, when present, its WAL, as Latin-1 text to search. */
-const fileBytes = (path: string) => [path, `${path}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('\n');
+const fileBytes = (path: string) =>
+  [path, `${path}-wal`]
+    .filter(existsSync)
+    .map((p) => readFileSync(p).toString('latin1'))
+    .join('\n');
 
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
@@ -111,12 +151,19 @@ describe('secrets in the database file', () => {
       const hook = JSON.parse(getChannelRow(other, 1)!.configJson) as { secret: string };
       expect(hook.secret).toMatch(/^enc:v1:/);
       expect(getPoolConfig(other, 1)?.credentials.token).toMatch(/^enc:v1:/);
-      expect(getStoredSourcesSettings(other).error).toMatch(/^the stored source settings cannot be used: its bitcoind\.password is sealed with a key this installation does not have/);
+      expect(getStoredSourcesSettings(other).error).toMatch(
+        /^the stored source settings cannot be used: its bitcoind\.password is sealed with a key this installation does not have/,
+      );
       expect(() => getOrCreateVapidKeys(other, 3)).toThrow(/^app_settings 'vapid-keys': its privateKey is sealed with a key/);
       const logged: string[] = [];
-      const channels = enabledChannels(other, createOnceLog((line) => logged.push(line)));
+      const channels = enabledChannels(
+        other,
+        createOnceLog((line) => logged.push(line)),
+      );
       expect(channels.size).toBe(0);
-      expect(logged.join('\n')).toMatch(/channel "hook": has an invalid stored config, skipped: its secret is sealed with a key this installation does not have/);
+      expect(logged.join('\n')).toMatch(
+        /channel "hook": has an invalid stored config, skipped: its secret is sealed with a key this installation does not have/,
+      );
     } finally {
       other.close();
     }
@@ -125,7 +172,9 @@ describe('secrets in the database file', () => {
   it('a connection without a key stores no secret at all', () => {
     const locked = openDb(t.path);
     try {
-      expect(() => createChannelRow(locked, 'x', true, channel({ kind: 'webhook', url: 'https://x.example/h', secret: 'sixteen-chars-or-more' }), 1)).toThrow(SecretsLockedError);
+      expect(() =>
+        createChannelRow(locked, 'x', true, channel({ kind: 'webhook', url: 'https://x.example/h', secret: 'sixteen-chars-or-more' }), 1),
+      ).toThrow(SecretsLockedError);
       expect(locked.sqlite.prepare('select count(*) as n from alert_channels').get()).toEqual({ n: 0 });
     } finally {
       locked.close();
@@ -178,7 +227,9 @@ describe('the key at start', () => {
   it('a check value deleted by hand still tells a wrong key by a sealed secret', () => {
     storeEverySecret(t.db);
     t.db.sqlite.prepare("delete from app_settings where key = 'secret-key-check'").run();
-    expect(() => prepareSecretKey(t.db, config(t.path, generateSecretKey()), 2)).toThrow(/\(a sealed secret in alert_channels does not open with it\)/);
+    expect(() => prepareSecretKey(t.db, config(t.path, generateSecretKey()), 2)).toThrow(
+      /\(a sealed secret in alert_channels does not open with it\)/,
+    );
   });
 
   it('the first start creates the key file 0600 and says to back it up', () => {
@@ -204,11 +255,31 @@ describe('upgrading a database an earlier version wrote in plain text', () => {
     const old = openDb(path);
     migrateDb(old);
     // Rows exactly as the previous release wrote them.
-    const insertChannel = old.sqlite.prepare('insert into alert_channels (name, enabled, config_json, created_at_ms, updated_at_ms) values (?, 1, ?, 1, 1)');
-    insertChannel.run('hook', JSON.stringify({ kind: 'webhook', url: 'https://ops.example/hook', secret: SECRETS.webhook, timeoutMs: 10000 }));
-    insertChannel.run('mail', JSON.stringify({ kind: 'email', host: 'smtp.example.com', port: 587, secure: false, requireTls: false, auth: { user: 'ops', pass: SECRETS.smtp }, from: 'a@example.com', to: ['b@example.com'], timeoutMs: 10000 }));
+    const insertChannel = old.sqlite.prepare(
+      'insert into alert_channels (name, enabled, config_json, created_at_ms, updated_at_ms) values (?, 1, ?, 1, 1)',
+    );
+    insertChannel.run(
+      'hook',
+      JSON.stringify({ kind: 'webhook', url: 'https://ops.example/hook', secret: SECRETS.webhook, timeoutMs: 10000 }),
+    );
+    insertChannel.run(
+      'mail',
+      JSON.stringify({
+        kind: 'email',
+        host: 'smtp.example.com',
+        port: 587,
+        secure: false,
+        requireTls: false,
+        auth: { user: 'ops', pass: SECRETS.smtp },
+        from: 'a@example.com',
+        to: ['b@example.com'],
+        timeoutMs: 10000,
+      }),
+    );
     old.sqlite
-      .prepare("insert into pools (name, kind, base_url, credentials_json, fee_pct, match_url, created_at_ms) values ('ant', 'antpool', 'https://antpool.com', ?, 2, 'antpool', 1)")
+      .prepare(
+        "insert into pools (name, kind, base_url, credentials_json, fee_pct, match_url, created_at_ms) values ('ant', 'antpool', 'https://antpool.com', ?, 2, 'antpool', 1)",
+      )
       .run(JSON.stringify({ userId: 'miner7', apiKey: SECRETS.antpoolKey, apiSecret: SECRETS.antpoolSecret }));
     old.sqlite.prepare("insert into app_settings (key, value_json, updated_at_ms) values ('sources', ?, 1)").run(JSON.stringify(SOURCES));
     const vapid = generateVapidKeys();
@@ -225,7 +296,8 @@ describe('upgrading a database an earlier version wrote in plain text', () => {
       expect(lines[1]).toBe(`sealed 6 secret(s) that an earlier version stored in plain text, with the key from ${path}.key`);
       expect(prepareSecretKey(db, config(path), 3)).toEqual([]); // idempotent: nothing left to seal
       // Not left behind in the file's free space or in the WAL either.
-      for (const secret of [SECRETS.webhook, SECRETS.smtp, SECRETS.antpoolKey, SECRETS.antpoolSecret, SECRETS.bitcoind, plainVapid]) expect(fileBytes(path).includes(secret), secret).toBe(false);
+      for (const secret of [SECRETS.webhook, SECRETS.smtp, SECRETS.antpoolKey, SECRETS.antpoolSecret, SECRETS.bitcoind, plainVapid])
+        expect(fileBytes(path).includes(secret), secret).toBe(false);
       expect(JSON.parse(getChannelRow(db, 2)!.configJson).auth.pass).toBe(SECRETS.smtp);
       expect(getPoolConfig(db, 1)?.credentials.apiSecret).toBe(SECRETS.antpoolSecret);
       expect(getStoredSourcesSettings(db).settings?.bitcoind?.password).toBe(SECRETS.bitcoind);

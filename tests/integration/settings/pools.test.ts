@@ -41,7 +41,17 @@ function parsed(body: unknown, storedId: number | null = null) {
 
 describe('pool accounts from the settings screen', () => {
   it('an added pool is fetched on the next refresh; an edit keeping the redacted token still authenticates', async () => {
-    const add = createPool(t.db, parsed({ name: 'Braiins', kind: 'braiins', baseUrl: `${server.url}/braiins`, credentials: { token: FAKE_TOKEN }, matchUrl: 'braiins.com' }), clockMs);
+    const add = createPool(
+      t.db,
+      parsed({
+        name: 'Braiins',
+        kind: 'braiins',
+        baseUrl: `${server.url}/braiins`,
+        credentials: { token: FAKE_TOKEN },
+        matchUrl: 'braiins.com',
+      }),
+      clockMs,
+    );
     expect(add.ok).toBe(true);
     const id = add.ok ? add.value : 0;
     await refresh();
@@ -50,7 +60,14 @@ describe('pool accounts from the settings screen', () => {
     expect(first.value?.hashrateThs1h).toBeGreaterThan(0);
 
     const [view] = listPoolViews(t.db);
-    expect(view).toMatchObject({ id, name: 'Braiins', kind: 'braiins', credentials: { token: '<redacted>' }, feePct: 2, state: { key: `pool:${id}`, lastError: null } });
+    expect(view).toMatchObject({
+      id,
+      name: 'Braiins',
+      kind: 'braiins',
+      credentials: { token: '<redacted>' },
+      feePct: 2,
+      state: { key: `pool:${id}`, lastError: null },
+    });
     const { id: _id, state: _state, ...shown } = view;
     expect(updatePool(t.db, id, parsed({ ...shown, feePct: 1.5 }, id), clockMs)).toEqual({ ok: true, value: id });
     expect(getPoolConfig(t.db, id)?.credentials).toEqual({ token: FAKE_TOKEN });
@@ -59,8 +76,22 @@ describe('pool accounts from the settings screen', () => {
   });
 
   it('a wrong token is reported on the pool without exposing it, and the other pools go on', async () => {
-    const bad = createPool(t.db, parsed({ name: 'Bad', kind: 'braiins', baseUrl: `${server.url}/braiins`, credentials: { token: 'wrong-token-777' }, matchUrl: 'x' }), clockMs);
-    const good = createPool(t.db, parsed({ name: 'Ocean', kind: 'ocean', baseUrl: `${server.url}/ocean`, credentials: { address: 'bc1qexampleaddress' }, matchUrl: 'ocean' }), clockMs);
+    const bad = createPool(
+      t.db,
+      parsed({ name: 'Bad', kind: 'braiins', baseUrl: `${server.url}/braiins`, credentials: { token: 'wrong-token-777' }, matchUrl: 'x' }),
+      clockMs,
+    );
+    const good = createPool(
+      t.db,
+      parsed({
+        name: 'Ocean',
+        kind: 'ocean',
+        baseUrl: `${server.url}/ocean`,
+        credentials: { address: 'bc1qexampleaddress' },
+        matchUrl: 'ocean',
+      }),
+      clockMs,
+    );
     await refresh();
     const views = listPoolViews(t.db);
     expect(views.map((v) => [v.name, v.state?.lastError === null])).toEqual([
@@ -72,7 +103,17 @@ describe('pool accounts from the settings screen', () => {
   });
 
   it('refuses a duplicate name and removes a pool with its state', async () => {
-    const a = createPool(t.db, parsed({ name: 'Ocean', kind: 'ocean', baseUrl: `${server.url}/ocean`, credentials: { address: 'bc1qexampleaddress' }, matchUrl: 'ocean' }), clockMs);
+    const a = createPool(
+      t.db,
+      parsed({
+        name: 'Ocean',
+        kind: 'ocean',
+        baseUrl: `${server.url}/ocean`,
+        credentials: { address: 'bc1qexampleaddress' },
+        matchUrl: 'ocean',
+      }),
+      clockMs,
+    );
     expect(createPool(t.db, parsed({ name: 'Ocean', kind: 'f2pool', credentials: { user: 'u' }, matchUrl: 'f2' }), clockMs)).toEqual({
       ok: false,
       error: { reason: 'conflict', message: 'a pool named "Ocean" already exists' },

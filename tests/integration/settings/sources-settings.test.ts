@@ -70,15 +70,24 @@ describe('stored source settings', () => {
   });
 
   it('a stored row that no longer validates is reported and the environment applies', () => {
-    t.db.orm.insert(appSettings).values({ key: 'sources', valueJson: JSON.stringify({ ...envConfig, intervalS: 0 }), updatedAtMs: 5 }).run();
-    expect(getStoredSourcesSettings(t.db).error).toBe('the stored source settings are invalid: intervalS must be a whole number from 5 to 86400 (got 0)');
+    t.db.orm
+      .insert(appSettings)
+      .values({ key: 'sources', valueJson: JSON.stringify({ ...envConfig, intervalS: 0 }), updatedAtMs: 5 })
+      .run();
+    expect(getStoredSourcesSettings(t.db).error).toBe(
+      'the stored source settings are invalid: intervalS must be a whole number from 5 to 86400 (got 0)',
+    );
     const lines: string[] = [];
     expect(effectiveSourcesConfig(t.db, envConfig, (l) => lines.push(l))).toBe(envConfig);
-    expect(lines).toEqual(["sources: the stored source settings are invalid: intervalS must be a whole number from 5 to 86400 (got 0); using the environment's settings"]);
+    expect(lines).toEqual([
+      "sources: the stored source settings are invalid: intervalS must be a whole number from 5 to 86400 (got 0); using the environment's settings",
+    ]);
   });
 
   it('refuses to store an invalid document', () => {
-    expect(() => setSourcesSettings(t.db, { ...envConfig, timeoutMs: 5 }, 1)).toThrow('invalid source settings: timeoutMs must be a whole number from 100 to 120000 (got 5)');
+    expect(() => setSourcesSettings(t.db, { ...envConfig, timeoutMs: 5 }, 1)).toThrow(
+      'invalid source settings: timeoutMs must be a whole number from 100 to 120000 (got 5)',
+    );
     expect(getStoredSourcesSettings(t.db).settings).toBeNull();
   });
 });

@@ -17,8 +17,13 @@ const DAY_MS = 86_400_000;
 describe('storageReport', () => {
   it('reports the file, WAL and free disk, and the steady-state estimate for the rigs configured now', () => {
     const site = t.db.orm.insert(sites).values({ name: 'North', createdAtMs: 0 }).returning({ id: sites.id }).get();
-    for (const name of ['a', 'b']) t.db.orm.insert(rigs).values({ name, siteId: site.id, address: '10.0.0.1', port: 4028, driver: 'antminer', createdAtMs: 0 }).run();
-    const report = storageReport(t.db, { dbPath: t.path, pollIntervalS: 10, retention: { rawRetentionMs: 48 * HOUR_MS, m1RetentionMs: 30 * DAY_MS, h1RetentionMs: 730 * DAY_MS } });
+    for (const name of ['a', 'b'])
+      t.db.orm.insert(rigs).values({ name, siteId: site.id, address: '10.0.0.1', port: 4028, driver: 'antminer', createdAtMs: 0 }).run();
+    const report = storageReport(t.db, {
+      dbPath: t.path,
+      pollIntervalS: 10,
+      retention: { rawRetentionMs: 48 * HOUR_MS, m1RetentionMs: 30 * DAY_MS, h1RetentionMs: 730 * DAY_MS },
+    });
 
     expect(report.rigs).toBe(2);
     expect(report.now.fileBytes).toBeGreaterThan(0);
@@ -35,7 +40,11 @@ describe('storageReport', () => {
   });
 
   it('reports no free disk when the folder cannot be read, rather than failing', () => {
-    const report = storageReport(t.db, { dbPath: '/nonexistent-dir/x/hashwatt.db', pollIntervalS: 10, retention: { rawRetentionMs: HOUR_MS, m1RetentionMs: DAY_MS, h1RetentionMs: DAY_MS } });
+    const report = storageReport(t.db, {
+      dbPath: '/nonexistent-dir/x/hashwatt.db',
+      pollIntervalS: 10,
+      retention: { rawRetentionMs: HOUR_MS, m1RetentionMs: DAY_MS, h1RetentionMs: DAY_MS },
+    });
     expect(report.diskFreeBytes).toBeNull();
     expect(report.now.walBytes).toBe(0);
     expect(report.estimate.totalBytes).toBe(0);

@@ -31,9 +31,15 @@ interface Node {
 /** getblockstats of a fake chain: 0.03 BTC + height % 10 * 1000 sats of fees, blocks every 590 s. */
 function blockStats(node: Node, height: number, fields: string[]): { result: unknown; error: unknown } {
   node.statsCalls++;
-  if (height > node.tip) return { result: null, error: { code: -8, message: `Target block height ${height} after current tip ${node.tip}` } };
+  if (height > node.tip)
+    return { result: null, error: { code: -8, message: `Target block height ${height} after current tip ${node.tip}` } };
   if (node.pruned && height === PERIOD_START) return { result: null, error: { code: -1, message: 'Block not available (pruned data)' } };
-  const all = { ...(fixtureJson('network/bitcoind-getblockstats-regtest-103.json') as object), height, time: START_TIME_S + (height - PERIOD_START) * 590, totalfee: 3_000_000 + (height % 10) * 1000 };
+  const all = {
+    ...(fixtureJson('network/bitcoind-getblockstats-regtest-103.json') as object),
+    height,
+    time: START_TIME_S + (height - PERIOD_START) * 590,
+    totalfee: 3_000_000 + (height % 10) * 1000,
+  };
   return { result: Object.fromEntries(Object.entries(all).filter(([k]) => fields.includes(k))), error: null };
 }
 
@@ -45,7 +51,17 @@ function answer(node: Node, call: { id: unknown; method: string; params: unknown
   }
   if (call.method === 'getblockchaininfo') {
     const info = fixtureJson('network/bitcoind-getblockchaininfo-testnet-0.17.json') as object;
-    return { ...base, result: { ...info, chain: 'main', blocks: node.tip, initialblockdownload: node.syncing, verificationprogress: node.syncing ? 0.4213 : 1 }, error: null };
+    return {
+      ...base,
+      result: {
+        ...info,
+        chain: 'main',
+        blocks: node.tip,
+        initialblockdownload: node.syncing,
+        verificationprogress: node.syncing ? 0.4213 : 1,
+      },
+      error: null,
+    };
   }
   if (call.method === 'getblockstats') return { ...base, ...blockStats(node, call.params[0] as number, call.params[1] as string[]) };
   return { ...base, result: null, error: { code: -32601, message: 'Method not found' } };
@@ -56,7 +72,13 @@ let rpc: FakeServer;
 let t: ReturnType<typeof tempDb>;
 
 beforeEach(async () => {
-  node = { auth: `Basic ${Buffer.from('hashwatt:rpc-pass-9f').toString('base64')}`, tip: TIP, syncing: false, pruned: false, statsCalls: 0 };
+  node = {
+    auth: `Basic ${Buffer.from('hashwatt:rpc-pass-9f').toString('base64')}`,
+    tip: TIP,
+    syncing: false,
+    pruned: false,
+    statsCalls: 0,
+  };
   rpc = await startFake(({ headers, body }) => {
     if (headers.authorization !== node.auth) return { status: 401, body: '', type: 'text/html' };
     const request = JSON.parse(body) as unknown;
@@ -98,7 +120,12 @@ describe('Bitcoin Core source', () => {
       difficulty: 1.2e14,
       feesPerBlockSats: Math.round(sum / 144),
       networkHashrateThs: 860_000_000,
-      nextAdjustment: { estimatedChangePct: expect.closeTo((600 / 590 - 1) * 100, 9), estimatedDateMs: T1 + 344 * avgBlockMs, blocksLeft: 344, height: 925_344 },
+      nextAdjustment: {
+        estimatedChangePct: expect.closeTo((600 / 590 - 1) * 100, 9),
+        estimatedDateMs: T1 + 344 * avgBlockMs,
+        blocksLeft: 344,
+        height: 925_344,
+      },
       halving: { height: 1_050_000, blocksLeft: 125_000, estimatedDateMs: T1 + 125_000 * avgBlockMs },
     });
     expect(rpc.requests).toHaveLength(2); // getmininginfo + getblockchaininfo, then one getblockstats batch
@@ -131,11 +158,17 @@ describe('Bitcoin Core source', () => {
     expect(getSourced(t.db, 'network')).toMatchObject({ fetchedAtMs: T1 + 60_000, lastError: null });
 
     await refresh({ HASHWATT_BITCOIND_COOKIE: join(t.dir, 'missing.cookie') }, T1 + 120_000);
-    expect(getSourced(t.db, 'network')).toMatchObject({ fetchedAtMs: T1 + 60_000, lastError: expect.stringMatching(/cannot read the bitcoind cookie file .*missing\.cookie: ENOENT/) });
+    expect(getSourced(t.db, 'network')).toMatchObject({
+      fetchedAtMs: T1 + 60_000,
+      lastError: expect.stringMatching(/cannot read the bitcoind cookie file .*missing\.cookie: ENOENT/),
+    });
 
     // A path that is no cookie file is read no further than a cookie could be (it used to read /dev/zero forever).
     await refresh({ HASHWATT_BITCOIND_COOKIE: '/dev/zero' }, T1 + 180_000);
-    expect(getSourced(t.db, 'network')).toMatchObject({ fetchedAtMs: T1 + 60_000, lastError: 'the bitcoind cookie file /dev/zero is larger than 4096 bytes: not a cookie file' });
+    expect(getSourced(t.db, 'network')).toMatchObject({
+      fetchedAtMs: T1 + 60_000,
+      lastError: 'the bitcoind cookie file /dev/zero is larger than 4096 bytes: not a cookie file',
+    });
   });
 
   it('a wrong password is an HTTP 401 that never shows the password', async () => {

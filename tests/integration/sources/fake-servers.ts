@@ -17,7 +17,11 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-type Handler = (req: { method: string; path: string; headers: IncomingMessage['headers']; body: string }) => { status: number; body: string; type?: string };
+type Handler = (req: { method: string; path: string; headers: IncomingMessage['headers']; body: string }) => {
+  status: number;
+  body: string;
+  type?: string;
+};
 
 /** Starts a fake whose healthy replies come from `handle`. */
 export async function startFake(handle: Handler): Promise<FakeServer> {
@@ -27,7 +31,12 @@ export async function startFake(handle: Handler): Promise<FakeServer> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const entry = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const entry = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       fake.requests.push(entry);
       if (fake.mode === 'silent') return void pending.add(res); // never answers
       if (fake.mode === 'error') return void res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
@@ -65,8 +74,10 @@ export function startCapturesServer(): Promise<FakeServer> {
       // Echo the token back on refusal, as careless APIs do: the stored error must still not contain it.
       const token = String(headers['slushpool-auth-token'] ?? '');
       if (token !== FAKE_TOKEN) return { status: 401, body: `{"detail":"invalid token ${token}"}` };
-      if (path === '/braiins/accounts/profile/json/btc/') return { status: 200, body: fixtureText('pool/braiins-pool-accounts-profile-json-btc.json') };
-      if (path === '/braiins/accounts/workers/json/btc/') return { status: 200, body: fixtureText('pool/braiins-pool-accounts-workers-json-btc.json') };
+      if (path === '/braiins/accounts/profile/json/btc/')
+        return { status: 200, body: fixtureText('pool/braiins-pool-accounts-profile-json-btc.json') };
+      if (path === '/braiins/accounts/workers/json/btc/')
+        return { status: 200, body: fixtureText('pool/braiins-pool-accounts-workers-json-btc.json') };
     }
     const file = files[path];
     return file ? { status: 200, body: file[0], type: file[1] } : { status: 404, body: 'Not found', type: 'text/plain' };

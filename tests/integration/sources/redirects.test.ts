@@ -53,16 +53,34 @@ afterAll(() => t?.cleanup());
 
 describe('a source that redirects', () => {
   it('is not followed: the network source records where it points, nothing reaches the other host', async () => {
-    await refreshSources({ db: t.db, now: () => 1000, config: loadSourcesConfig({ HASHWATT_MEMPOOL_URL: `${redirector.url}/api` }), log: () => undefined });
+    await refreshSources({
+      db: t.db,
+      now: () => 1000,
+      config: loadSourcesConfig({ HASHWATT_MEMPOOL_URL: `${redirector.url}/api` }),
+      log: () => undefined,
+    });
     const network = getSourced(t.db, 'network');
     expect(network.value).toBeNull();
-    expect(network.lastError).toMatch(/^HTTP 302 redirects to 127\.0\.176\.2:\d+; redirects are not followed: set the URL it points to \(GET http:\/\/127\.0\.176\.1:\d+\/api\//);
+    expect(network.lastError).toMatch(
+      /^HTTP 302 redirects to 127\.0\.176\.2:\d+; redirects are not followed: set the URL it points to \(GET http:\/\/127\.0\.176\.1:\d+\/api\//,
+    );
     expect(getSourced(t.db, 'price').lastError).toMatch(/^HTTP 302 redirects to 127\.0\.176\.2:\d+/);
     expect(elsewhere.hits).toEqual([]);
   });
 
   it("a pool's token never reaches the host a redirect names", async () => {
-    createPool(t.db, { name: 'Braiins', kind: 'braiins', baseUrl: `${redirector.url}/braiins`, credentials: { token: 'pool-token-secret' }, feePct: 2, matchUrl: 'braiins' }, 1);
+    createPool(
+      t.db,
+      {
+        name: 'Braiins',
+        kind: 'braiins',
+        baseUrl: `${redirector.url}/braiins`,
+        credentials: { token: 'pool-token-secret' },
+        feePct: 2,
+        matchUrl: 'braiins',
+      },
+      1,
+    );
     await refreshSources({ db: t.db, now: () => 1000, config: loadSourcesConfig({ HASHWATT_BTC_PRICE: '90000' }), log: () => undefined });
     const pool = t.db.sqlite.prepare("SELECT last_error AS error FROM source_state WHERE key LIKE 'pool:%'").get() as { error: string };
     expect(pool.error).toMatch(/^HTTP 302 redirects to 127\.0\.176\.2:\d+; redirects are not followed/);

@@ -44,7 +44,15 @@ async function failure(p: Promise<unknown>): Promise<SourceError> {
   return err as SourceError;
 }
 
-const FEED: RealtimeTariff = { kind: 'realtime', url: '', format: 'json', priceField: 'price', unit: 'MWh', staleAfterS: 900, fallbackPricePerKwh: 0.05 };
+const FEED: RealtimeTariff = {
+  kind: 'realtime',
+  url: '',
+  format: 'json',
+  priceField: 'price',
+  unit: 'MWh',
+  staleAfterS: 900,
+  fallbackPricePerKwh: 0.05,
+};
 
 describe('one reply', () => {
   it.each([
@@ -68,7 +76,9 @@ describe('one reply', () => {
     const err = await failure(getText(`${server.url}/api/v1/prices`, { timeoutMs: 600 }));
     expect(Date.now() - started).toBeLessThan(600 + 1_500);
     expect(err.kind).toBe('timeout');
-    expect(err.message).toMatch(/^the reply was not complete within 600 ms \(\d+ bytes came\) \(GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/prices\)$/);
+    expect(err.message).toMatch(
+      /^the reply was not complete within 600 ms \(\d+ bytes came\) \(GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/prices\)$/,
+    );
   });
 
   it('of a real-time tariff feed may be 4 MiB, over HTTP or from a file', async () => {
@@ -81,7 +91,10 @@ describe('one reply', () => {
     const file = join(t.dir, 'feed.json');
     writeFileSync(file, `{"price": 42, "pad": "${' '.repeat(REPLY_MAX_BYTES.tariffFeed)}"}`);
     const fromFile = await failure(fetchTariffFeed({ ...FEED, url: pathToFileURL(file).href }, { timeoutMs: 1_000 }));
-    expect(fromFile).toMatchObject({ kind: 'too-large', message: `the feed file is larger than the 4.0 MiB a feed may be (READ ${pathToFileURL(file).href})` });
+    expect(fromFile).toMatchObject({
+      kind: 'too-large',
+      message: `the feed file is larger than the 4.0 MiB a feed may be (READ ${pathToFileURL(file).href})`,
+    });
   });
 });
 
@@ -146,7 +159,8 @@ describe('a collector process', { timeout: 180_000 }, () => {
     const db = openDb(t.path, { readonly: true });
     try {
       const state = (key: string) => getSourced(db, key);
-      const allGood = () => ['network', 'price', `tariff:${site.value}`].every((k) => state(k).fetchedAtMs !== null && state(k).lastError === null);
+      const allGood = () =>
+        ['network', 'price', `tariff:${site.value}`].every((k) => state(k).fetchedAtMs !== null && state(k).lastError === null);
       await until(`the first good refresh (collector output: ${output})`, allGood);
       const cut = (key: string) => /larger than the/.test(state(key).lastError ?? '');
       const allCut = () => cut('network') && cut('price') && cut(`tariff:${site.value}`);
@@ -168,7 +182,9 @@ describe('a collector process', { timeout: 180_000 }, () => {
       expect(allCut()).toBe(true);
       const grewBytes = rssBytes(pid) - before;
       const floods = server.sent.slice(sentBefore).filter((s) => s.bytes > 1024);
-      console.log(`collector RSS: ${(before / MB).toFixed(0)} MB before, changed by ${(grewBytes / MB).toFixed(1)} MB over ${floods.length} replies of 200 MB, the largest sent ${(Math.max(...floods.map((s) => s.bytes)) / MB).toFixed(1)} MB before the collector hung up`);
+      console.log(
+        `collector RSS: ${(before / MB).toFixed(0)} MB before, changed by ${(grewBytes / MB).toFixed(1)} MB over ${floods.length} replies of 200 MB, the largest sent ${(Math.max(...floods.map((s) => s.bytes)) / MB).toFixed(1)} MB before the collector hung up`,
+      );
       // Generous: reading them whole grew it by hundreds of MB (860 MB). 16 MB was passed by 0.1 MB in a
       // loaded two-shard run, where the collector's own heap moves by that much between samples.
       expect(grewBytes).toBeLessThan(48 * MB);
@@ -177,7 +193,9 @@ describe('a collector process', { timeout: 180_000 }, () => {
 
       // The last good values are kept, flagged by the error.
       expect(state('network').value).toMatchObject({ tipHeight: 900_000 });
-      expect(state('price').lastError).toMatch(/^the reply is larger than the 256\.0 KiB this source may send \(cut after \d+ bytes\) \(GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/prices\)$/);
+      expect(state('price').lastError).toMatch(
+        /^the reply is larger than the 256\.0 KiB this source may send \(cut after \d+ bytes\) \(GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/prices\)$/,
+      );
       expect(collector.exitCode).toBeNull(); // still running
     } finally {
       db.close();

@@ -61,8 +61,22 @@ describe('refreshSources', () => {
     await refresh();
 
     const network = getSourced<NetworkState>(t.db, 'network');
-    expect(network).toEqual({ value: expectedNetwork, source: `mempool:${server.url}/api`, fetchedAtMs: T1, attemptedAtMs: T1, lastError: null });
-    expect(getSourced<BtcPrices>(t.db, 'price').value).toEqual({ USD: 69880, EUR: 64823, GBP: 55198, CAD: 95154, CHF: 63041, AUD: 107374, JPY: 10601000 });
+    expect(network).toEqual({
+      value: expectedNetwork,
+      source: `mempool:${server.url}/api`,
+      fetchedAtMs: T1,
+      attemptedAtMs: T1,
+      lastError: null,
+    });
+    expect(getSourced<BtcPrices>(t.db, 'price').value).toEqual({
+      USD: 69880,
+      EUR: 64823,
+      GBP: 55198,
+      CAD: 95154,
+      CHF: 63041,
+      AUD: 107374,
+      JPY: 10601000,
+    });
 
     const pool = getSourced<PoolAccountState>(t.db, `pool:${braiins}`);
     expect(pool).toMatchObject({ source: `braiins:${server.url}/braiins`, fetchedAtMs: T1, lastError: null });
@@ -129,7 +143,9 @@ describe('refreshSources', () => {
     expect(getSourced(t.db, `pool:${good}`).lastError).toBeNull();
     const wrongState = getSourced(t.db, `pool:${wrong}`);
     expect(wrongState).toMatchObject({ value: null, fetchedAtMs: null, attemptedAtMs: T1 });
-    expect(wrongState.lastError).toMatch(/^HTTP 401: the server refused the credentials \(GET http:\/\/127\.0\.0\.1:\d+\/braiins\/accounts\/profile\/json\/btc\/\)$/);
+    expect(wrongState.lastError).toMatch(
+      /^HTTP 401: the server refused the credentials \(GET http:\/\/127\.0\.0\.1:\d+\/braiins\/accounts\/profile\/json\/btc\/\)$/,
+    );
     expect(getSourced(t.db, `pool:${unknown}`).lastError).toBe('unknown pool kind "foundry"');
     expect(getSourced(t.db, `pool:${missing}`).lastError).toBe('ocean pool needs credentials.address');
     expect(getSourced(t.db, 'network').lastError).toBeNull();

@@ -45,7 +45,8 @@ beforeEach(async () => {
     if (path === '/api/v1/blocks') return json([{ height: chain.tipHeight, timestamp: chain.tipTimeS }]);
     if (path === '/api/blocks/tip/height') return { status: 200, body: String(chain.tipHeight), type: 'text/plain' };
     if (path === '/api/v1/difficulty-adjustment') return { status: 200, body: fixtureText('network/mempool-ws-da-mainnet.json') };
-    if (path === '/api/v1/mining/reward-stats/144') return { status: 200, body: fixtureText('network/mempool-docs-v1-mining-reward-stats-100.json') };
+    if (path === '/api/v1/mining/reward-stats/144')
+      return { status: 200, body: fixtureText('network/mempool-docs-v1-mining-reward-stats-100.json') };
     if (path === '/api/v1/mining/hashrate/3d') return json({ ...hashrate, currentDifficulty: chain.difficulty });
     if (path === '/api/v1/prices') return json({ ...prices, time: chain.priceTimeS, USD: chain.usd });
     if (path === '/feed') return json({ price: chain.feedPrice });
@@ -61,7 +62,13 @@ afterEach(async () => {
 
 function refresh() {
   const config = loadSourcesConfig({ HASHWATT_MEMPOOL_URL: `${server.url}/api`, HASHWATT_SOURCE_TIMEOUT_MS: '1000' });
-  return refreshSources({ db: t.db, now: () => clockMs, config, log: () => undefined, limits: { networkStaleAfterMs: 1_800_000, priceStaleAfterMs: 1_800_000 } });
+  return refreshSources({
+    db: t.db,
+    now: () => clockMs,
+    config,
+    log: () => undefined,
+    limits: { networkStaleAfterMs: 1_800_000, priceStaleAfterMs: 1_800_000 },
+  });
 }
 
 /** Refreshes once with good values at T1, then once a minute later with `change` applied. */
@@ -78,10 +85,18 @@ async function acceptThen(change: Partial<Chain>) {
 
 describe('impossible network readings', () => {
   it.each([
-    ['a tip 368,000 blocks lower', { tipHeight: TIP - 368_000 }, 'refused: tip height 469,044 is 368,000 blocks below the last accepted 837,044 (a reorg is at most 6)'],
+    [
+      'a tip 368,000 blocks lower',
+      { tipHeight: TIP - 368_000 },
+      'refused: tip height 469,044 is 368,000 blocks below the last accepted 837,044 (a reorg is at most 6)',
+    ],
     ['difficulty 1e-300', { difficulty: 1e-300 }, 'refused: difficulty 1.00e-300 is outside 1.00e-10 .. 1.00e+20'],
     ['difficulty x5', { difficulty: DIFFICULTY * 5 }, 'refused: difficulty 1.56e+14 is 5.00x the last accepted 3.13e+13 (at most 4x)'],
-    ['a tip block dated 2020', { tipHeight: TIP + 1, tipTimeS: Date.UTC(2020, 0, 1) / 1000 }, /^refused: the tip block 837,045 is dated 2020-01-01T00:00:00Z, 1,551 days ago/],
+    [
+      'a tip block dated 2020',
+      { tipHeight: TIP + 1, tipTimeS: Date.UTC(2020, 0, 1) / 1000 },
+      /^refused: the tip block 837,045 is dated 2020-01-01T00:00:00Z, 1,551 days ago/,
+    ],
   ])('%s is refused with the reason, and the last good value kept', async (_what, change, reason) => {
     const good = await acceptThen(change);
     const after = getSourced<NetworkState>(t.db, 'network');
@@ -95,13 +110,21 @@ describe('impossible network readings', () => {
 
   it('a reorg of 3 blocks and a retarget of 3x are accepted', async () => {
     await acceptThen({ tipHeight: TIP - 3, difficulty: DIFFICULTY * 3 });
-    expect(getSourced<NetworkState>(t.db, 'network')).toMatchObject({ lastError: null, fetchedAtMs: T1 + 60_000, value: { tipHeight: TIP - 3, difficulty: DIFFICULTY * 3 } });
+    expect(getSourced<NetworkState>(t.db, 'network')).toMatchObject({
+      lastError: null,
+      fetchedAtMs: T1 + 60_000,
+      value: { tipHeight: TIP - 3, difficulty: DIFFICULTY * 3 },
+    });
   });
 });
 
 describe('impossible prices', () => {
   it.each([
-    ['a BTC price dated 2020', { priceTimeS: Date.UTC(2020, 4, 1) / 1000 }, /^refused: the prices are dated 2020-05-01T00:00:00Z, 1,430 days ago: older than the 30 min staleness limit/],
+    [
+      'a BTC price dated 2020',
+      { priceTimeS: Date.UTC(2020, 4, 1) / 1000 },
+      /^refused: the prices are dated 2020-05-01T00:00:00Z, 1,430 days ago: older than the 30 min staleness limit/,
+    ],
     ['a BTC price of 1e12 USD', { usd: 1e12 }, /^refused: the BTC price 1\.00e\+12 USD is outside 0 \.\. 1\.00e\+8$/],
   ])('%s is refused with the reason, and the last good price kept', async (_what, change, reason) => {
     const good = await acceptThen(change);
@@ -115,7 +138,15 @@ describe('real-time power prices', () => {
   it('a negative price (some markets pay consumers) is accepted', async () => {
     const site = createSite(t.db, { name: 'ERCOT West', timeZone: 'America/Chicago', currency: 'USD', pue: 1, poolFeePct: 2 }, T1);
     if (!site.ok) throw new Error(`cannot create the test site: ${site.error.message}`);
-    const tariff = { kind: 'realtime' as const, url: `${server.url}/feed`, format: 'json' as const, priceField: 'price', unit: 'MWh' as const, staleAfterS: 900, fallbackPricePerKwh: 0.05 };
+    const tariff = {
+      kind: 'realtime' as const,
+      url: `${server.url}/feed`,
+      format: 'json' as const,
+      priceField: 'price',
+      unit: 'MWh' as const,
+      staleAfterS: 900,
+      fallbackPricePerKwh: 0.05,
+    };
     setSiteTariff(t.db, site.value, tariff, T1);
     chain.feedPrice = -12.5;
     const config = loadSourcesConfig({ HASHWATT_MEMPOOL_URL: `${server.url}/api`, HASHWATT_SOURCE_TIMEOUT_MS: '1000' });

@@ -80,12 +80,19 @@ describe('simulator HTTP services', () => {
   it('serve a Braiins-compatible account whose workers are the rigs on that pool, 1-3 % below their own rate', async () => {
     const sim = await start(0);
     const pool = sim.manifest.services!.pools[0];
-    const account = await braiinsAdapter.fetchAccount({ baseUrl: pool.baseUrl, credentials: pool.credentials }, { timeoutMs: 2000, nowMs: clockMs });
+    const account = await braiinsAdapter.fetchAccount(
+      { baseUrl: pool.baseUrl, credentials: pool.credentials },
+      { timeoutMs: 2000, nowMs: clockMs },
+    );
     // Rockdale rigs (even indexes) mine on btc.pool-one.example first; Baie-Comeau rigs on pool-two.
     const rockdale = sim.manifest.rigs.filter((r) => r.site === 'Rockdale TX');
     expect(account.workers.map((w) => w.name).sort()).toEqual(rockdale.map((r) => `hashwattdemo.${r.name}`).sort());
     // What the rigs themselves did over the last half hour (the overheating rig throttles part of it).
-    const rigRates = demoPoolRates(planFleet({ miners: 12, subnet: SUBNET, port: 4028 }).map((plan) => ({ plan, forced: null })), 11, clockMs);
+    const rigRates = demoPoolRates(
+      planFleet({ miners: 12, subnet: SUBNET, port: 4028 }).map((plan) => ({ plan, forced: null })),
+      11,
+      clockMs,
+    );
     let rigSum = 0;
     for (const w of account.workers) {
       expect(w.online).toBe(true);
@@ -102,7 +109,9 @@ describe('simulator HTTP services', () => {
     expect(account.hashrateThs1h / rigSum).toBeLessThan(0.995);
     expect(account.unpaidSats).toBeGreaterThan(0);
 
-    await expect(braiinsAdapter.fetchAccount({ baseUrl: pool.baseUrl, credentials: { token: 'nope' } }, { timeoutMs: 2000, nowMs: clockMs })).rejects.toThrow(/HTTP 401/);
+    await expect(
+      braiinsAdapter.fetchAccount({ baseUrl: pool.baseUrl, credentials: { token: 'nope' } }, { timeoutMs: 2000, nowMs: clockMs }),
+    ).rejects.toThrow(/HTTP 401/);
   });
 
   it('feed the runner end to end: network, price and the demo pool stored in SQLite', async () => {
@@ -112,7 +121,11 @@ describe('simulator HTTP services', () => {
       upsertPools(t.db, sim.manifest.services!.pools, clockMs);
       const config = loadSourcesConfig({ HASHWATT_MEMPOOL_URL: sim.manifest.services!.mempoolBaseUrl, HASHWATT_SOURCE_TIMEOUT_MS: '2000' });
       await refreshSources({ db: t.db, now: () => clockMs, config });
-      expect(getSourced<NetworkState>(t.db, 'network')).toMatchObject({ fetchedAtMs: clockMs, lastError: null, value: { subsidySats: 312_500_000 } });
+      expect(getSourced<NetworkState>(t.db, 'network')).toMatchObject({
+        fetchedAtMs: clockMs,
+        lastError: null,
+        value: { subsidySats: 312_500_000 },
+      });
       expect(getSourced<BtcPrices>(t.db, 'price').value?.USD).toBeGreaterThan(87_000);
       const [row] = t.db.orm.select().from(pools).all();
       const pool = getSourced<PoolAccountState>(t.db, `pool:${row.id}`);

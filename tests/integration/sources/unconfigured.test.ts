@@ -38,14 +38,24 @@ describe('sources with nothing configured', () => {
       attemptedAtMs: 1000,
       lastError: 'no network source configured: set one in Settings → Network or HASHWATT_MEMPOOL_URL',
     });
-    expect(getSourced(t.db, 'price')).toMatchObject({ value: null, source: 'none', lastError: expect.stringMatching(/^no price source configured: /) });
+    expect(getSourced(t.db, 'price')).toMatchObject({
+      value: null,
+      source: 'none',
+      lastError: expect.stringMatching(/^no price source configured: /),
+    });
     expect(storeSweepEconomics(t.db, 1, 1000, 1000, { currency: 'USD', networkStaleAfterMs: 1e6, priceStaleAfterMs: 1e6 }, [])).toEqual({
       skipped: 'no network state yet (no network source configured: set one in Settings → Network or HASHWATT_MEMPOOL_URL)',
     });
   });
 
   it('a fixed price is used without any request, the network still says it has no source', async () => {
-    await refreshSources({ db: t.db, now: () => 2000, config: loadSourcesConfig({ HASHWATT_BTC_PRICE: '90000' }), fetch: spy, log: () => undefined });
+    await refreshSources({
+      db: t.db,
+      now: () => 2000,
+      config: loadSourcesConfig({ HASHWATT_BTC_PRICE: '90000' }),
+      fetch: spy,
+      log: () => undefined,
+    });
     expect(requested).toEqual([]);
     expect(getSourced(t.db, 'price')).toMatchObject({ value: { USD: 90000 }, source: 'config', lastError: null });
     expect(getSourced(t.db, 'network').lastError).toMatch(/^no network source configured/);

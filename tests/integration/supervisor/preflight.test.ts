@@ -54,10 +54,15 @@ describe('evidence of a database that existed', () => {
     process.env.HASHWATT_DB = db;
     delete process.env.HASHWATT_SIM_MANIFEST;
     try {
-      expect(() => openMigratedDb()).toThrow(`no database at ${db}, but one existed there: the demo simulator manifest written beside it (${manifest})`);
+      expect(() => openMigratedDb()).toThrow(
+        `no database at ${db}, but one existed there: the demo simulator manifest written beside it (${manifest})`,
+      );
       expect(existsSync(db)).toBe(false);
     } finally {
-      for (const [key, value] of [['HASHWATT_DB', saved.db], ['HASHWATT_SIM_MANIFEST', saved.manifest]] as const) {
+      for (const [key, value] of [
+        ['HASHWATT_DB', saved.db],
+        ['HASHWATT_SIM_MANIFEST', saved.manifest],
+      ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
@@ -67,7 +72,9 @@ describe('evidence of a database that existed', () => {
   it('--new-database never replaces an existing database', () => {
     writeFileSync(db, '');
     expect(checkDatabase(db, manifest, false, 1)).toEqual([]);
-    expect(() => checkDatabase(db, manifest, true, 1)).toThrow(`--new-database: a database exists at ${db}; it never replaces one (move it away first)`);
+    expect(() => checkDatabase(db, manifest, true, 1)).toThrow(
+      `--new-database: a database exists at ${db}; it never replaces one (move it away first)`,
+    );
   });
 });
 
@@ -79,8 +86,12 @@ describe('the listen address', () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
     try {
-      await expect(checkListenAddress('127.0.0.1', port)).rejects.toThrow(`port ${port} on 127.0.0.1 is in use (another hashwatt?): set PORT or stop it`);
-      await expect(checkListenAddress(null, port)).rejects.toThrow(`port ${port} on 0.0.0.0 is in use (another hashwatt?): set PORT or stop it`);
+      await expect(checkListenAddress('127.0.0.1', port)).rejects.toThrow(
+        `port ${port} on 127.0.0.1 is in use (another hashwatt?): set PORT or stop it`,
+      );
+      await expect(checkListenAddress(null, port)).rejects.toThrow(
+        `port ${port} on 0.0.0.0 is in use (another hashwatt?): set PORT or stop it`,
+      );
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }

@@ -24,7 +24,7 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 describe('hashwatt start and the secret key', { timeout: 60_000 }, () => {
-  it('refuses a HASHWATT_SECRET_KEY that is not the database\'s key, before starting anything', async () => {
+  it("refuses a HASHWATT_SECRET_KEY that is not the database's key, before starting anything", async () => {
     const run = await runHashwatt(['start'], { ...env, HASHWATT_SECRET_KEY: generateSecretKey().toString('hex') }, 40_000);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
@@ -45,7 +45,9 @@ describe('hashwatt start and the secret key', { timeout: 60_000 }, () => {
     rmSync(`${t.path}.key`);
     const run = await runHashwatt(['start'], env, 40_000);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^hashwatt start: the database's secrets are sealed, but its key is missing: ${t.path}\\.key does not exist`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^hashwatt start: the database's secrets are sealed, but its key is missing: ${t.path}\\.key does not exist`),
+    );
     expect(run.stderr).toContain(`Restore ${t.path}.key from the backup made with the database`);
     expect(existsSync(`${t.path}.key`)).toBe(false);
     expect(key).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);

@@ -25,7 +25,14 @@ describe('socket handshake on a busy database', () => {
   it('is refused naming the busy database, retryable; an unknown token is a plain refusal', () => {
     const gate = createGate({ db: t.db, web: loadWebConfig({}), dev: false, publicUrl: null });
     expect(gate.authenticateUpgrade(handshake(TOKEN))).toEqual({ error: 'the Bearer token is unknown, revoked or malformed' });
-    const busyDb: Db = { ...t.db, orm: { select: () => { throw busy(); } } as unknown as Db['orm'] };
+    const busyDb: Db = {
+      ...t.db,
+      orm: {
+        select: () => {
+          throw busy();
+        },
+      } as unknown as Db['orm'],
+    };
     const busyGate = createGate({ db: busyDb, web: loadWebConfig({}), dev: false, publicUrl: null });
     expect(busyGate.authenticateUpgrade(handshake(TOKEN))).toEqual({
       error: 'the database is busy (SQLITE_BUSY): another write held it too long; try again in 2 s',

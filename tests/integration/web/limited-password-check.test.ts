@@ -38,12 +38,20 @@ const login = (name: string, clientAddress: string) => ({ kind: 'login' as const
 
 describe('limitedPasswordCheck', () => {
   it('checks at most two of 40 parallel wrong passwords from one address; the rest are refused unchecked', async () => {
-    const results = await Promise.all(Array.from({ length: 40 }, () => limitedPasswordCheck(t.db, login('admin', '203.0.113.1'), 'wrong guess', stored, now)));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => limitedPasswordCheck(t.db, login('admin', '203.0.113.1'), 'wrong guess', stored, now)),
+    );
     const outcomes = results.map((r) => (r.outcome === 'refused' ? `refused ${r.reason}` : r.outcome));
     expect(outcomes.filter((o) => o === 'wrong')).toHaveLength(2);
     expect(outcomes.filter((o) => o === 'refused busy')).toHaveLength(38);
     // The two checked are counted as failures; nothing is left in flight.
-    expect(t.db.orm.select().from(signInAttempts).all().map((r) => r.failedAtMs !== null)).toEqual([true, true]);
+    expect(
+      t.db.orm
+        .select()
+        .from(signInAttempts)
+        .all()
+        .map((r) => r.failedAtMs !== null),
+    ).toEqual([true, true]);
   });
 
   it('counts every attempt before the check: five in a row lock the pair even with the right password', async () => {
@@ -51,15 +59,24 @@ describe('limitedPasswordCheck', () => {
       nowMs += 1000;
       expect(await limitedPasswordCheck(t.db, login('Admin', '203.0.113.1'), 'wrong guess', stored, now)).toEqual({ outcome: 'wrong' });
     }
-    expect(await limitedPasswordCheck(t.db, login('admin', '203.0.113.1'), PASSWORD, stored, now)).toEqual({ outcome: 'refused', reason: 'locked', retryAfterS: 15 * 60 - 4 });
+    expect(await limitedPasswordCheck(t.db, login('admin', '203.0.113.1'), PASSWORD, stored, now)).toEqual({
+      outcome: 'refused',
+      reason: 'locked',
+      retryAfterS: 15 * 60 - 4,
+    });
     expect(await limitedPasswordCheck(t.db, login('admin', '203.0.113.2'), PASSWORD, stored, now)).toEqual({ outcome: 'right' });
   });
 
   it('refunds a right password with the earlier failures of the same name from the same address, but not others', async () => {
-    for (const address of ['203.0.113.1', '203.0.113.1', '198.51.100.1']) await limitedPasswordCheck(t.db, login('admin', address), 'wrong guess', stored, now);
+    for (const address of ['203.0.113.1', '203.0.113.1', '198.51.100.1'])
+      await limitedPasswordCheck(t.db, login('admin', address), 'wrong guess', stored, now);
     await limitedPasswordCheck(t.db, login('bob', '203.0.113.1'), 'wrong guess', stored, now);
     expect(await limitedPasswordCheck(t.db, login('admin', '203.0.113.1'), PASSWORD, stored, now)).toEqual({ outcome: 'right' });
-    const left = t.db.orm.select().from(signInAttempts).all().map((r) => `${r.nameKey}@${r.addressKey}`);
+    const left = t.db.orm
+      .select()
+      .from(signInAttempts)
+      .all()
+      .map((r) => `${r.nameKey}@${r.addressKey}`);
     expect(left.sort()).toEqual(['admin@198.51.100.1', 'bob@203.0.113.1']);
   });
 
@@ -76,15 +93,21 @@ describe('limitedPasswordCheck', () => {
       expect(beginAttempt(t.db, { kind: 'login', nameKey: 'admin', addressKey: '203.0.113.1' }, nowMs)).toMatchObject({ allowed: true });
       t.db.close();
       nowMs += 31_000;
-      expect(await limitedPasswordCheck(other, login('admin', '203.0.113.1'), PASSWORD, stored, now)).toMatchObject({ outcome: 'refused', reason: 'locked' });
+      expect(await limitedPasswordCheck(other, login('admin', '203.0.113.1'), PASSWORD, stored, now)).toMatchObject({
+        outcome: 'refused',
+        reason: 'locked',
+      });
     } finally {
       other.close();
     }
   });
 
   it('keeps sign-ins and password changes apart', async () => {
-    for (let i = 0; i < 5; i++) await limitedPasswordCheck(t.db, { kind: 'password', name: 'admin', clientAddress: '203.0.113.1' }, 'wrong guess', stored, now);
-    expect(await limitedPasswordCheck(t.db, { kind: 'password', name: 'admin', clientAddress: '203.0.113.1' }, PASSWORD, stored, now)).toMatchObject({ outcome: 'refused', reason: 'locked' });
+    for (let i = 0; i < 5; i++)
+      await limitedPasswordCheck(t.db, { kind: 'password', name: 'admin', clientAddress: '203.0.113.1' }, 'wrong guess', stored, now);
+    expect(
+      await limitedPasswordCheck(t.db, { kind: 'password', name: 'admin', clientAddress: '203.0.113.1' }, PASSWORD, stored, now),
+    ).toMatchObject({ outcome: 'refused', reason: 'locked' });
     expect(await limitedPasswordCheck(t.db, login('admin', '203.0.113.1'), PASSWORD, stored, now)).toEqual({ outcome: 'right' });
   });
 });
@@ -99,11 +122,20 @@ describe('hashwatt user unlock', { timeout: 60_000 }, () => {
     expect(await limitedPasswordCheck(t.db, login('admin', '203.0.113.1'), PASSWORD, stored, now)).toMatchObject({ outcome: 'refused' });
 
     const env = { HASHWATT_DB: t.path };
-    expect(await runHashwatt(['user', 'unlock', 'ADMIN'], env)).toMatchObject({ code: 0, stdout: 'unlocked ADMIN: forgot 10 failed password checks\n' });
+    expect(await runHashwatt(['user', 'unlock', 'ADMIN'], env)).toMatchObject({
+      code: 0,
+      stdout: 'unlocked ADMIN: forgot 10 failed password checks\n',
+    });
     expect(await limitedPasswordCheck(t.db, login('admin', '203.0.113.1'), PASSWORD, stored, now)).toEqual({ outcome: 'right' });
-    expect(await runHashwatt(['user', 'unlock', 'admin'], env)).toMatchObject({ code: 0, stdout: 'admin was not locked (no failed password checks in the last 15 minutes)\n' });
+    expect(await runHashwatt(['user', 'unlock', 'admin'], env)).toMatchObject({
+      code: 0,
+      stdout: 'admin was not locked (no failed password checks in the last 15 minutes)\n',
+    });
     // An IPv6 client is keyed by its /64: unlocking any address in it lifts it.
-    expect(await runHashwatt(['user', 'unlock', '--address', '2001:db8:0:7::ffff'], env)).toMatchObject({ code: 0, stdout: 'unlocked address 2001:db8:0:7::/64: forgot 5 failed password checks\n' });
+    expect(await runHashwatt(['user', 'unlock', '--address', '2001:db8:0:7::ffff'], env)).toMatchObject({
+      code: 0,
+      stdout: 'unlocked address 2001:db8:0:7::/64: forgot 5 failed password checks\n',
+    });
     expect(t.db.orm.select().from(signInAttempts).all()).toEqual([]);
 
     const bad = await runHashwatt(['user', 'unlock', '--address', 'router.lan'], env);

@@ -41,7 +41,13 @@ function send(method: string, path: string, body?: string): Promise<{ status: nu
   return new Promise((resolve, reject) => {
     const url = new URL(origin);
     const req = request(
-      { host: url.hostname, port: url.port, method, path, headers: body ? { 'content-type': 'application/x-www-form-urlencoded', origin } : {} },
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: body ? { 'content-type': 'application/x-www-form-urlencoded', origin } : {},
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
@@ -56,23 +62,22 @@ function send(method: string, path: string, body?: string): Promise<{ status: nu
 const followed = (location: string | undefined) => new URL(location ?? '', origin);
 
 describe('after signing in', () => {
-  it.each([
-    ['/%09/evil'],
-    ['/%0d%0a/evil'],
-    ['%2F%2Fevil'],
-    ['/%5Cevil'],
-    ['/.//evil/x'],
-    ['https%3A%2F%2Fevil'],
-    ['/%252F%252Fevil'],
-  ])('a form with next=%s lands on the site', async (next) => {
-    const reply = await send('POST', '/api/auth/login', `name=${USER.name}&password=${USER.password}&next=${next}`);
-    expect(reply.status).toBe(303);
-    expect(followed(reply.location).origin).toBe(origin);
-    expect(reply.location).toBe('/');
-  });
+  it.each([['/%09/evil'], ['/%0d%0a/evil'], ['%2F%2Fevil'], ['/%5Cevil'], ['/.//evil/x'], ['https%3A%2F%2Fevil'], ['/%252F%252Fevil']])(
+    'a form with next=%s lands on the site',
+    async (next) => {
+      const reply = await send('POST', '/api/auth/login', `name=${USER.name}&password=${USER.password}&next=${next}`);
+      expect(reply.status).toBe(303);
+      expect(followed(reply.location).origin).toBe(origin);
+      expect(reply.location).toBe('/');
+    },
+  );
 
   it('returns to a page on the site that was asked for', async () => {
-    const reply = await send('POST', '/api/auth/login', `name=${USER.name}&password=${USER.password}&next=${encodeURIComponent('/rigs?state=online')}`);
+    const reply = await send(
+      'POST',
+      '/api/auth/login',
+      `name=${USER.name}&password=${USER.password}&next=${encodeURIComponent('/rigs?state=online')}`,
+    );
     expect(reply.location).toBe('/rigs?state=online');
   });
 });

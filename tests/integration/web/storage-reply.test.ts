@@ -51,7 +51,10 @@ describe('storage faults answered 503', () => {
     const res = await fetch(`${base}/api/sites/1/busy`, { method: 'PATCH' });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
-    expect(await res.json()).toEqual({ ok: false, error: 'the database is busy (SQLITE_BUSY): another write held it too long; try again in 2 s' });
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: 'the database is busy (SQLITE_BUSY): another write held it too long; try again in 2 s',
+    });
     const head = await fetch(`${base}/api/sites/1/busy/head`, { method: 'PATCH' });
     expect([head.status, head.headers.get('retry-after')]).toEqual([503, '2']);
   });

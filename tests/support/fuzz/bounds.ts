@@ -25,17 +25,27 @@ export function expectPlausible(r: Reading, modelHint: string | null): void {
   };
   need(within(r.hashrateThs, 0, maxThs), `hashrateThs ${r.hashrateThs} in 0..${maxThs}`);
   const maxW = r.powerSource === 'estimated' ? (plate ? 3 * plate.powerW * (1 + 1e-9) : Infinity) : plate ? 2 * plate.powerW : 20_000;
-  need(r.powerW === null ? r.powerSource === null : finite(r.powerW) && r.powerW >= 0 && r.powerW <= maxW, `powerW ${r.powerW} (${r.powerSource}) in 0..${maxW}`);
+  need(
+    r.powerW === null ? r.powerSource === null : finite(r.powerW) && r.powerW >= 0 && r.powerW <= maxW,
+    `powerW ${r.powerW} (${r.powerSource}) in 0..${maxW}`,
+  );
   need(nullOrWithin(r.expectedHashrateThs, 0, maxThs), `expectedHashrateThs ${r.expectedHashrateThs}`);
   need(nullOrWithin(r.efficiencyJth, 0, Number.MAX_VALUE), `efficiencyJth ${r.efficiencyJth}`);
   need(nullOrWithin(r.tempMaxC, -40, 150), `tempMaxC ${r.tempMaxC}`);
   need(nullOrWithin(r.uptimeS, 0, 20 * 365 * 86400), `uptimeS ${r.uptimeS}`);
   need(nullOrWithin(r.hardwareErrors, 0, Number.MAX_SAFE_INTEGER), `hardwareErrors ${r.hardwareErrors}`);
   for (const b of r.boards) {
-    need(nullOrWithin(b.hashrateThs, 0, maxThs) && nullOrWithin(b.tempC, -40, 150) && nullOrWithin(b.chips, 0, 1000) && finite(b.index), `board ${JSON.stringify(b)}`);
+    need(
+      nullOrWithin(b.hashrateThs, 0, maxThs) && nullOrWithin(b.tempC, -40, 150) && nullOrWithin(b.chips, 0, 1000) && finite(b.index),
+      `board ${JSON.stringify(b)}`,
+    );
   }
   for (const f of r.fansRpm) need(within(f, 0, 30_000), `fan ${f}`);
-  for (const p of r.pools) need(within(p.accepted, 0, Number.MAX_SAFE_INTEGER) && within(p.rejected, 0, Number.MAX_SAFE_INTEGER) && typeof p.url === 'string', `pool ${JSON.stringify(p)}`);
+  for (const p of r.pools)
+    need(
+      within(p.accepted, 0, Number.MAX_SAFE_INTEGER) && within(p.rejected, 0, Number.MAX_SAFE_INTEGER) && typeof p.url === 'string',
+      `pool ${JSON.stringify(p)}`,
+    );
   for (const k of ['driver', 'make', 'model', 'firmware', 'status'] as const) need(typeof r[k] === 'string', `${k} is a string`);
   need(['mining', 'sleeping', 'throttled', 'error'].includes(r.status), `status ${r.status}`);
   // What storage does with it: one JSON document.

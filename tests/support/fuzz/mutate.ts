@@ -41,15 +41,63 @@ export function nested(depth: number, inner = '1', objects = false): string {
   return objects ? `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}` : `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
 }
 
-const EVIL_NUMBERS = [-1, -5, -0.001, 0, 0.5, 1e-300, 1e297, 2.95e298, 1e308, -1e308, 4294967295, -2147483648, 2 ** 63, Number.MAX_SAFE_INTEGER * 3];
+const EVIL_NUMBERS = [
+  -1,
+  -5,
+  -0.001,
+  0,
+  0.5,
+  1e-300,
+  1e297,
+  2.95e298,
+  1e308,
+  -1e308,
+  4294967295,
+  -2147483648,
+  2 ** 63,
+  Number.MAX_SAFE_INTEGER * 3,
+];
 const EVIL_RAW = ['1e999', '-1e999', 'NaN', 'nan', 'Infinity', '-Infinity', 'inf', '-inf', '-0', '1e308', '00012', '1.', '0x10', '+5'];
-const EVIL_STRINGS = ['', ' ', '-5', '-1e297', '1e297', '2.95e298', 'NaN', 'nan', 'Infinity', '-Infinity', 'inf', '1e999', '12abc', '0x1F', ' 42 ', '-', '--', '4-5-6', '-8--11-300-12', '0-0-0-0', '\u0000', '\\', '"', 'é☃', '[]', '{}', 'true', 'null', '-1 W', '1e308 TH/s'];
+const EVIL_STRINGS = [
+  '',
+  ' ',
+  '-5',
+  '-1e297',
+  '1e297',
+  '2.95e298',
+  'NaN',
+  'nan',
+  'Infinity',
+  '-Infinity',
+  'inf',
+  '1e999',
+  '12abc',
+  '0x1F',
+  ' 42 ',
+  '-',
+  '--',
+  '4-5-6',
+  '-8--11-300-12',
+  '0-0-0-0',
+  '\u0000',
+  '\\',
+  '"',
+  'é☃',
+  '[]',
+  '{}',
+  'true',
+  'null',
+  '-1 W',
+  '1e308 TH/s',
+];
 /**
  * Nesting depths, just past the readers' limit of 64 up to 100,000. JSON.parse alone takes ~150 ms on the
  * deepest (HTTP bodies are parsed before any limit applies), so it is drawn rarely here and fed to every
  * slot once in a test of its own.
  */
-const DEPTHS = [65, 65, 100, 300, 1_000, 65, 100, 300, 2_000, 65, 100, 300, 1_000, 65, 100, 300, 5_000, 65, 100, 300, 1_000, 65, 100, 300, 100_000];
+const DEPTHS = [
+  65, 65, 100, 300, 1_000, 65, 100, 300, 2_000, 65, 100, 300, 1_000, 65, 100, 300, 5_000, 65, 100, 300, 1_000, 65, 100, 300, 100_000,
+];
 const MULTIPLIERS = [-1, 1e6, 1e-6, 1e300, 1000, -1000];
 
 /** One mutation; the indices pick the path and the replacement when it is applied. */
@@ -100,7 +148,10 @@ function targetsOf(base: unknown): { all: Path[]; numeric: Path[] } {
   let t = pathCache.get(key);
   if (!t) {
     const all = pathsOf(base);
-    t = { all: [[], ...all], numeric: all.filter((p) => isNumeric(p.reduce<unknown>((at, k) => (at as Record<string | number, unknown>)[k], base))) };
+    t = {
+      all: [[], ...all],
+      numeric: all.filter((p) => isNumeric(p.reduce<unknown>((at, k) => (at as Record<string | number, unknown>)[k], base))),
+    };
     pathCache.set(key, t);
   }
   return t;

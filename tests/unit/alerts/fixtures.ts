@@ -81,5 +81,7 @@ export function minutes(from: string, to: string): number[] {
 
 /** Events as "HH:MM kind rule subject" lines. */
 export function story(events: AlertEvent[]): string[] {
-  return events.map((e) => `${clock(e.atMs)} ${e.kind} ${e.rule} ${e.scope} ${e.subjectId}${e.reason && e.reason !== 'cleared' ? ` (${e.reason})` : ''}`);
+  return events.map(
+    (e) => `${clock(e.atMs)} ${e.kind} ${e.rule} ${e.scope} ${e.subjectId}${e.reason && e.reason !== 'cleared' ? ` (${e.reason})` : ''}`,
+  );
 }

@@ -28,7 +28,9 @@ describe('offline and stale', () => {
   });
 
   it('a rig stale for 3 minutes fires "stale" after 2 minutes and resolves a minute after it answers again', () => {
-    const { events } = runSweepsOf('09:00', '09:10', (t) => healthyRig({ connectivity: t >= at('09:01') && t < at('09:04') ? 'stale' : 'online' }));
+    const { events } = runSweepsOf('09:00', '09:10', (t) =>
+      healthyRig({ connectivity: t >= at('09:01') && t < at('09:04') ? 'stale' : 'online' }),
+    );
     expect(story(events)).toEqual(['09:03 firing stale rig 1', '09:05 resolved stale rig 1']);
   });
 });
@@ -52,7 +54,9 @@ describe('the reading', () => {
   });
 
   it('fan 2 stops at 09:00: firing at 09:01, resolved 2 minutes after it spins again at 09:20', () => {
-    const { events } = runSweepsOf('08:58', '09:30', (t) => rigWith({ fansRpm: [5400, 5400, t >= at('09:00') && t < at('09:20') ? 0 : 5500, 5460] }));
+    const { events } = runSweepsOf('08:58', '09:30', (t) =>
+      rigWith({ fansRpm: [5400, 5400, t >= at('09:00') && t < at('09:20') ? 0 : 5500, 5460] }),
+    );
     expect(story(events)).toEqual(['09:01 firing fan-stopped rig 1', '09:22 resolved fan-stopped rig 1']);
     expect(events[0].detail).toBe('fan 2 at 0 rpm');
   });
@@ -60,7 +64,9 @@ describe('the reading', () => {
   it('the board in slot 2 goes dead (0 chips, 0 TH/s) at 09:00: firing at 09:05 and still firing at noon', () => {
     const dead = { index: 2, hashrateThs: 0, chips: 0, tempC: null };
     const base = healthyRig().reading!;
-    const { events, states } = runSweepsOf('08:59', '12:00', (t) => rigWith({ boards: t >= at('09:00') ? [...base.boards.slice(0, 2), dead] : base.boards }));
+    const { events, states } = runSweepsOf('08:59', '12:00', (t) =>
+      rigWith({ boards: t >= at('09:00') ? [...base.boards.slice(0, 2), dead] : base.boards }),
+    );
     expect(story(events)).toEqual(['09:05 firing board-missing rig 1']);
     expect(events[0].detail).toBe('board 2 missing or dead (2 hashing)');
     expect(states.get('board-missing:rig:1')?.phase).toBe('firing');

@@ -14,14 +14,20 @@ describe('maintenance mode', () => {
       settings({ maintenanceRigIds: [1] }),
       before.states,
     );
-    expect(story([...before.events, ...during.events])).toEqual(['09:02 firing temp-high rig 1', '09:10 resolved temp-high rig 1 (maintenance)']);
+    expect(story([...before.events, ...during.events])).toEqual([
+      '09:02 firing temp-high rig 1',
+      '09:10 resolved temp-high rig 1 (maintenance)',
+    ]);
     expect(during.events[0]).toMatchObject({ alertId: `temp-high:rig:1:${at('09:00')}`, detail: 'rig in maintenance' });
     expect(during.states.size).toBe(0);
   });
 
   it('a rig taken offline for maintenance never alerts, while another rig at the same site does', () => {
     const down = healthyRig({ connectivity: 'offline' });
-    const { events } = runSweeps(minutes('09:00', '09:30').map((t) => input(t, { rigs: [down, other] })), settings({ maintenanceRigIds: [1] }));
+    const { events } = runSweeps(
+      minutes('09:00', '09:30').map((t) => input(t, { rigs: [down, other] })),
+      settings({ maintenanceRigIds: [1] }),
+    );
     expect(story(events)).toEqual(['09:02 firing temp-high rig 2']);
   });
 
@@ -30,7 +36,11 @@ describe('maintenance mode', () => {
     expect(first.states.get('temp-high:rig:1')?.phase).toBe('pending');
     const paused = evaluateAlerts(first.states, input(at('09:01'), { rigs: [hot] }), settings({ maintenanceRigIds: [1] }));
     expect(paused).toEqual({ states: new Map(), events: [] });
-    const after = runSweeps(minutes('09:05', '09:08').map((t) => input(t, { rigs: [hot] })), settings(), paused.states);
+    const after = runSweeps(
+      minutes('09:05', '09:08').map((t) => input(t, { rigs: [hot] })),
+      settings(),
+      paused.states,
+    );
     expect(story(after.events)).toEqual(['09:07 firing temp-high rig 1']);
   });
 });

@@ -61,10 +61,13 @@ describe('step over random sequences', () => {
 /** One sweep of a two-rig fleet: each rig's temperature, presence and maintenance flag. */
 const sweepArb = fc.record({
   dtMs: fc.integer({ min: 1_000, max: 240_000 }),
-  rigs: fc.array(fc.record({ tempC: fc.integer({ min: 60, max: 100 }), present: fc.boolean(), maintenance: fc.boolean(), offline: fc.boolean() }), {
-    minLength: 2,
-    maxLength: 2,
-  }),
+  rigs: fc.array(
+    fc.record({ tempC: fc.integer({ min: 60, max: 100 }), present: fc.boolean(), maintenance: fc.boolean(), offline: fc.boolean() }),
+    {
+      minLength: 2,
+      maxLength: 2,
+    },
+  ),
 });
 
 describe('evaluateAlerts over random fleets', () => {
@@ -77,7 +80,9 @@ describe('evaluateAlerts over random fleets', () => {
         for (const sweep of sweeps) {
           nowMs += sweep.dtMs;
           const rigs = sweep.rigs.flatMap((r, i) =>
-            r.present ? [r.offline ? healthyRig({ id: i + 1, connectivity: 'offline' }) : rigWith({ tempMaxC: r.tempC }, { id: i + 1 })] : [],
+            r.present
+              ? [r.offline ? healthyRig({ id: i + 1, connectivity: 'offline' }) : rigWith({ tempMaxC: r.tempC }, { id: i + 1 })]
+              : [],
           );
           const maintenanceRigIds = sweep.rigs.flatMap((r, i) => (r.maintenance ? [i + 1] : []));
           const out = evaluateAlerts(states, input(nowMs, { rigs }), settings({ maintenanceRigIds }));
@@ -85,7 +90,8 @@ describe('evaluateAlerts over random fleets', () => {
             expect(e.key).toBe(`${e.rule}:${e.scope}:${e.subjectId}`);
             byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
           }
-          for (const [key, state] of out.states) expect(state.phase === 'firing').toBe(state.alertId !== null && byKey.get(key)?.at(-1)?.kind === 'firing');
+          for (const [key, state] of out.states)
+            expect(state.phase === 'firing').toBe(state.alertId !== null && byKey.get(key)?.at(-1)?.kind === 'firing');
           states = out.states;
         }
         for (const events of byKey.values()) expect(checkSequence(events)).toBeNull();

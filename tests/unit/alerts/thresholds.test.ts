@@ -11,7 +11,13 @@ describe('resolution: the rig beats its site, the site beats global', () => {
   });
 
   it('rig 9 at site 1: its own limit, the site window, the default band', () => {
-    expect(rigThresholds(config, 9, 1)['temp-high']).toEqual({ enabled: true, forMs: 30_000, clearForMs: 300_000, maxC: 95, clearBandC: 3 });
+    expect(rigThresholds(config, 9, 1)['temp-high']).toEqual({
+      enabled: true,
+      forMs: 30_000,
+      clearForMs: 300_000,
+      maxC: 95,
+      clearBandC: 3,
+    });
   });
 
   it('rig 4 at site 1 (no override): the site limit', () => {
@@ -23,7 +29,13 @@ describe('resolution: the rig beats its site, the site beats global', () => {
   });
 
   it('site 1: its margin; other rules untouched', () => {
-    expect(siteThresholds(config, 1)['unprofitable-site']).toEqual({ enabled: true, forMs: 900_000, clearForMs: 300_000, marginPerKwh: 0.01, clearBandPerKwh: 0.002 });
+    expect(siteThresholds(config, 1)['unprofitable-site']).toEqual({
+      enabled: true,
+      forMs: 900_000,
+      clearForMs: 300_000,
+      marginPerKwh: 0.01,
+      clearBandPerKwh: 0.002,
+    });
     expect(siteThresholds(config, 1)['offline']).toEqual({ enabled: true, forMs: 0, clearForMs: 120_000 });
   });
 
@@ -61,7 +73,8 @@ describe('parseThresholdOverride', () => {
   it('refuses unknown rules and settings, listing the known ones', () => {
     const rule = parseThresholdOverride({ overheat: {} });
     expect(rule.ok).toBe(false);
-    if (!rule.ok) expect(rule.error[0]).toMatch(/^thresholds: unknown rule "overheat" \(known: unprofitable-rig, unprofitable-site, offline, /);
+    if (!rule.ok)
+      expect(rule.error[0]).toMatch(/^thresholds: unknown rule "overheat" \(known: unprofitable-rig, unprofitable-site, offline, /);
     const field = parseThresholdOverride({ 'pool-gap': { gap: 5 } });
     expect(field).toEqual({ ok: false, error: ['thresholds pool-gap: unknown setting "gap" (known: enabled, forMs, clearForMs, gapPct)'] });
   });

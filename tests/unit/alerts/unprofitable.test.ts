@@ -36,7 +36,11 @@ describe('unprofitable rig: sustained, without flapping', () => {
 
     const id = `unprofitable-rig:rig:1:${Date.UTC(2026, 5, 1, 14, 0)}`;
     expect(events.map((e) => e.alertId)).toEqual([id, id]);
-    expect(events[0]).toMatchObject({ siteId: 1, value: -0.018, detail: 'profit -0.0180 USD/kWh, margin 0 USD/kWh (clears at 0.002 USD/kWh)' });
+    expect(events[0]).toMatchObject({
+      siteId: 1,
+      value: -0.018,
+      detail: 'profit -0.0180 USD/kWh, margin 0 USD/kWh (clears at 0.002 USD/kWh)',
+    });
     expect(events[1]).toMatchObject({ reason: 'cleared', value: 0.012 });
   });
 

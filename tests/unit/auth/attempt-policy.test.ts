@@ -9,12 +9,23 @@ const WINDOW = 15 * MIN;
 /** `n` finished failures on `name` from `address`, one a second from `startMs`. */
 const failures = (name: string, address: string, n: number, startMs = NOW - 5 * MIN): Attempt[] =>
   Array.from({ length: n }, (_, i) => ({ nameKey: name, addressKey: address, atMs: startMs + i * 1000, inFlight: false }));
-const running = (name: string, address: string, atMs = NOW - 100): Attempt => ({ nameKey: name, addressKey: address, atMs, inFlight: true });
+const running = (name: string, address: string, atMs = NOW - 100): Attempt => ({
+  nameKey: name,
+  addressKey: address,
+  atMs,
+  inFlight: true,
+});
 
 /** The decision for `name` from `address` given every attempt in `all` (split by key as the database does). */
 function decide(name: string, address: string, all: Attempt[], inFlightEverywhere = all.filter((a) => a.inFlight).length, nowMs = NOW) {
   return decideAttempt(
-    { nameKey: name, addressKey: address, byName: all.filter((a) => a.nameKey === name), byAddress: all.filter((a) => a.addressKey === address), inFlightEverywhere },
+    {
+      nameKey: name,
+      addressKey: address,
+      byName: all.filter((a) => a.nameKey === name),
+      byAddress: all.filter((a) => a.addressKey === address),
+      inFlightEverywhere,
+    },
     nowMs,
   );
 }
@@ -35,18 +46,32 @@ describe('decideAttempt', () => {
   });
 
   it('counts checks still running as failures: parallel guesses get no more than the limit', () => {
-    const three = [...failures('admin', '10.0.0.1', 3), running('admin', '10.0.0.1', NOW - 31_000), running('admin', '10.0.0.1', NOW - 40_000)];
+    const three = [
+      ...failures('admin', '10.0.0.1', 3),
+      running('admin', '10.0.0.1', NOW - 31_000),
+      running('admin', '10.0.0.1', NOW - 40_000),
+    ];
     expect(decide('admin', '10.0.0.1', three, 0)).toMatchObject({ allowed: false, reason: 'locked' });
   });
 
   it('allows two checks at once per name and per address, eight in all; more are told to retry in a second', () => {
     expect(decide('admin', '10.0.0.1', [running('admin', '10.0.0.9')])).toEqual({ allowed: true });
-    expect(decide('admin', '10.0.0.1', [running('admin', '10.0.0.8'), running('admin', '10.0.0.9')])).toEqual({ allowed: false, reason: 'busy', retryAfterMs: 1000 });
-    expect(decide('admin', '10.0.0.1', [running('ann', '10.0.0.1'), running('bob', '10.0.0.1')])).toEqual({ allowed: false, reason: 'busy', retryAfterMs: 1000 });
+    expect(decide('admin', '10.0.0.1', [running('admin', '10.0.0.8'), running('admin', '10.0.0.9')])).toEqual({
+      allowed: false,
+      reason: 'busy',
+      retryAfterMs: 1000,
+    });
+    expect(decide('admin', '10.0.0.1', [running('ann', '10.0.0.1'), running('bob', '10.0.0.1')])).toEqual({
+      allowed: false,
+      reason: 'busy',
+      retryAfterMs: 1000,
+    });
     expect(decide('admin', '10.0.0.1', [], 8)).toEqual({ allowed: false, reason: 'busy', retryAfterMs: 1000 });
     expect(decide('admin', '10.0.0.1', [], 7)).toEqual({ allowed: true });
     // A check with no outcome after 30 s (its process died) no longer holds a slot, but stays counted.
-    expect(decide('admin', '10.0.0.1', [running('admin', '10.0.0.8', NOW - 31_000), running('admin', '10.0.0.9', NOW - 31_000)], 0)).toEqual({ allowed: true });
+    expect(
+      decide('admin', '10.0.0.1', [running('admin', '10.0.0.8', NOW - 31_000), running('admin', '10.0.0.9', NOW - 31_000)], 0),
+    ).toEqual({ allowed: true });
   });
 
   it('locks an address after twenty failures over any names', () => {
@@ -67,7 +92,10 @@ describe('decideAttempt', () => {
     // Below the name's limit, an address with failures of its own may go on up to the pair limit.
     const few = [...failures('admin', '192.0.2.1', 4), ...failures('admin', '192.0.2.2', 4)];
     expect(decide('admin', '192.0.2.1', few)).toEqual({ allowed: true });
-    expect(decide('admin', '192.0.2.1', [...few, ...failures('admin', '192.0.2.3', 2)])).toMatchObject({ allowed: false, reason: 'locked' });
+    expect(decide('admin', '192.0.2.1', [...few, ...failures('admin', '192.0.2.3', 2)])).toMatchObject({
+      allowed: false,
+      reason: 'locked',
+    });
   });
 
   it('ignores attempts older than the window', () => {
@@ -75,7 +103,15 @@ describe('decideAttempt', () => {
   });
 
   it('uses the documented defaults', () => {
-    expect(DEFAULT_ATTEMPT_LIMITS).toEqual({ windowMs: WINDOW, pairMax: 5, addressMax: 20, nameMax: 10, checksInFlight: 2, globalChecksInFlight: 8, inFlightForgetMs: 30_000 });
+    expect(DEFAULT_ATTEMPT_LIMITS).toEqual({
+      windowMs: WINDOW,
+      pairMax: 5,
+      addressMax: 20,
+      nameMax: 10,
+      checksInFlight: 2,
+      globalChecksInFlight: 8,
+      inFlightForgetMs: 30_000,
+    });
   });
 });
 

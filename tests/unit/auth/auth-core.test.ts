@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, needsRehash, passwordProblem, storedCost, verifyPassword } from '../../../lib/auth/password';
 import { can } from '../../../lib/auth/roles';
-import { OWASP_SCRYPT_COST, SCRYPT_MAX_MEMORY_BYTES, TEST_COST_KEY, isUsableCost, scryptMemoryBytes, targetScryptCost } from '../../../lib/auth/scrypt-cost';
+import {
+  OWASP_SCRYPT_COST,
+  SCRYPT_MAX_MEMORY_BYTES,
+  TEST_COST_KEY,
+  isUsableCost,
+  scryptMemoryBytes,
+  targetScryptCost,
+} from '../../../lib/auth/scrypt-cost';
 import { generateToken, hashToken, tokenKind } from '../../../lib/auth/tokens';
 
 /** A cheap cost, so these tests do not spend 128 MiB and most of a second per hash. */
@@ -18,7 +25,16 @@ describe('passwords', () => {
     expect(await verifyPassword('correct horse batterY', a)).toBe(false);
   });
   it('treats a malformed stored hash, or one asking for more memory than allowed, as no match instead of throwing', async () => {
-    const bad = ['', 'plain', 'scrypt$1$2$3', 'bcrypt$x$y$z$a$b', 'scrypt$99999999$8$1$c2FsdA==$a2V5', 'scrypt$1000$8$1$c2FsdA==$a2V5', 'scrypt$262144$16$1$c2FsdA==$a2V5', 'scrypt$1024$8$99$c2FsdA==$a2V5'];
+    const bad = [
+      '',
+      'plain',
+      'scrypt$1$2$3',
+      'bcrypt$x$y$z$a$b',
+      'scrypt$99999999$8$1$c2FsdA==$a2V5',
+      'scrypt$1000$8$1$c2FsdA==$a2V5',
+      'scrypt$262144$16$1$c2FsdA==$a2V5',
+      'scrypt$1024$8$99$c2FsdA==$a2V5',
+    ];
     for (const stored of bad) expect(await verifyPassword('whatever123', stored), stored).toBe(false);
   });
   it("hashes at OWASP's scrypt cost, N = 2^17, r = 8, p = 1, which needs more than Node's default 32 MiB maxmem", async () => {
@@ -41,7 +57,11 @@ describe('passwords', () => {
       delete proto[TEST_COST_KEY];
     }
     const global = globalThis as unknown as Record<symbol, unknown>;
-    for (const [injected, expected] of [[CHEAP, CHEAP], [{ n: 1000, r: 8, p: 1 }, OWASP_SCRYPT_COST], ['1024', OWASP_SCRYPT_COST]] as const) {
+    for (const [injected, expected] of [
+      [CHEAP, CHEAP],
+      [{ n: 1000, r: 8, p: 1 }, OWASP_SCRYPT_COST],
+      ['1024', OWASP_SCRYPT_COST],
+    ] as const) {
       global[TEST_COST_KEY] = injected;
       try {
         expect(targetScryptCost()).toEqual(expected);
@@ -84,9 +104,24 @@ describe('tokens', () => {
 describe('can', () => {
   it('gives admins everything, operators rigs and acknowledgements, viewers and kiosks reading only', () => {
     const all = null;
-    expect(['read', 'acknowledge', 'operate-rigs', 'configure'].map((a) => can({ role: 'admin', siteIds: all }, a as never))).toEqual([true, true, true, true]);
-    expect(['read', 'acknowledge', 'operate-rigs', 'configure'].map((a) => can({ role: 'operator', siteIds: all }, a as never))).toEqual([true, true, true, false]);
-    expect(['read', 'acknowledge', 'operate-rigs', 'configure'].map((a) => can({ role: 'viewer', siteIds: all }, a as never))).toEqual([true, false, false, false]);
+    expect(['read', 'acknowledge', 'operate-rigs', 'configure'].map((a) => can({ role: 'admin', siteIds: all }, a as never))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['read', 'acknowledge', 'operate-rigs', 'configure'].map((a) => can({ role: 'operator', siteIds: all }, a as never))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(['read', 'acknowledge', 'operate-rigs', 'configure'].map((a) => can({ role: 'viewer', siteIds: all }, a as never))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(can({ role: 'kiosk', siteIds: [2] }, 'acknowledge', 2)).toBe(false);
   });
   it('limits a user to their sites', () => {

@@ -12,8 +12,12 @@ const asUrl = (pattern: string) => pattern.replace(/\[scope\]/g, 'site').replace
 
 describe('route scopes', () => {
   it('declares every route handler and method in app/ (app/api and /metrics), and nothing else', () => {
-    const found = apiRoutes().flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`)).sort();
-    const declared = Object.entries(API_ROUTE_SCOPES).flatMap(([pattern, methods]) => Object.keys(methods).map((m) => `${m} ${pattern}`)).sort();
+    const found = apiRoutes()
+      .flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`))
+      .sort();
+    const declared = Object.entries(API_ROUTE_SCOPES)
+      .flatMap(([pattern, methods]) => Object.keys(methods).map((m) => `${m} ${pattern}`))
+      .sort();
     expect(found.length).toBeGreaterThan(40);
     expect(declared).toEqual(found);
   });
@@ -24,7 +28,9 @@ describe('route scopes', () => {
 
   it('agrees with the route policy: admin-only routes need configure, public ones nothing, the rest are open to the role that uses them', () => {
     const lines = [
-      ...Object.entries(API_ROUTE_SCOPES).flatMap(([pattern, methods]) => Object.entries(methods).map(([method, scope]) => ({ method, pattern, scope }))),
+      ...Object.entries(API_ROUTE_SCOPES).flatMap(([pattern, methods]) =>
+        Object.entries(methods).map(([method, scope]) => ({ method, pattern, scope })),
+      ),
       ...Object.entries(PAGE_SCOPES).map(([pattern, scope]) => ({ method: 'GET', pattern, scope })),
     ];
     for (const { method, pattern, scope } of lines) {

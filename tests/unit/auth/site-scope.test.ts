@@ -21,7 +21,12 @@ describe('site scope', () => {
   });
 
   it('acting on a thing of a site needs the role and the site; fleet-wide things need every site', () => {
-    expect([can(both, 'acknowledge', 1), can(both, 'acknowledge', 3), can(both, 'acknowledge', null), can(both, 'acknowledge')]).toEqual([true, false, false, true]);
+    expect([can(both, 'acknowledge', 1), can(both, 'acknowledge', 3), can(both, 'acknowledge', null), can(both, 'acknowledge')]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
     expect(can({ role: 'operator', siteIds: null }, 'acknowledge', null)).toBe(true);
     expect(can(north, 'acknowledge', 1)).toBe(false);
   });

@@ -32,7 +32,15 @@ function fakeDriver(name: string, delayMs: number, maxRequestsPerPoll = 8) {
   return driver;
 }
 
-const target = (id: number, driver: string): SweepTarget => ({ id, siteId: 1, name: `rig-${id}`, address: '10.0.0.1', port: 4028, driver, model: null });
+const target = (id: number, driver: string): SweepTarget => ({
+  id,
+  siteId: 1,
+  name: `rig-${id}`,
+  address: '10.0.0.1',
+  port: 4028,
+  driver,
+  model: null,
+});
 
 function depsFor(drivers: Driver[], concurrency = 8): SweepDeps {
   const byName = new Map(drivers.map((d) => [d.name, d]));

@@ -33,7 +33,9 @@ describe('loadAppConfig: the web process reads its environment once', () => {
     expect(loadConfig({ HASHWATT_POLL_INTERVAL_S: '1' }).requestTimeoutMs).toBe(1000);
     expect(loadConfig({}).requestTimeoutMs).toBe(3000);
     expect(loadConfig({ HASHWATT_POLL_INTERVAL_S: '1', HASHWATT_REQUEST_TIMEOUT_MS: '2500' }).requestTimeoutMs).toBe(2500);
-    expect(() => loadConfig({ HASHWATT_REQUEST_TIMEOUT_MS: '50' })).toThrow('HASHWATT_REQUEST_TIMEOUT_MS="50" is not a whole number from 100 to 60000');
+    expect(() => loadConfig({ HASHWATT_REQUEST_TIMEOUT_MS: '50' })).toThrow(
+      'HASHWATT_REQUEST_TIMEOUT_MS="50" is not a whole number from 100 to 60000',
+    );
     expect(loadConfig({ HASHWATT_DB: '/srv/h.db' }).manifestPath).toBe('/srv/h.db.simulator-manifest.json');
   });
 });
@@ -44,7 +46,9 @@ describe('the holder of the web settings', () => {
   });
 
   it('refuses to be read before server.ts set it, saying who sets it', () => {
-    expect(() => getAppConfig()).toThrow('the web settings are not loaded: server.ts sets them at start (setAppConfig) before any route or page runs');
+    expect(() => getAppConfig()).toThrow(
+      'the web settings are not loaded: server.ts sets them at start (setAppConfig) before any route or page runs',
+    );
   });
 
   it('answers what server.ts set, to every reader', () => {
@@ -57,7 +61,14 @@ describe('the holder of the web settings', () => {
 
 describe('loadSimulatorConfig', () => {
   it('has the simulator process defaults', () => {
-    expect(loadSimulatorConfig({})).toEqual({ miners: 48, subnet: '127.0.1', port: 4028, manifestPath: 'data/simulator-manifest.json', seed: undefined, httpPort: 8999 });
+    expect(loadSimulatorConfig({})).toEqual({
+      miners: 48,
+      subnet: '127.0.1',
+      port: 4028,
+      manifestPath: 'data/simulator-manifest.json',
+      seed: undefined,
+      httpPort: 8999,
+    });
     expect(loadSimulatorConfig({ HASHWATT_SIM_SEED: '7', HASHWATT_DEMO_MINERS: '3' })).toMatchObject({ seed: 7, miners: 3 });
   });
 

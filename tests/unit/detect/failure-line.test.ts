@@ -33,14 +33,17 @@ describe('probeFailureLine', () => {
     });
   });
 
-  it.each(['reset', 'closed', 'too-large', 'timeout', 'truncated'] as const)('a %s transport says what happened, not "unrecognised"', (kind) => {
-    const error = new DeviceError(kind, 'what the device did');
-    expect(isTransportFailure(error)).toBe(true);
-    expect(probeFailureLine('10.0.0.5:4028', { detection: detection('unrecognised'), error })).toEqual({
-      line: `10.0.0.5:4028: ${kind}: what the device did`,
-      unrecognised: false,
-    });
-  });
+  it.each(['reset', 'closed', 'too-large', 'timeout', 'truncated'] as const)(
+    'a %s transport says what happened, not "unrecognised"',
+    (kind) => {
+      const error = new DeviceError(kind, 'what the device did');
+      expect(isTransportFailure(error)).toBe(true);
+      expect(probeFailureLine('10.0.0.5:4028', { detection: detection('unrecognised'), error })).toEqual({
+        line: `10.0.0.5:4028: ${kind}: what the device did`,
+        unrecognised: false,
+      });
+    },
+  );
 
   it('nothing answering is the error itself', () => {
     const error = new DeviceError('refused', 'nothing answers on 10.0.0.5 port 4028 (connection refused)');
@@ -52,7 +55,16 @@ describe('probeFailureLine', () => {
 
 describe('scan table state of a device that answered', () => {
   it('names the transport failure instead of calling it unrecognised', () => {
-    const hit = { address: '10.0.0.5', port: 4028, protocol: 'cgminer', status: 'unrecognised' as const, driver: null, identity: null, reading: null, raw: [] };
+    const hit = {
+      address: '10.0.0.5',
+      port: 4028,
+      protocol: 'cgminer',
+      status: 'unrecognised' as const,
+      driver: null,
+      identity: null,
+      reading: null,
+      raw: [],
+    };
     const table = scanTable({
       hits: [
         { ...hit, error: new DeviceError('reset', 'connection reset by 10.0.0.5:4028 after 312 bytes of the reply to "version"') },
@@ -74,7 +86,17 @@ describe('detectionRequestCount', () => {
 
   it('an HTTP device: one GET per distinct probe path', () => {
     const http = (name: string, probePath: string): Driver =>
-      ({ name, label: name, protocol: 'http', defaultPort: 80, maxRequestsPerPoll: 1, probePath, poll: async () => { throw new Error('unused'); } }) as Driver;
+      ({
+        name,
+        label: name,
+        protocol: 'http',
+        defaultPort: 80,
+        maxRequestsPerPoll: 1,
+        probePath,
+        poll: async () => {
+          throw new Error('unused');
+        },
+      }) as Driver;
     const drivers = [http('a', '/x'), http('b', '/y'), http('c', '/x')];
     expect(detectionRequestCount({ protocol: 'http', host: 'h', port: 80 }, drivers)).toBe(2);
   });

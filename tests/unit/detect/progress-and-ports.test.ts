@@ -27,7 +27,11 @@ describe('scan helpers', () => {
   });
 
   it('tries the cgminer API, then Whatsminer API v3, then the web UI when no port is given', () => {
-    expect(attemptsFor({ protocol: 'tcp', host: 'h', port: null }).map((a) => `${a.protocol}:${a.port}`)).toEqual(['cgminer:4028', 'btminer-v3:4433', 'http:80']);
+    expect(attemptsFor({ protocol: 'tcp', host: 'h', port: null }).map((a) => `${a.protocol}:${a.port}`)).toEqual([
+      'cgminer:4028',
+      'btminer-v3:4433',
+      'http:80',
+    ]);
     expect(attemptsFor({ protocol: 'tcp', host: 'h', port: 4433 })[0]).toEqual({ protocol: 'btminer-v3', port: 4433 });
     expect(attemptsFor({ protocol: 'http', host: 'h', port: 8080 })).toEqual([{ protocol: 'http', port: 8080 }]);
   });

@@ -5,19 +5,51 @@ import type { RigView } from '../../../lib/views/contracts';
 
 function reading(hashrateThs: number, powerW: number | null, powerSource: Reading['powerSource'] = 'firmware'): Reading {
   return {
-    driver: 'test', make: 'x', model: 'y', firmware: 'z', status: 'mining', hashrateThs, expectedHashrateThs: null,
-    powerW, powerSource, efficiencyJth: null, boards: [], tempMaxC: null, fansRpm: [], pools: [], uptimeS: null, hardwareErrors: null,
+    driver: 'test',
+    make: 'x',
+    model: 'y',
+    firmware: 'z',
+    status: 'mining',
+    hashrateThs,
+    expectedHashrateThs: null,
+    powerW,
+    powerSource,
+    efficiencyJth: null,
+    boards: [],
+    tempMaxC: null,
+    fansRpm: [],
+    pools: [],
+    uptimeS: null,
+    hardwareErrors: null,
   };
 }
 
 function rig(id: number, connectivity: RigView['connectivity'], r: Reading | null): RigView {
-  return { id, name: `r${id}`, siteId: 1, siteName: 's', address: '127.0.0.1', port: 4028, driver: 'test', model: null, connectivity, lastSeenMs: 1, lastError: null, reading: r };
+  return {
+    id,
+    name: `r${id}`,
+    siteId: 1,
+    siteName: 's',
+    address: '127.0.0.1',
+    port: 4028,
+    driver: 'test',
+    model: null,
+    connectivity,
+    lastSeenMs: 1,
+    lastError: null,
+    reading: r,
+  };
 }
 
 describe('fleetTotals', () => {
   it('sums online rigs only and takes J/TH from the sums', () => {
     const totals = fleetTotals(
-      [rig(1, 'online', reading(100, 3000)), rig(2, 'online', reading(200, 3500, 'estimated')), rig(3, 'stale', reading(110, 3250)), rig(4, 'offline', null)],
+      [
+        rig(1, 'online', reading(100, 3000)),
+        rig(2, 'online', reading(200, 3500, 'estimated')),
+        rig(3, 'stale', reading(110, 3250)),
+        rig(4, 'offline', null),
+      ],
       1234,
     );
     expect(totals.hashrateThs).toBe(300);
@@ -49,7 +81,12 @@ describe('fleetTotals', () => {
 
   it('sums nothing of a stored reading outside the plausibility table (written by an older version)', () => {
     const totals = fleetTotals(
-      [rig(1, 'online', reading(100, 3000)), rig(2, 'online', reading(-5, 3000)), rig(3, 'online', reading(1e297, 3000)), rig(4, 'online', reading(100, 2.95e298))],
+      [
+        rig(1, 'online', reading(100, 3000)),
+        rig(2, 'online', reading(-5, 3000)),
+        rig(3, 'online', reading(1e297, 3000)),
+        rig(4, 'online', reading(100, 2.95e298)),
+      ],
       null,
     );
     expect(totals.hashrateThs).toBe(100);

@@ -27,7 +27,18 @@ const S21: Reading = {
   hardwareErrors: 3,
 };
 
-const GPU: Reading = { ...S21, driver: 'trex', make: 'NVIDIA', model: '8x RTX 3070', algorithm: 'ethash', hashrateThs: 480e-6, expectedHashrateThs: null, powerW: 1040, efficiencyJth: null, boards: [] };
+const GPU: Reading = {
+  ...S21,
+  driver: 'trex',
+  make: 'NVIDIA',
+  model: '8x RTX 3070',
+  algorithm: 'ethash',
+  hashrateThs: 480e-6,
+  expectedHashrateThs: null,
+  powerW: 1040,
+  efficiencyJth: null,
+  boards: [],
+};
 
 /** The refusal message for `patch`, or 'ok'. */
 function verdict(patch: Partial<Reading>, base: Reading = S21, hint?: string): string {
@@ -108,7 +119,15 @@ describe('hash rate and power refuse the reading', () => {
   it('reads a GPU (board) ceiling as one GPU of the algorithm', () => {
     const limits = readingLimits({ model: '8x RTX 3070', algorithm: 'ethash' });
     expect(limits.boardHashrateMaxThs).toBe(0.0005);
-    const r = kept({ boards: [{ index: 0, hashrateThs: 0.0005, chips: null, tempC: 60 }, { index: 1, hashrateThs: 0.0006, chips: null, tempC: 60 }] }, GPU);
+    const r = kept(
+      {
+        boards: [
+          { index: 0, hashrateThs: 0.0005, chips: null, tempC: 60 },
+          { index: 1, hashrateThs: 0.0006, chips: null, tempC: 60 },
+        ],
+      },
+      GPU,
+    );
     expect(r.boards.map((b) => b.hashrateThs)).toEqual([0.0005, null]);
     expect(r.warnings).toEqual(['boards[1].hashrateThs = 0.0006 (must be <= 0.0005): stored as unknown']);
   });
@@ -175,7 +194,7 @@ describe('optional fields become unknown with a warning, the rest is kept', () =
 });
 
 describe('checkedReading', () => {
-  it('turns a refusal into the rig\'s typed device error', () => {
+  it("turns a refusal into the rig's typed device error", () => {
     let err: unknown;
     try {
       checkedReading({ ...S21, hashrateThs: -5 });

@@ -8,7 +8,9 @@ describe('detectRigEvents', () => {
     expect(detectRigEvents(online(100), online(110))).toEqual([]);
   });
   it('sees a restart when the uptime goes down, also without an offline poll in between', () => {
-    expect(detectRigEvents(online(90_061), online(12))).toEqual([{ kind: 'restart', title: 'restarted', detail: 'uptime 12 s (was 1 d 1 h)' }]);
+    expect(detectRigEvents(online(90_061), online(12))).toEqual([
+      { kind: 'restart', title: 'restarted', detail: 'uptime 12 s (was 1 d 1 h)' },
+    ]);
   });
   it('does not guess a restart when either uptime is unknown', () => {
     expect(detectRigEvents(online(null), online(5))).toEqual([]);
@@ -24,6 +26,11 @@ describe('detectRigEvents', () => {
 
 describe('formatUptime', () => {
   it('uses the two largest units', () => {
-    expect([formatUptime(40), formatUptime(125), formatUptime(7_500), formatUptime(3 * 86_400 + 4 * 3600 + 59)]).toEqual(['40 s', '2 min', '2 h 5 min', '3 d 4 h']);
+    expect([formatUptime(40), formatUptime(125), formatUptime(7_500), formatUptime(3 * 86_400 + 4 * 3600 + 59)]).toEqual([
+      '40 s',
+      '2 min',
+      '2 h 5 min',
+      '3 d 4 h',
+    ]);
   });
 });

@@ -7,9 +7,6 @@ import { approx, board, fixtureBody as body } from '../../support/driver-fixture
 import { parseAntminer } from '../../../collectors/drivers/antminer/parse';
 import type { PoolReading, Reading } from '../../../lib/domain/reading';
 
-
-
-
 const MSK_S19_POOL: PoolReading = {
   url: 'stratum+tcp://stratum.pool.io:3333',
   user: 'pool_username.real_worker',

@@ -8,9 +8,7 @@ import { parseAntminer } from '../../../collectors/drivers/antminer/parse';
 import { DeviceError } from '../../../collectors/drivers/types';
 import type { PoolReading, Reading } from '../../../lib/domain/reading';
 
-
 /** Numbers compared to 6 decimals (float division), everything else exactly. */
-
 
 const S9_POOLS: PoolReading[] = [
   { url: 'stratum+tcp://ss.antpool.com:3333', user: 'xxx', status: 'Alive', accepted: 22673, rejected: 8 },
@@ -212,7 +210,14 @@ describe('parseAntminer edge cases', () => {
     const stats = {
       STATS: [
         { Type: 'Antminer S19 Pro' },
-        { 'GHS 5s': '80000.00', total_rateideal: 110000, rate_unit: 'GH', chain_acn1: 114, chain_rate1: '80000.00', temp_chip1: '70-80-85-88' },
+        {
+          'GHS 5s': '80000.00',
+          total_rateideal: 110000,
+          rate_unit: 'GH',
+          chain_acn1: 114,
+          chain_rate1: '80000.00',
+          temp_chip1: '70-80-85-88',
+        },
       ],
     };
     expect(parseAntminer({ stats, version: {} }).status).toBe('throttled');

@@ -165,14 +165,47 @@ describe('web UI quirks', () => {
   });
 
   it.each([
-    ['hot chips and a shortfall', { rate_5s: 50000, rate_ideal: 200000, chain: [{ asic_num: 108, rate_real: 50000, temp_chip: [80, 80, 96, 96] }] }, {}, null, 'throttled'],
+    [
+      'hot chips and a shortfall',
+      { rate_5s: 50000, rate_ideal: 200000, chain: [{ asic_num: 108, rate_real: 50000, temp_chip: [80, 80, 96, 96] }] },
+      {},
+      null,
+      'throttled',
+    ],
     ['the temp health flag raised and a shortfall', { rate_5s: 50000, rate_ideal: 200000 }, { temp: 'e' }, null, 'throttled'],
-    ['no hash and miner-mode 1 (sleep)', { rate_5s: 0, 'miner-mode': 1, fan: [3000] , chain: [{ asic_num: 108, rate_real: 0 }]}, {}, null, 'sleeping'],
-    ['no hash and work mode "1" in get_miner_conf.cgi', { rate_5s: 0, fan: [3000], chain: [{ asic_num: 108, rate_real: 0 }] }, {}, 'conf', 'sleeping'],
-    ['no hash, no board, no fan (powered down, KS5 doc example)', { rate_5s: 0, fan: [], chain: [{ asic_num: 0, rate_real: 0 }] }, {}, null, 'sleeping'],
-    ['no hash with boards and fans running', { rate_5s: 0, fan: [3000], chain: [{ asic_num: 108, rate_real: 0 }] }, { rate: 'e' }, null, 'error'],
+    [
+      'no hash and miner-mode 1 (sleep)',
+      { rate_5s: 0, 'miner-mode': 1, fan: [3000], chain: [{ asic_num: 108, rate_real: 0 }] },
+      {},
+      null,
+      'sleeping',
+    ],
+    [
+      'no hash and work mode "1" in get_miner_conf.cgi',
+      { rate_5s: 0, fan: [3000], chain: [{ asic_num: 108, rate_real: 0 }] },
+      {},
+      'conf',
+      'sleeping',
+    ],
+    [
+      'no hash, no board, no fan (powered down, KS5 doc example)',
+      { rate_5s: 0, fan: [], chain: [{ asic_num: 0, rate_real: 0 }] },
+      {},
+      null,
+      'sleeping',
+    ],
+    [
+      'no hash with boards and fans running',
+      { rate_5s: 0, fan: [3000], chain: [{ asic_num: 108, rate_real: 0 }] },
+      { rate: 'e' },
+      null,
+      'error',
+    ],
   ])('status: %s', (_what, stats, flags, conf, expected) => {
-    const summary = { STATUS: { STATUS: 'S' }, SUMMARY: [{ status: Object.entries(flags).map(([type, status]) => ({ type, status, code: 1, msg: '' })) }] };
+    const summary = {
+      STATUS: { STATUS: 'S' },
+      SUMMARY: [{ status: Object.entries(flags).map(([type, status]) => ({ type, status, code: 1, msg: '' })) }],
+    };
     const replies = { stats: statsRow(stats), summary, minerConf: conf ? cgi(MINER_CONF) : null };
     expect(parseAntminerWeb(replies).status).toBe(expected);
   });
@@ -193,7 +226,8 @@ describe('web UI quirks', () => {
   });
 
   it('a 404 page or non-JSON body is a clear error from the parse entry', () => {
-    const reply = (status: number, text: string) => () => parseJsonReply({ status, headers: {}, text }, 'GET /cgi-bin/stats.cgi', 'http://m/cgi-bin/stats.cgi');
+    const reply = (status: number, text: string) => () =>
+      parseJsonReply({ status, headers: {}, text }, 'GET /cgi-bin/stats.cgi', 'http://m/cgi-bin/stats.cgi');
     expect(catchError(reply(200, '<html>')).kind).toBe('garbage');
     expect(catchError(reply(401, '<h1>401</h1>')).kind).toBe('auth');
     expect(catchError(reply(200, fixtureText(STATS).slice(0, 500))).kind).toBe('truncated');

@@ -41,9 +41,18 @@ function viaDriverEntry(texts: Partial<Record<keyof AntminerWebReplies, string>>
 
 describe('Antminer web parse entry never throws anything but a DeviceError', () => {
   it('random strings and bytes as stats and as summary', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void viaDriverEntry({ stats: s })), { numRuns: 300 });
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void viaDriverEntry({ summary: s, stats: STATS })), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaDriverEntry({ stats: Buffer.from(b).toString('utf8') })), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void viaDriverEntry({ stats: s })),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void viaDriverEntry({ summary: s, stats: STATS })),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaDriverEntry({ stats: Buffer.from(b).toString('utf8') })),
+      { numRuns: 300 },
+    );
   });
 
   it('random JSON in every slot', () => {

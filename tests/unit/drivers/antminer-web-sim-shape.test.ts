@@ -15,7 +15,12 @@ const T0 = Date.UTC(2025, 0, 1);
 const rig = planFleet({ miners: 1, mix: ['antminer-web-s21'], subnet: '127.0.112' })[0];
 
 function get(path: string, authorization?: string): SimHttpReply {
-  return replyHttp({ method: 'GET', path, query: new URLSearchParams(), headers: authorization ? { authorization } : {}, body: '' }, rig, 7, T0);
+  return replyHttp(
+    { method: 'GET', path, query: new URLSearchParams(), headers: authorization ? { authorization } : {}, body: '' },
+    rig,
+    7,
+    T0,
+  );
 }
 
 function authorized(path: string, password = 'root', nonceOverride?: string): SimHttpReply {
@@ -24,7 +29,8 @@ function authorized(path: string, password = 'root', nonceOverride?: string): Si
   return get(path, digestAuthorization({ username: 'root', password, method: 'GET', uri: path, challenge: c, nc: 1, cnonce: 'abcd' }));
 }
 
-const body = (r: SimHttpReply) => (typeof r.body === 'string' ? parseJsonReply({ status: r.status, headers: {}, text: r.body }, 'GET', 'sim') : r.body);
+const body = (r: SimHttpReply) =>
+  typeof r.body === 'string' ? parseJsonReply({ status: r.status, headers: {}, text: r.body }, 'GET', 'sim') : r.body;
 
 function shape(v: unknown): unknown {
   if (Array.isArray(v)) return v.length ? [shape(v[0])] : [];
@@ -49,7 +55,7 @@ describe('simulated Antminer web UI bodies are shaped like the captures', () => 
     expect(sim.INFO).toEqual(cap.INFO);
   });
 
-  it('get_system_info.cgi and get_miner_conf.cgi keep the captures\' keys and text layout', () => {
+  it("get_system_info.cgi and get_miner_conf.cgi keep the captures' keys and text layout", () => {
     const info = authorized('/cgi-bin/get_system_info.cgi').body as string;
     const capInfo = fixtureText('antminer-s19pro-http-get_system_info.cgi.json');
     expect(Object.keys(JSON.parse(info))).toEqual(Object.keys(JSON.parse(capInfo)));
@@ -64,7 +70,16 @@ describe('simulated Antminer web UI bodies are shaped like the captures', () => 
   it('pools.cgi lists the site pools with lower-case keys', () => {
     const sim = body(authorized('/cgi-bin/pools.cgi')) as { POOLS: Array<Record<string, unknown>> };
     expect(sim.POOLS.map((p) => p.url)).toEqual(rig.site.poolUrls);
-    expect(Object.keys(sim.POOLS[0]).slice(0, 8)).toEqual(['index', 'url', 'user', 'status', 'priority', 'getworks', 'accepted', 'rejected']);
+    expect(Object.keys(sim.POOLS[0]).slice(0, 8)).toEqual([
+      'index',
+      'url',
+      'user',
+      'status',
+      'priority',
+      'getworks',
+      'accepted',
+      'rejected',
+    ]);
   });
 });
 
@@ -74,7 +89,11 @@ describe('simulated digest auth', () => {
   it('401 with the antMiner challenge and a deterministic nonce without credentials', () => {
     const r = get('/cgi-bin/stats.cgi');
     expect(r.status).toBe(401);
-    expect(parseDigestChallenge(r.headers!['www-authenticate'])).toMatchObject({ realm: 'antMiner Configuration', qop: ['auth'], algorithm: 'MD5' });
+    expect(parseDigestChallenge(r.headers!['www-authenticate'])).toMatchObject({
+      realm: 'antMiner Configuration',
+      qop: ['auth'],
+      algorithm: 'MD5',
+    });
     expect(get('/cgi-bin/stats.cgi').headers!['www-authenticate']).toBe(r.headers!['www-authenticate']);
   });
 
@@ -83,7 +102,15 @@ describe('simulated digest auth', () => {
     expect(authorized('/cgi-bin/summary.cgi', 'admin').status).toBe(401);
     expect(authorized('/cgi-bin/summary.cgi', 'root', md5('other')).status).toBe(401);
     const forStats = parseDigestChallenge(get('/x').headers!['www-authenticate'])!;
-    const header = digestAuthorization({ username: 'root', password: 'root', method: 'GET', uri: '/cgi-bin/stats.cgi', challenge: forStats, nc: 1, cnonce: 'a' });
+    const header = digestAuthorization({
+      username: 'root',
+      password: 'root',
+      method: 'GET',
+      uri: '/cgi-bin/stats.cgi',
+      challenge: forStats,
+      nc: 1,
+      cnonce: 'a',
+    });
     expect(get('/cgi-bin/pools.cgi', header).status).toBe(401);
     expect(authorized('/cgi-bin/unknown.cgi').status).toBe(404);
   });

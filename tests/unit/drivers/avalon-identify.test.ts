@@ -21,10 +21,30 @@ const joined = () => splitJoinedReply(body('avalon-1047-pools+summary+stats.json
 
 describe('identifyAvalon', () => {
   it.each([
-    ['A1566 version + stats', () => probe({ version: body('avalon-a1566-version.json'), stats: body('avalon-a1566-stats.json') }), 'Avalon A1566', '24102401_25462b2_9ddf522, cgminer 4.11.1'],
-    ['A1566 version alone (PROD)', () => probe({ version: body('avalon-a1566-version.json') }), 'Avalon A1566', '24102401_25462b2_9ddf522, cgminer 4.11.1'],
-    ['A1566 stats alone (STATS ID AVA100, MM ID0)', () => probe({ stats: body('avalon-a1566-stats.json') }), 'Avalon A1566', '24102401_25462b2_9ddf522, cgminer 4.11.1'],
-    ['A1047 stats + summary', () => probe({ stats: joined().stats, summary: joined().summary }), 'Avalon A1047', '20051101_85dc6f0_0332654, cgminer 4.11.1'],
+    [
+      'A1566 version + stats',
+      () => probe({ version: body('avalon-a1566-version.json'), stats: body('avalon-a1566-stats.json') }),
+      'Avalon A1566',
+      '24102401_25462b2_9ddf522, cgminer 4.11.1',
+    ],
+    [
+      'A1566 version alone (PROD)',
+      () => probe({ version: body('avalon-a1566-version.json') }),
+      'Avalon A1566',
+      '24102401_25462b2_9ddf522, cgminer 4.11.1',
+    ],
+    [
+      'A1566 stats alone (STATS ID AVA100, MM ID0)',
+      () => probe({ stats: body('avalon-a1566-stats.json') }),
+      'Avalon A1566',
+      '24102401_25462b2_9ddf522, cgminer 4.11.1',
+    ],
+    [
+      'A1047 stats + summary',
+      () => probe({ stats: joined().stats, summary: joined().summary }),
+      'Avalon A1047',
+      '20051101_85dc6f0_0332654, cgminer 4.11.1',
+    ],
     ['Avalon 7 stats (AV70)', () => probe({ stats: body('avalon-7xx-stats.json') }), 'Avalon A741', '7411706-3162860, cgminer 4.10.0'],
     ['Avalon 8 stats (AV80)', () => probe({ stats: body('avalon-8xx-stats.json') }), 'Avalon A841', '8411803-14b0f10, cgminer 4.10.0'],
   ])('%s', (_what, make, model, firmware) => {
@@ -32,7 +52,10 @@ describe('identifyAvalon', () => {
   });
 
   it('an MM ID blob is enough even under an unknown STATS ID', () => {
-    const stats = { STATUS: [{ STATUS: 'S' }], STATS: [{ STATS: 0, ID: 'XYZ0', 'MM ID0': 'Ver[1047-20051101_85dc6f0_0332654] GHSmm[37470.98]' }] };
+    const stats = {
+      STATUS: [{ STATUS: 'S' }],
+      STATS: [{ STATS: 0, ID: 'XYZ0', 'MM ID0': 'Ver[1047-20051101_85dc6f0_0332654] GHSmm[37470.98]' }],
+    };
     expect(identifyAvalon(probe({ stats }))?.model).toBe('Avalon A1047');
   });
 
@@ -65,7 +88,12 @@ describe('identifyAvalon', () => {
   });
 
   it('the Antminer and Whatsminer drivers do not claim Avalon probes', () => {
-    const p = probe({ version: body('avalon-a1566-version.json'), stats: body('avalon-a1566-stats.json'), summary: joined().summary, devdetails: body('avalon-a1566-devs.json') });
+    const p = probe({
+      version: body('avalon-a1566-version.json'),
+      stats: body('avalon-a1566-stats.json'),
+      summary: joined().summary,
+      devdetails: body('avalon-a1566-devs.json'),
+    });
     expect(identifyAntminer(p)).toBeNull();
     expect(identifyWhatsminer(p)).toBeNull();
     const old = probe({ stats: body('avalon-7xx-stats.json') });

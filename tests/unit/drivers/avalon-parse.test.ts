@@ -43,12 +43,22 @@ const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const ROWS: Array<{ behaviour: string; replies: () => AvalonReplies; joined?: boolean; expected: Omit<Reading, 'driver' | 'make'> }> = [
   {
     behaviour: 'A1566 (A15-194): version, estats, devs, pools',
-    replies: () => ({ version: body('avalon-a1566-version.json'), stats: body('avalon-a1566-estats.json'), devs: body('avalon-a1566-devs.json'), pools: body('avalon-a1566-pools.json') }),
+    replies: () => ({
+      version: body('avalon-a1566-version.json'),
+      stats: body('avalon-a1566-estats.json'),
+      devs: body('avalon-a1566-devs.json'),
+      pools: body('avalon-a1566-pools.json'),
+    }),
     expected: A1566,
   },
   {
     behaviour: 'A1566 with stats instead of estats (same reply)',
-    replies: () => ({ version: body('avalon-a1566-version.json'), stats: body('avalon-a1566-stats.json'), devs: body('avalon-a1566-devs.json'), pools: body('avalon-a1566-pools.json') }),
+    replies: () => ({
+      version: body('avalon-a1566-version.json'),
+      stats: body('avalon-a1566-stats.json'),
+      devs: body('avalon-a1566-devs.json'),
+      pools: body('avalon-a1566-pools.json'),
+    }),
     expected: A1566,
   },
   {

@@ -101,12 +101,39 @@ describe('Avalon parse properties', () => {
   });
 
   it('random MM ID blobs of real and junk tokens', () => {
-    const key = fc.constantFrom('GHSspd', 'GHSavg', 'GHSmm', 'MGHS', 'WU', 'MTmax', 'TMax', 'Fan1', 'Fan', 'PS', 'WALLPOWER', 'TA', 'PVT_T0', 'MW0', 'SoftOFF', 'SYSTEMSTATU', 'Elapsed', 'HW', 'Ver');
+    const key = fc.constantFrom(
+      'GHSspd',
+      'GHSavg',
+      'GHSmm',
+      'MGHS',
+      'WU',
+      'MTmax',
+      'TMax',
+      'Fan1',
+      'Fan',
+      'PS',
+      'WALLPOWER',
+      'TA',
+      'PVT_T0',
+      'MW0',
+      'SoftOFF',
+      'SYSTEMSTATU',
+      'Elapsed',
+      'HW',
+      'Ver',
+    );
     const value = fc.array(
-      fc.oneof(fc.double().map(String), fc.integer().map(String), fc.constantFrom('inf', '-nan', 'nan', '1e309', '-1', '49%', ''), fc.string({ maxLength: 8 })),
+      fc.oneof(
+        fc.double().map(String),
+        fc.integer().map(String),
+        fc.constantFrom('inf', '-nan', 'nan', '1e309', '-1', '49%', ''),
+        fc.string({ maxLength: 8 }),
+      ),
       { maxLength: 6 },
     );
-    const blobArb = fc.array(fc.tuple(key, value), { maxLength: 25 }).map((tokens) => tokens.map(([k, v]) => `${k}[${v.join(' ').replace(/[[\]]/g, '')}]`).join(' '));
+    const blobArb = fc
+      .array(fc.tuple(key, value), { maxLength: 25 })
+      .map((tokens) => tokens.map(([k, v]) => `${k}[${v.join(' ').replace(/[[\]]/g, '')}]`).join(' '));
     fc.assert(
       fc.property(blobArb, fc.boolean(), (blob, withSummary) => {
         expect(() => parseMmId(blob)).not.toThrow();

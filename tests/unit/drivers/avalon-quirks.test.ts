@@ -105,7 +105,9 @@ describe('Avalon quirks', () => {
   });
 
   it('MM ID tokens keep spaces, colons and commas inside the brackets; empty ones are empty', () => {
-    const blob = parseMmId('SYSTEMSTATU[Work: In Work, Hash Board: 3 ] FACOPTS0[] DH[1.299%] ATAOPTS0[--avalon10-freq 240:258 --hash-asic 160]');
+    const blob = parseMmId(
+      'SYSTEMSTATU[Work: In Work, Hash Board: 3 ] FACOPTS0[] DH[1.299%] ATAOPTS0[--avalon10-freq 240:258 --hash-asic 160]',
+    );
     expect(blob.get('SYSTEMSTATU')).toBe('Work: In Work, Hash Board: 3 ');
     expect(blob.get('FACOPTS0')).toBe('');
     expect(mmNum(blob, 'DH')).toBe(1.299);
@@ -113,7 +115,12 @@ describe('Avalon quirks', () => {
   });
 
   it('older MM ID1..n modules come in STATS row order, then by number (MM ID10 after MM ID2)', () => {
-    const stats = { STATS: [{ ID: 'AV70', 'MM ID10': 'Elapsed[10]', 'MM ID2': 'Elapsed[2]', 'MM ID1': 'Elapsed[1]' }, { ID: 'AV71', 'MM ID1': 'Elapsed[11]' }] };
+    const stats = {
+      STATS: [
+        { ID: 'AV70', 'MM ID10': 'Elapsed[10]', 'MM ID2': 'Elapsed[2]', 'MM ID1': 'Elapsed[1]' },
+        { ID: 'AV71', 'MM ID1': 'Elapsed[11]' },
+      ],
+    };
     expect(mmModules(stats).map((m) => `${m.rowId}/${m.key}/${mmNum(m.blob, 'Elapsed')}`)).toEqual([
       'AV70/MM ID1/1',
       'AV70/MM ID2/2',

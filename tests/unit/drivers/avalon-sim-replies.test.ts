@@ -86,7 +86,13 @@ describe('simulated Avalon replies', () => {
   });
 
   it('the parser reads the state back from the replies', () => {
-    const reading = parseAvalon({ summary: ask('summary'), version: ask('version'), stats: ask('estats'), devs: ask('devs'), pools: ask('pools') });
+    const reading = parseAvalon({
+      summary: ask('summary'),
+      version: ask('version'),
+      stats: ask('estats'),
+      devs: ask('devs'),
+      pools: ask('pools'),
+    });
     expect(reading.model).toBe('Avalon A1566');
     expect(reading.hashrateThs).toBeCloseTo(state.hashrate1mThs, 4);
     expect(reading.expectedHashrateThs).toBeCloseTo(185, 6);

@@ -66,7 +66,12 @@ const NERD: Reading = {
 describe('parseAxeos on captures', () => {
   it.each([
     { behaviour: 'Bitaxe Gamma info + asic (model from asic deviceModel "Gamma")', info: BITAXE_INFO, asic: BITAXE_ASIC, expected: BITAXE },
-    { behaviour: 'Bitaxe Gamma info alone (model from ASICModel BM1370, one ASIC in hashrateMonitor)', info: BITAXE_INFO, asic: null, expected: BITAXE },
+    {
+      behaviour: 'Bitaxe Gamma info alone (model from ASICModel BM1370, one ASIC in hashrateMonitor)',
+      info: BITAXE_INFO,
+      asic: null,
+      expected: BITAXE,
+    },
     { behaviour: 'NerdQAxe++ info + asic', info: NERD_INFO, asic: NERD_ASIC, expected: NERD },
     { behaviour: 'NerdQAxe++ info alone (deviceModel and asicCount are in info)', info: NERD_INFO, asic: null, expected: NERD },
   ])('$behaviour', ({ info, asic, expected }) => {

@@ -35,7 +35,10 @@ function viaDriverEntry(infoText: string, asic: unknown = null): 'reading' | 'er
 
 describe('AxeOS parse entry never throws anything but a DeviceError', () => {
   it('random strings and bytes', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void viaDriverEntry(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void viaDriverEntry(s)),
+      { numRuns: 500 },
+    );
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaDriverEntry(Buffer.from(b).toString('utf8'))),
       { numRuns: 300 },

@@ -7,7 +7,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gpuFixtureText } from '../../support/gpu-fixtures';
-import { gpuBoard, gpuFixtureJson, httpReply, relApprox, replacementsIn, saneOrDeviceError, withReplaced } from '../../support/gpu-miner-fixtures';
+import {
+  gpuBoard,
+  gpuFixtureJson,
+  httpReply,
+  relApprox,
+  replacementsIn,
+  saneOrDeviceError,
+  withReplaced,
+} from '../../support/gpu-miner-fixtures';
 import { parseJsonReply } from '../../../collectors/drivers/http/client';
 import { bminerPoolUri, parseBminer } from '../../../collectors/drivers/bminer/parse';
 import { bminerDriver, identifyBminer } from '../../../collectors/drivers/bminer';
@@ -51,9 +59,21 @@ const STRATUM = {
     },
   },
 };
-const DEVICE = { devices: { '0': { temperature: 83, power: 199, fan_speed: 74, global_memory_used: 4385, utilization: { gpu: 100, memory: 73 }, clocks: { core: 1809, memory: 5005 } } } };
+const DEVICE = {
+  devices: {
+    '0': {
+      temperature: 83,
+      power: 199,
+      fan_speed: 74,
+      global_memory_used: 4385,
+      utilization: { gpu: 100, memory: 73 },
+      clocks: { core: 1809, memory: 5005 },
+    },
+  },
+};
 
-const solver = () => parseJsonReply(httpReply(gpuFixtureText(CAPTURE)), 'GET /api/v1/status/solver', 'http://rig:1880/api/v1/status/solver');
+const solver = () =>
+  parseJsonReply(httpReply(gpuFixtureText(CAPTURE)), 'GET /api/v1/status/solver', 'http://rig:1880/api/v1/status/solver');
 
 describe('parseBminer on the capture', () => {
   it.each([
@@ -69,8 +89,20 @@ describe('parseBminer on the capture', () => {
         boards: [gpuBoard(0, 30828134.4 / 1e12, 83)],
         tempMaxC: 83,
         pools: [
-          { url: 'ethproxy://guangdong-pool.ethfans.org:3333', user: '0xb76d43eAaB2e905028a7f0F3aF13C7A84c477B9f.w', status: 'Alive', accepted: 2, rejected: 0 },
-          { url: 'blake2s://blake2s.mine.zpool.ca:5766', user: 'DDXKDhq73GRM3hjh6uee57fJ3LS2ctNtyi.my', status: 'Alive', accepted: 1, rejected: 0 },
+          {
+            url: 'ethproxy://guangdong-pool.ethfans.org:3333',
+            user: '0xb76d43eAaB2e905028a7f0F3aF13C7A84c477B9f.w',
+            status: 'Alive',
+            accepted: 2,
+            rejected: 0,
+          },
+          {
+            url: 'blake2s://blake2s.mine.zpool.ca:5766',
+            user: 'DDXKDhq73GRM3hjh6uee57fJ3LS2ctNtyi.my',
+            status: 'Alive',
+            accepted: 1,
+            rejected: 0,
+          },
         ],
       },
     },
@@ -118,7 +150,12 @@ const probe = (json: unknown, status = 200): HttpProbeReply => ({ status, wwwAut
 
 describe('identifyBminer', () => {
   it('claims its solver reply only', () => {
-    expect(identifyBminer({ http: { '/api/v1/status/solver': probe(gpuFixtureJson(CAPTURE)) } })).toEqual({ driver: 'bminer', make: 'GPU', model: '1x GPU', firmware: 'bminer' });
+    expect(identifyBminer({ http: { '/api/v1/status/solver': probe(gpuFixtureJson(CAPTURE)) } })).toEqual({
+      driver: 'bminer',
+      make: 'GPU',
+      model: '1x GPU',
+      firmware: 'bminer',
+    });
     expect(identifyBminer({ http: { '/api/v1/status/solver': probe(gpuFixtureJson('nbminer-10.0-api-v1-status.json')) } })).toBeNull();
     expect(identifyBminer({ http: { '/api/v1/status/solver': probe({ devices: {} }) } })).toBeNull();
     expect(bminerDriver).toMatchObject({ name: 'bminer', protocol: 'http', probePath: '/api/v1/status/solver' });
@@ -130,11 +167,24 @@ const entry = (text: string) =>
 
 describe('bminer parse entry never throws anything but a DeviceError', () => {
   it('random strings, bytes and JSON (also as the optional replies)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')), { numRuns: 300 });
     fc.assert(
-      fc.property(fc.jsonValue(), fc.jsonValue(), (device, stratum) => void saneOrDeviceError(() => parseBminer({ solver: solver(), device, stratum }))),
+      fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.jsonValue(),
+        (device, stratum) => void saneOrDeviceError(() => parseBminer({ solver: solver(), device, stratum })),
+      ),
       { numRuns: 300 },
     );
   });
@@ -149,7 +199,10 @@ describe('bminer parse entry never throws anything but a DeviceError', () => {
 
   it('the replies with values anywhere replaced by random JSON', () => {
     const base: unknown = JSON.parse(gpuFixtureText(CAPTURE));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))), { numRuns: 400 });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))),
+      { numRuns: 400 },
+    );
     fc.assert(
       fc.property(replacementsIn(STRATUM), replacementsIn(DEVICE), (p1, p2) => {
         saneOrDeviceError(() => parseBminer({ solver: solver(), stratum: withReplaced(STRATUM, p1), device: withReplaced(DEVICE, p2) }));

@@ -26,18 +26,38 @@ describe('identifyBraiins', () => {
   });
 
   it.each([
-    ['BOSminer+ version + summary', { version: 'braiins-bosplus-s9-version.json', summary: 'braiins-bosplus-s9-summary.json' }, 'BOSminer+ 0.2.0-36c56a9363'],
-    ['BOSminer version + summary', { version: 'braiins-bos-s9-version.json', summary: 'braiins-bos-s9-summary.json' }, 'BOSminer 0.2.0-d360818'],
+    [
+      'BOSminer+ version + summary',
+      { version: 'braiins-bosplus-s9-version.json', summary: 'braiins-bosplus-s9-summary.json' },
+      'BOSminer+ 0.2.0-36c56a9363',
+    ],
+    [
+      'BOSminer version + summary',
+      { version: 'braiins-bos-s9-version.json', summary: 'braiins-bos-s9-summary.json' },
+      'BOSminer 0.2.0-d360818',
+    ],
     ['BOSminer+ summary alone', { summary: 'braiins-bosplus-s9-summary.json' }, 'BOSminer+ 0.2.0-36c56a9363'],
-    ['BOSminer devs as devdetails stand-in (Description only)', { devdetails: 'braiins-bosplus-s9-devs.json' }, 'BOSminer bosminer-plus-am1-s9 0.4.0-908ca41d'],
+    [
+      'BOSminer devs as devdetails stand-in (Description only)',
+      { devdetails: 'braiins-bosplus-s9-devs.json' },
+      'BOSminer bosminer-plus-am1-s9 0.4.0-908ca41d',
+    ],
   ])('claims %s', (_what, files: Record<string, string>, firmware) => {
     const p = probe(Object.fromEntries(Object.entries(files).map(([k, f]) => [k, body(f)])));
     expect(identifyBraiins(p)).toEqual({ driver: 'braiins', make: 'Bitmain', model: 'Antminer', firmware });
   });
 
   it('names the hardware from devdetails when the probe has it (BOSminer docs example)', () => {
-    const devdetails = { STATUS: [{ STATUS: 'S', Description: 'BOSminer+ 0.2.0-ea64aec8e' }], DEVDETAILS: [{ Chips: 63, ID: 6, Model: 'Bitmain Antminer S9' }] };
-    expect(identifyBraiins(probe({ devdetails }))).toEqual({ driver: 'braiins', make: 'Bitmain', model: 'Antminer S9', firmware: 'BOSminer+ 0.2.0-ea64aec8e' });
+    const devdetails = {
+      STATUS: [{ STATUS: 'S', Description: 'BOSminer+ 0.2.0-ea64aec8e' }],
+      DEVDETAILS: [{ Chips: 63, ID: 6, Model: 'Bitmain Antminer S9' }],
+    };
+    expect(identifyBraiins(probe({ devdetails }))).toEqual({
+      driver: 'braiins',
+      make: 'Bitmain',
+      model: 'Antminer S9',
+      firmware: 'BOSminer+ 0.2.0-ea64aec8e',
+    });
   });
 
   it('claims a VERSION that names BOSminer+ even without a Description', () => {

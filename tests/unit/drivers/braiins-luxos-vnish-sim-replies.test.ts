@@ -44,7 +44,12 @@ describe('Braiins OS (BOSer) replies', () => {
     const sim = ask(BRAIINS, command);
     expect(Object.keys(sim)).toEqual(Object.keys(real));
     expect(shape(sim.STATUS[0])).toEqual(shape(real.STATUS[0]));
-    expect(sim.STATUS[0]).toMatchObject({ STATUS: 'S', When: WHEN, Code: real.STATUS[0].Code, Description: 'BOSer boser-openwrt 0.1.0-26ba61b9' });
+    expect(sim.STATUS[0]).toMatchObject({
+      STATUS: 'S',
+      When: WHEN,
+      Code: real.STATUS[0].Code,
+      Description: 'BOSer boser-openwrt 0.1.0-26ba61b9',
+    });
     for (const row of sim[section]) expect(shape(row)).toEqual(shape(real[section][0]));
     expect(keysSorted(sim[section])).toBe(true);
   });
@@ -55,7 +60,11 @@ describe('Braiins OS (BOSer) replies', () => {
     expect(summary['MHS 1m'] / 1e6).toBeCloseTo(s.hashrate1mThs, 9);
     expect(summary['MHS 5s'] / 1e6).toBeCloseTo(s.hashrateThs, 9);
     const devs = ask(BRAIINS, 'devs').DEVS;
-    expect(devs.map((d: Json) => [d.ASC, d.ID])).toEqual([[0, 1], [1, 2], [2, 3]]);
+    expect(devs.map((d: Json) => [d.ASC, d.ID])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
     expect(devs[0]['Last Share Time']).toBe(WHEN - s.lastShareAgoS);
     expect(ask(BRAIINS, 'pools').POOLS[0]['Last Share Time']).toBe(WHEN - s.lastShareAgoS);
     expect(Math.max(...ask(BRAIINS, 'temps').TEMPS.map((t: Json) => t.Chip))).toBe(s.tempMaxC);

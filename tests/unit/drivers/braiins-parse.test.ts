@@ -154,9 +154,18 @@ describe('BOSer captures cut short by their quoting author', () => {
 });
 
 // Synthetic replies below: section rows shaped like the captures and the BOSminer API docs.
-const summary = (fields: Record<string, unknown>) => ({ STATUS: [{ STATUS: 'S', Code: 11, Description: 'BOSminer+ 0.2.0' }], SUMMARY: [fields] });
-const rows = (section: string, list: Array<Record<string, unknown>>, msg = 'ok') => ({ STATUS: [{ STATUS: 'S', Msg: msg }], [section]: list });
-const DOC_DEVDETAILS = rows('DEVDETAILS', [6, 7, 8].map((id) => ({ Chips: 63, ID: id, Model: 'Bitmain Antminer S9' })));
+const summary = (fields: Record<string, unknown>) => ({
+  STATUS: [{ STATUS: 'S', Code: 11, Description: 'BOSminer+ 0.2.0' }],
+  SUMMARY: [fields],
+});
+const rows = (section: string, list: Array<Record<string, unknown>>, msg = 'ok') => ({
+  STATUS: [{ STATUS: 'S', Msg: msg }],
+  [section]: list,
+});
+const DOC_DEVDETAILS = rows(
+  'DEVDETAILS',
+  [6, 7, 8].map((id) => ({ Chips: 63, ID: id, Model: 'Bitmain Antminer S9' })),
+);
 
 describe('parseBraiins rules (protocols.md §1.4)', () => {
   it('keys are sorted on the wire, but the parser does not depend on key order', () => {
@@ -177,7 +186,9 @@ describe('parseBraiins rules (protocols.md §1.4)', () => {
   });
 
   it('tunerstatus ApproximateMinerPowerConsumption is firmware power (BOSminer docs example: 1419 W)', () => {
-    const tunerstatus = rows('TUNERSTATUS', [{ ApproximateChainPowerConsumption: 1344, ApproximateMinerPowerConsumption: 1419, PowerLimit: 1420 }]);
+    const tunerstatus = rows('TUNERSTATUS', [
+      { ApproximateChainPowerConsumption: 1344, ApproximateMinerPowerConsumption: 1419, PowerLimit: 1420 },
+    ]);
     const reading = parseBraiins({ summary: body('braiins-bosplus-s9-summary.json'), tunerstatus });
     expect([reading.powerW, reading.powerSource]).toEqual([1419, 'firmware']);
     expect(reading.efficiencyJth).toBeCloseTo(1419 / (13967276.98800245 / 1e6), 9);
@@ -193,9 +204,18 @@ describe('parseBraiins rules (protocols.md §1.4)', () => {
   });
 
   it('devdetails chips join devs and temps by chain ID; IDs 1..3 (S19-class) are boards 0..2 as well', () => {
-    const devs = rows('DEVS', [3, 1, 2].map((id) => ({ ID: id, 'MHS 1m': id * 1e6 })));
-    const devdetails = rows('DEVDETAILS', [1, 2, 3].map((id) => ({ Chips: 100 + id, ID: id })));
-    const temps = rows('TEMPS', [1, 2, 3].map((id) => ({ Board: 50 + id, Chip: 70 + id, ID: id })));
+    const devs = rows(
+      'DEVS',
+      [3, 1, 2].map((id) => ({ ID: id, 'MHS 1m': id * 1e6 })),
+    );
+    const devdetails = rows(
+      'DEVDETAILS',
+      [1, 2, 3].map((id) => ({ Chips: 100 + id, ID: id })),
+    );
+    const temps = rows(
+      'TEMPS',
+      [1, 2, 3].map((id) => ({ Board: 50 + id, Chip: 70 + id, ID: id })),
+    );
     const reading = parseBraiins({ summary: summary({ 'MHS 1m': 6e6 }), devs, devdetails, temps });
     expect(reading.boards).toEqual([board(0, 1, 101, 71), board(1, 2, 102, 72), board(2, 3, 103, 73)]);
     expect(reading.tempMaxC).toBe(73);
@@ -222,7 +242,10 @@ describe('parseBraiins rules (protocols.md §1.4)', () => {
   ])('status: %s -> %s', (_what, expected, fields, x: { tuner?: number; unavailable?: boolean; chip?: number }) => {
     const replies: BraiinsReplies = {
       summary: summary(fields),
-      devs: rows('DEVS', [6, 7, 8].map((id) => ({ ID: id, 'Nominal MHS': 4668300 }))),
+      devs: rows(
+        'DEVS',
+        [6, 7, 8].map((id) => ({ ID: id, 'Nominal MHS': 4668300 })),
+      ),
       temps: x.chip ? rows('TEMPS', [{ Board: 70, Chip: x.chip, ID: 6 }]) : null,
       tunerstatus: x.tuner !== undefined ? rows('TUNERSTATUS', [{ ApproximateMinerPowerConsumption: x.tuner }]) : null,
       devdetails: x.unavailable ? { STATUS: [{ STATUS: 'S', Msg: 'Unavailable' }] } : null,

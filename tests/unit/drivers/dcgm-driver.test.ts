@@ -30,7 +30,12 @@ const poll = () => dcgmDriver.poll({ address: HOST, port, timeoutMs: 2000 });
 
 describe('dcgm driver', () => {
   it('is the http driver on 9400 probing /metrics', () => {
-    expect([dcgmDriver.name, dcgmDriver.protocol, dcgmDriver.defaultPort, dcgmDriver.probePath]).toEqual(['dcgm', 'http', 9400, '/metrics']);
+    expect([dcgmDriver.name, dcgmDriver.protocol, dcgmDriver.defaultPort, dcgmDriver.probePath]).toEqual([
+      'dcgm',
+      'http',
+      9400,
+      '/metrics',
+    ]);
   });
 
   it('polls GET /metrics and reads the text body', async () => {

@@ -107,7 +107,12 @@ describe('parsePrometheusText on the captures', () => {
 
 describe('Prometheus text format rules', () => {
   it.each([
-    ['escaped quote, backslash and newline in a label', 'm{a="say \\"hi\\"",b="c:\\\\d",n="x\\ny"} 1', { a: 'say "hi"', b: 'c:\\d', n: 'x\ny' }, 1],
+    [
+      'escaped quote, backslash and newline in a label',
+      'm{a="say \\"hi\\"",b="c:\\\\d",n="x\\ny"} 1',
+      { a: 'say "hi"', b: 'c:\\d', n: 'x\ny' },
+      1,
+    ],
     ['spaces after commas and around braces', 'm { gpu="0", UUID="GPU-1" , } 2.5', { gpu: '0', UUID: 'GPU-1' }, 2.5],
     ['a comma and brace inside a label value', 'm{k="a,b}c"} 3', { k: 'a,b}c' }, 3],
     ['no labels, exponent value', 'm 1.5e3', {}, 1500],
@@ -119,7 +124,13 @@ describe('Prometheus text format rules', () => {
   it('NaN and +Inf/-Inf are read, and then are no value', () => {
     expect([parseSample('m NaN')?.value, parseSample('m +Inf')?.value, parseSample('m -Inf')?.value]).toEqual([NaN, Infinity, -Infinity]);
     // eslint-disable-next-line no-loss-of-precision -- DCGM's blank sentinel as the exporter writes it
-    expect([dcgmValue(NaN), dcgmValue(Infinity), dcgmValue(9.2e18), dcgmValue(9223372036854775794), dcgmValue(41)]).toEqual([null, null, null, null, 41]);
+    expect([dcgmValue(NaN), dcgmValue(Infinity), dcgmValue(9.2e18), dcgmValue(9223372036854775794), dcgmValue(41)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      41,
+    ]);
   });
 
   it('the timestamp is kept', () => {
@@ -135,12 +146,18 @@ describe('Prometheus text format rules', () => {
 
   it('comments that are not HELP/TYPE are ignored, HELP escapes undone', () => {
     const out = parsePrometheusText('# a comment\n# HELP m line\\none \\\\ two\n# TYPE m counter\nm 1\n');
-    expect(out).toEqual({ samples: [{ name: 'm', labels: {}, value: 1, timestampMs: null }], help: { m: 'line\none \\ two' }, types: { m: 'counter' }, invalid: [] });
+    expect(out).toEqual({
+      samples: [{ name: 'm', labels: {}, value: 1, timestampMs: null }],
+      help: { m: 'line\none \\ two' },
+      types: { m: 'counter' },
+      invalid: [],
+    });
   });
 });
 
 describe('parseDcgm rules', () => {
-  const line = (name: string, gpu: string, value: string, extra = '') => `DCGM_FI_DEV_${name}{gpu="${gpu}", UUID="GPU-${gpu}"${extra}} ${value}`;
+  const line = (name: string, gpu: string, value: string, extra = '') =>
+    `DCGM_FI_DEV_${name}{gpu="${gpu}", UUID="GPU-${gpu}"${extra}} ${value}`;
 
   it('several GPUs: power summed, hottest GPU, model from modelName labels, throttle bits', () => {
     const text = [
@@ -180,7 +197,12 @@ const probe = (text: string, status = 200): { http: Record<string, HttpProbeRepl
 describe('identifyDcgm', () => {
   it('claims both captures', () => {
     for (const name of [EXCERPT, README]) {
-      expect(identifyDcgm(probe(gpuFixtureText(name)))).toEqual({ driver: 'dcgm', make: 'NVIDIA', model: '1x NVIDIA GPU', firmware: 'dcgm-exporter' });
+      expect(identifyDcgm(probe(gpuFixtureText(name)))).toEqual({
+        driver: 'dcgm',
+        make: 'NVIDIA',
+        model: '1x NVIDIA GPU',
+        firmware: 'dcgm-exporter',
+      });
     }
   });
 
@@ -205,10 +227,36 @@ function viaDriverEntry(text: string): void {
 
 describe('dcgm parse entry never throws anything but a DeviceError', () => {
   it('random text, bytes and Prometheus-like lines', () => {
-    const token = fc.constantFrom('DCGM_FI_DEV_GPU_TEMP', 'DCGM_FI_DEV_POWER_USAGE', '{', '}', 'gpu="0"', ', ', '"', '\\', ' ', '\n', '# HELP ', '1.5', 'NaN', '+Inf', '9223372036854775794', '=');
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => viaDriverEntry(s)), { numRuns: 400 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => viaDriverEntry(Buffer.from(b).toString('utf8'))), { numRuns: 200 });
-    fc.assert(fc.property(fc.array(token, { maxLength: 80 }), (t) => viaDriverEntry(t.join(''))), { numRuns: 600 });
+    const token = fc.constantFrom(
+      'DCGM_FI_DEV_GPU_TEMP',
+      'DCGM_FI_DEV_POWER_USAGE',
+      '{',
+      '}',
+      'gpu="0"',
+      ', ',
+      '"',
+      '\\',
+      ' ',
+      '\n',
+      '# HELP ',
+      '1.5',
+      'NaN',
+      '+Inf',
+      '9223372036854775794',
+      '=',
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => viaDriverEntry(s)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => viaDriverEntry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 80 }), (t) => viaDriverEntry(t.join(''))),
+      { numRuns: 600 },
+    );
   });
 
   it.each([EXCERPT, README])('every truncation of %s', (name) => {

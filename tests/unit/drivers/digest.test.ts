@@ -24,7 +24,15 @@ describe('digestResponse: RFC test vectors', () => {
     const challenge = parseDigestChallenge(
       'Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"',
     )!;
-    const input = { username: 'Mufasa', password: 'Circle Of Life', method: 'GET', uri: '/dir/index.html', challenge, nc: 1, cnonce: '0a4f113b' };
+    const input = {
+      username: 'Mufasa',
+      password: 'Circle Of Life',
+      method: 'GET',
+      uri: '/dir/index.html',
+      challenge,
+      nc: 1,
+      cnonce: '0a4f113b',
+    };
     expect(digestResponse(input)).toBe('6629fae49393a05397450978507c4ef1');
     expect(digestAuthorization(input)).toBe(
       'Digest username="Mufasa", realm="testrealm@host.com", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/dir/index.html", ' +
@@ -55,7 +63,15 @@ describe('digestResponse: RFC test vectors', () => {
   });
 
   it('an unsupported algorithm or qop is an auth error, not a wrong hash', () => {
-    const challenge = (over: Partial<DigestChallenge>): DigestChallenge => ({ realm: 'r', nonce: 'n', qop: ['auth'], opaque: null, algorithm: 'MD5', stale: false, ...over });
+    const challenge = (over: Partial<DigestChallenge>): DigestChallenge => ({
+      realm: 'r',
+      nonce: 'n',
+      qop: ['auth'],
+      opaque: null,
+      algorithm: 'MD5',
+      stale: false,
+      ...over,
+    });
     const input = { username: 'u', password: 'p', method: 'GET', uri: '/', nc: 1, cnonce: 'c' };
     for (const c of [challenge({ algorithm: 'SHA-512-256' }), challenge({ qop: ['auth-int'] })]) {
       try {
@@ -175,7 +191,10 @@ describe('DigestSession', () => {
     await session.request({ path: '/b' });
     srv.rotateNonce();
     const err = await session.request({ path: '/c' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: 'auth', message: `http://127.0.112.200:${srv.port}/c asked for digest credentials again after 2 challenges in one poll` });
+    expect(err).toMatchObject({
+      kind: 'auth',
+      message: `http://127.0.112.200:${srv.port}/c asked for digest credentials again after 2 challenges in one poll`,
+    });
     expect(srv.requests.map((r) => r.path)).toEqual(['/a', '/a', '/b', '/b', '/c']);
   });
 

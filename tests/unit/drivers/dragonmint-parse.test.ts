@@ -27,7 +27,13 @@ const T1: Omit<Reading, 'driver' | 'make'> = {
   fansRpm: [], // HARDWARE "Fan duty": 59 is a percentage
   pools: [
     { url: 'stratum+tcp://us-east.stratum.slushpool.com:3333', user: USER, status: 'Alive', accepted: 1030, rejected: 6 },
-    { url: 'stratum+tcp://pool.ckpool.org:3333', user: '3GWdXx9dfLPvSe7d8UnxjnDnSAJodTTbrt.dragon-0ade5', status: 'Alive', accepted: 0, rejected: 0 },
+    {
+      url: 'stratum+tcp://pool.ckpool.org:3333',
+      user: '3GWdXx9dfLPvSe7d8UnxjnDnSAJodTTbrt.dragon-0ade5',
+      status: 'Alive',
+      accepted: 0,
+      rejected: 0,
+    },
   ],
   uptimeS: 4792, // "Device Elapsed"
   hardwareErrors: 6600 + 2380 + 7976,
@@ -48,7 +54,11 @@ describe('parseDragonmint on the capture', () => {
   it.each([
     ['summary alone', () => ({ summary: summary() }), T1],
     // Synthetic overview in the shape of the T2 capture (the DragonMint UI answers the same /api/overview).
-    ['summary + overview', () => ({ summary: summary(), overview: { success: true, type: 'T1', version: { platform_v: 't1_20180612_031240' } } }), { ...T1, firmware: 't1_20180612_031240' }],
+    [
+      'summary + overview',
+      () => ({ summary: summary(), overview: { success: true, type: 'T1', version: { platform_v: 't1_20180612_031240' } } }),
+      { ...T1, firmware: 't1_20180612_031240' },
+    ],
   ])('%s', (_what, replies, expected) => {
     expect(parseDragonmint(replies())).toEqual(approx({ driver: 'dragonmint', make: 'Halong', ...expected }));
   });
@@ -67,13 +77,25 @@ describe('parseDragonmint rules', () => {
   });
 
   it('boards sorted by ASC; "Hash Rate" and "MHS av" are later fallbacks', () => {
-    const r = parseDragonmint({ summary: devs([{ ASC: 1, 'Hash Rate': 2e6 }, { ASC: 0, 'MHS av': 1e6, Temperature: 0 }]) });
+    const r = parseDragonmint({
+      summary: devs([
+        { ASC: 1, 'Hash Rate': 2e6 },
+        { ASC: 0, 'MHS av': 1e6, Temperature: 0 },
+      ]),
+    });
     expect(r.boards).toEqual([board(0, 1, null, null), board(1, 2, null, null)]);
     expect(r.hashrateThs).toBe(3);
   });
 
   it.each([
-    ['every board disabled, no hash rate', [{ 'MHS 1m': 0, Enabled: 'N' }, { 'MHS 1m': 0, Enabled: 'N' }], 'sleeping'],
+    [
+      'every board disabled, no hash rate',
+      [
+        { 'MHS 1m': 0, Enabled: 'N' },
+        { 'MHS 1m': 0, Enabled: 'N' },
+      ],
+      'sleeping',
+    ],
     ['enabled boards, no hash rate', [{ 'MHS 1m': 0, Enabled: 'Y' }], 'error'],
     ['hashing', [{ 'MHS 1m': 4e6, Enabled: 'Y' }], 'mining'],
   ])('status: %s -> %s', (_what, rows, expected) => {
@@ -93,17 +115,29 @@ describe('parseDragonmint rules', () => {
 
 describe('identifyDragonmint', () => {
   const probe = (http: Record<string, unknown>): ProbeReplies => ({
-    http: Object.fromEntries(Object.entries(http).map(([path, json]) => [path, { status: 200, wwwAuthenticate: null, json, text: JSON.stringify(json) }])),
+    http: Object.fromEntries(
+      Object.entries(http).map(([path, json]) => [path, { status: 200, wwwAuthenticate: null, json, text: JSON.stringify(json) }]),
+    ),
   });
 
   it('claims the /api/summary capture (DEVS named DT1)', () => {
-    expect(identifyDragonmint(probe({ '/api/summary': summary() }))).toEqual({ driver: 'dragonmint', make: 'Halong', model: 'DragonMint T1', firmware: '' });
+    expect(identifyDragonmint(probe({ '/api/summary': summary() }))).toEqual({
+      driver: 'dragonmint',
+      make: 'Halong',
+      model: 'DragonMint T1',
+      firmware: '',
+    });
   });
 
   it('claims a summary with DEVS next to an overview of a DragonMint type', () => {
     const s = { success: true, DEVS: [{ ASC: 0, Name: 'X', 'MHS 1m': 1 }] };
     const ov = { success: true, type: 'B52', version: { platform_v: 'b52_2018' } };
-    expect(identifyDragonmint(probe({ '/api/summary': s, '/api/overview': ov }))).toEqual({ driver: 'dragonmint', make: 'Halong', model: 'DragonMint B52', firmware: 'b52_2018' });
+    expect(identifyDragonmint(probe({ '/api/summary': s, '/api/overview': ov }))).toEqual({
+      driver: 'dragonmint',
+      make: 'Halong',
+      model: 'DragonMint B52',
+      firmware: 'b52_2018',
+    });
   });
 
   it.each([

@@ -41,7 +41,10 @@ afterAll(() => {
 const OVERVIEW = JSON.stringify({ success: true, type: 'T1', version: { platform_v: 't1_20180612_031240' } }); // synthetic, T2 capture's shape
 beforeEach(() => {
   seen.length = 0;
-  routes = { '/api/summary': { status: 200, body: fixtureText('dragonmint-t1-http-api-summary.json') }, '/api/overview': { status: 200, body: OVERVIEW } };
+  routes = {
+    '/api/summary': { status: 200, body: fixtureText('dragonmint-t1-http-api-summary.json') },
+    '/api/overview': { status: 200, body: OVERVIEW },
+  };
 });
 
 const target = (extra: Partial<PollTarget> = {}): PollTarget => ({ address: HOST, port, timeoutMs: TIMEOUT_MS, ...extra });
@@ -68,11 +71,16 @@ describe('dragonmint driver over HTTP', () => {
     ]);
     expect(labels).toEqual(['POST /api/summary', 'POST /api/overview']);
     expect(DRAGONMINT_DEFAULT_CREDENTIALS).toEqual({ username: 'admin', password: 'dragonadmin' });
-    expect({ model: r.model, firmware: r.firmware, status: r.status, boards: r.boards.length }).toEqual({ model: 'DragonMint T1', firmware: 't1_20180612_031240', status: 'mining', boards: 3 });
+    expect({ model: r.model, firmware: r.firmware, status: r.status, boards: r.boards.length }).toEqual({
+      model: 'DragonMint T1',
+      firmware: 't1_20180612_031240',
+      status: 'mining',
+      boards: 3,
+    });
     expect(r.hashrateThs).toBeCloseTo((4830953.1 + 4784555.03 + 4976618.15) / 1e6, 9);
   });
 
-  it('sends the rig\'s own credentials', async () => {
+  it("sends the rig's own credentials", async () => {
     await dragonmintDriver.poll(target({ credentials: { username: 'ops', password: 's3cret' } }));
     expect(seen[0].auth).toBe(basic('ops', 's3cret'));
   });
@@ -104,12 +112,17 @@ describe('dragonmint driver over HTTP', () => {
     expect(closed.kind).toBe('refused');
   });
 
-  it('identify() recognises the scanner\'s GET probe replies', async () => {
+  it("identify() recognises the scanner's GET probe replies", async () => {
     const outcome = await probeHttp(target(), [dragonmintDriver, innosiliconDriver]);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(seen.map((s) => `${s.method} ${s.path}`).sort()).toEqual(['GET /api/overview', 'GET /api/summary']);
-    expect(identifyDragonmint(outcome.value)).toEqual({ driver: 'dragonmint', make: 'Halong', model: 'DragonMint T1', firmware: 't1_20180612_031240' });
+    expect(identifyDragonmint(outcome.value)).toEqual({
+      driver: 'dragonmint',
+      make: 'Halong',
+      model: 'DragonMint T1',
+      firmware: 't1_20180612_031240',
+    });
     expect(innosiliconDriver.identify!(outcome.value)).toBeNull();
   });
 });

@@ -29,7 +29,11 @@ const json = (text: string, status = 200) => parseJsonReply({ status, headers: {
 
 describe('DragonMint parse properties', () => {
   it('random text as the /api/summary body', () => {
-    const textArb = fc.oneof(fc.string({ maxLength: 400 }), fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('utf8')), fc.json());
+    const textArb = fc.oneof(
+      fc.string({ maxLength: 400 }),
+      fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('utf8')),
+      fc.json(),
+    );
     fc.assert(
       fc.property(textArb, fc.constantFrom(200, 204, 401, 404, 500), (t, status) => {
         holds(() => parseDragonmint({ summary: json(t, status) }));
@@ -52,8 +56,28 @@ describe('DragonMint parse properties', () => {
   });
 
   it('random JSON values as summary and overview', () => {
-    const rows = fc.array(fc.dictionary(fc.constantFrom('ASC', 'ID', 'MHS 1m', 'MHS 5s', 'Hash Rate', 'Temperature', 'Enabled', 'Name', 'Device Elapsed', 'Hardware Errors'), fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.integer())), { maxLength: 5 });
-    const summaryArb = fc.oneof(fc.anything(), fc.record({ success: fc.oneof(fc.boolean(), fc.anything()), DEVS: fc.oneof(rows, fc.anything()), POOLS: fc.anything() }));
+    const rows = fc.array(
+      fc.dictionary(
+        fc.constantFrom(
+          'ASC',
+          'ID',
+          'MHS 1m',
+          'MHS 5s',
+          'Hash Rate',
+          'Temperature',
+          'Enabled',
+          'Name',
+          'Device Elapsed',
+          'Hardware Errors',
+        ),
+        fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.integer()),
+      ),
+      { maxLength: 5 },
+    );
+    const summaryArb = fc.oneof(
+      fc.anything(),
+      fc.record({ success: fc.oneof(fc.boolean(), fc.anything()), DEVS: fc.oneof(rows, fc.anything()), POOLS: fc.anything() }),
+    );
     fc.assert(
       fc.property(summaryArb, fc.anything(), (summary, overview) => {
         holds(() => parseDragonmint({ summary, overview }));

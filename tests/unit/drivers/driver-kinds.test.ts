@@ -14,7 +14,7 @@ describe('driver descriptors and implementations', () => {
     expect(Object.keys(DRIVERS).sort()).toEqual([...names].sort());
   });
 
-  it('key each implementation by its own name, with the descriptor\'s label, protocol and default port', () => {
+  it("key each implementation by its own name, with the descriptor's label, protocol and default port", () => {
     for (const kind of DRIVER_KINDS) {
       const impl = DRIVER_IMPLEMENTATIONS[kind.name];
       expect([impl.name, impl.label, impl.protocol, impl.defaultPort]).toEqual([kind.name, kind.label, kind.protocol, kind.defaultPort]);
@@ -25,14 +25,28 @@ describe('driver descriptors and implementations', () => {
     expect(driverKindInfo('gpu-agent')?.defaultPort).toBe(GPU_AGENT_DEFAULT_PORT);
   });
 
-  it('ask the drivers in the descriptors\' order and offer the web their names and ports', () => {
+  it("ask the drivers in the descriptors' order and offer the web their names and ports", () => {
     expect(ALL_DRIVERS.map((d) => d.name)).toEqual(DRIVER_NAMES);
     expect(Object.entries(DRIVER_DEFAULT_PORTS)).toEqual(ALL_DRIVERS.map((d) => [d.name, d.defaultPort]));
   });
 
   it('describe each driver for the web: ASIC or GPU, and a line on how it reads the device', () => {
     const gpu = DRIVER_KINDS.filter((d) => d.hardware === 'gpu').map((d) => d.name);
-    expect(gpu.sort()).toEqual(['bminer', 'dcgm', 'excavator', 'gminer', 'gpu-agent', 'lolminer', 'miniz', 'nanominer', 'nbminer', 'phoenixminer', 'srbminer', 'teamredminer', 'trex']);
+    expect(gpu.sort()).toEqual([
+      'bminer',
+      'dcgm',
+      'excavator',
+      'gminer',
+      'gpu-agent',
+      'lolminer',
+      'miniz',
+      'nanominer',
+      'nbminer',
+      'phoenixminer',
+      'srbminer',
+      'teamredminer',
+      'trex',
+    ]);
     for (const d of DRIVER_KINDS) expect(d.description.length).toBeGreaterThan(20);
     expect(driverKindInfo('toString')).toBeNull();
   });

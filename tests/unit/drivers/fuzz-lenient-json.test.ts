@@ -69,12 +69,18 @@ describe('lenient JSON reader fuzz', { timeout: TIMEOUT_MS }, () => {
   it('mutated and damaged real captures give an object or a DeviceError', () => {
     const seen = new Set<string>();
     fc.assert(
-      fc.property(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), textDamageArb, fc.boolean(), (which, mutations, dmg, raw) => {
-        const capture = CAPTURES[which % CAPTURES.length];
-        // Either the mutated value re-rendered, or the capture's own bytes (its quirks kept) damaged.
-        const text = raw || capture.value === null ? capture.text : render(mutate(capture.value, mutations));
-        seen.add(outcome(damage(text, dmg)));
-      }),
+      fc.property(
+        fc.nat(),
+        fc.array(mutationArb, { minLength: 1, maxLength: 4 }),
+        textDamageArb,
+        fc.boolean(),
+        (which, mutations, dmg, raw) => {
+          const capture = CAPTURES[which % CAPTURES.length];
+          // Either the mutated value re-rendered, or the capture's own bytes (its quirks kept) damaged.
+          const text = raw || capture.value === null ? capture.text : render(mutate(capture.value, mutations));
+          seen.add(outcome(damage(text, dmg)));
+        },
+      ),
       { numRuns: RUNS },
     );
     if (RUNS >= 500) expect([...seen].sort()).toEqual(expect.arrayContaining(['garbage', 'reply', 'truncated']));

@@ -11,7 +11,19 @@ import { DeviceError } from '../../../collectors/drivers/types';
 import type { Reading } from '../../../lib/domain/reading';
 import { judge } from '../../support/fuzz/bounds';
 import { captureValue, decode, FUZZ_TARGETS, type FuzzTarget } from '../../support/fuzz/corpus';
-import { damage, fuzzRuns, mutate, mutateText, mutationArb, nested, Raw, render, textDamageArb, type Mutation, type TextDamage } from '../../support/fuzz/mutate';
+import {
+  damage,
+  fuzzRuns,
+  mutate,
+  mutateText,
+  mutationArb,
+  nested,
+  Raw,
+  render,
+  textDamageArb,
+  type Mutation,
+  type TextDamage,
+} from '../../support/fuzz/mutate';
 
 const RUNS = fuzzRuns();
 /** A long pass (HASHWATT_FUZZ_RUNS=100000) needs far more than the suite's 20 s per test. */
@@ -127,50 +139,59 @@ describe('driver parse fuzz', { timeout: TIMEOUT_MS }, () => {
     }
   });
 
-  it.each(FUZZ_TARGETS.map((t) => [t.driver, t] as const))('%s: nesting 100,000 deep anywhere in a reply gives a DeviceError or a plausible reading', (_name, target) => {
-    for (const [i, s] of target.slots.entries()) {
-      // 100,000 levels as the whole reply and as its first member. HTTP bodies are JSON.parse'd by the
-      // transport before any limit applies (150 ms at 100,000 levels), so there 20,000 levels do. Every
-      // other place of the reply gets 10,000 levels: twice what overflows a recursive walk, and quick.
-      const http = s.decoding === 'http' || s.decoding === 'http-text';
-      const deepest = new Raw(nested(http ? 20_000 : 100_000));
-      const deep = new Raw(nested(10_000));
-      const value = s.decoding === 'text' ? null : valueOf(s.decoding, s.captures[0]);
-      const texts =
-        value === null
-          ? [deepest.text, `${s.captures[0]}\n${deepest.text}`]
-          : [deepest.text, render(everyPlace(value, deepest, 1)[0]), ...(http ? [] : everyPlace(value, deep, Infinity).map(render))];
-      for (const text of texts) {
-        const run = () => {
-          const decoded: Record<string, unknown> = {};
-          for (const [j, t] of target.slots.entries()) {
-            try {
-              decoded[t.name] = decode(t.decoding, j === i ? text : t.captures[0], t.name);
-            } catch (err) {
-              if (!t.optional || !(err instanceof DeviceError)) throw err;
-              decoded[t.name] = null;
+  it.each(FUZZ_TARGETS.map((t) => [t.driver, t] as const))(
+    '%s: nesting 100,000 deep anywhere in a reply gives a DeviceError or a plausible reading',
+    (_name, target) => {
+      for (const [i, s] of target.slots.entries()) {
+        // 100,000 levels as the whole reply and as its first member. HTTP bodies are JSON.parse'd by the
+        // transport before any limit applies (150 ms at 100,000 levels), so there 20,000 levels do. Every
+        // other place of the reply gets 10,000 levels: twice what overflows a recursive walk, and quick.
+        const http = s.decoding === 'http' || s.decoding === 'http-text';
+        const deepest = new Raw(nested(http ? 20_000 : 100_000));
+        const deep = new Raw(nested(10_000));
+        const value = s.decoding === 'text' ? null : valueOf(s.decoding, s.captures[0]);
+        const texts =
+          value === null
+            ? [deepest.text, `${s.captures[0]}\n${deepest.text}`]
+            : [deepest.text, render(everyPlace(value, deepest, 1)[0]), ...(http ? [] : everyPlace(value, deep, Infinity).map(render))];
+        for (const text of texts) {
+          const run = () => {
+            const decoded: Record<string, unknown> = {};
+            for (const [j, t] of target.slots.entries()) {
+              try {
+                decoded[t.name] = decode(t.decoding, j === i ? text : t.captures[0], t.name);
+              } catch (err) {
+                if (!t.optional || !(err instanceof DeviceError)) throw err;
+                decoded[t.name] = null;
+              }
             }
-          }
-          return target.parse(decoded, null);
-        };
-        expect(() => judge(run, null), `${s.name}: ${text.slice(0, 80)}`).not.toThrow();
+            return target.parse(decoded, null);
+          };
+          expect(() => judge(run, null), `${s.name}: ${text.slice(0, 80)}`).not.toThrow();
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(FUZZ_TARGETS.map((t) => [t.driver, t] as const))('%s: mutated captures give a plausible reading or a DeviceError', (_name, target) => {
-    const seen = new Map<string, number>();
-    fc.assert(
-      fc.property(runArb(target), (run) => {
-        const outcome = judge(pollOf(target, run), MODEL_HINTS[run.hint]);
-        seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
-      }),
-      { numRuns: RUNS },
-    );
-    // The mutations reach both sides: readings survive some, errors stop others.
-    if (RUNS >= 500) {
-      expect(seen.get('reading') ?? 0, JSON.stringify([...seen])).toBeGreaterThan(0);
-      expect([...seen.keys()].some((k) => k !== 'reading'), JSON.stringify([...seen])).toBe(true);
-    }
-  });
+  it.each(FUZZ_TARGETS.map((t) => [t.driver, t] as const))(
+    '%s: mutated captures give a plausible reading or a DeviceError',
+    (_name, target) => {
+      const seen = new Map<string, number>();
+      fc.assert(
+        fc.property(runArb(target), (run) => {
+          const outcome = judge(pollOf(target, run), MODEL_HINTS[run.hint]);
+          seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
+        }),
+        { numRuns: RUNS },
+      );
+      // The mutations reach both sides: readings survive some, errors stop others.
+      if (RUNS >= 500) {
+        expect(seen.get('reading') ?? 0, JSON.stringify([...seen])).toBeGreaterThan(0);
+        expect(
+          [...seen.keys()].some((k) => k !== 'reading'),
+          JSON.stringify([...seen]),
+        ).toBe(true);
+      }
+    },
+  );
 });

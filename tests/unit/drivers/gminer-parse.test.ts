@@ -149,7 +149,16 @@ describe('GPU names, makes and units (shared by the GPU miner drivers)', () => {
   });
 
   it('absurd power over a tiny rate gives no efficiency rather than Infinity', () => {
-    const r = gpuMinerReading({ driver: 'gminer', firmware: 'GMiner', algorithm: null, totalHs: 1e-300, totalPowerW: 1e300, gpus: [], pools: [], uptimeS: null });
+    const r = gpuMinerReading({
+      driver: 'gminer',
+      firmware: 'GMiner',
+      algorithm: null,
+      totalHs: 1e-300,
+      totalPowerW: 1e300,
+      gpus: [],
+      pools: [],
+      uptimeS: null,
+    });
     expect(r.efficiencyJth).toBeNull();
     expect(r.powerW).toBe(1e300);
   });
@@ -167,7 +176,10 @@ describe('identifyGminer', () => {
       model: '1x Radeon RX 560 Series',
       firmware: 'GMiner 1.34',
     });
-    expect(identifyGminer(probe('/stat', gpuFixtureJson('gminer-1.18-stat.json')))).toMatchObject({ model: '8x GeForce GTX 1070 Ti', firmware: 'GMiner' });
+    expect(identifyGminer(probe('/stat', gpuFixtureJson('gminer-1.18-stat.json')))).toMatchObject({
+      model: '8x GeForce GTX 1070 Ti',
+      firmware: 'GMiner',
+    });
   });
 
   it("does not claim other miners' JSON, a 404, or its own reply under another path", () => {

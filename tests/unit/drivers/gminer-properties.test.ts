@@ -14,14 +14,28 @@ const viaHttp = (text: string) => saneOrDeviceError(() => gminerFromReply(httpRe
 
 describe('GMiner parse entry never throws anything but a DeviceError', () => {
   it('random strings and bytes', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void viaHttp(s)), { numRuns: 400 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaHttp(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void viaHttp(s)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaHttp(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
   });
 
   it('random JSON bodies and random devices', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => void viaHttp(JSON.stringify(v) ?? 'null')), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void viaHttp(JSON.stringify(v) ?? 'null')),
+      { numRuns: 400 },
+    );
     const device = fc.record(
-      { name: fc.jsonValue({ maxDepth: 0 }), speed: fc.jsonValue({ maxDepth: 0 }), power_usage: fc.double(), temperature: fc.jsonValue({ maxDepth: 0 }) },
+      {
+        name: fc.jsonValue({ maxDepth: 0 }),
+        speed: fc.jsonValue({ maxDepth: 0 }),
+        power_usage: fc.double(),
+        temperature: fc.jsonValue({ maxDepth: 0 }),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -42,8 +56,11 @@ describe('GMiner parse entry never throws anything but a DeviceError', () => {
 
   it.each(CAPTURES)('%s with values anywhere replaced by random JSON', (name) => {
     const base: unknown = JSON.parse(gpuFixtureText(name));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void viaHttp(JSON.stringify(withReplaced(base, patches)))), {
-      numRuns: 500,
-    });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void viaHttp(JSON.stringify(withReplaced(base, patches)))),
+      {
+        numRuns: 500,
+      },
+    );
   });
 });

@@ -15,7 +15,8 @@ import { parseNvidiaSmiCsv, type NvidiaGpu } from '../../../collectors/gpu-agent
 import { GPU_AGENT_VERSION, renderGpuAgentReply } from '../../../collectors/gpu-agent/reply';
 import type { MinerStatus, Reading } from '../../../lib/domain/reading';
 
-const replyOf = (gpus: NvidiaGpu[], error?: string) => renderGpuAgentReply({ hostname: 'gpu-host-1', sampledAtMs: 1_700_000_000_000, gpus, error });
+const replyOf = (gpus: NvidiaGpu[], error?: string) =>
+  renderGpuAgentReply({ hostname: 'gpu-host-1', sampledAtMs: 1_700_000_000_000, gpus, error });
 const captureReply = (name: string) => replyOf(parseNvidiaSmiCsv(gpuFixtureText(name)));
 
 const reading = (model: string, status: MinerStatus, powerW: number, tempC: number): Reading => ({
@@ -82,7 +83,14 @@ describe('gpu-agent reading rules', () => {
     const gpus = [5, 4, 3, 2, 1, 0].map((i) => gpu(i, { powerW: 200 + i }));
     const r = parseGpuAgent(replyOf(gpus));
     expect(r.model).toBe('6x NVIDIA GeForce RTX 4080 SUPER');
-    expect(r.boards.map((b) => [b.index, b.tempC])).toEqual([[0, 60], [1, 61], [2, 62], [3, 63], [4, 64], [5, 65]]);
+    expect(r.boards.map((b) => [b.index, b.tempC])).toEqual([
+      [0, 60],
+      [1, 61],
+      [2, 62],
+      [3, 63],
+      [4, 64],
+      [5, 65],
+    ]);
     expect([r.powerW, r.tempMaxC, r.status]).toEqual([200 + 201 + 202 + 203 + 204 + 205, 65, 'mining']);
   });
 
@@ -118,14 +126,14 @@ describe('gpu-agent reading rules', () => {
     expect(THROTTLE_MASK).toBe(0x8 | 0x20 | 0x40 | 0x80);
   });
 
-  it('a 503 body (nvidia-smi failing) is an api-error carrying the agent\'s reason', () => {
+  it("a 503 body (nvidia-smi failing) is an api-error carrying the agent's reason", () => {
     const body = replyOf([], 'nvidia-smi not found at "nvidia-smi" (is the NVIDIA driver installed? pass --nvidia-smi PATH)');
     expect(() => parseGpuAgent(body)).toThrow(new DeviceError('api-error', `gpu-agent: ${body.error}`));
   });
 
   it.each([
     ['no GPUs', replyOf([]), /reports no GPUs/],
-    ['another program\'s JSON', { hashRate: 1000, ASICModel: 'BM1370' }, /reply is not from hashwatt-gpu-agent/],
+    ["another program's JSON", { hashRate: 1000, ASICModel: 'BM1370' }, /reply is not from hashwatt-gpu-agent/],
     ['a GPU without a name', { ...replyOf([]), gpus: [{ index: 0 }] }, /gpus\[0\] has no GPU index and name/],
     ['gpus that is not a list', { ...replyOf([]), gpus: {} }, /has no "gpus" list/],
   ])('%s is "unexpected"', (_what, body, message) => {
@@ -143,7 +151,7 @@ const probe = (json: unknown, status = 200): { http: Record<string, HttpProbeRep
 });
 
 describe('identifyGpuAgent', () => {
-  it('names the agent\'s GPUs from a real reply', () => {
+  it("names the agent's GPUs from a real reply", () => {
     expect(identifyGpuAgent(probe(captureReply('nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-load.csv')))).toEqual({
       driver: 'gpu-agent',
       make: 'NVIDIA',
@@ -181,9 +189,18 @@ function viaDriverEntry(text: string): void {
 
 describe('gpu-agent parse entry never throws anything but a DeviceError', () => {
   it('random strings, bytes and JSON', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => viaDriverEntry(s)), { numRuns: 400 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => viaDriverEntry(Buffer.from(b).toString('utf8'))), { numRuns: 200 });
-    fc.assert(fc.property(fc.jsonValue(), (v) => viaDriverEntry(JSON.stringify(v) ?? 'null')), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => viaDriverEntry(s)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => viaDriverEntry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => viaDriverEntry(JSON.stringify(v) ?? 'null')),
+      { numRuns: 400 },
+    );
   });
 
   it('agent replies whose GPU fields are random JSON', () => {

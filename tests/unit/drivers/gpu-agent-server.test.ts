@@ -27,7 +27,10 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const runs = () => readFileSync(LOG, 'utf8').split('\n').filter((l) => l.startsWith('--query-gpu')).length;
+const runs = () =>
+  readFileSync(LOG, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('--query-gpu')).length;
 const get = (a: RunningGpuAgent) => deviceHttp({ address: HOST, port: a.port, timeoutMs: 5000 }, { path: '/api/v1/gpus' });
 
 describe('gpu-agent server', () => {

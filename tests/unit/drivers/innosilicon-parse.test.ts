@@ -57,8 +57,20 @@ describe('Innosilicon T2 overview capture', () => {
         tempMaxC: 72,
         fansRpm: [],
         pools: [
-          { url: 'stratum+tcp://us-east.stratum.slushpool.com:3333', user: 'brndnmtthws.dragon-0ade5', status: 'Alive', accepted: 1030, rejected: 6 },
-          { url: 'stratum+tcp://pool.ckpool.org:3333', user: '3GWdXx9dfLPvSe7d8UnxjnDnSAJodTTbrt.dragon-0ade5', status: 'Alive', accepted: 0, rejected: 0 },
+          {
+            url: 'stratum+tcp://us-east.stratum.slushpool.com:3333',
+            user: 'brndnmtthws.dragon-0ade5',
+            status: 'Alive',
+            accepted: 1030,
+            rejected: 6,
+          },
+          {
+            url: 'stratum+tcp://pool.ckpool.org:3333',
+            user: '3GWdXx9dfLPvSe7d8UnxjnDnSAJodTTbrt.dragon-0ade5',
+            status: 'Alive',
+            accepted: 0,
+            rejected: 0,
+          },
         ],
         uptimeS: 4792, // the miner's "Device Elapsed" wins over the controller's uptime
         hardwareErrors: 6600 + 2380 + 7976,
@@ -92,7 +104,9 @@ describe('Innosilicon T2 overview capture', () => {
 
 describe('identifyInnosilicon', () => {
   const probe = (http: Record<string, unknown>): ProbeReplies => ({
-    http: Object.fromEntries(Object.entries(http).map(([path, json]) => [path, { status: 200, wwwAuthenticate: null, json, text: JSON.stringify(json) }])),
+    http: Object.fromEntries(
+      Object.entries(http).map(([path, json]) => [path, { status: 200, wwwAuthenticate: null, json, text: JSON.stringify(json) }]),
+    ),
   });
 
   it('claims the T2 overview capture', () => {

@@ -80,7 +80,7 @@ describe('innosilicon driver over HTTP', () => {
     expect(r.hashrateThs).toBeCloseTo((4830953.1 + 4784555.03 + 4976618.15) / 1e6, 9);
   });
 
-  it('sends the rig\'s own credentials', async () => {
+  it("sends the rig's own credentials", async () => {
     await innosiliconDriver.poll(target({ credentials: { username: 'root', password: 'pw' } }));
     expect(seen.map((s) => s.auth)).toEqual([basic('root', 'pw'), basic('root', 'pw')]);
   });
@@ -105,11 +105,16 @@ describe('innosilicon driver over HTTP', () => {
     expect((await failure({ address: '127.0.110.204', port: 1, timeoutMs: TIMEOUT_MS })).kind).toBe('refused');
   });
 
-  it('identify() recognises the scanner\'s GET probe replies, and DragonMint leaves them alone', async () => {
+  it("identify() recognises the scanner's GET probe replies, and DragonMint leaves them alone", async () => {
     const outcome = await probeHttp(target(), [dragonmintDriver, innosiliconDriver]);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(identifyInnosilicon(outcome.value)).toEqual({ driver: 'innosilicon', make: 'Innosilicon', model: 'Innosilicon T2', firmware: 't2_20180523_071756' });
+    expect(identifyInnosilicon(outcome.value)).toEqual({
+      driver: 'innosilicon',
+      make: 'Innosilicon',
+      model: 'Innosilicon T2',
+      firmware: 't2_20180523_071756',
+    });
     expect(dragonmintDriver.identify!(outcome.value)).toBeNull();
   });
 });

@@ -25,13 +25,18 @@ function holds(run: () => object): void {
   }
 }
 
-const json = (text: string, path: string, status = 200) => parseJsonReply({ status, headers: {}, text }, `POST ${path}`, `http://127.0.110.9:80${path}`);
+const json = (text: string, path: string, status = 200) =>
+  parseJsonReply({ status, headers: {}, text }, `POST ${path}`, `http://127.0.110.9:80${path}`);
 const SUMMARY = JSON.parse(fixtureText('dragonmint-t1-http-api-summary.json')) as unknown;
 const OVERVIEW = JSON.parse(fixtureText('innosilicon-t2-http-api-overview.json')) as unknown;
 
 describe('Innosilicon parse properties', () => {
   it('random text as the /api/overview and /api/summary bodies', () => {
-    const textArb = fc.oneof(fc.string({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('utf8')), fc.json());
+    const textArb = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('utf8')),
+      fc.json(),
+    );
     fc.assert(
       fc.property(textArb, fc.constantFrom(200, 401, 500), (t, status) => {
         holds(() => parseInnosiliconOverview(json(t, '/api/overview', status)));
@@ -58,7 +63,12 @@ describe('Innosilicon parse properties', () => {
   it('random JSON values as overview and summary', () => {
     const overviewArb = fc.oneof(
       fc.anything(),
-      fc.record({ success: fc.anything(), type: fc.oneof(fc.string(), fc.anything()), hardware: fc.oneof(fc.record({ status: fc.string() }), fc.anything()), version: fc.anything() }),
+      fc.record({
+        success: fc.anything(),
+        type: fc.oneof(fc.string(), fc.anything()),
+        hardware: fc.oneof(fc.record({ status: fc.string() }), fc.anything()),
+        version: fc.anything(),
+      }),
     );
     fc.assert(
       fc.property(overviewArb, fc.anything(), (overview, summary) => {

@@ -39,7 +39,10 @@ describe.each(ENDINGS)('parseCgminerReply with %s', (_label, ending) => {
   });
 
   it('adds the comma bmminer leaves out between STATS[0] and STATS[1] ("}{")', () => {
-    const reply = parseCgminerReply(`{"STATUS":[{"STATUS":"S"}],"STATS":[{"Type":"Antminer S9\\nV1.3.58"}{"GHS 5s":"13883.81"}],"id":1}${ending}`, 'stats');
+    const reply = parseCgminerReply(
+      `{"STATUS":[{"STATUS":"S"}],"STATS":[{"Type":"Antminer S9\\nV1.3.58"}{"GHS 5s":"13883.81"}],"id":1}${ending}`,
+      'stats',
+    );
     expect(reply.repairs).toEqual(['missing-comma-between-objects']);
     expect(sectionRows(reply.body, 'STATS')).toEqual([{ Type: 'Antminer S9\nV1.3.58' }, { 'GHS 5s': '13883.81' }]);
   });
@@ -57,13 +60,19 @@ describe.each(ENDINGS)('parseCgminerReply with %s', (_label, ending) => {
   });
 
   it('restores the comma btminer 2023-01-06 loses before "temp0" (`""temp0`)', () => {
-    const reply = parseCgminerReply(`{"STATUS":"S","Code":131,"Msg":{"vout":"1260""temp0":"38.0","empty":"""temp1":"2"}}${ending}`, 'get_psu');
+    const reply = parseCgminerReply(
+      `{"STATUS":"S","Code":131,"Msg":{"vout":"1260""temp0":"38.0","empty":"""temp1":"2"}}${ending}`,
+      'get_psu',
+    );
     expect(reply.repairs).toEqual(['missing-comma-between-strings']);
     expect(reply.body.Msg).toEqual({ vout: '1260', temp0: '38.0', empty: '', temp1: '2' });
   });
 
   it('turns Avalon bare inf/nan into null but leaves quoted text alone', () => {
-    const reply = parseCgminerReply(`{"STATUS":[{"STATUS":"S"}],"STATS":[{"GHSmm":inf,"Temp":nan,"Low":-inf,"MM":"inf","info":"nan"}]}${ending}`, 'estats');
+    const reply = parseCgminerReply(
+      `{"STATUS":[{"STATUS":"S"}],"STATS":[{"GHSmm":inf,"Temp":nan,"Low":-inf,"MM":"inf","info":"nan"}]}${ending}`,
+      'estats',
+    );
     expect(reply.repairs).toEqual(['inf-nan']);
     expect(sectionRows(reply.body, 'STATS')).toEqual([{ GHSmm: null, Temp: null, Low: null, MM: 'inf', info: 'nan' }]);
   });
@@ -87,7 +96,10 @@ describe.each(ENDINGS)('parseCgminerReply with %s', (_label, ending) => {
   });
 
   it('reads the Whatsminer 2.0.4 error_code list-as-dict as an object', () => {
-    const reply = parseCgminerReply(`{"STATUS":"S","Code":133,"Msg":{"error_code":["110":"2021-02-01 10:00:00","111":"2021-02-01 10:00:05"]}}${ending}`, 'get_error_code');
+    const reply = parseCgminerReply(
+      `{"STATUS":"S","Code":133,"Msg":{"error_code":["110":"2021-02-01 10:00:00","111":"2021-02-01 10:00:05"]}}${ending}`,
+      'get_error_code',
+    );
     expect(reply.repairs).toEqual(['error-code-list']);
     expect(reply.body.Msg).toEqual({ error_code: { '110': '2021-02-01 10:00:00', '111': '2021-02-01 10:00:05' } });
   });
@@ -107,7 +119,10 @@ describe.each(ENDINGS)('parseCgminerReply with %s', (_label, ending) => {
     const fatal = deviceError(() => parseCgminerReply(`{"STATUS":[{"STATUS":"F","Code":99,"Msg":"Fatal"}],"id":1}${ending}`, 'stats'));
     expect([fatal.kind, fatal.message]).toEqual(['api-error', 'Fatal (code 99)']);
     const lux = deviceError(() =>
-      parseCgminerReply(`{"STATUS":[{"Code":14,"Description":"LUXminer","Msg":"Invalid command","STATUS":"E","When":1}],"id":1}${ending}`, 'x'),
+      parseCgminerReply(
+        `{"STATUS":[{"Code":14,"Description":"LUXminer","Msg":"Invalid command","STATUS":"E","When":1}],"id":1}${ending}`,
+        'x',
+      ),
     );
     expect([lux.kind, lux.message]).toEqual(['api-error', 'Invalid command (code 14)']);
   });
@@ -120,7 +135,11 @@ describe.each(ENDINGS)('parseCgminerReply with %s', (_label, ending) => {
 
   it('calls a reply cut short "truncated"', () => {
     const full = fixture('antminer-s19pro-stats.json');
-    for (const cut of [full.slice(0, full.length / 2), full.slice(0, full.indexOf('"Code": 70,') + 11), '{"STATUS":[{"STATUS":"S","Msg":"CGMin']) {
+    for (const cut of [
+      full.slice(0, full.length / 2),
+      full.slice(0, full.indexOf('"Code": 70,') + 11),
+      '{"STATUS":[{"STATUS":"S","Msg":"CGMin',
+    ]) {
       const err = deviceError(() => parseCgminerReply(cut + ending, 'stats', '10.0.0.5:4028'));
       expect(err.kind).toBe('truncated');
       expect(err.message).toContain('"stats"');
@@ -129,7 +148,14 @@ describe.each(ENDINGS)('parseCgminerReply with %s', (_label, ending) => {
   });
 
   it('calls empty replies, HTTP, cgminer text form and non-objects "garbage"', () => {
-    for (const raw of ['', '  \n', 'HTTP/1.1 400 Bad Request\r\n\r\n', 'STATUS=S,When=1,Code=11,Msg=Summary|SUMMARY,Elapsed=5|', '[1,2]', '{"a":1}}']) {
+    for (const raw of [
+      '',
+      '  \n',
+      'HTTP/1.1 400 Bad Request\r\n\r\n',
+      'STATUS=S,When=1,Code=11,Msg=Summary|SUMMARY,Elapsed=5|',
+      '[1,2]',
+      '{"a":1}}',
+    ]) {
       const err = deviceError(() => parseCgminerReply(raw + ending, 'summary', '10.0.0.5:4028'));
       expect(err.kind).toBe('garbage');
       expect(err.message).toContain('"summary" from 10.0.0.5:4028');
@@ -147,7 +173,9 @@ describe('nesting depth', () => {
     for (const raw of [deepMsg, deepSummary, unclosed, nested(100_000)]) {
       const err = deviceError(() => parseCgminerReply(raw, 'summary', '10.0.0.5:4028'));
       expect(err.kind).toBe('garbage');
-      expect(err.message).toBe(`reply to "summary" from 10.0.0.5:4028 nests deeper than ${MAX_REPLY_DEPTH} levels (the limit for a device reply)`);
+      expect(err.message).toBe(
+        `reply to "summary" from 10.0.0.5:4028 nests deeper than ${MAX_REPLY_DEPTH} levels (the limit for a device reply)`,
+      );
     }
   });
 

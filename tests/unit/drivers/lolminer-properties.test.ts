@@ -14,12 +14,21 @@ const viaHttp = (text: string) => saneOrDeviceError(() => lolminerFromReply(http
 
 describe('lolMiner parse entry never throws anything but a DeviceError', () => {
   it('random strings and bytes', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void viaHttp(s)), { numRuns: 400 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaHttp(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void viaHttp(s)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaHttp(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
   });
 
   it('random JSON bodies, and random Session/GPUs or Algorithms/Workers objects', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => void viaHttp(JSON.stringify(v) ?? 'null')), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void viaHttp(JSON.stringify(v) ?? 'null')),
+      { numRuns: 400 },
+    );
     const rows = fc.array(fc.dictionary(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 1 })), { maxLength: 3 });
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 2 }), rows, rows, (session, a, b) => {
@@ -40,8 +49,11 @@ describe('lolMiner parse entry never throws anything but a DeviceError', () => {
 
   it('the capture with values anywhere replaced by random JSON', () => {
     const base: unknown = JSON.parse(gpuFixtureText(CAPTURE));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void viaHttp(JSON.stringify(withReplaced(base, patches)))), {
-      numRuns: 500,
-    });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void viaHttp(JSON.stringify(withReplaced(base, patches)))),
+      {
+        numRuns: 500,
+      },
+    );
   });
 });

@@ -17,7 +17,11 @@ const VERSION_ROW = { API: '3.7', LUXminer: '2026.4.3.192353-6ab4e5077', Miner: 
 // unverified: synthetic replies (no capture), values chosen for hand-checkable results.
 const S19XP = {
   version: { STATUS: status(22, 'LUXminer versions'), VERSION: [VERSION_ROW], id: 1 },
-  summary: { STATUS: status(11, 'Summary'), SUMMARY: [{ Accepted: 5000, Elapsed: 86400, 'GHS 5s': 137903.87, 'GHS av': 140208.51, 'Hardware Errors': 12, Rejected: 3 }], id: 1 },
+  summary: {
+    STATUS: status(11, 'Summary'),
+    SUMMARY: [{ Accepted: 5000, Elapsed: 86400, 'GHS 5s': 137903.87, 'GHS av': 140208.51, 'Hardware Errors': 12, Rejected: 3 }],
+    id: 1,
+  },
   stats: {
     STATUS: status(70, 'CGMiner stats'),
     STATS: [
@@ -52,7 +56,11 @@ const S19XP = {
     ],
     id: 1,
   },
-  pools: { STATUS: status(7, '1 Pool(s)'), POOLS: [{ Accepted: 5000, Rejected: 3, Status: 'Alive', URL: 'stratum+tcp://btc.pool-one.example:3333', User: 'acct.w1' }], id: 1 },
+  pools: {
+    STATUS: status(7, '1 Pool(s)'),
+    POOLS: [{ Accepted: 5000, Rejected: 3, Status: 'Alive', URL: 'stratum+tcp://btc.pool-one.example:3333', User: 'acct.w1' }],
+    id: 1,
+  },
   power: { STATUS: status(0, 'Power'), POWER: [{ Watts: 2951 }], id: 1 },
   fans: { STATUS: status(202, '4 Fan(s)'), FANS: [5040, 4960, 5010, 0].map((RPM, ID) => ({ ID, RPM, Speed: 78 })), id: 1 },
   temps: {
@@ -132,7 +140,12 @@ describe('parseLuxos (unverified shapes)', () => {
 
   it('a stats reply without a device block costs only the board fields', () => {
     const reading = parseLuxos({ ...S19XP, stats: { STATUS: status(70, 'CGMiner stats'), STATS: [VERSION_ROW] } });
-    expect(reading).toMatchObject({ hashrateThs: expect.closeTo(137903.87 / 1000, 9), boards: [], expectedHashrateThs: null, powerW: 2951 });
+    expect(reading).toMatchObject({
+      hashrateThs: expect.closeTo(137903.87 / 1000, 9),
+      boards: [],
+      expectedHashrateThs: null,
+      powerW: 2951,
+    });
   });
 
   it.each([
@@ -176,13 +189,20 @@ describe('identifyLuxos', () => {
     ['mskminer S19', 'mskminer-s19-version.json', 'mskminer-s19-stats.json'],
   ])('does not claim %s', (_what, version, stats) => {
     const probe: ProbeReplies = {
-      cgminer: { version: version ? fixtureBody(version) : null, stats: stats ? fixtureBody(stats) : null, devdetails: null, summary: null },
+      cgminer: {
+        version: version ? fixtureBody(version) : null,
+        stats: stats ? fixtureBody(stats) : null,
+        devdetails: null,
+        summary: null,
+      },
     };
     expect(identifyLuxos(probe)).toBeNull();
   });
 
   it('does not claim a Whatsminer summary, and answers null without cgminer replies', () => {
-    const probe: ProbeReplies = { cgminer: { version: null, stats: null, devdetails: null, summary: fixtureBody('whatsminer-m31s-summary.json') } };
+    const probe: ProbeReplies = {
+      cgminer: { version: null, stats: null, devdetails: null, summary: fixtureBody('whatsminer-m31s-summary.json') },
+    };
     expect(identifyLuxos(probe)).toBeNull();
     expect(identifyLuxos({})).toBeNull();
   });

@@ -55,14 +55,18 @@ function outcome(run: () => ReturnType<typeof parseLuxos>): 'reading' | 'error' 
 
 describe('LuxOS parse path properties', () => {
   it('the Code 14 capture and every truncation of it, as summary: always a DeviceError', () => {
-    for (let cut = 0; cut <= CAPTURE.length; cut++) expect(outcome(() => parseRaw({ ...GOOD, summary: CAPTURE.slice(0, cut) }))).toBe('error');
+    for (let cut = 0; cut <= CAPTURE.length; cut++)
+      expect(outcome(() => parseRaw({ ...GOOD, summary: CAPTURE.slice(0, cut) }))).toBe('error');
   });
 
-  it.each(Object.keys(GOOD).filter((c) => c !== 'summary'))('the Code 14 capture and every truncation of it, as %s: still a reading', (command) => {
-    for (let cut = 0; cut <= CAPTURE.length; cut++) {
-      expect(outcome(() => parseRaw({ ...GOOD, [command]: CAPTURE.slice(0, cut) }))).toBe('reading');
-    }
-  });
+  it.each(Object.keys(GOOD).filter((c) => c !== 'summary'))(
+    'the Code 14 capture and every truncation of it, as %s: still a reading',
+    (command) => {
+      for (let cut = 0; cut <= CAPTURE.length; cut++) {
+        expect(outcome(() => parseRaw({ ...GOOD, [command]: CAPTURE.slice(0, cut) }))).toBe('reading');
+      }
+    },
+  );
 
   it.each(Object.keys(GOOD) as Command[])('every truncation of the synthetic %s reply', (command) => {
     const text = GOOD[command];
@@ -94,7 +98,18 @@ describe('LuxOS parse path properties', () => {
     const replies = fc.record({
       summary: section('SUMMARY', ['GHS 5s', 'GHS av', 'Elapsed', 'Hardware Errors']),
       version: section('VERSION', ['LUXminer', 'Type', 'Miner']),
-      stats: section('STATS', ['Type', 'GHS 5s', 'ID', 'chain_acn1', 'chain_rate1', 'temp_chip1', 'fan1', 'rate_unit', 'total_rateideal', 'Mode']),
+      stats: section('STATS', [
+        'Type',
+        'GHS 5s',
+        'ID',
+        'chain_acn1',
+        'chain_rate1',
+        'temp_chip1',
+        'fan1',
+        'rate_unit',
+        'total_rateideal',
+        'Mode',
+      ]),
       pools: section('POOLS', ['URL', 'User', 'Status', 'Accepted', 'Rejected']),
       power: section('POWER', ['Watts']),
       fans: section('FANS', ['RPM']),

@@ -54,8 +54,21 @@ describe('miniZ quirks', () => {
   it('power is summed when the cards report it; server_status other than 1 is a dead pool', () => {
     const base = gpuFixtureJson(CAPTURE);
     const row = (base.result as Array<Record<string, unknown>>)[0];
-    const r = parseMiniz({ ...base, server_status: 0, result: [{ ...row, gpu_power_usage: 75 }, { ...row, gpuid: 1, gpu_power_usage: 80, speed_sps: 21 }] });
-    expect([r.powerW, r.powerSource, r.pools[0].status, r.pools[0].accepted, r.model]).toEqual([155, 'firmware', 'Dead', 6, '2x GeForce GTX 1050 Ti']);
+    const r = parseMiniz({
+      ...base,
+      server_status: 0,
+      result: [
+        { ...row, gpu_power_usage: 75 },
+        { ...row, gpuid: 1, gpu_power_usage: 80, speed_sps: 21 },
+      ],
+    });
+    expect([r.powerW, r.powerSource, r.pools[0].status, r.pools[0].accepted, r.model]).toEqual([
+      155,
+      'firmware',
+      'Dead',
+      6,
+      '2x GeForce GTX 1050 Ti',
+    ]);
     expect(r.hashrateThs).toBeCloseTo(41.3 / 1e12, 20);
   });
 
@@ -73,13 +86,20 @@ describe('miniZ quirks', () => {
         expect((err as DeviceError).kind).toBe('unexpected');
       }
     }
-    expect(() => parseJsonRpcReply('{"id":0,"method":"getstat","error":"not ready"}', 'getstat')).toThrow(/answered with error "not ready"/);
+    expect(() => parseJsonRpcReply('{"id":0,"method":"getstat","error":"not ready"}', 'getstat')).toThrow(
+      /answered with error "not ready"/,
+    );
   });
 });
 
 describe('identifyMiniz', () => {
   it('claims its getstat shape; the PhoenixMiner reply is not it and it is not PhoenixMiner', () => {
-    expect(identifyMiniz({ jsonrpc: body() })).toEqual({ driver: 'miniz', make: 'NVIDIA', model: '1x GeForce GTX 1050 Ti', firmware: 'miniZ' });
+    expect(identifyMiniz({ jsonrpc: body() })).toEqual({
+      driver: 'miniz',
+      make: 'NVIDIA',
+      model: '1x GeForce GTX 1050 Ti',
+      firmware: 'miniZ',
+    });
     expect(identifyMiniz({ jsonrpc: gpuFixtureJson('phoenixminer-miner_getstat1.json') })).toBeNull();
     expect(identifyPhoenixMiner({ jsonrpc: body() })).toBeNull();
     expect(identifyMiniz({})).toBeNull();
@@ -90,9 +110,18 @@ const entry = (raw: string) => saneOrDeviceError(() => parseMiniz(parseJsonRpcRe
 
 describe('miniZ parse entry never throws anything but a DeviceError', () => {
   it('random strings, bytes and JSON', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')),
+      { numRuns: 300 },
+    );
   });
 
   it('every truncation of the capture', () => {
@@ -105,6 +134,9 @@ describe('miniZ parse entry never throws anything but a DeviceError', () => {
 
   it('the capture with values anywhere replaced by random JSON', () => {
     const base: unknown = JSON.parse(gpuFixtureText(CAPTURE));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))), { numRuns: 500 });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))),
+      { numRuns: 500 },
+    );
   });
 });

@@ -6,7 +6,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gpuFixtureText } from '../../support/gpu-fixtures';
-import { gpuBoard, gpuFixtureJson, httpReply, relApprox, replacementsIn, saneOrDeviceError, withReplaced } from '../../support/gpu-miner-fixtures';
+import {
+  gpuBoard,
+  gpuFixtureJson,
+  httpReply,
+  relApprox,
+  replacementsIn,
+  saneOrDeviceError,
+  withReplaced,
+} from '../../support/gpu-miner-fixtures';
 import { nanominerFromReply, parseNanominer } from '../../../collectors/drivers/nanominer/parse';
 import { identifyNanominer, nanominerDriver } from '../../../collectors/drivers/nanominer';
 import { DeviceError, type HttpProbeReply } from '../../../collectors/drivers/types';
@@ -44,11 +52,18 @@ describe('parseNanominer on the capture', () => {
 const stats = (algorithms: unknown[], devices: unknown[] = []) => ({ Algorithms: algorithms, Devices: devices, WorkTime: 10 });
 
 describe('nanominer quirks', () => {
-  it('Hashrate strings in scientific notation, per GPU; the first algorithm of a dual setup is the rig\'s', () => {
+  it("Hashrate strings in scientific notation, per GPU; the first algorithm of a dual setup is the rig's", () => {
     const r = parseNanominer(
       stats(
         [
-          { Ethash: { CurrentPool: 'p:1', 'GPU 0': { Hashrate: '3.1e+07' }, 'GPU 1': { Hashrate: '2.9E7' }, Total: { Accepted: 4, Denied: 1, Hashrate: '6.0e+07' } } },
+          {
+            Ethash: {
+              CurrentPool: 'p:1',
+              'GPU 0': { Hashrate: '3.1e+07' },
+              'GPU 1': { Hashrate: '2.9E7' },
+              Total: { Accepted: 4, Denied: 1, Hashrate: '6.0e+07' },
+            },
+          },
           { Zil: { Total: { Hashrate: '9.9e+09' } } },
         ],
         [{ 'GPU 0': { Name: 'Radeon RX 580', Temperature: 61 } }, { 'GPU 1': { Name: 'Radeon RX 580', Temperature: 63 } }],
@@ -93,9 +108,18 @@ const entry = (text: string) => saneOrDeviceError(() => nanominerFromReply(httpR
 
 describe('nanominer parse entry never throws anything but a DeviceError', () => {
   it('random strings, bytes and JSON', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')),
+      { numRuns: 300 },
+    );
   });
 
   it('every truncation of the capture', () => {
@@ -108,6 +132,9 @@ describe('nanominer parse entry never throws anything but a DeviceError', () => 
 
   it('the capture with values anywhere replaced by random JSON', () => {
     const base: unknown = JSON.parse(gpuFixtureText(CAPTURE));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))), { numRuns: 500 });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))),
+      { numRuns: 500 },
+    );
   });
 });

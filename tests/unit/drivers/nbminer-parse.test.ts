@@ -85,7 +85,9 @@ describe('NBMiner quirks', () => {
     expect(siRate('1.5 G')).toBe(1.5e9);
     expect(siRate('750 K')).toBe(750e3);
     expect(siRate('n/a')).toBeNull();
-    const r = parseNbminer(capture({ total_hashrate_raw: undefined, total_hashrate: '240.6 M' }, [0, { hashrate_raw: undefined, hashrate: '120.3 M' }]));
+    const r = parseNbminer(
+      capture({ total_hashrate_raw: undefined, total_hashrate: '240.6 M' }, [0, { hashrate_raw: undefined, hashrate: '120.3 M' }]),
+    );
     expect(r.hashrateThs).toBeCloseTo(240.6e6 / 1e12, 15);
     expect(r.boards[0].hashrateThs).toBeCloseTo(120.3e6 / 1e12, 15);
   });

@@ -16,17 +16,34 @@ const viaHttp = (text: string) =>
 
 describe('NBMiner parse entry never throws anything but a DeviceError', () => {
   it('random strings and bytes', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void viaHttp(s)), { numRuns: 400 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaHttp(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void viaHttp(s)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaHttp(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
   });
 
   it('random JSON bodies and random miner objects', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => void viaHttp(JSON.stringify(v) ?? 'null')), { numRuns: 400 });
-    const scalar = fc.oneof(fc.jsonValue({ maxDepth: 0 }), fc.string({ maxLength: 10 }).map((s) => `${s} M`));
-    const device = fc.record({ hashrate: scalar, hashrate_raw: scalar, power: scalar, temperature: scalar, info: scalar }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void viaHttp(JSON.stringify(v) ?? 'null')),
+      { numRuns: 400 },
+    );
+    const scalar = fc.oneof(
+      fc.jsonValue({ maxDepth: 0 }),
+      fc.string({ maxLength: 10 }).map((s) => `${s} M`),
+    );
+    const device = fc.record(
+      { hashrate: scalar, hashrate_raw: scalar, power: scalar, temperature: scalar, info: scalar },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(fc.array(device, { maxLength: 4 }), scalar, scalar, scalar, (devices, total, power, start) => {
-        viaHttp(JSON.stringify({ miner: { devices, total_hashrate_raw: total, total_power_consume: power }, start_time: start, stratum: {} }));
+        viaHttp(
+          JSON.stringify({ miner: { devices, total_hashrate_raw: total, total_power_consume: power }, start_time: start, stratum: {} }),
+        );
       }),
       { numRuns: 400 },
     );
@@ -42,8 +59,11 @@ describe('NBMiner parse entry never throws anything but a DeviceError', () => {
 
   it('the capture with values anywhere replaced by random JSON', () => {
     const base: unknown = JSON.parse(gpuFixtureText(CAPTURE));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void viaHttp(JSON.stringify(withReplaced(base, patches)))), {
-      numRuns: 500,
-    });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void viaHttp(JSON.stringify(withReplaced(base, patches)))),
+      {
+        numRuns: 500,
+      },
+    );
   });
 });

@@ -47,16 +47,112 @@ const RTX2080S = 'NVIDIA GeForce RTX 2080 SUPER';
 /** Per capture: the one GPU row, read by hand ("26.20 W" -> 26.2, "0x0000000000000001" -> 1, "[N/A]" -> null). */
 const EXPECTED: Record<(typeof NVIDIA_SMI_CSV_CAPTURES)[number], NvidiaGpu> = {
   // idle: fan 0 % is zero-RPM mode, not an error; gpu_idle reason (0x1) active
-  'nvidia-smi-rtx4080super-595.71.05-linux-query-gpu-csv-idle.csv': gpu(RTX4080S, '00000000:01:00.0', 43, 26.2, 320, 0, 0, [210, 405], [596, 16376], 'P8', 1),
-  'nvidia-smi-rtx4080super-595.71.05-linux-query-gpu-csv-load.csv': gpu(RTX4080S, '00000000:01:00.0', 46, 84.24, 320, 7, 0, [2805, 11251], [1474, 16376], 'P2', 0),
+  'nvidia-smi-rtx4080super-595.71.05-linux-query-gpu-csv-idle.csv': gpu(
+    RTX4080S,
+    '00000000:01:00.0',
+    43,
+    26.2,
+    320,
+    0,
+    0,
+    [210, 405],
+    [596, 16376],
+    'P8',
+    1,
+  ),
+  'nvidia-smi-rtx4080super-595.71.05-linux-query-gpu-csv-load.csv': gpu(
+    RTX4080S,
+    '00000000:01:00.0',
+    46,
+    84.24,
+    320,
+    7,
+    0,
+    [2805, 11251],
+    [1474, 16376],
+    'P2',
+    0,
+  ),
   // H100: fan.speed [N/A] (fanless)
-  'nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-idle.csv': gpu(H100, '00000000:00:09.0', 41, 69.85, 700, 0, null, [345, 2619], [0, 81559], 'P0', 1),
-  'nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-load.csv': gpu(H100, '00000000:00:09.0', 59, 631.95, 700, 100, null, [1980, 2619], [19818, 81559], 'P0', 0),
+  'nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-idle.csv': gpu(
+    H100,
+    '00000000:00:09.0',
+    41,
+    69.85,
+    700,
+    0,
+    null,
+    [345, 2619],
+    [0, 81559],
+    'P0',
+    1,
+  ),
+  'nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-load.csv': gpu(
+    H100,
+    '00000000:00:09.0',
+    59,
+    631.95,
+    700,
+    100,
+    null,
+    [1980, 2619],
+    [19818, 81559],
+    'P0',
+    0,
+  ),
   // MIG: utilization.gpu [N/A] as well
-  'nvidia-smi-h100-mig-590.48.01-linux-query-gpu-csv-idle.csv': gpu(H100, '00000000:00:09.0', 42, 71.15, 700, null, null, [345, 2619], [59, 81559], 'P0', 1),
-  'nvidia-smi-h100-mig-590.48.01-linux-query-gpu-csv-load.csv': gpu(H100, '00000000:00:09.0', 53, 433.78, 700, null, null, [1980, 2619], [11125, 81559], 'P0', 0),
-  'nvidia-smi-rtx2080super-610.62-windows-query-gpu-csv-idle.csv': gpu(RTX2080S, '00000000:0C:00.0', 40, 39.25, 250, 0, 38, [300, 405], [797, 8192], 'P8', 1),
-  'nvidia-smi-rtx2080super-610.62-windows-query-gpu-csv-load.csv': gpu(RTX2080S, '00000000:0C:00.0', 44, 97.99, 250, 7, 38, [2040, 7500], [1366, 8192], 'P2', 0),
+  'nvidia-smi-h100-mig-590.48.01-linux-query-gpu-csv-idle.csv': gpu(
+    H100,
+    '00000000:00:09.0',
+    42,
+    71.15,
+    700,
+    null,
+    null,
+    [345, 2619],
+    [59, 81559],
+    'P0',
+    1,
+  ),
+  'nvidia-smi-h100-mig-590.48.01-linux-query-gpu-csv-load.csv': gpu(
+    H100,
+    '00000000:00:09.0',
+    53,
+    433.78,
+    700,
+    null,
+    null,
+    [1980, 2619],
+    [11125, 81559],
+    'P0',
+    0,
+  ),
+  'nvidia-smi-rtx2080super-610.62-windows-query-gpu-csv-idle.csv': gpu(
+    RTX2080S,
+    '00000000:0C:00.0',
+    40,
+    39.25,
+    250,
+    0,
+    38,
+    [300, 405],
+    [797, 8192],
+    'P8',
+    1,
+  ),
+  'nvidia-smi-rtx2080super-610.62-windows-query-gpu-csv-load.csv': gpu(
+    RTX2080S,
+    '00000000:0C:00.0',
+    44,
+    97.99,
+    250,
+    7,
+    38,
+    [2040, 7500],
+    [1366, 8192],
+    'P2',
+    0,
+  ),
 };
 
 describe('parseNvidiaSmiCsv on the --format=csv captures (header + units, 202-239 columns)', () => {
@@ -69,7 +165,7 @@ describe('parseNvidiaSmiCsv on the --format=csv captures (header + units, 202-23
 const H100_LOAD_NOHEADER =
   '0, GPU-00000000-0000-0000-0000-000000000000, NVIDIA H100 80GB HBM3, 00000000:00:09.0, 59, 631.95, 700.00, 100, [N/A], 1980, 2619, 19818, 81559, P0, 0x0000000000000000\n';
 
-describe('parseNvidiaSmiCsv on the agent\'s noheader,nounits form', () => {
+describe("parseNvidiaSmiCsv on the agent's noheader,nounits form", () => {
   it('reads the fields in the order asked', () => {
     expect(parseNvidiaSmiCsv(H100_LOAD_NOHEADER)).toEqual([EXPECTED['nvidia-smi-h100-80gb-590.48.01-linux-query-gpu-csv-load.csv']]);
   });
@@ -100,21 +196,37 @@ describe('parseNvidiaSmiCsv on the agent\'s noheader,nounits form', () => {
 describe('nvidia-smi quirks (protocols.md §2.1)', () => {
   const row = (overrides: Partial<Record<(typeof GPU_QUERY_FIELDS)[number], string>>) => {
     const base: Record<string, string> = {
-      index: '0', uuid: 'GPU-1', name: 'NVIDIA GeForce RTX 4080 SUPER', 'pci.bus_id': '00000000:01:00.0', 'temperature.gpu': '46',
-      'power.draw': '84.24', 'power.limit': '320.00', 'utilization.gpu': '7', 'fan.speed': '0', 'clocks.current.graphics': '2805',
-      'clocks.current.memory': '11251', 'memory.used': '1474', 'memory.total': '16376', pstate: 'P2', 'clocks_event_reasons.active': '0x0000000000000000',
+      index: '0',
+      uuid: 'GPU-1',
+      name: 'NVIDIA GeForce RTX 4080 SUPER',
+      'pci.bus_id': '00000000:01:00.0',
+      'temperature.gpu': '46',
+      'power.draw': '84.24',
+      'power.limit': '320.00',
+      'utilization.gpu': '7',
+      'fan.speed': '0',
+      'clocks.current.graphics': '2805',
+      'clocks.current.memory': '11251',
+      'memory.used': '1474',
+      'memory.total': '16376',
+      pstate: 'P2',
+      'clocks_event_reasons.active': '0x0000000000000000',
       ...overrides,
     };
     return GPU_QUERY_FIELDS.map((f) => base[f]).join(', ');
   };
 
-  it.each(['[N/A]', 'N/A', '[Not Supported]', '[Requested functionality has been deprecated]', '[Unknown Error]', '[Insufficient Permissions]'])(
-    'sentinel %j is null',
-    (token) => {
-      const [g] = parseNvidiaSmiCsv(row({ 'power.draw': token, 'fan.speed': token, 'clocks_event_reasons.active': token, uuid: token }));
-      expect([g.powerW, g.fanPct, g.clocksEventReasons, g.uuid]).toEqual([null, null, null, null]);
-    },
-  );
+  it.each([
+    '[N/A]',
+    'N/A',
+    '[Not Supported]',
+    '[Requested functionality has been deprecated]',
+    '[Unknown Error]',
+    '[Insufficient Permissions]',
+  ])('sentinel %j is null', (token) => {
+    const [g] = parseNvidiaSmiCsv(row({ 'power.draw': token, 'fan.speed': token, 'clocks_event_reasons.active': token, uuid: token }));
+    expect([g.powerW, g.fanPct, g.clocksEventReasons, g.uuid]).toEqual([null, null, null, null]);
+  });
 
   it('values keep or drop their units ("631.95 W" and "631.95" alike)', () => {
     const [g] = parseNvidiaSmiCsv(row({ 'power.draw': '631.95 W', 'utilization.gpu': '100 %', 'memory.used': '19818 MiB' }));
@@ -146,7 +258,12 @@ describe('nvidia-smi quirks (protocols.md §2.1)', () => {
     ['a GPU without index', row({ index: 'x' }), 'garbage', /index "x" is not a GPU index/],
     ['a GPU without name', row({ name: '[N/A]' }), 'garbage', /GPU 0 has no name/],
     ['a bad bitmask', row({ 'clocks_event_reasons.active': '0xZZ' }), 'garbage', /is not a bitmask/],
-    ['nvidia-smi\'s driver failure text', "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.", 'garbage', /line 1 has 1 comma-separated values, expected 15 \(not the --query-gpu CSV/],
+    [
+      "nvidia-smi's driver failure text",
+      "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.",
+      'garbage',
+      /line 1 has 1 comma-separated values, expected 15 \(not the --query-gpu CSV/,
+    ],
   ])('%s is a clear DeviceError', (_what, text, kind, message) => {
     expect(() => parseNvidiaSmiCsv(text)).toThrow(message);
     try {
@@ -182,7 +299,9 @@ describe('parseNvidiaSmiList (nvidia-smi -L)', () => {
   });
 
   it('reads plain GPUs without MIG and rejects other text clearly', () => {
-    expect(parseNvidiaSmiList('GPU 0: NVIDIA GeForce RTX 4080 SUPER (UUID: GPU-1)\nGPU 1: NVIDIA GeForce RTX 4080 SUPER (UUID: GPU-2)\n')).toHaveLength(2);
+    expect(
+      parseNvidiaSmiList('GPU 0: NVIDIA GeForce RTX 4080 SUPER (UUID: GPU-1)\nGPU 1: NVIDIA GeForce RTX 4080 SUPER (UUID: GPU-2)\n'),
+    ).toHaveLength(2);
     expect(() => parseNvidiaSmiList('No devices were found')).toThrow(/line 1 is neither a GPU nor a MIG device: "No devices were found"/);
     expect(() => parseNvidiaSmiList('  MIG 1g.10gb Device 0: (UUID: MIG-1)')).toThrow(DeviceError);
   });

@@ -35,7 +35,9 @@ function checkRows(gpus: NvidiaGpu[] | null): void {
 const ARBITRARY_TEXT = fc.oneof(
   fc.string({ maxLength: 400 }),
   fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('utf8')),
-  fc.array(fc.constantFrom('0', ', ', '\n', '[N/A]', 'index', 'name', ' W', '12.5', 'GPU 0: ', '#', 'MIG ', '-'), { maxLength: 60 }).map((a) => a.join('')),
+  fc
+    .array(fc.constantFrom('0', ', ', '\n', '[N/A]', 'index', 'name', ' W', '12.5', 'GPU 0: ', '#', 'MIG ', '-'), { maxLength: 60 })
+    .map((a) => a.join('')),
 );
 
 describe('nvidia-smi parsers never throw anything but a DeviceError', () => {
@@ -75,7 +77,11 @@ describe('nvidia-smi parsers never throw anything but a DeviceError', () => {
 });
 
 const SENTINEL = fc.constantFrom('[N/A]', 'N/A', '[Not Supported]', '[Unknown Error]');
-const num = (max: number) => fc.oneof(fc.integer({ min: 0, max: max * 100 }).map((n) => ({ text: (n / 100).toFixed(2), value: n / 100 })), SENTINEL.map((text) => ({ text, value: null })));
+const num = (max: number) =>
+  fc.oneof(
+    fc.integer({ min: 0, max: max * 100 }).map((n) => ({ text: (n / 100).toFixed(2), value: n / 100 })),
+    SENTINEL.map((text) => ({ text, value: null })),
+  );
 
 describe('GPU rows in the agent form read back as written', () => {
   it('any values, sentinels included', () => {
@@ -85,16 +91,30 @@ describe('GPU rows in the agent form read back as written', () => {
       temp: num(120),
       power: num(1000),
       util: num(100),
-      reasons: fc.oneof(fc.integer({ min: 0, max: 0x1ff }).map((n) => ({ text: `0x${n.toString(16).padStart(16, '0')}`, value: n })), SENTINEL.map((text) => ({ text, value: null }))),
+      reasons: fc.oneof(
+        fc.integer({ min: 0, max: 0x1ff }).map((n) => ({ text: `0x${n.toString(16).padStart(16, '0')}`, value: n })),
+        SENTINEL.map((text) => ({ text, value: null })),
+      ),
     });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
         const text = rows
           .map((r) => {
             const v: Record<string, string> = {
-              index: String(r.index), uuid: 'GPU-1', name: r.name, 'pci.bus_id': '00000000:01:00.0', 'temperature.gpu': r.temp.text,
-              'power.draw': r.power.text, 'power.limit': '320.00', 'utilization.gpu': r.util.text, 'fan.speed': '[N/A]',
-              'clocks.current.graphics': '2805', 'clocks.current.memory': '11251', 'memory.used': '1', 'memory.total': '2', pstate: 'P2',
+              index: String(r.index),
+              uuid: 'GPU-1',
+              name: r.name,
+              'pci.bus_id': '00000000:01:00.0',
+              'temperature.gpu': r.temp.text,
+              'power.draw': r.power.text,
+              'power.limit': '320.00',
+              'utilization.gpu': r.util.text,
+              'fan.speed': '[N/A]',
+              'clocks.current.graphics': '2805',
+              'clocks.current.memory': '11251',
+              'memory.used': '1',
+              'memory.total': '2',
+              pstate: 'P2',
               'clocks_event_reasons.active': r.reasons.text,
             };
             return GPU_QUERY_FIELDS.map((f) => v[f]).join(', ');

@@ -60,7 +60,9 @@ describe('queryGpus through the fake nvidia-smi', () => {
 describe('nvidia-smi failures are clear', () => {
   it('a missing binary', async () => {
     const err = await failure(() => queryGpus(join(dir, 'no-such-nvidia-smi')));
-    expect(err.message).toBe(`nvidia-smi not found at "${join(dir, 'no-such-nvidia-smi')}" (is the NVIDIA driver installed? pass --nvidia-smi PATH)`);
+    expect(err.message).toBe(
+      `nvidia-smi not found at "${join(dir, 'no-such-nvidia-smi')}" (is the NVIDIA driver installed? pass --nvidia-smi PATH)`,
+    );
   });
 
   it('a non-zero exit, with what it printed', async () => {

@@ -66,7 +66,19 @@ const reply = (result: unknown[]) => ({ id: 0, jsonrpc: '2.0', result });
 
 describe('miner_getstat1 quirks', () => {
   it('"off" in the per-GPU rates is a disabled GPU: no rate on that board, the total stays the miner\'s', () => {
-    const r = parsePhoenixMiner(reply(['PM 6.2c - ETH', '125', '60000;10;1', '30000;off;30000', '0;0;0', 'off;off;off', '60;50;0;0;62;55', 'stratum+tcp://p:4444', '2;0;0;0']));
+    const r = parsePhoenixMiner(
+      reply([
+        'PM 6.2c - ETH',
+        '125',
+        '60000;10;1',
+        '30000;off;30000',
+        '0;0;0',
+        'off;off;off',
+        '60;50;0;0;62;55',
+        'stratum+tcp://p:4444',
+        '2;0;0;0',
+      ]),
+    );
     expect(r.boards.map((b) => b.hashrateThs)).toEqual([30000 / 1e9, null, 30000 / 1e9]);
     expect(r.boards.map((b) => b.tempC)).toEqual([60, null, 62]); // 0 degC = no sensor
     expect([r.hashrateThs, r.uptimeS, r.hardwareErrors]).toEqual([60000 / 1e9, 125 * 60, 2]);
@@ -79,7 +91,9 @@ describe('miner_getstat1 quirks', () => {
   });
 
   it("Claymore's ZCash miner reports Sol/s where the Ethereum miners report kH/s", () => {
-    const r = parsePhoenixMiner(reply(['12.6 - ZEC', '3', '1450;4;0', '725;725', '0;0;0', 'off;off', '61;40;63;42', 'zec.pool:3333', '0;0']));
+    const r = parsePhoenixMiner(
+      reply(['12.6 - ZEC', '3', '1450;4;0', '725;725', '0;0;0', 'off;off', '61;40;63;42', 'zec.pool:3333', '0;0']),
+    );
     expect([r.hashrateThs, r.algorithm, r.firmware]).toEqual([1450 / 1e12, 'equihash', 'Claymore 12.6']);
   });
 
@@ -103,18 +117,24 @@ describe('miner_getstat1 quirks', () => {
   });
 
   it('a JSON-RPC error member is an api-error, naming the method', () => {
-    const run = () => parseJsonRpcReply('{"id":0,"jsonrpc":"2.0","error":{"code":-32601,"message":"Method not found"}}\n', 'miner_getstat1');
+    const run = () =>
+      parseJsonRpcReply('{"id":0,"jsonrpc":"2.0","error":{"code":-32601,"message":"Method not found"}}\n', 'miner_getstat1');
     expect(run).toThrow(/"miner_getstat1" answered with error "Method not found" \(code -32601\)/);
   });
 });
 
 describe('identifyPhoenixMiner', () => {
   it('claims a miner_getstat1 reply and says what it is', () => {
-    expect(identifyPhoenixMiner({ jsonrpc: body() })).toEqual({ driver: 'phoenixminer', make: 'GPU', model: '8x GPU', firmware: 'PhoenixMiner 5.1c' });
+    expect(identifyPhoenixMiner({ jsonrpc: body() })).toEqual({
+      driver: 'phoenixminer',
+      make: 'GPU',
+      model: '8x GPU',
+      firmware: 'PhoenixMiner 5.1c',
+    });
     expect(phoenixminerDriver).toMatchObject({ name: 'phoenixminer', protocol: 'jsonrpc', defaultPort: 3333 });
   });
 
-  it("is not claimed by the other jsonrpc drivers, and does not claim theirs", () => {
+  it('is not claimed by the other jsonrpc drivers, and does not claim theirs', () => {
     expect(identifyMiniz({ jsonrpc: body() })).toBeNull();
     expect(identifyExcavator({ jsonrpc: body() })).toBeNull();
     expect(identifyTeamRedMiner({ jsonrpc: body() })).toBeNull();

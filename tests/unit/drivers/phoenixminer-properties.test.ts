@@ -31,10 +31,15 @@ describe('JsonValueScanner', () => {
 
   it('finds the end of any JSON object or array, split anywhere, with anything after it', () => {
     fc.assert(
-      fc.property(container, fc.array(fc.nat({ max: 400 }), { maxLength: 8 }), fc.constantFrom('', '\n', '\u0000', '\n{"id":1}'), (v, cuts, tail) => {
-        const json = JSON.stringify(v);
-        expect(scan(`  ${json}${tail}`, cuts)).toBe(json.length + 2);
-      }),
+      fc.property(
+        container,
+        fc.array(fc.nat({ max: 400 }), { maxLength: 8 }),
+        fc.constantFrom('', '\n', '\u0000', '\n{"id":1}'),
+        (v, cuts, tail) => {
+          const json = JSON.stringify(v);
+          expect(scan(`  ${json}${tail}`, cuts)).toBe(json.length + 2);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -54,13 +59,24 @@ describe('JsonValueScanner', () => {
 
 describe('PhoenixMiner parse entry never throws anything but a DeviceError', () => {
   it('random strings and bytes', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)), { numRuns: 400 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
   });
 
   it('random JSON, and result arrays of random ";"-joined strings', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')), { numRuns: 400 });
-    const field = fc.array(fc.oneof(fc.integer().map(String), fc.double().map(String), fc.constantFrom('off', '', 'x', '1e400')), { maxLength: 10 }).map((p) => p.join(';'));
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')),
+      { numRuns: 400 },
+    );
+    const field = fc
+      .array(fc.oneof(fc.integer().map(String), fc.double().map(String), fc.constantFrom('off', '', 'x', '1e400')), { maxLength: 10 })
+      .map((p) => p.join(';'));
     fc.assert(
       fc.property(fc.array(field, { maxLength: 10 }), (result) => void entry(JSON.stringify({ id: 0, jsonrpc: '2.0', result }))),
       { numRuns: 500 },
@@ -77,7 +93,10 @@ describe('PhoenixMiner parse entry never throws anything but a DeviceError', () 
 
   it('the capture with values anywhere replaced by random JSON', () => {
     const base: unknown = JSON.parse(gpuFixtureText(CAPTURE));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))), { numRuns: 500 });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))),
+      { numRuns: 500 },
+    );
   });
 
   it('truncation errors say "truncated", junk says "garbage"', () => {

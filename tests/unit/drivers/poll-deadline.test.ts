@@ -19,7 +19,12 @@ function fakeDriver(maxRequestsPerPoll: number, poll: (t: PollTarget) => Promise
   return { name: 'fake', label: 'Fake', protocol: 'cgminer', defaultPort: 4028, maxRequestsPerPoll, poll };
 }
 
-const deps = (driver: Driver): SweepDeps => ({ getDriver: () => driver, now: () => Date.now(), requestTimeoutMs: TIMEOUT_MS, concurrency: 4 });
+const deps = (driver: Driver): SweepDeps => ({
+  getDriver: () => driver,
+  now: () => Date.now(),
+  requestTimeoutMs: TIMEOUT_MS,
+  concurrency: 4,
+});
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -66,13 +71,19 @@ describe('pollOne deadline', () => {
   it('a one-request driver is cut after one timeout, not six', async () => {
     const driver = fakeDriver(1, () => new Promise<Reading>(() => undefined));
     const { result, ms } = await run(driver);
-    expect(result).toMatchObject({ ok: false, error: 'timeout: poll of 10.0.0.5:4028 (fake) did not finish within 500 ms (1 requests x 500 ms)' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'timeout: poll of 10.0.0.5:4028 (fake) did not finish within 500 ms (1 requests x 500 ms)',
+    });
     expect(ms).toBe(500);
   });
 
   it('the sweep signal still aborts a poll at once, reported as the driver reports it', async () => {
     const controller = new AbortController();
-    const driver = fakeDriver(4, (t) => new Promise<Reading>((_, reject) => t.signal?.addEventListener('abort', () => reject(new Error('stopped')))));
+    const driver = fakeDriver(
+      4,
+      (t) => new Promise<Reading>((_, reject) => t.signal?.addEventListener('abort', () => reject(new Error('stopped')))),
+    );
     let result: Awaited<ReturnType<typeof pollOne>> | null = null;
     void pollOne(RIG, { ...deps(driver), signal: controller.signal }).then((r) => (result = r));
     await vi.advanceTimersByTimeAsync(100);

@@ -31,9 +31,13 @@ describe('every device transport refuses a reply nested past 64 levels', () => {
   });
 
   it('HTTP: a 2xx body nested 100,000 deep is garbage naming the limit', () => {
-    const err = caught(() => parseJsonReply({ status: 200, headers: {}, text: deep(100_000) }, 'GET /api/system/info', 'http://10.0.0.7:80/api/system/info'));
+    const err = caught(() =>
+      parseJsonReply({ status: 200, headers: {}, text: deep(100_000) }, 'GET /api/system/info', 'http://10.0.0.7:80/api/system/info'),
+    );
     expect(err.kind).toBe('garbage');
-    expect(err.message).toBe("http://10.0.0.7:80/api/system/info's answer to GET /api/system/info nests deeper than 64 levels (the limit for a device reply)");
+    expect(err.message).toBe(
+      "http://10.0.0.7:80/api/system/info's answer to GET /api/system/info nests deeper than 64 levels (the limit for a device reply)",
+    );
   });
 
   it('HTTP: a body exactly 64 deep still parses', () => {

@@ -24,7 +24,10 @@ describe('socketError', () => {
 
   it('an unknown code keeps the code and the system message', () => {
     const e = socketError(err('EADDRNOTAVAIL', 'connect EADDRNOTAVAIL'), '"stats"', '10.0.0.5:4028', 0);
-    expect([e.kind, e.message]).toEqual(['refused', 'connection to 10.0.0.5:4028 for "stats" failed (EADDRNOTAVAIL: connect EADDRNOTAVAIL)']);
+    expect([e.kind, e.message]).toEqual([
+      'refused',
+      'connection to 10.0.0.5:4028 for "stats" failed (EADDRNOTAVAIL: connect EADDRNOTAVAIL)',
+    ]);
   });
 });
 

@@ -6,7 +6,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gpuFixtureText } from '../../support/gpu-fixtures';
-import { gpuBoard, gpuFixtureJson, httpReply, relApprox, replacementsIn, saneOrDeviceError, withReplaced } from '../../support/gpu-miner-fixtures';
+import {
+  gpuBoard,
+  gpuFixtureJson,
+  httpReply,
+  relApprox,
+  replacementsIn,
+  saneOrDeviceError,
+  withReplaced,
+} from '../../support/gpu-miner-fixtures';
 import { parseSrbminer, srbminerFromReply, srbminerGpuNames } from '../../../collectors/drivers/srbminer/parse';
 import { identifySrbminer, srbminerDriver } from '../../../collectors/drivers/srbminer';
 import { identifyNanominer } from '../../../collectors/drivers/nanominer';
@@ -53,13 +61,28 @@ describe('parseSrbminer on the capture', () => {
 describe('SRBMiner quirks', () => {
   it('unlisted GPUs take the model of the listed ones only when all listed GPUs agree', () => {
     expect(srbminerGpuNames([0, 1, 2], new Map([[0, 'a']]))).toEqual(['a', 'a', 'a']);
-    expect(srbminerGpuNames([0, 1, 2], new Map([[0, 'a'], [1, 'b']]))).toEqual(['a', 'b', null]);
+    expect(
+      srbminerGpuNames(
+        [0, 1, 2],
+        new Map([
+          [0, 'a'],
+          [1, 'b'],
+        ]),
+      ),
+    ).toEqual(['a', 'b', null]);
     expect(srbminerGpuNames([0, 1], new Map())).toEqual([null, null]);
   });
 
   it('2.x per-GPU power (unverified shape) is firmware power; 0 W is no sensor', () => {
     const base = gpuFixtureJson(CAPTURE);
-    const devices = [0, 1].map((i) => ({ device: `GPU${i}`, device_id: i, model: 'radeon_rx_6700_xt', temperature: 60 + i, fan_speed_rpm: 0, power: 120 + i }));
+    const devices = [0, 1].map((i) => ({
+      device: `GPU${i}`,
+      device_id: i,
+      model: 'radeon_rx_6700_xt',
+      temperature: 60 + i,
+      fan_speed_rpm: 0,
+      power: 120 + i,
+    }));
     const r = parseSrbminer({ ...base, gpu_devices: devices, gpu_hashrate: [{ GPU0: 4.7e7, GPU1: 4.8e7, total: 9.5e7 }] });
     expect([r.powerW, r.powerSource, r.fansRpm, r.model]).toEqual([241, 'firmware', [], '2x Radeon RX 6700 XT']);
     expect(r.efficiencyJth).toBeCloseTo(241 / r.hashrateThs, 0);
@@ -80,7 +103,7 @@ describe('SRBMiner quirks', () => {
     }
   });
 
-  it('HTTP errors stay the transport\'s: 401 auth, 500 api-error', () => {
+  it("HTTP errors stay the transport's: 401 auth, 500 api-error", () => {
     expect(() => srbminerFromReply(httpReply('x', 401), URL_)).toThrow(/HTTP 401/);
     expect(() => srbminerFromReply(httpReply('x', 500), URL_)).toThrow(/HTTP 500/);
   });
@@ -99,7 +122,7 @@ describe('identifySrbminer', () => {
     expect(srbminerDriver).toMatchObject({ name: 'srbminer', protocol: 'http', defaultPort: 21550, probePath: '/' });
   });
 
-  it('not a 404, another miner\'s JSON or an HTML page; and the others do not claim it', () => {
+  it("not a 404, another miner's JSON or an HTML page; and the others do not claim it", () => {
     expect(identifySrbminer({ http: { '/': probe(gpuFixtureJson(CAPTURE), 404) } })).toBeNull();
     for (const other of ['nanominer-stats.json', 'bminer-api-v1-status-solver.json', 'trex-0.9.1-summary.json', 'gminer-1.34-stat.json']) {
       expect(identifySrbminer({ http: { '/': probe(gpuFixtureJson(other)) } })).toBeNull();
@@ -115,9 +138,18 @@ const entry = (text: string, status = 200) => saneOrDeviceError(() => srbminerFr
 
 describe('SRBMiner parse entry never throws anything but a DeviceError', () => {
   it('random strings, bytes and JSON', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')),
+      { numRuns: 300 },
+    );
   });
 
   it('every truncation of the capture', () => {
@@ -130,6 +162,9 @@ describe('SRBMiner parse entry never throws anything but a DeviceError', () => {
 
   it('the capture with values anywhere replaced by random JSON', () => {
     const base: unknown = JSON.parse(gpuFixtureText(CAPTURE));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))), { numRuns: 500 });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void entry(JSON.stringify(withReplaced(base, patches)))),
+      { numRuns: 500 },
+    );
   });
 });

@@ -84,7 +84,10 @@ describe('TeamRedMiner quirks', () => {
   it('summary Elapsed is the uptime; a silent GPU Fan Speed 0 is no fan; Hardware Errors add up', () => {
     const summary = { STATUS: [{ STATUS: 'S' }], SUMMARY: [{ Elapsed: 99, 'KHS 30s': 5 }] };
     const r = parseTeamRedMiner({
-      devs: devs({ GPU: 0, 'KHS 30s': 30000, Temperature: 70, 'Fan Speed': 0, 'Hardware Errors': 2 }, { GPU: 1, 'KHS 30s': 31000, Temperature: 0, 'Fan Speed': 2100, 'Hardware Errors': 3 }),
+      devs: devs(
+        { GPU: 0, 'KHS 30s': 30000, Temperature: 70, 'Fan Speed': 0, 'Hardware Errors': 2 },
+        { GPU: 1, 'KHS 30s': 31000, Temperature: 0, 'Fan Speed': 2100, 'Hardware Errors': 3 },
+      ),
       summary,
     });
     expect([r.uptimeS, r.fansRpm, r.hardwareErrors, r.tempMaxC, r.firmware]).toEqual([99, [2100], 5, 70, 'TeamRedMiner 0.8.0']);
@@ -112,22 +115,55 @@ describe('TeamRedMiner quirks', () => {
 
 /** The probe replies the scanner collects, with the capture's devs Description put on a summary. */
 const trmProbe: ProbeReplies = {
-  cgminer: { version: null, stats: null, devdetails: null, summary: { STATUS: [{ STATUS: 'S', Code: 11, Description: 'TeamRedMiner 0.3.8' }], SUMMARY: [{ Elapsed: 5 }] } },
+  cgminer: {
+    version: null,
+    stats: null,
+    devdetails: null,
+    summary: { STATUS: [{ STATUS: 'S', Code: 11, Description: 'TeamRedMiner 0.3.8' }], SUMMARY: [{ Elapsed: 5 }] },
+  },
 };
 
 describe('identifyTeamRedMiner', () => {
   it('claims replies whose Description names TeamRedMiner (the devs capture as a probe reply)', () => {
-    expect(identifyTeamRedMiner(trmProbe)).toEqual({ driver: 'teamredminer', make: 'GPU', model: 'GPU rig', firmware: 'TeamRedMiner 0.3.8' });
-    expect(identifyTeamRedMiner({ cgminer: { version: body(DEVS), stats: null, devdetails: null, summary: null } })?.firmware).toBe('TeamRedMiner 0.3.8');
+    expect(identifyTeamRedMiner(trmProbe)).toEqual({
+      driver: 'teamredminer',
+      make: 'GPU',
+      model: 'GPU rig',
+      firmware: 'TeamRedMiner 0.3.8',
+    });
+    expect(identifyTeamRedMiner({ cgminer: { version: body(DEVS), stats: null, devdetails: null, summary: null } })?.firmware).toBe(
+      'TeamRedMiner 0.3.8',
+    );
     expect(teamredminerDriver).toMatchObject({ name: 'teamredminer', protocol: 'cgminer', defaultPort: 4028 });
   });
 
   it('does not claim Antminer, Whatsminer or Avalon replies, and they do not claim TeamRedMiner', () => {
     const asic: ProbeReplies[] = [
-      { cgminer: { version: asicBody('antminer-s19pro-version.json'), stats: asicBody('antminer-s19pro-stats.json'), devdetails: null, summary: null } },
+      {
+        cgminer: {
+          version: asicBody('antminer-s19pro-version.json'),
+          stats: asicBody('antminer-s19pro-stats.json'),
+          devdetails: null,
+          summary: null,
+        },
+      },
       { cgminer: { version: null, stats: null, devdetails: null, summary: asicBody('whatsminer-m31s-summary.json') } },
-      { cgminer: { version: asicBody('avalon-a1566-version.json'), stats: asicBody('avalon-a1566-stats.json'), devdetails: null, summary: null } },
-      { cgminer: { version: asicBody('braiins-bos-s9-version.json'), stats: null, devdetails: null, summary: asicBody('braiins-bos-s9-summary.json') } },
+      {
+        cgminer: {
+          version: asicBody('avalon-a1566-version.json'),
+          stats: asicBody('avalon-a1566-stats.json'),
+          devdetails: null,
+          summary: null,
+        },
+      },
+      {
+        cgminer: {
+          version: asicBody('braiins-bos-s9-version.json'),
+          stats: null,
+          devdetails: null,
+          summary: asicBody('braiins-bos-s9-summary.json'),
+        },
+      },
     ];
     for (const probe of asic) expect(identifyTeamRedMiner(probe)).toBeNull();
     const asDevs = { cgminer: { version: null, stats: body(DEVS), devdetails: null, summary: body(POOLS) } };
@@ -140,14 +176,26 @@ describe('identifyTeamRedMiner', () => {
 
 const entry = (devsRaw: string, poolsRaw: string | null = null) =>
   saneOrDeviceError(() =>
-    parseTeamRedMiner({ devs: parseCgminerReply(devsRaw, 'devs').body, pools: poolsRaw === null ? null : parseCgminerReply(poolsRaw, 'pools').body }),
+    parseTeamRedMiner({
+      devs: parseCgminerReply(devsRaw, 'devs').body,
+      pools: poolsRaw === null ? null : parseCgminerReply(poolsRaw, 'pools').body,
+    }),
   );
 
 describe('TeamRedMiner parse entry never throws anything but a DeviceError', () => {
   it('random strings, bytes and JSON', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void entry(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void entry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void entry(JSON.stringify(v) ?? 'null')),
+      { numRuns: 300 },
+    );
   });
 
   it.each([DEVS, POOLS])('every truncation of %s', (name) => {

@@ -62,7 +62,13 @@ const ROWS: Array<{ capture: string; expected: Reading }> = [
       tempMaxC: 68,
       fansRpm: [],
       pools: [
-        { url: 'stratum+tcp://pool.minermore.com:4501', user: '1MKrTujwHxda6knL8hHrPMi7Git4upX56E', status: 'Alive', accepted: 1, rejected: 0 },
+        {
+          url: 'stratum+tcp://pool.minermore.com:4501',
+          user: '1MKrTujwHxda6knL8hHrPMi7Git4upX56E',
+          status: 'Alive',
+          accepted: 1,
+          rejected: 0,
+        },
       ],
       uptimeS: 56,
       hardwareErrors: null,
@@ -107,7 +113,10 @@ describe('T-Rex quirks', () => {
   });
 
   it('falls back to the sum of gpus[].hashrate when the total is missing, and uses the registered model without names', () => {
-    const r = parseTrex({ gpus: [{ hashrate: 1000 }, { hashrate: 2000 }], active_pool: {}, accepted_count: 0 }, { modelHint: '2x RTX 3070' });
+    const r = parseTrex(
+      { gpus: [{ hashrate: 1000 }, { hashrate: 2000 }], active_pool: {}, accepted_count: 0 },
+      { modelHint: '2x RTX 3070' },
+    );
     expect(r.hashrateThs).toBe(3000 / 1e12);
     expect([r.make, r.model, r.firmware]).toEqual(['GPU', '2x RTX 3070', 'T-Rex']);
   });

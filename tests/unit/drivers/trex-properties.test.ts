@@ -18,7 +18,10 @@ const viaText = (text: string) => saneOrDeviceError(() => parseTrexCcminerSummar
 
 describe('T-Rex parse entries never throw anything but a DeviceError', () => {
   it('random strings and bytes, through both entries', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void (viaHttp(s), viaText(s))), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void (viaHttp(s), viaText(s))),
+      { numRuns: 400 },
+    );
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
         const s = Buffer.from(b).toString('utf8');
@@ -30,7 +33,10 @@ describe('T-Rex parse entries never throw anything but a DeviceError', () => {
   });
 
   it('random JSON bodies and HTTP statuses', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => void viaHttp(JSON.stringify(v) ?? 'null')), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void viaHttp(JSON.stringify(v) ?? 'null')),
+      { numRuns: 400 },
+    );
     const body = gpuFixtureText(JSON_CAPTURES[1]);
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 599 }), (status) => {
@@ -63,8 +69,11 @@ describe('T-Rex parse entries never throw anything but a DeviceError', () => {
 
   it.each(JSON_CAPTURES)('%s with values anywhere replaced by random JSON', (name) => {
     const base: unknown = JSON.parse(gpuFixtureText(name));
-    fc.assert(fc.property(replacementsIn(base), (patches) => void viaHttp(JSON.stringify(withReplaced(base, patches)))), {
-      numRuns: 500,
-    });
+    fc.assert(
+      fc.property(replacementsIn(base), (patches) => void viaHttp(JSON.stringify(withReplaced(base, patches)))),
+      {
+        numRuns: 500,
+      },
+    );
   });
 });

@@ -8,9 +8,6 @@ import { DeviceError } from '../../../collectors/drivers/types';
 import { parseWhatsminer, whatsminerModel, type WhatsminerReplies } from '../../../collectors/drivers/whatsminer/parse';
 import type { Reading } from '../../../lib/domain/reading';
 
-
-
-
 const M31S_USER = 'x.12x22';
 const M31S_SLEEPING: Omit<Reading, 'driver' | 'make'> = {
   model: 'Whatsminer',
@@ -37,7 +34,13 @@ const ROWS: Array<{
 }> = [
   {
     behaviour: 'M31S btminer: MHS 1m, Factory GHS, Power, a stopped exhaust fan, edevs boards',
-    replies: { summary: 'whatsminer-m31s-summary.json', devdetails: null, edevs: 'whatsminer-m31s-edevs.json', pools: 'whatsminer-m31s-pools.json', status: null },
+    replies: {
+      summary: 'whatsminer-m31s-summary.json',
+      devdetails: null,
+      edevs: 'whatsminer-m31s-edevs.json',
+      pools: 'whatsminer-m31s-pools.json',
+      status: null,
+    },
     expected: {
       model: 'Whatsminer',
       firmware: '20201202.22.REL',
@@ -61,7 +64,13 @@ const ROWS: Array<{
   },
   {
     behaviour: "M20S: the \\' quirk in Firmware Version, devs boards, registered model used",
-    replies: { summary: 'whatsminer-m20s-summary.json', devdetails: null, edevs: 'whatsminer-m20s-devs.json', pools: 'whatsminer-m20s-pools.json', status: null },
+    replies: {
+      summary: 'whatsminer-m20s-summary.json',
+      devdetails: null,
+      edevs: 'whatsminer-m20s-devs.json',
+      pools: 'whatsminer-m20s-pools.json',
+      status: null,
+    },
     modelHint: 'M20S',
     expected: {
       model: 'Whatsminer M20S',

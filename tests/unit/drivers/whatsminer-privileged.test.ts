@@ -33,8 +33,14 @@ describe('parseBtminerToken', () => {
   });
 
   it('STATUS E is an api-error; a missing field is unexpected and named', () => {
-    expect(kindOf(() => parseBtminerToken({ STATUS: 'E', Code: 23, Msg: 'invalid cmd' }))).toEqual(['api-error', 'get_token refused: invalid cmd (code 23)']);
-    expect(kindOf(() => parseBtminerToken({ STATUS: 'S', Msg: { time: '1', salt: 'a' } }))).toEqual(['unexpected', 'get_token reply has no Msg.newsalt']);
+    expect(kindOf(() => parseBtminerToken({ STATUS: 'E', Code: 23, Msg: 'invalid cmd' }))).toEqual([
+      'api-error',
+      'get_token refused: invalid cmd (code 23)',
+    ]);
+    expect(kindOf(() => parseBtminerToken({ STATUS: 'S', Msg: { time: '1', salt: 'a' } }))).toEqual([
+      'unexpected',
+      'get_token reply has no Msg.newsalt',
+    ]);
     expect(kindOf(() => parseBtminerToken({ STATUS: 'S', Msg: 'x' }))[0]).toBe('unexpected');
     expect(kindOf(() => parseBtminerToken([1]))[0]).toBe('unexpected');
   });
@@ -58,9 +64,18 @@ describe('privileged parse entry never throws anything but a DeviceError', () =>
   };
 
   it('random strings, bytes and JSON', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => void viaEntry(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => void viaEntry(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue(), (v) => void viaEntry(JSON.stringify(v) ?? 'null')), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => void viaEntry(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => void viaEntry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void viaEntry(JSON.stringify(v) ?? 'null')),
+      { numRuns: 300 },
+    );
   });
 
   it.each(['whatsminer-get_token.json', 'whatsminer-enc-reply.json'])('every truncation of %s', (name) => {

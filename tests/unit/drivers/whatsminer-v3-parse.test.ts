@@ -124,7 +124,10 @@ describe('identifyWhatsminerV3', () => {
     ['a cgminer-style v2 reply', { btminerV3: fixtureBody('whatsminer-get_token.json') }],
     ['JSON without code', { btminerV3: { msg: { miner: {} } } }],
     ['a v3 envelope of another command', { btminerV3: frame('whatsminer-apiv3-docs-get.fan.setting.json') }],
-    ['only cgminer replies (v2 Whatsminer, Antminer)', { cgminer: { version: null, stats: null, devdetails: null, summary: { SUMMARY: [{ 'Factory GHS': 1 }] } } }],
+    [
+      'only cgminer replies (v2 Whatsminer, Antminer)',
+      { cgminer: { version: null, stats: null, devdetails: null, summary: { SUMMARY: [{ 'Factory GHS': 1 }] } } },
+    ],
   ])('returns null for %s', (_what, probe) => {
     expect(identifyWhatsminerV3(probe)).toBeNull();
   });
@@ -192,7 +195,12 @@ describe('API v3 quirks', () => {
     };
     const pools = {
       code: 0,
-      msg: { pools: [{ id: 1, url: 'stratum+tcp://a.example:3333', status: 'alive', account: 'acct.w1', 'stratum-active': true }, { id: 2, url: '' }] },
+      msg: {
+        pools: [
+          { id: 1, url: 'stratum+tcp://a.example:3333', status: 'alive', account: 'acct.w1', 'stratum-active': true },
+          { id: 2, url: '' },
+        ],
+      },
     };
     const r = parseWhatsminerV3({ summary: summaryOf({ 'hash-1min': 124, 'board-temperature': [60, 61] }), edevs, pools });
     expect(r.boards).toEqual([board(0, 61.9, 244, 79), board(1, 62.1, 245, 81.5)]);
@@ -222,7 +230,12 @@ describe('API v3 quirks', () => {
     ['hot and short of factory-hash', { 'hash-1min': 50, 'factory-hash': 101, 'chip-temp-max': 95 }, null, 'throttled'],
     ['no hash, hot', { 'hash-1min': 0, 'chip-temp-max': 96 }, null, 'throttled'],
     ['no hash, working "false", no error codes', { 'hash-1min': 0, 'power-realtime': 15 }, { working: 'false' }, 'sleeping'],
-    ['no hash, the doc error codes (slots not found)', { 'hash-1min': 0, 'power-realtime': 15 }, { working: 'false', codes: true }, 'error'],
+    [
+      'no hash, the doc error codes (slots not found)',
+      { 'hash-1min': 0, 'power-realtime': 15 },
+      { working: 'false', codes: true },
+      'error',
+    ],
     ['no hash while the boards draw power', { 'hash-1min': 0, 'power-realtime': 3200 }, { working: 'true' }, 'error'],
     ['no hash, boards off', { 'hash-1min': 0, 'power-realtime': 120 }, null, 'sleeping'],
   ])('status: %s -> %s', (_what, fields, info, expected) => {

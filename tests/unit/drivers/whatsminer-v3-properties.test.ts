@@ -48,8 +48,14 @@ function viaDriverEntry(summaryText: string, others: { deviceInfo?: string; pool
 
 describe('API v3 parse entry never throws anything but a DeviceError', () => {
   it('random strings and bytes', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void viaDriverEntry(s)), { numRuns: 400 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaDriverEntry(Buffer.from(b).toString('utf8'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void viaDriverEntry(s)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void viaDriverEntry(Buffer.from(b).toString('utf8'))),
+      { numRuns: 300 },
+    );
   });
 
   it('random JSON in every reply slot', () => {

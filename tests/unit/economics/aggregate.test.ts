@@ -5,7 +5,14 @@ import { EXAMPLE_MARKET, EXAMPLE_RIG } from './fixtures';
 
 const s21 = rigEconomics(EXAMPLE_MARKET, EXAMPLE_RIG);
 // An old S19 (34.2 J/TH) with nameplate-estimated power, at a pricier hour.
-const s19 = rigEconomics(EXAMPLE_MARKET, { ...EXAMPLE_RIG, hashrateThs: 95, powerW: 3250, powerEstimated: true, pricePerKwh: 0.08, dayAvgPricePerKwh: 0.08 });
+const s19 = rigEconomics(EXAMPLE_MARKET, {
+  ...EXAMPLE_RIG,
+  hashrateThs: 95,
+  powerW: 3250,
+  powerEstimated: true,
+  pricePerKwh: 0.08,
+  dayAvgPricePerKwh: 0.08,
+});
 
 describe('aggregateEconomics', () => {
   const site = aggregateEconomics([s21, s19], 'USD');
@@ -46,7 +53,9 @@ describe('aggregateEconomics', () => {
   });
 
   it('refuses to add figures in another currency', () => {
-    expect(() => aggregateEconomics([s21, { ...s19, currency: 'EUR' }], 'USD')).toThrow('cannot add EUR figures to a USD total: convert them first');
+    expect(() => aggregateEconomics([s21, { ...s19, currency: 'EUR' }], 'USD')).toThrow(
+      'cannot add EUR figures to a USD total: convert them first',
+    );
   });
 });
 

@@ -13,23 +13,60 @@ import { parseSiteGpuRevenue } from '../../../lib/settings/gpu-revenue';
 import { sig5 } from './fixtures';
 
 const NETWORK: NetworkState = {
-  tipHeight: 900_000, subsidySats: 312_500_000, difficulty: 1.48e14, feesPerBlockSats: 3_600_000,
-  networkHashrateThs: null, nextAdjustment: null, halving: { height: 1_050_000, blocksLeft: 150_000, estimatedDateMs: 0 },
+  tipHeight: 900_000,
+  subsidySats: 312_500_000,
+  difficulty: 1.48e14,
+  feesPerBlockSats: 3_600_000,
+  networkHashrateThs: null,
+  nextAdjustment: null,
+  halving: { height: 1_050_000, blocksLeft: 150_000, estimatedDateMs: 0 },
 };
 const S21 = {
-  driver: 'antminer', make: 'Bitmain', model: 'Antminer S21', firmware: '', status: 'mining', hashrateThs: 200, expectedHashrateThs: null,
-  powerW: 3500, powerSource: 'firmware', efficiencyJth: 17.5, boards: [], tempMaxC: null, fansRpm: [], pools: [], uptimeS: null, hardwareErrors: null,
+  driver: 'antminer',
+  make: 'Bitmain',
+  model: 'Antminer S21',
+  firmware: '',
+  status: 'mining',
+  hashrateThs: 200,
+  expectedHashrateThs: null,
+  powerW: 3500,
+  powerSource: 'firmware',
+  efficiencyJth: 17.5,
+  boards: [],
+  tempMaxC: null,
+  fansRpm: [],
+  pools: [],
+  uptimeS: null,
+  hardwareErrors: null,
 } as Reading;
 // A GPU rig: 40 MH/s of kawpow (hashrateThs in TH/s of its algorithm) at 1,000 W.
-const GPU = { ...S21, driver: 'gpu-agent', model: 'RTX rig', algorithm: 'kawpow', hashrateThs: 40e-6, powerW: 1000, efficiencyJth: null } as Reading;
+const GPU = {
+  ...S21,
+  driver: 'gpu-agent',
+  model: 'RTX rig',
+  algorithm: 'kawpow',
+  hashrateThs: 40e-6,
+  powerW: 1000,
+  efficiencyJth: null,
+} as Reading;
 
 const site = (id: number, patch: Partial<SiteEconomicsInput> = {}): SiteEconomicsInput => ({
-  id, currency: 'USD', pue: 1, poolFeePct: 2, price: { pricePerKwh: 0.05, dayAvgPricePerKwh: 0.05, stale: false }, ...patch,
+  id,
+  currency: 'USD',
+  pue: 1,
+  poolFeePct: 2,
+  price: { pricePerKwh: 0.05, dayAvgPricePerKwh: 0.05, stale: false },
+  ...patch,
 });
 
 function run(sites: SiteEconomicsInput[]) {
   return sweepEconomics({
-    network: NETWORK, prices: { USD: 90_000 }, fleetCurrency: 'USD', networkStale: false, priceStale: false, sites,
+    network: NETWORK,
+    prices: { USD: 90_000 },
+    fleetCurrency: 'USD',
+    networkStale: false,
+    priceStale: false,
+    sites,
     rigs: [
       { id: 1, siteId: 1, reading: S21, poolFeePct: null },
       { id: 2, siteId: 1, reading: GPU, poolFeePct: null },
@@ -84,9 +121,16 @@ describe('GPU rigs in the accounts', () => {
   it('refuses GPU revenue out of range, naming the algorithm and the rule', () => {
     expect(parseSiteGpuRevenue({ kawpow: -1, ethash: 500, 'Bad Name': 1 })).toEqual({
       ok: false,
-      error: ['kawpow must be from 0 to 100 per MH/s per day (got -1)', 'ethash must be from 0 to 100 per MH/s per day (got 500)', 'algorithm "Bad Name" must be 1-32 lower-case letters, digits, "_", "." or "-"'],
+      error: [
+        'kawpow must be from 0 to 100 per MH/s per day (got -1)',
+        'ethash must be from 0 to 100 per MH/s per day (got 500)',
+        'algorithm "Bad Name" must be 1-32 lower-case letters, digits, "_", "." or "-"',
+      ],
     });
     expect(parseSiteGpuRevenue({ kawpow: 0.02 })).toEqual({ ok: true, value: { kawpow: 0.02 } });
-    expect(parseSiteGpuRevenue({ kawpow: '0.02', ethash: null })).toEqual({ ok: false, error: ['kawpow must be a number (revenue per MH/s per day)', 'ethash must be a number (revenue per MH/s per day)'] });
+    expect(parseSiteGpuRevenue({ kawpow: '0.02', ethash: null })).toEqual({
+      ok: false,
+      error: ['kawpow must be a number (revenue per MH/s per day)', 'ethash must be a number (revenue per MH/s per day)'],
+    });
   });
 });

@@ -5,7 +5,16 @@
  * America/Chicago), a real-time feed held at the price in force now, and the stale/fallback rule.
  */
 import { describe, expect, it } from 'vitest';
-import { currentPrice, parseTariff, priceInForce, rigEconomics, tariffWarnings, type RealtimeTariff, type Tariff, type TouTariff } from '../../../lib/economics';
+import {
+  currentPrice,
+  parseTariff,
+  priceInForce,
+  rigEconomics,
+  tariffWarnings,
+  type RealtimeTariff,
+  type Tariff,
+  type TouTariff,
+} from '../../../lib/economics';
 import { sweepEconomics } from '../../../lib/economics/fleet-economics';
 import { formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
 import { EXAMPLE_MARKET, EXAMPLE_RIG, sig5 } from './fixtures';
@@ -84,15 +93,19 @@ describe("per day at today's tariff: time of use integrated hour by hour", () =>
     const start = Date.UTC(2026, 10, 1, 4, 30);
     const p = currentPrice(SUNDAY, { nowMs: start, timeZone: TZ });
     const f = rigEconomics(EXAMPLE_MARKET, { ...EXAMPLE_RIG, pricePerKwh: p.pricePerKwh, dayAvgPricePerKwh: p.dayAvgPricePerKwh });
-    expect(f.costPerDay).toBeCloseTo(84 * 0.685 / 24, 10); // 2.3975
+    expect(f.costPerDay).toBeCloseTo((84 * 0.685) / 24, 10); // 2.3975
     expect(f.profitPerKwh).toBeCloseTo(0.090227 - D, 6); // -0.009773
   });
 });
 
 describe('a real-time feed that goes stale mid-hour', () => {
   const rt = tariff({
-    kind: 'realtime', url: 'https://grid.example/lmp.json', priceField: 'price',
-    staleAfterS: 900, fallbackAfterS: 1800, fallbackPricePerKwh: 0.06,
+    kind: 'realtime',
+    url: 'https://grid.example/lmp.json',
+    priceField: 'price',
+    staleAfterS: 900,
+    fallbackAfterS: 1800,
+    fallbackPricePerKwh: 0.06,
   }) as RealtimeTariff;
   const fed = Date.UTC(2026, 6, 1, 14, 5); // the last price, 0.035, for 14:05
   const feed = { pricePerKwh: 0.035, fetchedAtMs: fed + 20_000, atMs: fed };
@@ -109,8 +122,18 @@ describe('a real-time feed that goes stale mid-hour', () => {
   });
 
   it('per day follows the same rule: the last price held, then the fallback', () => {
-    expect(currentPrice(rt, { nowMs: at(14, 21), timeZone: TZ, feed })).toEqual({ pricePerKwh: 0.035, dayAvgPricePerKwh: 0.035, stale: true, fallback: false });
-    expect(currentPrice(rt, { nowMs: at(14, 36), timeZone: TZ, feed })).toEqual({ pricePerKwh: 0.06, dayAvgPricePerKwh: 0.06, stale: true, fallback: true });
+    expect(currentPrice(rt, { nowMs: at(14, 21), timeZone: TZ, feed })).toEqual({
+      pricePerKwh: 0.035,
+      dayAvgPricePerKwh: 0.035,
+      stale: true,
+      fallback: false,
+    });
+    expect(currentPrice(rt, { nowMs: at(14, 36), timeZone: TZ, feed })).toEqual({
+      pricePerKwh: 0.06,
+      dayAvgPricePerKwh: 0.06,
+      stale: true,
+      fallback: true,
+    });
   });
 
   it('a feed whose latest read failed has stopped, whatever the age of its last price', () => {
@@ -118,22 +141,37 @@ describe('a real-time feed that goes stale mid-hour', () => {
   });
 
   it('without fallbackAfterS the fallback time is 4 x staleAfterS', () => {
-    const plain = tariff({ kind: 'realtime', url: 'https://grid.example/lmp.json', priceField: 'price', staleAfterS: 900, fallbackPricePerKwh: 0.06 });
+    const plain = tariff({
+      kind: 'realtime',
+      url: 'https://grid.example/lmp.json',
+      priceField: 'price',
+      staleAfterS: 900,
+      fallbackPricePerKwh: 0.06,
+    });
     expect(priceInForce(plain, feed, at(15, 5), TZ).basis).toBe('feed');
     expect(priceInForce(plain, feed, at(15, 6), TZ).basis).toBe('fallback');
   });
 
   it('the sweep flags a stopped feed "tariff" and a fallback "tariff-fallback"', () => {
     const base = {
-      network: { difficulty: EXAMPLE_MARKET.difficulty, subsidySats: EXAMPLE_MARKET.subsidySats, feesPerBlockSats: EXAMPLE_MARKET.feesPerBlockSats, height: 900_000 },
-      prices: { USD: 90_000 }, fleetCurrency: 'USD', networkStale: false, priceStale: false,
+      network: {
+        difficulty: EXAMPLE_MARKET.difficulty,
+        subsidySats: EXAMPLE_MARKET.subsidySats,
+        feesPerBlockSats: EXAMPLE_MARKET.feesPerBlockSats,
+        height: 900_000,
+      },
+      prices: { USD: 90_000 },
+      fleetCurrency: 'USD',
+      networkStale: false,
+      priceStale: false,
       rigs: [],
     };
     const flags = (nowMs: number) => {
       const price = currentPrice(rt, { nowMs, timeZone: TZ, feed });
       const site = { id: 1, currency: 'USD', pue: 1, poolFeePct: 2, price };
       const reading = { hashrateThs: 200, powerW: 3500, powerSource: 'meter', pools: [] } as never;
-      return sweepEconomics({ ...base, sites: [site], rigs: [{ id: 1, siteId: 1, reading, poolFeePct: null }] } as never).sites.get(1)!.stale;
+      return sweepEconomics({ ...base, sites: [site], rigs: [{ id: 1, siteId: 1, reading, poolFeePct: null }] } as never).sites.get(1)!
+        .stale;
     };
     expect(flags(at(14, 15))).toEqual([]);
     expect(flags(at(14, 21))).toEqual(['tariff']);
@@ -151,7 +189,14 @@ describe('tariff input rules', () => {
   });
 
   it('refuses a fallback time shorter than the stale time, naming both', () => {
-    const parsed = parseTariff({ kind: 'realtime', url: 'https://grid.example/p', priceField: 'p', staleAfterS: 900, fallbackAfterS: 600, fallbackPricePerKwh: 0.06 });
+    const parsed = parseTariff({
+      kind: 'realtime',
+      url: 'https://grid.example/p',
+      priceField: 'p',
+      staleAfterS: 900,
+      fallbackAfterS: 600,
+      fallbackPricePerKwh: 0.06,
+    });
     expect(parsed).toEqual({ ok: false, error: ['fallbackAfterS must be >= staleAfterS (got 600 < 900)'] });
   });
 

@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateEconomics, convertFigures, rigEconomics, type EconomicsFigures, type MarketInputs, type RigEconomicsInput } from '../../../lib/economics';
+import {
+  aggregateEconomics,
+  convertFigures,
+  rigEconomics,
+  type EconomicsFigures,
+  type MarketInputs,
+  type RigEconomicsInput,
+} from '../../../lib/economics';
 
 const market: fc.Arbitrary<MarketInputs> = fc.record({
   // Real difficulty has been above 1e10 since 2014; far smaller ones make revenue so large that a price
@@ -88,7 +95,14 @@ describe('economics properties', () => {
       fc.property(market, fc.array(rig, { minLength: 1, maxLength: 12 }), (m, rigs) => {
         const parts = rigs.map((r) => rigEconomics(m, r));
         const total = aggregateEconomics(parts, 'USD');
-        for (const key of SUMS) expect(close(total[key], parts.reduce((s, p) => s + p[key], 0)), key).toBe(true);
+        for (const key of SUMS)
+          expect(
+            close(
+              total[key],
+              parts.reduce((s, p) => s + p[key], 0),
+            ),
+            key,
+          ).toBe(true);
         const defined = total.kwhPerDay > 0 && total.hashrateThs > 0;
         // Profit per kWh is now: breakeven minus the energy-weighted price in force now.
         const costNow = parts.reduce((sum, p) => sum + p.kwhPerDay * (p.pricePerKwh ?? 0), 0);
@@ -100,15 +114,23 @@ describe('economics properties', () => {
 
   it('converting then adding is adding then converting', () => {
     fc.assert(
-      fc.property(market, fc.array(rig, { minLength: 1, maxLength: 6 }), fc.double({ min: 0.001, max: 1000, noNaN: true }), (m, rigs, rate) => {
-        const parts = rigs.map((r) => rigEconomics(m, r));
-        const a = aggregateEconomics(parts.map((p) => convertFigures(p, rate, 'EUR')), 'EUR');
-        const b = convertFigures(aggregateEconomics(parts, 'USD'), rate, 'EUR');
-        for (const key of Object.keys(a) as (keyof EconomicsFigures)[]) {
-          if (key === 'currency') continue;
-          expect(close(a[key] as number | null, b[key] as number | null, 1e-8), key).toBe(true);
-        }
-      }),
+      fc.property(
+        market,
+        fc.array(rig, { minLength: 1, maxLength: 6 }),
+        fc.double({ min: 0.001, max: 1000, noNaN: true }),
+        (m, rigs, rate) => {
+          const parts = rigs.map((r) => rigEconomics(m, r));
+          const a = aggregateEconomics(
+            parts.map((p) => convertFigures(p, rate, 'EUR')),
+            'EUR',
+          );
+          const b = convertFigures(aggregateEconomics(parts, 'USD'), rate, 'EUR');
+          for (const key of Object.keys(a) as (keyof EconomicsFigures)[]) {
+            if (key === 'currency') continue;
+            expect(close(a[key] as number | null, b[key] as number | null, 1e-8), key).toBe(true);
+          }
+        },
+      ),
     );
   });
 

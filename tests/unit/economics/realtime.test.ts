@@ -23,14 +23,23 @@ describe('parseRealtimeFeed: JSON', () => {
   });
 
   it('reads a top-level field, a numeric string, and epoch seconds', () => {
-    expect(parseRealtimeFeed('{"price":"0.061","ts":1719860700}', json('price', { timeField: 'ts' }))).toEqual({ pricePerKwh: 0.061, atMs: 1_719_860_700_000 });
+    expect(parseRealtimeFeed('{"price":"0.061","ts":1719860700}', json('price', { timeField: 'ts' }))).toEqual({
+      pricePerKwh: 0.061,
+      atMs: 1_719_860_700_000,
+    });
     expect(parseRealtimeFeed('{"price":0.061,"ts":1719860700000}', json('price', { timeField: 'ts' })).atMs).toBe(1_719_860_700_000);
     expect(parseRealtimeFeed('{"price":0.061}', json('price')).atMs).toBeNull();
   });
 
   it('reads a top-level array of intervals at its last item, like a CSV last row', () => {
-    const body = JSON.stringify([{ t: '2024-07-01 14:00', lmp: 20 }, { t: '2024-07-01 14:05', lmp: -5 }]);
-    expect(parseRealtimeFeed(body, json('lmp', { unit: 'MWh', timeField: 't' }))).toEqual({ pricePerKwh: -0.005, atMs: Date.UTC(2024, 6, 1, 14, 5) });
+    const body = JSON.stringify([
+      { t: '2024-07-01 14:00', lmp: 20 },
+      { t: '2024-07-01 14:05', lmp: -5 },
+    ]);
+    expect(parseRealtimeFeed(body, json('lmp', { unit: 'MWh', timeField: 't' }))).toEqual({
+      pricePerKwh: -0.005,
+      atMs: Date.UTC(2024, 6, 1, 14, 5),
+    });
   });
 
   it.each([
@@ -50,7 +59,10 @@ describe('parseRealtimeFeed: CSV', () => {
   const body = 'Interval Ending,Settlement Point,LMP\n2024-07-01T14:00:00Z,HB_NORTH,31.20\n2024-07-01T14:05:00Z,HB_NORTH,55.00\n\n';
 
   it('reads the last data row of the named column (any case), per MWh to per kWh', () => {
-    expect(parseRealtimeFeed(body, csv('lmp', { timeField: 'interval ending' }))).toEqual({ pricePerKwh: 0.055, atMs: Date.UTC(2024, 6, 1, 14, 5) });
+    expect(parseRealtimeFeed(body, csv('lmp', { timeField: 'interval ending' }))).toEqual({
+      pricePerKwh: 0.055,
+      atMs: Date.UTC(2024, 6, 1, 14, 5),
+    });
   });
 
   it('handles quoted fields, CRLF and semicolons', () => {
@@ -68,18 +80,40 @@ describe('parseRealtimeFeed: CSV', () => {
 });
 
 describe('real-time price and staleness', () => {
-  const parsed = parseTariff({ kind: 'realtime', url: 'https://grid.example/lmp.csv', format: 'csv', priceField: 'lmp', unit: 'MWh', staleAfterS: 900, fallbackPricePerKwh: 0.06 });
+  const parsed = parseTariff({
+    kind: 'realtime',
+    url: 'https://grid.example/lmp.csv',
+    format: 'csv',
+    priceField: 'lmp',
+    unit: 'MWh',
+    staleAfterS: 900,
+    fallbackPricePerKwh: 0.06,
+  });
   if (!parsed.ok) throw new Error(parsed.error.join('; '));
   const tariff = parsed.value as RealtimeTariff;
   const now = Date.UTC(2024, 6, 1, 15, 0);
-  const ctx = (feed: { pricePerKwh: number; fetchedAtMs: number; atMs?: number | null } | null) => ({ nowMs: now, timeZone: 'America/Chicago', feed });
+  const ctx = (feed: { pricePerKwh: number; fetchedAtMs: number; atMs?: number | null } | null) => ({
+    nowMs: now,
+    timeZone: 'America/Chicago',
+    feed,
+  });
 
   it('uses a fresh feed price for now and for the day', () => {
-    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 10 * 60_000 }))).toEqual({ pricePerKwh: 0.035, dayAvgPricePerKwh: 0.035, stale: false, fallback: false });
+    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 10 * 60_000 }))).toEqual({
+      pricePerKwh: 0.035,
+      dayAvgPricePerKwh: 0.035,
+      stale: false,
+      fallback: false,
+    });
   });
 
   it('holds the last price, flagged stale, once the feed is older than staleAfterS, until its fallback time (4 x staleAfterS by default)', () => {
-    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 20 * 60_000 }))).toEqual({ pricePerKwh: 0.035, dayAvgPricePerKwh: 0.035, stale: true, fallback: false });
+    expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 20 * 60_000 }))).toEqual({
+      pricePerKwh: 0.035,
+      dayAvgPricePerKwh: 0.035,
+      stale: true,
+      fallback: false,
+    });
     expect(currentPrice(tariff, ctx({ pricePerKwh: 0.035, fetchedAtMs: now - 60 * 60_000 })).fallback).toBe(false);
   });
 

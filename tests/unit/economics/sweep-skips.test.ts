@@ -47,7 +47,10 @@ const site = (id: number, patch: Partial<SiteEconomicsInput> = {}): SiteEconomic
   ...patch,
 });
 
-function input(rigs: Array<{ id: number; siteId: number; reading: Partial<Reading> }>, patch: Partial<SweepEconomicsInput> = {}): SweepEconomicsInput {
+function input(
+  rigs: Array<{ id: number; siteId: number; reading: Partial<Reading> }>,
+  patch: Partial<SweepEconomicsInput> = {},
+): SweepEconomicsInput {
   return {
     network: NETWORK,
     prices: { USD: 90_000, CAD: 123_000 },
@@ -62,7 +65,12 @@ function input(rigs: Array<{ id: number; siteId: number; reading: Partial<Readin
 
 describe('sweepEconomics skips what it cannot compute', () => {
   it('leaves out a rig with a negative hash rate and computes the others', () => {
-    const result = sweepEconomics(input([{ id: 1, siteId: 1, reading: {} }, { id: 2, siteId: 1, reading: { hashrateThs: -5 } }]));
+    const result = sweepEconomics(
+      input([
+        { id: 1, siteId: 1, reading: {} },
+        { id: 2, siteId: 1, reading: { hashrateThs: -5 } },
+      ]),
+    );
     expect(result.skipped).toEqual([{ rigId: 2, reason: 'hashrateThs must be >= 0 (got -5)' }]);
     expect([...result.rigs.keys()]).toEqual([1]);
     expect(result.fleet!.hashrateThs).toBe(200);
@@ -76,13 +84,26 @@ describe('sweepEconomics skips what it cannot compute', () => {
     [{ hashrateThs: Infinity }, 'hashrateThs must be >= 0 (got Infinity)'],
     [{ hashrateThs: '12' as unknown as number }, 'hashrateThs must be >= 0 (got 12)'],
   ] as Array<[Partial<Reading>, string]>)('leaves out %o: %s', (reading, reason) => {
-    const result = sweepEconomics(input([{ id: 7, siteId: 2, reading }, { id: 8, siteId: 2, reading: {} }]));
+    const result = sweepEconomics(
+      input([
+        { id: 7, siteId: 2, reading },
+        { id: 8, siteId: 2, reading: {} },
+      ]),
+    );
     expect(result.skipped).toEqual([{ rigId: 7, reason }]);
     expect(result.sites.get(2)!.hashrateThs).toBe(200);
   });
 
   it("leaves out every rig of a site whose PUE is out of range, and keeps the other site's", () => {
-    const result = sweepEconomics(input([{ id: 1, siteId: 1, reading: {} }, { id: 2, siteId: 2, reading: {} }], { sites: [site(1, { pue: 0 }), site(2)] }));
+    const result = sweepEconomics(
+      input(
+        [
+          { id: 1, siteId: 1, reading: {} },
+          { id: 2, siteId: 2, reading: {} },
+        ],
+        { sites: [site(1, { pue: 0 }), site(2)] },
+      ),
+    );
     expect(result.skipped).toEqual([{ rigId: 1, reason: 'pue must be > 0 (got 0)' }]);
     expect(result.sites.has(1)).toBe(false);
     expect(result.fleet!.hashrateThs).toBe(200);
@@ -95,7 +116,15 @@ describe('sweepEconomics skips what it cannot compute', () => {
   });
 
   it('treats an infinite BTC price as no price: the site is left out and the fleet flags it', () => {
-    const result = sweepEconomics(input([{ id: 1, siteId: 1, reading: {} }, { id: 2, siteId: 2, reading: {} }], { sites: [site(1), site(2, { currency: 'CAD' })], prices: { USD: 90_000, CAD: Infinity } }));
+    const result = sweepEconomics(
+      input(
+        [
+          { id: 1, siteId: 1, reading: {} },
+          { id: 2, siteId: 2, reading: {} },
+        ],
+        { sites: [site(1), site(2, { currency: 'CAD' })], prices: { USD: 90_000, CAD: Infinity } },
+      ),
+    );
     expect(result.sites.has(2)).toBe(false);
     expect(result.fleet!.stale).toEqual(['no-price-CAD']);
     expect(result.fleet!.hashrateThs).toBe(200);

@@ -17,7 +17,8 @@ function refused(input: unknown): { errors: string[]; ms: number } {
 }
 
 /** `n` bands that all cover the whole week. */
-const wholeWeekBands = (n: number) => Array.from({ length: n }, (_, i) => ({ days: ALL_DAYS, fromHour: 0, toHour: 24, pricePerKwh: i / 1000 }));
+const wholeWeekBands = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ days: ALL_DAYS, fromHour: 0, toHour: 24, pricePerKwh: i / 1000 }));
 
 describe('a time-of-use tariff with too many bands', () => {
   it.each([100_000, 2_000, 169])('is refused at once with one message naming the limit (%i bands)', (n) => {
@@ -27,7 +28,9 @@ describe('a time-of-use tariff with too many bands', () => {
   });
 
   it('accepts 168 one-hour bands, one per weekday-hour', () => {
-    const bands = ALL_DAYS.flatMap((day) => Array.from({ length: 24 }, (_, h) => ({ days: [day], fromHour: h, toHour: h + 1, pricePerKwh: h / 100 })));
+    const bands = ALL_DAYS.flatMap((day) =>
+      Array.from({ length: 24 }, (_, h) => ({ days: [day], fromHour: h, toHour: h + 1, pricePerKwh: h / 100 })),
+    );
     expect(bands).toHaveLength(168);
     expect(parseTariff({ kind: 'tou', bands }).ok).toBe(true);
   });

@@ -17,10 +17,16 @@ const TARIFF: RealtimeTariff = {
   staleAfterS: 900,
   fallbackPricePerKwh: 0.06,
 };
-const reply = (status: number, body: string): typeof fetch => async () => new Response(body, { status });
+const reply =
+  (status: number, body: string): typeof fetch =>
+  async () =>
+    new Response(body, { status });
 
 async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(SourceError);
   return err as SourceError;
 }
@@ -51,7 +57,9 @@ describe('fetchTariffFeed', () => {
   it('calls garbage garbage, saying what is wrong', async () => {
     const err = await failure(fetchTariffFeed(TARIFF, { timeoutMs: 1000, fetch: reply(200, '{"data":[]}') }));
     expect(err.kind).toBe('garbage');
-    expect(err.message).toBe('price field "data.0.price" not in the feed: index 0 of an array of 0 items (GET https://grid.example/lmp.json)');
+    expect(err.message).toBe(
+      'price field "data.0.price" not in the feed: index 0 of an array of 0 items (GET https://grid.example/lmp.json)',
+    );
   });
 
   it('reads a local file given as a file: URL', async () => {

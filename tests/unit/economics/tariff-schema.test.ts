@@ -33,10 +33,23 @@ describe('parseTariff', () => {
   });
 
   it('fills a real-time tariff with its defaults: JSON, per kWh, stale after 15 minutes', () => {
-    const parsed = parseTariff({ kind: 'realtime', url: 'https://grid.example/price.json', priceField: 'data.0.price', fallbackPricePerKwh: 0.06 });
+    const parsed = parseTariff({
+      kind: 'realtime',
+      url: 'https://grid.example/price.json',
+      priceField: 'data.0.price',
+      fallbackPricePerKwh: 0.06,
+    });
     expect(parsed).toEqual({
       ok: true,
-      value: { kind: 'realtime', url: 'https://grid.example/price.json', format: 'json', priceField: 'data.0.price', unit: 'kWh', staleAfterS: 900, fallbackPricePerKwh: 0.06 },
+      value: {
+        kind: 'realtime',
+        url: 'https://grid.example/price.json',
+        format: 'json',
+        priceField: 'data.0.price',
+        unit: 'kWh',
+        staleAfterS: 900,
+        fallbackPricePerKwh: 0.06,
+      },
     });
   });
 
@@ -46,12 +59,24 @@ describe('parseTariff', () => {
     [{ kind: 'flat' }, ['pricePerKwh is required']],
     [{ kind: 'flat', pricePerKwh: 0.05, currency: 'USD' }, ['unknown field "currency"']],
     [{ kind: 'tou', bands: [{ ...allDay(WEEKDAYS, -0.02) }, allDay(WEEKEND, 0.03)] }, ['bands[0].pricePerKwh must be >= 0 (got -0.02)']],
-    [{ kind: 'tou', bands: [allDay(['mon', 'funday'], 0.03)] }, ['bands[0].days[1] must be one of mon, tue, wed, thu, fri, sat, sun (got "funday")']],
+    [
+      { kind: 'tou', bands: [allDay(['mon', 'funday'], 0.03)] },
+      ['bands[0].days[1] must be one of mon, tue, wed, thu, fri, sat, sun (got "funday")'],
+    ],
     [{ kind: 'tou', bands: [{ days: ['mon'], fromHour: 0, toHour: 25, pricePerKwh: 0.1 }] }, ['bands[0].toHour must be <= 24 (got 25)']],
-    [{ kind: 'tou', bands: [{ days: ['mon'], fromHour: 1.5, toHour: 24, pricePerKwh: 0.1 }] }, ['bands[0].fromHour must be a whole number (got 1.5)']],
+    [
+      { kind: 'tou', bands: [{ days: ['mon'], fromHour: 1.5, toHour: 24, pricePerKwh: 0.1 }] },
+      ['bands[0].fromHour must be a whole number (got 1.5)'],
+    ],
     [{ kind: 'tou', bands: [] }, ['bands must list at least 1 item']],
-    [{ kind: 'realtime', url: 'ftp://grid.example/p', priceField: 'p', fallbackPricePerKwh: 0.05 }, ['url must be an http, https or file URL (got "ftp://grid.example/p")']],
-    [{ kind: 'realtime', url: 'https://g.example', priceField: '', unit: 'Wh', fallbackPricePerKwh: 0.05 }, ['priceField must not be empty', 'unit must be one of kWh, MWh (got "Wh")']],
+    [
+      { kind: 'realtime', url: 'ftp://grid.example/p', priceField: 'p', fallbackPricePerKwh: 0.05 },
+      ['url must be an http, https or file URL (got "ftp://grid.example/p")'],
+    ],
+    [
+      { kind: 'realtime', url: 'https://g.example', priceField: '', unit: 'Wh', fallbackPricePerKwh: 0.05 },
+      ['priceField must not be empty', 'unit must be one of kWh, MWh (got "Wh")'],
+    ],
     [{ kind: 'hourly', pricePerKwh: 0.05 }, ['kind must be one of flat, tou, realtime (got "hourly")']],
     [{ pricePerKwh: 0.05 }, ['kind must be one of flat, tou, realtime (got none)']],
     [[], ['a tariff must be a JSON object with a kind (flat, tou or realtime)']],
@@ -88,9 +113,19 @@ describe('parseTariff', () => {
   });
 
   it('names the hours no band covers, grouping days with the same gap', () => {
-    const tou = { kind: 'tou', bands: [allDay(WEEKDAYS, 0.04), { days: ['sat'], fromHour: 6, toHour: 24, pricePerKwh: 0.03 }, { days: ['sun'], fromHour: 6, toHour: 24, pricePerKwh: 0.03 }] };
+    const tou = {
+      kind: 'tou',
+      bands: [
+        allDay(WEEKDAYS, 0.04),
+        { days: ['sat'], fromHour: 6, toHour: 24, pricePerKwh: 0.03 },
+        { days: ['sun'], fromHour: 6, toHour: 24, pricePerKwh: 0.03 },
+      ],
+    };
     expect(errors(tou)).toEqual(['hours 00:00-06:00 on Sat, Sun are not covered by any band']);
-    const sundayOnly = { kind: 'tou', bands: [allDay([...WEEKDAYS, 'sat'], 0.04), { days: ['sun'], fromHour: 6, toHour: 24, pricePerKwh: 0.03 }] };
+    const sundayOnly = {
+      kind: 'tou',
+      bands: [allDay([...WEEKDAYS, 'sat'], 0.04), { days: ['sun'], fromHour: 6, toHour: 24, pricePerKwh: 0.03 }],
+    };
     expect(errors(sundayOnly)).toEqual(['hours 00:00-06:00 on Sun are not covered by any band']);
     expect(errors({ kind: 'tou', bands: [allDay(WEEKDAYS, 0.04)] })).toEqual(['hours 00:00-24:00 on Sat, Sun are not covered by any band']);
   });
@@ -99,6 +134,8 @@ describe('parseTariff', () => {
     expect(errors({ kind: 'tou', bands: [{ days: ['mon'], fromHour: 22, toHour: 6, pricePerKwh: 0.1 }] })).toEqual([
       'bands[0] runs from 22:00 to 06:00: fromHour must be before toHour (split a band across midnight into two)',
     ]);
-    expect(errors({ kind: 'tou', bands: [allDay(['mon', 'mon', ...WEEKDAYS.slice(1), ...WEEKEND], 0.1)] })).toEqual(['bands[0].days lists mon more than once']);
+    expect(errors({ kind: 'tou', bands: [allDay(['mon', 'mon', ...WEEKDAYS.slice(1), ...WEEKEND], 0.1)] })).toEqual([
+      'bands[0].days lists mon more than once',
+    ]);
   });
 });

@@ -82,6 +82,11 @@ describe('touPriceAt across DST in America/Chicago', () => {
   });
 
   it('a flat tariff is its own mean', () => {
-    expect(currentPrice({ kind: 'flat', pricePerKwh: 0.05 }, { nowMs: 0, timeZone: TZ })).toEqual({ pricePerKwh: 0.05, dayAvgPricePerKwh: 0.05, stale: false, fallback: false });
+    expect(currentPrice({ kind: 'flat', pricePerKwh: 0.05 }, { nowMs: 0, timeZone: TZ })).toEqual({
+      pricePerKwh: 0.05,
+      dayAvgPricePerKwh: 0.05,
+      stale: false,
+      fallback: false,
+    });
   });
 });

@@ -31,7 +31,11 @@ describe('assessCollector', () => {
 
   it('uses its own poll interval for a database whose collector wrote no heartbeat', () => {
     expect(judge(null, NOW - 14_000).ok).toBe(true);
-    expect(judge(null, NOW - 16_000)).toMatchObject({ ok: false, state: 'stalled', reason: expect.stringContaining('3 poll intervals of 5 s') });
+    expect(judge(null, NOW - 16_000)).toMatchObject({
+      ok: false,
+      state: 'stalled',
+      reason: expect.stringContaining('3 poll intervals of 5 s'),
+    });
   });
 
   it('says "collector starting" until the first sweep after a (re)start, then stalled when it never comes', () => {
@@ -58,6 +62,11 @@ describe('assessCollector', () => {
   });
 
   it('is down on a database no collector has written to', () => {
-    expect(judge(null, null)).toEqual({ ok: false, state: 'never-ran', reason: 'no collector has run on this database yet', lastSweepAgeMs: null });
+    expect(judge(null, null)).toEqual({
+      ok: false,
+      state: 'never-ran',
+      reason: 'no collector has run on this database yet',
+      lastSweepAgeMs: null,
+    });
   });
 });

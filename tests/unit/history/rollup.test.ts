@@ -25,9 +25,26 @@ describe('rollupPoints', () => {
       TIER_MS.m1,
     );
     expect(buckets).toEqual([
-      { rigId: 1, startMs: 0, stats: { hashrateThs: null, powerW: null, tempMaxC: null, profitPerKwh: { min: -0.02, avg: -0.02, max: -0.02, n: 1 } } },
-      { rigId: 2, startMs: 0, stats: { hashrateThs: { min: 100, avg: 105, max: 110, n: 2 }, powerW: null, tempMaxC: { min: 70, avg: 70, max: 70, n: 1 }, profitPerKwh: null } },
-      { rigId: 2, startMs: MIN, stats: { hashrateThs: { min: 90, avg: 90, max: 90, n: 1 }, powerW: null, tempMaxC: null, profitPerKwh: null } },
+      {
+        rigId: 1,
+        startMs: 0,
+        stats: { hashrateThs: null, powerW: null, tempMaxC: null, profitPerKwh: { min: -0.02, avg: -0.02, max: -0.02, n: 1 } },
+      },
+      {
+        rigId: 2,
+        startMs: 0,
+        stats: {
+          hashrateThs: { min: 100, avg: 105, max: 110, n: 2 },
+          powerW: null,
+          tempMaxC: { min: 70, avg: 70, max: 70, n: 1 },
+          profitPerKwh: null,
+        },
+      },
+      {
+        rigId: 2,
+        startMs: MIN,
+        stats: { hashrateThs: { min: 90, avg: 90, max: 90, n: 1 }, powerW: null, tempMaxC: null, profitPerKwh: null },
+      },
     ]);
   });
 });
@@ -40,7 +57,11 @@ describe('mergeBuckets', () => {
       stats: { hashrateThs: { min: avg - 1, avg, max: avg + 1, n }, powerW: null, tempMaxC: null, profitPerKwh: null },
     });
     const [hour] = mergeBuckets([minute(HOUR + 5 * MIN, 100, 6), minute(HOUR + 59 * MIN, 200, 2)], TIER_MS.h1);
-    expect(hour).toEqual({ rigId: 1, startMs: HOUR, stats: { hashrateThs: { min: 99, avg: 125, max: 201, n: 8 }, powerW: null, tempMaxC: null, profitPerKwh: null } });
+    expect(hour).toEqual({
+      rigId: 1,
+      startMs: HOUR,
+      stats: { hashrateThs: { min: 99, avg: 125, max: 201, n: 8 }, powerW: null, tempMaxC: null, profitPerKwh: null },
+    });
   });
 });
 
@@ -51,13 +72,20 @@ describe('closedRange', () => {
     expect(closedRange(10 * HOUR, 10 * HOUR + 5.5 * MIN, MIN, 2 * MIN, 2)).toEqual({ fromMs: 10 * HOUR, toMs: 10 * HOUR + 2 * MIN });
     expect(closedRange(10 * HOUR, 10 * HOUR + 2.5 * MIN, MIN, 2 * MIN, 100)).toBeNull();
     // A first run starting mid-minute starts at that minute's beginning.
-    expect(closedRange(10 * HOUR + 30_000, 10 * HOUR + 4 * MIN, MIN, 2 * MIN, 100)).toEqual({ fromMs: 10 * HOUR, toMs: 10 * HOUR + 2 * MIN });
+    expect(closedRange(10 * HOUR + 30_000, 10 * HOUR + 4 * MIN, MIN, 2 * MIN, 100)).toEqual({
+      fromMs: 10 * HOUR,
+      toMs: 10 * HOUR + 2 * MIN,
+    });
   });
 });
 
 describe('downsample', () => {
   const hours = (count: number): Bucket[] =>
-    Array.from({ length: count }, (_, i) => ({ rigId: 1, startMs: i * HOUR, stats: { hashrateThs: { min: i, avg: i, max: i, n: 60 }, powerW: null, tempMaxC: null, profitPerKwh: null } }));
+    Array.from({ length: count }, (_, i) => ({
+      rigId: 1,
+      startMs: i * HOUR,
+      stats: { hashrateThs: { min: i, avg: i, max: i, n: 60 }, powerW: null, tempMaxC: null, profitPerKwh: null },
+    }));
 
   it('leaves a short series alone', () => {
     expect(downsample(hours(10), HOUR, 500)).toEqual({ widthMs: HOUR, buckets: hours(10) });

@@ -28,9 +28,11 @@ const CLEAN: Record<string, string> = {
   'lib/alerts/rules.ts': "import { rev } from '../economics/rig';\nexport const rule = rev;",
   'lib/db/client.ts': "import { readFileSync } from 'node:fs';\nexport const open = () => readFileSync;",
   // A subfolder importing its parent folder stays inside one unit (lib/db): no folder cycle.
-  'lib/db/mutations/write.ts': "import { open } from '../client';\nimport { total } from '../../domain/fleet';\nexport const write = () => [open, total];",
+  'lib/db/mutations/write.ts':
+    "import { open } from '../client';\nimport { total } from '../../domain/fleet';\nexport const write = () => [open, total];",
   'lib/db/queries/read.ts': "import { open } from '../client';\nexport const read = open;",
-  'lib/realtime/tailer.ts': "import { read } from '../db/queries/read';\nimport { rule } from '../alerts/rules';\nexport const tail = [read, rule];",
+  'lib/realtime/tailer.ts':
+    "import { read } from '../db/queries/read';\nimport { rule } from '../alerts/rules';\nexport const tail = [read, rule];",
   'collectors/drivers/cgminer.ts': "import { write } from '../../lib/db/mutations/write';\nexport const poll = write;",
   'collectors/sweep.ts': "import { poll } from './drivers/cgminer';\nexport const sweep = poll;",
   'app/page.tsx': "import { tail } from '../lib/realtime/tailer';\nexport default function Page() { return String(tail); }",

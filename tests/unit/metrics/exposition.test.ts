@@ -14,39 +14,104 @@ const NOW = 1_800_000_000_000;
 
 function reading(over: Partial<Reading>): Reading {
   return {
-    driver: 'antminer', make: 'Bitmain', model: 'Antminer S19j Pro', firmware: 'x', status: 'mining', hashrateThs: 100, expectedHashrateThs: 100,
-    powerW: 3000, powerSource: 'firmware', efficiencyJth: 30, boards: [], tempMaxC: 70, fansRpm: [], pools: [], uptimeS: 1, hardwareErrors: 0, ...over,
+    driver: 'antminer',
+    make: 'Bitmain',
+    model: 'Antminer S19j Pro',
+    firmware: 'x',
+    status: 'mining',
+    hashrateThs: 100,
+    expectedHashrateThs: 100,
+    powerW: 3000,
+    powerSource: 'firmware',
+    efficiencyJth: 30,
+    boards: [],
+    tempMaxC: 70,
+    fansRpm: [],
+    pools: [],
+    uptimeS: 1,
+    hardwareErrors: 0,
+    ...over,
   };
 }
 
 function rig(id: number, siteId: number, over: Partial<RigView> = {}, r: Partial<Reading> = {}): RigView {
   return {
-    id, name: `rig-${id}`, siteId, siteName: siteId === 1 ? 'North' : 'South', address: `10.0.0.${id}`, port: 4028, driver: 'antminer',
-    model: 'Antminer S19j Pro', connectivity: 'online', lastSeenMs: NOW - 5_000, lastError: null, reading: reading(r), ...over,
+    id,
+    name: `rig-${id}`,
+    siteId,
+    siteName: siteId === 1 ? 'North' : 'South',
+    address: `10.0.0.${id}`,
+    port: 4028,
+    driver: 'antminer',
+    model: 'Antminer S19j Pro',
+    connectivity: 'online',
+    lastSeenMs: NOW - 5_000,
+    lastError: null,
+    reading: reading(r),
+    ...over,
   };
 }
 
 function econ(currency: string, kwhPerDay: number, revenuePerDay: number, costPerDay: number): EconomicsView {
   const profitPerDay = revenuePerDay - costPerDay;
   return {
-    currency, tsMs: NOW, stale: [], hashrateThs: 100, powerW: kwhPerDay * 1000 / 24, kwhPerDay, btcPerDay: 0.0001, revenuePerDay, costPerDay, profitPerDay,
-    revenuePerKwh: revenuePerDay / kwhPerDay, profitPerKwh: profitPerDay / kwhPerDay, breakevenPricePerKwh: revenuePerDay / kwhPerDay, breakevenBtcPrice: null,
-    hashpricePerThDay: 0.05, pricePerKwh: costPerDay / kwhPerDay, powerEstimatedShare: 0,
+    currency,
+    tsMs: NOW,
+    stale: [],
+    hashrateThs: 100,
+    powerW: (kwhPerDay * 1000) / 24,
+    kwhPerDay,
+    btcPerDay: 0.0001,
+    revenuePerDay,
+    costPerDay,
+    profitPerDay,
+    revenuePerKwh: revenuePerDay / kwhPerDay,
+    profitPerKwh: profitPerDay / kwhPerDay,
+    breakevenPricePerKwh: revenuePerDay / kwhPerDay,
+    breakevenBtcPrice: null,
+    hashpricePerThDay: 0.05,
+    pricePerKwh: costPerDay / kwhPerDay,
+    powerEstimatedShare: 0,
   };
 }
 
 const MARKET: MarketView = {
-  currency: 'USD', network: { tipHeight: 900_000, subsidySats: 312_500_000, difficulty: 1.2e14, feesPerBlockSats: 2_000_000, networkHashrateThs: 8e8, nextAdjustment: null, halving: { height: 1_050_000, blocksLeft: 150_000, estimatedDateMs: NOW } },
-  networkSource: 'mempool', networkFetchedAtMs: NOW - 60_000, networkError: null, prices: { USD: 100_000, EUR: 80_000, JPY: 15_000_000 }, btcPrice: 100_000, priceSource: 'x',
-  priceFetchedAtMs: NOW - 30_000, priceError: null, hashpricePerThDay: 0.05, stale: false,
+  currency: 'USD',
+  network: {
+    tipHeight: 900_000,
+    subsidySats: 312_500_000,
+    difficulty: 1.2e14,
+    feesPerBlockSats: 2_000_000,
+    networkHashrateThs: 8e8,
+    nextAdjustment: null,
+    halving: { height: 1_050_000, blocksLeft: 150_000, estimatedDateMs: NOW },
+  },
+  networkSource: 'mempool',
+  networkFetchedAtMs: NOW - 60_000,
+  networkError: null,
+  prices: { USD: 100_000, EUR: 80_000, JPY: 15_000_000 },
+  btcPrice: 100_000,
+  priceSource: 'x',
+  priceFetchedAtMs: NOW - 30_000,
+  priceError: null,
+  hashpricePerThDay: 0.05,
+  stale: false,
 };
 
 /** North (USD): rigs 1 (firmware power) and 2 (estimated power, no temperature); South (EUR): rig 3, and rig 4 offline. */
 function input(over: Partial<MetricsInput> = {}): MetricsInput {
   return {
     nowMs: NOW,
-    rigs: [rig(1, 1), rig(2, 1, {}, { hashrateThs: 90, powerW: 3300, powerSource: 'estimated', tempMaxC: null }), rig(3, 2, {}, { powerW: 3100, tempMaxC: 81 }), rig(4, 2, { connectivity: 'offline', lastSeenMs: null })],
-    sites: [{ id: 1, name: 'North', currency: 'USD', pricePerKwh: 0.05 }, { id: 2, name: 'South', currency: 'EUR', pricePerKwh: 0.04 }],
+    rigs: [
+      rig(1, 1),
+      rig(2, 1, {}, { hashrateThs: 90, powerW: 3300, powerSource: 'estimated', tempMaxC: null }),
+      rig(3, 2, {}, { powerW: 3100, tempMaxC: 81 }),
+      rig(4, 2, { connectivity: 'offline', lastSeenMs: null }),
+    ],
+    sites: [
+      { id: 1, name: 'North', currency: 'USD', pricePerKwh: 0.05 },
+      { id: 2, name: 'South', currency: 'EUR', pricePerKwh: 0.04 },
+    ],
     economics: {
       fleet: econ('USD', 300, 30, 15),
       sites: { 1: econ('USD', 150, 16, 7.5), 2: econ('EUR', 74.4, 8, 3) },
@@ -69,7 +134,8 @@ function parse(text: string): Line[] {
       const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(l);
       if (!m) throw new Error(`not a sample line: ${l}`);
       const labels: Record<string, string> = {};
-      for (const p of (m[2] ?? '').matchAll(/([a-zA-Z_]\w*)="((?:[^"\\]|\\.)*)"/g)) labels[p[1]] = p[2].replace(/\\n/g, '\n').replace(/\\(.)/g, '$1');
+      for (const p of (m[2] ?? '').matchAll(/([a-zA-Z_]\w*)="((?:[^"\\]|\\.)*)"/g))
+        labels[p[1]] = p[2].replace(/\\n/g, '\n').replace(/\\(.)/g, '$1');
       return { name: m[1], labels, value: Number(m[3]) };
     });
 }
@@ -93,7 +159,15 @@ describe('metrics exposition', () => {
     expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(one(lines, 'hashwatt_rig_hashrate_hashes_per_second', { rig_id: '1' })).toEqual({
       name: 'hashwatt_rig_hashrate_hashes_per_second',
-      labels: { rig_id: '1', rig: 'rig-1', site_id: '1', site: 'North', model: 'Antminer S19j Pro', driver: 'antminer', algorithm: 'sha256' },
+      labels: {
+        rig_id: '1',
+        rig: 'rig-1',
+        site_id: '1',
+        site: 'North',
+        model: 'Antminer S19j Pro',
+        driver: 'antminer',
+        algorithm: 'sha256',
+      },
       value: 1e14,
     });
     expect(one(lines, 'hashwatt_rig_power_watts', { rig_id: '1' })).toMatchObject({ labels: { source: 'firmware' }, value: 3000 });
@@ -103,20 +177,37 @@ describe('metrics exposition', () => {
     expect(one(lines, 'hashwatt_rig_profit_per_kilowatt_hour', { rig_id: '1' }).value).toBeCloseTo(4.4 / 72, 12);
     expect(one(lines, 'hashwatt_rig_breakeven_price_per_kilowatt_hour', { rig_id: '3' })).toMatchObject({ labels: { currency: 'EUR' } });
     expect(one(lines, 'hashwatt_rig_breakeven_price_per_kilowatt_hour', { rig_id: '3' }).value).toBeCloseTo(8 / 74.4, 12);
-    expect(pick(lines, 'hashwatt_rig_connectivity', { rig_id: '4' }).map((l) => [l.labels.state, l.value])).toEqual([['online', 0], ['stale', 0], ['offline', 1]]);
+    expect(pick(lines, 'hashwatt_rig_connectivity', { rig_id: '4' }).map((l) => [l.labels.state, l.value])).toEqual([
+      ['online', 0],
+      ['stale', 0],
+      ['offline', 1],
+    ]);
     expect(one(lines, 'hashwatt_rig_last_seen_timestamp_seconds', { rig_id: '1' }).value).toBe((NOW - 5_000) / 1000);
   });
 
   it('sums sites and the fleet over online rigs: SHA-256 hash rate, power by source, hottest sensor, rigs by state, price now', async () => {
     const { lines } = await scrape(input());
     expect(one(lines, 'hashwatt_site_hashrate_hashes_per_second', { site: 'North' }).value).toBe(1.9e14);
-    expect(pick(lines, 'hashwatt_site_power_watts', { site: 'North' }).map((l) => [l.labels.source, l.value])).toEqual([['firmware', 3000], ['estimate', 3300]]);
+    expect(pick(lines, 'hashwatt_site_power_watts', { site: 'North' }).map((l) => [l.labels.source, l.value])).toEqual([
+      ['firmware', 3000],
+      ['estimate', 3300],
+    ]);
     expect(one(lines, 'hashwatt_site_temperature_max_celsius', { site: 'North' }).value).toBe(70);
-    expect(pick(lines, 'hashwatt_site_rigs', { site: 'South' }).map((l) => [l.labels.state, l.value])).toEqual([['online', 1], ['stale', 0], ['offline', 1]]);
-    expect(one(lines, 'hashwatt_site_price_per_kilowatt_hour', { site: 'South' })).toMatchObject({ labels: { currency: 'EUR' }, value: 0.04 });
+    expect(pick(lines, 'hashwatt_site_rigs', { site: 'South' }).map((l) => [l.labels.state, l.value])).toEqual([
+      ['online', 1],
+      ['stale', 0],
+      ['offline', 1],
+    ]);
+    expect(one(lines, 'hashwatt_site_price_per_kilowatt_hour', { site: 'South' })).toMatchObject({
+      labels: { currency: 'EUR' },
+      value: 0.04,
+    });
     expect(one(lines, 'hashwatt_site_profit_per_kilowatt_hour', { site: 'North' }).value).toBeCloseTo(8.5 / 150, 12);
     expect(one(lines, 'hashwatt_fleet_hashrate_hashes_per_second').value).toBe(2.9e14);
-    expect(pick(lines, 'hashwatt_fleet_power_watts').map((l) => [l.labels.source, l.value])).toEqual([['firmware', 6100], ['estimate', 3300]]);
+    expect(pick(lines, 'hashwatt_fleet_power_watts').map((l) => [l.labels.source, l.value])).toEqual([
+      ['firmware', 6100],
+      ['estimate', 3300],
+    ]);
     expect(one(lines, 'hashwatt_fleet_temperature_max_celsius').value).toBe(81);
     // The whole fleet's stored figures: 15 profit over 300 kWh a day.
     expect(one(lines, 'hashwatt_fleet_profit_per_kilowatt_hour')).toMatchObject({ labels: { currency: 'USD' }, value: 0.05 });
@@ -129,7 +220,10 @@ describe('metrics exposition', () => {
     expect(one(lines, 'hashwatt_network_block_subsidy_satoshis').value).toBe(312_500_000);
     expect(one(lines, 'hashwatt_network_block_fees_satoshis').value).toBe(2_000_000);
     expect(one(lines, 'hashwatt_network_hashrate_hashes_per_second').value).toBe(8e20);
-    expect(pick(lines, 'hashwatt_btc_price').map((l) => [l.labels.currency, l.value])).toEqual([['USD', 100_000], ['EUR', 80_000]]);
+    expect(pick(lines, 'hashwatt_btc_price').map((l) => [l.labels.currency, l.value])).toEqual([
+      ['USD', 100_000],
+      ['EUR', 80_000],
+    ]);
     expect(one(lines, 'hashwatt_hashprice_per_terahash_second_per_day')).toMatchObject({ labels: { currency: 'USD' }, value: 0.05 });
     expect(one(lines, 'hashwatt_collector_last_sweep_duration_seconds').value).toBe(2);
     expect(one(lines, 'hashwatt_collector_last_sweep_age_seconds').value).toBe(10);
@@ -139,18 +233,41 @@ describe('metrics exposition', () => {
 
   it('leaves out every unknown instead of writing 0 or NaN', async () => {
     const nothing = input({
-      rigs: [rig(1, 1, {}, { powerW: null, powerSource: null, tempMaxC: null, hashrateThs: 100 }), rig(5, 1, {}, { algorithm: null, driver: 'gpu-agent', powerW: null, powerSource: null, tempMaxC: null })],
+      rigs: [
+        rig(1, 1, {}, { powerW: null, powerSource: null, tempMaxC: null, hashrateThs: 100 }),
+        rig(5, 1, {}, { algorithm: null, driver: 'gpu-agent', powerW: null, powerSource: null, tempMaxC: null }),
+      ],
       sites: [{ id: 1, name: 'North', currency: 'USD', pricePerKwh: null }],
       economics: { fleet: null, sites: {}, rigs: {} },
-      market: { ...MARKET, network: null, networkFetchedAtMs: null, prices: null, btcPrice: null, priceFetchedAtMs: null, hashpricePerThDay: null },
+      market: {
+        ...MARKET,
+        network: null,
+        networkFetchedAtMs: null,
+        prices: null,
+        btcPrice: null,
+        priceFetchedAtMs: null,
+        hashpricePerThDay: null,
+      },
       lastSweep: null,
     });
     const { text, lines } = await scrape(nothing);
     for (const gone of [
-      'hashwatt_rig_power_watts', 'hashwatt_rig_temperature_max_celsius', 'hashwatt_rig_profit_per_kilowatt_hour', 'hashwatt_rig_breakeven_price_per_kilowatt_hour',
-      'hashwatt_site_power_watts', 'hashwatt_site_temperature_max_celsius', 'hashwatt_site_price_per_kilowatt_hour', 'hashwatt_site_profit_per_kilowatt_hour',
-      'hashwatt_fleet_profit_per_kilowatt_hour', 'hashwatt_fleet_price_per_kilowatt_hour', 'hashwatt_network_difficulty', 'hashwatt_network_block_subsidy_satoshis',
-      'hashwatt_btc_price', 'hashwatt_hashprice_per_terahash_second_per_day', 'hashwatt_collector_last_sweep_age_seconds', 'hashwatt_collector_last_sweep_failed_polls',
+      'hashwatt_rig_power_watts',
+      'hashwatt_rig_temperature_max_celsius',
+      'hashwatt_rig_profit_per_kilowatt_hour',
+      'hashwatt_rig_breakeven_price_per_kilowatt_hour',
+      'hashwatt_site_power_watts',
+      'hashwatt_site_temperature_max_celsius',
+      'hashwatt_site_price_per_kilowatt_hour',
+      'hashwatt_site_profit_per_kilowatt_hour',
+      'hashwatt_fleet_profit_per_kilowatt_hour',
+      'hashwatt_fleet_price_per_kilowatt_hour',
+      'hashwatt_network_difficulty',
+      'hashwatt_network_block_subsidy_satoshis',
+      'hashwatt_btc_price',
+      'hashwatt_hashprice_per_terahash_second_per_day',
+      'hashwatt_collector_last_sweep_age_seconds',
+      'hashwatt_collector_last_sweep_failed_polls',
     ]) {
       expect(text, gone).not.toContain(`${gone} `);
       expect(text, gone).not.toContain(`${gone}{`);
@@ -172,7 +289,10 @@ describe('metrics exposition', () => {
   it('labels GPU hash rate with its algorithm family and keeps it out of the SHA-256 sums', async () => {
     const gpu = rig(6, 1, { driver: 'gpu-miner', model: 'RTX 3080 x6' }, { algorithm: 'kawpow', hashrateThs: 1.5e-4, powerW: 1400 });
     const { lines } = await scrape(input({ rigs: [rig(1, 1), gpu] }));
-    expect(one(lines, 'hashwatt_rig_hashrate_hashes_per_second', { rig_id: '6' })).toMatchObject({ labels: { algorithm: 'progpow', driver: 'gpu-miner' }, value: 1.5e8 });
+    expect(one(lines, 'hashwatt_rig_hashrate_hashes_per_second', { rig_id: '6' })).toMatchObject({
+      labels: { algorithm: 'progpow', driver: 'gpu-miner' },
+      value: 1.5e8,
+    });
     expect(one(lines, 'hashwatt_site_hashrate_hashes_per_second', { site: 'North' }).value).toBe(1e14);
     expect(pick(lines, 'hashwatt_site_power_watts', { site: 'North', source: 'firmware' })[0].value).toBe(4400);
   });
@@ -209,7 +329,10 @@ describe('metrics exposition', () => {
   });
 
   it('gives a principal of a site without rigs or economics no fleet money, not zeros', async () => {
-    const { text, lines } = await scrape(input({ sites: [...input().sites, { id: 3, name: 'East', currency: 'USD', pricePerKwh: null }] }), [3]);
+    const { text, lines } = await scrape(
+      input({ sites: [...input().sites, { id: 3, name: 'East', currency: 'USD', pricePerKwh: null }] }),
+      [3],
+    );
     expect(text).not.toContain('hashwatt_fleet_profit_per_kilowatt_hour');
     expect(text).not.toContain('hashwatt_rig_');
     expect(one(lines, 'hashwatt_fleet_hashrate_hashes_per_second').value).toBe(0);

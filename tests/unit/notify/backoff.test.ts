@@ -37,6 +37,8 @@ describe('nextRetryDelayMs', () => {
     expect(() => nextRetryDelayMs(0, { random: low })).toThrow('retry attempt must be a whole number >= 1 (got 0)');
     expect(() => nextRetryDelayMs(1.5, { random: low })).toThrow('retry attempt must be a whole number >= 1 (got 1.5)');
     expect(() => nextRetryDelayMs(1, { random: () => 1 })).toThrow('backoff random source must return a number in [0, 1) (got 1)');
-    expect(() => nextRetryDelayMs(1, { random: low, baseMs: 10, capMs: 5 })).toThrow('backoff needs 0 < baseMs <= capMs (got baseMs 10, capMs 5)');
+    expect(() => nextRetryDelayMs(1, { random: low, baseMs: 10, capMs: 5 })).toThrow(
+      'backoff needs 0 < baseMs <= capMs (got baseMs 10, capMs 5)',
+    );
   });
 });

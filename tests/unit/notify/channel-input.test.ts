@@ -12,7 +12,9 @@ describe('channel input', () => {
   });
 
   it('names every problem of a malformed body', () => {
-    expect(parseChannelInput({ name: '', enabled: 'yes', config: { kind: 'webhook', url: 'ftp://x', secret: 'short' }, colour: 1 })).toEqual({
+    expect(
+      parseChannelInput({ name: '', enabled: 'yes', config: { kind: 'webhook', url: 'ftp://x', secret: 'short' }, colour: 1 }),
+    ).toEqual({
       ok: false,
       errors: [
         'unknown field colour (known: name, enabled, config)',
@@ -38,8 +40,14 @@ describe('channel input', () => {
   it('redacts nested and URL secrets of every kind', () => {
     const email = { kind: 'email', host: 'smtp', auth: { user: 'u', pass: 'p4ss' }, to: ['a@b.c'] };
     expect(redactConfig(email)).toEqual({ ...email, auth: { user: 'u', pass: REDACTED } });
-    expect(redactConfig({ kind: 'slack', webhookUrl: 'https://hooks.slack.com/services/T/B/X' })).toEqual({ kind: 'slack', webhookUrl: REDACTED });
-    expect(keepRedactedSecrets({ ...email, auth: { user: 'u2', pass: REDACTED } }, email)).toEqual({ config: { ...email, auth: { user: 'u2', pass: 'p4ss' } }, errors: [] });
+    expect(redactConfig({ kind: 'slack', webhookUrl: 'https://hooks.slack.com/services/T/B/X' })).toEqual({
+      kind: 'slack',
+      webhookUrl: REDACTED,
+    });
+    expect(keepRedactedSecrets({ ...email, auth: { user: 'u2', pass: REDACTED } }, email)).toEqual({
+      config: { ...email, auth: { user: 'u2', pass: 'p4ss' } },
+      errors: [],
+    });
     // A changed kind never inherits the old kind's secret.
     expect(keepRedactedSecrets({ kind: 'ntfy', topic: 't', token: REDACTED }, webhook)).toEqual({
       config: { kind: 'ntfy', topic: 't', token: REDACTED },
@@ -53,34 +61,60 @@ describe('channel input', () => {
     expect(to('http://127.0.0.1:9/other-path')).toMatchObject({ ok: true, input: { config: { secret: 'sixteen-chars-or-more' } } });
     expect(to('https://attacker.example/collect')).toEqual({
       ok: false,
-      errors: ['webhook channel: secret must be entered again: the stored one was sent to http://127.0.0.1:9, and these settings send it to https://attacker.example'],
+      errors: [
+        'webhook channel: secret must be entered again: the stored one was sent to http://127.0.0.1:9, and these settings send it to https://attacker.example',
+      ],
     });
     expect(to('http://127.0.0.1:10/hook')).toMatchObject({ ok: false });
     expect(to('https://127.0.0.1:9/hook')).toMatchObject({ ok: false });
     // Typed again for the new host, it is taken.
-    expect(parseChannelInput({ config: { ...shown, url: 'https://new.example/hook', secret: 'another-secret-of-16' } }, { config: webhook })).toMatchObject({ ok: true });
+    expect(
+      parseChannelInput({ config: { ...shown, url: 'https://new.example/hook', secret: 'another-secret-of-16' } }, { config: webhook }),
+    ).toMatchObject({ ok: true });
 
     const ntfy = { kind: 'ntfy', topic: 'rigs', token: 'tk_stored' };
-    expect(parseChannelInput({ config: { ...redactConfig(ntfy), baseUrl: 'https://ntfy.sh' } }, { config: ntfy })).toMatchObject({ ok: true, input: { config: { token: 'tk_stored' } } });
+    expect(parseChannelInput({ config: { ...redactConfig(ntfy), baseUrl: 'https://ntfy.sh' } }, { config: ntfy })).toMatchObject({
+      ok: true,
+      input: { config: { token: 'tk_stored' } },
+    });
     expect(parseChannelInput({ config: { ...redactConfig(ntfy), baseUrl: 'https://ntfy.attacker.example' } }, { config: ntfy })).toEqual({
       ok: false,
-      errors: ['ntfy channel: token must be entered again: the stored one was sent to https://ntfy.sh, and these settings send it to https://ntfy.attacker.example'],
+      errors: [
+        'ntfy channel: token must be entered again: the stored one was sent to https://ntfy.sh, and these settings send it to https://ntfy.attacker.example',
+      ],
     });
     const telegram = { kind: 'telegram', botToken: '1:ABC', chatId: 5 };
-    expect(parseChannelInput({ config: { ...redactConfig(telegram), baseUrl: 'http://127.0.0.1:9' } }, { config: telegram })).toMatchObject({ ok: false });
+    expect(parseChannelInput({ config: { ...redactConfig(telegram), baseUrl: 'http://127.0.0.1:9' } }, { config: telegram })).toMatchObject(
+      { ok: false },
+    );
 
-    const email = { kind: 'email', host: 'smtp.example.com', port: 587, auth: { user: 'u', pass: 'p4ss' }, from: 'a@b.example', to: ['c@d.example'] };
+    const email = {
+      kind: 'email',
+      host: 'smtp.example.com',
+      port: 587,
+      auth: { user: 'u', pass: 'p4ss' },
+      from: 'a@b.example',
+      to: ['c@d.example'],
+    };
     const shownEmail = redactConfig(email);
-    expect(parseChannelInput({ config: { ...shownEmail, to: ['x@d.example'] } }, { config: email })).toMatchObject({ ok: true, input: { config: { auth: { pass: 'p4ss' } } } });
+    expect(parseChannelInput({ config: { ...shownEmail, to: ['x@d.example'] } }, { config: email })).toMatchObject({
+      ok: true,
+      input: { config: { auth: { pass: 'p4ss' } } },
+    });
     expect(parseChannelInput({ config: { ...shownEmail, host: 'mail.attacker.example' } }, { config: email })).toEqual({
       ok: false,
-      errors: ['email channel: auth.pass must be entered again: the stored one was sent to smtp.example.com:587, and these settings send it to mail.attacker.example:587'],
+      errors: [
+        'email channel: auth.pass must be entered again: the stored one was sent to smtp.example.com:587, and these settings send it to mail.attacker.example:587',
+      ],
     });
     expect(parseChannelInput({ config: { ...shownEmail, port: 2525 } }, { config: email })).toMatchObject({ ok: false });
 
     // Slack and Discord: the secret is the URL; sent back redacted it is the stored one, wherever that goes.
     const slack = { kind: 'slack', webhookUrl: 'https://hooks.slack.com/services/T/B/X' };
-    expect(parseChannelInput({ config: { ...redactConfig(slack), format: 'text' } }, { config: slack })).toMatchObject({ ok: true, input: { config: { webhookUrl: slack.webhookUrl } } });
+    expect(parseChannelInput({ config: { ...redactConfig(slack), format: 'text' } }, { config: slack })).toMatchObject({
+      ok: true,
+      input: { config: { webhookUrl: slack.webhookUrl } },
+    });
   });
 
   it('a new channel has no stored secret to keep', () => {

@@ -29,7 +29,13 @@ describe('parseChannelConfig', () => {
 
   it('email requires TLS unless allowPlaintext is set, also for a config an earlier version stored with requireTls: false', () => {
     const email = (extra: Record<string, unknown>) => {
-      const parsed = parseChannelConfig({ kind: 'email', host: 'mail.example.com', from: 'rigs@example.com', to: ['ops@example.com'], ...extra });
+      const parsed = parseChannelConfig({
+        kind: 'email',
+        host: 'mail.example.com',
+        from: 'rigs@example.com',
+        to: ['ops@example.com'],
+        ...extra,
+      });
       if (!parsed.ok || parsed.config.kind !== 'email') throw new Error(JSON.stringify(parsed));
       return parsed.config;
     };
@@ -40,7 +46,10 @@ describe('parseChannelConfig', () => {
     expect(smtpTransportOptions(email({ allowPlaintext: true })).requireTLS).toBe(false);
     // Port 465: TLS from the first byte, nothing to upgrade.
     expect(smtpTransportOptions(email({ secure: true, port: 465 }))).toMatchObject({ secure: true, requireTLS: false });
-    expect(parseChannelConfig({ kind: 'email', host: 'h', from: 'a@b.cd', to: ['c@d.ef'], allowPlaintext: 'yes' })).toEqual({ ok: false, errors: ['email channel: allowPlaintext: allowPlaintext must be true or false'] });
+    expect(parseChannelConfig({ kind: 'email', host: 'h', from: 'a@b.cd', to: ['c@d.ef'], allowPlaintext: 'yes' })).toEqual({
+      ok: false,
+      errors: ['email channel: allowPlaintext: allowPlaintext must be true or false'],
+    });
   });
 
   it('accepts quiet hours on any channel', () => {
@@ -54,8 +63,12 @@ describe('parseChannelConfig', () => {
   });
 
   it('rejects a missing or unknown kind', () => {
-    expect(errorsOf(null)).toEqual(['a channel config must be a JSON object with a kind (webhook, ntfy, telegram, slack, discord, email, webpush)']);
-    expect(errorsOf({ kind: 'pager' })).toEqual(['kind must be one of webhook, ntfy, telegram, slack, discord, email, webpush (got "pager")']);
+    expect(errorsOf(null)).toEqual([
+      'a channel config must be a JSON object with a kind (webhook, ntfy, telegram, slack, discord, email, webpush)',
+    ]);
+    expect(errorsOf({ kind: 'pager' })).toEqual([
+      'kind must be one of webhook, ntfy, telegram, slack, discord, email, webpush (got "pager")',
+    ]);
     expect(errorsOf({})).toEqual(['kind must be one of webhook, ntfy, telegram, slack, discord, email, webpush (got none)']);
   });
 
@@ -67,7 +80,9 @@ describe('parseChannelConfig', () => {
     expect(errorsOf({ kind: 'webhook', url: 'http://x/hook' })).toEqual([
       'webhook channel: secret: the webhook secret is required (it signs every request)',
     ]);
-    expect(errorsOf({ kind: 'ntfy', topic: 'a/b' })).toEqual(['ntfy channel: topic: the ntfy topic must be 1 to 64 letters, digits, - or _']);
+    expect(errorsOf({ kind: 'ntfy', topic: 'a/b' })).toEqual([
+      'ntfy channel: topic: the ntfy topic must be 1 to 64 letters, digits, - or _',
+    ]);
     expect(errorsOf({ kind: 'telegram', botToken: 'nope', chatId: 'x' })).toEqual([
       'telegram channel: botToken: the Telegram botToken must look like 123456:ABC-DEF (from @BotFather)',
       'telegram channel: chatId: the Telegram chatId must be a numeric chat id or an @channelusername',
@@ -77,10 +92,12 @@ describe('parseChannelConfig', () => {
       'email channel: from: from must be an email address like alerts@example.com',
       'email channel: to: to needs at least one address',
     ]);
-    expect(errorsOf({ kind: 'slack', webhookUrl: 'https://h/x', timeoutMs: 50 })).toEqual(['slack channel: timeoutMs: timeoutMs must be at least 100']);
-    expect(errorsOf({ kind: 'discord', webhookUrl: 'https://h/x', quietHours: { start: '22:00', end: '07:00', timeZone: 'Nowhere/City' } })).toEqual([
-      'discord channel: quietHours.timeZone: quietHours.timeZone must be an IANA time zone such as "Europe/Berlin"',
+    expect(errorsOf({ kind: 'slack', webhookUrl: 'https://h/x', timeoutMs: 50 })).toEqual([
+      'slack channel: timeoutMs: timeoutMs must be at least 100',
     ]);
+    expect(
+      errorsOf({ kind: 'discord', webhookUrl: 'https://h/x', quietHours: { start: '22:00', end: '07:00', timeZone: 'Nowhere/City' } }),
+    ).toEqual(['discord channel: quietHours.timeZone: quietHours.timeZone must be an IANA time zone such as "Europe/Berlin"']);
   });
 
   it('rejects unknown fields so typos do not pass silently', () => {

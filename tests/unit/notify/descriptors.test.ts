@@ -16,10 +16,16 @@ const ROOT = join(__dirname, '../../..');
 describe('channel descriptors and senders', () => {
   it('gives every descriptor exactly one sender, and every sender a listed descriptor', () => {
     for (const d of CHANNEL_DESCRIPTORS) {
-      expect(CHANNEL_IMPLEMENTATIONS.filter((i) => i.descriptor.kind === d.kind), `senders of ${d.kind}`).toHaveLength(1);
+      expect(
+        CHANNEL_IMPLEMENTATIONS.filter((i) => i.descriptor.kind === d.kind),
+        `senders of ${d.kind}`,
+      ).toHaveLength(1);
     }
     for (const i of CHANNEL_IMPLEMENTATIONS) {
-      expect(CHANNEL_DESCRIPTORS.some((d) => d === i.descriptor), `descriptor of the ${i.descriptor.kind} sender is listed`).toBe(true);
+      expect(
+        CHANNEL_DESCRIPTORS.some((d) => d === i.descriptor),
+        `descriptor of the ${i.descriptor.kind} sender is listed`,
+      ).toBe(true);
     }
     expect(CHANNEL_IMPLEMENTATIONS).toHaveLength(CHANNEL_DESCRIPTORS.length);
   });
@@ -60,11 +66,18 @@ describe('channel descriptors and senders', () => {
   it('loads no sending code: zod and pure modules only', () => {
     const { files, packages } = reachableModules(join(ROOT, 'lib/notify/descriptors/index.ts'), ROOT);
     expect(packages).toEqual(['zod']);
-    for (const file of files) expect(file, file).toMatch(/^lib\/(notify\/descriptors\/|notify\/quiet-hours\.ts$|settings\/redacted-secret\.ts$|util\/zod-browser\.ts$)/);
+    for (const file of files)
+      expect(file, file).toMatch(
+        /^lib\/(notify\/descriptors\/|notify\/quiet-hours\.ts$|settings\/redacted-secret\.ts$|util\/zod-browser\.ts$)/,
+      );
   });
 
   it('keeps the settings form free of sending code', () => {
-    for (const entry of ['app/components/settings/channel-fields.ts', 'app/components/settings/ChannelForm.tsx', 'app/components/settings/ChannelsPanel.tsx']) {
+    for (const entry of [
+      'app/components/settings/channel-fields.ts',
+      'app/components/settings/ChannelForm.tsx',
+      'app/components/settings/ChannelsPanel.tsx',
+    ]) {
       const { files } = reachableModules(join(ROOT, entry), ROOT);
       const sending = files.filter((f) => /^lib\/(notify\/(channels|registry|http|net|webpush)|net|db)\b/.test(f));
       expect(sending, entry).toEqual([]);

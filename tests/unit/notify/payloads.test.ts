@@ -40,7 +40,10 @@ describe('ntfy', () => {
 
 describe('telegram', () => {
   it('POSTs to /bot{token}/sendMessage with chat_id, HTML text and parse_mode', () => {
-    const req = telegramRequest({ baseUrl: 'http://127.0.0.1:81', botToken: '123:abc', chatId: -42 }, single({ ...FIRING, title: 'S19 <07> & co' }));
+    const req = telegramRequest(
+      { baseUrl: 'http://127.0.0.1:81', botToken: '123:abc', chatId: -42 },
+      single({ ...FIRING, title: 'S19 <07> & co' }),
+    );
     expect(req.url).toBe('http://127.0.0.1:81/bot123:abc/sendMessage');
     const body = JSON.parse(req.body);
     expect(body.chat_id).toBe(-42);
@@ -50,7 +53,11 @@ describe('telegram', () => {
 
   it('the visible text of a big group stays within 4096 characters', () => {
     const text = telegramText(group(manyFiring(200)));
-    const visible = text.replace(/<\/?b>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const visible = text
+      .replace(/<\/?b>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     expect(visible.length).toBeLessThanOrEqual(4096);
     expect(visible.length).toBeGreaterThan(3500);
   });
@@ -58,15 +65,22 @@ describe('telegram', () => {
 
 describe('slack', () => {
   it('blocks: a plain-text header and an escaped mrkdwn section', () => {
-    const payload = slackPayload(single({ ...FIRING, detail: 'a <b> & c' }), 'blocks') as { text: string; blocks: { text: { text: string } }[] };
+    const payload = slackPayload(single({ ...FIRING, detail: 'a <b> & c' }), 'blocks') as {
+      text: string;
+      blocks: { text: { text: string } }[];
+    };
     expect(payload.text).toBe('[FIRING] S19-07 is losing money');
     expect(payload.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '[FIRING] S19-07 is losing money' } });
     expect(payload.blocks[1].text.text).toContain('a &lt;b&gt; &amp; c');
   });
 
   it('text format and the 3000-character section limit', () => {
-    expect(slackPayload(single(), 'text')).toEqual({ text: expect.stringMatching(/^\[FIRING\] S19-07 is losing money\n\nFIRING · warning/) });
-    const many = slackPayload(group(manyFiring(100).map((a) => ({ ...a, detail: '<&>'.repeat(20) }))), 'blocks') as { blocks: { text: { text: string } }[] };
+    expect(slackPayload(single(), 'text')).toEqual({
+      text: expect.stringMatching(/^\[FIRING\] S19-07 is losing money\n\nFIRING · warning/),
+    });
+    const many = slackPayload(group(manyFiring(100).map((a) => ({ ...a, detail: '<&>'.repeat(20) }))), 'blocks') as {
+      blocks: { text: { text: string } }[];
+    };
     expect(many.blocks[1].text.text.length).toBeLessThanOrEqual(3000);
     expect(many.blocks[1].text.text.length).toBeGreaterThan(2500);
   });
@@ -74,7 +88,9 @@ describe('slack', () => {
 
 describe('discord', () => {
   it('embed: title, escaped description, colour; mentions disabled', () => {
-    const payload = discordPayload(single({ ...FIRING, subject: 's19_a_b' }), 'embed') as { embeds: { title: string; description: string; color: number }[] };
+    const payload = discordPayload(single({ ...FIRING, subject: 's19_a_b' }), 'embed') as {
+      embeds: { title: string; description: string; color: number }[];
+    };
     expect(payload.embeds[0].title).toBe('[FIRING] S19-07 is losing money');
     expect(payload.embeds[0].description).toContain('s19\\_a\\_b');
     expect(payload.embeds[0].color).toBe(0xf57c00);

@@ -4,12 +4,21 @@ import { planDeliveries, type QueuedDelivery } from '../../../lib/notify/plan';
 
 const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 const policy = { groupWaitMs: 30_000, cooldownMs: 120_000 };
-const d = (id: number, groupKey: string, createdAtMs: number, attempts = 0, channelId = 1): QueuedDelivery => ({ id, channelId, groupKey, createdAtMs, attempts });
+const d = (id: number, groupKey: string, createdAtMs: number, attempts = 0, channelId = 1): QueuedDelivery => ({
+  id,
+  channelId,
+  groupKey,
+  createdAtMs,
+  attempts,
+});
 const never = () => null;
-const open = new Map([[1, {}], [2, {}]]);
+const open = new Map([
+  [1, {}],
+  [2, {}],
+]);
 
 describe('planDeliveries', () => {
-  it('waits 30 s after the first alert of a site, then sends that site\'s alerts together', () => {
+  it("waits 30 s after the first alert of a site, then sends that site's alerts together", () => {
     const due = [d(1, 'site:1', T0), d(2, 'site:1', T0 + 10_000), d(3, 'site:2', T0 + 5_000)];
     expect(planDeliveries(due, open, never, policy, T0 + 20_000).map((a) => a.kind)).toEqual(['wait', 'wait']);
     const at30 = planDeliveries(due, open, never, policy, T0 + 30_000);

@@ -7,7 +7,12 @@ import { createStorageNotices } from '../../../collectors/storage-notices';
 import type { AlertNotification, ChannelConfig } from '../../../lib/notify';
 
 const PATH = '/srv/hashwatt/hashwatt.db';
-const hook = (n: number): ChannelConfig => ({ kind: 'webhook', url: `http://127.0.0.1/${n}`, secret: 'sixteen-chars-secret', timeoutMs: 1000 });
+const hook = (n: number): ChannelConfig => ({
+  kind: 'webhook',
+  url: `http://127.0.0.1/${n}`,
+  secret: 'sixteen-chars-secret',
+  timeoutMs: 1000,
+});
 
 function setup(channelCount = 2) {
   const sent: { url: string; title: string; state: string }[] = [];
@@ -58,7 +63,11 @@ describe('storage notices', () => {
     notices.failing(5 * MIN, FULL, 5 * MIN);
     notices.failing(16 * MIN + 1, FULL, 5 * MIN); // still failing, 15 minutes on: told now
     await Promise.resolve();
-    expect(sent.map((s) => `${s.state} ${s.title}`)).toEqual([`firing storage failing: ${FULL}`, `resolved storage recovered: ${PATH}`, `firing storage failing: ${FULL}`]);
+    expect(sent.map((s) => `${s.state} ${s.title}`)).toEqual([
+      `firing storage failing: ${FULL}`,
+      `resolved storage recovered: ${PATH}`,
+      `firing storage failing: ${FULL}`,
+    ]);
   });
 
   it('storage failing from the start: the channels are read then (reading usually still works)', async () => {

@@ -18,7 +18,9 @@ function receiverAccepts(rawBody: string, header: string, secret: string): boole
 describe('webhook signature', () => {
   it('matches a known HMAC-SHA256 vector', () => {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
-    expect(signBody('what do ya want for nothing?', 'Jefe')).toBe('sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(signBody('what do ya want for nothing?', 'Jefe')).toBe(
+      'sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
   });
 
   it('signs the exact body sent, and a receiver with the secret accepts it', () => {
@@ -39,7 +41,12 @@ describe('webhook signature', () => {
     expect(req.headers['X-Hashwatt-Alert-Id']).toBe('a-101,a-102');
     expect(req.headers['Content-Type']).toBe('application/json');
     const body = JSON.parse(req.body);
-    expect(body).toMatchObject({ version: 1, groupKey: 'site:1', siteName: 'North Barn', title: '[1 FIRING, 1 RESOLVED] North Barn: 2 alerts' });
+    expect(body).toMatchObject({
+      version: 1,
+      groupKey: 'site:1',
+      siteName: 'North Barn',
+      title: '[1 FIRING, 1 RESOLVED] North Barn: 2 alerts',
+    });
     expect(body.alerts.map((a: { alertId: string; state: string }) => [a.alertId, a.state])).toEqual([
       ['a-101', 'firing'],
       ['a-102', 'resolved'],

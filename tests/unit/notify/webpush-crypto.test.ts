@@ -5,7 +5,13 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_PLAINTEXT_BYTES, encryptPushPayload } from '../../../lib/notify/webpush/ece';
-import { FALLBACK_VAPID_SUBJECT, generateVapidKeys, isVapidKeys, vapidAuthorization, vapidSubject } from '../../../lib/notify/webpush/vapid';
+import {
+  FALLBACK_VAPID_SUBJECT,
+  generateVapidKeys,
+  isVapidKeys,
+  vapidAuthorization,
+  vapidSubject,
+} from '../../../lib/notify/webpush/vapid';
 
 // RFC 8291 Appendix A.
 const RFC = {
@@ -14,14 +20,17 @@ const RFC = {
   uaPublic: 'BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4',
   auth: 'BTBZMqHH6r4Tts7J_aSIgg',
   salt: 'DGv6ra1nlYgDCS1FRnbzlw',
-  body:
-    'DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN',
+  body: 'DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN',
 };
 const b64 = (s: string) => Buffer.from(s, 'base64url');
 
 describe('RFC 8291 encryption', () => {
   it("reproduces Appendix A's body byte for byte", () => {
-    const body = encryptPushPayload(Buffer.from(RFC.plaintext), { p256dh: b64(RFC.uaPublic), auth: b64(RFC.auth) }, { salt: b64(RFC.salt), senderPrivateKey: b64(RFC.asPrivate) });
+    const body = encryptPushPayload(
+      Buffer.from(RFC.plaintext),
+      { p256dh: b64(RFC.uaPublic), auth: b64(RFC.auth) },
+      { salt: b64(RFC.salt), senderPrivateKey: b64(RFC.asPrivate) },
+    );
     expect(body.toString('base64url')).toBe(RFC.body);
   });
 
@@ -70,9 +79,16 @@ describe('VAPID', () => {
     const [, h, c, s, k] = m!;
     expect(k).toBe(keys.publicKey);
     expect(JSON.parse(b64(h).toString())).toEqual({ typ: 'JWT', alg: 'ES256' });
-    expect(JSON.parse(b64(c).toString())).toEqual({ aud: 'https://push.example.net:8443', exp: nowMs / 1000 + 12 * 3600, sub: 'mailto:ops@example.com' });
+    expect(JSON.parse(b64(c).toString())).toEqual({
+      aud: 'https://push.example.net:8443',
+      exp: nowMs / 1000 + 12 * 3600,
+      sub: 'mailto:ops@example.com',
+    });
     const point = b64(k);
-    const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') }, format: 'jwk' });
+    const key = createPublicKey({
+      key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') },
+      format: 'jwk',
+    });
     expect(verify('sha256', Buffer.from(`${h}.${c}`), { key, dsaEncoding: 'ieee-p1363' }, b64(s))).toBe(true);
     expect(verify('sha256', Buffer.from(`${h}.${c}x`), { key, dsaEncoding: 'ieee-p1363' }, b64(s))).toBe(false);
   });

@@ -24,7 +24,11 @@ describe('renderPushPayload', () => {
 
   it('a group: counted title, tagged by the group, the first link', () => {
     const p = JSON.parse(renderPushPayload(group([RESOLVED, FIRING])));
-    expect([p.title, p.tag, p.url]).toEqual(['[1 FIRING, 1 RESOLVED] North Barn: 2 alerts', 'hashwatt:site:1', 'http://hashwatt.local/alerts/a-101']);
+    expect([p.title, p.tag, p.url]).toEqual([
+      '[1 FIRING, 1 RESOLVED] North Barn: 2 alerts',
+      'hashwatt:site:1',
+      'http://hashwatt.local/alerts/a-101',
+    ]);
   });
 
   it('many alerts fit in the 3993 bytes a push message holds, saying how many were left out', () => {
@@ -54,8 +58,14 @@ describe('webpush config', () => {
     [{ ttlSeconds: 1.5 }, 'webpush channel: ttlSeconds: ttlSeconds must be a whole number of seconds'],
     [{ ttlSeconds: 2_419_201 }, 'webpush channel: ttlSeconds: ttlSeconds must be at most 2419200 (4 weeks)'],
     [{ urgency: 'urgent' }, 'webpush channel: urgency: urgency must be one of high, normal, low, very-low'],
-    [{ subject: 'ops@example.com' }, 'webpush channel: subject: subject must be a mailto: address or an https: URL (the push services contact the sender there)'],
-    [{ subject: 'http://example.com' }, 'webpush channel: subject: subject must be a mailto: address or an https: URL (the push services contact the sender there)'],
+    [
+      { subject: 'ops@example.com' },
+      'webpush channel: subject: subject must be a mailto: address or an https: URL (the push services contact the sender there)',
+    ],
+    [
+      { subject: 'http://example.com' },
+      'webpush channel: subject: subject must be a mailto: address or an https: URL (the push services contact the sender there)',
+    ],
     [{ endpoint: 'x' }, 'webpush channel: unknown field endpoint'],
   ])('%j -> %s', (extra, message) => {
     const parsed = parseChannelConfig({ kind: 'webpush', ...extra });
@@ -65,12 +75,21 @@ describe('webpush config', () => {
 
 describe('outcome of one message to many subscriptions', () => {
   const err = (status: number, retryable: boolean, retryAfterMs?: number) =>
-    new NotifyError(`webpush channel: HTTP ${status} from push.example`, { channel: 'webpush', status, retryable, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+    new NotifyError(`webpush channel: HTTP ${status} from push.example`, {
+      channel: 'webpush',
+      status,
+      retryable,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
 
   it('classifies answers: 404/410 gone, 429/5xx and network errors retryable, other 4xx refused', () => {
     expect(classifyFailure(err(410, false))).toEqual({ kind: 'gone', status: 410 });
     expect(classifyFailure(err(404, false))).toEqual({ kind: 'gone', status: 404 });
-    expect(classifyFailure(err(429, true, 7000))).toEqual({ kind: 'retryable', error: 'webpush channel: HTTP 429 from push.example', retryAfterMs: 7000 });
+    expect(classifyFailure(err(429, true, 7000))).toEqual({
+      kind: 'retryable',
+      error: 'webpush channel: HTTP 429 from push.example',
+      retryAfterMs: 7000,
+    });
     expect(classifyFailure(err(503, true)).kind).toBe('retryable');
     expect(classifyFailure(new Error('socket hang up'))).toEqual({ kind: 'retryable', error: 'socket hang up' });
     expect(classifyFailure(err(403, false))).toEqual({ kind: 'refused', error: 'webpush channel: HTTP 403 from push.example' });
@@ -82,21 +101,53 @@ describe('outcome of one message to many subscriptions', () => {
 
   it('no subscription at all fails for good, naming who was meant', () => {
     const e = summarizeOutcomes([], ['alice', 'bob'])!;
-    expect([e.message, e.retryable]).toEqual(['webpush channel: no device has subscribed for alice, bob; turn on "Notifications on this device" in Hashwatt on the phone', false]);
+    expect([e.message, e.retryable]).toEqual([
+      'webpush channel: no device has subscribed for alice, bob; turn on "Notifications on this device" in Hashwatt on the phone',
+      false,
+    ]);
   });
 
   it('all gone fails for good', () => {
-    const e = summarizeOutcomes([{ kind: 'gone', status: 410 }, { kind: 'gone', status: 404 }], [])!;
-    expect([e.message, e.retryable]).toEqual(['webpush channel: every subscription (2) has expired or was withdrawn (404/410) and is removed; nobody is subscribed now', false]);
+    const e = summarizeOutcomes(
+      [
+        { kind: 'gone', status: 410 },
+        { kind: 'gone', status: 404 },
+      ],
+      [],
+    )!;
+    expect([e.message, e.retryable]).toEqual([
+      'webpush channel: every subscription (2) has expired or was withdrawn (404/410) and is removed; nobody is subscribed now',
+      false,
+    ]);
   });
 
   it('none accepted but one may succeed later: retryable, waiting the longest Retry-After', () => {
-    const e = summarizeOutcomes([{ kind: 'refused', error: 'HTTP 400' }, { kind: 'retryable', error: 'HTTP 429', retryAfterMs: 3000 }, { kind: 'retryable', error: 'HTTP 429', retryAfterMs: 9000 }], [])!;
-    expect([e.message, e.retryable, e.retryAfterMs]).toEqual(['webpush channel: no subscription accepted (3 tried, 2 may succeed later): HTTP 429', true, 9000]);
+    const e = summarizeOutcomes(
+      [
+        { kind: 'refused', error: 'HTTP 400' },
+        { kind: 'retryable', error: 'HTTP 429', retryAfterMs: 3000 },
+        { kind: 'retryable', error: 'HTTP 429', retryAfterMs: 9000 },
+      ],
+      [],
+    )!;
+    expect([e.message, e.retryable, e.retryAfterMs]).toEqual([
+      'webpush channel: no subscription accepted (3 tried, 2 may succeed later): HTTP 429',
+      true,
+      9000,
+    ]);
   });
 
   it('none accepted and every one refused: not retryable', () => {
-    const e = summarizeOutcomes([{ kind: 'gone', status: 410 }, { kind: 'refused', error: 'HTTP 413 payload too large' }], [])!;
-    expect([e.message, e.retryable]).toEqual(['webpush channel: no subscription accepted (2 tried, 0 may succeed later): HTTP 413 payload too large', false]);
+    const e = summarizeOutcomes(
+      [
+        { kind: 'gone', status: 410 },
+        { kind: 'refused', error: 'HTTP 413 payload too large' },
+      ],
+      [],
+    )!;
+    expect([e.message, e.retryable]).toEqual([
+      'webpush channel: no subscription accepted (2 tried, 0 may succeed later): HTTP 413 payload too large',
+      false,
+    ]);
   });
 });

@@ -17,7 +17,10 @@ const errorsOf = (body: unknown) => {
 
 describe('parseSubscription', () => {
   it('accepts PushSubscription.toJSON() and ignores expirationTime', () => {
-    expect(parseSubscription({ endpoint: ENDPOINT, expirationTime: null, keys: KEYS })).toEqual({ ok: true, value: { endpoint: ENDPOINT, ...KEYS } });
+    expect(parseSubscription({ endpoint: ENDPOINT, expirationTime: null, keys: KEYS })).toEqual({
+      ok: true,
+      value: { endpoint: ENDPOINT, ...KEYS },
+    });
   });
 
   it('accepts padded base64url and stores it unpadded', () => {
@@ -37,8 +40,14 @@ describe('parseSubscription', () => {
     ['https://10.1.2.3/p', 'endpoint must be a push service at a public address: 10.1.2.3 is a private (RFC 1918) address'],
     ['https://192.168.1.20/p', 'endpoint must be a push service at a public address: 192.168.1.20 is a private (RFC 1918) address'],
     ['https://172.20.0.1/p', 'endpoint must be a push service at a public address: 172.20.0.1 is a private (RFC 1918) address'],
-    ['https://100.64.1.1/p', 'endpoint must be a push service at a public address: 100.64.1.1 is a carrier-grade NAT (100.64.0.0/10) address'],
-    ['https://169.254.169.254/latest/meta-data', 'endpoint must be a push service at a public address: 169.254.169.254 is a cloud metadata service address'],
+    [
+      'https://100.64.1.1/p',
+      'endpoint must be a push service at a public address: 100.64.1.1 is a carrier-grade NAT (100.64.0.0/10) address',
+    ],
+    [
+      'https://169.254.169.254/latest/meta-data',
+      'endpoint must be a push service at a public address: 169.254.169.254 is a cloud metadata service address',
+    ],
     ['https://169.254.1.1/p', 'endpoint must be a push service at a public address: 169.254.1.1 is a link-local address'],
     ['https://[fe80::1]/p', 'endpoint must be a push service at a public address: fe80::1 is a link-local address'],
     ['https://[fd00:ec2::254]/p', 'endpoint must be a push service at a public address: fd00:ec2::254 is a cloud metadata service address'],
@@ -55,7 +64,12 @@ describe('parseSubscription', () => {
     expect(errorsOf({ endpoint, keys: KEYS })).toEqual([message]);
   });
 
-  it.each([['https://fcm.googleapis.com/fcm/send/x'], ['https://8.8.8.8/p'], ['https://[2606:4700::1111]/p'], ['https://[::ffff:8.8.8.8]/p']])('accepts %s (names are resolved when saved)', (endpoint) => {
+  it.each([
+    ['https://fcm.googleapis.com/fcm/send/x'],
+    ['https://8.8.8.8/p'],
+    ['https://[2606:4700::1111]/p'],
+    ['https://[::ffff:8.8.8.8]/p'],
+  ])('accepts %s (names are resolved when saved)', (endpoint) => {
     expect(errorsOf({ endpoint, keys: KEYS })).toEqual([]);
   });
 
@@ -70,11 +84,32 @@ describe('parseSubscription', () => {
     [{ endpoint: ENDPOINT }, 'keys is required: { p256dh, auth } as PushSubscription.toJSON() gives them'],
     [{ endpoint: ENDPOINT, keys: { auth: KEYS.auth } }, 'keys.p256dh is required (base64url)'],
     [{ endpoint: ENDPOINT, keys: { p256dh: 'a+b/c', auth: KEYS.auth } }, 'keys.p256dh must be base64url (letters, digits, - and _)'],
-    [{ endpoint: ENDPOINT, keys: { p256dh: Buffer.alloc(33, 2).toString('base64url'), auth: KEYS.auth } }, 'keys.p256dh must decode to 65 bytes (an uncompressed P-256 public key), got 33'],
-    [{ endpoint: ENDPOINT, keys: { p256dh: Buffer.concat([Buffer.from([3]), Buffer.from(KEYS.p256dh, 'base64url').subarray(1)]).toString('base64url'), auth: KEYS.auth } }, 'keys.p256dh must be an uncompressed point (first byte 0x04)'],
-    [{ endpoint: ENDPOINT, keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString('base64url'), auth: KEYS.auth } }, 'keys.p256dh is not a point on the P-256 curve'],
+    [
+      { endpoint: ENDPOINT, keys: { p256dh: Buffer.alloc(33, 2).toString('base64url'), auth: KEYS.auth } },
+      'keys.p256dh must decode to 65 bytes (an uncompressed P-256 public key), got 33',
+    ],
+    [
+      {
+        endpoint: ENDPOINT,
+        keys: {
+          p256dh: Buffer.concat([Buffer.from([3]), Buffer.from(KEYS.p256dh, 'base64url').subarray(1)]).toString('base64url'),
+          auth: KEYS.auth,
+        },
+      },
+      'keys.p256dh must be an uncompressed point (first byte 0x04)',
+    ],
+    [
+      {
+        endpoint: ENDPOINT,
+        keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString('base64url'), auth: KEYS.auth },
+      },
+      'keys.p256dh is not a point on the P-256 curve',
+    ],
     [{ endpoint: ENDPOINT, keys: { p256dh: KEYS.p256dh } }, 'keys.auth is required (base64url)'],
-    [{ endpoint: ENDPOINT, keys: { p256dh: KEYS.p256dh, auth: Buffer.alloc(12).toString('base64url') } }, "keys.auth must decode to 16 bytes (the subscription's auth secret), got 12"],
+    [
+      { endpoint: ENDPOINT, keys: { p256dh: KEYS.p256dh, auth: Buffer.alloc(12).toString('base64url') } },
+      "keys.auth must decode to 16 bytes (the subscription's auth secret), got 12",
+    ],
   ])('%j -> %s', (body, message) => {
     expect(errorsOf(body)).toEqual([message]);
   });

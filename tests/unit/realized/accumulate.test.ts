@@ -13,9 +13,23 @@ const MIN = 60_000;
 
 function reading(over: Partial<Reading> = {}): Reading {
   return {
-    driver: 'antminer', make: 'Bitmain', model: 'Antminer S21', firmware: 'x', status: 'mining',
-    hashrateThs: 200, expectedHashrateThs: 200, powerW: 3500, powerSource: 'firmware', efficiencyJth: 17.5,
-    boards: [], tempMaxC: 70, fansRpm: [], pools: [], uptimeS: 1000, hardwareErrors: 0, ...over,
+    driver: 'antminer',
+    make: 'Bitmain',
+    model: 'Antminer S21',
+    firmware: 'x',
+    status: 'mining',
+    hashrateThs: 200,
+    expectedHashrateThs: 200,
+    powerW: 3500,
+    powerSource: 'firmware',
+    efficiencyJth: 17.5,
+    boards: [],
+    tempMaxC: 70,
+    fansRpm: [],
+    pools: [],
+    uptimeS: 1000,
+    hardwareErrors: 0,
+    ...over,
   };
 }
 
@@ -31,7 +45,13 @@ const MARKET: RealizedMarket = {
 };
 
 const rig = (pollMs: number, prevMs: number | null, r: Reading | null = reading()): RealizedRig => ({
-  rigId: 7, siteId: 1, pollMs, reading: r, poolFeePct: null, prevReadingMs: prevMs, prevPollMs: prevMs,
+  rigId: 7,
+  siteId: 1,
+  pollMs,
+  reading: r,
+  poolFeePct: null,
+  prevReadingMs: prevMs,
+  prevPollMs: prevMs,
 });
 
 function total(pieces: ReturnType<typeof realizedPieces>) {
@@ -91,7 +111,8 @@ describe('realized pieces', () => {
     const start = localDayStartMs(day, 'America/Chicago');
     const end = localDayStartMs(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), 'America/Chicago');
     const all = [];
-    for (let t = start; t < end; t += MIN) all.push(...realizedPieces([rig(t + MIN, t, reading({ powerW: 1000 }))], sites, MARKET, 3 * MIN));
+    for (let t = start; t < end; t += MIN)
+      all.push(...realizedPieces([rig(t + MIN, t, reading({ powerW: 1000 }))], sites, MARKET, 3 * MIN));
     const ofDay = all.filter((p) => p.day === day);
     return { sums: total(ofDay), hours: new Set(ofDay.map((p) => p.hourStartMs)).size, outside: all.length - ofDay.length };
   }
@@ -163,7 +184,15 @@ describe('realized pieces', () => {
   it('a real-time feed that goes stale mid-hour: its last price (stale) until the fallback time, then the fallback', () => {
     const feedAt = Date.parse('2026-01-15T12:00:00Z');
     // Stale after 15 min; the fallback applies after fallbackAfterS, 4 x 15 min by default (economics.md).
-    const tariff: Tariff = { kind: 'realtime', url: 'https://grid.example/p.json', format: 'json', priceField: 'p', unit: 'kWh', staleAfterS: 900, fallbackPricePerKwh: 0.2 };
+    const tariff: Tariff = {
+      kind: 'realtime',
+      url: 'https://grid.example/p.json',
+      format: 'json',
+      priceField: 'p',
+      unit: 'kWh',
+      staleAfterS: 900,
+      fallbackPricePerKwh: 0.2,
+    };
     const sites = new Map([[1, site(tariff, { feed: { pricePerKwh: 0.03, fetchedAtMs: feedAt } })]]);
     const one = (end: number) => total(realizedPieces([rig(end, end - MIN, reading({ powerW: 3000 }))], sites, MARKET, 60_000));
     // 3 kW for a minute is 0.05 kWh: at 0.03 while fresh (12:10) and while stale (12:20, 12:59), at the

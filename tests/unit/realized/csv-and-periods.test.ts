@@ -7,7 +7,16 @@ import { parseReportRange } from '../../../lib/realized/report-range';
 
 describe('CSV', () => {
   it('quotes per RFC 4180 and ends rows with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null], [1.5, -2]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n1.5,-2\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['line\nbreak', null],
+          [1.5, -2],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n1.5,-2\r\n');
   });
 
   it('prefixes text that a spreadsheet would run as a formula', () => {
@@ -44,15 +53,36 @@ describe('periods', () => {
 describe('report range', () => {
   const q = (s: string) => new URLSearchParams(s);
   it('refuses a malformed range naming the parameter', () => {
-    expect(parseReportRange(q('period=year'), '2026-12-07')).toEqual({ ok: false, error: 'period must be one of day, week, month (got "year")' });
-    expect(parseReportRange(q('from=2026-02-30'), '2026-12-07')).toMatchObject({ ok: false, error: expect.stringContaining('from must be a day written YYYY-MM-DD') });
+    expect(parseReportRange(q('period=year'), '2026-12-07')).toEqual({
+      ok: false,
+      error: 'period must be one of day, week, month (got "year")',
+    });
+    expect(parseReportRange(q('from=2026-02-30'), '2026-12-07')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('from must be a day written YYYY-MM-DD'),
+    });
     expect(parseReportRange(q('to=yesterday'), '2026-12-07')).toMatchObject({ ok: false, error: expect.stringContaining('to must be') });
-    expect(parseReportRange(q('from=2026-12-08&to=2026-12-01'), '2026-12-07')).toMatchObject({ ok: false, error: 'from (2026-12-08) must not be after to (2026-12-01)' });
-    expect(parseReportRange(q('from=2000-01-01&to=2026-01-01'), '2026-12-07')).toMatchObject({ ok: false, error: expect.stringContaining('longer than') });
+    expect(parseReportRange(q('from=2026-12-08&to=2026-12-01'), '2026-12-07')).toMatchObject({
+      ok: false,
+      error: 'from (2026-12-08) must not be after to (2026-12-01)',
+    });
+    expect(parseReportRange(q('from=2000-01-01&to=2026-01-01'), '2026-12-07')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('longer than'),
+    });
   });
   it('widens to whole periods; defaults to the last 31 days, 12 weeks or 12 months', () => {
-    expect(parseReportRange(q(''), '2026-12-07')).toEqual({ ok: true, value: { period: 'day', firstDay: '2026-11-07', lastDay: '2026-12-07' } });
-    expect(parseReportRange(q('period=month'), '2026-12-07')).toEqual({ ok: true, value: { period: 'month', firstDay: '2026-01-01', lastDay: '2026-12-31' } });
-    expect(parseReportRange(q('period=week&from=2026-12-09&to=2026-12-09'), '2026-12-07')).toEqual({ ok: true, value: { period: 'week', firstDay: '2026-12-07', lastDay: '2026-12-13' } });
+    expect(parseReportRange(q(''), '2026-12-07')).toEqual({
+      ok: true,
+      value: { period: 'day', firstDay: '2026-11-07', lastDay: '2026-12-07' },
+    });
+    expect(parseReportRange(q('period=month'), '2026-12-07')).toEqual({
+      ok: true,
+      value: { period: 'month', firstDay: '2026-01-01', lastDay: '2026-12-31' },
+    });
+    expect(parseReportRange(q('period=week&from=2026-12-09&to=2026-12-09'), '2026-12-07')).toEqual({
+      ok: true,
+      value: { period: 'week', firstDay: '2026-12-07', lastDay: '2026-12-13' },
+    });
   });
 });

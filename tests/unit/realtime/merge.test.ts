@@ -3,18 +3,52 @@ import type { Delta, FleetSnapshot, FleetTotals, MarketView, RigView } from '../
 import { applyDeltas } from '../../../lib/realtime/merge';
 
 const totals = (hashrateThs: number): FleetTotals => ({
-  hashrateThs, powerW: 1, efficiencyJth: null, rigsOnline: 1, rigsStale: 0, rigsOffline: 0, rigsTotal: 1, powerEstimatedShare: 0, updatedAtMs: 1,
+  hashrateThs,
+  powerW: 1,
+  efficiencyJth: null,
+  rigsOnline: 1,
+  rigsStale: 0,
+  rigsOffline: 0,
+  rigsTotal: 1,
+  powerEstimatedShare: 0,
+  updatedAtMs: 1,
 });
 const rigView = (id: number, lastSeenMs: number): RigView => ({
-  id, name: `r${id}`, siteId: 1, siteName: 's', address: 'a', port: 1, driver: 'd', model: null, connectivity: 'online', lastSeenMs, lastError: null, reading: null,
+  id,
+  name: `r${id}`,
+  siteId: 1,
+  siteName: 's',
+  address: 'a',
+  port: 1,
+  driver: 'd',
+  model: null,
+  connectivity: 'online',
+  lastSeenMs,
+  lastError: null,
+  reading: null,
 });
 const market: MarketView = {
-  currency: 'USD', network: null, networkSource: 'none', networkFetchedAtMs: null, networkError: null, prices: null, btcPrice: null,
-  priceSource: 'none', priceFetchedAtMs: null, priceError: null, hashpricePerThDay: null, stale: true,
+  currency: 'USD',
+  network: null,
+  networkSource: 'none',
+  networkFetchedAtMs: null,
+  networkError: null,
+  prices: null,
+  btcPrice: null,
+  priceSource: 'none',
+  priceFetchedAtMs: null,
+  priceError: null,
+  hashpricePerThDay: null,
+  stale: true,
 };
 const base: FleetSnapshot = {
-  cursor: 10, fleet: totals(5), rigs: [rigView(1, 100)], history: [{ tsMs: 1_000, hashrateThs: 5, powerW: 1 }],
-  economics: { fleet: null, sites: {}, rigs: {} }, market, alerts: [],
+  cursor: 10,
+  fleet: totals(5),
+  rigs: [rigView(1, 100)],
+  history: [{ tsMs: 1_000, hashrateThs: 5, powerW: 1 }],
+  economics: { fleet: null, sites: {}, rigs: {} },
+  market,
+  alerts: [],
 };
 
 describe('applyDeltas', () => {
@@ -35,7 +69,10 @@ describe('applyDeltas', () => {
     expect(resync).toBe(false);
     expect(snapshot.cursor).toBe(13);
     expect(snapshot.fleet.hashrateThs).toBe(7);
-    expect(snapshot.rigs.map((r) => [r.id, r.lastSeenMs])).toEqual([[1, 200], [2, 300]]);
+    expect(snapshot.rigs.map((r) => [r.id, r.lastSeenMs])).toEqual([
+      [1, 200],
+      [2, 300],
+    ]);
     expect(snapshot.history.map((p) => p.tsMs)).toEqual([1_000, 2_000]);
     expect(base.rigs[0].lastSeenMs).toBe(100); // the input is not mutated
   });
@@ -60,7 +97,26 @@ describe('applyDeltas', () => {
   });
 
   it('replaces the active alerts with the newest alerts delta', () => {
-    const alert = { id: 'offline:rig:1:5', rule: 'offline', scope: 'rig', subjectId: 1, subjectName: 'r1', siteId: 1, siteName: 's', severity: 'critical', title: 'r1 is offline', detail: '', value: null, startedAtMs: 5, firingAtMs: 5, resolvedAtMs: null, resolveReason: null, ackedAtMs: null, ackedBy: null, snoozedUntilMs: null } as const;
+    const alert = {
+      id: 'offline:rig:1:5',
+      rule: 'offline',
+      scope: 'rig',
+      subjectId: 1,
+      subjectName: 'r1',
+      siteId: 1,
+      siteName: 's',
+      severity: 'critical',
+      title: 'r1 is offline',
+      detail: '',
+      value: null,
+      startedAtMs: 5,
+      firingAtMs: 5,
+      resolvedAtMs: null,
+      resolveReason: null,
+      ackedAtMs: null,
+      ackedBy: null,
+      snoozedUntilMs: null,
+    } as const;
     const { snapshot, resync } = applyDeltas(base, [
       { id: 11, tsMs: 0, kind: 'alerts', alerts: [alert] },
       { id: 12, tsMs: 0, kind: 'alerts', alerts: [] },

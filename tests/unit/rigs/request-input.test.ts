@@ -7,7 +7,10 @@ const parse = (body: unknown) => parseDeviceRequestInput(body, (id) => sites.has
 
 describe('probe requests', () => {
   it('takes an address, an optional port and a site', () => {
-    expect(parse({ kind: 'probe', address: ' 10.0.0.5 ', siteId: 1 })).toEqual({ ok: true, value: { kind: 'probe', address: '10.0.0.5', port: null, siteId: 1 } });
+    expect(parse({ kind: 'probe', address: ' 10.0.0.5 ', siteId: 1 })).toEqual({
+      ok: true,
+      value: { kind: 'probe', address: '10.0.0.5', port: null, siteId: 1 },
+    });
     expect(parse({ kind: 'probe', address: 'miner-7.lan', port: '4028', siteId: '2' })).toEqual({
       ok: true,
       value: { kind: 'probe', address: 'miner-7.lan', port: 4028, siteId: 2 },
@@ -42,7 +45,10 @@ describe('probe requests', () => {
 
 describe('scan requests', () => {
   it('takes a CIDR block or a first-last range, ports as a list or text, defaults 4028, 4433, 80', () => {
-    expect(parse({ kind: 'scan', range: '10.0.0.0/24', siteId: 1 })).toEqual({ ok: true, value: { kind: 'scan', range: '10.0.0.0/24', ports: [4028, 4433, 80], siteId: 1 } });
+    expect(parse({ kind: 'scan', range: '10.0.0.0/24', siteId: 1 })).toEqual({
+      ok: true,
+      value: { kind: 'scan', range: '10.0.0.0/24', ports: [4028, 4433, 80], siteId: 1 },
+    });
     expect(parse({ kind: 'scan', range: '10.0.0.10 - 10.0.0.50', ports: '4028, 8080,4028', siteId: 1 })).toEqual({
       ok: true,
       value: { kind: 'scan', range: '10.0.0.10-10.0.0.50', ports: [4028, 8080], siteId: 1 },

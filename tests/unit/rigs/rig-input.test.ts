@@ -11,7 +11,13 @@ describe('parseNewRigs', () => {
       value: { siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028, driver: 'antminer', name: 'A1', model: null, algorithm: 'sha256' }] },
     });
     const two = parseNewRigs(
-      { siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028, driver: 'antminer' }, { address: '10.0.0.6', port: '4028', driver: 'whatsminer', model: 'M50S', algorithm: 'sha256' }] },
+      {
+        siteId: 1,
+        rigs: [
+          { address: '10.0.0.5', port: 4028, driver: 'antminer' },
+          { address: '10.0.0.6', port: '4028', driver: 'whatsminer', model: 'M50S', algorithm: 'sha256' },
+        ],
+      },
       ctx,
     );
     expect(two.ok && two.value.rigs.map((r) => [r.address, r.port, r.name, r.model])).toEqual([
@@ -23,13 +29,28 @@ describe('parseNewRigs', () => {
   it.each([
     [{ rigs: [{ address: '10.0.0.5', port: 4028, driver: 'antminer' }] }, ['siteId is required: the site the rigs will belong to']],
     [{ siteId: 1, rigs: [] }, ['rigs is required: a list of at least one { address, port, driver }']],
-    [{ siteId: 1, rigs: [{ address: '10.0.0', port: 4028, driver: 'antminer' }] }, ['address: "10.0.0" is not an IPv4 address (four numbers from 0 to 255, like 10.0.0.5)']],
-    [{ siteId: 1, rigs: [{ address: '10.0.0.5', driver: 'antminer' }] }, ['port is required: a number from 1 to 65535']],
-    [{ siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028, driver: 'foo' }] }, ['driver: "foo" is not a known driver (one of antminer, whatsminer)']],
-    [{ siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028 }] }, ['driver is required (one of antminer, whatsminer)']],
-    [{ siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028, driver: 'antminer', name: 'x'.repeat(65) }] }, ['name must be at most 64 characters (got 65)']],
     [
-      { siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028, driver: 'antminer' }, { address: '10.0.0.6', port: 0, driver: 'antminer' }] },
+      { siteId: 1, rigs: [{ address: '10.0.0', port: 4028, driver: 'antminer' }] },
+      ['address: "10.0.0" is not an IPv4 address (four numbers from 0 to 255, like 10.0.0.5)'],
+    ],
+    [{ siteId: 1, rigs: [{ address: '10.0.0.5', driver: 'antminer' }] }, ['port is required: a number from 1 to 65535']],
+    [
+      { siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028, driver: 'foo' }] },
+      ['driver: "foo" is not a known driver (one of antminer, whatsminer)'],
+    ],
+    [{ siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028 }] }, ['driver is required (one of antminer, whatsminer)']],
+    [
+      { siteId: 1, rigs: [{ address: '10.0.0.5', port: 4028, driver: 'antminer', name: 'x'.repeat(65) }] },
+      ['name must be at most 64 characters (got 65)'],
+    ],
+    [
+      {
+        siteId: 1,
+        rigs: [
+          { address: '10.0.0.5', port: 4028, driver: 'antminer' },
+          { address: '10.0.0.6', port: 0, driver: 'antminer' },
+        ],
+      },
       ['rigs[1].port: 0 is not a port from 1 to 65535'],
     ],
   ])('refuses %j', (body, errors) => {

@@ -50,7 +50,14 @@ describe('secret box', () => {
     expect(parseSecretKey(KEY.toString('hex'))).toEqual(KEY);
     expect(parseSecretKey(KEY.toString('hex').toUpperCase())).toEqual(KEY);
     expect(parseSecretKey(`${KEY.toString('base64')}\n`)).toEqual(KEY);
-    for (const bad of ['', 'short', KEY.toString('hex').slice(2), Buffer.alloc(31).toString('base64'), Buffer.alloc(33).toString('base64'), `${KEY.toString('hex')}00`]) {
+    for (const bad of [
+      '',
+      'short',
+      KEY.toString('hex').slice(2),
+      Buffer.alloc(31).toString('base64'),
+      Buffer.alloc(33).toString('base64'),
+      `${KEY.toString('hex')}00`,
+    ]) {
       expect(parseSecretKey(bad), bad).toBeNull();
     }
     expect(() => createSecretBox(Buffer.alloc(16))).toThrow(/32 bytes, not 16/);

@@ -19,11 +19,17 @@ describe('parsePoolInput', () => {
 
   it('defaults the fee to 2 % and an empty base URL to the public API', () => {
     const res = parsePoolInput({ name: 'Ocean', kind: 'ocean', credentials: { address: 'bc1qexample' }, matchUrl: 'ocean.xyz' }, null);
-    expect(res).toEqual({ ok: true, value: { name: 'Ocean', kind: 'ocean', baseUrl: '', credentials: { address: 'bc1qexample' }, feePct: 2, matchUrl: 'ocean.xyz' } });
+    expect(res).toEqual({
+      ok: true,
+      value: { name: 'Ocean', kind: 'ocean', baseUrl: '', credentials: { address: 'bc1qexample' }, feePct: 2, matchUrl: 'ocean.xyz' },
+    });
   });
 
   it('names every bad field, including each missing credential with its label', () => {
-    const res = parsePoolInput({ name: '', kind: 'luxor', baseUrl: 'luxor.tech', credentials: { apiKey: '  ', colour: 'x' }, feePct: 120, port: 1 }, null);
+    const res = parsePoolInput(
+      { name: '', kind: 'luxor', baseUrl: 'luxor.tech', credentials: { apiKey: '  ', colour: 'x' }, feePct: 120, port: 1 },
+      null,
+    );
     expect(res).toEqual({
       ok: false,
       error: [
@@ -59,9 +65,18 @@ describe('pool secrets', () => {
       value: { ...antpool, credentials: { ...antpool.credentials, apiKey: 'new-key-999' } },
     });
     const viabtc = parsePoolInput({ ...shown, kind: 'viabtc', credentials: { apiKey: '<redacted>' } }, antpool);
-    expect(viabtc).toEqual({ ok: false, error: ['credentials.apiKey must be entered: "<redacted>" stands for a stored secret, and none is stored for these settings'] });
-    const ocean = parsePoolInput({ name: 'O', kind: 'ocean', credentials: { address: '<redacted>' }, matchUrl: 'ocean' }, { ...antpool, kind: 'ocean', credentials: { address: 'bc1qstored' } });
-    expect(ocean).toEqual({ ok: true, value: { name: 'O', kind: 'ocean', baseUrl: '', credentials: { address: '<redacted>' }, feePct: 2, matchUrl: 'ocean' } });
+    expect(viabtc).toEqual({
+      ok: false,
+      error: ['credentials.apiKey must be entered: "<redacted>" stands for a stored secret, and none is stored for these settings'],
+    });
+    const ocean = parsePoolInput(
+      { name: 'O', kind: 'ocean', credentials: { address: '<redacted>' }, matchUrl: 'ocean' },
+      { ...antpool, kind: 'ocean', credentials: { address: 'bc1qstored' } },
+    );
+    expect(ocean).toEqual({
+      ok: true,
+      value: { name: 'O', kind: 'ocean', baseUrl: '', credentials: { address: '<redacted>' }, feePct: 2, matchUrl: 'ocean' },
+    });
   });
 
   it('keeps stored secrets only while the account is read from the same API: a new baseUrl needs them typed again', () => {
@@ -76,7 +91,13 @@ describe('pool secrets', () => {
         'credentials.apiSecret must be entered again: the stored one was sent to https://antpool.com, and these settings send it to https://collector.example',
       ],
     });
-    const typed = parsePoolInput({ ...shown, baseUrl: 'https://collector.example', credentials: { userId: 'site-a', apiKey: 'k2', apiSecret: 's2' } }, antpool);
-    expect(typed).toMatchObject({ ok: true, value: { baseUrl: 'https://collector.example', credentials: { apiKey: 'k2', apiSecret: 's2' } } });
+    const typed = parsePoolInput(
+      { ...shown, baseUrl: 'https://collector.example', credentials: { userId: 'site-a', apiKey: 'k2', apiSecret: 's2' } },
+      antpool,
+    );
+    expect(typed).toMatchObject({
+      ok: true,
+      value: { baseUrl: 'https://collector.example', credentials: { apiKey: 'k2', apiSecret: 's2' } },
+    });
   });
 });

@@ -4,7 +4,10 @@ import { canonicalTimeZone, parseNewSite, parseSitePatch } from '../../../lib/se
 
 describe('parseNewSite', () => {
   it('fills the defaults of a new site around its name', () => {
-    expect(parseNewSite({ name: '  Lakeside  ' })).toEqual({ ok: true, value: { name: 'Lakeside', timeZone: 'UTC', currency: 'USD', pue: 1, poolFeePct: 2 } });
+    expect(parseNewSite({ name: '  Lakeside  ' })).toEqual({
+      ok: true,
+      value: { name: 'Lakeside', timeZone: 'UTC', currency: 'USD', pue: 1, poolFeePct: 2 },
+    });
   });
 
   it('requires a name', () => {
@@ -35,7 +38,10 @@ describe('parseNewSite', () => {
 
 describe('parseSitePatch', () => {
   it('keeps only the fields sent, time zone in its canonical spelling and currency upper case', () => {
-    expect(parseSitePatch({ timeZone: 'europe/berlin', currency: 'eur' })).toEqual({ ok: true, value: { timeZone: 'Europe/Berlin', currency: 'EUR' } });
+    expect(parseSitePatch({ timeZone: 'europe/berlin', currency: 'eur' })).toEqual({
+      ok: true,
+      value: { timeZone: 'Europe/Berlin', currency: 'EUR' },
+    });
     expect(parseSitePatch({ pue: 1.25, poolFeePct: 0 })).toEqual({ ok: true, value: { pue: 1.25, poolFeePct: 0 } });
   });
 

@@ -64,7 +64,10 @@ describe('parseSourcesSettings', () => {
 
   it('asks bitcoind for credentials: user and password together, or a cookie file', () => {
     const base = { ...node, bitcoind: { url: 'http://10.0.0.2:8332/', feeBlocks: 144 } };
-    expect(parseSourcesSettings(base, null)).toEqual({ ok: false, error: ['bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)'] });
+    expect(parseSourcesSettings(base, null)).toEqual({
+      ok: false,
+      error: ['bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)'],
+    });
     expect(parseSourcesSettings({ ...base, bitcoind: { ...base.bitcoind, user: 'rpc' } }, null)).toEqual({
       ok: false,
       error: ['bitcoind.user and bitcoind.password must be set together'],
@@ -73,10 +76,17 @@ describe('parseSourcesSettings', () => {
       ok: false,
       error: ['bitcoind settings are required when networkSource is bitcoind (url, and user and password or cookiePath)'],
     });
-    const cookie = parseSourcesSettings({ ...base, bitcoind: { ...base.bitcoind, cookiePath: '/var/lib/bitcoind/.cookie', feeBlocks: 0, url: 'node:8332' } }, null, 'unchecked');
+    const cookie = parseSourcesSettings(
+      { ...base, bitcoind: { ...base.bitcoind, cookiePath: '/var/lib/bitcoind/.cookie', feeBlocks: 0, url: 'node:8332' } },
+      null,
+      'unchecked',
+    );
     expect(cookie).toEqual({
       ok: false,
-      error: ['bitcoind.url must be an http:// or https:// URL (got "node:8332")', 'bitcoind.feeBlocks must be a whole number from 1 to 2016 (got 0)'],
+      error: [
+        'bitcoind.url must be an http:// or https:// URL (got "node:8332")',
+        'bitcoind.feeBlocks must be a whole number from 1 to 2016 (got 0)',
+      ],
     });
   });
 
@@ -95,15 +105,22 @@ describe('parseSourcesSettings', () => {
   it('keeps the stored password only for the same node: a new URL host, port or scheme needs it typed again', () => {
     const shown = redactSourcesSettings(node);
     const to = (url: string) => parseSourcesSettings({ ...shown, bitcoind: { ...shown.bitcoind, url } }, node);
-    expect(to('http://10.0.0.2:8332/wallet/x')).toEqual({ ok: true, value: { ...node, bitcoind: { ...node.bitcoind!, url: 'http://10.0.0.2:8332/wallet/x' } } });
+    expect(to('http://10.0.0.2:8332/wallet/x')).toEqual({
+      ok: true,
+      value: { ...node, bitcoind: { ...node.bitcoind!, url: 'http://10.0.0.2:8332/wallet/x' } },
+    });
     expect(to('http://evil.example:8332/')).toEqual({
       ok: false,
-      error: ['bitcoind.password must be entered again: the stored one was sent to http://10.0.0.2:8332, and these settings send it to http://evil.example:8332'],
+      error: [
+        'bitcoind.password must be entered again: the stored one was sent to http://10.0.0.2:8332, and these settings send it to http://evil.example:8332',
+      ],
     });
     expect(to('http://10.0.0.2:18332/')).toMatchObject({ ok: false });
     expect(to('https://10.0.0.2:8332/')).toMatchObject({ ok: false });
     // Typed again, it is taken.
-    expect(parseSourcesSettings({ ...shown, bitcoind: { ...shown.bitcoind, url: 'http://other:8332/', password: 'new-pass' } }, node)).toMatchObject({ ok: true });
+    expect(
+      parseSourcesSettings({ ...shown, bitcoind: { ...shown.bitcoind, url: 'http://other:8332/', password: 'new-pass' } }, node),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -124,8 +141,12 @@ describe('bitcoind cookie file', () => {
   it("the environment's file goes to the environment's node only", () => {
     expect(parseSourcesSettings(withCookie('/var/lib/bitcoind/.cookie', 'http://attacker.example:8332/'), null, ENV)).toEqual({
       ok: false,
-      error: ['bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (http://127.0.0.1:8332): use that URL, or give bitcoind.user and bitcoind.password for another node'],
+      error: [
+        'bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (http://127.0.0.1:8332): use that URL, or give bitcoind.user and bitcoind.password for another node',
+      ],
     });
-    expect(parseSourcesSettings(withCookie('/var/lib/bitcoind/.cookie', 'http://127.0.0.1:8332/wallet/'), null, ENV)).toMatchObject({ ok: true });
+    expect(parseSourcesSettings(withCookie('/var/lib/bitcoind/.cookie', 'http://127.0.0.1:8332/wallet/'), null, ENV)).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -1,6 +1,13 @@
 /** The site form's tariff editor: a stored tariff round-trips, and typed mistakes get parseTariff's messages. */
 import { describe, expect, it } from 'vitest';
-import { describeTariff, errorNames, formFromTariff, starterBands, tariffFromForm, type TariffFormState } from '../../../app/components/settings/tariff-form';
+import {
+  describeTariff,
+  errorNames,
+  formFromTariff,
+  starterBands,
+  tariffFromForm,
+  type TariffFormState,
+} from '../../../app/components/settings/tariff-form';
 import type { Tariff } from '../../../lib/economics/tariffs/schema';
 
 const tou: Tariff = {
@@ -17,7 +24,15 @@ function state(over: Partial<TariffFormState>): TariffFormState {
 
 describe('tariff form', () => {
   it('round-trips flat, time-of-use and real-time tariffs', () => {
-    const realtime: Tariff = { kind: 'realtime', url: 'https://grid.example/price.json', format: 'json', priceField: 'price', unit: 'MWh', staleAfterS: 900, fallbackPricePerKwh: 0.08 };
+    const realtime: Tariff = {
+      kind: 'realtime',
+      url: 'https://grid.example/price.json',
+      format: 'json',
+      priceField: 'price',
+      unit: 'MWh',
+      staleAfterS: 900,
+      fallbackPricePerKwh: 0.08,
+    };
     for (const t of [{ kind: 'flat', pricePerKwh: 0.065 } as Tariff, tou, realtime]) {
       const form = formFromTariff(t);
       expect(form.mode).toBe(t.kind === 'realtime' ? 'json' : t.kind);
@@ -31,8 +46,14 @@ describe('tariff form', () => {
 
   it('names an empty, a non-numeric and a negative flat price', () => {
     expect(tariffFromForm(state({ mode: 'flat', flatPrice: '' }))).toEqual({ ok: false, error: ['pricePerKwh is required'] });
-    expect(tariffFromForm(state({ mode: 'flat', flatPrice: 'cheap' }))).toEqual({ ok: false, error: ['pricePerKwh must be a number (got "cheap")'] });
-    expect(tariffFromForm(state({ mode: 'flat', flatPrice: '-0.01' }))).toEqual({ ok: false, error: ['pricePerKwh must be >= 0 (got -0.01)'] });
+    expect(tariffFromForm(state({ mode: 'flat', flatPrice: 'cheap' }))).toEqual({
+      ok: false,
+      error: ['pricePerKwh must be a number (got "cheap")'],
+    });
+    expect(tariffFromForm(state({ mode: 'flat', flatPrice: '-0.01' }))).toEqual({
+      ok: false,
+      error: ['pricePerKwh must be >= 0 (got -0.01)'],
+    });
   });
 
   it('the starter bands cover the week once prices are typed, and a gap is named', () => {
@@ -54,7 +75,10 @@ describe('tariff form', () => {
     const bad = tariffFromForm(state({ mode: 'json', json: '{ kind: flat' }));
     expect(bad.ok).toBe(false);
     expect(bad.ok ? '' : bad.error[0]).toMatch(/^the tariff JSON does not parse: /);
-    expect(tariffFromForm(state({ mode: 'json', json: '{"kind":"spot"}' }))).toEqual({ ok: false, error: ['kind must be one of flat, tou, realtime (got "spot")'] });
+    expect(tariffFromForm(state({ mode: 'json', json: '{"kind":"spot"}' }))).toEqual({
+      ok: false,
+      error: ['kind must be one of flat, tou, realtime (got "spot")'],
+    });
   });
 
   it('describes a tariff in one line', () => {

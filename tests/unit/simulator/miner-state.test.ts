@@ -37,7 +37,8 @@ describe('drift', () => {
   });
 
   it('keeps hash rate, efficiency, temperatures and fans in bounds over 24 simulated hours', () => {
-    for (const r of healthy.slice(0, 8)) { // covers all four models
+    for (const r of healthy.slice(0, 8)) {
+      // covers all four models
       const jthPlate = r.model.nameplatePowerW / r.model.nameplateHashrateThs;
       for (let t = T0; t < T0 + 24 * 3600_000; t += 127_000) {
         const s = minerStateAt(r, SEED, t);

@@ -22,8 +22,7 @@ const M50S = fleet[2];
 const S21 = fleet[4];
 const M60S = fleet[7];
 const LOST = fleet[9];
-const ask = (rig = S19, command = 'stats', t = T): Json =>
-  replyObject(JSON.stringify({ command }), rig, SEED, t) as Json;
+const ask = (rig = S19, command = 'stats', t = T): Json => replyObject(JSON.stringify({ command }), rig, SEED, t) as Json;
 
 /** Key order and JS value types of an object, for comparing against a capture. */
 function shape(obj: Json, skipTypes: string[] = []): Array<[string, string]> {
@@ -104,7 +103,12 @@ describe('Antminer stock replies', () => {
     const sim = ask(S19, 'summary');
     const state = minerStateAt(S19, SEED, T);
     expect(sim.STATUS[0]).toMatchObject({ STATUS: 'S', Code: 11, Msg: 'Summary', Description: 'cgminer 1.0.0' });
-    expect(sim.SUMMARY[0]).toMatchObject({ Elapsed: state.elapsedS, Accepted: state.accepted, Rejected: state.rejected, 'Hardware Errors': state.hardwareErrors });
+    expect(sim.SUMMARY[0]).toMatchObject({
+      Elapsed: state.elapsedS,
+      Accepted: state.accepted,
+      Rejected: state.rejected,
+      'Hardware Errors': state.hardwareErrors,
+    });
     for (const k of ['GHS 5s', 'GHS av', 'GHS 30m']) expect(typeof sim.SUMMARY[0][k]).toBe('number');
   });
 

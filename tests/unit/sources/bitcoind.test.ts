@@ -3,7 +3,13 @@
  * the cookie file, and the pure assembly of NetworkState with its retarget estimate.
  */
 import { describe, expect, it } from 'vitest';
-import { bitcoindNetworkState, feeHeights, parseBlockchainInfo, parseBlockStats, parseMiningInfo } from '../../../collectors/sources/network/bitcoind';
+import {
+  bitcoindNetworkState,
+  feeHeights,
+  parseBlockchainInfo,
+  parseBlockStats,
+  parseMiningInfo,
+} from '../../../collectors/sources/network/bitcoind';
 import { parseCookie, rpcOutcome, rpcResult } from '../../../collectors/sources/network/bitcoind-rpc';
 import { fixtureJson, fixtureText } from './fixtures';
 
@@ -34,7 +40,10 @@ describe('JSON-RPC envelope', () => {
     const err = { result: null, error: { code: -8, message: 'Target block height 900000 after current tip 103' }, id: 'x' };
     expect(rpcOutcome(err)).toEqual({ ok: false, error: 'RPC error -8: Target block height 900000 after current tip 103' });
     expect(() => rpcResult(err, 'getblockstats')).toThrow(/^getblockstats: RPC error -8: Target block height/);
-    expect(rpcOutcome({ result: null, error: 'Work queue depth exceeded', id: 1 })).toEqual({ ok: false, error: 'RPC error: Work queue depth exceeded' });
+    expect(rpcOutcome({ result: null, error: 'Work queue depth exceeded', id: 1 })).toEqual({
+      ok: false,
+      error: 'RPC error: Work queue depth exceeded',
+    });
   });
 
   it('refuses something that is not an envelope', () => {
@@ -84,7 +93,12 @@ describe('bitcoindNetworkState', () => {
     expect(state.subsidySats).toBe(1_250_000_000);
     expect(state.feesPerBlockSats).toBe(40_000_000);
     expect(state.networkHashrateThs).toBeCloseTo((521974519553.6282 * 2 ** 32) / 600 / 1e12, 6);
-    expect(state.nextAdjustment).toEqual({ estimatedChangePct: expect.closeTo(11.1111, 3), estimatedDateMs: nowMs + 1151 * 540_000, blocksLeft: 1151, height: 465696 });
+    expect(state.nextAdjustment).toEqual({
+      estimatedChangePct: expect.closeTo(11.1111, 3),
+      estimatedDateMs: nowMs + 1151 * 540_000,
+      blocksLeft: 1151,
+      height: 465696,
+    });
     expect(state.halving).toEqual({ height: 630000, blocksLeft: 165455, estimatedDateMs: nowMs + 165455 * 540_000 });
   });
 

@@ -1,11 +1,6 @@
 /** Halving ETA and retarget arithmetic of the network sources (protocols.md section 4.3). */
 import { describe, expect, it } from 'vitest';
-import {
-  estimateRetargetChangePct,
-  halvingAfter,
-  nextRetargetHeight,
-  subsidySatsAt,
-} from '../../../collectors/sources/network/chain';
+import { estimateRetargetChangePct, halvingAfter, nextRetargetHeight, subsidySatsAt } from '../../../collectors/sources/network/chain';
 
 describe('subsidySatsAt (shared with lib/economics/subsidy)', () => {
   it.each([
@@ -20,7 +15,11 @@ describe('subsidySatsAt (shared with lib/economics/subsidy)', () => {
 
 describe('halvingAfter', () => {
   it('counts down to the next multiple of 210,000', () => {
-    expect(halvingAfter(925_000, 1000, 600_000)).toEqual({ height: 1_050_000, blocksLeft: 125_000, estimatedDateMs: 1000 + 125_000 * 600_000 });
+    expect(halvingAfter(925_000, 1000, 600_000)).toEqual({
+      height: 1_050_000,
+      blocksLeft: 125_000,
+      estimatedDateMs: 1000 + 125_000 * 600_000,
+    });
     expect(halvingAfter(1_050_000, 0, 600_000).height).toBe(1_260_000);
   });
 });

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { getJson, getText, postJson, redactUrl, SourceError } from '../../../collectors/sources/http';
 import { btcToSats, numeric, unitToThs } from '../../../collectors/sources/parse';
 
-const reply = (status: number, body: string): typeof fetch => async () => new Response(body, { status });
+const reply =
+  (status: number, body: string): typeof fetch =>
+  async () =>
+    new Response(body, { status });
 
 async function failure(p: Promise<unknown>): Promise<SourceError> {
   const err = await p.then(
@@ -36,7 +39,9 @@ describe('http helpers', () => {
   });
 
   it('a non-2xx status is "http" with the status only: the body is never quoted', async () => {
-    const err = await failure(getJson('http://h/api/v1/prices', { timeoutMs: 100, fetch: reply(503, '<html>\n<b>Service Unavailable</b></html>') }));
+    const err = await failure(
+      getJson('http://h/api/v1/prices', { timeoutMs: 100, fetch: reply(503, '<html>\n<b>Service Unavailable</b></html>') }),
+    );
     expect(err).toMatchObject({ kind: 'http', status: 503 });
     expect(err.message).toBe('HTTP 503 (GET http://h/api/v1/prices)');
   });
@@ -57,7 +62,9 @@ describe('http helpers', () => {
   it('never prints credentials: URL user:password dropped, a refusal named without its body', async () => {
     expect(redactUrl('http://rpcuser:hunter22@127.0.0.1:8332/')).toBe('http://127.0.0.1:8332/');
     const echo = reply(401, 'bad token s3cr3t-token for user');
-    const err = await failure(getJson('http://u:hunter22@h/accounts/', { timeoutMs: 100, fetch: echo, headers: { 'SlushPool-Auth-Token': 's3cr3t-token' } }));
+    const err = await failure(
+      getJson('http://u:hunter22@h/accounts/', { timeoutMs: 100, fetch: echo, headers: { 'SlushPool-Auth-Token': 's3cr3t-token' } }),
+    );
     expect(err.message).toBe('HTTP 401: the server refused the credentials (GET http://h/accounts/)');
     expect(err.message).not.toMatch(/hunter22|s3cr3t/);
   });
@@ -71,7 +78,9 @@ describe('http helpers', () => {
     const err = await failure(getJson('https://mempool.example/api/v1/blocks', { timeoutMs: 100, fetch: moved }));
     expect(seenRedirect).toBe('manual');
     expect(err).toMatchObject({ kind: 'http', status: 302 });
-    expect(err.message).toBe('HTTP 302 redirects to 169.254.169.254; redirects are not followed: set the URL it points to (GET https://mempool.example/api/v1/blocks)');
+    expect(err.message).toBe(
+      'HTTP 302 redirects to 169.254.169.254; redirects are not followed: set the URL it points to (GET https://mempool.example/api/v1/blocks)',
+    );
     const relative: typeof fetch = async () => new Response('', { status: 307, headers: { location: '/v2/blocks' } });
     expect((await failure(postJson('https://pool.example/api', {}, { timeoutMs: 100, fetch: relative }))).message).toBe(
       'HTTP 307 redirects to pool.example; redirects are not followed: set the URL it points to (POST https://pool.example/api)',

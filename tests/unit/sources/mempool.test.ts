@@ -19,7 +19,10 @@ const init = fixtureJson('network/mempool-ws-init-mainnet.json') as { da: unknow
 
 describe('parseRecentBlocks (/v1/blocks)', () => {
   it('reads the tip and its own time from the captures: the highest block, whatever the order', () => {
-    expect(parseRecentBlocks(fixtureJson('network/mempool-ws-blocks-mainnet.json'))).toEqual({ tipHeight: 837044, tipTimeMs: 1711850704000 });
+    expect(parseRecentBlocks(fixtureJson('network/mempool-ws-blocks-mainnet.json'))).toEqual({
+      tipHeight: 837044,
+      tipTimeMs: 1711850704000,
+    });
     expect(parseRecentBlocks(init.blocks)).toEqual({ tipHeight: 837050, tipTimeMs: 1711854927000 });
     expect(parseRecentBlocks([...init.blocks].reverse())).toEqual({ tipHeight: 837050, tipTimeMs: 1711854927000 });
   });
@@ -80,7 +83,9 @@ describe('parseRewardStats', () => {
   });
 
   it('refuses an empty index (MySQL SUM of nothing is null) and backwards ranges', () => {
-    expect(() => parseRewardStats({ startBlock: null, endBlock: null, totalReward: null, totalFee: null, totalTx: 0 })).toThrow(/startBlock is missing/);
+    expect(() => parseRewardStats({ startBlock: null, endBlock: null, totalReward: null, totalFee: null, totalTx: 0 })).toThrow(
+      /startBlock is missing/,
+    );
     expect(() => parseRewardStats({ startBlock: 10, endBlock: 5, totalFee: '1' })).toThrow(/before startBlock/);
     expect(() => parseRewardStats({ startBlock: 1, endBlock: 5, totalFee: 'lots' })).toThrow(/totalFee is not a number/);
   });
@@ -95,7 +100,11 @@ describe('parseHashrate (/v1/mining/hashrate/3d)', () => {
   });
 
   it('uses the latest listed adjustment when the backend zeroes current values (its Core is down)', () => {
-    const zeroed = { ...(fixtureJson('network/mempool-docs-v1-mining-hashrate-3d.json') as object), currentHashrate: 0, currentDifficulty: 0 };
+    const zeroed = {
+      ...(fixtureJson('network/mempool-docs-v1-mining-hashrate-3d.json') as object),
+      currentHashrate: 0,
+      currentDifficulty: 0,
+    };
     expect(parseHashrate(zeroed)).toEqual({ difficulty: 31251101365711.12, networkHashrateThs: null });
     expect(() => parseHashrate({ ...zeroed, difficulty: [] })).toThrow(/no current difficulty/);
   });
@@ -111,7 +120,13 @@ describe('parsePrices', () => {
 
   it('reads the docs example (JS notation)', () => {
     expect(parsePrices(jsLiteralToJson(fixtureText('network/mempool-docs-v1-prices.txt')))).toEqual({
-      USD: 43753, EUR: 40545, GBP: 37528, CAD: 58123, CHF: 37438, AUD: 64499, JPY: 6218915,
+      USD: 43753,
+      EUR: 40545,
+      GBP: 37528,
+      CAD: 58123,
+      CHF: 37438,
+      AUD: 64499,
+      JPY: 6218915,
     });
   });
 

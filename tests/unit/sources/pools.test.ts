@@ -56,8 +56,12 @@ describe('Braiins Pool', () => {
   });
 
   it('an unknown hash rate unit is an error, not a silent factor of 1', () => {
-    expect(() => parseBraiinsWorkers({ btc: { workers: { a: { state: 'ok', hash_rate_unit: 'Zh/s', hash_rate_60m: 1 } } } })).toThrow(/unknown hash rate unit "Zh\/s"/);
-    expect(parseBraiinsWorkers({ btc: { workers: { a: { state: 'low', hash_rate_unit: 'Ph/s', hash_rate_60m: 1.5 } } } })).toEqual([{ name: 'a', hashrateThs: 1500, online: true }]);
+    expect(() => parseBraiinsWorkers({ btc: { workers: { a: { state: 'ok', hash_rate_unit: 'Zh/s', hash_rate_60m: 1 } } } })).toThrow(
+      /unknown hash rate unit "Zh\/s"/,
+    );
+    expect(parseBraiinsWorkers({ btc: { workers: { a: { state: 'low', hash_rate_unit: 'Ph/s', hash_rate_60m: 1.5 } } } })).toEqual([
+      { name: 'a', hashrateThs: 1500, online: true },
+    ]);
   });
 });
 
@@ -72,7 +76,7 @@ describe('OCEAN', () => {
     });
   });
 
-  it('the error envelope becomes a SourceError with OCEAN\'s message', () => {
+  it("the error envelope becomes a SourceError with OCEAN's message", () => {
     const run = () => parseOceanStatsnap(fixtureJson('pool/ocean-v1-error.json'));
     expect(run).toThrow(SourceError);
     expect(run).toThrow('ocean: No such user or user has no active workers');
@@ -141,7 +145,12 @@ describe('Luxor [unverified: no capture, shapes from protocols.md section 3]', (
       revenue_24h: [{ currency_type: 'BTC', revenue_type: 'MINING', revenue: 0.01 }],
       balance: [{ currency_type: 'BTC', revenue: 0.5 }],
     };
-    expect(parseLuxorSummary(summary)).toEqual({ hashrateThs1h: 790, hashrateThs24h: 780, unpaidSats: 50_000_000, earnedSats24h: 1_000_000 });
+    expect(parseLuxorSummary(summary)).toEqual({
+      hashrateThs1h: 790,
+      hashrateThs24h: 780,
+      unpaidSats: 50_000_000,
+      earnedSats24h: 1_000_000,
+    });
   });
 
   it('workers: H/s numbers, ACTIVE/INACTIVE, pagination', () => {

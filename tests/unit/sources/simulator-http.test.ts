@@ -71,7 +71,13 @@ describe('mempool-compatible replies', () => {
 });
 
 describe('routing', () => {
-  const opts = { address: '127.0.0.1', port: 0, now: () => T0, seed: SEED, rigHashrateThs: () => new Map([['hashwattdemo.rockdale-a01', 110]]) };
+  const opts = {
+    address: '127.0.0.1',
+    port: 0,
+    now: () => T0,
+    seed: SEED,
+    rigHashrateThs: () => new Map([['hashwattdemo.rockdale-a01', 110]]),
+  };
 
   it('serves the tip as text/plain and in the recent blocks, and 404s unknown paths', () => {
     const tip = routeRequest(opts, 'GET', '/api/blocks/tip/height', {});
@@ -113,7 +119,10 @@ describe('Braiins-compatible replies', () => {
   it('the profile adds the workers up and accrues rewards as BTC strings', () => {
     const profile = parseBraiinsProfile(braiinsProfileReply(SEED, T0, rates, 'hashwattdemo'));
     const workers = parseBraiinsWorkers(braiinsWorkersReply(SEED, T0, rates));
-    expect(profile.hashrateThs1h).toBeCloseTo(workers.reduce((s, w) => s + w.hashrateThs, 0), 6);
+    expect(profile.hashrateThs1h).toBeCloseTo(
+      workers.reduce((s, w) => s + w.hashrateThs, 0),
+      6,
+    );
     // Noon: half a day of ~230 TH/s at ~52 sats per TH/s per day.
     expect(profile.earnedSats24h).toBeGreaterThan(5_000);
     expect(profile.earnedSats24h).toBeLessThan(7_000);

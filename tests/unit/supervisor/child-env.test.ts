@@ -58,8 +58,20 @@ describe('childEnv', () => {
 
   it('gives the web server the same plus its TLS files and Next.js settings', () => {
     const web = childEnv('web', PARENT);
-    expect(web).toMatchObject({ HASHWATT_TLS_KEY: '/etc/hashwatt/key.pem', NEXT_TELEMETRY_DISABLED: '1', HASHWATT_DB: '/var/lib/hashwatt/hashwatt.db' });
-    for (const withheld of ['HASHWATT_ADMIN_USER', 'HASHWATT_ADMIN_PASSWORD', 'HASHWATT_USER_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'DATABASE_URL', 'SSH_AUTH_SOCK']) {
+    expect(web).toMatchObject({
+      HASHWATT_TLS_KEY: '/etc/hashwatt/key.pem',
+      NEXT_TELEMETRY_DISABLED: '1',
+      HASHWATT_DB: '/var/lib/hashwatt/hashwatt.db',
+    });
+    for (const withheld of [
+      'HASHWATT_ADMIN_USER',
+      'HASHWATT_ADMIN_PASSWORD',
+      'HASHWATT_USER_PASSWORD',
+      'AWS_SECRET_ACCESS_KEY',
+      'GITHUB_TOKEN',
+      'DATABASE_URL',
+      'SSH_AUTH_SOCK',
+    ]) {
       expect(web).not.toHaveProperty(withheld);
     }
   });

@@ -22,7 +22,15 @@ function fake(script: Script): ChildHandle & { killedWith: string[] } {
   const ready = script.ready ? Promise.resolve({ type: 'ready' }) : exited.then((how) => Promise.reject(new Error(`exited (${how})`)));
   ready.catch(() => undefined);
   if (script.exit) setTimeout(() => endWith(script.exit!.how), script.exit.afterMs);
-  return { name: 'x', process: proc, ready, exited, stderrTail: () => script.stderr ?? [], stop: async () => (endWith('exit code 0'), exited), killedWith };
+  return {
+    name: 'x',
+    process: proc,
+    ready,
+    exited,
+    stderrTail: () => script.stderr ?? [],
+    stop: async () => (endWith('exit code 0'), exited),
+    killedWith,
+  };
 }
 
 const fast = () => createRestartPolicy({ firstDelayMs: 5, maxDelayMs: 20, stableAfterMs: 60_000, maxCrashes: 3, windowMs: 10_000 });
@@ -56,24 +64,35 @@ describe('superviseChild', () => {
   it('restarts a child that dies after the delay, logging how it ended and its last stderr lines, then runs the restart hook', async () => {
     const restarted: number[] = [];
     const crashes: string[] = [];
-    const { child, logs, spawned } = run([{ ready: true, exit: { afterMs: 10, how: 'signal SIGKILL' }, stderr: ['collector: sweep 9', 'RangeError: boom'] }, { ready: true }], {
-      afterRestart: () => void restarted.push(1),
-      onCrash: (_c, cause) => crashes.push(cause),
-    });
+    const { child, logs, spawned } = run(
+      [{ ready: true, exit: { afterMs: 10, how: 'signal SIGKILL' }, stderr: ['collector: sweep 9', 'RangeError: boom'] }, { ready: true }],
+      {
+        afterRestart: () => void restarted.push(1),
+        onCrash: (_c, cause) => crashes.push(cause),
+      },
+    );
     await child.ready;
     await until(() => restarted.length === 1);
     expect(spawned).toHaveLength(2);
     expect(crashes).toEqual(['exited (signal SIGKILL)']);
     expect(logs[0]).toMatch(/^collector exited \(signal SIGKILL\) after 0\.0 s; its last lines on stderr:$/);
-    expect(logs.slice(1, 4)).toEqual(['  | collector: sweep 9', '  | RangeError: boom', 'restarting collector in 0.0 s (1 exit within 10 s; 3 stop the system)']);
+    expect(logs.slice(1, 4)).toEqual([
+      '  | collector: sweep 9',
+      '  | RangeError: boom',
+      'restarting collector in 0.0 s (1 exit within 10 s; 3 stop the system)',
+    ]);
     expect(logs[4]).toBe(`collector is back (pid ${spawned[1].process.pid})`);
     expect(child.pid()).toBe(spawned[1].process.pid);
     await child.stop();
   });
 
   it('gives up at the policy’s limit, naming the child and its last error; a first start that never got ready rejects', async () => {
-    const { child, spawned, gaveUp } = run([{ ready: false, exit: { afterMs: 1, how: 'exit code 3' }, stderr: ['collector: cannot open the database'] }]);
-    await expect(child.ready).rejects.toThrow('collector crashed 3 times within 10 s; last: exited (exit code 3): collector: cannot open the database');
+    const { child, spawned, gaveUp } = run([
+      { ready: false, exit: { afterMs: 1, how: 'exit code 3' }, stderr: ['collector: cannot open the database'] },
+    ]);
+    await expect(child.ready).rejects.toThrow(
+      'collector crashed 3 times within 10 s; last: exited (exit code 3): collector: cannot open the database',
+    );
     expect(gaveUp).toEqual(['collector crashed 3 times within 10 s; last: exited (exit code 3): collector: cannot open the database']);
     expect(spawned).toHaveLength(3);
   });
@@ -91,7 +110,9 @@ describe('superviseChild', () => {
     await until(() => vetoed.logs.includes('collector not restarted: the demo was removed'));
     expect(vetoed.spawned).toHaveLength(1);
 
-    const stopped = run([{ ready: true, exit: { afterMs: 5, how: 'exit code 1' } }], { policy: createRestartPolicy({ firstDelayMs: 50, maxDelayMs: 50, stableAfterMs: 1, maxCrashes: 9, windowMs: 1 }) });
+    const stopped = run([{ ready: true, exit: { afterMs: 5, how: 'exit code 1' } }], {
+      policy: createRestartPolicy({ firstDelayMs: 50, maxDelayMs: 50, stableAfterMs: 1, maxCrashes: 9, windowMs: 1 }),
+    });
     await until(() => stopped.logs.some((l) => l.startsWith('restarting collector')));
     expect(await stopped.child.stop()).toBeNull();
     await new Promise((r) => setTimeout(r, 80));

@@ -61,7 +61,10 @@ describe('banner order', () => {
 
 describe('history', () => {
   it('merges overlapping pages without duplicates, newest firing first', () => {
-    const merged = mergeHistory([alert({ id: 'b', firingAtMs: 5 }), alert({ id: 'a', firingAtMs: 5 })], [alert({ id: 'a', firingAtMs: 5 }), alert({ id: 'c', firingAtMs: 3 })]);
+    const merged = mergeHistory(
+      [alert({ id: 'b', firingAtMs: 5 }), alert({ id: 'a', firingAtMs: 5 })],
+      [alert({ id: 'a', firingAtMs: 5 }), alert({ id: 'c', firingAtMs: 3 })],
+    );
     expect(merged.map((a) => a.id)).toEqual(['b', 'a', 'c']);
   });
 
@@ -79,7 +82,9 @@ describe('channel form fields', () => {
     const schema = channelDescriptor(kind).configSchema;
     // Email's schema reads (and drops) an earlier version's requireTls: its fields are those of its input object.
     const shape = 'shape' in schema ? schema.shape : (schema.in as unknown as { shape: Record<string, unknown> }).shape;
-    const schemaKeys = Object.keys(shape).filter((k) => k !== 'kind' && !(kind === 'email' && k === 'requireTls')).sort();
+    const schemaKeys = Object.keys(shape)
+      .filter((k) => k !== 'kind' && !(kind === 'email' && k === 'requireTls'))
+      .sort();
     const formKeys = [...new Set([...channelDescriptor(kind).fields, ...COMMON_FIELDS].map((f) => f.key.split('.')[0]))].sort();
     expect(formKeys).toEqual(schemaKeys);
   });
@@ -110,17 +115,41 @@ describe('channel form fields', () => {
     const built = configFromValues('email', values);
     expect(built).toEqual({
       ok: true,
-      config: { kind: 'email', host: 'smtp.example.com', port: 465, secure: true, allowPlaintext: false, auth: { user: 'ops', pass: 'pw' }, from: 'alerts@example.com', to: ['a@example.com', 'b@example.com'] },
+      config: {
+        kind: 'email',
+        host: 'smtp.example.com',
+        port: 465,
+        secure: true,
+        allowPlaintext: false,
+        auth: { user: 'ops', pass: 'pw' },
+        from: 'alerts@example.com',
+        to: ['a@example.com', 'b@example.com'],
+      },
     });
     expect(parseChannelConfig(built.ok && built.config).ok).toBe(true);
   });
 
   it('round-trips a stored config with a redacted secret, and reports fields that are not numbers', () => {
-    const values = valuesFromConfig('webhook', { kind: 'webhook', url: 'http://127.0.0.1:9/x', secret: REDACTED, timeoutMs: 5000, quietHours: { start: '22:00', end: '07:00', timeZone: 'UTC' } });
+    const values = valuesFromConfig('webhook', {
+      kind: 'webhook',
+      url: 'http://127.0.0.1:9/x',
+      secret: REDACTED,
+      timeoutMs: 5000,
+      quietHours: { start: '22:00', end: '07:00', timeZone: 'UTC' },
+    });
     expect(values).toMatchObject({ url: 'http://127.0.0.1:9/x', secret: REDACTED, timeoutMs: '5000', 'quietHours.start': '22:00' });
     const built = configFromValues('webhook', values);
-    expect(built.ok && built.config).toEqual({ kind: 'webhook', url: 'http://127.0.0.1:9/x', secret: REDACTED, timeoutMs: 5000, quietHours: { start: '22:00', end: '07:00', timeZone: 'UTC' } });
-    expect(configFromValues('webhook', { ...values, timeoutMs: 'soon' })).toEqual({ ok: false, errors: ['Timeout (ms) must be a number (got "soon")'] });
+    expect(built.ok && built.config).toEqual({
+      kind: 'webhook',
+      url: 'http://127.0.0.1:9/x',
+      secret: REDACTED,
+      timeoutMs: 5000,
+      quietHours: { start: '22:00', end: '07:00', timeZone: 'UTC' },
+    });
+    expect(configFromValues('webhook', { ...values, timeoutMs: 'soon' })).toEqual({
+      ok: false,
+      errors: ['Timeout (ms) must be a number (got "soon")'],
+    });
   });
 
   it('finds the server messages that name a field', () => {
@@ -141,7 +170,14 @@ describe('rules form', () => {
     form['temp-high'] = { enabled: false, values: { forMs: '2.5', clearForMs: '', maxC: '90', clearBandC: '' } };
     form['board-missing'] = { enabled: undefined, values: { forMs: '', clearForMs: '', expectedBoards: 'auto' } };
     const built = overrideFromForm(form);
-    expect(built).toEqual({ ok: true, value: { 'unprofitable-rig': { forMs: 0 }, 'temp-high': { enabled: false, forMs: 150_000, maxC: 90 }, 'board-missing': { expectedBoards: null } } });
+    expect(built).toEqual({
+      ok: true,
+      value: {
+        'unprofitable-rig': { forMs: 0 },
+        'temp-high': { enabled: false, forMs: 150_000, maxC: 90 },
+        'board-missing': { expectedBoards: null },
+      },
+    });
     expect(parseThresholdOverride(built.ok && built.value).ok).toBe(true);
   });
 

@@ -28,9 +28,18 @@ function point(tsMs: number, hashrate: Stat | null, power: Stat | null = null): 
 describe('band series', () => {
   it('draws avg, min and max at each bucket when no time is missing', () => {
     const s = bandSeries([point(0, stat(100, 105, 110)), point(MIN, stat(101, 106, 111))], 'hashrateThs', MIN, 1_000);
-    expect(s.avg).toEqual([{ x: 0, y: 105 }, { x: MIN, y: 106 }]);
-    expect(s.min).toEqual([{ x: 0, y: 100 }, { x: MIN, y: 101 }]);
-    expect(s.max).toEqual([{ x: 0, y: 110 }, { x: MIN, y: 111 }]);
+    expect(s.avg).toEqual([
+      { x: 0, y: 105 },
+      { x: MIN, y: 106 },
+    ]);
+    expect(s.min).toEqual([
+      { x: 0, y: 100 },
+      { x: MIN, y: 101 },
+    ]);
+    expect(s.max).toEqual([
+      { x: 0, y: 110 },
+      { x: MIN, y: 111 },
+    ]);
     expect(s.avgRadius).toEqual([0, 0]);
     expect(s.count).toBe(2);
     expect(s.peak).toBe(111);
@@ -38,7 +47,12 @@ describe('band series', () => {
 
   it('breaks the line one bucket after the last value when buckets are missing, instead of joining across', () => {
     const s = bandSeries(
-      [point(0, stat(100, 105, 110)), point(MIN, stat(101, 106, 111)), point(3 * MIN, stat(99, 104, 109)), point(4 * MIN, stat(98, 103, 108))],
+      [
+        point(0, stat(100, 105, 110)),
+        point(MIN, stat(101, 106, 111)),
+        point(3 * MIN, stat(99, 104, 109)),
+        point(4 * MIN, stat(98, 103, 108)),
+      ],
       'hashrateThs',
       MIN,
       1_000,
@@ -56,7 +70,12 @@ describe('band series', () => {
   });
 
   it('leaves a metric the bucket has no value for as a break, not a zero', () => {
-    const s = bandSeries([point(0, stat(1, 2, 3), stat(3000, 3100, 3200)), point(MIN, null, stat(3000, 3050, 3100)), point(2 * MIN, stat(1, 2, 3), null)], 'hashrateThs', MIN, 1_000);
+    const s = bandSeries(
+      [point(0, stat(1, 2, 3), stat(3000, 3100, 3200)), point(MIN, null, stat(3000, 3050, 3100)), point(2 * MIN, stat(1, 2, 3), null)],
+      'hashrateThs',
+      MIN,
+      1_000,
+    );
     expect(s.avg.map((p) => p.y)).toEqual([2, null, 2]);
     const power = bandSeries([point(0, null, stat(3000, 3100, 3200)), point(MIN, null, stat(3000, 3050, 3100))], 'powerW', MIN, 1_000);
     expect(power.avg.map((p) => p.y)).toEqual([3100, 3050]);
@@ -64,7 +83,12 @@ describe('band series', () => {
   });
 
   it('gives a value with no neighbour a dot, since a one-point line would be invisible', () => {
-    const s = bandSeries([point(0, stat(1, 2, 3)), point(5 * MIN, stat(1, 2, 3)), point(6 * MIN, stat(1, 2, 3))], 'hashrateThs', MIN, 1_000);
+    const s = bandSeries(
+      [point(0, stat(1, 2, 3)), point(5 * MIN, stat(1, 2, 3)), point(6 * MIN, stat(1, 2, 3))],
+      'hashrateThs',
+      MIN,
+      1_000,
+    );
     expect(s.avg.map((p) => p.y)).toEqual([2, null, 2, 2]);
     expect(s.avgRadius).toEqual([LONE_POINT_RADIUS, 0, 0, 0]);
     expect(bandSeries([point(0, stat(1, 2, 3))], 'hashrateThs', MIN, 1_000).avgRadius).toEqual([LONE_POINT_RADIUS]);
@@ -73,11 +97,20 @@ describe('band series', () => {
   it('does not call every other bucket a gap when the rig is polled less often than a bucket', () => {
     // Polled every 2 min into 1-min buckets: every second bucket is empty by design.
     expect(gapThresholdMs(MIN, 2 * MIN)).toBe(3 * MIN);
-    const s = bandSeries([point(0, stat(1, 2, 3)), point(2 * MIN, stat(1, 2, 3)), point(5 * MIN, stat(1, 2, 3))], 'hashrateThs', MIN, 2 * MIN);
+    const s = bandSeries(
+      [point(0, stat(1, 2, 3)), point(2 * MIN, stat(1, 2, 3)), point(5 * MIN, stat(1, 2, 3))],
+      'hashrateThs',
+      MIN,
+      2 * MIN,
+    );
     expect(s.avg.map((p) => p.x)).toEqual([0, 2 * MIN, 5 * MIN]);
     // Missing 4 minutes at that cadence is a gap.
     const gap = bandSeries([point(0, stat(1, 2, 3)), point(4 * MIN, stat(1, 2, 3))], 'hashrateThs', MIN, 2 * MIN);
-    expect(gap.avg).toEqual([{ x: 0, y: 2 }, { x: MIN, y: null }, { x: 4 * MIN, y: 2 }]);
+    expect(gap.avg).toEqual([
+      { x: 0, y: 2 },
+      { x: MIN, y: null },
+      { x: 4 * MIN, y: 2 },
+    ]);
   });
 
   it('has nothing to draw and no peak for an empty range', () => {

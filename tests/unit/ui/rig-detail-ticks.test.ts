@@ -20,7 +20,7 @@ describe('time ticks', () => {
     expect(labels(START, START + HOUR, 8)).toEqual(['12:10', '12:20', '12:30', '12:40', '12:50', '13:00']);
   });
 
-  it('rounds in the viewer\'s zone, not UTC (Nepal is 5 h 45 min ahead)', () => {
+  it("rounds in the viewer's zone, not UTC (Nepal is 5 h 45 min ahead)", () => {
     const t = timeTicks(START, START + HOUR, 8, (5 * 60 + 45) * MIN);
     // Local 17:48 to 18:48: ticks at local 17:50 ... 18:40.
     expect(t.values).toEqual([5, 15, 25, 35, 45, 55].map((m) => Date.UTC(2028, 3, 3, 12, m)));
@@ -61,7 +61,20 @@ describe('time ticks', () => {
       Date.UTC(2029, 2, 1),
     ]);
     expect(labels(START, START + 365 * DAY_MS, 6)).toEqual(['May', 'Jul', 'Sep', 'Nov', 'Jan 2029', 'Mar']);
-    expect(labels(START, START + 365 * DAY_MS, 12)).toEqual(['May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan 2029', 'Feb', 'Mar', 'Apr']);
+    expect(labels(START, START + 365 * DAY_MS, 12)).toEqual([
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+      'Jan 2029',
+      'Feb',
+      'Mar',
+      'Apr',
+    ]);
   });
 
   it('includes a tick exactly at the start of the range', () => {

@@ -92,9 +92,26 @@ const gpu = rig(4, {
   model: '8x RTX 3070',
   connectivity: 'stale',
   lastSeenMs: 900_000,
-  reading: reading({ driver: 'trex', make: 'GPU', model: '8x RTX 3070', algorithm: 'ethash', hashrateThs: 0.00048, powerW: 1040, efficiencyJth: 2_166_666, tempMaxC: 64, powerSource: 'estimated' }),
+  reading: reading({
+    driver: 'trex',
+    make: 'GPU',
+    model: '8x RTX 3070',
+    algorithm: 'ethash',
+    hashrateThs: 0.00048,
+    powerW: 1040,
+    efficiencyJth: 2_166_666,
+    tempMaxC: 64,
+    powerSource: 'estimated',
+  }),
 });
-const unread = rig(5, { name: 'rockdale-a05', model: null, lastSeenMs: null, connectivity: 'offline', lastError: 'not polled yet', reading: null });
+const unread = rig(5, {
+  name: 'rockdale-a05',
+  model: null,
+  lastSeenMs: null,
+  connectivity: 'offline',
+  lastError: 'not polled yet',
+  reading: null,
+});
 const FLEET = [s19, m50, offline, gpu, unread];
 
 // rockdale-a01 loses money; the CAD rig earns 0.05 CAD (0.0365 USD at 0.73), the USD offline rig 0.04.

@@ -21,32 +21,88 @@ import type { EconomicsView, FleetSnapshot, RigView } from '../../../lib/views/c
 
 function reading(over: Partial<Reading> = {}): Reading {
   return {
-    driver: 'antminer', make: 'Bitmain', model: 'S19', firmware: '1.0', status: 'mining',
-    hashrateThs: 100, expectedHashrateThs: 100, powerW: 3000, powerSource: 'firmware', efficiencyJth: 30,
-    boards: [], tempMaxC: 70, fansRpm: [], pools: [], uptimeS: 100, hardwareErrors: 0, ...over,
+    driver: 'antminer',
+    make: 'Bitmain',
+    model: 'S19',
+    firmware: '1.0',
+    status: 'mining',
+    hashrateThs: 100,
+    expectedHashrateThs: 100,
+    powerW: 3000,
+    powerSource: 'firmware',
+    efficiencyJth: 30,
+    boards: [],
+    tempMaxC: 70,
+    fansRpm: [],
+    pools: [],
+    uptimeS: 100,
+    hardwareErrors: 0,
+    ...over,
   };
 }
 
 function rig(id: number, siteId: number, over: Partial<RigView> = {}, r: Partial<Reading> = {}): RigView {
   return {
-    id, name: `rig-${id}`, siteId, siteName: siteId === 1 ? 'Alpha' : 'Beta', address: `10.0.0.${id}`, port: 4028,
-    driver: 'antminer', model: 'S19', connectivity: 'online', lastSeenMs: 1_000_000, lastError: null, reading: reading(r), ...over,
+    id,
+    name: `rig-${id}`,
+    siteId,
+    siteName: siteId === 1 ? 'Alpha' : 'Beta',
+    address: `10.0.0.${id}`,
+    port: 4028,
+    driver: 'antminer',
+    model: 'S19',
+    connectivity: 'online',
+    lastSeenMs: 1_000_000,
+    lastError: null,
+    reading: reading(r),
+    ...over,
   };
 }
 
 function eco(profitPerKwh: number | null, over: Partial<EconomicsView> = {}): EconomicsView {
   return {
-    currency: 'USD', hashrateThs: 100, powerW: 3000, kwhPerDay: 72, btcPerDay: 0.0001, revenuePerDay: 5, costPerDay: 4,
-    profitPerDay: 1, revenuePerKwh: 0.07, profitPerKwh, breakevenPricePerKwh: 0.07, breakevenBtcPrice: 50_000,
-    hashpricePerThDay: 0.05, pricePerKwh: 0.05, powerEstimatedShare: 0, tsMs: 0, stale: [], ...over,
+    currency: 'USD',
+    hashrateThs: 100,
+    powerW: 3000,
+    kwhPerDay: 72,
+    btcPerDay: 0.0001,
+    revenuePerDay: 5,
+    costPerDay: 4,
+    profitPerDay: 1,
+    revenuePerKwh: 0.07,
+    profitPerKwh,
+    breakevenPricePerKwh: 0.07,
+    breakevenBtcPrice: 50_000,
+    hashpricePerThDay: 0.05,
+    pricePerKwh: 0.05,
+    powerEstimatedShare: 0,
+    tsMs: 0,
+    stale: [],
+    ...over,
   };
 }
 
 function alert(id: string, siteId: number | null, severity: AlertView['severity'], over: Partial<AlertView> = {}): AlertView {
   return {
-    id, rule: 'offline', scope: 'rig', subjectId: 1, subjectName: 'rig-1', siteId, siteName: siteId === null ? null : `site ${siteId}`,
-    severity, title: `alert ${id}`, detail: '', value: null, startedAtMs: 0, firingAtMs: 100, resolvedAtMs: null,
-    resolveReason: null, ackedAtMs: null, ackedBy: null, snoozedUntilMs: null, ...over,
+    id,
+    rule: 'offline',
+    scope: 'rig',
+    subjectId: 1,
+    subjectName: 'rig-1',
+    siteId,
+    siteName: siteId === null ? null : `site ${siteId}`,
+    severity,
+    title: `alert ${id}`,
+    detail: '',
+    value: null,
+    startedAtMs: 0,
+    firingAtMs: 100,
+    resolvedAtMs: null,
+    resolveReason: null,
+    ackedAtMs: null,
+    ackedBy: null,
+    snoozedUntilMs: null,
+    ...over,
   };
 }
 
@@ -124,7 +180,17 @@ describe('rigs by state and the worst rigs', () => {
 describe('figures of a view', () => {
   const snapshot: FleetSnapshot = {
     cursor: 10,
-    fleet: { hashrateThs: 300, powerW: 9000, efficiencyJth: 30, rigsOnline: 3, rigsStale: 0, rigsOffline: 1, rigsTotal: 4, powerEstimatedShare: 0, updatedAtMs: 5000 },
+    fleet: {
+      hashrateThs: 300,
+      powerW: 9000,
+      efficiencyJth: 30,
+      rigsOnline: 3,
+      rigsStale: 0,
+      rigsOffline: 1,
+      rigsTotal: 4,
+      powerEstimatedShare: 0,
+      updatedAtMs: 5000,
+    },
     rigs: [rig(1, 1), rig(2, 1, {}, { hashrateThs: 50, powerW: 2000 }), rig(3, 2), rig(4, 2, { connectivity: 'offline' })],
     history: [],
     economics: { fleet: eco(0.01), sites: { 1: eco(0.02, { currency: 'USD' }), 2: eco(-0.01, { currency: 'CAD' }) }, rigs: {} },
@@ -152,7 +218,14 @@ describe('figures of a view', () => {
     const f = wallFigures(snapshot, { kind: 'site', site: SITES[0] }, 1000);
     expect(f.title).toBe('Alpha');
     expect(f.timeZone).toBe('America/Chicago');
-    expect(f.totals).toMatchObject({ hashrateThs: 150, powerW: 5000, efficiencyJth: 5000 / 150, rigsOnline: 2, rigsTotal: 2, updatedAtMs: 5000 });
+    expect(f.totals).toMatchObject({
+      hashrateThs: 150,
+      powerW: 5000,
+      efficiencyJth: 5000 / 150,
+      rigsOnline: 2,
+      rigsTotal: 2,
+      updatedAtMs: 5000,
+    });
     expect(f.economics?.profitPerKwh).toBe(0.02);
     expect(f.alerts.map((a) => a.id)).toEqual(['a']);
     const beta = wallFigures(snapshot, { kind: 'site', site: SITES[1] }, 1000);

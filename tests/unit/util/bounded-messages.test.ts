@@ -22,7 +22,12 @@ describe('describeValue', () => {
 
   it('cuts long text and wide lists at the limit', () => {
     expect(describeValue('x'.repeat(10_000), 10)).toBe(`"${'x'.repeat(9)}...`);
-    expect(describeValue(Array.from({ length: 1_000_000 }, (_, i) => i), 20)).toBe('[0,1,2,3,4,5,6,7,8,9...');
+    expect(
+      describeValue(
+        Array.from({ length: 1_000_000 }, (_, i) => i),
+        20,
+      ),
+    ).toBe('[0,1,2,3,4,5,6,7,8,9...');
   });
 
   it('describes values nested 100,000 deep, where JSON.stringify overflows the stack', () => {

@@ -36,12 +36,24 @@ describe('createOnceLog', () => {
   it('settles a round: new failures logged, the ones gone from the round ok again', () => {
     const { lines, problems } = logger();
     const kind = 'collector: economics of rig';
-    problems.round(kind, new Map([[`${kind} "a"`, 'left out: x'], [`${kind} "b"`, 'left out: y']]));
+    problems.round(
+      kind,
+      new Map([
+        [`${kind} "a"`, 'left out: x'],
+        [`${kind} "b"`, 'left out: y'],
+      ]),
+    );
     problems.round(kind, new Map([[`${kind} "a"`, 'left out: x']]));
     problems.round(kind, new Map([[`${kind} "a"`, 'left out: x']]));
     problems.fail('other', 'z');
     problems.round(kind, new Map());
-    expect(lines).toEqual([`${kind} "a": left out: x`, `${kind} "b": left out: y`, `${kind} "b": ok again`, 'other: z', `${kind} "a": ok again`]);
+    expect(lines).toEqual([
+      `${kind} "a": left out: x`,
+      `${kind} "b": left out: y`,
+      `${kind} "b": ok again`,
+      'other: z',
+      `${kind} "a": ok again`,
+    ]);
   });
 
   it('forgets the oldest keys past its bound, so its memory stays small', () => {

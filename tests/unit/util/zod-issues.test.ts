@@ -34,7 +34,7 @@ describe('zod issues in the house wording', () => {
     expect(issueMessages(issues('x'), { subject: 'the thing' })).toEqual(['the thing must be a object (got "x")']);
   });
 
-  it('keeps a parser\'s own words where it has some', () => {
+  it("keeps a parser's own words where it has some", () => {
     const [first] = issues({ price: 11, count: 1, kind: 'a', bands: [] });
     expect(issueMessage(first, { subject: 's', custom: (i, where) => `${where}: ${i.code}` })).toBe('price: too_big');
     expect(issueMessage(first, { subject: 's', custom: () => undefined })).toBe('price must be <= 10 (got 11)');

@@ -3,15 +3,54 @@ import type { Delta, FleetSnapshot, RigView } from '../../../lib/views/contracts
 import { scopedStream } from '../../../lib/views/scope';
 
 const rig = (id: number, siteId: number, hashrateThs: number): RigView =>
-  ({ id, name: `r${id}`, siteId, siteName: `S${siteId}`, address: `10.0.0.${id}`, port: 4028, driver: 'antminer', model: null, connectivity: 'online', lastSeenMs: 1, lastError: null,
-     reading: { driver: 'antminer', make: null, model: null, firmware: null, status: 'mining', hashrateThs, expectedHashrateThs: null, powerW: 3000, powerSource: 'firmware', efficiencyJth: null, boards: [], tempMaxC: null, fansRpm: [], pools: [], uptimeS: 1, hardwareErrors: 0 } }) as unknown as RigView;
+  ({
+    id,
+    name: `r${id}`,
+    siteId,
+    siteName: `S${siteId}`,
+    address: `10.0.0.${id}`,
+    port: 4028,
+    driver: 'antminer',
+    model: null,
+    connectivity: 'online',
+    lastSeenMs: 1,
+    lastError: null,
+    reading: {
+      driver: 'antminer',
+      make: null,
+      model: null,
+      firmware: null,
+      status: 'mining',
+      hashrateThs,
+      expectedHashrateThs: null,
+      powerW: 3000,
+      powerSource: 'firmware',
+      efficiencyJth: null,
+      boards: [],
+      tempMaxC: null,
+      fansRpm: [],
+      pools: [],
+      uptimeS: 1,
+      hardwareErrors: 0,
+    },
+  }) as unknown as RigView;
 
 const alert = (id: string, siteId: number | null) => ({ id, siteId }) as unknown as FleetSnapshot['alerts'][number];
 const econ = { tsMs: 1, stale: [] } as unknown as FleetSnapshot['economics']['fleet'];
 
 const snapshot: FleetSnapshot = {
   cursor: 5,
-  fleet: { hashrateThs: 600, powerW: 9000, efficiencyJth: 15, rigsOnline: 3, rigsStale: 0, rigsOffline: 0, rigsTotal: 3, powerEstimatedShare: 0, updatedAtMs: 1000 },
+  fleet: {
+    hashrateThs: 600,
+    powerW: 9000,
+    efficiencyJth: 15,
+    rigsOnline: 3,
+    rigsStale: 0,
+    rigsOffline: 0,
+    rigsTotal: 3,
+    powerEstimatedShare: 0,
+    updatedAtMs: 1000,
+  },
   rigs: [rig(1, 1, 100), rig(2, 2, 200), rig(3, 2, 300)],
   history: [{ tsMs: 1, hashrateThs: 600, powerW: 9000 }],
   economics: { fleet: econ, sites: { 1: econ!, 2: econ! }, rigs: { 1: econ!, 2: econ!, 3: econ! } },
@@ -36,13 +75,19 @@ describe('scopedStream', () => {
     expect(s.alerts.map((a) => a.id)).toEqual(['b']);
   });
 
-  it('drops other sites\' rig deltas and recomputes each sweep from the rigs it has seen', () => {
+  it("drops other sites' rig deltas and recomputes each sweep from the rigs it has seen", () => {
     const s = scopedStream([1]);
     s.snapshot(snapshot);
     const batch: Delta[] = [
       { id: 6, tsMs: 2000, kind: 'rig', rig: rig(1, 1, 150) },
       { id: 7, tsMs: 2000, kind: 'rig', rig: rig(2, 2, 250) },
-      { id: 8, tsMs: 2000, kind: 'sweep', fleet: { ...snapshot.fleet, hashrateThs: 700, updatedAtMs: 2000 }, point: { tsMs: 2000, hashrateThs: 700, powerW: 9000 } },
+      {
+        id: 8,
+        tsMs: 2000,
+        kind: 'sweep',
+        fleet: { ...snapshot.fleet, hashrateThs: 700, updatedAtMs: 2000 },
+        point: { tsMs: 2000, hashrateThs: 700, powerW: 9000 },
+      },
       { id: 9, tsMs: 2000, kind: 'alerts', alerts: [alert('a', 1), alert('b', 2)] },
     ];
     const out = s.deltas(batch);
@@ -57,17 +102,35 @@ describe('scopedStream', () => {
 describe('money totals over a limited principal\'s sites (issue 14: "waiting for the next sweep" forever)', () => {
   const figures = (currency: string, revenuePerDay: number, costPerDay: number, kwhPerDay: number, pricePerKwh: number) =>
     ({
-      currency, tsMs: 1000, stale: [], hashrateThs: 200, powerW: 3500, kwhPerDay, btcPerDay: 1e-4, revenuePerDay, costPerDay,
-      profitPerDay: revenuePerDay - costPerDay, revenuePerKwh: revenuePerDay / kwhPerDay, profitPerKwh: revenuePerDay / kwhPerDay - pricePerKwh,
-      breakevenPricePerKwh: revenuePerDay / kwhPerDay, breakevenBtcPrice: null, hashpricePerThDay: 0.04, pricePerKwh, powerEstimatedShare: 0,
+      currency,
+      tsMs: 1000,
+      stale: [],
+      hashrateThs: 200,
+      powerW: 3500,
+      kwhPerDay,
+      btcPerDay: 1e-4,
+      revenuePerDay,
+      costPerDay,
+      profitPerDay: revenuePerDay - costPerDay,
+      revenuePerKwh: revenuePerDay / kwhPerDay,
+      profitPerKwh: revenuePerDay / kwhPerDay - pricePerKwh,
+      breakevenPricePerKwh: revenuePerDay / kwhPerDay,
+      breakevenBtcPrice: null,
+      hashpricePerThDay: 0.04,
+      pricePerKwh,
+      powerEstimatedShare: 0,
     }) as NonNullable<FleetSnapshot['economics']['fleet']>;
   // Site 1 in USD; site 2 in CAD (1 BTC = 90,000 USD = 120,000 CAD: 1 CAD = 0.75 USD).
   const usd = figures('USD', 10, 4, 100, 0.04);
   const cad = figures('CAD', 12, 6, 120, 0.05);
   const market = { currency: 'USD', prices: { USD: 90_000, CAD: 120_000 } } as unknown as FleetSnapshot['market'];
-  const money: FleetSnapshot = { ...snapshot, market, economics: { fleet: figures('USD', 19, 8.5, 220, 0.045), sites: { 1: usd, 2: cad }, rigs: {} } };
+  const money: FleetSnapshot = {
+    ...snapshot,
+    market,
+    economics: { fleet: figures('USD', 19, 8.5, 220, 0.045), sites: { 1: usd, 2: cad }, rigs: {} },
+  };
 
-  it('a viewer of the CAD site gets that site\'s money in the fleet currency, never the other site\'s', () => {
+  it("a viewer of the CAD site gets that site's money in the fleet currency, never the other site's", () => {
     const fleet = scopedStream([2]).snapshot(money).economics.fleet!;
     expect(fleet.currency).toBe('USD');
     expect(fleet.revenuePerDay).toBeCloseTo(9, 12); // 12 CAD x 0.75

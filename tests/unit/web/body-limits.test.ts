@@ -7,15 +7,18 @@ describe('readCappedText', () => {
   /** A stream of `chunks` chunks of 64 KiB, counting how many were pulled. */
   function stream(chunks: number) {
     const counter = { pulled: 0, cancelled: false };
-    const s = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (counter.pulled++ >= chunks) controller.close();
-        else controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+    const s = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (counter.pulled++ >= chunks) controller.close();
+          else controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+        },
+        cancel() {
+          counter.cancelled = true;
+        },
       },
-      cancel() {
-        counter.cancelled = true;
-      },
-    }, { highWaterMark: 0 });
+      { highWaterMark: 0 },
+    );
     return { s, counter };
   }
 

@@ -34,17 +34,28 @@ describe('storageVerdict', () => {
   it('low space names the free bytes, the share, the disk size and the database', () => {
     expect(storageVerdict(facts({ freeBytes: 512 * 1024 ** 2, totalBytes: 8 * GiB }))).toEqual({
       level: 'low',
-      message: "Low disk space: 512.0 MiB (6.3 %) free of 8.0 GiB on the disk holding /srv/hashwatt/hashwatt.db. When it is full, new readings wait in the collector's memory.",
+      message:
+        "Low disk space: 512.0 MiB (6.3 %) free of 8.0 GiB on the disk holding /srv/hashwatt/hashwatt.db. When it is full, new readings wait in the collector's memory.",
     });
     expect(LOW_FREE_BYTES).toBe(GiB);
   });
 
   it('a replaced file outranks a read-only one, which outranks a failing one, which outranks low space', () => {
-    const all = facts({ freeBytes: 1, replaced: 'database file X was deleted', notWritable: 'EROFS: read-only file system', recentFault: 'X: disk I/O error' });
+    const all = facts({
+      freeBytes: 1,
+      replaced: 'database file X was deleted',
+      notWritable: 'EROFS: read-only file system',
+      recentFault: 'X: disk I/O error',
+    });
     expect(storageVerdict(all)).toEqual({ level: 'replaced', message: 'database file X was deleted' });
     expect(storageVerdict({ ...all, replaced: null }).level).toBe('read-only');
-    expect(storageVerdict({ ...all, replaced: null }).message).toBe('The database /srv/hashwatt/hashwatt.db is read-only (EROFS: read-only file system): nothing new is stored.');
-    expect(storageVerdict({ ...all, replaced: null, notWritable: null })).toEqual({ level: 'failing', message: 'Storing data is failing: X: disk I/O error.' });
+    expect(storageVerdict({ ...all, replaced: null }).message).toBe(
+      'The database /srv/hashwatt/hashwatt.db is read-only (EROFS: read-only file system): nothing new is stored.',
+    );
+    expect(storageVerdict({ ...all, replaced: null, notWritable: null })).toEqual({
+      level: 'failing',
+      message: 'Storing data is failing: X: disk I/O error.',
+    });
     expect(storageVerdict({ ...all, replaced: null, notWritable: null, recentFault: null }).level).toBe('low');
   });
 

@@ -20,7 +20,8 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(request: Request) {
   const who = principalFrom(request.headers);
-  if (who?.via !== 'session' || who.userId === null) return problem(403, 'only a signed-in user can change their password (API and kiosk tokens have none)');
+  if (who?.via !== 'session' || who.userId === null)
+    return problem(403, 'only a signed-in user can change their password (API and kiosk tokens have none)');
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parsePasswordChange(parsed.body, who.name);
@@ -29,10 +30,19 @@ export async function POST(request: Request) {
   const user = getUserById(db, who.userId);
   if (!user) return problem(404, 'your user no longer exists');
   const clientAddress = request.headers.get(CLIENT_ADDRESS_HEADER) ?? '';
-  const check = await limitedPasswordCheck(db, { kind: 'password', name: user.name, clientAddress }, input.value.currentPassword, user.disabled ? null : user.passwordHash, Date.now);
+  const check = await limitedPasswordCheck(
+    db,
+    { kind: 'password', name: user.name, clientAddress },
+    input.value.currentPassword,
+    user.disabled ? null : user.passwordHash,
+    Date.now,
+  );
   if (check.outcome === 'refused') {
     const message = refusalMessage(check, 'password checks');
-    return NextResponse.json({ ok: false, error: message, errors: [message] }, { status: 429, headers: { 'Retry-After': String(check.retryAfterS) } });
+    return NextResponse.json(
+      { ok: false, error: message, errors: [message] },
+      { status: 429, headers: { 'Retry-After': String(check.retryAfterS) } },
+    );
   }
   if (check.outcome === 'wrong') {
     const wrong = 'currentPassword: that is not your current password';

@@ -14,6 +14,13 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const out = realizedHistory(getAppDb(), (await viewer()).siteIds, params.get('site') ?? 'fleet', params.get('range') ?? '24h', Date.now(), getAppConfig().config.currency);
+  const out = realizedHistory(
+    getAppDb(),
+    (await viewer()).siteIds,
+    params.get('site') ?? 'fleet',
+    params.get('range') ?? '24h',
+    Date.now(),
+    getAppConfig().config.currency,
+  );
   return out.ok ? NextResponse.json(out.value) : refusalReply(out.error);
 }

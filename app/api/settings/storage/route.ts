@@ -8,5 +8,7 @@ export const dynamic = 'force-dynamic';
 /** The database's size now, the disk's free space, and the estimated steady-state size for the current fleet and retention settings. */
 export function GET() {
   const config = getAppConfig().config;
-  return NextResponse.json(storageReport(getAppDb(), { dbPath: config.dbPath, pollIntervalS: config.pollIntervalS, retention: historyRetention(config) }));
+  return NextResponse.json(
+    storageReport(getAppDb(), { dbPath: config.dbPath, pollIntervalS: config.pollIntervalS, retention: historyRetention(config) }),
+  );
 }

@@ -18,7 +18,10 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
   if (parsed instanceof NextResponse) return parsed;
   const untilMs = (parsed.body as { untilMs?: unknown } | null)?.untilMs;
   const nowMs = Date.now();
-  if (untilMs !== null && (typeof untilMs !== 'number' || !Number.isInteger(untilMs) || untilMs <= nowMs || untilMs > nowMs + MAX_SNOOZE_MS)) {
+  if (
+    untilMs !== null &&
+    (typeof untilMs !== 'number' || !Number.isInteger(untilMs) || untilMs <= nowMs || untilMs > nowMs + MAX_SNOOZE_MS)
+  ) {
     return problem(400, `untilMs must be epoch milliseconds in the next 30 days, or null to unsnooze (got ${describeValue(untilMs)})`);
   }
   return accepted(recordAlertRequest(db, { kind: 'snooze', alertId: alert.id, untilMs }, nowMs));

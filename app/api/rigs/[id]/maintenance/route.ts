@@ -25,7 +25,8 @@ export async function PUT(request: Request, ctx: Ctx) {
   const untilMs = body.untilMs ?? null;
   const errors: string[] = [];
   if (typeof parsed.body !== 'object' || Array.isArray(parsed.body)) errors.push('the body must be a JSON object { untilMs?, note? }');
-  if (untilMs !== null && (typeof untilMs !== 'number' || !Number.isInteger(untilMs) || untilMs <= nowMs)) errors.push(`untilMs must be epoch milliseconds in the future, or null (got ${describeValue(untilMs)})`);
+  if (untilMs !== null && (typeof untilMs !== 'number' || !Number.isInteger(untilMs) || untilMs <= nowMs))
+    errors.push(`untilMs must be epoch milliseconds in the future, or null (got ${describeValue(untilMs)})`);
   const note = body.note ?? '';
   if (typeof note !== 'string' || note.length > 200) errors.push('note must be text of at most 200 characters');
   if (errors.length) return problem(400, 'invalid maintenance', errors);

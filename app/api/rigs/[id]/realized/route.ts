@@ -15,6 +15,13 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   const db = getAppDb();
   if (!(await rigVisible(db, id))) return problem(404, `no rig with id ${id}`);
   const params = new URL(request.url).searchParams;
-  const outcome = realizedReport(db, (await viewer()).siteIds, { kind: 'rig', rigId: id }, params, Date.now(), getAppConfig().config.currency);
+  const outcome = realizedReport(
+    db,
+    (await viewer()).siteIds,
+    { kind: 'rig', rigId: id },
+    params,
+    Date.now(),
+    getAppConfig().config.currency,
+  );
   return reportReply(outcome, params, `hashwatt-rig-${id}`);
 }

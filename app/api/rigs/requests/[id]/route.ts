@@ -16,5 +16,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
   const id = pathId((await ctx.params).id, 'request');
   if (id instanceof NextResponse) return id;
   const request = getDeviceRequest(getAppDb(), id);
-  return request && seesSite(await viewer(), request.siteId) ? NextResponse.json({ request }) : problem(404, `no probe or scan request ${id}`);
+  return request && seesSite(await viewer(), request.siteId)
+    ? NextResponse.json({ request })
+    : problem(404, `no probe or scan request ${id}`);
 }

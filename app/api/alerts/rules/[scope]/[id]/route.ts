@@ -10,7 +10,8 @@ export const dynamic = 'force-dynamic';
 /** Replaces a site's or a rig's threshold override (`{}` clears it): PUT /api/alerts/rules/site/3, /rig/7. */
 export async function PUT(request: Request, ctx: { params: Promise<{ scope: string; id: string }> }) {
   const { scope, id: rawId } = await ctx.params;
-  if (scope !== 'site' && scope !== 'rig') return problem(404, `no rule scope ${JSON.stringify(scope)} (use global, site/<id> or rig/<id>)`);
+  if (scope !== 'site' && scope !== 'rig')
+    return problem(404, `no rule scope ${JSON.stringify(scope)} (use global, site/<id> or rig/<id>)`);
   const id = pathId(rawId, scope);
   if (id instanceof NextResponse) return id;
   const db = getAppDb();
