@@ -2,6 +2,7 @@
  * Pure rendering of a notification to text within a channel's size limit. Truncation keeps whole alerts
  * while they fit, then says how many were left out; it never splits a surrogate pair.
  */
+import { spellDurationMs } from '../format/duration';
 import type { AlertMessage, AlertNotification } from './types';
 
 /** Size limits of the receivers (characters are UTF-16 code units, which is what Telegram counts). */
@@ -50,16 +51,9 @@ export function formatUtc(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** "45 s", "20 min", "3 h 5 min", "2 d 4 h". */
+/** "45 s", "20 min", "3 h 5 min", "2 d 4 h" (the nearest second; days from 24 h). */
 export function formatDurationMs(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 24) return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
-  const d = Math.floor(h / 24);
-  return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
+  return spellDurationMs(ms, 24, Math.round);
 }
 
 /** "[FIRING] S19-07 is losing money", or for a group "[2 FIRING, 1 RESOLVED] Site A: 3 alerts". */

@@ -2,6 +2,7 @@
  * Which alerts a person should see first, and how long things took, for the banner and the alerts screen.
  * Pure: the clock is an argument.
  */
+import { spellDurationMs } from '../../../lib/format/duration';
 import type { AlertSeverityView, AlertView } from '../../../lib/views/alert-contracts';
 
 /** Higher is worse. */
@@ -47,17 +48,10 @@ export function worstSeverity(alerts: readonly Pick<AlertView, 'severity'>[]): A
   return worst;
 }
 
-/** "45 s", "12 min", "3 h 5 min", "2 d 4 h": how long an alert fired. */
+/** "45 s", "12 min", "30 h 5 min", "2 d 4 h": how long an alert fired (hours up to two days, counted down). */
 export function formatDurationMs(ms: number | null | undefined): string {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) return '—';
-  const s = Math.floor(Math.max(0, ms) / 1000);
-  if (s < 60) return `${s} s`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 48) return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
-  const d = Math.floor(h / 24);
-  return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
+  return spellDurationMs(ms, 48, Math.floor);
 }
 
 /** "in 3 h 5 min" / "12 min ago": a time relative to now. */

@@ -134,29 +134,34 @@ function logAlertsChange(db: Db, nowMs: number, what: string): void {
     .run();
 }
 
-/** Acknowledges a firing alert (stops re-notification); an error message when it cannot. */
-export function acknowledgeAlert(db: Db, alertId: string, by: string, nowMs: number): string | null {
+/**
+ * One change to a firing alert in one transaction: `change` runs only when the alert exists and is not
+ * resolved, then the change is logged for browsers as `what`. An error message when it cannot.
+ */
+function changeFiringAlert(db: Db, alertId: string, nowMs: number, what: string, change: () => void): string | null {
   return writeTransaction(db, () => {
     const row = db.orm.select().from(alerts).where(eq(alerts.id, alertId)).get();
     if (!row) return `no alert ${alertId}`;
     if (row.resolvedAtMs !== null) return `alert ${alertId} already resolved`;
+    change();
+    logAlertsChange(db, nowMs, what);
+    return null;
+  });
+}
+
+/** Acknowledges a firing alert (stops re-notification); an error message when it cannot. */
+export function acknowledgeAlert(db: Db, alertId: string, by: string, nowMs: number): string | null {
+  return changeFiringAlert(db, alertId, nowMs, `ack ${alertId}`, () => {
     db.orm.update(alerts).set({ ackedAtMs: nowMs, ackedBy: by }).where(eq(alerts.id, alertId)).run();
     dropPendingRenotify(db, alertId);
-    logAlertsChange(db, nowMs, `ack ${alertId}`);
-    return null;
   });
 }
 
 /** Snoozes (or, with null, unsnoozes) a firing alert: no re-notification until then. */
 export function snoozeAlert(db: Db, alertId: string, untilMs: number | null, nowMs: number): string | null {
-  return writeTransaction(db, () => {
-    const row = db.orm.select().from(alerts).where(eq(alerts.id, alertId)).get();
-    if (!row) return `no alert ${alertId}`;
-    if (row.resolvedAtMs !== null) return `alert ${alertId} already resolved`;
+  return changeFiringAlert(db, alertId, nowMs, `snooze ${alertId}`, () => {
     db.orm.update(alerts).set({ snoozedUntilMs: untilMs }).where(eq(alerts.id, alertId)).run();
     if (untilMs !== null) dropPendingRenotify(db, alertId);
-    logAlertsChange(db, nowMs, `snooze ${alertId}`);
-    return null;
   });
 }
 

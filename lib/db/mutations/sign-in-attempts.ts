@@ -3,7 +3,7 @@
  * step is one IMMEDIATE transaction: deciding and counting an attempt happen under the write lock, so
  * parallel requests, in this process or another web server's, are counted one after the other.
  */
-import { and, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { decideAttempt, DEFAULT_ATTEMPT_LIMITS, type AttemptDecision, type AttemptLimits } from '../../auth/attempt-policy';
 import type { Db } from '../client';
 import { signInAttempts } from '../schema';
@@ -94,15 +94,20 @@ export function finishAttempt(db: Db, key: AttemptKey, id: number, passwordRight
   });
 }
 
-/** Forgets every counted attempt on a user name (`hashwatt user unlock NAME`); returns how many the window held. */
-export function clearAttemptsOnName(db: Db, nameKey: string, nowMs: number, limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS): number {
+/** Forgets the attempts `which` selects, after dropping those past the window; how many the window held. */
+function clearAttempts(db: Db, which: SQL, nowMs: number, limits: AttemptLimits): number {
   return writeTransaction(db, () => {
     db.orm
       .delete(signInAttempts)
       .where(lt(signInAttempts.atMs, nowMs - limits.windowMs))
       .run();
-    return db.orm.delete(signInAttempts).where(eq(signInAttempts.nameKey, nameKey)).run().changes;
+    return db.orm.delete(signInAttempts).where(which).run().changes;
   });
+}
+
+/** Forgets every counted attempt on a user name (`hashwatt user unlock NAME`); returns how many the window held. */
+export function clearAttemptsOnName(db: Db, nameKey: string, nowMs: number, limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS): number {
+  return clearAttempts(db, eq(signInAttempts.nameKey, nameKey), nowMs, limits);
 }
 
 /** Forgets every counted attempt from a client address (`hashwatt user unlock --address A`); returns how many the window held. */
@@ -112,11 +117,5 @@ export function clearAttemptsFromAddress(
   nowMs: number,
   limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS,
 ): number {
-  return writeTransaction(db, () => {
-    db.orm
-      .delete(signInAttempts)
-      .where(lt(signInAttempts.atMs, nowMs - limits.windowMs))
-      .run();
-    return db.orm.delete(signInAttempts).where(eq(signInAttempts.addressKey, addressKey)).run().changes;
-  });
+  return clearAttempts(db, eq(signInAttempts.addressKey, addressKey), nowMs, limits);
 }

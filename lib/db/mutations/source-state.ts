@@ -6,10 +6,9 @@ import type { Db } from '../client';
 import { changes, sourceState } from '../schema';
 import { writeTransaction } from '../transactions';
 
-/** Stores a good value for `key` (e.g. 'network', 'price', 'pool:3') and tells browsers. */
-export function recordSourceSuccess(db: Db, key: string, source: string, value: unknown, nowMs: number): void {
+/** Upserts `key`'s row with `row` and tells browsers it changed, in one transaction. */
+function writeSourceRow(db: Db, key: string, row: Omit<typeof sourceState.$inferInsert, 'key'>, nowMs: number): void {
   writeTransaction(db, () => {
-    const row = { source, payloadJson: JSON.stringify(value), fetchedAtMs: nowMs, attemptedAtMs: nowMs, lastError: null };
     db.orm
       .insert(sourceState)
       .values({ key, ...row })
@@ -22,18 +21,12 @@ export function recordSourceSuccess(db: Db, key: string, source: string, value: 
   });
 }
 
+/** Stores a good value for `key` (e.g. 'network', 'price', 'pool:3') and tells browsers. */
+export function recordSourceSuccess(db: Db, key: string, source: string, value: unknown, nowMs: number): void {
+  writeSourceRow(db, key, { source, payloadJson: JSON.stringify(value), fetchedAtMs: nowMs, attemptedAtMs: nowMs, lastError: null }, nowMs);
+}
+
 /** Records a failed attempt for `key`; the stored value (if any) is kept. */
 export function recordSourceFailure(db: Db, key: string, source: string, error: string, nowMs: number): void {
-  writeTransaction(db, () => {
-    const row = { source, attemptedAtMs: nowMs, lastError: error };
-    db.orm
-      .insert(sourceState)
-      .values({ key, ...row })
-      .onConflictDoUpdate({ target: sourceState.key, set: row })
-      .run();
-    db.orm
-      .insert(changes)
-      .values({ tsMs: nowMs, kind: 'source', payload: JSON.stringify({ key }) })
-      .run();
-  });
+  writeSourceRow(db, key, { source, attemptedAtMs: nowMs, lastError: error }, nowMs);
 }
