@@ -93,6 +93,12 @@ beforeAll(async () => {
   t = tempDb();
   db = t.db;
   setUpDemo(db, sim.manifest, Date.now());
+  // The demo's sites pay time-of-use prices: at an evening peak some rigs would lose money before the test
+  // raises the price, and fire on the first sweep. A flat price below every breakeven keeps the file
+  // independent of the hour it runs at.
+  const cheap = parseTariff({ kind: 'flat', pricePerKwh: 0.001 });
+  if (!cheap.ok) throw new Error(cheap.error.join('; '));
+  for (const site of listSites(db)) setSiteTariff(db, site.id, cheap.value, Date.now());
   await refreshSources({
     db,
     now: Date.now,
