@@ -68,7 +68,7 @@ describe('channel descriptors and senders', () => {
     expect(packages).toEqual(['zod']);
     for (const file of files)
       expect(file, file).toMatch(
-        /^lib\/(notify\/descriptors\/|notify\/quiet-hours\.ts$|settings\/redacted-secret\.ts$|util\/zod-browser\.ts$)/,
+        /^lib\/(notify\/descriptors\/|notify\/quiet-hours\.ts$|settings\/redacted-secret\.ts$|util\/zod-browser\.ts$|util\/result\.ts$)/,
       );
   });
 
