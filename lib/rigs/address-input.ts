@@ -49,7 +49,7 @@ export function addressSchema(field = 'address') {
     z
       .string({ error: required })
       .trim()
-      .min(1, { error: required, abort: true })
+      .refine((s) => s !== '', { error: required, abort: true })
       // Only digits and dots is meant as an IPv4 address, never a host name: "10.0.0" is a typo.
       .refine((s) => !/^[\d.]+$/.test(s) || /^\d{1,3}(\.\d{1,3}){3}$/.test(s), {
         error: (issue) => `${field}: "${String(issue.input)}" is not an IPv4 address (four numbers from 0 to 255, like 10.0.0.5)`,

@@ -100,8 +100,8 @@ const RIGS_REQUIRED = 'rigs is required: a list of at least one { address, port,
 /** The list itself, checked before any rig: the cost of a refusal must not grow with what was sent. */
 const rigListSchema = z
   .array(z.unknown(), { error: RIGS_REQUIRED })
-  .min(1, { error: RIGS_REQUIRED })
-  .max(4096, { error: (issue) => `rigs: at most 4096 at a time (got ${(issue.input as unknown[]).length})` });
+  .refine((rigs) => rigs.length > 0, { error: RIGS_REQUIRED, abort: true })
+  .refine((rigs) => rigs.length <= 4096, { error: (issue) => `rigs: at most 4096 at a time (got ${(issue.input as unknown[]).length})` });
 
 const RIG_FIELDS = ['address', 'port', 'driver', 'name', 'model', 'algorithm'];
 

@@ -47,7 +47,7 @@ function isUrl(text: string): boolean {
 const endpointShapeSchema = z
   .string({ error: ENDPOINT_REQUIRED })
   .refine((e) => e.trim() !== '', { error: ENDPOINT_REQUIRED, abort: true })
-  .max(MAX_ENDPOINT_CHARS, { error: `endpoint must be at most ${MAX_ENDPOINT_CHARS} characters`, abort: true })
+  .refine((e) => e.length <= MAX_ENDPOINT_CHARS, { error: `endpoint must be at most ${MAX_ENDPOINT_CHARS} characters`, abort: true })
   .refine(isUrl, { error: 'endpoint is not a URL', abort: true });
 
 /** The problem with an endpoint that is a URL, or null: https, no credentials, its host not a non-public IP. */
@@ -74,7 +74,7 @@ const endpointSchema = endpointShapeSchema.superRefine((endpoint, ctx) => {
 function base64urlKey(field: string) {
   return z
     .string({ error: `${field} is required (base64url)` })
-    .min(1, { error: `${field} is required (base64url)`, abort: true })
+    .refine((text) => text !== '', { error: `${field} is required (base64url)`, abort: true })
     .regex(BASE64URL, { error: `${field} must be base64url (letters, digits, - and _)`, abort: true })
     .transform((text) => Buffer.from(text, 'base64url'));
 }
