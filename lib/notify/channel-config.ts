@@ -1,5 +1,6 @@
 /** Validating a channel config of any kind against its descriptor's schema. Pure (no sending code). */
 import type { z } from 'zod';
+import { issueMessages, type IssueWording } from '../util/zod-issues';
 import { CHANNEL_KINDS, channelDescriptor, type ChannelConfig } from './descriptors';
 
 /** A validated config, or every problem found (each names the field, none echoes a secret). */
@@ -17,13 +18,23 @@ export function parseChannelConfig(input: unknown): ParsedChannelConfig {
     return { ok: false, errors: [`kind must be one of ${CHANNEL_KINDS.join(', ')} (got ${got})`] };
   }
   const result = (descriptor.configSchema as z.ZodType).safeParse(input);
-  if (!result.success) return { ok: false, errors: result.error.issues.map((i) => issueText(kind, i)) };
+  if (!result.success) return { ok: false, errors: issueMessages(result.error.issues, channelWording(kind), Number.MAX_SAFE_INTEGER) };
   return { ok: true, config: result.data as ChannelConfig };
 }
 
-function issueText(kind: string, issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys')
-    return `${kind} channel: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
-  return `${kind} channel: ${path ? `${path}: ` : ''}${issue.message}`;
+/**
+ * Channel messages name the kind, then the field (dotted path) and zod's or the schema's own message, as the
+ * alerts screen and the API have always shown them; unknown fields are listed as given. No value is quoted:
+ * a channel config carries secrets (tokens, passwords).
+ */
+function channelWording(kind: string): IssueWording {
+  return {
+    subject: `${kind} channel`,
+    custom: (issue) => {
+      if (issue.code === 'unrecognized_keys')
+        return `${kind} channel: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+      const path = issue.path.map(String).join('.');
+      return `${kind} channel: ${path ? `${path}: ` : ''}${issue.message}`;
+    },
+  };
 }

@@ -3,8 +3,10 @@
  * from and to (YYYY-MM-DD, inclusive; default the last 31 days, 12 weeks or 12 months up to today in the
  * report's time zone), widened to whole periods. A malformed value is refused naming the parameter.
  */
+import { z } from 'zod';
 import { describeValue } from '../util/describe-value';
 import { err, ok, type Result } from '../util/result';
+import { issueMessages, type IssueWording } from '../util/zod-issues';
 import { addDays, isDay } from './local-time';
 import { periodOf, REPORT_PERIODS, type ReportPeriod } from './periods';
 
@@ -18,19 +20,35 @@ export interface ReportRange {
   lastDay: string;
 }
 
+/** A day parameter: YYYY-MM-DD, a real calendar day. */
+const daySchema = z.string().refine(isDay).optional();
+
+/** The query parameters a range is read from (absent: undefined); checked in this order, the first problem refused. */
+const rangeParamsSchema = z.object({
+  period: z.enum(REPORT_PERIODS as unknown as [ReportPeriod, ...ReportPeriod[]]).default('day'),
+  from: daySchema,
+  to: daySchema,
+});
+
+/** The period's message is the house wording (quoted up to 80 characters); a day's names the format, quoted up to 40. */
+const RANGE_WORDING: IssueWording = {
+  subject: 'the range',
+  quoteChars: 80,
+  custom: (issue, where, input) =>
+    where === 'from' || where === 'to' ? `${where} must be a day written YYYY-MM-DD (got ${describeValue(input, 40)})` : undefined,
+};
+
 /** The range of `params`, with `today` the current local day of the report's time zone; or why not. */
 export function parseReportRange(params: URLSearchParams, today: string): Result<ReportRange, string> {
-  const period = params.get('period') ?? 'day';
-  if (!(REPORT_PERIODS as readonly string[]).includes(period))
-    return err(`period must be one of ${REPORT_PERIODS.join(', ')} (got ${describeValue(period)})`);
-  const p = period as ReportPeriod;
-  for (const name of ['from', 'to'] as const) {
-    const v = params.get(name);
-    if (v !== null && !isDay(v)) return err(`${name} must be a day written YYYY-MM-DD (got ${describeValue(v, 40)})`);
-  }
-  const to = params.get('to') ?? today;
+  const parsed = rangeParamsSchema.safeParse(
+    { period: params.get('period') ?? undefined, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined },
+    { reportInput: true },
+  );
+  if (!parsed.success) return err(issueMessages(parsed.error.issues, RANGE_WORDING)[0]);
+  const p = parsed.data.period;
+  const to = parsed.data.to ?? today;
   const defaultFrom = p === 'day' ? addDays(to, -30) : p === 'week' ? addDays(to, -7 * 11) : `${shiftMonths(to, -11)}-01`;
-  const from = params.get('from') ?? defaultFrom;
+  const from = parsed.data.from ?? defaultFrom;
   if (from > to) return err(`from (${from}) must not be after to (${to})`);
   const firstDay = periodOf(from, p).firstDay;
   const lastDay = periodOf(to, p).lastDay;

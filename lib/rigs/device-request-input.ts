@@ -1,9 +1,11 @@
 /**
  * The body of POST /api/rigs/requests, also re-read by the collector from the stored payload: a probe
  * `{ kind: 'probe', address, port?, siteId }` or a scan `{ kind: 'scan', range, ports?, siteId }`. Pure;
- * each error names its field.
+ * each error names its field. The kind is read first and unknown fields are named before any other problem
+ * (as the forms and API always did, a small check ahead of zod); then a zod object per kind, in field order.
  */
-import { checkAddress, checkPort, checkPortList, checkScanRange } from './address-input';
+import { z } from '../util/zod-browser';
+import { addressSchema, fieldMessages, portListSchema, portSchema, scanRangeSchema } from './address-input';
 import type { DeviceRequestInput } from './device-request-types';
 import { describeValue } from '../util/describe-value';
 import { err, ok, type Parsed } from '../util/result';
@@ -12,13 +14,32 @@ export type DeviceRequestParse = Parsed<DeviceRequestInput>;
 
 const FIELDS = { probe: ['kind', 'address', 'port', 'siteId'], scan: ['kind', 'range', 'ports', 'siteId'] } as const;
 
-/** A positive integer site id that `siteExists` knows. */
+/** A positive integer site id (or its digits) that `siteExists` knows. */
+export function siteIdSchema(siteExists: (id: number) => boolean) {
+  return z.unknown().transform((raw, ctx): number => {
+    const id = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
+    let message: string | null = null;
+    if (raw === undefined || raw === null || raw === '') message = 'siteId is required: the site the rigs will belong to';
+    else if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) message = `siteId: ${describeValue(raw)} is not a site id`;
+    else if (!siteExists(id)) message = `siteId: there is no site ${id}`;
+    if (message === null) return id as number;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+}
+
+/** A positive integer site id that `siteExists` knows; null, or the message naming what is wrong. */
 export function checkSiteId(raw: unknown, siteExists: (id: number) => boolean): string | null {
-  const id = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
-  if (raw === undefined || raw === null || raw === '') return 'siteId is required: the site the rigs will belong to';
-  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return `siteId: ${describeValue(raw)} is not a site id`;
-  if (!siteExists(id)) return `siteId: there is no site ${id}`;
-  return null;
+  const parsed = siteIdSchema(siteExists).safeParse(raw);
+  return parsed.success ? null : fieldMessages(parsed.error.issues)[0];
+}
+
+/**
+ * `body`'s `fields`, each present (undefined when not given): zod refuses an absent key whose schema turns
+ * "not given" into a value (a port's null, the default ports) before that schema can say so in its words.
+ */
+export function fieldsOf(body: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f, body[f]]));
 }
 
 /** Validates a probe or scan request. */
@@ -29,22 +50,15 @@ export function parseDeviceRequestInput(body: unknown, siteExists: (id: number) 
   const errors: string[] = [];
   const unknown = Object.keys(b).filter((k) => !(FIELDS[b.kind as 'probe' | 'scan'] as readonly string[]).includes(k));
   if (unknown.length) errors.push(`unknown field ${unknown.join(', ')} for a ${b.kind} (known: ${FIELDS[b.kind].join(', ')})`);
-  const siteError = checkSiteId(b.siteId, siteExists);
-  const siteId = Number(b.siteId);
+  const siteId = siteIdSchema(siteExists);
   if (b.kind === 'probe') {
-    const address = checkAddress(b.address);
-    const port = checkPort(b.port, 'port', true);
-    if (!address.ok) errors.push(address.error);
-    if (!port.ok) errors.push(port.error);
-    if (siteError) errors.push(siteError);
-    if (errors.length || !address.ok || !port.ok) return err(errors);
-    return ok({ kind: 'probe', address: address.value, port: port.value, siteId });
+    const parsed = z.object({ address: addressSchema(), port: portSchema('port', true), siteId }).safeParse(fieldsOf(b, FIELDS.probe));
+    if (!parsed.success) return err([...errors, ...fieldMessages(parsed.error.issues)]);
+    if (errors.length) return err(errors);
+    return ok({ kind: 'probe', ...parsed.data });
   }
-  const range = checkScanRange(b.range);
-  const ports = checkPortList(b.ports);
-  if (!range.ok) errors.push(range.error);
-  if (!ports.ok) errors.push(ports.error);
-  if (siteError) errors.push(siteError);
-  if (errors.length || !range.ok || !ports.ok) return err(errors);
-  return ok({ kind: 'scan', range: range.value.text, ports: ports.value, siteId });
+  const parsed = z.object({ range: scanRangeSchema(), ports: portListSchema(), siteId }).safeParse(fieldsOf(b, FIELDS.scan));
+  if (!parsed.success) return err([...errors, ...fieldMessages(parsed.error.issues)]);
+  if (errors.length) return err(errors);
+  return ok({ kind: 'scan', range: parsed.data.range.text, ports: parsed.data.ports, siteId: parsed.data.siteId });
 }

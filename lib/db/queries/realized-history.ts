@@ -2,15 +2,25 @@
  * Realized history of a site or the fleet (the caller's sites) for the charts: ?range=24h|7d|30d|1y. A
  * site the caller may not see is unknown, as one that does not exist.
  */
+import { z } from 'zod';
 import { seesSite, type SiteIds } from '../../auth/site-scope';
 import { historyPoints, rangeSpan, REALIZED_RANGES, type RealizedPoint, type RealizedRange } from '../../realized/history';
 import { describeValue } from '../../util/describe-value';
-import { ok, type Result } from '../../util/result';
+import { err, ok, type Result } from '../../util/result';
+import { issueMessages } from '../../util/zod-issues';
 import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
 import { readTransaction } from '../transactions';
 import { fleetTimeZone, siteHours } from './realized';
 import { listSites } from './sites';
+
+const realizedRangeSchema = z.enum(REALIZED_RANGES);
+
+/** `range` as a chart's range, or why not (the house wording: "range must be one of 24h, 7d, ... (got ...)"). */
+export function parseRealizedRange(range: unknown): Result<RealizedRange, string> {
+  const parsed = realizedRangeSchema.safeParse(range, { reportInput: true });
+  return parsed.success ? ok(parsed.data) : err(issueMessages(parsed.error.issues, { subject: 'range', quoteChars: 40 })[0]);
+}
 
 /** A chart's data: points oldest first, in `currency` per kWh, days of `timeZone`. */
 export interface RealizedHistory {
@@ -35,9 +45,9 @@ export function realizedHistory(
   nowMs: number,
   fleetCurrency: string,
 ): Result<RealizedHistory, Refusal> {
-  if (!(REALIZED_RANGES as readonly string[]).includes(range))
-    return refuse('invalid', `range must be one of ${REALIZED_RANGES.join(', ')} (got ${describeValue(range, 40)})`);
-  const r = range as RealizedRange;
+  const parsed = parseRealizedRange(range);
+  if (!parsed.ok) return refuse('invalid', parsed.error);
+  const r = parsed.value;
   const { fromMs, bucket } = rangeSpan(r, nowMs);
   return readTransaction(db, (): Result<RealizedHistory, Refusal> => {
     const sites = listSites(db).filter((s) => seesSite({ siteIds }, s.id));

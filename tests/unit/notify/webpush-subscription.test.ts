@@ -129,3 +129,13 @@ describe('parseEndpointBody', () => {
     expect(parseEndpointBody('x')).toEqual({ ok: false, error: ['the body must be JSON: { endpoint }'] });
   });
 });
+
+describe('parseSubscription: one message per bad field', () => {
+  // zod runs a length rule even after the type was refused when the value has a length (an array here).
+  it('names a key of the wrong type once, even when it has a length', () => {
+    expect(parseSubscription({ endpoint: ENDPOINT, keys: { p256dh: [], auth: KEYS.auth } })).toEqual({
+      ok: false,
+      error: ['keys.p256dh is required (base64url)'],
+    });
+  });
+});

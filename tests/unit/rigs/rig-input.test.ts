@@ -80,3 +80,18 @@ describe('parseRigPatch', () => {
     expect(parseRigPatch(body, ctx)).toEqual({ ok: false, error: [message] });
   });
 });
+
+describe('one message per bad field', () => {
+  // zod runs a length rule (min/max) even after the type was refused when the value has a length: an array
+  // given as an address, or text given as the list of rigs, must still be named once, as before zod.
+  it('names a value of the wrong type once, even when it has a length', () => {
+    expect(parseRigPatch({ address: [] }, ctx)).toEqual({
+      ok: false,
+      error: ['address is required: an IPv4 address such as 10.0.0.5 or a host name'],
+    });
+    expect(parseNewRigs({ siteId: 1, rigs: '' }, ctx)).toEqual({
+      ok: false,
+      error: ['rigs is required: a list of at least one { address, port, driver }'],
+    });
+  });
+});
