@@ -8,6 +8,7 @@ import { CURRENCIES } from '../domain/network';
 import { describeValue } from '../util/describe-value';
 import { err, ok, type Parsed } from '../util/result';
 import { z } from '../util/zod-browser';
+import { requiredTextSchema } from '../util/zod-text';
 import { asWritten, issueMessages } from '../util/zod-issues';
 
 /** The fields of a site an operator edits (the tariff has its own route). */
@@ -46,18 +47,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The type is checked apart (a pipe), before the length: zod 4.6 runs length checks on a refused list too. */
-const siteName = z
-  .string({ error: (iss) => (iss.input === undefined ? 'name is required' : `name must be text (got ${shown(iss.input)})`) })
-  .pipe(
-    z
-      .string()
-      .trim()
-      .min(1, { error: 'name must not be empty' })
-      .max(SITE_NAME_MAX_CHARS, {
-        error: (iss) => `name must be at most ${SITE_NAME_MAX_CHARS} characters (got ${String(iss.input).length})`,
-      }),
-  );
+const siteName = requiredTextSchema('name', SITE_NAME_MAX_CHARS);
 
 const timeZone = z.unknown().transform((tz, ctx) => {
   const canonical = typeof tz === 'string' ? canonicalTimeZone(tz) : null;
