@@ -3,6 +3,8 @@
  * posts (which works without JavaScript), and where to go afterwards. Pure.
  */
 import { sameOriginPath } from './same-origin-path';
+import { z } from '../util/zod-browser';
+import { asWritten, issueMessage } from '../util/zod-issues';
 
 export interface LoginInput {
   name: string;
@@ -21,6 +23,35 @@ export function safeNext(raw: unknown): string {
   return path;
 }
 
+const text = (v: unknown): v is string => typeof v === 'string';
+
+/** A field refused with `message` unless `fine`; a transform, which zod runs for an absent field too. */
+const required = (fine: (v: string) => boolean, message: string) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      if (!text(v) || !fine(v)) ctx.addIssue({ code: 'custom', message });
+      return v as string;
+    });
+
+/** The sign-in's fields; the first message is the one the login page shows (one reason at a time, as always). */
+const loginFields = z
+  .object({
+    name: required((v) => v.trim() !== '', 'name is required'),
+    password: required((v) => v !== '', 'password is required'),
+    next: z.unknown().optional(),
+  })
+  .check(
+    z.superRefine(
+      (f, ctx) => {
+        if ((text(f.name) && f.name.length > 64) || (text(f.password) && f.password.length > 1024))
+          ctx.addIssue({ code: 'custom', message: 'name or password too long' });
+      },
+      { when: () => true }, // only the first message is shown: a missing field is named before this
+    ),
+  );
+
 /** The fields, or why the body is not a sign-in. */
 export function parseLoginBody(contentType: string | undefined, body: string): LoginInput | { error: string } {
   let fields: Record<string, unknown>;
@@ -38,9 +69,8 @@ export function parseLoginBody(contentType: string | undefined, body: string): L
   } else {
     return { error: 'send the sign-in as application/json or an HTML form' };
   }
-  const { name, password } = fields;
-  if (typeof name !== 'string' || name.trim() === '') return { error: 'name is required' };
-  if (typeof password !== 'string' || password === '') return { error: 'password is required' };
-  if (name.length > 64 || password.length > 1024) return { error: 'name or password too long' };
-  return { name: name.trim(), password, next: safeNext(fields.next) };
+  const result = loginFields.safeParse(fields);
+  if (!result.success) return { error: issueMessage(result.error.issues[0], asWritten('the sign-in')) };
+  const { name, password, next } = result.data;
+  return { name: name.trim(), password, next: safeNext(next) };
 }

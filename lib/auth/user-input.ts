@@ -2,12 +2,14 @@
  * What makes a user acceptable, shared by the CLI (`hashwatt user`) and the users API: the name rule,
  * and the bodies of POST /api/users `{ name, role, password, siteIds? }`, PATCH /api/users/:id
  * `{ role?, siteIds?, disabled?, password? }` and POST /api/auth/password `{ currentPassword, newPassword }`.
- * Pure; every error starts with the field it is about.
+ * Pure; every error starts with the field it is about (worded in the schemas, zod-issues.ts lists them).
  */
 import { passwordProblem } from './password-rules';
 import { isRole, ROLES, type Role } from './roles';
 import { describeValue } from '../util/describe-value';
 import { err, ok, type Parsed } from '../util/result';
+import { z } from '../util/zod-browser';
+import { asWritten, issueMessages } from '../util/zod-issues';
 
 /** Longest user name accepted. */
 export const MAX_USER_NAME_CHARS = 64;
@@ -42,10 +44,42 @@ export interface UserPatch {
 const asObject = (body: unknown): Record<string, unknown> | null =>
   typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
 
-function checkRole(raw: unknown): string | null {
-  if (raw === undefined || raw === null || raw === '') return `role is required: one of ${ROLES.join(', ')}`;
-  return isRole(raw) ? null : `role must be one of ${ROLES.join(', ')} (got ${describeValue(raw)})`;
+/**
+ * A field any value may fill, refused with `problem`'s message (null: fine). A transform, not a refinement:
+ * zod runs it for an absent field too, so "... is required" is named.
+ */
+function checkedBy(problem: (raw: unknown) => string | null) {
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx) => {
+      const message = problem(raw);
+      if (message !== null) ctx.addIssue({ code: 'custom', message });
+      return raw;
+    });
 }
+
+const role = z.enum(ROLES, {
+  error: (iss) =>
+    iss.input === undefined || iss.input === null || iss.input === ''
+      ? `role is required: one of ${ROLES.join(', ')}`
+      : `role must be one of ${ROLES.join(', ')} (got ${describeValue(iss.input)})`,
+});
+
+/** The site list as checkSiteIds reads it: sorted ids, or null for every site (also when refused). */
+function siteIdsField(ctx: UserInputContext) {
+  return z
+    .unknown()
+    .transform((raw, zctx) => {
+      const sites = checkSiteIds(raw, ctx);
+      if (sites.error !== null) zctx.addIssue({ code: 'custom', message: sites.error });
+      return sites.value;
+    })
+    .optional();
+}
+
+/** The one message list of a refused body. */
+const refusal = (issues: readonly z.core.$ZodIssue[]) => issueMessages(issues, asWritten('the user'), Number.MAX_SAFE_INTEGER);
 
 /** The sites a user is limited to: null (or absent) for every site, else a non-empty list of existing site ids. */
 export function checkSiteIds(raw: unknown, ctx: UserInputContext): { value: number[] | null; error: string | null } {
@@ -79,23 +113,39 @@ function checkNewPassword(raw: unknown, field: string, userName: string | undefi
   return problem ? `${field} ${problem.replace(/^the password /, '')}` : null;
 }
 
+/** A new user's body; `userName` is the name given (a password must not contain it). */
+function newUserSchema(ctx: UserInputContext, userName: string | undefined) {
+  return z
+    .object({
+      name: checkedBy((raw) => {
+        const name = typeof raw === 'string' ? raw.trim() : raw;
+        if (name === undefined || name === null || name === '') return `name is required: ${USER_NAME_RULE}`;
+        return isUserName(name) ? null : `name: ${USER_NAME_RULE} (got ${describeValue(name)})`;
+      }),
+      role,
+      password: checkedBy((raw) => checkNewPassword(raw, 'password', userName)),
+      siteIds: siteIdsField(ctx),
+    })
+    .check(
+      // Named only when the list itself is fine, and also when another field is wrong (every problem at once).
+      z.superRefine(
+        (b, zctx) => {
+          if (b.role === 'admin' && Array.isArray(b.siteIds)) zctx.addIssue({ code: 'custom', message: ADMIN_SITES });
+        },
+        { when: () => true },
+      ),
+    );
+}
+
 /** Validates a new user. */
 export function parseNewUser(body: unknown, ctx: UserInputContext): Parsed<NewUserFields> {
   const b = asObject(body);
   if (!b) return err(['the body must be a JSON object { name, role, password, siteIds? }']);
-  const errors: string[] = [];
-  const name = typeof b.name === 'string' ? b.name.trim() : b.name;
-  if (name === undefined || name === null || name === '') errors.push(`name is required: ${USER_NAME_RULE}`);
-  else if (!isUserName(name)) errors.push(`name: ${USER_NAME_RULE} (got ${describeValue(name)})`);
-  const roleError = checkRole(b.role);
-  if (roleError) errors.push(roleError);
-  const passwordError = checkNewPassword(b.password, 'password', isUserName(name) ? name : undefined);
-  if (passwordError) errors.push(passwordError);
-  const sites = checkSiteIds(b.siteIds, ctx);
-  if (sites.error) errors.push(sites.error);
-  else if (b.role === 'admin' && sites.value !== null) errors.push(ADMIN_SITES);
-  if (errors.length > 0) return err(errors);
-  return ok({ name: name as string, role: b.role as Role, password: b.password as string, siteIds: sites.value });
+  const name = typeof b.name === 'string' ? b.name.trim() : undefined;
+  const result = newUserSchema(ctx, isUserName(name) ? name : undefined).safeParse(b);
+  if (!result.success) return err(refusal(result.error.issues));
+  const { role, password, siteIds } = result.data;
+  return ok({ name: name as string, role, password: password as string, siteIds: siteIds ?? null });
 }
 
 const PATCH_FIELDS = ['role', 'siteIds', 'disabled', 'password'];
@@ -106,50 +156,69 @@ const PATCH_FIELDS = ['role', 'siteIds', 'disabled', 'password'];
  * admin's list is not theirs: the users screen shows "All sites" for them, and that is what stays).
  */
 export function parseUserPatch(body: unknown, user: { name: string; role: string }, ctx: UserInputContext): Parsed<UserPatch> {
-  const userName = user.name;
   const b = asObject(body);
   if (!b) return err(['the body must be a JSON object { role?, siteIds?, disabled?, password? }']);
-  const errors = Object.keys(b)
+  // Unknown fields are named first, one line each, as they always were (zod would list them last, together).
+  const unknownFields = Object.keys(b)
     .filter((k) => !PATCH_FIELDS.includes(k))
     .map((k) => `${k} cannot be changed here (fields: ${PATCH_FIELDS.join(', ')})`);
+  const result = userPatchSchema(ctx, user).safeParse(b);
+  const errors = [...unknownFields, ...(result.success ? [] : refusal(result.error.issues))];
+  if (!result.success || errors.length > 0) return err(errors);
   const patch: UserPatch = {};
-  if (b.role !== undefined) {
-    const roleError = checkRole(b.role);
-    if (roleError) errors.push(roleError);
-    else patch.role = b.role as Role;
-  }
-  if ('siteIds' in b) {
-    const sites = checkSiteIds(b.siteIds, ctx);
-    if (sites.error) errors.push(sites.error);
-    else patch.siteIds = sites.value;
-  }
-  if (b.disabled !== undefined) {
-    if (typeof b.disabled !== 'boolean') errors.push(`disabled must be true or false (got ${describeValue(b.disabled)})`);
-    else patch.disabled = b.disabled;
-  }
-  if (b.password !== undefined) {
-    const passwordError = checkNewPassword(b.password, 'password', userName);
-    if (passwordError) errors.push(passwordError);
-    else patch.password = b.password as string;
-  }
-  const roleAfter = patch.role ?? user.role;
-  if (roleAfter === 'admin' && patch.siteIds !== undefined && patch.siteIds !== null) errors.push(ADMIN_SITES);
-  if (errors.length > 0) return err(errors);
+  if (result.data.role !== undefined) patch.role = result.data.role;
+  if ('siteIds' in b) patch.siteIds = result.data.siteIds ?? null;
+  if (result.data.disabled !== undefined) patch.disabled = result.data.disabled;
+  if (result.data.password !== undefined) patch.password = result.data.password as string;
   if (Object.keys(patch).length === 0) return err([`nothing to change: send ${PATCH_FIELDS.join(', ')}`]);
   if (patch.role !== undefined && patch.role !== user.role && (patch.role === 'admin' || user.role === 'admin') && !('siteIds' in patch))
     patch.siteIds = null;
   return ok(patch);
 }
 
+/** A change's body; a site list is refused for whom the change leaves an admin. */
+function userPatchSchema(ctx: UserInputContext, user: { name: string; role: string }) {
+  return z
+    .object({
+      role: role.optional(),
+      siteIds: siteIdsField(ctx),
+      disabled: z.boolean({ error: (iss) => `disabled must be true or false (got ${describeValue(iss.input)})` }).optional(),
+      password: checkedBy((raw) => (raw === undefined ? null : checkNewPassword(raw, 'password', user.name))),
+    })
+    .check(
+      z.superRefine(
+        (b, zctx) => {
+          const roleAfter = isRole(b.role) ? b.role : user.role;
+          if (roleAfter === 'admin' && Array.isArray(b.siteIds)) zctx.addIssue({ code: 'custom', message: ADMIN_SITES });
+        },
+        { when: () => true },
+      ),
+    );
+}
+
 /** Validates "change my password" for user `userName` (whether currentPassword is right is the caller's check). */
 export function parsePasswordChange(body: unknown, userName: string): Parsed<{ currentPassword: string; newPassword: string }> {
   const b = asObject(body);
   if (!b) return err(['the body must be a JSON object { currentPassword, newPassword }']);
-  const errors: string[] = [];
-  if (typeof b.currentPassword !== 'string' || b.currentPassword === '') errors.push('currentPassword is required');
-  const newError = checkNewPassword(b.newPassword, 'newPassword', userName);
-  if (newError) errors.push(newError);
-  else if (b.newPassword === b.currentPassword) errors.push('newPassword must differ from the current password');
-  if (errors.length > 0) return err(errors);
-  return ok({ currentPassword: b.currentPassword as string, newPassword: b.newPassword as string });
+  const result = passwordChangeSchema(userName).safeParse(b);
+  if (!result.success) return err(refusal(result.error.issues));
+  return ok({ currentPassword: result.data.currentPassword as string, newPassword: result.data.newPassword as string });
+}
+
+function passwordChangeSchema(userName: string) {
+  const newPassword = (raw: unknown) => checkNewPassword(raw, 'newPassword', userName);
+  return z
+    .object({
+      currentPassword: checkedBy((raw) => (typeof raw !== 'string' || raw === '' ? 'currentPassword is required' : null)),
+      newPassword: checkedBy(newPassword),
+    })
+    .check(
+      z.superRefine(
+        (b, zctx) => {
+          if (newPassword(b.newPassword) === null && b.newPassword === b.currentPassword)
+            zctx.addIssue({ code: 'custom', message: 'newPassword must differ from the current password' });
+        },
+        { when: () => true },
+      ),
+    );
 }

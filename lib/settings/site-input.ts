@@ -1,11 +1,15 @@
 /**
  * What a site form or the sites API may send: a name, an IANA time zone, a currency, the PUE and the
- * default pool fee. Pure: each refusal names the field, the rule and the value given.
+ * default pool fee. Pure: each refusal names the field, the rule and the value given (worded in the schema,
+ * zod-issues.ts lists them).
  */
 import { siteEconomicsErrors } from './site-economics';
 import { CURRENCIES } from '../domain/network';
 import { describeValue } from '../util/describe-value';
 import { err, ok, type Parsed } from '../util/result';
+import { z } from '../util/zod-browser';
+import { requiredTextSchema } from '../util/zod-text';
+import { asWritten, issueMessages } from '../util/zod-issues';
 
 /** The fields of a site an operator edits (the tariff has its own route). */
 export interface SiteFields {
@@ -37,49 +41,68 @@ export function canonicalTimeZone(timeZone: string): string | null {
   }
 }
 
-function shown(v: unknown): string {
-  return describeValue(v);
-}
+const shown = (v: unknown): string => describeValue(v);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const siteName = requiredTextSchema('name', SITE_NAME_MAX_CHARS);
+
+const timeZone = z.unknown().transform((tz, ctx) => {
+  const canonical = typeof tz === 'string' ? canonicalTimeZone(tz) : null;
+  if (canonical === null)
+    ctx.addIssue({
+      code: 'custom',
+      message: `timeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC (got ${shown(tz)})`,
+    });
+  return canonical ?? '';
+});
+
+const finiteNumber = (key: string) => z.number({ error: (iss) => `${key} must be a number (got ${shown(iss.input)})` });
+
+/** True for a number the schema accepted (a refused field keeps the value given). */
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The fields' shapes, then their ranges (siteEconomicsErrors, the rule lib/db checks again), after every shape. */
+function siteSchema(requireName: boolean) {
+  return z
+    .object({
+      name: requireName ? siteName : siteName.optional(),
+      timeZone: timeZone.optional(),
+      currency: z
+        .string({ error: (iss) => `currency must be one of ${CURRENCIES.join(', ')} (got ${shown(iss.input)})` })
+        .transform((c) => c.trim().toUpperCase())
+        .optional(),
+      pue: finiteNumber('pue').optional(),
+      poolFeePct: finiteNumber('poolFeePct').optional(),
+    })
+    .check(
+      z.superRefine(
+        (b, ctx) => {
+          const economics = {
+            pue: isFiniteNumber(b.pue) ? b.pue : undefined,
+            poolFeePct: isFiniteNumber(b.poolFeePct) ? b.poolFeePct : undefined,
+            currency: typeof b.currency === 'string' ? b.currency : undefined,
+          };
+          for (const message of siteEconomicsErrors(economics)) ctx.addIssue({ code: 'custom', message });
+        },
+        { when: () => true }, // also when another field is wrong: every problem is named at once
+      ),
+    );
+}
+
 /** Validates the fields present in `body`; `requireName` for a new site. */
 function readFields(body: unknown, requireName: boolean): SiteInput<Partial<SiteFields>> {
   if (!isObject(body)) return err(['the body must be a JSON object']);
-  const errors: string[] = [];
+  // Unknown fields are named first, as they always were (zod would name them last).
   const unknown = Object.keys(body).filter((k) => !(SITE_FIELDS as readonly string[]).includes(k));
-  if (unknown.length > 0) errors.push(`unknown field(s): ${unknown.join(', ')} (allowed: ${SITE_FIELDS.join(', ')})`);
-  const out: Partial<SiteFields> = {};
-
-  if (body.name !== undefined || requireName) {
-    const name = body.name;
-    if (typeof name !== 'string') errors.push(name === undefined ? 'name is required' : `name must be text (got ${shown(name)})`);
-    else if (name.trim() === '') errors.push('name must not be empty');
-    else if (name.trim().length > SITE_NAME_MAX_CHARS)
-      errors.push(`name must be at most ${SITE_NAME_MAX_CHARS} characters (got ${name.trim().length})`);
-    else out.name = name.trim();
-  }
-  if (body.timeZone !== undefined) {
-    const tz = body.timeZone;
-    const canonical = typeof tz === 'string' ? canonicalTimeZone(tz) : null;
-    if (canonical === null)
-      errors.push(`timeZone must be an IANA time zone such as Europe/Berlin, America/Chicago or UTC (got ${shown(tz)})`);
-    else out.timeZone = canonical;
-  }
-  if (body.currency !== undefined) {
-    if (typeof body.currency !== 'string') errors.push(`currency must be one of ${CURRENCIES.join(', ')} (got ${shown(body.currency)})`);
-    else out.currency = body.currency.trim().toUpperCase();
-  }
-  for (const key of ['pue', 'poolFeePct'] as const) {
-    const v = body[key];
-    if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v)) errors.push(`${key} must be a number (got ${shown(v)})`);
-    else out[key] = v;
-  }
-  errors.push(...siteEconomicsErrors({ pue: out.pue, poolFeePct: out.poolFeePct, currency: out.currency }));
-  return errors.length > 0 ? err(errors) : ok(out);
+  const errors = unknown.length > 0 ? [`unknown field(s): ${unknown.join(', ')} (allowed: ${SITE_FIELDS.join(', ')})`] : [];
+  const result = siteSchema(requireName).safeParse(body);
+  if (!result.success) errors.push(...issueMessages(result.error.issues, asWritten('the site'), Number.MAX_SAFE_INTEGER));
+  if (!result.success || errors.length > 0) return err(errors);
+  // A field sent as undefined is a field left out.
+  return ok(Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined)) as Partial<SiteFields>);
 }
 
 /** A change to an existing site: any of SITE_FIELDS, at least one. */

@@ -7,12 +7,16 @@
  * with every request, so only the environment sets it (HASHWATT_BITCOIND_COOKIE), and it is sent only to
  * the environment's node (HASHWATT_BITCOIND_URL): a stored document may repeat that pair, nothing else.
  *
+ * The messages are worded where the schema checks each field; zod-issues.ts lists them.
+ *
  * Nothing public is contacted unless the operator chose it: with no source set (networkSource 'none', no
  * mempool URL, no fixed price) the collector fetches nothing and records why (NO_NETWORK_SOURCE).
  */
 import { CURRENCIES, type Currency } from '../domain/network';
 import { keepRedactedSecret, REDACTED, urlDestination } from './redacted-secret';
 import { err, ok, type Parsed } from '../util/result';
+import { z } from '../util/zod-browser';
+import { asWritten, issueMessages } from '../util/zod-issues';
 
 /** app_settings key of the document. */
 export const SOURCES_SETTINGS_KEY = 'sources';
@@ -69,64 +73,51 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shown = (v: unknown) => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
 
-function httpUrl(v: unknown, field: string, errors: string[]): string {
+/** Refuses a field with a message. */
+type Refuse = (message: string) => void;
+
+/** A field any value may fill, read (or refused) by `read`; zod runs it for an absent field too. */
+function readWith<T>(read: (raw: unknown, refuse: Refuse) => T) {
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx) => read(raw, (message) => ctx.addIssue({ code: 'custom', message })));
+}
+
+function httpUrl(v: unknown, field: string, refuse: Refuse): string {
   if (typeof v === 'string') {
     try {
       const url = new URL(v.trim());
       if (url.protocol === 'http:' || url.protocol === 'https:') return v.trim();
     } catch {
-      // reported below
+      // refused below
     }
   }
-  errors.push(`${field} must be an http:// or https:// URL (got ${shown(v)})`);
+  refuse(`${field} must be an http:// or https:// URL (got ${shown(v)})`);
   return '';
 }
 
-function wholeNumber(v: unknown, field: string, [min, max]: readonly [number, number], errors: string[]): number {
+function readWholeNumber(v: unknown, field: string, [min, max]: readonly [number, number], refuse: Refuse): number {
   if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
-  errors.push(`${field} must be a whole number from ${min} to ${max} (got ${shown(v)})`);
+  refuse(`${field} must be a whole number from ${min} to ${max} (got ${shown(v)})`);
   return min;
 }
 
-function optionalText(v: unknown, field: string, errors: string[]): string | null {
+const wholeNumber = (field: string, range: readonly [number, number]) =>
+  readWith((raw, refuse) => readWholeNumber(raw, field, range, refuse));
+
+function optionalText(v: unknown, field: string, refuse: Refuse): string | null {
   if (v === undefined || v === null || v === '') return null;
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
-  errors.push(`${field} must be text (got ${shown(v)})`);
+  refuse(`${field} must be text (got ${shown(v)})`);
   return null;
 }
 
-function bitcoind(v: unknown, stored: BitcoindSettings | null, envCookie: EnvCookie, errors: string[]): BitcoindSettings | null {
-  if (!isObj(v)) {
-    errors.push('bitcoind settings are required when networkSource is bitcoind (url, and user and password or cookiePath)');
-    return null;
-  }
-  const url = httpUrl(v.url, 'bitcoind.url', errors);
-  const user = optionalText(v.user, 'bitcoind.user', errors);
-  let password: string | null = null;
-  const kept = keepRedactedSecret({
-    field: 'bitcoind.password',
-    given: v.password,
-    stored: stored?.password,
-    destination: urlDestination(url),
-    storedDestination: urlDestination(stored?.url),
-  });
-  if (!kept.ok) errors.push(kept.error);
-  else password = optionalText(kept.value, 'bitcoind.password', errors);
-  const cookiePath = optionalText(v.cookiePath, 'bitcoind.cookiePath', errors);
-  if (cookiePath !== null) cookieProblem(cookiePath, url, envCookie, errors);
-  if (kept.ok) {
-    if ((user === null) !== (password === null)) errors.push('bitcoind.user and bitcoind.password must be set together');
-    else if (user === null && cookiePath === null)
-      errors.push('bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)');
-  }
-  return { url, user, password, cookiePath, feeBlocks: wholeNumber(v.feeBlocks ?? 144, 'bitcoind.feeBlocks', FEE_BLOCKS_RANGE, errors) };
-}
-
 /** A cookie path is the environment's, for the environment's node, or refused. */
-function cookieProblem(cookiePath: string, url: string, envCookie: EnvCookie, errors: string[]): void {
+function cookieProblem(cookiePath: string, url: string, envCookie: EnvCookie, refuse: Refuse): void {
   if (envCookie === 'unchecked') return;
   if (envCookie === null || cookiePath !== envCookie.cookiePath) {
-    errors.push(
+    refuse(
       'bitcoind.cookiePath can be set only by HASHWATT_BITCOIND_COOKIE in the environment, not through the API (it names a file on this server, ' +
         'which is read and sent with every request): set it there, or give bitcoind.user and bitcoind.password',
     );
@@ -134,13 +125,80 @@ function cookieProblem(cookiePath: string, url: string, envCookie: EnvCookie, er
   }
   const node = urlDestination(envCookie.url);
   if (urlDestination(url) !== node) {
-    errors.push(
+    refuse(
       `bitcoind.cookiePath (HASHWATT_BITCOIND_COOKIE) is sent only to the node of HASHWATT_BITCOIND_URL (${node}): use that URL, or give bitcoind.user and bitcoind.password for another node`,
     );
   }
 }
 
+/**
+ * The bitcoind connection: its URL first (where a kept password and a cookie may go depend on it), then
+ * how it signs in (user and password, or the environment's cookie), then the fee average's blocks.
+ */
+function bitcoindSchema(stored: BitcoindSettings | null, envCookie: EnvCookie) {
+  return readWith((raw, refuse): BitcoindSettings | null => {
+    if (!isObj(raw)) {
+      refuse('bitcoind settings are required when networkSource is bitcoind (url, and user and password or cookiePath)');
+      return null;
+    }
+    const url = httpUrl(raw.url, 'bitcoind.url', refuse);
+    const user = optionalText(raw.user, 'bitcoind.user', refuse);
+    const kept = keepRedactedSecret({
+      field: 'bitcoind.password',
+      given: raw.password,
+      stored: stored?.password,
+      destination: urlDestination(url),
+      storedDestination: urlDestination(stored?.url),
+    });
+    if (!kept.ok) refuse(kept.error);
+    const password = kept.ok ? optionalText(kept.value, 'bitcoind.password', refuse) : null;
+    const cookiePath = optionalText(raw.cookiePath, 'bitcoind.cookiePath', refuse);
+    if (cookiePath !== null) cookieProblem(cookiePath, url, envCookie, refuse);
+    if (kept.ok) {
+      if ((user === null) !== (password === null)) refuse('bitcoind.user and bitcoind.password must be set together');
+      else if (user === null && cookiePath === null)
+        refuse('bitcoind needs a user and password, or cookiePath (the path of the node’s .cookie file)');
+    }
+    const feeBlocks = readWholeNumber(raw.feeBlocks ?? 144, 'bitcoind.feeBlocks', FEE_BLOCKS_RANGE, refuse);
+    return { url, user, password, cookiePath, feeBlocks };
+  });
+}
+
 const FIELDS = ['networkSource', 'mempoolBaseUrl', 'bitcoind', 'fixedBtcPrice', 'currency', 'intervalS', 'timeoutMs'];
+
+/** The document's fields in the order their messages have always come; `networkSource` is the one given. */
+function sourcesSchema(networkSource: unknown, stored: SourcesSettings | null, envCookie: EnvCookie) {
+  return z.object({
+    networkSource: readWith((raw, refuse): NetworkSourceKind => {
+      if (raw === 'mempool' || raw === 'bitcoind' || raw === 'none') return raw;
+      refuse(`networkSource must be mempool, bitcoind or none (got ${shown(raw)})`);
+      return 'mempool';
+    }),
+    currency: readWith((raw, refuse) => {
+      const currency = typeof raw === 'string' ? raw.trim().toUpperCase() : raw;
+      if (!(CURRENCIES as readonly unknown[]).includes(currency))
+        refuse(`currency must be one of ${CURRENCIES.join(', ')} (got ${shown(raw)})`);
+      return currency as Currency;
+    }),
+    fixedBtcPrice: readWith((raw, refuse) => {
+      if (raw === undefined || raw === null) return null;
+      if (typeof raw === 'number' && Number.isFinite(raw) && raw > 0) return raw;
+      refuse(`fixedBtcPrice must be a positive number, or empty to fetch the price (got ${shown(raw)})`);
+      return null;
+    }),
+    mempoolBaseUrl: readWith((raw, refuse) => {
+      if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+        if (networkSource === 'mempool')
+          refuse('mempoolBaseUrl is required when networkSource is mempool (e.g. https://mempool.space/api, or your own instance)');
+        return null;
+      }
+      return httpUrl(raw, 'mempoolBaseUrl', refuse).replace(/\/+$/, '');
+    }),
+    bitcoind: networkSource === 'bitcoind' ? bitcoindSchema(stored?.bitcoind ?? null, envCookie) : readWith(() => null),
+    intervalS: wholeNumber('intervalS', INTERVAL_S_RANGE),
+    timeoutMs: wholeNumber('timeoutMs', TIMEOUT_MS_RANGE),
+  });
+}
 
 /**
  * Validates a whole settings document. `stored` is what applies now (the stored document or the
@@ -149,39 +207,22 @@ const FIELDS = ['networkSource', 'mempoolBaseUrl', 'bitcoind', 'fixedBtcPrice', 
  */
 export function parseSourcesSettings(body: unknown, stored: SourcesSettings | null, envCookie: EnvCookie = null): Parsed<SourcesSettings> {
   if (!isObj(body)) return err(['the settings must be a JSON object']);
-  const errors: string[] = [];
+  // Unknown fields are named first, as they always were (zod would name them last).
   const unknown = Object.keys(body).filter((k) => !FIELDS.includes(k));
-  if (unknown.length > 0) errors.push(`unknown field(s): ${unknown.join(', ')} (allowed: ${FIELDS.join(', ')})`);
-  const networkSource = body.networkSource;
-  if (networkSource !== 'mempool' && networkSource !== 'bitcoind' && networkSource !== 'none') {
-    errors.push(`networkSource must be mempool, bitcoind or none (got ${shown(networkSource)})`);
-  }
-  const currency = typeof body.currency === 'string' ? body.currency.trim().toUpperCase() : body.currency;
-  if (!(CURRENCIES as readonly unknown[]).includes(currency))
-    errors.push(`currency must be one of ${CURRENCIES.join(', ')} (got ${shown(body.currency)})`);
-  let fixedBtcPrice: number | null = null;
-  if (body.fixedBtcPrice !== undefined && body.fixedBtcPrice !== null) {
-    if (typeof body.fixedBtcPrice === 'number' && Number.isFinite(body.fixedBtcPrice) && body.fixedBtcPrice > 0)
-      fixedBtcPrice = body.fixedBtcPrice;
-    else errors.push(`fixedBtcPrice must be a positive number, or empty to fetch the price (got ${shown(body.fixedBtcPrice)})`);
-  }
-  const blankUrl =
-    body.mempoolBaseUrl === undefined ||
-    body.mempoolBaseUrl === null ||
-    (typeof body.mempoolBaseUrl === 'string' && body.mempoolBaseUrl.trim() === '');
-  if (blankUrl && networkSource === 'mempool') {
-    errors.push('mempoolBaseUrl is required when networkSource is mempool (e.g. https://mempool.space/api, or your own instance)');
-  }
-  const settings: SourcesSettings = {
-    networkSource: networkSource === 'bitcoind' || networkSource === 'none' ? networkSource : 'mempool',
-    mempoolBaseUrl: blankUrl ? null : httpUrl(body.mempoolBaseUrl, 'mempoolBaseUrl', errors).replace(/\/+$/, ''),
-    bitcoind: networkSource === 'bitcoind' ? bitcoind(body.bitcoind, stored?.bitcoind ?? null, envCookie, errors) : null,
-    fixedBtcPrice,
-    currency: currency as Currency,
-    intervalS: wholeNumber(body.intervalS, 'intervalS', INTERVAL_S_RANGE, errors),
-    timeoutMs: wholeNumber(body.timeoutMs, 'timeoutMs', TIMEOUT_MS_RANGE, errors),
-  };
-  return errors.length > 0 ? err(errors) : ok(settings);
+  const errors = unknown.length > 0 ? [`unknown field(s): ${unknown.join(', ')} (allowed: ${FIELDS.join(', ')})`] : [];
+  const result = sourcesSchema(body.networkSource, stored, envCookie).safeParse(body);
+  if (!result.success) errors.push(...issueMessages(result.error.issues, asWritten('the settings'), Number.MAX_SAFE_INTEGER));
+  if (!result.success || errors.length > 0) return err(errors);
+  const d = result.data;
+  return ok({
+    networkSource: d.networkSource,
+    mempoolBaseUrl: d.mempoolBaseUrl,
+    bitcoind: d.bitcoind,
+    fixedBtcPrice: d.fixedBtcPrice,
+    currency: d.currency,
+    intervalS: d.intervalS,
+    timeoutMs: d.timeoutMs,
+  });
 }
 
 /** The settings as the API and the screen show them: the bitcoind password as "<redacted>". */

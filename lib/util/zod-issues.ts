@@ -21,6 +21,14 @@ export interface IssueWording {
   custom?: (issue: ZodIssue, where: string, input: unknown) => string | undefined;
 }
 
+/**
+ * The wording of a parser that words each issue where its schema checks it (each check's `error`, each
+ * refinement's message): its message as written, for messages worded before zod that users already see.
+ */
+export function asWritten(subject: string): IssueWording {
+  return { subject, custom: (issue) => issue.message };
+}
+
 /** A zod path as messages write it: `bands[0].pricePerKwh`. */
 export function issuePath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
