@@ -46,8 +46,8 @@ function exchange(host: string, body: string, opts: { halfClose?: boolean; waitM
 }
 
 /** Parses a cgminer reply, insisting on exactly one trailing NUL. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function parseReply(data: Buffer): any {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   expect(data.length).toBeGreaterThan(2);
   expect(data[data.length - 1]).toBe(0);
   expect(data.subarray(0, -1).includes(0)).toBe(false);
