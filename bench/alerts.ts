@@ -80,8 +80,8 @@ async function main() {
   const receivers = await Promise.all(Array.from({ length: channels }, receiver));
   for (const [i, r] of receivers.entries()) {
     const parsed = parseChannelConfig({ kind: 'webhook', url: r.url, secret: 'bench-secret-0123456789' });
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    createChannelRow(db, `hook ${i}`, true, parsed.config, Date.now());
+    if (!parsed.ok) throw new Error(parsed.error.join('; '));
+    createChannelRow(db, `hook ${i}`, true, parsed.value, Date.now());
   }
   setNotifyPolicy(db, { groupWaitMs: 0, cooldownMs: 0, renotifyMs: 0 }, Date.now());
   const names = {

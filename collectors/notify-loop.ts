@@ -66,11 +66,11 @@ function storedChannelConfig(configJson: string): ReturnType<typeof parseChannel
   try {
     config = JSON.parse(configJson) as Record<string, unknown>;
   } catch (err) {
-    return { ok: false, errors: [`not JSON (${errorText(err)})`] };
+    return { ok: false, error: [`not JSON (${errorText(err)})`] };
   }
   // A secret still sealed would be sent as the credential itself: name it instead.
   const unreadable = typeof config === 'object' && config !== null ? unreadableSecretPaths(config, channelSecretPaths(config)) : [];
-  if (unreadable.length > 0) return { ok: false, errors: [unreadableSecretText(unreadable.join(', '))] };
+  if (unreadable.length > 0) return { ok: false, error: [unreadableSecretText(unreadable.join(', '))] };
   return parseChannelConfig(config);
 }
 
@@ -81,8 +81,8 @@ export function enabledChannels(db: Db, problems: OnceLog): Map<number, { name: 
   for (const row of listChannelRows(db)) {
     if (!row.enabled) continue;
     const parsed = storedChannelConfig(row.configJson);
-    if (parsed.ok) out.set(row.id, { name: row.name, config: parsed.config });
-    else invalid.set(`notify: channel "${row.name}"`, `has an invalid stored config, skipped: ${parsed.errors.join('; ')}`);
+    if (parsed.ok) out.set(row.id, { name: row.name, config: parsed.value });
+    else invalid.set(`notify: channel "${row.name}"`, `has an invalid stored config, skipped: ${parsed.error.join('; ')}`);
   }
   problems.round('notify: channel', invalid);
   return out;
@@ -106,9 +106,9 @@ async function sendTest(db: Db, channelId: number, nowMs: number, deps: ChannelD
   const row = getChannelRow(db, channelId);
   if (!row) return `no channel ${channelId}`;
   const parsed = storedChannelConfig(row.configJson);
-  if (!parsed.ok) return `invalid channel config: ${parsed.errors.join('; ')}`;
+  if (!parsed.ok) return `invalid channel config: ${parsed.error.join('; ')}`;
   try {
-    await createChannel(parsed.config, deps).send(
+    await createChannel(parsed.value, deps).send(
       { groupKey: 'test', siteName: 'Hashwatt', alerts: [testMessage(row.name, nowMs)], audience: 'everyone' },
       signal,
     );

@@ -6,6 +6,7 @@
 import { parseChannelConfig } from './channel-config';
 import type { ChannelConfig } from './descriptors';
 import { keepRedactedSecrets } from './redact';
+import { err, ok, type Parsed } from '../util/result';
 
 /** A validated create or update: only the fields it sets. */
 export interface ChannelInput {
@@ -15,14 +16,14 @@ export interface ChannelInput {
 }
 
 /** A validated input, or one message per problem. */
-export type ParsedChannelInput = { ok: true; input: ChannelInput } | { ok: false; errors: string[] };
+export type ParsedChannelInput = Parsed<ChannelInput>;
 
 const KNOWN = ['name', 'enabled', 'config'];
 
 /** Validates a create (`stored` undefined: name and config required) or an update of `stored`. */
 export function parseChannelInput(body: unknown, stored?: { config: Record<string, unknown> }): ParsedChannelInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return { ok: false, errors: ['the body must be a JSON object { name, enabled, config }'] };
+    return err(['the body must be a JSON object { name, enabled, config }']);
   const b = body as Record<string, unknown>;
   const errors: string[] = [];
   const unknown = Object.keys(b).filter((k) => !KNOWN.includes(k));
@@ -51,9 +52,9 @@ export function parseChannelInput(body: unknown, stored?: { config: Record<strin
       errors.push(...secretErrors); // the literal "<redacted>" would only add noise
     else {
       const parsed = parseChannelConfig(raw);
-      if (parsed.ok) input.config = parsed.config;
-      else errors.push(...parsed.errors);
+      if (parsed.ok) input.config = parsed.value;
+      else errors.push(...parsed.error);
     }
   }
-  return errors.length ? { ok: false, errors } : { ok: true, input };
+  return errors.length ? err(errors) : ok(input);
 }

@@ -62,8 +62,8 @@ const BY_KIND: ReadonlyMap<string, ChannelImplementation> = new Map(CHANNEL_IMPL
 /** A channel from a config (validated here; throws one message listing every problem). */
 export function createChannel(config: ChannelConfigInput | ChannelConfig, deps: ChannelDeps = {}): Channel {
   const parsed = parseChannelConfig(config);
-  if (!parsed.ok) throw new Error(`invalid channel config: ${parsed.errors.join('; ')}`);
-  const implementation = BY_KIND.get(parsed.config.kind);
-  if (!implementation) throw new Error(`${parsed.config.kind} channel: no sender is registered for this kind`);
-  return implementation.create(parsed.config, { ...deps, net: deps.net ?? notifyNet() });
+  if (!parsed.ok) throw new Error(`invalid channel config: ${parsed.error.join('; ')}`);
+  const implementation = BY_KIND.get(parsed.value.kind);
+  if (!implementation) throw new Error(`${parsed.value.kind} channel: no sender is registered for this kind`);
+  return implementation.create(parsed.value, { ...deps, net: deps.net ?? notifyNet() });
 }

@@ -61,14 +61,14 @@ export function ChannelForm({ channel, onSaved, onCancel }: ChannelFormProps) {
     const local: string[] = [];
     if (name.trim() === '') local.push('Name is required');
     const built = configFromValues(kind, values);
-    if (!built.ok) local.push(...built.errors);
+    if (!built.ok) local.push(...built.error);
     if (local.length > 0 || !built.ok) {
       setErrors(local);
       return;
     }
     setBusy(true);
     setErrors([]);
-    const body = { name: name.trim(), enabled, config: built.config };
+    const body = { name: name.trim(), enabled, config: built.value };
     const res = editing
       ? await callApi<{ ok: true; channel: ChannelView }>('PUT', `/api/alerts/channels/${channel.id}`, body)
       : await callApi<{ ok: true; channel: ChannelView }>('POST', '/api/alerts/channels', body);

@@ -5,6 +5,7 @@
  * browser bundle stays small.
  */
 import { channelDescriptor, COMMON_FIELDS, type ChannelField, type ChannelKind } from '../../../lib/notify/descriptors';
+import { err, ok, type Parsed } from '../../../lib/util/result';
 
 /** What the API sends in place of a stored secret; sent back unchanged it keeps the secret. */
 export const REDACTED = '<redacted>';
@@ -57,7 +58,7 @@ export function valuesFromConfig(kind: ChannelKind, config: Record<string, unkno
 }
 
 /** The config to send, or the fields the browser can already tell are wrong (not numbers, missing). */
-export type BuiltConfig = { ok: true; config: Record<string, unknown> } | { ok: false; errors: string[] };
+export type BuiltConfig = Parsed<Record<string, unknown>>;
 
 /**
  * Form values as a channel config for the API. Empty optional fields are left out (the server fills its
@@ -96,7 +97,7 @@ export function configFromValues(kind: ChannelKind, values: FieldValues): BuiltC
       setPath(config, f.key, text);
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+  return errors.length > 0 ? err(errors) : ok(config);
 }
 
 /** The server's messages that name `field` (they read "webhook channel: url: …"). */

@@ -66,8 +66,8 @@ const tick = (atMs: number) => notifyTick({ db, now: () => atMs, random: () => 0
 
 function webhook(name: string, url: string) {
   const parsed = parseChannelConfig({ kind: 'webhook', url, secret: SECRET, timeoutMs: 1000 });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return createChannelRow(db, name, true, parsed.config, Date.now());
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
+  return createChannelRow(db, name, true, parsed.value, Date.now());
 }
 
 interface WebhookBody {

@@ -55,8 +55,8 @@ beforeEach(() => {
 /** Fires one alert of `siteId` (null: fleet-wide) through a webpush channel for every subscriber; returns who got it. */
 async function fire(rule: 'temp-high' | 'price-stale', subjectId: number, siteId: number | null, nowMs: number): Promise<string[]> {
   const parsed = parseChannelConfig({ kind: 'webpush', timeoutMs: 2000 });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  const channelId = createChannelRow(db, `phones ${nowMs}`, true, parsed.config, nowMs);
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
+  const channelId = createChannelRow(db, `phones ${nowMs}`, true, parsed.value, nowMs);
   const scope = siteId === null ? 'fleet' : 'rig';
   const key = `${rule}:${scope}:${subjectId}`;
   const alertId = `${key}:${nowMs}`;
@@ -120,8 +120,8 @@ describe('Web Push per alert', () => {
 
   it("sends a channel's test to every subscriber who is not disabled", async () => {
     const parsed = parseChannelConfig({ kind: 'webpush', timeoutMs: 2000 });
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    const channelId = createChannelRow(db, 'phones', true, parsed.config, 1);
+    if (!parsed.ok) throw new Error(parsed.error.join('; '));
+    const channelId = createChannelRow(db, 'phones', true, parsed.value, 1);
     recordAlertRequest(db, { kind: 'test', channelId }, 50_000);
     await notifyTick({ db, now: () => 50_000, random: () => 0, log: () => {}, net: pushNet(push) });
     expect(received('Test notification')).toEqual(['ada', 'nora', 'sam', 'wendy']);

@@ -211,8 +211,8 @@ describe('through the delivery worker', () => {
   it('a firing alert stored with a webpush channel reaches the phone, linked to the public URL', async () => {
     const keys = subscribe(alice, '/push/alice-phone');
     const parsed = parseChannelConfig({ kind: 'webpush', timeoutMs: 2000 });
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    const channelId = createChannelRow(db, 'phones', true, parsed.config, Date.now());
+    if (!parsed.ok) throw new Error(parsed.error.join('; '));
+    const channelId = createChannelRow(db, 'phones', true, parsed.value, Date.now());
     const nowMs = Date.now();
     setNotifyPolicy(db, { groupWaitMs: 0, cooldownMs: 0, renotifyMs: 3_600_000 }, nowMs);
     const key = 'unprofitable-rig:rig:7';

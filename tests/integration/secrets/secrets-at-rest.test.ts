@@ -42,8 +42,8 @@ const SECRETS = {
 
 const channel = (input: unknown): ChannelConfig => {
   const parsed = parseChannelConfig(input);
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.config;
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
+  return parsed.value;
 };
 
 const SOURCES: SourcesSettings = {

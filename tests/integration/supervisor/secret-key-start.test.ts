@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChannelRow } from '../../../lib/db/mutations/alert-channels';
-import { parseChannelConfig, type ChannelConfig } from '../../../lib/notify';
+import { parseChannelConfig } from '../../../lib/notify';
 import { generateSecretKey } from '../../../lib/secrets/secret-box';
 import { runHashwatt } from '../../support/run-cli';
 import { freePort } from '../../support/system';
@@ -17,7 +17,8 @@ let env: Record<string, string>;
 beforeEach(async () => {
   t = tempDb(); // migrated, with its key file, as a first start leaves it
   const parsed = parseChannelConfig({ kind: 'webhook', url: 'https://ops.example/hook', secret: 'a-webhook-secret-of-some-length' });
-  createChannelRow(t.db, 'ops', true, (parsed as { config: ChannelConfig }).config, 1);
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
+  createChannelRow(t.db, 'ops', true, parsed.value, 1);
   t.db.close();
   env = { HASHWATT_DB: t.path, PORT: String(await freePort()), HASHWATT_HOST: '127.0.0.1', HASHWATT_DEMO: '0', HASHWATT_SECRET_KEY: '' };
 });

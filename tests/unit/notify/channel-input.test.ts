@@ -8,7 +8,7 @@ const webhook = { kind: 'webhook', url: 'http://127.0.0.1:9/hook', secret: 'sixt
 describe('channel input', () => {
   it('accepts a new channel and fills in defaults', () => {
     const parsed = parseChannelInput({ name: ' ops ', config: webhook });
-    expect(parsed).toMatchObject({ ok: true, input: { name: 'ops', config: { ...webhook, timeoutMs: expect.any(Number) } } });
+    expect(parsed).toMatchObject({ ok: true, value: { name: 'ops', config: { ...webhook, timeoutMs: expect.any(Number) } } });
   });
 
   it('names every problem of a malformed body', () => {
@@ -16,7 +16,7 @@ describe('channel input', () => {
       parseChannelInput({ name: '', enabled: 'yes', config: { kind: 'webhook', url: 'ftp://x', secret: 'short' }, colour: 1 }),
     ).toEqual({
       ok: false,
-      errors: [
+      error: [
         'unknown field colour (known: name, enabled, config)',
         'name is required: a short label such as "ops webhook"',
         'enabled must be true or false',
@@ -24,8 +24,8 @@ describe('channel input', () => {
         'webhook channel: secret: the webhook secret must be at least 16 characters',
       ],
     });
-    expect(parseChannelInput([1])).toEqual({ ok: false, errors: ['the body must be a JSON object { name, enabled, config }'] });
-    expect(parseChannelInput({ name: 'x' })).toEqual({ ok: false, errors: ['config is required: the channel settings with a kind'] });
+    expect(parseChannelInput([1])).toEqual({ ok: false, error: ['the body must be a JSON object { name, enabled, config }'] });
+    expect(parseChannelInput({ name: 'x' })).toEqual({ ok: false, error: ['config is required: the channel settings with a kind'] });
   });
 
   it('redacts secrets for display and keeps the stored one when an edit sends "<redacted>" back', () => {
@@ -33,8 +33,8 @@ describe('channel input', () => {
     expect(shown).toEqual({ ...webhook, secret: REDACTED });
     expect(webhook.secret).toBe('sixteen-chars-or-more'); // the original is not changed
     const edited = parseChannelInput({ config: { ...shown, url: 'http://127.0.0.1:9/new' } }, { config: webhook });
-    expect(edited).toMatchObject({ ok: true, input: { config: { url: 'http://127.0.0.1:9/new', secret: 'sixteen-chars-or-more' } } });
-    expect(edited.ok && edited.input.name).toBeUndefined(); // an update may leave the name out
+    expect(edited).toMatchObject({ ok: true, value: { config: { url: 'http://127.0.0.1:9/new', secret: 'sixteen-chars-or-more' } } });
+    expect(edited.ok && edited.value.name).toBeUndefined(); // an update may leave the name out
   });
 
   it('redacts nested and URL secrets of every kind', () => {
@@ -58,10 +58,10 @@ describe('channel input', () => {
   it('keeps a redacted secret only while it goes to the same place: a new host, port or scheme needs it typed again', () => {
     const shown = redactConfig(webhook);
     const to = (url: string) => parseChannelInput({ config: { ...shown, url } }, { config: webhook });
-    expect(to('http://127.0.0.1:9/other-path')).toMatchObject({ ok: true, input: { config: { secret: 'sixteen-chars-or-more' } } });
+    expect(to('http://127.0.0.1:9/other-path')).toMatchObject({ ok: true, value: { config: { secret: 'sixteen-chars-or-more' } } });
     expect(to('https://attacker.example/collect')).toEqual({
       ok: false,
-      errors: [
+      error: [
         'webhook channel: secret must be entered again: the stored one was sent to http://127.0.0.1:9, and these settings send it to https://attacker.example',
       ],
     });
@@ -75,11 +75,11 @@ describe('channel input', () => {
     const ntfy = { kind: 'ntfy', topic: 'rigs', token: 'tk_stored' };
     expect(parseChannelInput({ config: { ...redactConfig(ntfy), baseUrl: 'https://ntfy.sh' } }, { config: ntfy })).toMatchObject({
       ok: true,
-      input: { config: { token: 'tk_stored' } },
+      value: { config: { token: 'tk_stored' } },
     });
     expect(parseChannelInput({ config: { ...redactConfig(ntfy), baseUrl: 'https://ntfy.attacker.example' } }, { config: ntfy })).toEqual({
       ok: false,
-      errors: [
+      error: [
         'ntfy channel: token must be entered again: the stored one was sent to https://ntfy.sh, and these settings send it to https://ntfy.attacker.example',
       ],
     });
@@ -99,11 +99,11 @@ describe('channel input', () => {
     const shownEmail = redactConfig(email);
     expect(parseChannelInput({ config: { ...shownEmail, to: ['x@d.example'] } }, { config: email })).toMatchObject({
       ok: true,
-      input: { config: { auth: { pass: 'p4ss' } } },
+      value: { config: { auth: { pass: 'p4ss' } } },
     });
     expect(parseChannelInput({ config: { ...shownEmail, host: 'mail.attacker.example' } }, { config: email })).toEqual({
       ok: false,
-      errors: [
+      error: [
         'email channel: auth.pass must be entered again: the stored one was sent to smtp.example.com:587, and these settings send it to mail.attacker.example:587',
       ],
     });
@@ -113,14 +113,14 @@ describe('channel input', () => {
     const slack = { kind: 'slack', webhookUrl: 'https://hooks.slack.com/services/T/B/X' };
     expect(parseChannelInput({ config: { ...redactConfig(slack), format: 'text' } }, { config: slack })).toMatchObject({
       ok: true,
-      input: { config: { webhookUrl: slack.webhookUrl } },
+      value: { config: { webhookUrl: slack.webhookUrl } },
     });
   });
 
   it('a new channel has no stored secret to keep', () => {
     expect(parseChannelInput({ name: 'x', config: { ...webhook, secret: REDACTED } })).toEqual({
       ok: false,
-      errors: ['webhook channel: secret must be entered: "<redacted>" stands for a stored secret, and none is stored for these settings'],
+      error: ['webhook channel: secret must be entered: "<redacted>" stands for a stored secret, and none is stored for these settings'],
     });
   });
 });

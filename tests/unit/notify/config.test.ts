@@ -6,25 +6,25 @@ import { smtpTransportOptions } from '../../../lib/notify/channels/email';
 function errorsOf(input: unknown): string[] {
   const parsed = parseChannelConfig(input);
   if (parsed.ok) throw new Error('expected the config to be rejected');
-  return parsed.errors;
+  return parsed.error;
 }
 
 describe('parseChannelConfig', () => {
   it('fills defaults: timeout, public base URLs, formats, SMTP port', () => {
     expect(parseChannelConfig({ kind: 'ntfy', topic: 'rigs' })).toEqual({
       ok: true,
-      config: { kind: 'ntfy', topic: 'rigs', baseUrl: 'https://ntfy.sh', timeoutMs: 10_000 },
+      value: { kind: 'ntfy', topic: 'rigs', baseUrl: 'https://ntfy.sh', timeoutMs: 10_000 },
     });
     expect(parseChannelConfig({ kind: 'telegram', botToken: '123456:ABC-def_9', chatId: -1001 })).toEqual({
       ok: true,
-      config: { kind: 'telegram', botToken: '123456:ABC-def_9', chatId: -1001, baseUrl: 'https://api.telegram.org', timeoutMs: 10_000 },
+      value: { kind: 'telegram', botToken: '123456:ABC-def_9', chatId: -1001, baseUrl: 'https://api.telegram.org', timeoutMs: 10_000 },
     });
     const slack = parseChannelConfig({ kind: 'slack', webhookUrl: 'https://hooks.slack.com/services/T/B/X' });
-    expect(slack.ok && slack.config).toMatchObject({ format: 'blocks' });
+    expect(slack.ok && slack.value).toMatchObject({ format: 'blocks' });
     const discord = parseChannelConfig({ kind: 'discord', webhookUrl: 'https://discord.com/api/webhooks/1/x' });
-    expect(discord.ok && discord.config).toMatchObject({ format: 'embed' });
+    expect(discord.ok && discord.value).toMatchObject({ format: 'embed' });
     const email = parseChannelConfig({ kind: 'email', host: 'mail.example.com', from: 'rigs@example.com', to: ['ops@example.com'] });
-    expect(email.ok && email.config).toMatchObject({ port: 587, secure: false, allowPlaintext: false, timeoutMs: 10_000 });
+    expect(email.ok && email.value).toMatchObject({ port: 587, secure: false, allowPlaintext: false, timeoutMs: 10_000 });
   });
 
   it('email requires TLS unless allowPlaintext is set, also for a config an earlier version stored with requireTls: false', () => {
@@ -36,8 +36,8 @@ describe('parseChannelConfig', () => {
         to: ['ops@example.com'],
         ...extra,
       });
-      if (!parsed.ok || parsed.config.kind !== 'email') throw new Error(JSON.stringify(parsed));
-      return parsed.config;
+      if (!parsed.ok || parsed.value.kind !== 'email') throw new Error(JSON.stringify(parsed));
+      return parsed.value;
     };
     expect(smtpTransportOptions(email({})).requireTLS).toBe(true);
     const legacy = email({ requireTls: false });
@@ -48,7 +48,7 @@ describe('parseChannelConfig', () => {
     expect(smtpTransportOptions(email({ secure: true, port: 465 }))).toMatchObject({ secure: true, requireTLS: false });
     expect(parseChannelConfig({ kind: 'email', host: 'h', from: 'a@b.cd', to: ['c@d.ef'], allowPlaintext: 'yes' })).toEqual({
       ok: false,
-      errors: ['email channel: allowPlaintext: allowPlaintext must be true or false'],
+      error: ['email channel: allowPlaintext: allowPlaintext must be true or false'],
     });
   });
 
@@ -59,7 +59,7 @@ describe('parseChannelConfig', () => {
       secret: '0123456789abcdef',
       quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' },
     });
-    expect(parsed.ok && parsed.config.quietHours).toEqual({ start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' });
+    expect(parsed.ok && parsed.value.quietHours).toEqual({ start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' });
   });
 
   it('rejects a missing or unknown kind', () => {

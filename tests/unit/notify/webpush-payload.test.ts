@@ -48,7 +48,7 @@ describe('renderPushPayload', () => {
 describe('webpush config', () => {
   it('fills defaults: every subscriber, one day, high urgency', () => {
     const parsed = parseChannelConfig({ kind: 'webpush' });
-    expect(parsed.ok && parsed.config).toEqual({ kind: 'webpush', userNames: [], ttlSeconds: 86400, urgency: 'high', timeoutMs: 10000 });
+    expect(parsed.ok && parsed.value).toEqual({ kind: 'webpush', userNames: [], ttlSeconds: 86400, urgency: 'high', timeoutMs: 10000 });
   });
 
   it.each([
@@ -69,7 +69,7 @@ describe('webpush config', () => {
     [{ endpoint: 'x' }, 'webpush channel: unknown field endpoint'],
   ])('%j -> %s', (extra, message) => {
     const parsed = parseChannelConfig({ kind: 'webpush', ...extra });
-    expect(parsed.ok ? [] : parsed.errors).toEqual([message]);
+    expect(parsed.ok ? [] : parsed.error).toEqual([message]);
   });
 });
 

@@ -115,7 +115,7 @@ describe('channel form fields', () => {
     const built = configFromValues('email', values);
     expect(built).toEqual({
       ok: true,
-      config: {
+      value: {
         kind: 'email',
         host: 'smtp.example.com',
         port: 465,
@@ -126,7 +126,7 @@ describe('channel form fields', () => {
         to: ['a@example.com', 'b@example.com'],
       },
     });
-    expect(parseChannelConfig(built.ok && built.config).ok).toBe(true);
+    expect(parseChannelConfig(built.ok && built.value).ok).toBe(true);
   });
 
   it('round-trips a stored config with a redacted secret, and reports fields that are not numbers', () => {
@@ -139,7 +139,7 @@ describe('channel form fields', () => {
     });
     expect(values).toMatchObject({ url: 'http://127.0.0.1:9/x', secret: REDACTED, timeoutMs: '5000', 'quietHours.start': '22:00' });
     const built = configFromValues('webhook', values);
-    expect(built.ok && built.config).toEqual({
+    expect(built.ok && built.value).toEqual({
       kind: 'webhook',
       url: 'http://127.0.0.1:9/x',
       secret: REDACTED,
@@ -148,14 +148,14 @@ describe('channel form fields', () => {
     });
     expect(configFromValues('webhook', { ...values, timeoutMs: 'soon' })).toEqual({
       ok: false,
-      errors: ['Timeout (ms) must be a number (got "soon")'],
+      error: ['Timeout (ms) must be a number (got "soon")'],
     });
   });
 
   it('finds the server messages that name a field', () => {
     const parsed = parseChannelConfig({ kind: 'webhook', url: 'not a url', secret: 'short' });
     expect(parsed.ok).toBe(false);
-    const errors = parsed.ok ? [] : parsed.errors;
+    const errors = parsed.ok ? [] : parsed.error;
     const url = channelDescriptor('webhook').fields.find((f) => f.key === 'url')!;
     const secret = channelDescriptor('webhook').fields.find((f) => f.key === 'secret')!;
     expect(errorsForField(errors, url)).toEqual(['webhook channel: url: the webhook url must be an http or https URL']);

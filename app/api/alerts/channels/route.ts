@@ -21,12 +21,12 @@ export async function POST(request: Request) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parseChannelInput(parsed.body);
-  if (!input.ok) return problem(400, 'invalid channel', input.errors);
-  const config = input.input.config;
+  if (!input.ok) return problem(400, 'invalid channel', input.error);
+  const config = input.value.config;
   const where = config ? await channelDestinationProblem(config, notifyNet(getAppConfig().config.notifyPrivateHosts).channelResolve) : null;
   if (where) return problem(400, 'invalid channel', [where]);
   const db = getAppDb();
-  const { name, enabled } = input.input;
+  const { name, enabled } = input.value;
   if (listChannelViews(db).some((c) => c.name === name)) return problem(409, `a channel named ${describeValue(name)} already exists`);
   const id = createChannelRow(db, name!, enabled ?? true, config!, Date.now());
   return NextResponse.json({ ok: true, channel: getChannelView(db, id) }, { status: 201 });

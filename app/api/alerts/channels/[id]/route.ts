@@ -30,14 +30,14 @@ export async function PUT(request: Request, ctx: Ctx) {
   const parsed = await jsonBody(request);
   if (parsed instanceof NextResponse) return parsed;
   const input = parseChannelInput(parsed.body, { config: JSON.parse(row.configJson) as Record<string, unknown> });
-  if (!input.ok) return problem(400, 'invalid channel', input.errors);
-  const config = input.input.config;
+  if (!input.ok) return problem(400, 'invalid channel', input.error);
+  const config = input.value.config;
   const where = config ? await channelDestinationProblem(config, notifyNet(getAppConfig().config.notifyPrivateHosts).channelResolve) : null;
   if (where) return problem(400, 'invalid channel', [where]);
-  if (input.input.name !== undefined && listChannelViews(db).some((c) => c.name === input.input.name && c.id !== id)) {
-    return problem(409, `a channel named ${describeValue(input.input.name)} already exists`);
+  if (input.value.name !== undefined && listChannelViews(db).some((c) => c.name === input.value.name && c.id !== id)) {
+    return problem(409, `a channel named ${describeValue(input.value.name)} already exists`);
   }
-  updateChannelRow(db, id, input.input, Date.now());
+  updateChannelRow(db, id, input.value, Date.now());
   return NextResponse.json({ ok: true, channel: getChannelView(db, id) });
 }
 
