@@ -25,6 +25,12 @@ export const gpuAgentCommand = {
     const nvidiaSmi = values['nvidia-smi'] ?? 'nvidia-smi';
     if (nvidiaSmi.trim() === '') throw new CliError('--nvidia-smi needs a path to the nvidia-smi binary');
 
+    // Listening for the stop signals before the agent starts and announces itself: a supervisor or test
+    // that stops it as soon as it reads "listening" is never answered by the default action (death by signal).
+    const stopSignal = new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    });
     const { startGpuAgent } = await import('../../../collectors/gpu-agent/server');
     let agent: Awaited<ReturnType<typeof startGpuAgent>>;
     try {
@@ -42,10 +48,7 @@ export const gpuAgentCommand = {
       else console.log(`gpu-agent: ${s.gpus.length} GPU(s): ${s.gpus.map((g) => g.name).join(', ') || 'none'}`);
     });
 
-    const signal = await new Promise<string>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-    });
+    const signal = await stopSignal;
     stopping = true;
     await agent.close();
     console.log(`gpu-agent: stopped (${signal})`);
