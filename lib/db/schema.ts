@@ -39,6 +39,10 @@ export const rigs = sqliteTable(
     algorithm: text('algorithm').notNull().default('sha256'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAtMs: integer('created_at_ms').notNull(),
+    /** Where the rig stands, as the operator names it (all optional): building or hall, rack or row, position in the rack. */
+    locationBuilding: text('location_building'),
+    locationRack: text('location_rack'),
+    locationPosition: text('location_position'),
   },
   (t) => [index('rigs_site_idx').on(t.siteId)],
 );
