@@ -4,6 +4,7 @@
  */
 import type { Delta, FleetSnapshot } from '../views/contracts';
 import { HISTORY_WINDOW_MS } from '../views/history-window';
+import { countStates, rigStateOf } from '../domain/rig-cell';
 
 /** The merged snapshot, and whether the client should reload a full snapshot (rigs added or removed). */
 export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): { snapshot: FleetSnapshot; resync: boolean } {
@@ -15,7 +16,9 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
   let economics = snapshot.economics;
   let market = snapshot.market;
   let alerts = snapshot.alerts;
+  let cells = snapshot.cells;
   let resync = false;
+  const cellIndex = new Map((cells ?? []).map((c, i) => [c.id, i]));
   const rigIndex = new Map(rigs.map((r, i) => [r.id, i]));
   for (const d of fresh) {
     if (d.kind === 'rig') {
@@ -26,6 +29,12 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
         rigs.push(d.rig);
       } else {
         rigs[i] = d.rig;
+      }
+      // A rig's state moves its cell now; its bands follow with the cells the server sends.
+      const c = cellIndex.get(d.rig.id);
+      if (cells && c !== undefined && cells[c].state !== rigStateOf(d.rig)) {
+        if (cells === snapshot.cells) cells = [...cells];
+        cells[c] = { ...cells[c], state: rigStateOf(d.rig) };
       }
     } else if (d.kind === 'sweep') {
       fleet = d.fleet;
@@ -41,5 +50,9 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
       resync = true;
     }
   }
-  return { snapshot: { cursor: fresh[fresh.length - 1].id, fleet, rigs, history, economics, market, alerts }, resync };
+  const counts = cells && cells !== snapshot.cells ? countStates(cells) : snapshot.counts;
+  return {
+    snapshot: { ...snapshot, cursor: fresh[fresh.length - 1].id, fleet, counts, cells, rigs, history, economics, market, alerts },
+    resync,
+  };
 }

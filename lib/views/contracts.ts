@@ -4,6 +4,7 @@
  */
 import type { BtcPrices, NetworkState } from '../domain/network';
 import type { FleetTotals, RigView } from '../domain/fleet';
+import type { RigCell, StateCounts } from '../domain/rig-cell';
 import type { EconomicsFigures } from '../economics/types';
 import type { AlertView } from './alert-contracts';
 
@@ -60,10 +61,26 @@ export interface FleetPoint {
   powerW: number;
 }
 
+/** A site at a glance: its totals and its rigs by state. */
+export interface SiteSummary {
+  id: number;
+  name: string;
+  /** IANA zone: the wall's clock for the site is in it. */
+  timeZone: string;
+  totals: FleetTotals;
+  counts: StateCounts;
+}
+
 /** What a page renders first; the cursor is the last change id it includes. */
 export interface FleetSnapshot {
   cursor: number;
   fleet: FleetTotals;
+  /** Rigs by state over the whole (scoped) fleet. */
+  counts: StateCounts;
+  /** Every site in scope, by name. */
+  sites: SiteSummary[];
+  /** One heat-map cell per rig in scope, by site then name; null until loaded (pages may leave them out of the HTML). */
+  cells: RigCell[] | null;
   rigs: RigView[];
   /** Last hour, oldest first. */
   history: FleetPoint[];

@@ -6,6 +6,7 @@
  * stream per connection keeps the rigs it has seen so each sweep's totals can be recomputed.
  */
 import { fleetTotals } from '../domain/fleet';
+import { countStates } from '../domain/rig-cell';
 import type { BtcPrices } from '../domain/network';
 import { aggregateEconomics, convertFigures } from '../economics/aggregate';
 import type { EconomicsFigures } from '../economics/types';
@@ -74,9 +75,13 @@ export function scopedStream(siteIds: readonly number[] | null): ScopedStream {
       rigs.clear();
       for (const r of s.rigs) if (allowed.has(r.siteId)) rigs.set(r.id, r);
       const mine = [...rigs.values()];
+      const cells = s.cells?.filter((c) => allowed.has(c.siteId)) ?? null;
       return {
         ...s,
         rigs: mine,
+        cells,
+        counts: cells ? countStates(cells) : s.counts,
+        sites: s.sites.filter((site) => allowed.has(site.id)),
         fleet: fleetTotals(mine, s.fleet.updatedAtMs),
         history: [],
         economics: scopeEconomics(s.economics, allowed, rigIds(), fx),

@@ -10,6 +10,8 @@ import { getMarketView, type MarketPolicy } from './market';
 import { listRigViews } from './rigs';
 import { HISTORY_WINDOW_MS } from '../../views/history-window';
 import { readTransaction } from '../transactions';
+import { countStates } from '../../domain/rig-cell';
+import { rigCells, siteSummaries } from './fleet-cells';
 
 /** End time of the last committed sweep, or null before the first. */
 export function lastSweepEndMs(db: Db): number | null {
@@ -49,12 +51,18 @@ export function getFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy): F
   return readTransaction(db, () => {
     const cursor = currentCursor(db);
     const rigs = listRigViews(db);
+    const economics = latestEconomics(db);
+    const updatedAtMs = lastSweepEndMs(db);
+    const cells = rigCells(db, rigs, economics, nowMs);
     return {
       cursor,
-      fleet: fleetTotals(rigs, lastSweepEndMs(db)),
+      fleet: fleetTotals(rigs, updatedAtMs),
+      counts: countStates(cells),
+      sites: siteSummaries(db, rigs, cells, updatedAtMs),
+      cells,
       rigs,
       history: fleetHistory(db, nowMs - HISTORY_WINDOW_MS),
-      economics: latestEconomics(db),
+      economics,
       market: getMarketView(db, nowMs, market),
       alerts: activeAlerts(db),
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Delta, FleetSnapshot, FleetTotals, MarketView, RigView } from '../../../lib/views/contracts';
 import { applyDeltas } from '../../../lib/realtime/merge';
+import { countStates } from '../../../lib/domain/rig-cell';
 
 const totals = (hashrateThs: number): FleetTotals => ({
   hashrateThs,
@@ -44,6 +45,9 @@ const market: MarketView = {
 const base: FleetSnapshot = {
   cursor: 10,
   fleet: totals(5),
+  counts: countStates([]),
+  sites: [],
+  cells: null,
   rigs: [rigView(1, 100)],
   history: [{ tsMs: 1_000, hashrateThs: 5, powerW: 1 }],
   economics: { fleet: null, sites: {}, rigs: {} },

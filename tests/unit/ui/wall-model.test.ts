@@ -18,6 +18,7 @@ import {
 import type { Reading } from '../../../lib/domain/reading';
 import type { AlertView } from '../../../lib/views/alert-contracts';
 import type { EconomicsView, FleetSnapshot, RigView } from '../../../lib/views/contracts';
+import { countStates } from '../../../lib/domain/rig-cell';
 
 function reading(over: Partial<Reading> = {}): Reading {
   return {
@@ -192,6 +193,9 @@ describe('figures of a view', () => {
       updatedAtMs: 5000,
     },
     rigs: [rig(1, 1), rig(2, 1, {}, { hashrateThs: 50, powerW: 2000 }), rig(3, 2), rig(4, 2, { connectivity: 'offline' })],
+    counts: countStates([]),
+    sites: [],
+    cells: null,
     history: [],
     economics: { fleet: eco(0.01), sites: { 1: eco(0.02, { currency: 'USD' }), 2: eco(-0.01, { currency: 'CAD' }) }, rigs: {} },
     market: {} as FleetSnapshot['market'],

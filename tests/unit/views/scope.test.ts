@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Delta, FleetSnapshot, RigView } from '../../../lib/views/contracts';
 import { scopedStream } from '../../../lib/views/scope';
+import { countStates } from '../../../lib/domain/rig-cell';
 
 const rig = (id: number, siteId: number, hashrateThs: number): RigView =>
   ({
@@ -52,6 +53,9 @@ const snapshot: FleetSnapshot = {
     updatedAtMs: 1000,
   },
   rigs: [rig(1, 1, 100), rig(2, 2, 200), rig(3, 2, 300)],
+  counts: countStates([]),
+  sites: [],
+  cells: null,
   history: [{ tsMs: 1, hashrateThs: 600, powerW: 9000 }],
   economics: { fleet: econ, sites: { 1: econ!, 2: econ! }, rigs: { 1: econ!, 2: econ!, 3: econ! } },
   market: {} as FleetSnapshot['market'],
