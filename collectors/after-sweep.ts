@@ -47,12 +47,21 @@ export function isolated<T>(problems: OnceLog, key: string, step: () => T): Resu
   }
 }
 
-/** Economics, then alerts, for sweep `sweepId`; never throws. */
-export function afterSweep(deps: AfterSweepDeps, sweepId: number, sweepStartMs: number, now: () => number): AfterSweepOutcome {
+/**
+ * Economics, then alerts, for sweep `sweepId`; never throws. `sweepViews`: the rig views the sweep write
+ * read (reused, not read again).
+ */
+export function afterSweep(
+  deps: AfterSweepDeps,
+  sweepId: number,
+  sweepStartMs: number,
+  now: () => number,
+  sweepViews?: readonly RigView[],
+): AfterSweepOutcome {
   const { db, problems } = deps;
   // The rigs are read once for both steps; when that fails, each step reads them itself (and fails alone).
   const viewsKey = 'collector: reading the rigs after a sweep';
-  const views = deps.market || deps.alerts ? isolated(problems, viewsKey, () => listRigViews(db)) : null;
+  const views = sweepViews ? ok(sweepViews) : deps.market || deps.alerts ? isolated(problems, viewsKey, () => listRigViews(db)) : null;
   if (views?.ok) problems.ok(viewsKey);
   const rigs: readonly RigView[] | undefined = views?.ok ? views.value : undefined;
 

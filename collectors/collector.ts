@@ -73,11 +73,11 @@ export async function sweepOnce(opts: CollectorOptions, signal?: AbortSignal): P
   if (signal?.aborted) return null; // shutting down: a half-polled sweep would mark rigs failed wrongly
   const written = sweepWriterFor(opts).write(record);
   if (!written) return null; // storage failing: the sweep is held in memory, and what follows a commit waits for one
-  const { sweepId, fleet } = written;
+  const { sweepId, fleet, views } = written;
   const ok = record.results.filter((r) => r.ok).length;
   // After COMMIT: the economics and then the alert rules read what the sweep stored; each fails alone.
   const problems = opts.problems ?? createOnceLog(console.error);
-  const { economics, alerts, realized } = afterSweep({ ...opts, problems }, sweepId, record.startedAtMs, now);
+  const { economics, alerts, realized } = afterSweep({ ...opts, problems }, sweepId, record.startedAtMs, now, views);
   const info: SweepInfo = {
     sweepId,
     durationMs: record.durationMs,

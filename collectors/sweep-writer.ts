@@ -9,10 +9,9 @@
  */
 import { DEFAULT_HELD_READINGS_MAX } from '../lib/config';
 import type { Db } from '../lib/db/client';
-import { writeSweep, type SweepRecord } from '../lib/db/mutations/write-sweep';
+import { writeSweep, type StoredSweep, type SweepRecord } from '../lib/db/mutations/write-sweep';
 import { describeStorageFault, storageFaultOf } from '../lib/db/storage-fault';
 import type { ConnectivityPolicy } from '../lib/domain/connectivity';
-import type { FleetTotals } from '../lib/views/contracts';
 
 /** How often the held count is logged while storage fails (and whenever it doubles: 2, 4, 8...). */
 const LOG_EVERY_MS = 30_000;
@@ -36,8 +35,8 @@ export interface SweepWriterOptions {
   listener?: StorageListener;
 }
 
-/** What a written sweep returns. */
-export type WrittenSweep = { sweepId: number; fleet: FleetTotals };
+/** What a written sweep returns (the rig views are the sweep's one read of them, for the post-commit steps). */
+export type WrittenSweep = StoredSweep;
 
 export interface SweepWriter {
   /**

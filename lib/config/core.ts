@@ -38,8 +38,9 @@ export interface Config {
   manifestPath: string;
   /** Raw samples are kept this many hours (HASHWATT_RAW_RETENTION_H). */
   rawRetentionH: number;
-  /** 1-minute and 1-hour rollups are kept this many days (HASHWATT_ROLLUP_1M_RETENTION_D, _1H_). */
+  /** 1-minute, 5-minute and 1-hour rollups are kept this many days (HASHWATT_ROLLUP_1M_RETENTION_D, _5M_, _1H_). */
   rollup1mRetentionD: number;
+  rollup5mRetentionD: number;
   rollup1hRetentionD: number;
   /** Fleet currency for totals (HASHWATT_CURRENCY). */
   currency: string;
@@ -144,8 +145,9 @@ const configSchema = z
     HASHWATT_REQUEST_TIMEOUT_MS: variable((raw) => (raw?.trim() ? wholeNumber('HASHWATT_REQUEST_TIMEOUT_MS', raw, 0, 100, 60_000) : null)),
     HASHWATT_POLL_CONCURRENCY: intVariable('HASHWATT_POLL_CONCURRENCY', 64, 1, 4096),
     HASHWATT_HELD_READINGS_MAX: intVariable('HASHWATT_HELD_READINGS_MAX', DEFAULT_HELD_READINGS_MAX, 1, 10_000_000),
-    HASHWATT_RAW_RETENTION_H: intVariable('HASHWATT_RAW_RETENTION_H', 48, 1, 24 * 365 * 10),
-    HASHWATT_ROLLUP_1M_RETENTION_D: intVariable('HASHWATT_ROLLUP_1M_RETENTION_D', 30, 1, 3650),
+    HASHWATT_RAW_RETENTION_H: intVariable('HASHWATT_RAW_RETENTION_H', 24, 1, 24 * 365 * 10),
+    HASHWATT_ROLLUP_1M_RETENTION_D: intVariable('HASHWATT_ROLLUP_1M_RETENTION_D', 7, 1, 3650),
+    HASHWATT_ROLLUP_5M_RETENTION_D: intVariable('HASHWATT_ROLLUP_5M_RETENTION_D', 90, 1, 36500),
     HASHWATT_ROLLUP_1H_RETENTION_D: intVariable('HASHWATT_ROLLUP_1H_RETENTION_D', 730, 1, 36500),
     HASHWATT_CURRENCY: variable(envCurrency),
     HASHWATT_NETWORK_STALE_AFTER_S: intVariable('HASHWATT_NETWORK_STALE_AFTER_S', 1800, 10, 7 * 86400),
@@ -182,6 +184,7 @@ const configSchema = z
       heldReadingsMax: v.HASHWATT_HELD_READINGS_MAX,
       rawRetentionH: v.HASHWATT_RAW_RETENTION_H,
       rollup1mRetentionD: v.HASHWATT_ROLLUP_1M_RETENTION_D,
+      rollup5mRetentionD: v.HASHWATT_ROLLUP_5M_RETENTION_D,
       rollup1hRetentionD: v.HASHWATT_ROLLUP_1H_RETENTION_D,
       currency: v.HASHWATT_CURRENCY,
       networkStaleAfterS: v.HASHWATT_NETWORK_STALE_AFTER_S,
@@ -213,6 +216,7 @@ export function historyRetention(config: Config) {
   return {
     rawRetentionMs: config.rawRetentionH * 3_600_000,
     m1RetentionMs: config.rollup1mRetentionD * 86_400_000,
+    m5RetentionMs: config.rollup5mRetentionD * 86_400_000,
     h1RetentionMs: config.rollup1hRetentionD * 86_400_000,
   };
 }

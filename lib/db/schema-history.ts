@@ -10,7 +10,7 @@ export const rollups = sqliteTable(
   'rollups',
   {
     rigId: integer('rig_id').notNull(),
-    /** 'm1' or 'h1'. */
+    /** 'm1', 'm5' or 'h1'. */
     tier: text('tier').notNull(),
     bucketStartMs: integer('bucket_start_ms').notNull(),
     hashrateThsMin: real('hashrate_ths_min'),
@@ -45,7 +45,7 @@ export const rigEvents = sqliteTable(
     title: text('title').notNull(),
     detail: text('detail').notNull().default(''),
   },
-  (t) => [index('rig_events_rig_ts_idx').on(t.rigId, t.tsMs)],
+  (t) => [index('rig_events_rig_ts_idx').on(t.rigId, t.tsMs), index('rig_events_ts_idx').on(t.tsMs)],
 );
 
 export type RollupRow = typeof rollups.$inferSelect;

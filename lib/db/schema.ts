@@ -47,7 +47,12 @@ export const rigs = sqliteTable(
   (t) => [index('rigs_site_idx').on(t.siteId)],
 );
 
-/** One successful poll of one rig. Raw tier of the history. */
+/**
+ * One successful poll of one rig: the raw tier of the history, narrow (the numbers charts, rules and pool
+ * reconciliation read). The slow-changing parts of a reading (boards, fans, pools, firmware) live in
+ * rig_status.reading_json and the rig's events, not in every sample. Stored WITHOUT ROWID (migration 0010):
+ * the key is the row. `samples_ts_idx` serves the rollup's and retention's time range over all rigs.
+ */
 export const samples = sqliteTable(
   'samples',
   {
@@ -60,15 +65,26 @@ export const samples = sqliteTable(
     expectedHashrateThs: real('expected_hashrate_ths'),
     powerW: real('power_w'),
     powerSource: text('power_source'),
-    efficiencyJth: real('efficiency_jth'),
     tempMaxC: real('temp_max_c'),
     uptimeS: integer('uptime_s'),
     hardwareErrors: integer('hardware_errors'),
-    boardsJson: text('boards_json').notNull(),
-    fansJson: text('fans_json').notNull(),
-    poolsJson: text('pools_json').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.rigId, t.tsMs] })],
+  (t) => [primaryKey({ columns: [t.rigId, t.tsMs] }), index('samples_ts_idx').on(t.tsMs)],
+);
+
+/**
+ * A rig's profit per kWh now after each sweep (stamped at the sweep's start, as its economics are): the raw
+ * tier of the history's profit series, narrow, WITHOUT ROWID. The rest of a rig's economics is kept only
+ * as its latest row (rig_economics).
+ */
+export const rigProfit = sqliteTable(
+  'rig_profit',
+  {
+    rigId: integer('rig_id').notNull(),
+    tsMs: integer('ts_ms').notNull(),
+    profitPerKwh: real('profit_per_kwh'),
+  },
+  (t) => [primaryKey({ columns: [t.rigId, t.tsMs] }), index('rig_profit_ts_idx').on(t.tsMs)],
 );
 
 /** Latest state per rig: connectivity, last reading and last error. */
@@ -128,41 +144,63 @@ export const pools = sqliteTable('pools', {
   createdAtMs: integer('created_at_ms').notNull(),
 });
 
+/** The figures of one economics row (every scope), shared by the per-sweep and the latest-per-rig tables. */
+const economicsFigures = () => ({
+  tsMs: integer('ts_ms').notNull(),
+  currency: text('currency').notNull(),
+  hashrateThs: real('hashrate_ths').notNull(),
+  powerW: real('power_w').notNull(),
+  kwhPerDay: real('kwh_per_day').notNull(),
+  btcPerDay: real('btc_per_day').notNull(),
+  revenuePerDay: real('revenue_per_day').notNull(),
+  costPerDay: real('cost_per_day').notNull(),
+  profitPerDay: real('profit_per_day').notNull(),
+  revenuePerKwh: real('revenue_per_kwh'),
+  profitPerKwh: real('profit_per_kwh'),
+  breakevenPricePerKwh: real('breakeven_price_per_kwh'),
+  breakevenBtcPrice: real('breakeven_btc_price'),
+  /** Revenue per TH/s per day before the pool fee, in the scope's currency. */
+  hashpricePerThDay: real('hashprice_per_th_day').notNull(),
+  /** The tariff's price now, per kWh. */
+  pricePerKwh: real('price_per_kwh'),
+  /** Share of power that is estimated (0..1). */
+  powerEstimatedShare: real('power_estimated_share').notNull(),
+  /** Why the figures are not current: JSON array such as ["network","price"]; '[]' when fresh. */
+  staleJson: text('stale_json').notNull().default('[]'),
+});
+
 /**
- * Economics computed after each committed sweep, one row per rig, site and the fleet, so every screen,
- * the API and the alerts read the same figures. Money in the scope's currency per day or per kWh.
+ * Economics computed after each committed sweep, one row per site and the fleet (per sweep, kept as long as
+ * raw samples), so every screen, the API and the alerts read the same figures. A rig's figures are kept
+ * only as its latest row (rig_economics). Money in the scope's currency per day or per kWh.
  */
 export const economics = sqliteTable(
   'economics',
   {
     sweepId: integer('sweep_id').notNull(),
-    /** 'rig', 'site' or 'fleet'. */
+    /** 'site' or 'fleet' ('rig' rows were moved to rig_economics by migration 0010). */
     scope: text('scope').notNull(),
-    /** Rig or site id; 0 for the fleet. */
+    /** Site id; 0 for the fleet. */
     scopeId: integer('scope_id').notNull(),
-    tsMs: integer('ts_ms').notNull(),
-    currency: text('currency').notNull(),
-    hashrateThs: real('hashrate_ths').notNull(),
-    powerW: real('power_w').notNull(),
-    kwhPerDay: real('kwh_per_day').notNull(),
-    btcPerDay: real('btc_per_day').notNull(),
-    revenuePerDay: real('revenue_per_day').notNull(),
-    costPerDay: real('cost_per_day').notNull(),
-    profitPerDay: real('profit_per_day').notNull(),
-    revenuePerKwh: real('revenue_per_kwh'),
-    profitPerKwh: real('profit_per_kwh'),
-    breakevenPricePerKwh: real('breakeven_price_per_kwh'),
-    breakevenBtcPrice: real('breakeven_btc_price'),
-    /** Revenue per TH/s per day before the pool fee, in the scope's currency. */
-    hashpricePerThDay: real('hashprice_per_th_day').notNull(),
-    /** The tariff's price now, per kWh. */
-    pricePerKwh: real('price_per_kwh'),
-    /** Share of power that is estimated (0..1). */
-    powerEstimatedShare: real('power_estimated_share').notNull(),
-    /** Why the figures are not current: JSON array such as ["network","price"]; '[]' when fresh. */
-    staleJson: text('stale_json').notNull().default('[]'),
+    ...economicsFigures(),
   },
-  (t) => [primaryKey({ columns: [t.sweepId, t.scope, t.scopeId] }), index('economics_scope_ts_idx').on(t.scope, t.scopeId, t.tsMs)],
+  (t) => [
+    primaryKey({ columns: [t.sweepId, t.scope, t.scopeId] }),
+    index('economics_scope_ts_idx').on(t.scope, t.scopeId, t.tsMs),
+    // Retention's time range over every scope.
+    index('economics_ts_idx').on(t.tsMs),
+  ],
+);
+
+/** Each rig's economics as of the latest sweep that computed them (upserted; a rig left out keeps its last). */
+export const rigEconomics = sqliteTable(
+  'rig_economics',
+  {
+    rigId: integer('rig_id').primaryKey(),
+    sweepId: integer('sweep_id').notNull(),
+    ...economicsFigures(),
+  },
+  (t) => [index('rig_economics_sweep_idx').on(t.sweepId)],
 );
 
 /**
@@ -214,6 +252,7 @@ export type Change = typeof changes.$inferSelect;
 export type SourceStateRow = typeof sourceState.$inferSelect;
 export type Pool = typeof pools.$inferSelect;
 export type EconomicsRow = typeof economics.$inferSelect;
+export type RigEconomicsRow = typeof rigEconomics.$inferSelect;
 export type UnrecognisedDevice = typeof unrecognisedDevices.$inferSelect;
 
 // The other tables, by concern; everything is importable from here (and drizzle-kit reads this file).

@@ -9,8 +9,9 @@
 export const METRICS = ['hashrateThs', 'powerW', 'tempMaxC', 'profitPerKwh'] as const;
 export type Metric = (typeof METRICS)[number];
 
-export type Tier = 'm1' | 'h1';
-export const TIER_MS: Readonly<Record<Tier, number>> = { m1: 60_000, h1: 3_600_000 };
+/** 1 minute, 5 minutes, 1 hour: every tier is rolled up from the 1-minute buckets (charts read m1 and h1). */
+export type Tier = 'm1' | 'm5' | 'h1';
+export const TIER_MS: Readonly<Record<Tier, number>> = { m1: 60_000, m5: 300_000, h1: 3_600_000 };
 
 /** One metric over a bucket; n is how many values it summarises (never 0: no values is null). */
 export interface Stat {

@@ -8,8 +8,9 @@ export interface StorageInputs {
   pollIntervalS: number;
   rawRetentionMs: number;
   m1RetentionMs: number;
+  m5RetentionMs: number;
   h1RetentionMs: number;
-  /** Bytes on disk per raw sample (with its per-rig economics row and indexes); measured by the bench (~950). */
+  /** Bytes on disk per raw sample (with its profit row and indexes). */
   bytesPerSample: number;
   /** Bytes per rollup bucket row with its index share. */
   bytesPerBucket: number;
@@ -18,23 +19,35 @@ export interface StorageInputs {
 export interface StorageEstimate {
   rawBytes: number;
   m1Bytes: number;
+  m5Bytes: number;
   h1Bytes: number;
   totalBytes: number;
 }
 
 const MIN_MS = 60_000;
+const FIVE_MIN_MS = 300_000;
 const HOUR_MS = 3_600_000;
 
 /** The steady-state size once every tier is full. */
 export function estimateStorage(i: StorageInputs): StorageEstimate {
   const rawBytes = i.rigs * (i.rawRetentionMs / (i.pollIntervalS * 1000)) * i.bytesPerSample;
   const m1Bytes = i.rigs * (i.m1RetentionMs / MIN_MS) * i.bytesPerBucket;
+  const m5Bytes = i.rigs * (i.m5RetentionMs / FIVE_MIN_MS) * i.bytesPerBucket;
   const h1Bytes = i.rigs * (i.h1RetentionMs / HOUR_MS) * i.bytesPerBucket;
   const round = Math.round;
-  return { rawBytes: round(rawBytes), m1Bytes: round(m1Bytes), h1Bytes: round(h1Bytes), totalBytes: round(rawBytes + m1Bytes + h1Bytes) };
+  return {
+    rawBytes: round(rawBytes),
+    m1Bytes: round(m1Bytes),
+    m5Bytes: round(m5Bytes),
+    h1Bytes: round(h1Bytes),
+    totalBytes: round(rawBytes + m1Bytes + m5Bytes + h1Bytes),
+  };
 }
 
-/** Measured on this schema: a raw sample with its economics row, change row and indexes (npm run bench's dbBytesPerSample). */
-export const BYTES_PER_SAMPLE = 950;
-/** Measured: one rollup bucket row (19 columns) with its two indexes. */
-export const BYTES_PER_BUCKET = 180;
+/**
+ * Measured on the schema of migration 0010 (dbstat, a day of 10 s samples for 100 rigs): a narrow raw sample
+ * (73 B) and its time index (14 B), with the rig's profit row (25 B) and its time index (14 B).
+ */
+export const BYTES_PER_SAMPLE = 126;
+/** Measured: one rollup bucket row (16 figures, WITHOUT ROWID, 152 B) with its tier/time index (18 B). */
+export const BYTES_PER_BUCKET = 170;

@@ -1,6 +1,6 @@
 /**
  * Storage: the database file, its write-ahead log and the free disk now, beside the size the history
- * settles at for the rigs configured now (each tier full: raw samples, 1-minute and 1-hour rollups).
+ * settles at for the rigs configured now (each tier full: raw samples, 1-minute, 5-minute and 1-hour rollups).
  * A server component: nothing here changes while the page is open.
  */
 import type { StorageReport } from '../../../lib/db/queries/storage';
@@ -19,6 +19,7 @@ export function StorageView({ report }: StorageViewProps) {
   const tiers = [
     { tier: 'Raw samples', every: `every ${report.pollIntervalS} s`, keptMs: retention.rawRetentionMs, bytes: estimate.rawBytes },
     { tier: '1-minute rollups', every: 'min / avg / max per minute', keptMs: retention.m1RetentionMs, bytes: estimate.m1Bytes },
+    { tier: '5-minute rollups', every: 'min / avg / max per 5 minutes', keptMs: retention.m5RetentionMs, bytes: estimate.m5Bytes },
     { tier: '1-hour rollups', every: 'min / avg / max per hour', keptMs: retention.h1RetentionMs, bytes: estimate.h1Bytes },
   ];
   return (
@@ -61,7 +62,7 @@ export function StorageView({ report }: StorageViewProps) {
         </h2>
         <p className="settings-lede">
           Once every tier is full, history stops growing: retention deletes what ages out. Retention is set with HASHWATT_RAW_RETENTION_H,
-          HASHWATT_ROLLUP_1M_RETENTION_D and HASHWATT_ROLLUP_1H_RETENTION_D.
+          HASHWATT_ROLLUP_1M_RETENTION_D, HASHWATT_ROLLUP_5M_RETENTION_D and HASHWATT_ROLLUP_1H_RETENTION_D.
         </p>
         <div className="data-table-wrap">
           <table className="data-table settings-table" data-testid="storage-estimate">

@@ -13,7 +13,7 @@ import type { RigPatch } from '../../rigs/rig-input';
 import { ok, type Result } from '../../util/result';
 import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
-import { alertOverrides, changes, economics, rigEvents, rigMaintenance, rigStatus, rigs, rollups, samples } from '../schema';
+import { alertOverrides, changes, rigEconomics, rigEvents, rigMaintenance, rigProfit, rigStatus, rigs, rollups, samples } from '../schema';
 import { writeTransaction } from '../transactions';
 
 /** Done, or why the edit was refused: no such rig ('not-found') or a clash with another rig ('conflict'). */
@@ -56,10 +56,8 @@ export function removeRig(db: Db, id: number, nowMs: number): { removed: false }
     db.orm.delete(rollups).where(eq(rollups.rigId, id)).run();
     db.orm.delete(rigEvents).where(eq(rigEvents.rigId, id)).run();
     db.orm.delete(rigStatus).where(eq(rigStatus.rigId, id)).run();
-    db.orm
-      .delete(economics)
-      .where(and(eq(economics.scope, 'rig'), eq(economics.scopeId, id)))
-      .run();
+    db.orm.delete(rigEconomics).where(eq(rigEconomics.rigId, id)).run();
+    db.orm.delete(rigProfit).where(eq(rigProfit.rigId, id)).run();
     db.orm.delete(rigMaintenance).where(eq(rigMaintenance.rigId, id)).run();
     db.orm
       .delete(alertOverrides)

@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { appSettings } from '../schema';
 import { watermarkKey } from '../queries/rollups';
 import { writeTransaction } from '../transactions';
+import { PRUNE_BATCH_ROWS, PRUNE_MAX_BATCHES } from './prune-by-age';
 
 const STAT_COLUMNS = (['hashrate_ths', 'power_w', 'temp_max_c', 'profit_per_kwh'] as const).flatMap((c) => [
   `${c}_min`,
@@ -42,11 +43,13 @@ export function storeRollups(db: Db, tier: Tier, buckets: readonly Bucket[], don
   });
 }
 
-/** Deletes a tier's buckets that started before `cutoffMs`, in batches; returns how many. */
-export function pruneRollups(db: Db, tier: Tier, cutoffMs: number, batchRows = 5000, maxBatches = 20): number {
-  const stmt = db.sqlite.prepare(
-    'delete from rollups where rowid in (select rowid from rollups where tier = ? and bucket_start_ms < ? limit ?)',
-  );
+/** The batch delete of a tier's old buckets (rollups is WITHOUT ROWID: by key, found through rollups_tier_bucket_idx). */
+export const PRUNE_ROLLUPS_SQL = `delete from rollups where (rig_id, tier, bucket_start_ms) in
+  (select rig_id, tier, bucket_start_ms from rollups where tier = ? and bucket_start_ms < ? limit ?)`;
+
+/** Deletes a tier's buckets that started before `cutoffMs`, in short batches; returns how many. */
+export function pruneRollups(db: Db, tier: Tier, cutoffMs: number, batchRows = PRUNE_BATCH_ROWS, maxBatches = PRUNE_MAX_BATCHES): number {
+  const stmt = db.sqlite.prepare(PRUNE_ROLLUPS_SQL);
   let removed = 0;
   for (let i = 0; i < maxBatches; i++) {
     const n = stmt.run(tier, cutoffMs, batchRows).changes;

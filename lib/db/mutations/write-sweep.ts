@@ -1,18 +1,20 @@
 /**
- * Writes one sweep in ONE synchronous transaction: samples, rig_status, the sweep row with fleet totals,
- * a change row for every rig and for the sweep (the browsers' live cursor), and the rigs' timeline events
- * (state changes, restarts).
+ * Writes one sweep in several short IMMEDIATE transactions (the architecture's rule: none holds the write
+ * lock for long at 10,000 rigs): each chunk of rigs keeps every rig's sample, status, events and change row
+ * together; the sweep's own row and change row come last, in their own transaction, and mark the sweep
+ * complete. Every per-rig write goes through statements prepared once per database (sweep-statements.ts).
+ * The rig views are read once, after the rigs' writes: the fleet totals come from them, and the caller
+ * hands them on to the post-commit steps.
  */
-import { eq } from 'drizzle-orm';
 import { connectivityAfter, type ConnectivityPolicy } from '../../domain/connectivity';
 import { detectRigEvents, type RigStateSnapshot } from '../../domain/rig-events';
 import { fleetTotals } from '../../domain/fleet';
 import type { Reading } from '../../domain/reading';
-import type { FleetPoint, FleetTotals } from '../../views/contracts';
+import type { FleetPoint, FleetTotals, RigView } from '../../views/contracts';
 import type { Db } from '../client';
 import { listRigViews } from '../queries/rigs';
-import { changes, rigEvents, rigStatus, rigs, samples, sweeps, type RigStatusRow } from '../schema';
 import { writeTransaction } from '../transactions';
+import { sweepStatements, type StatusRow, type SweepStatements } from './sweep-statements';
 
 /** The outcome of polling one rig. */
 export type PollResult =
@@ -26,124 +28,104 @@ export interface SweepRecord {
   results: PollResult[];
 }
 
+/** What a stored sweep returns: its id, the fleet totals it recorded and the rig views they came from. */
+export interface StoredSweep {
+  sweepId: number;
+  fleet: FleetTotals;
+  views: RigView[];
+}
+
+/** Rigs per transaction: a few milliseconds of lock each. */
+export const SWEEP_CHUNK_RIGS = 500;
+
 /**
- * Stores the sweep; returns the new sweep id and the fleet totals it recorded. A rig removed from the
- * settings while it was being polled is left out (its result has nowhere to go).
+ * Stores the sweep. A rig removed from the settings while it was being polled is left out (its result has
+ * nowhere to go).
  */
-export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolicy): { sweepId: number; fleet: FleetTotals } {
-  return writeTransaction(db, () => {
-    const endMs = sweep.startedAtMs + sweep.durationMs;
-    const present = new Set(
-      db.orm
-        .select({ id: rigs.id })
-        .from(rigs)
-        .all()
-        .map((r) => r.id),
-    );
-    const results = sweep.results.filter((r) => present.has(r.rigId));
-    let ok = 0;
-    for (const result of results) {
-      const prev = db.orm.select().from(rigStatus).where(eq(rigStatus.rigId, result.rigId)).get();
-      if (result.ok) {
-        ok++;
-        insertSample(db, result.rigId, result.tsMs, result.reading);
-        const row = {
-          connectivity: 'online',
-          status: result.reading.status,
-          lastSeenMs: result.tsMs,
-          lastPollMs: result.tsMs,
-          lastError: null,
-          consecutiveFailures: 0,
-          readingJson: JSON.stringify(result.reading),
-        };
-        db.orm
-          .insert(rigStatus)
-          .values({ rigId: result.rigId, ...row })
-          .onConflictDoUpdate({ target: rigStatus.rigId, set: row })
-          .run();
-        recordEvents(db, result.rigId, result.tsMs, prev, {
-          connectivity: 'online',
-          status: result.reading.status,
-          uptimeS: result.reading.uptimeS,
-          lastError: null,
-        });
-      } else {
-        const failures = (prev?.consecutiveFailures ?? 0) + 1;
-        const connectivity = connectivityAfter(failures, prev?.lastSeenMs != null, policy);
-        const row = { connectivity, lastPollMs: result.tsMs, lastError: result.error, consecutiveFailures: failures };
-        db.orm
-          .insert(rigStatus)
-          .values({ rigId: result.rigId, status: null, lastSeenMs: null, readingJson: null, ...row })
-          .onConflictDoUpdate({ target: rigStatus.rigId, set: row })
-          .run();
-        recordEvents(db, result.rigId, result.tsMs, prev, {
-          connectivity,
-          status: prev?.status ?? null,
-          uptimeS: uptimeOf(prev),
-          lastError: result.error,
-        });
+export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolicy, chunkRigs = SWEEP_CHUNK_RIGS): StoredSweep {
+  const st = sweepStatements(db);
+  const endMs = sweep.startedAtMs + sweep.durationMs;
+  let ok = 0;
+  let written = 0;
+  for (let i = 0; i < sweep.results.length; i += chunkRigs) {
+    const chunk = sweep.results.slice(i, i + chunkRigs);
+    writeTransaction(db, () => {
+      for (const result of chunk) {
+        if (!st.rigExists.get(result.rigId)) continue;
+        written++;
+        if (result.ok) ok++;
+        writeRig(st, result, policy);
+        st.changes.rig(endMs, result.siteId, result.rigId);
       }
-      db.orm.insert(changes).values({ tsMs: endMs, kind: 'rig', siteId: result.siteId, rigId: result.rigId }).run();
-    }
-    const fleet = fleetTotals(listRigViews(db), endMs);
-    const sweepRow = db.orm
-      .insert(sweeps)
-      .values({
-        startedAtMs: sweep.startedAtMs,
-        durationMs: sweep.durationMs,
-        okCount: ok,
-        failedCount: results.length - ok,
-        hashrateThs: fleet.hashrateThs,
-        powerW: fleet.powerW,
-        rigsOnline: fleet.rigsOnline,
-      })
-      .returning({ id: sweeps.id })
-      .get();
-    const point: FleetPoint = { tsMs: sweep.startedAtMs, hashrateThs: fleet.hashrateThs, powerW: fleet.powerW };
-    db.orm
-      .insert(changes)
-      .values({ tsMs: endMs, kind: 'sweep', payload: JSON.stringify({ fleet, point }) })
-      .run();
-    return { sweepId: sweepRow.id, fleet };
+    });
+  }
+  const views = listRigViews(db);
+  const fleet = fleetTotals(views, endMs);
+  const point: FleetPoint = { tsMs: sweep.startedAtMs, hashrateThs: fleet.hashrateThs, powerW: fleet.powerW };
+  const sweepId = writeTransaction(db, () => {
+    const row = st.insertSweep.get(
+      sweep.startedAtMs,
+      sweep.durationMs,
+      ok,
+      written - ok,
+      fleet.hashrateThs,
+      fleet.powerW,
+      fleet.rigsOnline,
+    ) as { id: number };
+    st.changes.sweep(endMs, fleet, point);
+    return row.id;
   });
+  return { sweepId, fleet, views };
 }
 
-/** Uptime of the stored last reading, seconds. */
-function uptimeOf(row: RigStatusRow | undefined): number | null {
-  if (!row?.readingJson) return null;
-  return (JSON.parse(row.readingJson) as Reading).uptimeS ?? null;
-}
-
-function recordEvents(db: Db, rigId: number, tsMs: number, prev: RigStatusRow | undefined, next: RigStateSnapshot): void {
+/** One rig's sample, status and events. */
+function writeRig(st: SweepStatements, result: PollResult, policy: ConnectivityPolicy): void {
+  const prev = st.getStatus.get(result.rigId) as StatusRow | undefined;
+  // Read before this poll's writes replace the sample and reading it comes from.
   const before: RigStateSnapshot | null = prev
-    ? { connectivity: prev.connectivity, status: prev.status, uptimeS: uptimeOf(prev), lastError: prev.lastError }
+    ? { connectivity: prev.connectivity, status: prev.status, uptimeS: uptimeOf(st, result.rigId, prev), lastError: prev.lastError }
     : null;
-  for (const e of detectRigEvents(before, next))
-    db.orm
-      .insert(rigEvents)
-      .values({ rigId, tsMs, ...e })
-      .run();
+  if (result.ok) {
+    const r = result.reading;
+    st.insertSample.run(
+      result.rigId,
+      result.tsMs,
+      r.status,
+      r.hashrateThs,
+      r.expectedHashrateThs,
+      r.powerW,
+      r.powerSource,
+      r.tempMaxC,
+      r.uptimeS === null ? null : Math.round(r.uptimeS),
+      r.hardwareErrors === null ? null : Math.round(r.hardwareErrors),
+    );
+    st.upsertOnline.run(result.rigId, r.status, result.tsMs, result.tsMs, JSON.stringify(r));
+    recordEvents(st, result.rigId, result.tsMs, before, { connectivity: 'online', status: r.status, uptimeS: r.uptimeS, lastError: null });
+  } else {
+    const failures = (prev?.consecutiveFailures ?? 0) + 1;
+    const connectivity = connectivityAfter(failures, prev?.lastSeenMs != null, policy);
+    st.upsertFailed.run(result.rigId, connectivity, result.tsMs, result.error, failures);
+    recordEvents(st, result.rigId, result.tsMs, before, {
+      connectivity,
+      status: prev?.status ?? null,
+      uptimeS: before?.uptimeS ?? null,
+      lastError: result.error,
+    });
+  }
 }
 
-function insertSample(db: Db, rigId: number, tsMs: number, r: Reading): void {
-  db.orm
-    .insert(samples)
-    .values({
-      rigId,
-      tsMs,
-      status: r.status,
-      hashrateThs: r.hashrateThs,
-      expectedHashrateThs: r.expectedHashrateThs,
-      powerW: r.powerW,
-      powerSource: r.powerSource,
-      efficiencyJth: r.efficiencyJth,
-      tempMaxC: r.tempMaxC,
-      uptimeS: r.uptimeS === null ? null : Math.round(r.uptimeS),
-      hardwareErrors: r.hardwareErrors === null ? null : Math.round(r.hardwareErrors),
-      boardsJson: JSON.stringify(r.boards),
-      fansJson: JSON.stringify(r.fansRpm),
-      poolsJson: JSON.stringify(r.pools),
-    })
-    .onConflictDoNothing()
-    .run();
+/**
+ * Uptime of the rig's last successful reading, seconds: from its newest sample (a key lookup), or from the
+ * stored reading when retention already removed that sample.
+ */
+function uptimeOf(st: SweepStatements, rigId: number, prev: StatusRow): number | null {
+  if (prev.lastSeenMs === null) return null;
+  const sample = st.lastSample.get(rigId) as { tsMs: number; uptimeS: number | null } | undefined;
+  if (sample && sample.tsMs === prev.lastSeenMs) return sample.uptimeS;
+  const json = (st.getReadingJson.get(rigId) as { readingJson: string | null } | undefined)?.readingJson;
+  return json ? ((JSON.parse(json) as Reading).uptimeS ?? null) : null;
+}
+
+function recordEvents(st: SweepStatements, rigId: number, tsMs: number, before: RigStateSnapshot | null, next: RigStateSnapshot): void {
+  for (const e of detectRigEvents(before, next)) st.insertEvent.run(rigId, tsMs, e.kind, e.title, e.detail);
 }

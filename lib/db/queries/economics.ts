@@ -3,10 +3,10 @@ import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import type { EconomicsSnapshot, EconomicsView } from '../../views/contracts';
 import { GPU_REVENUE_UNSET } from '../../economics/fleet-economics';
 import type { Db } from '../client';
-import { economics, type EconomicsRow } from '../schema';
+import { economics, rigEconomics, type EconomicsRow, type RigEconomicsRow } from '../schema';
 
 /** A stored row as the screens show it. */
-export function toEconomicsView(row: EconomicsRow): EconomicsView {
+export function toEconomicsView(row: EconomicsRow | RigEconomicsRow): EconomicsView {
   const flags = JSON.parse(row.staleJson) as string[];
   const gpuRevenueUnset = flags.includes(GPU_REVENUE_UNSET);
   // Not stored as a column: the kWh of rigs with known revenue is revenue over breakeven (breakeven is over them).
@@ -46,7 +46,10 @@ export function latestEconomicsSweepId(db: Db): number | null {
   return row?.sweepId ?? null;
 }
 
-/** The economics of one sweep by scope (empty when the sweep has none). */
+/**
+ * The economics of one sweep by scope (empty when the sweep has none). Rigs' figures are kept only as each
+ * rig's latest row: the rigs whose latest row is of this sweep (all of them for the newest sweep).
+ */
 export function economicsOfSweep(db: Db, sweepId: number | null): EconomicsSnapshot {
   const snapshot: EconomicsSnapshot = { fleet: null, sites: {}, rigs: {} };
   if (sweepId === null) return snapshot;
@@ -54,8 +57,9 @@ export function economicsOfSweep(db: Db, sweepId: number | null): EconomicsSnaps
     const view = toEconomicsView(row);
     if (row.scope === 'fleet') snapshot.fleet = view;
     else if (row.scope === 'site') snapshot.sites[row.scopeId] = view;
-    else snapshot.rigs[row.scopeId] = view;
   }
+  for (const row of db.orm.select().from(rigEconomics).where(eq(rigEconomics.sweepId, sweepId)).all())
+    snapshot.rigs[row.rigId] = toEconomicsView(row);
   return snapshot;
 }
 

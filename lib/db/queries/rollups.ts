@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, lt, min } from 'drizzle-orm';
 import { METRICS, type Bucket, type RawPoint, type Stat, type Stats, type Tier } from '../../history/rollup';
 import type { Db } from '../client';
-import { appSettings, economics, rollups, samples, type RollupRow } from '../schema';
+import { appSettings, rigProfit, rollups, samples, type RollupRow } from '../schema';
 
 /** The columns of one metric in a rollups row. */
 type Cols<M extends string> = { [K in `${M}Min` | `${M}Avg` | `${M}Max` | `${M}N`]: number | null };
@@ -19,7 +19,7 @@ export function bucketFromRow(row: RollupRow): Bucket {
   return { rigId: row.rigId, startMs: row.bucketStartMs, stats };
 }
 
-/** Samples and per-rig economics with ts in [fromMs, toMs), as raw points (rig id filter optional). */
+/** Samples and rigs' profit per kWh with ts in [fromMs, toMs), as raw points (rig id filter optional). */
 export function rawPointsBetween(db: Db, fromMs: number, toMs: number, rigId?: number): RawPoint[] {
   const sampleRows = db.orm
     .select({
@@ -33,16 +33,9 @@ export function rawPointsBetween(db: Db, fromMs: number, toMs: number, rigId?: n
     .where(and(gte(samples.tsMs, fromMs), lt(samples.tsMs, toMs), rigId === undefined ? undefined : eq(samples.rigId, rigId)))
     .all();
   const profitRows = db.orm
-    .select({ rigId: economics.scopeId, tsMs: economics.tsMs, profitPerKwh: economics.profitPerKwh })
-    .from(economics)
-    .where(
-      and(
-        eq(economics.scope, 'rig'),
-        gte(economics.tsMs, fromMs),
-        lt(economics.tsMs, toMs),
-        rigId === undefined ? undefined : eq(economics.scopeId, rigId),
-      ),
-    )
+    .select({ rigId: rigProfit.rigId, tsMs: rigProfit.tsMs, profitPerKwh: rigProfit.profitPerKwh })
+    .from(rigProfit)
+    .where(and(gte(rigProfit.tsMs, fromMs), lt(rigProfit.tsMs, toMs), rigId === undefined ? undefined : eq(rigProfit.rigId, rigId)))
     .all();
   return [
     ...sampleRows.map((r) => ({

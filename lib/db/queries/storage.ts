@@ -42,6 +42,7 @@ export function diskFreeBytes(path: string): number | null {
 export interface RetentionMs {
   rawRetentionMs: number;
   m1RetentionMs: number;
+  m5RetentionMs: number;
   h1RetentionMs: number;
 }
 
@@ -73,4 +74,15 @@ export function storageReport(db: Db, opts: { dbPath: string; pollIntervalS: num
       bytesPerBucket: BYTES_PER_BUCKET,
     }),
   };
+}
+
+/** Bytes on disk of one table or index (dbstat: pages in use, their unused space included). */
+export interface TableBytes {
+  name: string;
+  bytes: number;
+}
+
+/** Bytes on disk per table and index, largest first (the bench's bytes per rig per table). */
+export function storageBytesByTable(db: Db): TableBytes[] {
+  return db.sqlite.prepare('select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc').all() as TableBytes[];
 }

@@ -34,12 +34,10 @@ beforeAll(() => {
     0,
   );
   const sample = t.db.sqlite.prepare(
-    "insert into samples (rig_id, ts_ms, status, hashrate_ths, power_w, temp_max_c, boards_json, fans_json, pools_json) values (?, ?, 'mining', ?, ?, ?, '[]', '[]', '[]')",
+    "insert into samples (rig_id, ts_ms, status, hashrate_ths, power_w, temp_max_c) values (?, ?, 'mining', ?, ?, ?)",
   );
-  const profit = t.db.sqlite.prepare(
-    `insert into economics (sweep_id, scope, scope_id, ts_ms, currency, hashrate_ths, power_w, kwh_per_day, btc_per_day, revenue_per_day,
-       cost_per_day, profit_per_day, profit_per_kwh, hashprice_per_th_day, power_estimated_share) values (?, 'rig', 1, ?, 'USD', 0, 0, 0, 0, 0, 0, 0, ?, 0, 0)`,
-  );
+  // A rig's profit per kWh after each sweep (write-economics keeps it in rig_profit since migration 0010).
+  const profit = t.db.sqlite.prepare('insert into rig_profit (rig_id, ts_ms, profit_per_kwh) values (1, ?, ?)');
   // Every 10 s for 3 hours. Rig a: hash rate 100/101/102 TH/s by minute (k % 3), 3000 W, 60 degC; profit
   // -0.01/kWh in the first hour, +0.02 after. Rig b: 50 TH/s, no power or temperature reported.
   for (let i = 0; i < 3 * 360; i++) {
@@ -47,7 +45,7 @@ beforeAll(() => {
     const minute = Math.floor(i / 6);
     sample.run(1, ts, 100 + (minute % 3), 3000, 60);
     sample.run(2, ts, 50, null, null);
-    profit.run(i + 1, ts, ts < T0 + HOUR ? -0.01 : 0.02);
+    profit.run(ts, ts < T0 + HOUR ? -0.01 : 0.02);
   }
 });
 
@@ -66,10 +64,19 @@ describe('rollup job', () => {
     expect(lastHourFromRaw.points[0]).toMatchObject({ tsMs: T0 + 2 * HOUR + 5 * MIN, hashrateThs: { min: 102, avg: 102, max: 102, n: 6 } });
   });
 
-  it('catches up at most 120 minutes per run, then rolls the hours those minutes closed', () => {
-    expect(runRollups(t.db, now, { graceMs: 2 * MIN })).toEqual({ m1: 2 * 120, h1: 2 * 2 });
-    expect(runRollups(t.db, now, { graceMs: 2 * MIN })).toEqual({ m1: 2 * 60, h1: 2 * 1 });
-    expect(runRollups(t.db, now, { graceMs: 2 * MIN })).toEqual({ m1: 0, h1: 0 });
+  it('catches up at most 120 minutes per run, then rolls the 5 minutes and hours those minutes closed', () => {
+    expect(runRollups(t.db, now, { graceMs: 2 * MIN })).toEqual({ m1: 2 * 120, m5: 2 * 24, h1: 2 * 2 });
+    expect(runRollups(t.db, now, { graceMs: 2 * MIN })).toEqual({ m1: 2 * 60, m5: 2 * 12, h1: 2 * 1 });
+    expect(runRollups(t.db, now, { graceMs: 2 * MIN })).toEqual({ m1: 0, m5: 0, h1: 0 });
+  });
+
+  it('stores 5-minute buckets merged from the minutes', () => {
+    const [f0] = bucketsBetween(t.db, 'm5', T0, T0 + 5 * MIN, 1);
+    // Minutes 0-4: 100, 101, 102, 100, 101 TH/s, six samples each.
+    expect(f0.stats.hashrateThs).toMatchObject({ min: 100, max: 102, n: 30 });
+    expect(f0.stats.hashrateThs!.avg).toBeCloseTo(100.8, 12);
+    expect(f0.stats.profitPerKwh).toMatchObject({ min: -0.01, max: -0.01, n: 30 });
+    expect(bucketsBetween(t.db, 'm5', T0, T0 + 3 * HOUR, 2)).toHaveLength(36);
   });
 
   it('stores minute buckets with min/avg/max and the count behind each metric', () => {
@@ -115,10 +122,12 @@ describe('rollup job', () => {
       ...DEFAULT_RETENTION,
       rawRetentionMs: 10 * 24 * HOUR,
       m1RetentionMs: 2 * HOUR,
+      m5RetentionMs: 2 * HOUR + 10 * MIN,
       h1RetentionMs: 2 * HOUR + 30 * MIN,
     });
-    // Minute buckets before 01:05 (65 per rig) and the hour bucket starting 00:00 (one per rig) go.
-    expect(removed).toMatchObject({ samples: 0, m1: 2 * 65, h1: 2 });
+    // Minute buckets before 01:05 (65 per rig), 5-minute ones before 00:55 (11 per rig) and the hour bucket
+    // starting 00:00 (one per rig) go.
+    expect(removed).toMatchObject({ samples: 0, m1: 2 * 65, m5: 2 * 11, h1: 2 });
     expect(bucketsBetween(t.db, 'm1', 0, now, 1)[0].startMs).toBe(T0 + HOUR + 5 * MIN);
     expect(bucketsBetween(t.db, 'h1', 0, now, 1).map((h) => h.startMs)).toEqual([T0 + HOUR, T0 + 2 * HOUR]);
   });

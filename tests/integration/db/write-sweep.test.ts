@@ -99,6 +99,31 @@ describe('writeSweep', () => {
     expect(changesAfter(t.db, 0, 100).map((c) => c.kind)).toEqual(['rigs-changed', 'rig', 'rig', 'sweep']);
   });
 
+  it('writes the rigs in short transactions of a chunk each and the sweep row and its change last: a failed chunk leaves no sweep', () => {
+    const rows: PollResult[] = [
+      { rigId: ids[0], siteId: 1, tsMs: 1_000, ok: true, reading: reading(100, 3000) },
+      // NOT NULL hash rate: the database refuses this rig's sample, in the second chunk.
+      { rigId: ids[1], siteId: 1, tsMs: 1_000, ok: true, reading: { ...reading(100, 3000), hashrateThs: null as unknown as number } },
+    ];
+    expect(() => writeSweep(t.db, { startedAtMs: 1_000, durationMs: 50, results: rows }, policy, 1)).toThrow(/NOT NULL/);
+    // The first chunk committed on its own (sample, status and change together); no sweep row or sweep change.
+    expect(t.db.sqlite.prepare('select rig_id from samples').pluck().all()).toEqual([ids[0]]);
+    expect(t.db.sqlite.prepare('select rig_id from rig_status').pluck().all()).toEqual([ids[0]]);
+    expect(t.db.sqlite.prepare('select count(*) from sweeps').pluck().get()).toBe(0);
+    expect(changesAfter(t.db, 0, 100).map((c) => c.kind)).toEqual(['rigs-changed', 'rig']);
+
+    const stored = writeSweep(
+      t.db,
+      { startedAtMs: 2_000, durationMs: 50, results: [rows[0], { ...rows[0], rigId: ids[1] }].map((r) => ({ ...r, tsMs: 2_000 })) },
+      policy,
+      1,
+    );
+    const kinds = changesAfter(t.db, 0, 100).map((c) => c.kind);
+    expect(kinds[kinds.length - 1]).toBe('sweep');
+    // The rig views it read once are handed back for the steps after the commit.
+    expect(stored.views).toEqual(listRigViews(t.db));
+  });
+
   it('marks a rig stale after two missed polls and offline after six, keeping the last error', () => {
     sweep(1_000, [reading(100, 3000), reading(180, 3400)]);
     sweep(2_000, [reading(100, 3000), 'timeout: no reply']);

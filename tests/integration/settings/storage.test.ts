@@ -22,7 +22,7 @@ describe('storageReport', () => {
     const report = storageReport(t.db, {
       dbPath: t.path,
       pollIntervalS: 10,
-      retention: { rawRetentionMs: 48 * HOUR_MS, m1RetentionMs: 30 * DAY_MS, h1RetentionMs: 730 * DAY_MS },
+      retention: { rawRetentionMs: 48 * HOUR_MS, m1RetentionMs: 30 * DAY_MS, m5RetentionMs: 90 * DAY_MS, h1RetentionMs: 730 * DAY_MS },
     });
 
     expect(report.rigs).toBe(2);
@@ -30,12 +30,13 @@ describe('storageReport', () => {
     expect(report.now.walBytes).toBe(statSync(`${t.path}-wal`).size);
     expect(report.now.walBytes).toBeGreaterThan(0);
     expect(report.diskFreeBytes).toBeGreaterThan(0);
-    // 2 rigs: 48 h of 10 s samples at 950 B, 30 d of minutes and 730 d of hours at 180 B per bucket.
+    // 2 rigs: 48 h of 10 s samples at 126 B, 30 d of minutes, 90 d of 5 minutes and 730 d of hours at 170 B per bucket.
     expect(report.estimate).toEqual({
-      rawBytes: 2 * 17_280 * 950,
-      m1Bytes: 2 * 43_200 * 180,
-      h1Bytes: 2 * 17_520 * 180,
-      totalBytes: 32_832_000 + 15_552_000 + 6_307_200,
+      rawBytes: 2 * 17_280 * 126,
+      m1Bytes: 2 * 43_200 * 170,
+      m5Bytes: 2 * 25_920 * 170,
+      h1Bytes: 2 * 17_520 * 170,
+      totalBytes: 4_354_560 + 14_688_000 + 8_812_800 + 5_956_800,
     });
   });
 
@@ -43,7 +44,7 @@ describe('storageReport', () => {
     const report = storageReport(t.db, {
       dbPath: '/nonexistent-dir/x/hashwatt.db',
       pollIntervalS: 10,
-      retention: { rawRetentionMs: HOUR_MS, m1RetentionMs: DAY_MS, h1RetentionMs: DAY_MS },
+      retention: { rawRetentionMs: HOUR_MS, m1RetentionMs: DAY_MS, m5RetentionMs: DAY_MS, h1RetentionMs: DAY_MS },
     });
     expect(report.diskFreeBytes).toBeNull();
     expect(report.now.walBytes).toBe(0);
