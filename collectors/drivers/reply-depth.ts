@@ -16,6 +16,9 @@ export const MAX_REPLY_DEPTH = 64;
  * counted. One pass without recursion, stopping at the first level past the limit.
  */
 export function nestsDeeperThan(text: string, limit: number): boolean {
+  // Nesting needs an opening bracket per level: a reply with no more than `limit` of them (most replies,
+  // a few dozen) cannot be too deep, and counting them natively is far cheaper than the walk below.
+  if (openingBracketsAtMost(text, limit)) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -30,6 +33,15 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return false;
+}
+
+/** True when `text` holds at most `limit` "{" and "[" together, strings included (an overcount is safe). */
+function openingBracketsAtMost(text: string, limit: number): boolean {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let i = text.indexOf(bracket); i !== -1; i = text.indexOf(bracket, i + 1)) if (++count > limit) return false;
+  }
+  return true;
 }
 
 /** The DeviceError for a reply past MAX_REPLY_DEPTH; `what` names it, e.g. `reply to "summary" from 10.0.0.5:4028`. */

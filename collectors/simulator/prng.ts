@@ -4,21 +4,27 @@
  * the same reply, and a restarted simulator continues where the old one would have been.
  */
 
-/** 32-bit hash of a list of integers (murmur3-style mixing); the building block of every random value here. */
+/** One murmur3 round of a 32-bit word into the running hash. */
+function mixWord(h: number, word: number): number {
+  let k = Math.imul(word, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/**
+ * 32-bit hash of a list of integers (murmur3-style mixing); the building block of every random value here.
+ * Hot in the simulator (hundreds of calls per reply), so it allocates nothing beyond its arguments.
+ */
 export function hash32(...parts: number[]): number {
   let h = 0x9e3779b9;
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     // Split into two 32-bit halves so indexes beyond 2^32 (e.g. millisecond buckets) still mix fully.
-    const lo = part >>> 0;
-    const hi = Math.floor(part / 4294967296) >>> 0;
-    for (const word of [lo, hi]) {
-      let k = Math.imul(word, 0xcc9e2d51);
-      k = (k << 15) | (k >>> 17);
-      k = Math.imul(k, 0x1b873593);
-      h ^= k;
-      h = (h << 13) | (h >>> 19);
-      h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    }
+    h = mixWord(h, part >>> 0);
+    h = mixWord(h, Math.floor(part / 4294967296) >>> 0);
   }
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -140,7 +140,7 @@ const configSchema = z
     PORT: intVariable('PORT', 3000, 1, 65535),
     HASHWATT_HOST: variable(listenHost),
     HASHWATT_DEMO: variable(demoMode),
-    HASHWATT_DEMO_MINERS: intVariable('HASHWATT_DEMO_MINERS', 48, 1, 5000),
+    HASHWATT_DEMO_MINERS: intVariable('HASHWATT_DEMO_MINERS', 48, 1, 10_000),
     // Its default depends on the poll interval: checked here, filled in below.
     HASHWATT_REQUEST_TIMEOUT_MS: variable((raw) => (raw?.trim() ? wholeNumber('HASHWATT_REQUEST_TIMEOUT_MS', raw, 0, 100, 60_000) : null)),
     HASHWATT_POLL_CONCURRENCY: intVariable('HASHWATT_POLL_CONCURRENCY', 64, 1, 4096),
@@ -163,6 +163,15 @@ const configSchema = z
       ctx.addIssue({
         code: 'custom',
         message: `HASHWATT_OFFLINE_AFTER_POLLS (${v.HASHWATT_OFFLINE_AFTER_POLLS}) must not be less than HASHWATT_STALE_AFTER_POLLS (${v.HASHWATT_STALE_AFTER_POLLS})`,
+      });
+    }
+    // The demo gives each miner its own loopback address, 254 per third octet (127.0.1.1 .. 127.0.40.94 for
+    // 10,000): a fleet that runs past 127.0.255.x is refused here, not when the simulator starts.
+    const lastOctet = Number(v.HASHWATT_SIM_SUBNET.split('.')[2]) + Math.floor((v.HASHWATT_DEMO_MINERS - 1) / 254);
+    if (lastOctet > 255) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `HASHWATT_DEMO_MINERS (${v.HASHWATT_DEMO_MINERS}) do not fit in HASHWATT_SIM_SUBNET ${v.HASHWATT_SIM_SUBNET}.x (254 miners per third octet, the last would be ${lastOctet}): choose a lower third octet`,
       });
     }
   })

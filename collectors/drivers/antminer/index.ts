@@ -1,6 +1,8 @@
 /**
- * Antminer stock (and stats-compatible aftermarket) driver: four read-only cgminer commands, one TCP
- * connection each, then the pure parser.
+ * Antminer stock (and stats-compatible aftermarket) driver: stats, summary and pools, one TCP connection
+ * each (stock S19 firmware does not answer joined commands: protocols.md §1.1), then the pure parser.
+ * `version` is asked only when STATS[0] does not name the miner: in every capture STATS[0] carries the
+ * same Type, engine, Miner and CompileTime as VERSION[0], so a fourth connection would add nothing.
  */
 import { cgminerQuery, optionalRunner } from '../cgminer-tcp/client';
 import { probeRow, probeRows } from '../cgminer-tcp/identify';
@@ -44,25 +46,30 @@ async function pollWebFallback(target: PollTarget, refused: DeviceError): Promis
   }
 }
 
+/** True when STATS[0] names the miner (Type), so VERSION[0] would only repeat it. */
+function namesMiner(stats: Record<string, unknown>): boolean {
+  return typeof probeRows(stats, 'STATS')[0]?.Type === 'string';
+}
+
 /** Bitmain Antminer over the cgminer API on 4028/TCP (protocols.md §1.3), falling back to its web UI. */
 export const antminerDriver: Driver = {
   ...driverKind('antminer'),
-  maxRequestsPerPoll: 8, // version, stats, summary, pools; or version refused, then the web UI fallback (7)
+  maxRequestsPerPoll: 8, // stats, summary, pools, version when STATS[0] has no Type; or stats refused, then the web UI fallback (7)
   identify: identifyAntminer,
   async poll(target: PollTarget) {
     // Sequential on purpose: the bmminer API thread serves one client at a time, so parallel
     // connections would only queue there while their timeouts run.
-    let version: Record<string, unknown>;
+    let stats: Record<string, unknown>;
     try {
-      version = (await cgminerQuery(target, 'version')).body;
+      stats = (await cgminerQuery(target, 'stats')).body;
     } catch (err) {
       if (err instanceof DeviceError && err.kind === 'refused') return pollWebFallback(target, err);
       throw err;
     }
-    const stats = (await cgminerQuery(target, 'stats')).body;
     const optional = optionalRunner();
     const summary = await optional(() => cgminerQuery(target, 'summary'));
     const pools = await optional(() => cgminerQuery(target, 'pools'));
+    const version = namesMiner(stats) ? null : await optional(() => cgminerQuery(target, 'version'));
     return parseAntminer({ version, stats, summary, pools }, { modelHint: target.modelHint ?? null });
   },
 };

@@ -8,9 +8,9 @@ import { DeviceError } from '../types';
 import { leadingNum, maxOf, num, obj, parseDashTemps, slotNumbers, str, validTempC } from '../cgminer-tcp/coerce';
 import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
 
-/** Parsed bodies of the replies one poll collected; summary and pools are optional. */
+/** Parsed bodies of the replies one poll collected; only stats is required (STATS[0] repeats VERSION[0]). */
 export interface AntminerReplies {
-  version: object;
+  version?: object | null;
   stats: object;
   summary?: object | null;
   pools?: object | null;
@@ -32,7 +32,8 @@ export function parseAntminer(replies: AntminerReplies, opts: { modelHint?: stri
   const versionRow = sectionRows(replies.version, 'VERSION')[0] ?? statsRows[0] ?? {};
   const summaryRow = replies.summary ? (sectionRows(replies.summary, 'SUMMARY')[0] ?? null) : null;
 
-  const { model, firmware } = describeFirmware(versionRow, replies.version, opts.modelHint ?? null);
+  // Both replies carry the same STATUS Description, the firmware's last resort for a name.
+  const { model, firmware } = describeFirmware(versionRow, replies.version ?? replies.stats, opts.modelHint ?? null);
 
   const ghs5s = num(dev['GHS 5s']) ?? num(dev.total_rate) ?? num(dev['GHS av']) ?? num(summaryRow?.['GHS 5s']);
   if (ghs5s === null) throw new DeviceError('unexpected', 'stats device block has no "GHS 5s" hash rate');

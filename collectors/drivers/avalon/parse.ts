@@ -16,7 +16,11 @@ import { efficiencyJth, type BoardReading, type MinerStatus, type PowerSource, t
 import { powerWithSource } from '../../../lib/domain/nameplate';
 import { DeviceError } from '../types';
 import { maxOf, num, validTempC } from '../cgminer-tcp/coerce';
-import { poolsFromReply, replyStatus, sectionRows } from '../cgminer-tcp/lenient-json';
+import { poolsFromReply, sectionRows } from '../cgminer-tcp/lenient-json';
+import { joinedPart, splitJoinedReply, type JoinedParts } from '../cgminer-tcp/joined-reply';
+
+/** Re-exported where the avalon tests have always found it. */
+export { splitJoinedReply };
 import { avalonFirmware, avalonModel } from './describe';
 import { mmList, mmModules, mmNum, mmNums, mmText, type MmBlob, type MmModule } from './mm-id';
 
@@ -113,11 +117,12 @@ export function parseAvalon(replies: AvalonReplies, opts: { modelHint?: string |
  * optional part is left out.
  */
 export function parseAvalonJoined(body: object, opts: { modelHint?: string | null } = {}): Reading {
-  const parts = splitJoinedReply(body);
-  const part = (name: string) => {
-    const p = parts[name];
-    return p instanceof DeviceError ? null : (p ?? null);
-  };
+  return parseAvalonParts(splitJoinedReply(body), opts);
+}
+
+/** The parts of a joined reply (splitJoinedReply) -> Reading: a failed summary fails it, other parts are optional. */
+export function parseAvalonParts(parts: JoinedParts, opts: { modelHint?: string | null } = {}): Reading {
+  const part = (name: string) => joinedPart(parts, name);
   if (parts.summary instanceof DeviceError) throw parts.summary;
   return parseAvalon(
     {
@@ -129,20 +134,6 @@ export function parseAvalonJoined(body: object, opts: { modelHint?: string | nul
     },
     opts,
   );
-}
-
-/** The parts of a joined reply by command; a part with STATUS E/F becomes its DeviceError. */
-export function splitJoinedReply(body: object): Record<string, Record<string, unknown> | DeviceError> {
-  const out: Record<string, Record<string, unknown> | DeviceError> = {};
-  for (const [command, value] of Object.entries(body)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    const reply = typeof first === 'object' && first !== null && !Array.isArray(first) ? (first as Record<string, unknown>) : null;
-    if (!reply) continue;
-    const s = replyStatus(reply);
-    out[command] =
-      s && (s.letter === 'E' || s.letter === 'F') ? new DeviceError('api-error', `${command}: ${s.msg} (code ${s.code ?? '?'})`) : reply;
-  }
-  return out;
 }
 
 /** A module's own rate in GH/s: instant GHSspd, else GHSavg, else its MGHS boards, else from WU. */

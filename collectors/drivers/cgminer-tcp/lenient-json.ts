@@ -36,7 +36,7 @@ export interface CgminerReply {
 export function parseCgminerReply(raw: string, command: string, source?: string): CgminerReply {
   const where = source ? ` from ${source}` : '';
   // Servers append one NUL (some several); some add a newline.
-  const text = raw.replace(/^[\s\uFEFF]+/, '').replace(/[\s\0]+$/, '');
+  const text = trimTail(raw.replace(/^[\s\uFEFF]+/, ''));
   if (text === '') throw new DeviceError('garbage', `empty reply to "${command}"${where}`);
   if (nestsDeeperThan(text, MAX_REPLY_DEPTH)) throw tooDeepError(`reply to "${command}"${where}`);
 
@@ -199,6 +199,14 @@ function looksTruncated(text: string): boolean {
   }
   return depth > 0;
 }
+
+/** `text` without trailing whitespace and NULs; a loop from the end, since /[\s\0]+$/ tries every space of a reply. */
+function trimTail(text: string): string {
+  let end = text.length;
+  while (end > 0 && TAIL_CHAR.test(text[end - 1])) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+const TAIL_CHAR = /[\s\0]/;
 
 function escapeControl(ch: string): string {
   if (ch === '\n') return '\\n';

@@ -49,7 +49,7 @@ beforeAll(async () => {
       return `${name ? fixtureText(name) : INVALID}\u0000`;
     },
   });
-  trickler = await startEvilDevice({ kind: 'trickle', reply: fixtureText('antminer-s19pro-version.json'), everyMs: 100 });
+  trickler = await startEvilDevice({ kind: 'trickle', reply: fixtureText('antminer-s19pro-stats.json'), everyMs: 100 });
 });
 afterAll(async () => {
   await sim?.stop();
@@ -74,7 +74,7 @@ describe('a sweep with one slow but valid device', () => {
       ok: false,
       error: expect.stringMatching(
         new RegExp(
-          `^timeout: reply to "version" from 127\\.0\\.0\\.1:${trickler.port} incomplete after ${TIMEOUT_MS} ms \\(\\d+ bytes received\\)$`,
+          `^timeout: reply to "stats" from 127\\.0\\.0\\.1:${trickler.port} incomplete after ${TIMEOUT_MS} ms \\(\\d+ bytes received\\)$`,
         ),
       ),
     });

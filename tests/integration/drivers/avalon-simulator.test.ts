@@ -58,11 +58,11 @@ describe('avalon driver vs the simulator', () => {
     ]);
   });
 
-  it.each([0, 1])("rig %i reads as the simulator's truth, one request per command", async (i) => {
+  it.each([0, 1])("rig %i reads as the simulator's truth, every command joined on one connection", async (i) => {
     const truth = sim.truth(rig(i).name);
     const labels: string[] = [];
     const r = await avalonDriver.poll(target(i, { recorder: (label) => labels.push(label) }));
-    expect(labels).toEqual(['summary', 'version', 'estats', 'devs', 'pools']);
+    expect(labels).toEqual(['summary+version+estats+devs+pools']);
     expect({ driver: r.driver, make: r.make, model: r.model, status: r.status }).toEqual({
       driver: 'avalon',
       make: 'Canaan',
@@ -188,10 +188,10 @@ describe('avalon driver: firmware without estats', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('falls back to stats when estats is rejected', async () => {
+  it('refuses the joined request (Invalid command), then falls back to stats when estats is rejected', async () => {
     const { port } = server.address() as AddressInfo;
     const r = await avalonDriver.poll({ address: `${SUBNET}.250`, port, timeoutMs: TIMEOUT_MS });
-    expect(requests).toEqual(['summary', 'version', 'estats', 'stats', 'devs', 'pools']);
+    expect(requests).toEqual(['summary+version+estats+devs+pools', 'summary', 'version', 'estats', 'stats', 'devs', 'pools']);
     expect(r.expectedHashrateThs).toBeCloseTo(201920.42 / 1000, 9); // GHSmm of the stats capture
     expect(r.powerW).toBe(3731);
     expect(r.hashrateThs).toBeCloseTo(28134393.97 / 1e6, 9); // the served summary's "MHS 1m"

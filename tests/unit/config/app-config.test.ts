@@ -18,6 +18,11 @@ describe('loadAppConfig: the web process reads its environment once', () => {
     [{ HASHWATT_SIM_SUBNET: '10.0.0' }, 'HASHWATT_SIM_SUBNET="10.0.0" must be three octets of the loopback range, e.g. 127.0.1'],
     [{ HASHWATT_TLS_KEY: '/k.pem' }, 'HASHWATT_TLS_CERT and HASHWATT_TLS_KEY must be set together (PEM certificate and private key files)'],
     [{ HASHWATT_SESSION_TTL_H: '1.5' }, 'HASHWATT_SESSION_TTL_H="1.5" is not a whole number from 1 to 9600'],
+    [{ HASHWATT_DEMO_MINERS: '10001' }, 'HASHWATT_DEMO_MINERS="10001" is not a whole number from 1 to 10000'],
+    [
+      { HASHWATT_DEMO_MINERS: '10000', HASHWATT_SIM_SUBNET: '127.0.230' },
+      'HASHWATT_DEMO_MINERS (10000) do not fit in HASHWATT_SIM_SUBNET 127.0.230.x (254 miners per third octet, the last would be 269): choose a lower third octet',
+    ],
   ])('refuses %o with the line operators see', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(message);
@@ -36,6 +41,8 @@ describe('loadAppConfig: the web process reads its environment once', () => {
     expect(() => loadConfig({ HASHWATT_REQUEST_TIMEOUT_MS: '50' })).toThrow(
       'HASHWATT_REQUEST_TIMEOUT_MS="50" is not a whole number from 100 to 60000',
     );
+    // A 10,000-miner demo on the default subnet: 127.0.1.1 .. 127.0.40.94.
+    expect(loadConfig({ HASHWATT_DEMO_MINERS: '10000' }).demoMiners).toBe(10_000);
     expect(loadConfig({ HASHWATT_DB: '/srv/h.db' }).manifestPath).toBe('/srv/h.db.simulator-manifest.json');
   });
 });

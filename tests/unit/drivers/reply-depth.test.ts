@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonReply } from '../../../collectors/drivers/http/client';
 import { parseJsonRpcReply } from '../../../collectors/drivers/jsonrpc-tcp/client';
+import { nestsDeeperThan } from '../../../collectors/drivers/reply-depth';
 import { DeviceError } from '../../../collectors/drivers/types';
 
 const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
@@ -42,5 +43,18 @@ describe('every device transport refuses a reply nested past 64 levels', () => {
 
   it('HTTP: a body exactly 64 deep still parses', () => {
     expect(parseJsonReply({ status: 200, headers: {}, text: deep(64) }, 'GET /x', 'http://h/x')).toBeInstanceOf(Array);
+  });
+});
+
+describe('nestsDeeperThan: the bracket count shortcut never hides a deep reply', () => {
+  it.each([
+    ['64 levels of arrays', deep(64), false],
+    ['65 levels of arrays', deep(65), true],
+    ['65 levels mixing objects and arrays', '{"a":'.repeat(33) + deep(32) + '}'.repeat(33), true],
+    ['200 brackets in a string, one level deep', `{"s":"${'['.repeat(200)}"}`, false],
+    ['100 shallow siblings (more brackets than the limit, depth 2)', `[${Array(100).fill('{}').join(',')}]`, false],
+    ['a deep reply after 100 shallow siblings', `[${Array(100).fill('{}').join(',')},${deep(64)}]`, true],
+  ])('%s', (_label, text, expected) => {
+    expect(nestsDeeperThan(text, 64)).toBe(expected);
   });
 });
