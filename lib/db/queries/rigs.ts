@@ -1,6 +1,7 @@
 /** Read queries for rigs as screens and the API show them. */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Connectivity, Reading } from '../../domain/reading';
+import { rigLocationOf } from '../../domain/rig-location';
 import type { RigView } from '../../views/contracts';
 import type { Db } from '../client';
 import { rigStatus, rigs, sites } from '../schema';
@@ -20,6 +21,9 @@ function selectRigViews(db: Db) {
       lastSeenMs: rigStatus.lastSeenMs,
       lastError: rigStatus.lastError,
       readingJson: rigStatus.readingJson,
+      locationBuilding: rigs.locationBuilding,
+      locationRack: rigs.locationRack,
+      locationPosition: rigs.locationPosition,
     })
     .from(rigs)
     .innerJoin(sites, eq(sites.id, rigs.siteId))
@@ -43,6 +47,7 @@ function toRigView(row: RigViewRow): RigView {
     lastSeenMs: row.lastSeenMs ?? null,
     lastError: row.connectivity === null ? 'not polled yet' : (row.lastError ?? null),
     reading,
+    location: rigLocationOf(row.locationBuilding, row.locationRack, row.locationPosition),
   };
 }
 
@@ -118,6 +123,9 @@ export function getRigSettings(db: Db, id: number) {
         model: rigs.model,
         nameplateHashrateThs: rigs.nameplateHashrateThs,
         nameplatePowerW: rigs.nameplatePowerW,
+        locationBuilding: rigs.locationBuilding,
+        locationRack: rigs.locationRack,
+        locationPosition: rigs.locationPosition,
         isDemo: rigs.isDemo,
       })
       .from(rigs)
