@@ -33,6 +33,7 @@ export const API_ROUTE_SCOPES: Readonly<Record<string, Partial<Record<Method, Ro
   '/api/fleet': { GET: 'site-filtered' },
   '/api/rigs': { GET: 'site-filtered', POST: 'admin-only' },
   '/api/rigs/page': { GET: 'site-filtered' },
+  '/api/rigs/csv': { GET: 'admin-only', POST: 'admin-only' },
   '/api/sites': { GET: 'site-filtered', POST: 'admin-only' },
   '/api/pools': { GET: 'site-filtered', POST: 'admin-only' },
   '/api/alerts': { GET: 'site-filtered' },

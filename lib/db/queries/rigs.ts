@@ -136,3 +136,28 @@ export function getRigSettings(db: Db, id: number) {
 
 /** What getRigSettings returns. */
 export type RigSettings = NonNullable<ReturnType<typeof getRigSettings>>;
+
+/** Every rig as the CSV carries it (site by name, location parts), by site name then rig name. */
+export function rigsForCsv(db: Db) {
+  return db.orm
+    .select({
+      id: rigs.id,
+      name: rigs.name,
+      address: rigs.address,
+      port: rigs.port,
+      driver: rigs.driver,
+      site: sites.name,
+      building: rigs.locationBuilding,
+      rack: rigs.locationRack,
+      position: rigs.locationPosition,
+    })
+    .from(rigs)
+    .innerJoin(sites, eq(sites.id, rigs.siteId))
+    .orderBy(asc(sites.name), asc(rigs.name))
+    .all();
+}
+
+/** Every site's id and name (what a CSV's site column may name). */
+export function siteNames(db: Db): { id: number; name: string }[] {
+  return db.orm.select({ id: sites.id, name: sites.name }).from(sites).orderBy(asc(sites.id)).all();
+}
