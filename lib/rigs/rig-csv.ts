@@ -7,7 +7,7 @@
  */
 import { err, ok, type Result } from '../util/result';
 import { checkAddress, checkPort } from './address-input';
-import { parseCsv, toCsv } from './csv';
+import { parseCsv, toCsv } from '../util/csv';
 import { MAX_RIG_NAME_CHARS } from './rig-input';
 import { checkLocationPart } from './rig-location-input';
 import { resolveNameClashes } from './rig-csv-names';
@@ -29,10 +29,10 @@ export const MAX_IMPORT_ROWS = 20_000;
 
 /** The rigs as a CSV document with a header line. */
 export function rigsToCsv(rigs: readonly RigCsvFields[]): string {
-  return toCsv([
-    [...RIG_CSV_COLUMNS],
-    ...rigs.map((r) => [r.name, r.address, String(r.port), r.driver, r.site, r.building ?? '', r.rack ?? '', r.position ?? '']),
-  ]);
+  return toCsv(
+    RIG_CSV_COLUMNS,
+    rigs.map((r) => [r.name, r.address, r.port, r.driver, r.site, r.building, r.rack, r.position]),
+  );
 }
 
 /** The column of each header name, or why the header is refused. */

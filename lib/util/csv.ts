@@ -1,8 +1,10 @@
 /**
  * CSV as RFC 4180 writes it: fields separated by commas, records by CRLF (LF alone is read too), a field
- * holding a comma, a quote or a line break is quoted and its quotes doubled. Written cells that a
- * spreadsheet would run as a formula (starting with = + - @, tab or carriage return) are prefixed with an
- * apostrophe, and reading takes that apostrophe off again, so an exported file imports unchanged. Pure.
+ * holding a comma, a quote or a line break is quoted and its quotes doubled. Safe to open in a
+ * spreadsheet: a text cell starting with = + - @, tab or CR is prefixed with an apostrophe so it is never
+ * run as a formula, and reading takes that apostrophe off again, so a written file reads back unchanged.
+ * Numbers are written as numbers (a finite number cannot carry a formula, and a negative profit must stay
+ * a number); null is an empty cell. Pure: the reports' export and the rig list's export and import.
  */
 import { err, ok, type Result } from '../util/result';
 
@@ -24,15 +26,21 @@ export interface CsvLimits {
  */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 
-/** One cell as written: formula-safe, quoted when it must be. */
-export function csvCell(value: string): string {
+/** One cell: text, a number, or null (empty). */
+export type CsvCell = string | number | null;
+
+/** One cell as CSV text: formula-safe, quoted when it must be. */
+export function csvCell(value: CsvCell): string {
+  if (value === null) return '';
+  // 12 significant digits: sums of many intervals carry float noise (23.99999999999992 kWh is 24).
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : '';
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The records as a CSV document: CRLF after every record, as RFC 4180 has it. */
-export function toCsv(records: readonly (readonly string[])[]): string {
-  return records.map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
+/** A whole CSV document: the header row, then the rows, each ended by CRLF. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
 
 /** A cell read back: the apostrophe csvCell put before a formula start is taken off. */
