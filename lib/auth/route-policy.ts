@@ -32,6 +32,8 @@ const CONFIGURE_READS = [
   /^\/api\/users(\/|$)/,
   /^\/api\/tokens(\/|$)/,
   /^\/api\/rigs\/requests(\/|$)/,
+  // The rig list as CSV carries every address: the export is for admins, as the rig settings are.
+  /^\/api\/rigs\/csv$/,
 ];
 const ACKNOWLEDGE = [/^\/api\/alerts\/[^/]+\/(ack|snooze)$/];
 const OPERATE_RIGS = [/^\/api\/rigs\/\d+\/maintenance$/];

@@ -32,6 +32,8 @@ export const API_ROUTE_SCOPES: Readonly<Record<string, Partial<Record<Method, Ro
   '/api/alerts/policy': { GET: 'no-site-data', PUT: 'admin-only' },
   '/api/fleet': { GET: 'site-filtered' },
   '/api/rigs': { GET: 'site-filtered', POST: 'admin-only' },
+  '/api/rigs/page': { GET: 'site-filtered' },
+  '/api/rigs/csv': { GET: 'admin-only', POST: 'admin-only' },
   '/api/sites': { GET: 'site-filtered', POST: 'admin-only' },
   '/api/pools': { GET: 'site-filtered', POST: 'admin-only' },
   '/api/alerts': { GET: 'site-filtered' },

@@ -1,5 +1,6 @@
 import { summable } from './plausibility';
 import { efficiencyJth, hashesSha256, type Connectivity, type Reading } from './reading';
+import type { RigLocation } from './rig-location';
 
 /** One rig as screens and GET /api/rigs show it. */
 export interface RigView {
@@ -16,6 +17,8 @@ export interface RigView {
   lastError: string | null;
   /** Latest successful reading; shown greyed (not as live) when connectivity is not "online". */
   reading: Reading | null;
+  /** Where it stands (building, rack, position); null or absent when the operator named none. */
+  location?: RigLocation | null;
 }
 
 /** Fleet totals over online rigs (a stale or offline rig contributes nothing). */

@@ -1,6 +1,7 @@
 /**
  * Bodies of POST /api/rigs (`{ siteId, rigs: [{ address, port, driver, name?, model?, algorithm? }] }`)
- * and PATCH /api/rigs/:id (`{ name?, siteId?, address?, port?, nameplateHashrateThs?, nameplatePowerW? }`).
+ * and PATCH /api/rigs/:id (`{ name?, siteId?, address?, port?, nameplateHashrateThs?, nameplatePowerW?, locationBuilding?,
+ * locationRack?, locationPosition? }`).
  * Pure; each error names its field (and the rig, when several are added). Each field is a zod schema whose
  * rules carry the messages the forms and API always showed, read through the one issue formatter; a PATCH
  * names unknown fields first (a small check ahead of zod), as it always did.
@@ -9,6 +10,7 @@ import { z } from '../util/zod-browser';
 import { addressSchema, fieldMessages, portSchema } from './address-input';
 import { fieldsOf, siteIdSchema } from './device-request-input';
 import { describeValue } from '../util/describe-value';
+import { locationPartSchema } from './rig-location-input';
 import { err, ok, type Parsed } from '../util/result';
 
 /** Longest rig name accepted. */
@@ -32,6 +34,10 @@ export interface RigPatch {
   port?: number;
   nameplateHashrateThs?: number | null;
   nameplatePowerW?: number | null;
+  /** Location parts; null clears one. */
+  locationBuilding?: string | null;
+  locationRack?: string | null;
+  locationPosition?: string | null;
 }
 
 /** What the checks need to know about the database. */
@@ -147,6 +153,9 @@ function patchSchemas(siteExists: (id: number) => boolean): Record<keyof RigPatc
     port: portSchema(),
     nameplateHashrateThs: nameplateSchema('nameplateHashrateThs', 'TH/s', 100_000),
     nameplatePowerW: nameplateSchema('nameplatePowerW', 'W', 1_000_000),
+    locationBuilding: locationPartSchema('locationBuilding'),
+    locationRack: locationPartSchema('locationRack'),
+    locationPosition: locationPartSchema('locationPosition'),
   };
 }
 

@@ -16,6 +16,7 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Routes that accept a different cap, and why. */
 export const ROUTE_BODY_LIMITS: readonly { method: string; path: string; maxBytes: number; why: string }[] = [
   { method: 'POST', path: '/api/rigs', maxBytes: 4 * 1024 * 1024, why: 'adds up to 4096 rigs at once (a scan or an imported rig list)' },
+  { method: 'POST', path: '/api/rigs/csv', maxBytes: 4 * 1024 * 1024, why: 'a rig list as CSV, up to 20,000 rigs (lib/rigs/rig-csv.ts)' },
   { method: 'POST', path: '/api/auth/login', maxBytes: 8 * 1024, why: 'a user name and a password' },
 ];
 

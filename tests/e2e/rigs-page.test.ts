@@ -12,6 +12,8 @@ import { tempDir } from '../support/temp';
 import { apiFetch, signedInPage } from '../support/session';
 
 const MINERS = 12;
+/** How long a poll waits for rows the server filters, sorts and pages (a fetch on a busy test machine). */
+const SERVER_ROUND_TRIP = { timeout: 10_000, interval: 100 };
 let browser: Browser;
 let dir: ReturnType<typeof tempDir>;
 let system: RunningSystem;
@@ -100,7 +102,8 @@ describe('/rigs end to end', { timeout: 120_000 }, () => {
 
     await page.evaluate(() => ((window as unknown as { rigsMarker: number }).rigsMarker = 7));
     await page.getByTestId('rigs-filter-site').selectOption(String(site.siteId));
-    await expect.poll(async () => (await shownRows(page)).map((r) => r.name).sort()).toEqual(expected);
+    // The server filters: the rows follow after a round trip.
+    await expect.poll(async () => (await shownRows(page)).map((r) => r.name).sort(), SERVER_ROUND_TRIP).toEqual(expected);
     expect(await page.getByTestId('rigs-count').textContent()).toBe(`${expected.length} of ${MINERS} rigs`);
     await expect.poll(() => new URL(page.url()).searchParams.get('site')).toBe(String(site.siteId));
     // Filtering rewrote the URL in place: the same document, no navigation.
@@ -119,7 +122,7 @@ describe('/rigs end to end', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('rigs-filter-state').inputValue()).toBe('online');
     expect(await page.getByTestId('rigs-filter-kind').inputValue()).toBe('asic');
     await page.getByTestId('rigs-clear').click();
-    await expect.poll(async () => (await shownRows(page)).length).toBe(MINERS);
+    await expect.poll(async () => (await shownRows(page)).length, SERVER_ROUND_TRIP).toBe(MINERS);
     await expect.poll(() => new URL(page.url()).search).toBe('');
 
     // Malformed values fall back to their defaults instead of emptying the table.

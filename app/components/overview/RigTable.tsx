@@ -10,6 +10,7 @@ import type { EconomicsView, RigView } from '../../../lib/views/contracts';
 import { formatAge, formatClockTime, formatHashrateThs, formatJth, formatPowerW, formatTempC, MISSING } from '../../../lib/format/units';
 import { hashesSha256 } from '../../../lib/domain/reading';
 import { vendorToShow } from '../../../lib/format/device-name';
+import { rigLocationText } from '../../../lib/domain/rig-location';
 import type { RigSort, RigSortKey } from '../rigs/rig-filters';
 import { PowerSourceTag } from './PowerSourceTag';
 import { StatusBadge } from './StatusBadge';
@@ -78,6 +79,7 @@ function RigRow({ rig, nowMs, economics, linkName, showDriver }: RigRowProps) {
   const sha256 = r ? hashesSha256(r) : true;
   const model = rig.model ?? r?.model ?? MISSING;
   const make = r ? vendorToShow(r.make, model) : null;
+  const location = rigLocationText(rig.location);
   const seenTitle = nowMs !== null && rig.lastSeenMs !== null ? `at ${formatClockTime(rig.lastSeenMs)}` : undefined;
   return (
     <tr
@@ -100,6 +102,12 @@ function RigRow({ rig, nowMs, economics, linkName, showDriver }: RigRowProps) {
       </th>
       <td className="cell-site" data-label="Site">
         {rig.siteName}
+        {location !== null && (
+          <span className="cell-sub cell-location" data-testid="rig-location">
+            {' '}
+            {location}
+          </span>
+        )}
       </td>
       <td className="cell-model" data-label="Model" data-driver={rig.driver}>
         {make && <span className="cell-make">{make} </span>}

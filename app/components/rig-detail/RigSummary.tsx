@@ -1,12 +1,13 @@
 /**
  * The rig page's title block: name and state first (is it answering, is it mining), then what it is and
- * where (make and model, site, driver, address), and how it has been (firmware, uptime, last seen, last
+ * where (make and model, site, driver, address, location), and how it has been (firmware, uptime, last seen, last
  * error, and the reading's warnings: values the plausibility check stored as unknown). Values of a rig that
  * is not online come from its last reading and say so.
  */
 import Link from 'next/link';
 import type { RigView } from '../../../lib/views/contracts';
 import { makeAndModel } from '../../../lib/format/device-name';
+import { rigLocationText } from '../../../lib/domain/rig-location';
 import { formatAge, MISSING } from '../../../lib/format/units';
 import { formatAbsolute, formatDurationMs } from '../alerts/alert-order';
 import { StatusBadge } from '../overview/StatusBadge';
@@ -68,6 +69,10 @@ export function RigSummary({ rig, nowMs }: RigSummaryProps) {
           <dd className="rd-address">
             {rig.address}:{rig.port}
           </dd>
+        </div>
+        <div className="rd-fact">
+          <dt>Location</dt>
+          <dd data-testid="rig-location">{rigLocationText(rig.location) ?? 'not set'}</dd>
         </div>
         <div className="rd-fact rd-fact--wide">
           <dt>Firmware</dt>

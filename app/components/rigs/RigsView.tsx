@@ -1,41 +1,43 @@
 'use client';
 /**
- * The rigs screen ("/rigs"): every rig in one live table, sortable by any column and filtered by site,
- * state, kind, losing money and free text. Filters and sort live in the URL query so a view can be shared
- * and survives a reload; the table itself is the overview's RigTable with sortable headers.
+ * The rigs screen ("/rigs"): every rig in one live table, sortable by any column, filtered by site, state,
+ * kind, losing money and free text, and paged. Filters, sort and page live in the URL query so a view can
+ * be shared and survives a reload. The server filters, sorts and pages (GET /api/rigs/page), so a 10,000-rig
+ * fleet sends one page of rows; the rows come from that API and are fetched again when live deltas arrive.
+ * The table itself is the overview's RigTable with sortable headers.
  */
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AlertBanner } from '../alerts/AlertBanner';
-import { fxRate } from '../economics/fx';
 import { PageHeader } from '../nav/PageHeader';
 import { RigTable } from '../overview/RigTable';
 import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from '../overview/sweep-staleness';
 import { useNowMs } from '../overview/use-now-ms';
 import {
-  applyRigFilters,
   DEFAULT_FILTERS,
   isFiltered,
   MAX_QUERY_CHARS,
   nextSort,
   parseRigQuery,
   rigQueryString,
-  siteOptions,
-  withKnownSite,
   type KindFilter,
-  type RigFilterContext,
   type RigFilters,
   type RigSortKey,
   type StateFilter,
 } from './rig-filters';
+import { parseRigPaging, withPagingParams, type RigPageReply, type RigPaging } from './rig-page';
+import { RigsPager } from './RigsPager';
+import { useRigPage } from './use-rig-page';
 import './rigs.css';
 
 /** Props of RigsView. */
 export interface RigsViewProps {
-  /** Server-rendered snapshot the live subscription starts from. */
+  /** Server-rendered snapshot the live subscription starts from (its rigs: the first page's). */
   initial: FleetSnapshot;
+  /** The page the server rendered for the URL's query. */
+  initialPage: RigPageReply;
   /** The collector's poll interval, if the page knows it; 30 s otherwise. */
   pollIntervalMs?: number;
 }
@@ -108,29 +110,34 @@ function FilterSelect<T extends string>(props: {
  * snapshot) on every keystroke in the search box, while replaceState only updates useSearchParams.
  * Replace, not push: refining a filter should not fill the back button's history.
  */
-function useUrlFilters(): [RigFilters, (next: RigFilters) => void] {
+function useUrlFilters(): [RigFilters, RigPaging, (next: RigFilters, paging: RigPaging) => void] {
   const params = useSearchParams();
   const pathname = usePathname();
   const filters = useMemo(() => parseRigQuery(params), [params]);
+  const paging = useMemo(() => parseRigPaging(params), [params]);
   const setFilters = useCallback(
-    (next: RigFilters) => {
-      const query = rigQueryString(next);
+    (next: RigFilters, nextPaging: RigPaging) => {
+      const query = pageQueryString(next, nextPaging);
       // null state: Next reads a state of its own shape as its own navigation and would not sync the params.
       window.history.replaceState(null, '', query ? `${pathname}?${query}` : pathname);
     },
     [pathname],
   );
-  return [filters, setFilters];
+  return [filters, paging, setFilters];
+}
+
+/** The URL query of a view: filters, sort and page, defaults left out. */
+function pageQueryString(filters: RigFilters, paging: RigPaging): string {
+  return withPagingParams(new URLSearchParams(rigQueryString(filters)), paging).toString();
 }
 
 /** Live, filterable, sortable table of every rig. */
-export function RigsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: RigsViewProps) {
+export function RigsView({ initial, initialPage, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: RigsViewProps) {
   const { snapshot, link } = useLiveFleet(initial);
   const nowMs = useNowMs();
   const notCurrent = sweepNotCurrent(snapshot.fleet.updatedAtMs, nowMs, pollIntervalMs);
-  const { rigs, economics, market } = snapshot;
 
-  const [urlFilters, setUrlFilters] = useUrlFilters();
+  const [urlFilters, paging, setUrlFilters] = useUrlFilters();
   // The search box answers each keystroke from local state; the URL follows. The URL's own value wins
   // only when it changes from elsewhere (a link, the nav), not when it is catching up with typing.
   const [draftQ, setDraftQ] = useState(urlFilters.q);
@@ -142,26 +149,17 @@ export function RigsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
     }
   }, [urlFilters.q]);
 
-  const sites = useMemo(() => siteOptions(rigs), [rigs]);
-  const filters = withKnownSite({ ...urlFilters, q: draftQ }, sites);
+  const filters = { ...urlFilters, q: draftQ };
+  // Any filter or sort change starts at page 1: page 7 of another filter means nothing.
   const update = (change: Partial<RigFilters>) => {
     const next = { ...filters, ...change };
     writtenQ.current = next.q.trim().slice(0, MAX_QUERY_CHARS);
-    setUrlFilters(next);
+    setUrlFilters(next, { ...paging, page: 1 });
   };
-
-  // Profit and breakeven are in each site's currency; sorting compares them in the fleet's.
-  const ctx = useMemo<RigFilterContext>(
-    () => ({
-      economics: economics.rigs,
-      toCommonCurrency: (amount, currency) => {
-        const rate = fxRate(market.prices, currency, market.currency);
-        return rate === null ? null : amount * rate;
-      },
-    }),
-    [economics.rigs, market.prices, market.currency],
-  );
-  const shown = useMemo(() => applyRigFilters(rigs, filters, ctx), [rigs, filters, ctx]);
+  const { reply, loading, error } = useRigPage(initialPage, pageQueryString(filters, paging), snapshot.cursor);
+  const { rows: shown, sites } = reply;
+  // A site the viewer has no rig at (a stale link) reads as every site, as the server applied it.
+  const siteValue = reply.filters.siteId === null ? '' : String(reply.filters.siteId);
   const filtered = isFiltered(filters);
 
   return (
@@ -175,8 +173,14 @@ export function RigsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
           <h2 className="panel-title" id="rigs-title">
             Rigs
           </h2>
-          <p className="rigs-count" role="status" data-testid="rigs-count" data-shown={shown.length} data-total={rigs.length}>
-            {shown.length} of {rigs.length} rigs
+          <p className="rigs-count" role="status" data-testid="rigs-count" data-shown={reply.matched} data-total={reply.total}>
+            {reply.matched.toLocaleString('en-US')} of {reply.total.toLocaleString('en-US')} rigs
+            {error !== null && (
+              <span className="rigs-fetch-error" data-testid="rigs-fetch-error">
+                {' '}
+                · not refreshed: {error}
+              </span>
+            )}
           </p>
         </div>
 
@@ -186,7 +190,7 @@ export function RigsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
             <input
               type="search"
               className="ctl-input"
-              placeholder="Name, model, address, driver"
+              placeholder="Name, model, address, driver, location"
               value={draftQ}
               maxLength={MAX_QUERY_CHARS}
               onChange={(e) => {
@@ -198,7 +202,7 @@ export function RigsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
           </label>
           <FilterSelect
             label="Site"
-            value={filters.siteId === null ? '' : String(filters.siteId)}
+            value={siteValue}
             options={[{ value: '', label: 'All sites' }, ...sites.map((s) => ({ value: String(s.id), label: s.name }))]}
             onChange={(v) => update({ siteId: v === '' ? null : Number(v) })}
             testId="rigs-filter-site"
@@ -266,20 +270,29 @@ export function RigsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }:
           )}
         </form>
 
-        {rigs.length > 0 && shown.length === 0 ? (
+        {reply.total > 0 && reply.matched === 0 ? (
           <p className="empty-note" data-testid="rigs-empty">
             No rigs match these filters.
           </p>
         ) : (
-          <RigTable
-            rigs={shown}
-            nowMs={nowMs}
-            economics={economics.rigs}
-            sort={{ sort: filters.sort, dir: filters.dir, onSort: (key) => update(nextSort(filters, key)) }}
-            linkNames
-            showDriver
-          />
+          <div className="rigs-table" aria-busy={loading} data-testid="rigs-table" data-page={reply.page}>
+            <RigTable
+              rigs={shown}
+              nowMs={nowMs}
+              economics={reply.economics}
+              sort={{ sort: filters.sort, dir: filters.dir, onSort: (key) => update(nextSort(filters, key)) }}
+              linkNames
+              showDriver
+            />
+          </div>
         )}
+        <RigsPager
+          page={reply.page}
+          pageCount={reply.pageCount}
+          size={reply.size}
+          matched={reply.matched}
+          onChange={(next) => setUrlFilters(filters, next)}
+        />
       </section>
     </main>
   );

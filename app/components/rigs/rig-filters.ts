@@ -6,6 +6,7 @@
 import type { Connectivity } from '../../../lib/domain/reading';
 import { hashesSha256 } from '../../../lib/domain/reading';
 import { makeAndModel } from '../../../lib/format/device-name';
+import { rigLocationText } from '../../../lib/domain/rig-location';
 import { compareRigNames, rigTextCollator } from '../../../lib/format/sort-rigs';
 import type { EconomicsView, RigView } from '../../../lib/views/contracts';
 import { isLosing } from '../overview/RigEconomicsCells';
@@ -41,7 +42,7 @@ export interface RigFilters extends RigSort {
   kind: KindFilter;
   /** Only rigs whose latest economics show a loss per kWh. */
   losingOnly: boolean;
-  /** Free text matched against name, make and model, address and driver; '' for none. */
+  /** Free text matched against name, make and model, address, driver and location; '' for none. */
   q: string;
 }
 
@@ -181,7 +182,9 @@ export interface RigFilterContext {
 }
 
 function matchesText(rig: RigView, terms: readonly string[]): boolean {
-  const haystack = [rig.name, rigModelText(rig) ?? '', rig.address, rig.driver].join('\n').toLowerCase();
+  const haystack = [rig.name, rigModelText(rig) ?? '', rig.address, rig.driver, rigLocationText(rig.location) ?? '']
+    .join('\n')
+    .toLowerCase();
   return terms.every((t) => haystack.includes(t));
 }
 

@@ -1,6 +1,6 @@
 'use client';
 /**
- * Edits one rig: name, site, address and port, and its nameplate hash rate and power. Loads the rig's current settings, sends only what changed, and
+ * Edits one rig: name, site, address and port, its nameplate hash rate and power, and its location. Loads the rig's current settings, sends only what changed, and
  * shows the server's refusal (a name or address:port another rig has) under the form.
  */
 import { useEffect, useState, type FormEvent } from 'react';
@@ -13,7 +13,18 @@ import { TextField } from '../settings/TextField';
 import { SiteSelect, type SiteOption } from './SiteSelect';
 import { fieldErrors } from './use-device-request';
 
-type Draft = Record<'name' | 'siteId' | 'address' | 'port' | 'nameplateHashrateThs' | 'nameplatePowerW', string>;
+type Draft = Record<
+  | 'name'
+  | 'siteId'
+  | 'address'
+  | 'port'
+  | 'nameplateHashrateThs'
+  | 'nameplatePowerW'
+  | 'locationBuilding'
+  | 'locationRack'
+  | 'locationPosition',
+  string
+>;
 
 const draftOf = (r: RigSettings): Draft => ({
   name: r.name,
@@ -22,6 +33,9 @@ const draftOf = (r: RigSettings): Draft => ({
   port: String(r.port),
   nameplateHashrateThs: r.nameplateHashrateThs === null ? '' : String(r.nameplateHashrateThs),
   nameplatePowerW: r.nameplatePowerW === null ? '' : String(r.nameplatePowerW),
+  locationBuilding: r.locationBuilding ?? '',
+  locationRack: r.locationRack ?? '',
+  locationPosition: r.locationPosition ?? '',
 });
 
 const TEXT_FIELDS: { key: Exclude<keyof Draft, 'siteId'>; label: string; hint?: string; numeric?: boolean }[] = [
@@ -31,6 +45,10 @@ const TEXT_FIELDS: { key: Exclude<keyof Draft, 'siteId'>; label: string; hint?: 
   // Stored with the rig; nothing reads them yet (the readings carry the firmware's own expected rate).
   { key: 'nameplateHashrateThs', label: 'Nameplate hash rate (TH/s)', hint: 'Recorded with the rig; empty clears it.', numeric: true },
   { key: 'nameplatePowerW', label: 'Nameplate power (W)', hint: 'Recorded with the rig; empty clears it.', numeric: true },
+  // Where it stands: the heat map groups by these, the rig list and CSV carry them.
+  { key: 'locationBuilding', label: 'Building', hint: 'Building or hall; optional.' },
+  { key: 'locationRack', label: 'Rack', hint: 'Rack or row; optional.' },
+  { key: 'locationPosition', label: 'Position', hint: 'Position in the rack; optional.' },
 ];
 
 /** Props of RigEditForm. */

@@ -2,12 +2,13 @@
 /**
  * Rig settings ("/settings/rigs"): the registered rigs, live, with edit and remove; and the two ways to
  * add more, both carried out by the collector (the web app never talks to devices): probe one address, or
- * scan a range with progress and pick from what answered.
+ * scan a range with progress and pick from what answered; and the rig list as CSV, exported or imported.
  */
 import { useMemo, useState } from 'react';
 import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AddByAddressForm } from './AddByAddressForm';
+import { RigCsvPanel } from './RigCsvPanel';
 import { RigsSettingsTable } from './RigsSettingsTable';
 import { ScanRangeForm } from './ScanRangeForm';
 import type { SiteOption } from './SiteSelect';
@@ -71,6 +72,18 @@ export function RigsSettingsView({ initial, sites }: RigsSettingsViewProps) {
             </h2>
             <p className="settings-lede">Finds the miners and GPU rigs in a block of addresses. Devices already registered are marked.</p>
             <ScanRangeForm sites={sites} />
+          </section>
+
+          <section className="panel" aria-labelledby="csv-title">
+            <h2 className="panel-title" id="csv-title">
+              Import and export (CSV)
+            </h2>
+            <p className="settings-lede">
+              Columns: name, address, port, driver, site, building, rack, position. A row matches a registered rig by address and port and
+              updates it; an unknown address adds a rig; rigs the file leaves out stay as they are. You see a dry run first, and the import
+              applies all rows or none. Up to 20,000 rigs (4 MiB) per file.
+            </p>
+            <RigCsvPanel />
           </section>
         </>
       )}

@@ -46,11 +46,13 @@ export default async function RigPage({ params, searchParams }: RigPageProps) {
   if (!rig) notFound();
   const range = parseRangeParam((await searchParams).range);
   const realized = realizedReport(db, (await viewer()).siteIds, { kind: 'rig', rigId: id }, new URLSearchParams(), nowMs, config.currency);
+  const economics = snapshot.economics.rigs[id];
+  const rigEconomics = economics ? { [id]: economics } : {};
   const currency = listSites(db).find((s) => s.id === rig.siteId)?.currency ?? snapshot.market.currency;
   return (
     <RigDetail
-      // The fleet chart's hour of sweeps is not drawn here: no need to send it.
-      initial={{ ...snapshot, history: [] }}
+      // Only this rig is drawn: the fleet chart's hour of sweeps and the other rigs are not sent.
+      initial={{ ...snapshot, history: [], rigs: [rig], economics: { ...snapshot.economics, rigs: rigEconomics } }}
       rigId={id}
       initialRange={range}
       initialHistory={rigHistory(db, id, range, nowMs)}

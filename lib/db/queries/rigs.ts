@@ -1,6 +1,7 @@
 /** Read queries for rigs as screens and the API show them. */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Connectivity, Reading } from '../../domain/reading';
+import { rigLocationOf } from '../../domain/rig-location';
 import type { RigView } from '../../views/contracts';
 import type { Db } from '../client';
 import { rigStatus, rigs, sites } from '../schema';
@@ -20,6 +21,9 @@ function selectRigViews(db: Db) {
       lastSeenMs: rigStatus.lastSeenMs,
       lastError: rigStatus.lastError,
       readingJson: rigStatus.readingJson,
+      locationBuilding: rigs.locationBuilding,
+      locationRack: rigs.locationRack,
+      locationPosition: rigs.locationPosition,
     })
     .from(rigs)
     .innerJoin(sites, eq(sites.id, rigs.siteId))
@@ -43,6 +47,7 @@ function toRigView(row: RigViewRow): RigView {
     lastSeenMs: row.lastSeenMs ?? null,
     lastError: row.connectivity === null ? 'not polled yet' : (row.lastError ?? null),
     reading,
+    location: rigLocationOf(row.locationBuilding, row.locationRack, row.locationPosition),
   };
 }
 
@@ -118,6 +123,9 @@ export function getRigSettings(db: Db, id: number) {
         model: rigs.model,
         nameplateHashrateThs: rigs.nameplateHashrateThs,
         nameplatePowerW: rigs.nameplatePowerW,
+        locationBuilding: rigs.locationBuilding,
+        locationRack: rigs.locationRack,
+        locationPosition: rigs.locationPosition,
         isDemo: rigs.isDemo,
       })
       .from(rigs)
@@ -128,3 +136,28 @@ export function getRigSettings(db: Db, id: number) {
 
 /** What getRigSettings returns. */
 export type RigSettings = NonNullable<ReturnType<typeof getRigSettings>>;
+
+/** Every rig as the CSV carries it (site by name, location parts), by site name then rig name. */
+export function rigsForCsv(db: Db) {
+  return db.orm
+    .select({
+      id: rigs.id,
+      name: rigs.name,
+      address: rigs.address,
+      port: rigs.port,
+      driver: rigs.driver,
+      site: sites.name,
+      building: rigs.locationBuilding,
+      rack: rigs.locationRack,
+      position: rigs.locationPosition,
+    })
+    .from(rigs)
+    .innerJoin(sites, eq(sites.id, rigs.siteId))
+    .orderBy(asc(sites.name), asc(rigs.name))
+    .all();
+}
+
+/** Every site's id and name (what a CSV's site column may name). */
+export function siteNames(db: Db): { id: number; name: string }[] {
+  return db.orm.select({ id: sites.id, name: sites.name }).from(sites).orderBy(asc(sites.id)).all();
+}

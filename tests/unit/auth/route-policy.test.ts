@@ -12,6 +12,10 @@ describe('requirementFor', () => {
     ['GET', '/', 'read'],
     ['GET', '/wall', 'read'],
     ['GET', '/api/rigs', 'read'],
+    ['GET', '/api/rigs/page', 'read'],
+    // The rig list as CSV carries every address: admins only, as the rig settings.
+    ['GET', '/api/rigs/csv', 'configure'],
+    ['POST', '/api/rigs/csv', 'configure'],
     ['GET', '/_next/data/x.json', 'read'],
     ['POST', '/api/health', 'configure'],
     ['POST', '/api/auth/logout', 'read'],

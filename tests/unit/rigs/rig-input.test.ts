@@ -67,15 +67,32 @@ describe('parseRigPatch', () => {
     expect(parseRigPatch({ siteId: 1, address: '10.0.0.9' }, ctx)).toEqual({ ok: true, value: { siteId: 1, address: '10.0.0.9' } });
   });
 
+  it('takes a location, trimmed; an empty part clears it', () => {
+    expect(parseRigPatch({ locationBuilding: ' Hall B ', locationRack: 'R7', locationPosition: '' }, ctx)).toEqual({
+      ok: true,
+      value: { locationBuilding: 'Hall B', locationRack: 'R7', locationPosition: null },
+    });
+  });
+
   it.each([
-    [{}, 'nothing to change: give at least one of name, siteId, address, port, nameplateHashrateThs, nameplatePowerW'],
+    [
+      {},
+      'nothing to change: give at least one of name, siteId, address, port, nameplateHashrateThs, nameplatePowerW, locationBuilding, locationRack, locationPosition',
+    ],
     [{ name: '  ' }, 'name must not be empty'],
     [{ siteId: 5 }, 'siteId: there is no site 5'],
     [{ address: '999.0.0.1' }, 'address: "999.0.0.1": 999.0.0.1 is not an IPv4 address (octet above 255)'],
     [{ port: 65536 }, 'port: 65536 is not a port from 1 to 65535'],
     [{ nameplateHashrateThs: -3 }, 'nameplateHashrateThs: -3 is not a TH/s figure above 0 and at most 100000 (empty clears it)'],
     [{ nameplatePowerW: 'lots' }, 'nameplatePowerW: "lots" is not a W figure above 0 and at most 1000000 (empty clears it)'],
-    [{ enabled: false }, 'unknown field enabled (known: name, siteId, address, port, nameplateHashrateThs, nameplatePowerW)'],
+    [{ locationBuilding: 'x'.repeat(41) }, 'locationBuilding must be at most 40 characters (got 41)'],
+    [{ locationRack: 'R\u00007' }, 'locationRack must be printable text (no control or invisible characters)'],
+    [{ locationPosition: 'U\u202e3' }, 'locationPosition must be printable text (no control or invisible characters)'],
+    [{ locationPosition: 3 }, 'locationPosition must be text (got 3)'],
+    [
+      { enabled: false },
+      'unknown field enabled (known: name, siteId, address, port, nameplateHashrateThs, nameplatePowerW, locationBuilding, locationRack, locationPosition)',
+    ],
   ])('refuses %j', (body, message) => {
     expect(parseRigPatch(body, ctx)).toEqual({ ok: false, error: [message] });
   });
