@@ -2,7 +2,8 @@
  * The browsers of the live bench, in their own process: BENCH_CLIENTS socket.io-client connections to
  * BENCH_ORIGIN, each signed in with the kiosk cookie (BENCH_COOKIE), subscribed from BENCH_CURSOR. Every
  * packet each one receives is recorded as [epoch ms, bytes] (whatever the event: the contract may change).
- * Tells the parent 'ready' (IPC) once all are subscribed; on 'stop' sends the records and exits.
+ * Tells the parent 'ready' (IPC) once all are subscribed; answers 'last-packet' with when any browser last
+ * received one; on 'stop' sends the records and exits.
  */
 import { io, type Socket } from 'socket.io-client';
 import { epochMs } from './stats';
@@ -20,6 +21,7 @@ function subscribe(socket: Socket): Promise<unknown> {
 const records: number[][] = []; // per client: ts, bytes, ts, bytes...
 const errors = new Map<string, number>();
 const sockets: Socket[] = [];
+let lastPacketMs = 0;
 
 function connect(i: number): Promise<void> {
   const packets: number[] = [];
@@ -32,7 +34,8 @@ function connect(i: number): Promise<void> {
       const data = packet.data;
       const bytes =
         typeof data === 'string' ? Buffer.byteLength(data) : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data.byteLength : 0;
-      packets.push(epochMs(), bytes);
+      lastPacketMs = epochMs();
+      packets.push(lastPacketMs, bytes);
     });
   });
   socket.on('connect_error', (err) => errors.set(err.message, (errors.get(err.message) ?? 0) + 1));
@@ -58,6 +61,7 @@ async function main() {
   for (const r of records) r.length = 0;
   process.send!({ type: 'ready', connectMs: Math.round(performance.now() - t0), connected: sockets.filter((s) => s.connected).length });
   process.on('message', (msg: { type?: string }) => {
+    if (msg?.type === 'last-packet') process.send!({ type: 'last-packet', atMs: lastPacketMs });
     if (msg?.type !== 'stop') return;
     const connected = sockets.filter((s) => s.connected).length;
     for (const s of sockets) s.close();

@@ -1,8 +1,9 @@
 /**
  * Live figures: `clients` socket.io-client connections in a separate process (live-clients.ts, kiosk
  * cookie) while the collector sweeps the live fleet every `intervalMs`. For each sweep and browser: the
- * time from the sweep's commit to the first and to the last packet of that sweep (the next sweep's commit
- * ends the window), and the bytes of every packet received in it.
+ * time from the sweep's commit to the first and to the last packet of that sweep, and the bytes of every
+ * packet received for it. After each sweep the bench waits until no browser has received anything for
+ * QUIET_MS (at most MAX_DRAIN_MS) before the next one, so a slow delivery is not counted to the next sweep.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,11 @@ import { currentCursor } from '../lib/db/queries/fleet';
 import { sleep } from '../lib/util/sleep';
 import type { BenchFleet } from './fleet';
 import { epochMs, percentile, processCpuMs, round } from './stats';
+
+/** No packet for this long after a sweep: its deltas have all arrived. */
+const QUIET_MS = 1000;
+/** The longest the bench waits for a sweep's deltas before sweeping again. */
+const MAX_DRAIN_MS = 30_000;
 
 export interface LiveFigures {
   browsers: number;
@@ -24,6 +30,8 @@ export interface LiveFigures {
   lastPacketP95Ms: number | null;
   /** Browser-sweeps that received nothing before the next sweep committed (or the end). */
   missedBrowserSweeps: number;
+  /** Sweeps whose deltas were still arriving MAX_DRAIN_MS after the commit (the next sweep started anyway). */
+  sweepsNotDrainedIn30s: number;
   bytesPerBrowserPerSweepMean: number | null;
   bytesPerBrowserPerSweepP95: number | null;
   changeRowsPerSweep: number | null;
@@ -36,7 +44,7 @@ export async function measureLive(
   fleet: BenchFleet,
   web: { origin: string; pid: number | undefined },
   cookie: string,
-  opts: { clients: number; sweeps: number; intervalMs: number; drainMs: number },
+  opts: { clients: number; sweeps: number; intervalMs: number },
 ): Promise<LiveFigures> {
   const child = fork(fileURLToPath(new URL('./live-clients.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
@@ -63,19 +71,42 @@ export async function measureLive(
       });
       child.once('exit', (code) => reject(new Error(`live clients exited (${code}) before '${type}'`)));
     });
-  child.on('message', (m: Record<string, unknown>) => messages.push(m));
+  child.on('message', (m: Record<string, unknown>) => {
+    if (m.type !== 'last-packet') messages.push(m);
+  });
+  const lastPacketMs = () =>
+    new Promise<number>((resolve) => {
+      const on = (m: Record<string, unknown>) => {
+        if (m.type !== 'last-packet') return;
+        child.off('message', on);
+        resolve(Number(m.atMs));
+      };
+      child.on('message', on);
+      child.send({ type: 'last-packet' });
+    });
+  /** Waits until the browsers have been quiet for QUIET_MS since `sinceMs`; false when MAX_DRAIN_MS passed first. */
+  const drained = async (sinceMs: number) => {
+    for (;;) {
+      await sleep(250);
+      // Every sweep sends something (its totals at least): quiet only counts once its first packet came.
+      const last = await lastPacketMs();
+      if (last > sinceMs && epochMs() - last >= QUIET_MS) return true;
+      if (epochMs() - sinceMs > MAX_DRAIN_MS) return false;
+    }
+  };
   try {
     const ready = await waitFor('ready', 180_000);
     const commitsFrom = fleet.commitsMs.length;
     const cursors: number[] = [currentCursor(fleet.db)];
     const web0 = processCpuMs(web.pid);
+    let undrained = 0;
     for (let i = 0; i < opts.sweeps; i++) {
       const t0 = performance.now();
       await fleet.sweep();
       cursors.push(currentCursor(fleet.db));
+      if (!(await drained(fleet.commitsMs[fleet.commitsMs.length - 1]))) undrained++;
       if (i < opts.sweeps - 1) await sleep(opts.intervalMs - (performance.now() - t0));
     }
-    await sleep(opts.drainMs);
     const endMs = epochMs();
     const web1 = processCpuMs(web.pid);
     child.send({ type: 'stop' });
@@ -119,6 +150,7 @@ export async function measureLive(
       firstPacketP95Ms: round(percentile(first, 95)),
       lastPacketP95Ms: round(percentile(last, 95)),
       missedBrowserSweeps: missed,
+      sweepsNotDrainedIn30s: undrained,
       bytesPerBrowserPerSweepMean: bytes.length ? Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length) : null,
       bytesPerBrowserPerSweepP95: round(percentile(bytes, 95)),
       changeRowsPerSweep: cursors.length > 1 ? round((cursors[cursors.length - 1] - cursors[0]) / (cursors.length - 1), 1) : null,

@@ -61,7 +61,7 @@ async function benchFleet(miners: number) {
   try {
     const principals = createPrincipals(fleet.db, Date.now());
     web = await startWeb(fleet.dbPath);
-    const sweeps = config.sweeps ?? (miners >= 5000 ? 5 : quick ? 6 : 12);
+    const sweeps = config.sweeps ?? (miners >= 5000 ? 5 : quick ? 4 : 10);
     let before: TableSizes | null = null;
     const collector = await phase(`collector ${miners}`, () =>
       measureCollector(fleet, sweeps, Date.now(), () => {
@@ -79,7 +79,7 @@ async function benchFleet(miners: number) {
     );
     out.storage =
       before && after && final
-        ? steadyState(before, after, final, sweeps, miners, fileBytes(fleet.db).fileBytes)
+        ? steadyState(fileBytes(fleet.db).pageSize, before, after, final, sweeps, miners, fileBytes(fleet.db).fileBytes)
         : { error: 'dbstat is not compiled into this SQLite', file: fileBytes(fleet.db) };
     fleet.clock.offsetMs = collector.nextMs - Date.now(); // fleet time runs on from the last sweep
     out.live = await phase(`live ${config.browsers} browsers`, () =>
@@ -87,7 +87,6 @@ async function benchFleet(miners: number) {
         clients: config.browsers,
         sweeps: config.liveSweeps,
         intervalMs: config.liveIntervalMs,
-        drainMs: quick ? 3000 : 5000,
       }),
     );
     const rigId = firstRigId(fleet.db);
