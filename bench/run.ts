@@ -45,6 +45,7 @@ async function phase<T>(name: string, fn: () => Promise<T> | T): Promise<T | { e
   log(`${name}...`);
   try {
     const value = await fn();
+    savePartial();
     log(`${name} done in ${Math.round(performance.now() - t0)} ms`);
     return value;
   } catch (err) {
@@ -53,9 +54,14 @@ async function phase<T>(name: string, fn: () => Promise<T> | T): Promise<T | { e
   }
 }
 
+/** The figures so far of the fleet being measured, saved after each phase (a killed run keeps them). */
+let current: Record<string, unknown> = {};
+let savePartial: () => void = () => undefined;
+
 async function benchFleet(miners: number) {
   const dir = tempDir('hashwatt-bench-');
   const out: Record<string, unknown> = { miners };
+  current = out;
   const fleet = await startFleet(dir.dir, miners, '127.0.100');
   let web: Awaited<ReturnType<typeof startWeb>> | null = null;
   try {
@@ -118,8 +124,7 @@ async function main() {
   const t0 = performance.now();
   await ensureWebBuild();
   const fleets: Record<string, unknown> = {};
-  for (const miners of config.miners) fleets[String(miners)] = await phase(`fleet of ${miners}`, () => benchFleet(miners));
-  const doc = {
+  const document = (partial: boolean) => ({
     bench: 'hashwatt-issue-16',
     commit: git('rev-parse HEAD'),
     dirty: git('status --porcelain --untracked-files=no') !== '',
@@ -134,8 +139,17 @@ async function main() {
     goals: goalsOf(fleets),
     fleets,
     wallS: Math.round((performance.now() - t0) / 1000),
+    ...(partial ? { partial: true } : {}),
+  });
+  savePartial = () => {
+    if (!config.out || typeof current.miners !== 'number') return;
+    if (!(String(current.miners) in fleets)) fleets[String(current.miners)] = current; // replaced by the finished figures
+    writeFileSync(config.out, `${JSON.stringify(document(true), null, 2)}\n`);
   };
-  const json = JSON.stringify(doc, null, 2);
+  for (const miners of config.miners) {
+    fleets[String(miners)] = await phase(`fleet of ${miners}`, () => benchFleet(miners));
+  }
+  const json = JSON.stringify(document(false), null, 2);
   if (config.out) writeFileSync(config.out, `${json}\n`);
   process.send!({ type: 'result', json });
 }
