@@ -124,10 +124,13 @@ async function main() {
   const t0 = performance.now();
   await ensureWebBuild();
   const fleets: Record<string, unknown> = {};
+  // The code measured is the code at the start (a commit made while it runs is not in it).
+  const commit = git('rev-parse HEAD');
+  const dirty = git('status --porcelain --untracked-files=no') !== '';
   const document = (partial: boolean) => ({
     bench: 'hashwatt-issue-16',
-    commit: git('rev-parse HEAD'),
-    dirty: git('status --porcelain --untracked-files=no') !== '',
+    commit,
+    dirty,
     at: new Date().toISOString(),
     mode: config.mode,
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },

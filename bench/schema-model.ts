@@ -51,6 +51,7 @@ export const TABLE_MODEL: Readonly<Record<string, readonly TablePart[]>> = {
   rig_status: [{ part: 'rig_status', grows: 'static', keptDays: null }],
   realized_site_hours: [{ part: 'realized_site_hours', grows: 'static', keptDays: null }],
   realized_site_days: [{ part: 'realized_site_days', grows: 'static', keptDays: null }],
+  realized_cursors: [{ part: 'realized_cursors', grows: 'static', keptDays: null }],
   realized_rig_days: [{ part: 'realized_rig_days', grows: 'buckets', rowsPerRigPerDay: 1, keptDays: null }],
 };
 
