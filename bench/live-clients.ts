@@ -22,6 +22,7 @@ const records: number[][] = []; // per client: ts, bytes, ts, bytes...
 const errors = new Map<string, number>();
 const sockets: Socket[] = [];
 let lastPacketMs = 0;
+let reconnects = 0;
 
 function connect(i: number): Promise<void> {
   const packets: number[] = [];
@@ -39,8 +40,11 @@ function connect(i: number): Promise<void> {
     });
   });
   socket.on('connect_error', (err) => errors.set(err.message, (errors.get(err.message) ?? 0) + 1));
+  let connects = 0;
   return new Promise((resolve) => {
-    socket.once('connect', () => {
+    // A socket dropped (a server too busy to answer pings) reconnects and subscribes again, as the app does.
+    socket.on('connect', () => {
+      if (connects++ > 0) reconnects++;
       subscribe(socket).then(
         () => resolve(),
         (err: Error) => {
@@ -65,7 +69,7 @@ async function main() {
     if (msg?.type !== 'stop') return;
     const connected = sockets.filter((s) => s.connected).length;
     for (const s of sockets) s.close();
-    process.send!({ type: 'records', records, connected, errors: Object.fromEntries(errors) }, () => process.exit(0));
+    process.send!({ type: 'records', records, connected, reconnects, errors: Object.fromEntries(errors) }, () => process.exit(0));
   });
 }
 

@@ -20,6 +20,8 @@ const MAX_DRAIN_MS = 30_000;
 export interface LiveFigures {
   browsers: number;
   connectedAtEnd: number;
+  /** Sockets that dropped and connected again during the run (each subscribes again from the start cursor). */
+  reconnects: number;
   connectMs: number;
   sweeps: number;
   intervalMs: number;
@@ -110,7 +112,12 @@ export async function measureLive(
     const endMs = epochMs();
     const web1 = processCpuMs(web.pid);
     child.send({ type: 'stop' });
-    const result = (await waitFor('records', 120_000)) as { records: number[][]; connected: number; errors: Record<string, number> };
+    const result = (await waitFor('records', 120_000)) as {
+      records: number[][];
+      connected: number;
+      reconnects: number;
+      errors: Record<string, number>;
+    };
     const commits = fleet.commitsMs.slice(commitsFrom);
     const first: number[] = [];
     const last: number[] = [];
@@ -143,6 +150,7 @@ export async function measureLive(
     return {
       browsers: opts.clients,
       connectedAtEnd: result.connected,
+      reconnects: result.reconnects,
       connectMs: Number(ready.connectMs),
       sweeps: commits.length,
       intervalMs: opts.intervalMs,
