@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Rigs · Hashwatt' };
 export default async function RigsPage() {
   await connection(); // live data: never prerender at build time
   const config = getAppConfig().config;
-  const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(config));
+  const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(config), { rigs: 'all' });
   // RigsView reads its filters with useSearchParams, which wants a Suspense boundary above it.
   return (
     <Suspense fallback={null}>

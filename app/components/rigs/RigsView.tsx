@@ -125,7 +125,10 @@ function useUrlFilters(): [RigFilters, (next: RigFilters) => void] {
 
 /** Live, filterable, sortable table of every rig. */
 export function RigsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: RigsViewProps) {
-  const { snapshot, link } = useLiveFleet(initial);
+  const { snapshot, link } = useLiveFleet(
+    initial,
+    initial.rigs.map((r) => r.id),
+  ); // every rig the page listed (transitional: up to MAX_WATCHED_RIGS stream)
   const nowMs = useNowMs();
   const notCurrent = sweepNotCurrent(snapshot.fleet.updatedAtMs, nowMs, pollIntervalMs);
   const { rigs, economics, market } = snapshot;

@@ -1,7 +1,8 @@
 /** Stores a sweep's economics (rig, site and fleet rows) and tells browsers, in one transaction. */
 import type { SweepEconomics, Flagged } from '../../economics/fleet-economics';
 import type { Db } from '../client';
-import { changes, economics } from '../schema';
+import { economics } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 function row(sweepId: number, tsMs: number, scope: string, scopeId: number, f: Flagged) {
@@ -44,10 +45,7 @@ export function writeEconomics(db: Db, sweepId: number, tsMs: number, result: Sw
         .values(rows.slice(i, i + 200))
         .onConflictDoNothing()
         .run();
-    db.orm
-      .insert(changes)
-      .values({ tsMs, kind: 'economics', payload: JSON.stringify({ sweepId }) })
-      .run();
+    logChange(db, { tsMs, kind: 'economics', payload: { sweepId } });
   });
   return rows.length;
 }

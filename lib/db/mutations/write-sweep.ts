@@ -1,6 +1,6 @@
 /**
  * Writes one sweep in ONE synchronous transaction: samples, rig_status, the sweep row with fleet totals,
- * a change row for every rig and for the sweep (the browsers' live cursor), and the rigs' timeline events
+ * the sweep's change row (the browsers' live cursor; see sweep-change.ts), and the rigs' timeline events
  * (state changes, restarts).
  */
 import { eq } from 'drizzle-orm';
@@ -8,11 +8,12 @@ import { connectivityAfter, type ConnectivityPolicy } from '../../domain/connect
 import { detectRigEvents, type RigStateSnapshot } from '../../domain/rig-events';
 import { fleetTotals } from '../../domain/fleet';
 import type { Reading } from '../../domain/reading';
-import type { FleetPoint, FleetTotals } from '../../views/contracts';
+import type { FleetTotals } from '../../views/contracts';
 import type { Db } from '../client';
 import { listRigViews } from '../queries/rigs';
-import { changes, rigEvents, rigStatus, rigs, samples, sweeps, type RigStatusRow } from '../schema';
+import { rigEvents, rigStatus, rigs, samples, sweeps, type RigStatusRow } from '../schema';
 import { writeTransaction } from '../transactions';
+import { writeSweepChanges } from './sweep-change';
 
 /** The outcome of polling one rig. */
 export type PollResult =
@@ -83,9 +84,9 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
           lastError: result.error,
         });
       }
-      db.orm.insert(changes).values({ tsMs: endMs, kind: 'rig', siteId: result.siteId, rigId: result.rigId }).run();
     }
-    const fleet = fleetTotals(listRigViews(db), endMs);
+    const views = listRigViews(db);
+    const fleet = fleetTotals(views, endMs);
     const sweepRow = db.orm
       .insert(sweeps)
       .values({
@@ -99,11 +100,7 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
       })
       .returning({ id: sweeps.id })
       .get();
-    const point: FleetPoint = { tsMs: sweep.startedAtMs, hashrateThs: fleet.hashrateThs, powerW: fleet.powerW };
-    db.orm
-      .insert(changes)
-      .values({ tsMs: endMs, kind: 'sweep', payload: JSON.stringify({ fleet, point }) })
-      .run();
+    writeSweepChanges(db, sweep.startedAtMs, endMs, views);
     return { sweepId: sweepRow.id, fleet };
   });
 }

@@ -1,54 +1,104 @@
-/** The heat map's view of the fleet: one cell per rig, and each site's totals and state counts. */
-import { fleetTotals, type RigView } from '../../domain/fleet';
-import { countStates, locationOf, rigCellOf, type RigCell, type RigLocation } from '../../domain/rig-cell';
+/**
+ * The heat map's view of the fleet: one cell per rig, read lean (a few columns and the hottest sensor out of
+ * the stored reading, no whole reading parsed), and each site's totals and state counts from the last
+ * sweep's change row (the collector summarized them when it wrote the sweep).
+ */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { rigCellOf, locationOf, type RigCell } from '../../domain/rig-cell';
+import { summarizeFleet } from '../../domain/fleet-summary';
+import type { SweepChangePayload } from '../mutations/sweep-change';
 import { rigThresholds } from '../../alerts/scope-thresholds';
-import type { EconomicsSnapshot, SiteSummary } from '../../views/contracts';
+import type { Connectivity, MinerStatus } from '../../domain/reading';
+import type { SiteSummary } from '../../views/contracts';
 import type { Db } from '../client';
-import { rigs } from '../schema';
+import { changes, economics, rigStatus, rigs } from '../schema';
 import { loadAlertSettings } from './alert-settings';
+import { latestEconomicsSweepId } from './economics';
+import { listRigViews } from './rigs';
 import { listSites } from './sites';
 
-/** Every rig's location, by rig id (rigs without one are absent). */
-export function rigLocations(db: Db): Map<number, RigLocation> {
-  const out = new Map<number, RigLocation>();
-  const rows = db.orm
-    .select({ id: rigs.id, building: rigs.locationBuilding, rack: rigs.locationRack, position: rigs.locationPosition })
-    .from(rigs)
-    .all();
-  for (const r of rows) {
-    const location = locationOf(r.building, r.rack, r.position);
-    if (location) out.set(r.id, location);
+/** Every rig's cell now, by name. */
+export function readCells(db: Db, nowMs: number): RigCell[] {
+  const sweepId = latestEconomicsSweepId(db);
+  const margins = new Map<number, { breakeven: number | null; price: number | null }>();
+  if (sweepId !== null) {
+    const rows = db.orm
+      .select({ id: economics.scopeId, breakeven: economics.breakevenPricePerKwh, price: economics.pricePerKwh })
+      .from(economics)
+      .where(and(eq(economics.sweepId, sweepId), eq(economics.scope, 'rig')))
+      .all();
+    for (const r of rows) margins.set(r.id, { breakeven: r.breakeven, price: r.price });
   }
-  return out;
-}
-
-/** One cell per view, in the views' order; `economics` gives each rig's margin now. */
-export function rigCells(db: Db, views: readonly RigView[], economics: EconomicsSnapshot, nowMs: number): RigCell[] {
-  const locations = rigLocations(db);
   const settings = loadAlertSettings(db, nowMs);
-  return views.map((v) => {
-    const e = economics.rigs[v.id];
-    return rigCellOf(v, {
-      location: locations.get(v.id) ?? null,
-      breakevenPricePerKwh: e?.breakevenPricePerKwh ?? null,
-      pricePerKwh: e?.pricePerKwh ?? null,
-      warnC: rigThresholds(settings, v.id, v.siteId)['temp-high'].maxC,
-    });
+  const rows = db.orm
+    .select({
+      id: rigs.id,
+      siteId: rigs.siteId,
+      name: rigs.name,
+      building: rigs.locationBuilding,
+      rack: rigs.locationRack,
+      position: rigs.locationPosition,
+      connectivity: rigStatus.connectivity,
+      status: sql<string | null>`json_extract(${rigStatus.readingJson}, '$.status')`,
+      tempMaxC: sql<number | null>`json_extract(${rigStatus.readingJson}, '$.tempMaxC')`,
+    })
+    .from(rigs)
+    .leftJoin(rigStatus, eq(rigStatus.rigId, rigs.id))
+    .orderBy(asc(rigs.name))
+    .all();
+  return rows.map((r) => {
+    const m = margins.get(r.id);
+    const connectivity = (r.connectivity as Connectivity | null) ?? 'offline';
+    const reading = r.status === null ? null : { status: r.status as MinerStatus, tempMaxC: r.tempMaxC };
+    return rigCellOf(
+      { id: r.id, siteId: r.siteId, name: r.name, connectivity, reading },
+      {
+        location: locationOf(r.building, r.rack, r.position),
+        breakevenPricePerKwh: m?.breakeven ?? null,
+        pricePerKwh: m?.price ?? null,
+        warnC: rigThresholds(settings, r.id, r.siteId)['temp-high'].maxC,
+      },
+    );
   });
 }
 
-/** Every site with its totals and counts over `views` and `cells` (the same rigs), by name. */
-export function siteSummaries(db: Db, views: readonly RigView[], cells: readonly RigCell[], updatedAtMs: number | null): SiteSummary[] {
+/** The last sweep's change-row payload, or null before the first sweep (or one written by an older version). */
+export function lastSweepSummary(db: Db): SweepChangePayload | null {
+  const row = db.orm
+    .select({ payload: changes.payload })
+    .from(changes)
+    .where(eq(changes.kind, 'sweep'))
+    .orderBy(desc(changes.id))
+    .limit(1)
+    .get();
+  if (!row) return null;
+  try {
+    const p = JSON.parse(row.payload) as Partial<SweepChangePayload>;
+    return p.fleet && p.counts && Array.isArray(p.sites) && p.point ? (p as SweepChangePayload) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fleet summary now: the last sweep's, or (before the first sweep, or after an upgrade) computed from
+ * the rig views.
+ */
+export function fleetSummary(db: Db, updatedAtMs: number | null): Omit<SweepChangePayload, 'point'> {
+  return lastSweepSummary(db) ?? summarizeFleet(listRigViews(db), updatedAtMs);
+}
+
+/** Every site with its totals and counts from `summary`, by name (a site without rigs has zeros). */
+export function siteSummaries(db: Db, summary: Omit<SweepChangePayload, 'point'>): SiteSummary[] {
+  const bySite = new Map(summary.sites.map((s) => [s.siteId, s]));
+  const empty = summarizeFleet([], summary.fleet.updatedAtMs).fleet;
   return listSites(db)
     .map((site) => ({
       id: site.id,
       name: site.name,
       timeZone: site.timeZone,
-      totals: fleetTotals(
-        views.filter((v) => v.siteId === site.id),
-        updatedAtMs,
-      ),
-      counts: countStates(cells.filter((c) => c.siteId === site.id)),
+      totals: bySite.get(site.id)?.totals ?? empty,
+      counts: bySite.get(site.id)?.counts ?? summarizeFleet([], null).counts,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
