@@ -73,8 +73,10 @@ export async function startWebServer(opts: WebServerOptions) {
     : createServer(onRequest);
   const tailDb = openDb(opts.dbPath);
   tailDb.sqlite.pragma('query_only = ON');
-  const realtime = attachRealtime(http, tailDb, opts.market, gate.authenticateUpgrade);
-  const tailer = startTailer(tailDb, opts.market, realtime.broadcast, undefined, realtime.recheck);
+  // The tailer computes the fleet's frame once per batch; subscribe replies reuse its latest one.
+  let tailer: ReturnType<typeof startTailer> | null = null;
+  const realtime = attachRealtime(http, tailDb, opts.market, gate.authenticateUpgrade, undefined, () => tailer?.frame() ?? null);
+  tailer = startTailer(tailDb, opts.market, realtime.broadcast, undefined, realtime.recheck, realtime.watchedIds);
   // Free space, writability and the file's identity, every 10 s even while no page is open.
   const storageTimer = setInterval(() => storage.check(), 10_000);
   storageTimer.unref();

@@ -9,7 +9,7 @@ import { principalFrom } from '../lib/auth/principal-header';
 import type { Principal } from '../lib/auth/roles';
 import { seesSite, type SiteIds } from '../lib/auth/site-scope';
 import type { Db } from '../lib/db/client';
-import { getFleetSnapshot } from '../lib/db/queries/fleet';
+import { getFleetSnapshot, type SnapshotOptions } from '../lib/db/queries/fleet';
 import { rigSiteId } from '../lib/db/queries/rigs';
 import type { MarketPolicy } from '../lib/db/queries/market';
 import type { Authenticated } from '../lib/auth/roles';
@@ -33,9 +33,9 @@ export async function visibleSiteIds(): Promise<SiteIds> {
   return (await viewer()).siteIds;
 }
 
-/** The fleet snapshot limited to what the current principal may see. */
-export async function visibleFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy) {
-  return scopedStream(await visibleSiteIds()).snapshot(getFleetSnapshot(db, nowMs, market));
+/** The fleet snapshot limited to what the current principal may see; `opts` asks for rigs' full views (none by default). */
+export async function visibleFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy, opts: SnapshotOptions = {}) {
+  return scopedStream(await visibleSiteIds()).snapshot(getFleetSnapshot(db, nowMs, market, opts));
 }
 
 /** The site of rig `rigId` when the current principal may see it; null for another site's rig or none. */

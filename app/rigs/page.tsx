@@ -33,7 +33,8 @@ function toParams(raw: Record<string, string | string[] | undefined>): URLSearch
 export default async function RigsPage({ searchParams }: RigsPageProps) {
   await connection(); // live data: never prerender at build time
   const config = getAppConfig().config;
-  const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(config));
+  // Filtering and sorting need every rig in scope; only the page's rows reach the HTML.
+  const snapshot = await visibleFleetSnapshot(getAppDb(), Date.now(), marketPolicy(config), { rigs: 'all' });
   const query = toParams(await searchParams);
   const page = rigPage(
     { rigs: snapshot.rigs, economics: snapshot.economics.rigs, currency: snapshot.market.currency, prices: snapshot.market.prices },

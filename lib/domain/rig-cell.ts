@@ -46,8 +46,13 @@ export interface RigCell {
 /** Rig counts by state. */
 export type StateCounts = Record<RigState, number>;
 
+/** What a cell is computed from: a rig view, or the few columns of it a lean query reads. */
+export interface CellSource extends Pick<RigView, 'id' | 'siteId' | 'name' | 'connectivity'> {
+  reading: Pick<NonNullable<RigView['reading']>, 'status' | 'tempMaxC'> | null;
+}
+
 /** A rig's state from its connectivity and its miner's status. */
-export function rigStateOf(view: Pick<RigView, 'connectivity' | 'reading'>): RigState {
+export function rigStateOf(view: Pick<CellSource, 'connectivity' | 'reading'>): RigState {
   if (view.connectivity !== 'online') return view.connectivity;
   return view.reading?.status ?? 'offline';
 }
@@ -86,7 +91,7 @@ export interface CellInputs {
 }
 
 /** The heat-map cell of a rig. */
-export function rigCellOf(view: RigView, inputs: CellInputs): RigCell {
+export function rigCellOf(view: CellSource, inputs: CellInputs): RigCell {
   const state = rigStateOf(view);
   const live = view.connectivity === 'online';
   return {

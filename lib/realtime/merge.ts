@@ -2,57 +2,76 @@
  * Pure merge of deltas into a snapshot, by id: anything at or below the cursor is already in it and is
  * dropped, so replays after a reconnect never double-count.
  */
-import type { Delta, FleetSnapshot } from '../views/contracts';
+import type { Delta, FleetPoint, FleetSnapshot, RigView } from '../views/contracts';
 import { HISTORY_WINDOW_MS } from '../views/history-window';
-import { countStates, rigStateOf } from '../domain/rig-cell';
+import { decodeCell } from './cells-wire';
+
+function withPoint(history: readonly FleetPoint[], point: FleetPoint): FleetPoint[] {
+  const cutoffMs = point.tsMs - HISTORY_WINDOW_MS;
+  return [...history.filter((p) => p.tsMs >= cutoffMs && p.tsMs !== point.tsMs), point].sort((a, b) => a.tsMs - b.tsMs);
+}
+
+function upsertRigs(rigs: readonly RigView[], incoming: readonly RigView[]): RigView[] {
+  if (incoming.length === 0) return rigs as RigView[];
+  const byId = new Map(rigs.map((r) => [r.id, r]));
+  const out = [...rigs];
+  const index = new Map(rigs.map((r, i) => [r.id, i]));
+  for (const r of incoming) {
+    const i = index.get(r.id);
+    if (i === undefined) {
+      index.set(r.id, out.length);
+      out.push(r);
+    } else if (byId.get(r.id) !== r) out[i] = r;
+  }
+  return out;
+}
 
 /** The merged snapshot, and whether the client should reload a full snapshot (rigs added or removed). */
 export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): { snapshot: FleetSnapshot; resync: boolean } {
   const fresh = [...deltas].filter((d) => d.id > snapshot.cursor).sort((a, b) => a.id - b.id);
   if (fresh.length === 0) return { snapshot, resync: false };
-  let rigs = snapshot.rigs;
-  let fleet = snapshot.fleet;
-  let history = snapshot.history;
-  let economics = snapshot.economics;
-  let market = snapshot.market;
-  let alerts = snapshot.alerts;
-  let cells = snapshot.cells;
+  let next: FleetSnapshot = { ...snapshot, cursor: fresh[fresh.length - 1].id };
   let resync = false;
-  const cellIndex = new Map((cells ?? []).map((c, i) => [c.id, i]));
-  const rigIndex = new Map(rigs.map((r, i) => [r.id, i]));
   for (const d of fresh) {
-    if (d.kind === 'rig') {
-      if (rigs === snapshot.rigs) rigs = [...rigs];
-      const i = rigIndex.get(d.rig.id);
-      if (i === undefined) {
-        rigIndex.set(d.rig.id, rigs.length);
-        rigs.push(d.rig);
-      } else {
-        rigs[i] = d.rig;
+    if (d.kind === 'sweep') {
+      next.history = withPoint(next.history, d.point);
+    } else if (d.kind === 'summary') {
+      let cells = next.cells;
+      if (d.full) cells = d.cells.map(decodeCell);
+      else if (cells && d.cells.length > 0) {
+        const index = new Map(cells.map((c, i) => [c.id, i]));
+        cells = [...cells];
+        for (const w of d.cells) {
+          const i = index.get(w[0]);
+          if (i === undefined) cells.push(decodeCell(w));
+          else cells[i] = decodeCell(w);
+        }
       }
-      // A rig's state moves its cell now; its bands follow with the cells the server sends.
-      const c = cellIndex.get(d.rig.id);
-      if (cells && c !== undefined && cells[c].state !== rigStateOf(d.rig)) {
-        if (cells === snapshot.cells) cells = [...cells];
-        cells[c] = { ...cells[c], state: rigStateOf(d.rig) };
-      }
-    } else if (d.kind === 'sweep') {
-      fleet = d.fleet;
-      const cutoffMs = d.point.tsMs - HISTORY_WINDOW_MS;
-      history = [...history.filter((p) => p.tsMs >= cutoffMs && p.tsMs !== d.point.tsMs), d.point];
+      next = { ...next, fleet: d.fleet, counts: d.counts, sites: d.sites, cells, rigs: upsertRigs(next.rigs, d.rigs) };
+      if (d.point) next.history = withPoint(next.history, d.point);
     } else if (d.kind === 'economics') {
-      economics = d.economics;
+      // Rigs' figures come only for watched rigs: keep the others' last figures rather than dropping them.
+      next.economics = { ...d.economics, rigs: { ...next.economics.rigs, ...d.economics.rigs } };
     } else if (d.kind === 'market') {
-      market = d.market;
+      next.market = d.market;
     } else if (d.kind === 'alerts') {
-      alerts = d.alerts;
+      next.alerts = d.alerts;
     } else {
       resync = true;
     }
   }
-  const counts = cells && cells !== snapshot.cells ? countStates(cells) : snapshot.counts;
+  return { snapshot: next, resync };
+}
+
+/** The snapshot with a watch reply merged in (the rigs' views and economics now). */
+export function applyWatch(
+  snapshot: FleetSnapshot,
+  rigs: readonly RigView[],
+  economics: FleetSnapshot['economics']['rigs'],
+): FleetSnapshot {
   return {
-    snapshot: { ...snapshot, cursor: fresh[fresh.length - 1].id, fleet, counts, cells, rigs, history, economics, market, alerts },
-    resync,
+    ...snapshot,
+    rigs: upsertRigs(snapshot.rigs, rigs),
+    economics: { ...snapshot.economics, rigs: { ...snapshot.economics.rigs, ...economics } },
   };
 }

@@ -79,21 +79,57 @@ export interface FleetSnapshot {
   counts: StateCounts;
   /** Every site in scope, by name. */
   sites: SiteSummary[];
-  /** One heat-map cell per rig in scope, by site then name; null until loaded (pages may leave them out of the HTML). */
+  /**
+   * One heat-map cell per rig in scope, by site then name. Null in server-rendered HTML (10,000 cells would
+   * not fit a page): useLiveFleet fills them from its subscribe, consistent with the cursor.
+   */
   cells: RigCell[] | null;
+  /** Full views of the rigs this page asked for (watches), not the fleet: empty unless asked. */
   rigs: RigView[];
   /** Last hour, oldest first. */
   history: FleetPoint[];
+  /** Fleet and site economics; `rigs` holds only the rigs in `rigs` above. */
   economics: EconomicsSnapshot;
   market: MarketView;
   /** Active alerts (not resolved), newest first. */
   alerts: AlertView[];
 }
 
-/** A row of the append-only changes table, as streamed. */
+/**
+ * A heat-map cell on the wire: [id, siteId, name, state, profit band, temperature band, building, rack,
+ * position], the three bands as indexes into RIG_STATES, PROFIT_BANDS and TEMP_BANDS (lib/domain/rig-cell),
+ * the location parts null when unset. About 30 bytes a rig instead of 120.
+ */
+export type CellWire = [number, number, string, number, number, number, string | null, string | null, string | null];
+
+/**
+ * Where the fleet stands after a batch of changes, as this socket may see it: totals, counts, sites, the
+ * cells that changed (or every cell when `full`), and the current views of the rigs the socket watches. A
+ * rig removed or moved comes as 'rigs-changed' (the client reloads), not here.
+ */
+export interface SummaryDelta {
+  id: number;
+  tsMs: number;
+  kind: 'summary';
+  fleet: FleetTotals;
+  counts: StateCounts;
+  sites: SiteSummary[];
+  /** True: `cells` is every cell in scope (replace); false: only the cells that changed (upsert). */
+  full: boolean;
+  cells: CellWire[];
+  /** Watched rigs' views now. */
+  rigs: RigView[];
+  /** The last sweep's chart point in this scope, or null when the batch had no sweep. */
+  point: FleetPoint | null;
+}
+
+/**
+ * A row (or rows) of the append-only changes table, as streamed. Deltas sharing an id come in one batch;
+ * ids never go down.
+ */
 export type Delta =
-  | { id: number; tsMs: number; kind: 'sweep'; fleet: FleetTotals; point: FleetPoint }
-  | { id: number; tsMs: number; kind: 'rig'; rig: RigView }
+  | { id: number; tsMs: number; kind: 'sweep'; point: FleetPoint }
+  | SummaryDelta
   | { id: number; tsMs: number; kind: 'rigs-changed' }
   | { id: number; tsMs: number; kind: 'economics'; economics: EconomicsSnapshot }
   | { id: number; tsMs: number; kind: 'market'; market: MarketView }
@@ -102,11 +138,23 @@ export type Delta =
 /** Every socket request answers with this envelope through its acknowledgement. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 
-/** Reply to a subscribe: the deltas after the client's cursor, or a request to reload the snapshot. */
+/**
+ * Reply to a subscribe: the deltas after the client's cursor, ending with a full summary (every cell) at
+ * the log's end, read in one transaction; or a request to reload the snapshot.
+ */
 export interface Backfill {
   deltas: Delta[];
   /** True when the gap is too large (or the cursor is unknown) and the client should fetch a new snapshot. */
   resync: boolean;
+}
+
+/** The most rigs one socket may watch (a screen shows fewer). */
+export const MAX_WATCHED_RIGS = 500;
+
+/** Reply to a watch: the watched rigs' views and economics now (ids outside the viewer's sites are dropped). */
+export interface WatchReply {
+  rigs: RigView[];
+  economics: Record<number, EconomicsView>;
 }
 
 export interface ServerToClientEvents {
@@ -120,10 +168,15 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  /** Join the fleet room and receive everything after `cursor`. */
-  subscribe: (req: { room: 'fleet'; cursor: number }, ack: (res: Ack<Backfill>) => void) => void;
-  /** Fetch a fresh snapshot (after resync). */
-  snapshot: (ack: (res: Ack<FleetSnapshot>) => void) => void;
+  /**
+   * Join the fleet room and receive everything after `cursor`, then live deltas; `watch` as the watch
+   * event (the rigs on screen).
+   */
+  subscribe: (req: { room: 'fleet'; cursor: number; watch?: number[] }, ack: (res: Ack<Backfill>) => void) => void;
+  /** The rigs on screen (at most MAX_WATCHED_RIGS; replaces the previous set): their full views stream with each summary. */
+  watch: (ids: number[], ack: (res: Ack<WatchReply>) => void) => void;
+  /** Fetch a fresh snapshot with its cells (after resync). */
+  snapshot: (req: { watch?: number[] }, ack: (res: Ack<FleetSnapshot>) => void) => void;
 }
 
 /** One rig's inputs for the what-if panel (recomputed in the browser with lib/economics). */

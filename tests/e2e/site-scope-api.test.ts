@@ -10,7 +10,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTE_SCOPES } from '../../lib/auth/route-scopes';
 import { openDb } from '../../lib/db/client';
-import type { ClientToServerEvents, Delta, FleetSnapshot, ServerToClientEvents } from '../../lib/views/contracts';
+import type { Ack, Backfill, ClientToServerEvents, Delta, FleetSnapshot, ServerToClientEvents } from '../../lib/views/contracts';
 import { apiFetch, signIn, type Credentials } from '../support/session';
 import { expectOnlyMine, startTwoSiteDemo, type TwoSiteDemo } from '../support/two-site-demo';
 
@@ -191,16 +191,26 @@ describe('a viewer, an operator and a kiosk limited to one site', { timeout: 180
       c.on('deltas', (batch) => deltas.push(...batch));
       await new Promise<void>((resolve, reject) => (c.once('connect', () => resolve()), c.once('connect_error', reject)));
       const snapshot = await new Promise<FleetSnapshot>((resolve, reject) =>
-        c.emit('snapshot', (res) => (res.ok ? resolve(res.data) : reject(new Error(res.error)))),
+        c.emit('snapshot', { watch: [] }, (res) => (res.ok ? resolve(res.data) : reject(new Error(res.error)))),
       );
-      expect(snapshot.rigs.map((r) => r.siteId)).toEqual([demo.mine.id, demo.mine.id]);
+      expect(snapshot.rigs).toEqual([]); // none watched: no full views
+      expect(snapshot.cells?.map((cell) => cell.siteId)).toEqual([demo.mine.id, demo.mine.id]);
       expectOnlyMine(snapshot, demo, 'socket snapshot');
-      const backfill = await new Promise<unknown>((resolve) =>
-        c.emit('subscribe', { room: 'fleet', cursor: Math.max(0, snapshot.cursor - 200) }, resolve),
+      // Watching the other site's rigs too: they are dropped, the viewer's own stream.
+      const watch = [...demo.mine.rigIds, ...demo.other.rigIds];
+      const backfill = await new Promise<Ack<Backfill>>((resolve) =>
+        c.emit('subscribe', { room: 'fleet', cursor: Math.max(0, snapshot.cursor - 200), watch }, resolve),
       );
       expectOnlyMine(backfill, demo, 'socket backfill');
-      await expect.poll(() => deltas.filter((d) => d.kind === 'sweep').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
-      expect(deltas.some((d) => d.kind === 'rig')).toBe(true);
+      const full = backfill.ok ? backfill.data.deltas.find((d) => d.kind === 'summary') : undefined;
+      expect(full?.kind === 'summary' && full.cells.map((cell) => cell[1])).toEqual([demo.mine.id, demo.mine.id]);
+      expect(full?.kind === 'summary' && full.rigs.map((r) => r.id).sort()).toEqual([...demo.mine.rigIds].sort());
+      await expect
+        .poll(() => deltas.filter((d) => d.kind === 'summary' && d.point !== null).length, { timeout: 20_000 })
+        .toBeGreaterThanOrEqual(3);
+      const summaries = deltas.filter((d) => d.kind === 'summary');
+      expect(summaries.every((d) => d.kind === 'summary' && d.cells.every((cell) => cell[1] === demo.mine.id))).toBe(true);
+      expect(summaries.some((d) => d.kind === 'summary' && d.rigs.length > 0)).toBe(true);
       expectOnlyMine(deltas, demo, 'socket deltas');
       c.disconnect();
     }
@@ -246,7 +256,7 @@ describe('a socket whose user changes', { timeout: 90_000 }, () => {
       extraHeaders: { cookie: await signIn(demo.base, WIDE) },
     });
     const snapshot = await new Promise<FleetSnapshot>((resolve, reject) => {
-      again.once('connect', () => again.emit('snapshot', (res) => (res.ok ? resolve(res.data) : reject(new Error(res.error)))));
+      again.once('connect', () => again.emit('snapshot', {}, (res) => (res.ok ? resolve(res.data) : reject(new Error(res.error)))));
       again.once('connect_error', reject);
     });
     expectOnlyMine(snapshot, demo, 'snapshot after narrowing');

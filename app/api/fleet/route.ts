@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
 import { getAppConfig } from '../../../lib/config';
-import { fleetTotals } from '../../../lib/domain/fleet';
-import { listRigViews } from '../../../lib/db/queries/rigs';
+import { sumTotals } from '../../../lib/domain/fleet-summary';
+import { fleetSummary } from '../../../lib/db/queries/fleet-cells';
+import { economicsFor } from '../../../lib/db/queries/live-economics';
 import { viewer } from '../../principal';
 import { visibleTo } from '../../../lib/auth/site-scope';
 import { getAppDb } from '../../../lib/db/app-db';
-import { latestEconomics } from '../../../lib/db/queries/economics';
-import { getFleetTotals, lastSweepEndMs } from '../../../lib/db/queries/fleet';
+import { lastSweepEndMs } from '../../../lib/db/queries/fleet';
 import { readTransaction } from '../../../lib/db/transactions';
 import { getSourced } from '../../../lib/db/queries/source-state';
 import type { BtcPrices } from '../../../lib/domain/network';
@@ -35,32 +35,28 @@ function money(fleet: EconomicsView | null) {
 /**
  * Fleet totals over online rigs and the latest sweep's economics in the fleet currency. The money fields
  * are null until the collector has network data; `economicsStale` lists stale inputs. Someone limited to
- * some sites gets the totals and the money of those sites only (`scopedToSiteIds`).
+ * some sites gets the totals and the money of those sites only (`scopedToSiteIds`). Read from the last
+ * sweep's summary and the fleet and site economics rows: no rig is read, whatever the fleet's size.
  */
 export async function GET() {
   const db = getAppDb();
   const who = await viewer();
   const siteIds = who.siteIds;
+  const currency = getAppConfig().config.currency;
+  const { summary, economics, prices } = readTransaction(db, () => ({
+    summary: fleetSummary(db, lastSweepEndMs(db)),
+    economics: economicsFor(db, []),
+    prices: siteIds === null ? null : getSourced<BtcPrices>(db, 'price').value,
+  }));
   if (siteIds !== null) {
-    // Only the totals: the rigs and the last sweep's time, not a whole snapshot.
-    const currency = getAppConfig().config.currency;
-    const { totals, fleet } = readTransaction(db, () => {
-      const sites = latestEconomics(db).sites;
-      const mine = visibleTo(who, Object.entries(sites), ([id]) => Number(id)).map(([, e]) => e);
-      return {
-        totals: fleetTotals(
-          visibleTo(who, listRigViews(db), (r) => r.siteId),
-          lastSweepEndMs(db),
-        ),
-        fleet: fleetOfSites(mine, { currency, prices: getSourced<BtcPrices>(db, 'price').value }),
-      };
-    });
+    const mine = visibleTo(who, summary.sites, (s) => s.siteId);
+    const totals = sumTotals(
+      mine.map((s) => s.totals),
+      summary.fleet.updatedAtMs,
+    );
+    const sites = visibleTo(who, Object.entries(economics.sites), ([id]) => Number(id)).map(([, e]) => e);
+    const fleet = fleetOfSites(sites, { currency, prices });
     return NextResponse.json({ ...totals, currency: fleet?.currency ?? currency, ...money(fleet), scopedToSiteIds: siteIds });
   }
-  const { totals, fleet } = readTransaction(db, () => ({ totals: getFleetTotals(db), fleet: latestEconomics(db).fleet }));
-  return NextResponse.json({
-    ...totals,
-    currency: fleet?.currency ?? getAppConfig().config.currency,
-    ...money(fleet),
-  });
+  return NextResponse.json({ ...summary.fleet, currency: economics.fleet?.currency ?? currency, ...money(economics.fleet) });
 }

@@ -30,7 +30,10 @@ export interface EconomicsViewProps {
 
 /** Live economics screen. */
 export function EconomicsView({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS }: EconomicsViewProps) {
-  const { snapshot, link } = useLiveFleet(initial.snapshot);
+  const { snapshot, link } = useLiveFleet(
+    initial.snapshot,
+    initial.snapshot.rigs.map((r) => r.id),
+  ); // the merit curve's rigs (up to MAX_WATCHED_RIGS stream)
   const nowMs = useNowMs();
   const { economics, market } = snapshot;
   const notCurrent = sweepNotCurrent(snapshot.fleet.updatedAtMs, nowMs, pollIntervalMs);

@@ -32,7 +32,10 @@ export interface OverviewProps {
 
 /** Live fleet overview: KPIs, profit, network, chart and rigs, with staleness made visible everywhere. */
 export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, soFar }: OverviewProps) {
-  const { snapshot, link } = useLiveFleet(initial);
+  const { snapshot, link } = useLiveFleet(
+    initial,
+    initial.rigs.map((r) => r.id),
+  ); // every rig the page listed (transitional: up to MAX_WATCHED_RIGS stream)
   const nowMs = useNowMs();
   const { fleet, rigs, history, economics, market } = snapshot;
   const updatedAtMs = fleet.updatedAtMs;

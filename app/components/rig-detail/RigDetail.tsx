@@ -50,7 +50,7 @@ export function RigDetail({
   pollIntervalMs = DEFAULT_POLL_INTERVAL_MS,
   realized = null,
 }: RigDetailProps) {
-  const { snapshot, link } = useLiveFleet(initial);
+  const { snapshot, link } = useLiveFleet(initial, [rigId]);
   const nowMs = useNowMs();
   const updatedAtMs = snapshot.fleet.updatedAtMs;
   const notCurrent = sweepNotCurrent(updatedAtMs, nowMs, pollIntervalMs);

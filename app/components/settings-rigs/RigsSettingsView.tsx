@@ -25,7 +25,10 @@ export interface RigsSettingsViewProps {
 
 /** The screen. */
 export function RigsSettingsView({ initial, sites }: RigsSettingsViewProps) {
-  const { snapshot } = useLiveFleet(initial);
+  const { snapshot } = useLiveFleet(
+    initial,
+    initial.rigs.map((r) => r.id),
+  ); // every rig the page listed (transitional: up to MAX_WATCHED_RIGS stream)
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   // A removed rig disappears at once; the live update that follows restates the list without it.
   const rigs = useMemo(

@@ -42,7 +42,10 @@ function useRotationIndex(length: number, rotateS: number): number {
 
 /** The whole wall screen. */
 export function Wall({ initial, sites, pinnedSiteId, rotateS, pollIntervalMs }: WallProps) {
-  const { snapshot, link } = useLiveFleet(initial);
+  const { snapshot, link } = useLiveFleet(
+    initial,
+    initial.rigs.map((r) => r.id),
+  ); // every rig the page listed (transitional: up to MAX_WATCHED_RIGS stream)
   const nowMs = useNowMs();
   const order = rotationOrder(sites, snapshot.rigs, pinnedSiteId);
   const index = useRotationIndex(order.length, pinnedSiteId === null ? rotateS : 0);

@@ -41,7 +41,7 @@ export default async function RigPage({ params, searchParams }: RigPageProps) {
   const db = getAppDb();
   const config = getAppConfig().config;
   const nowMs = Date.now();
-  const snapshot = await visibleFleetSnapshot(db, nowMs, marketPolicy(config));
+  const snapshot = await visibleFleetSnapshot(db, nowMs, marketPolicy(config), { rigs: [id] });
   const rig = snapshot.rigs.find((r) => r.id === id);
   if (!rig) notFound();
   const range = parseRangeParam((await searchParams).range);

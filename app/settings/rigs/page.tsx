@@ -13,7 +13,7 @@ export default async function RigSettingsPage() {
   await connection(); // rigs change at run time: never prerender at build time
   const config = getAppConfig().config;
   const db = getAppDb();
-  const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config));
+  const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config), { rigs: 'all' });
   const sites = listSites(db).map((s) => ({ id: s.id, name: s.name }));
   return <RigsSettingsView initial={snapshot} sites={sites} />;
 }

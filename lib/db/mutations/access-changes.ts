@@ -4,9 +4,10 @@
  * server's tailer re-authorizes its open sockets at once, whichever process (web or CLI) made it.
  */
 import type { Db } from '../client';
-import { changes } from '../schema';
+
+import { logChange } from './change-log';
 
 /** Notes an access change; `nowMs` only dates the row for pruning. */
 export function noteAccessChange(db: Db, nowMs: number = Date.now()): void {
-  db.orm.insert(changes).values({ tsMs: nowMs, kind: 'access' }).run();
+  logChange(db, { tsMs: nowMs, kind: 'access' });
 }

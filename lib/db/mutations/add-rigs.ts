@@ -6,7 +6,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { changes, rigs, sites } from '../schema';
+import { rigs, sites } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 /** One device to register. */
@@ -138,7 +139,7 @@ function insertRigs(
     result.added.push({ name, address: d.address, port: d.port });
   }
   if (result.added.length > 0 || siteCreated) {
-    db.orm.insert(changes).values({ tsMs: opts.nowMs, kind: 'rigs-changed', siteId: site.id }).run();
+    logChange(db, { tsMs: opts.nowMs, kind: 'rigs-changed', siteId: site.id });
   }
   return result;
 }

@@ -7,17 +7,15 @@ import { and, eq } from 'drizzle-orm';
 import type { NotifyPolicy } from '../../alerts/policy';
 import type { ThresholdOverride } from '../../alerts/thresholds';
 import type { Db } from '../client';
-import { alertOverrides, appSettings, changes, rigMaintenance } from '../schema';
+import { alertOverrides, appSettings, rigMaintenance } from '../schema';
+import { logChange } from './change-log';
 import { NOTIFY_POLICY_KEY } from '../queries/alert-settings';
 import { writeTransaction } from '../transactions';
 
 export type OverrideScope = 'global' | 'site' | 'rig';
 
-function logChange(db: Db, nowMs: number, what: string) {
-  db.orm
-    .insert(changes)
-    .values({ tsMs: nowMs, kind: 'alert-settings', payload: JSON.stringify({ what }) })
-    .run();
+function noteChange(db: Db, nowMs: number, what: string) {
+  logChange(db, { tsMs: nowMs, kind: 'alert-settings', payload: { what } });
 }
 
 /** Replaces the override of one scope; an empty override removes it. */
@@ -33,7 +31,7 @@ export function setThresholdOverride(db: Db, scope: OverrideScope, scopeId: numb
         .onConflictDoUpdate({ target: [alertOverrides.scope, alertOverrides.scopeId], set: { overrideJson, updatedAtMs: nowMs } })
         .run();
     }
-    logChange(db, nowMs, `thresholds ${scope} ${scopeId}`);
+    noteChange(db, nowMs, `thresholds ${scope} ${scopeId}`);
   });
 }
 
@@ -45,7 +43,7 @@ export function startMaintenance(db: Db, rigId: number, untilMs: number | null, 
       .values({ rigId, sinceMs: nowMs, untilMs, note })
       .onConflictDoUpdate({ target: rigMaintenance.rigId, set: { untilMs, note } })
       .run();
-    logChange(db, nowMs, `maintenance ${rigId}`);
+    noteChange(db, nowMs, `maintenance ${rigId}`);
   });
 }
 
@@ -53,7 +51,7 @@ export function startMaintenance(db: Db, rigId: number, untilMs: number | null, 
 export function endMaintenance(db: Db, rigId: number, nowMs: number): boolean {
   return writeTransaction(db, () => {
     const { changes: n } = db.orm.delete(rigMaintenance).where(eq(rigMaintenance.rigId, rigId)).run();
-    if (n > 0) logChange(db, nowMs, `maintenance ${rigId} ended`);
+    if (n > 0) noteChange(db, nowMs, `maintenance ${rigId} ended`);
     return n > 0;
   });
 }
@@ -66,6 +64,6 @@ export function setNotifyPolicy(db: Db, policy: NotifyPolicy, nowMs: number): vo
       .values({ key: NOTIFY_POLICY_KEY, valueJson, updatedAtMs: nowMs })
       .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
       .run();
-    logChange(db, nowMs, 'notify policy');
+    noteChange(db, nowMs, 'notify policy');
   });
 }

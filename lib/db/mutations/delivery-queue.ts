@@ -6,7 +6,8 @@
 import { and, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { QueuedDelivery } from '../../notify/plan';
 import type { Db } from '../client';
-import { alertDeliveries, alertRequests, alerts, changes, type AlertRow } from '../schema';
+import { alertDeliveries, alertRequests, alerts, type AlertRow } from '../schema';
+import { logChange } from './change-log';
 import { enqueueDeliveries, groupKeyOf } from './write-alerts';
 import { writeTransaction } from '../transactions';
 
@@ -128,10 +129,7 @@ function dropPendingRenotify(db: Db, alertId: string): void {
 }
 
 function logAlertsChange(db: Db, nowMs: number, what: string): void {
-  db.orm
-    .insert(changes)
-    .values({ tsMs: nowMs, kind: 'alerts', payload: JSON.stringify({ what }) })
-    .run();
+  logChange(db, { tsMs: nowMs, kind: 'alerts', payload: { what } });
 }
 
 /**

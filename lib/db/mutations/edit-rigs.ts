@@ -13,7 +13,8 @@ import type { RigPatch } from '../../rigs/rig-input';
 import { ok, type Result } from '../../util/result';
 import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
-import { alertOverrides, changes, rigEconomics, rigEvents, rigMaintenance, rigProfit, rigStatus, rigs, rollups, samples } from '../schema';
+import { alertOverrides, rigEconomics, rigEvents, rigMaintenance, rigProfit, rigStatus, rigs, rollups, samples } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 /** Done, or why the edit was refused: no such rig ('not-found') or a clash with another rig ('conflict'). */
@@ -39,10 +40,7 @@ export function updateRig(db: Db, id: number, patch: RigPatch, nowMs: number): R
       if (other) return refuse('conflict', `${address}:${port} is already registered as ${other.name}`);
     }
     db.orm.update(rigs).set(patch).where(eq(rigs.id, id)).run();
-    db.orm
-      .insert(changes)
-      .values({ tsMs: nowMs, kind: 'rigs-changed', siteId: patch.siteId ?? rig.siteId, rigId: id })
-      .run();
+    logChange(db, { tsMs: nowMs, kind: 'rigs-changed', siteId: patch.siteId ?? rig.siteId, rigId: id });
     return ok();
   });
 }
@@ -64,7 +62,7 @@ export function removeRig(db: Db, id: number, nowMs: number): { removed: false }
       .where(and(eq(alertOverrides.scope, 'rig'), eq(alertOverrides.scopeId, id)))
       .run();
     db.orm.delete(rigs).where(eq(rigs.id, id)).run();
-    db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed', siteId: rig.siteId }).run();
+    logChange(db, { tsMs: nowMs, kind: 'rigs-changed', siteId: rig.siteId });
     return { removed: true as const, name: rig.name, samples: removedSamples };
   });
 }

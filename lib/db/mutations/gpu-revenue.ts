@@ -2,7 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { GPU_REVENUE_KEY, readGpuRevenueDoc, type SiteGpuRevenue } from '../../settings/gpu-revenue';
 import type { Db } from '../client';
-import { appSettings, changes } from '../schema';
+import { appSettings } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 /** Replaces site `siteId`'s figures (an empty object clears them) and tells browsers the site changed. */
@@ -18,9 +19,6 @@ export function setSiteGpuRevenue(db: Db, siteId: number, figures: SiteGpuRevenu
       .values({ key: GPU_REVENUE_KEY, valueJson, updatedAtMs: nowMs })
       .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
       .run();
-    db.orm
-      .insert(changes)
-      .values({ tsMs: nowMs, kind: 'site-settings', siteId, payload: JSON.stringify({ gpuRevenue: true }) })
-      .run();
+    logChange(db, { tsMs: nowMs, kind: 'site-settings', siteId, payload: { gpuRevenue: true } });
   });
 }

@@ -8,7 +8,8 @@ import type { PoolConfig } from '../../domain/pool-config';
 import { ok, type Result } from '../../util/result';
 import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
-import { changes, pools, sourceState } from '../schema';
+import { pools, sourceState } from '../schema';
+import { logChange } from './change-log';
 import { openPoolCredentialsJson, sealPoolCredentials } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
@@ -31,11 +32,8 @@ function values(db: Db, p: PoolConfig) {
   };
 }
 
-function logChange(db: Db, nowMs: number, what: string): void {
-  db.orm
-    .insert(changes)
-    .values({ tsMs: nowMs, kind: 'site-settings', payload: JSON.stringify({ what }) })
-    .run();
+function noteChange(db: Db, nowMs: number, what: string): void {
+  logChange(db, { tsMs: nowMs, kind: 'site-settings', payload: { what } });
 }
 
 const taken = (name: string): PoolWrite => refuse('conflict', `a pool named ${JSON.stringify(name)} already exists`);
@@ -50,7 +48,7 @@ export function createPool(db: Db, pool: PoolConfig, nowMs: number): PoolWrite {
       .values({ ...values(db, pool), createdAtMs: nowMs })
       .returning({ id: pools.id })
       .get();
-    logChange(db, nowMs, 'pool added');
+    noteChange(db, nowMs, 'pool added');
     return ok(row.id);
   });
 }
@@ -70,7 +68,7 @@ export function updatePool(db: Db, id: number, pool: PoolConfig, nowMs: number):
         .where(eq(sourceState.key, `pool:${id}`))
         .run();
     }
-    logChange(db, nowMs, 'pool changed');
+    noteChange(db, nowMs, 'pool changed');
     return ok(id);
   });
 }
@@ -84,7 +82,7 @@ export function deletePool(db: Db, id: number, nowMs: number): PoolWrite {
       .delete(sourceState)
       .where(eq(sourceState.key, `pool:${id}`))
       .run();
-    logChange(db, nowMs, 'pool removed');
+    noteChange(db, nowMs, 'pool removed');
     return ok(id);
   });
 }

@@ -6,14 +6,15 @@ import { eq } from 'drizzle-orm';
 import { parseTariff, type Tariff } from '../../economics';
 import { siteEconomicsErrors, type SiteEconomicsSettings } from '../../settings/site-economics';
 import type { Db } from '../client';
-import { changes, sites } from '../schema';
+import { sites } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 function update(db: Db, siteId: number, values: Partial<typeof sites.$inferInsert>, nowMs: number): void {
   writeTransaction(db, () => {
     const res = db.orm.update(sites).set(values).where(eq(sites.id, siteId)).run();
     if (res.changes === 0) throw new Error(`no site with id ${siteId}`);
-    db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings', siteId }).run();
+    logChange(db, { tsMs: nowMs, kind: 'site-settings', siteId });
   });
 }
 

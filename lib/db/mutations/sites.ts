@@ -7,7 +7,8 @@ import type { SiteFields } from '../../settings/site-input';
 import { ok, type Result } from '../../util/result';
 import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
-import { alertOverrides, apiTokens, changes, rigs, sites, sourceState, users } from '../schema';
+import { alertOverrides, apiTokens, rigs, sites, sourceState, users } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 /** How a site write ended: the site's id, or why it was refused ('not-found', 'conflict'); the route maps each to its status. */
@@ -20,11 +21,8 @@ function nameTaken(db: Db, name: string, exceptId: number | null): boolean {
   return db.orm.select({ id: sites.id }).from(sites).where(where).get() !== undefined;
 }
 
-function logChange(db: Db, nowMs: number, siteId: number, what: string): void {
-  db.orm
-    .insert(changes)
-    .values({ tsMs: nowMs, kind: 'site-settings', siteId, payload: JSON.stringify({ what }) })
-    .run();
+function noteChange(db: Db, nowMs: number, siteId: number, what: string): void {
+  logChange(db, { tsMs: nowMs, kind: 'site-settings', siteId, payload: { what } });
 }
 
 /** Adds a site (validated fields); refuses a name already in use. */
@@ -36,7 +34,7 @@ export function createSite(db: Db, fields: SiteFields, nowMs: number): SiteWrite
       .values({ ...fields, createdAtMs: nowMs })
       .returning({ id: sites.id })
       .get();
-    logChange(db, nowMs, row.id, 'site added');
+    noteChange(db, nowMs, row.id, 'site added');
     return ok(row.id);
   });
 }
@@ -49,7 +47,7 @@ export function updateSite(db: Db, siteId: number, patch: Partial<SiteFields>, n
       return refuse('conflict', `a site named ${JSON.stringify(patch.name)} already exists`);
     }
     if (Object.keys(patch).length > 0) db.orm.update(sites).set(patch).where(eq(sites.id, siteId)).run();
-    logChange(db, nowMs, siteId, 'site changed');
+    noteChange(db, nowMs, siteId, 'site changed');
     return ok(siteId);
   });
 }
@@ -104,7 +102,7 @@ export function deleteSite(db: Db, siteId: number, nowMs: number): SiteWrite {
       .run();
     dropSiteFromAccess(db, siteId, nowMs);
     db.orm.delete(sites).where(eq(sites.id, siteId)).run();
-    logChange(db, nowMs, siteId, 'site removed');
+    noteChange(db, nowMs, siteId, 'site removed');
     return ok(siteId);
   });
 }

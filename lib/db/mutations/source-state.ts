@@ -3,7 +3,8 @@
  * time; failure only records the attempt and the error, so the last good value stays in place.
  */
 import type { Db } from '../client';
-import { changes, sourceState } from '../schema';
+import { sourceState } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 /** Upserts `key`'s row with `row` and tells browsers it changed, in one transaction. */
@@ -14,10 +15,7 @@ function writeSourceRow(db: Db, key: string, row: Omit<typeof sourceState.$infer
       .values({ key, ...row })
       .onConflictDoUpdate({ target: sourceState.key, set: row })
       .run();
-    db.orm
-      .insert(changes)
-      .values({ tsMs: nowMs, kind: 'source', payload: JSON.stringify({ key }) })
-      .run();
+    logChange(db, { tsMs: nowMs, kind: 'source', payload: { key } });
   });
 }
 

@@ -2,15 +2,13 @@
 import { eq } from 'drizzle-orm';
 import { parseSourcesSettings, SOURCES_SETTINGS_KEY, type SourcesSettings } from '../../settings/sources-settings';
 import type { Db } from '../client';
-import { appSettings, changes } from '../schema';
+import { appSettings } from '../schema';
+import { logChange } from './change-log';
 import { sealSettingsDoc } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
-function logChange(db: Db, nowMs: number, what: string): void {
-  db.orm
-    .insert(changes)
-    .values({ tsMs: nowMs, kind: 'source-settings', payload: JSON.stringify({ what }) })
-    .run();
+function noteChange(db: Db, nowMs: number, what: string): void {
+  logChange(db, { tsMs: nowMs, kind: 'source', payload: { what } });
 }
 
 /** Stores the settings (validated again, so nothing unvalidated reaches the row). */
@@ -26,7 +24,7 @@ export function setSourcesSettings(db: Db, settings: SourcesSettings, nowMs: num
       .values({ key: SOURCES_SETTINGS_KEY, valueJson, updatedAtMs: nowMs })
       .onConflictDoUpdate({ target: appSettings.key, set: { valueJson, updatedAtMs: nowMs } })
       .run();
-    logChange(db, nowMs, 'source settings saved');
+    noteChange(db, nowMs, 'source settings saved');
   });
 }
 
@@ -34,7 +32,7 @@ export function setSourcesSettings(db: Db, settings: SourcesSettings, nowMs: num
 export function clearSourcesSettings(db: Db, nowMs: number): boolean {
   return writeTransaction(db, () => {
     const { changes: n } = db.orm.delete(appSettings).where(eq(appSettings.key, SOURCES_SETTINGS_KEY)).run();
-    if (n > 0) logChange(db, nowMs, 'source settings cleared');
+    if (n > 0) noteChange(db, nowMs, 'source settings cleared');
     return n > 0;
   });
 }

@@ -4,7 +4,6 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client';
-import { sweepChangeWriter, type SweepChangeWriter } from './sweep-changes';
 
 /** The part of a rig_status row the sweep write reads. */
 export interface StatusRow {
@@ -25,7 +24,6 @@ export interface SweepStatements {
   upsertFailed: Statement;
   insertEvent: Statement;
   insertSweep: Statement;
-  changes: SweepChangeWriter;
 }
 
 const cache = new WeakMap<Db, SweepStatements>();
@@ -64,7 +62,6 @@ export function sweepStatements(db: Db): SweepStatements {
       `insert into sweeps (started_at_ms, duration_ms, ok_count, failed_count, hashrate_ths, power_w, rigs_online)
        values (?, ?, ?, ?, ?, ?, ?) returning id`,
     ),
-    changes: sweepChangeWriter(db),
   };
   cache.set(db, st);
   return st;

@@ -1,7 +1,8 @@
 /** Registers the simulator's rigs by stable name (is_demo = 1), so ids and history survive restarts. */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { changes, rigs, sites } from '../schema';
+import { rigs, sites } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 /** What the supervisor reads from the simulator's manifest. */
@@ -66,7 +67,7 @@ export function upsertDemoFleet(db: Db, fleet: DemoFleet, nowMs: number): { adde
         updated++;
       }
     }
-    if (added + updated > 0) db.orm.insert(changes).values({ tsMs: nowMs, kind: 'rigs-changed' }).run();
+    if (added + updated > 0) logChange(db, { tsMs: nowMs, kind: 'rigs-changed' });
     return { added, updated };
   });
 }

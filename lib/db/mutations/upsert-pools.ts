@@ -2,7 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { PoolConfig } from '../../domain/pool-config';
 import type { Db } from '../client';
-import { changes, pools } from '../schema';
+import { pools } from '../schema';
+import { logChange } from './change-log';
 import { sealPoolCredentials } from '../secret-fields';
 import { writeTransaction } from '../transactions';
 
@@ -30,7 +31,7 @@ export function upsertPools(db: Db, configs: readonly PoolConfig[], nowMs: numbe
         added++;
       }
     }
-    if (added > 0) db.orm.insert(changes).values({ tsMs: nowMs, kind: 'site-settings' }).run();
+    if (added > 0) logChange(db, { tsMs: nowMs, kind: 'site-settings' });
     return added;
   });
 }

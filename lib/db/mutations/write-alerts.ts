@@ -7,7 +7,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { describeAlert } from '../../alerts/describe';
 import type { AlertEvent, AlertState } from '../../alerts/types';
 import type { Db } from '../client';
-import { alertDeliveries, alertStates, alerts, changes } from '../schema';
+import { alertDeliveries, alertStates, alerts } from '../schema';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 /** Names of what alerts are about, as of this sweep. */
@@ -108,10 +109,6 @@ export function writeAlertEvaluation(
         if (updated.changes > 0) enqueueDeliveries(db, channelIds, e.alertId, 'resolved', 'transition', groupKey, nowMs);
       }
     }
-    if (events.length > 0)
-      db.orm
-        .insert(changes)
-        .values({ tsMs: nowMs, kind: 'alerts', payload: JSON.stringify({ events: events.length }) })
-        .run();
+    if (events.length > 0) logChange(db, { tsMs: nowMs, kind: 'alerts', payload: { events: events.length } });
   });
 }

@@ -6,6 +6,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SweepEconomics, Flagged } from '../../economics/fleet-economics';
 import type { Db } from '../client';
+import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
 const FIGURES = [
@@ -34,7 +35,6 @@ interface EconomicsStatements {
   scopeRow: Statement;
   rigRow: Statement;
   rigProfit: Statement;
-  change: Statement;
 }
 
 const prepared = new WeakMap<Db, EconomicsStatements>();
@@ -51,7 +51,6 @@ function statementsOf(db: Db): EconomicsStatements {
          on conflict (rig_id) do update set sweep_id = excluded.sweep_id, ${FIGURES.map((c) => `${c} = excluded.${c}`).join(', ')}`,
       ),
       rigProfit: db.sqlite.prepare('insert into rig_profit (rig_id, ts_ms, profit_per_kwh) values (?, ?, ?) on conflict do nothing'),
-      change: db.sqlite.prepare(`insert into changes (ts_ms, kind, payload) values (?, 'economics', ?)`),
     };
     prepared.set(db, st);
   }
@@ -93,7 +92,7 @@ export function writeEconomics(db: Db, sweepId: number, tsMs: number, result: Sw
     }
     for (const [id, f] of result.sites) st.scopeRow.run(sweepId, 'site', id, ...figures(tsMs, f));
     if (result.fleet) st.scopeRow.run(sweepId, 'fleet', 0, ...figures(tsMs, result.fleet));
-    st.change.run(tsMs, JSON.stringify({ sweepId }));
+    logChange(db, { tsMs, kind: 'economics', payload: { sweepId } });
   });
   return count;
 }

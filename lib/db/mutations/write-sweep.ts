@@ -1,6 +1,6 @@
 /**
  * Writes one sweep in several short IMMEDIATE transactions (the architecture's rule: none holds the write
- * lock for long at 10,000 rigs): each chunk of rigs keeps every rig's sample, status, events and change row
+ * lock for long at 10,000 rigs): each chunk of rigs keeps every rig's sample, status and events
  * together; the sweep's own row and change row come last, in their own transaction, and mark the sweep
  * complete. Every per-rig write goes through statements prepared once per database (sweep-statements.ts).
  * The rig views are read once, after the rigs' writes: the fleet totals come from them, and the caller
@@ -10,11 +10,12 @@ import { connectivityAfter, type ConnectivityPolicy } from '../../domain/connect
 import { detectRigEvents, type RigStateSnapshot } from '../../domain/rig-events';
 import { fleetTotals } from '../../domain/fleet';
 import type { Reading } from '../../domain/reading';
-import type { FleetPoint, FleetTotals, RigView } from '../../views/contracts';
+import type { FleetTotals, RigView } from '../../views/contracts';
 import type { Db } from '../client';
 import { listRigViews } from '../queries/rigs';
 import { writeTransaction } from '../transactions';
 import { sweepStatements, type StatusRow, type SweepStatements } from './sweep-statements';
+import { writeSweepChanges } from './sweep-change';
 
 /** The outcome of polling one rig. */
 export type PollResult =
@@ -55,13 +56,11 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
         written++;
         if (result.ok) ok++;
         writeRig(st, result, policy);
-        st.changes.rig(endMs, result.siteId, result.rigId);
       }
     });
   }
   const views = listRigViews(db);
   const fleet = fleetTotals(views, endMs);
-  const point: FleetPoint = { tsMs: sweep.startedAtMs, hashrateThs: fleet.hashrateThs, powerW: fleet.powerW };
   const sweepId = writeTransaction(db, () => {
     const row = st.insertSweep.get(
       sweep.startedAtMs,
@@ -72,7 +71,7 @@ export function writeSweep(db: Db, sweep: SweepRecord, policy: ConnectivityPolic
       fleet.powerW,
       fleet.rigsOnline,
     ) as { id: number };
-    st.changes.sweep(endMs, fleet, point);
+    writeSweepChanges(db, sweep.startedAtMs, endMs, views);
     return row.id;
   });
   return { sweepId, fleet, views };

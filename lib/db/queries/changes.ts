@@ -1,12 +1,13 @@
-/** Reads the append-only changes log and turns rows into typed deltas for browsers. */
+/** Reads the append-only changes log and turns rows into the deltas every browser shares. */
 import { asc, gt, min } from 'drizzle-orm';
-import type { Delta, FleetPoint, FleetTotals } from '../../views/contracts';
+import { isChangeKind } from '../change-kinds';
+import type { SweepChangePayload } from '../mutations/sweep-change';
+import type { Delta } from '../../views/contracts';
 import type { Db } from '../client';
 import { changes, type Change } from '../schema';
 import { activeAlerts } from './alerts';
-import { economicsOfSweep } from './economics';
+import { economicsFor } from './live-economics';
 import { getMarketView, type MarketPolicy } from './market';
-import { rigViewsByIds } from './rigs';
 
 /** Change rows with id > cursor, oldest first, at most `limit`. */
 export function changesAfter(db: Db, cursor: number, limit: number): Change[] {
@@ -23,33 +24,52 @@ export function oldestChangeId(db: Db): number | null {
   );
 }
 
+/** True when the rows may have moved a heat-map cell (state, profit or temperature band, name, location). */
+export function touchesCells(rows: readonly Change[]): boolean {
+  return rows.some(
+    (r) =>
+      r.kind === 'sweep' ||
+      r.kind === 'economics' ||
+      r.kind === 'alert-settings' ||
+      r.kind === 'rigs-changed' ||
+      r.kind === 'site-settings',
+  );
+}
+
+function parse<T>(payload: string): Partial<T> {
+  try {
+    return JSON.parse(payload) as Partial<T>;
+  } catch {
+    return {};
+  }
+}
+
 /**
- * Deltas for change rows. A 'rig' change carries no payload: it is resolved to the rig's current view,
- * which makes deltas idempotent (a late or repeated one only restates the latest state).
+ * The deltas every browser shares for change rows: a chart point per sweep, the latest economics (fleet and
+ * sites; rigs' figures go only to sockets watching them), one market and one alerts delta at the last of
+ * their rows (each restates the whole), rigs-changed for fleet edits. Cells and rigs travel in the summary
+ * the web server adds (lib/realtime). Rows of kinds this version does not read are skipped.
  */
 export function toDeltas(db: Db, rows: readonly Change[], market: MarketPolicy, nowMs: number): Delta[] {
-  const rigIds = [...new Set(rows.filter((r) => r.kind === 'rig' && r.rigId !== null).map((r) => r.rigId as number))];
-  const views = new Map(rigViewsByIds(db, rigIds).map((v) => [v.id, v]));
+  const lastOf = (kind: string) => rows.reduce((id, r) => (r.kind === kind ? r.id : id), -1);
+  const lastSource = lastOf('source');
+  const lastAlerts = lastOf('alerts');
+  const lastEconomics = lastOf('economics');
   const deltas: Delta[] = [];
-  // Several source updates in one batch make one market delta, at the last of them.
-  const lastSourceId = rows.reduce((id, r) => (r.kind === 'source' ? r.id : id), -1);
-  // Alert changes restate the whole active list: one delta at the last of them.
-  const lastAlertsId = rows.reduce((id, r) => (r.kind === 'alerts' ? r.id : id), -1);
   for (const row of rows) {
+    if (!isChangeKind(row.kind)) continue;
     if (row.kind === 'sweep') {
-      const payload = JSON.parse(row.payload) as { fleet: FleetTotals; point: FleetPoint };
-      deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'sweep', fleet: payload.fleet, point: payload.point });
-    } else if (row.kind === 'rig') {
-      const rig = row.rigId === null ? undefined : views.get(row.rigId);
-      if (rig) deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'rig', rig });
+      const { point } = parse<SweepChangePayload>(row.payload);
+      if (point) deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'sweep', point });
     } else if (row.kind === 'rigs-changed' || row.kind === 'site-settings') {
       deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'rigs-changed' });
-    } else if (row.kind === 'economics') {
-      const { sweepId } = JSON.parse(row.payload) as { sweepId: number };
-      deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'economics', economics: economicsOfSweep(db, sweepId) });
-    } else if (row.kind === 'source' && row.id === lastSourceId) {
+    } else if (row.kind === 'economics' && row.id === lastEconomics) {
+      const { sweepId } = parse<{ sweepId: number }>(row.payload);
+      if (typeof sweepId === 'number')
+        deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'economics', economics: economicsFor(db, [], sweepId) });
+    } else if (row.kind === 'source' && row.id === lastSource) {
       deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'market', market: getMarketView(db, nowMs, market) });
-    } else if (row.kind === 'alerts' && row.id === lastAlertsId) {
+    } else if (row.kind === 'alerts' && row.id === lastAlerts) {
       deltas.push({ id: row.id, tsMs: row.tsMs, kind: 'alerts', alerts: activeAlerts(db) });
     }
   }

@@ -20,7 +20,7 @@ import { scopedStream } from '../../views/scope';
  */
 export function getEconomicsPageData(db: Db, nowMs: number, policy: MarketPolicy, who: Pick<Principal, 'siteIds'>): EconomicsPageData {
   return readTransaction(db, () => {
-    const snapshot = scopedStream(who.siteIds).snapshot(getFleetSnapshot(db, nowMs, policy));
+    const snapshot = scopedStream(who.siteIds).snapshot(getFleetSnapshot(db, nowMs, policy, { rigs: 'all' }));
     const pools = listPools(db);
     const sites = visibleTo(who, listSites(db), (s) => s.id).map((site) => ({ site, price: sitePriceNow(db, site, nowMs) }));
     const siteViews: SiteEconomicsView[] = sites.map(({ site, price }) => ({

@@ -1,17 +1,15 @@
 /** Read queries for fleet totals, the fleet history chart and the page snapshot. */
 import { asc, desc, gte, max } from 'drizzle-orm';
-import { fleetTotals } from '../../domain/fleet';
 import type { FleetPoint, FleetSnapshot, FleetTotals } from '../../views/contracts';
 import type { Db } from '../client';
 import { changes, sweeps } from '../schema';
 import { activeAlerts } from './alerts';
-import { latestEconomics } from './economics';
+import { economicsFor, type RigSelection } from './live-economics';
 import { getMarketView, type MarketPolicy } from './market';
-import { listRigViews } from './rigs';
+import { listRigViews, rigViewsByIds } from './rigs';
 import { HISTORY_WINDOW_MS } from '../../views/history-window';
 import { readTransaction } from '../transactions';
-import { countStates } from '../../domain/rig-cell';
-import { rigCells, siteSummaries } from './fleet-cells';
+import { fleetSummary, readCells, siteSummaries } from './fleet-cells';
 
 /** End time of the last committed sweep, or null before the first. */
 export function lastSweepEndMs(db: Db): number | null {
@@ -19,9 +17,9 @@ export function lastSweepEndMs(db: Db): number | null {
   return row ? row.startedAtMs + row.durationMs : null;
 }
 
-/** Fleet totals now. */
+/** Fleet totals now: the last sweep's summary (one row, not every rig). */
 export function getFleetTotals(db: Db): FleetTotals {
-  return fleetTotals(listRigViews(db), lastSweepEndMs(db));
+  return fleetSummary(db, lastSweepEndMs(db)).fleet;
 }
 
 /** One point per sweep since `sinceMs`, oldest first. */
@@ -46,23 +44,33 @@ export function currentCursor(db: Db): number {
 
 export { HISTORY_WINDOW_MS };
 
-/** A consistent snapshot (one read transaction): cursor, totals, rigs, the last hour, economics, market. */
-export function getFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy): FleetSnapshot {
+/** What a page asks of the snapshot beyond the summary. */
+export interface SnapshotOptions {
+  /** Full views (and economics) of these rigs; 'all' for the pages that still list the whole fleet. */
+  rigs?: RigSelection;
+  /** Every heat-map cell (a socket's resync); pages leave them out of their HTML. */
+  cells?: boolean;
+}
+
+/**
+ * A consistent snapshot (one read transaction): cursor, fleet and site summaries, the last hour, fleet and
+ * site economics, market, alerts; the rigs and cells only when asked (cheap at 10,000 rigs otherwise).
+ */
+export function getFleetSnapshot(db: Db, nowMs: number, market: MarketPolicy, opts: SnapshotOptions = {}): FleetSnapshot {
   return readTransaction(db, () => {
     const cursor = currentCursor(db);
-    const rigs = listRigViews(db);
-    const economics = latestEconomics(db);
-    const updatedAtMs = lastSweepEndMs(db);
-    const cells = rigCells(db, rigs, economics, nowMs);
+    const selection = opts.rigs ?? [];
+    const rigs = selection === 'all' ? listRigViews(db) : rigViewsByIds(db, selection);
+    const summary = fleetSummary(db, lastSweepEndMs(db));
     return {
       cursor,
-      fleet: fleetTotals(rigs, updatedAtMs),
-      counts: countStates(cells),
-      sites: siteSummaries(db, rigs, cells, updatedAtMs),
-      cells,
+      fleet: summary.fleet,
+      counts: summary.counts,
+      sites: siteSummaries(db, summary),
+      cells: opts.cells ? readCells(db, nowMs) : null,
       rigs,
       history: fleetHistory(db, nowMs - HISTORY_WINDOW_MS),
-      economics,
+      economics: economicsFor(db, selection),
       market: getMarketView(db, nowMs, market),
       alerts: activeAlerts(db),
     };

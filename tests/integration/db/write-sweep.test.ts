@@ -89,14 +89,22 @@ describe('writeSweep', () => {
     expect(rigTimeline(t.db, ids[0], 1)).toEqual([{ tsMs: 8_000, kind: 'state', title: 'mining → throttled', detail: '' }]);
   });
 
-  it('stores samples, latest status, the sweep with fleet totals and one change per rig plus the sweep', () => {
+  it("stores samples, latest status, the sweep with fleet totals and one change row, the sweep's, with its summary", () => {
     const { fleet: totals } = sweep(1_000, [reading(100, 3000), reading(180, 3400)]);
     expect(totals.hashrateThs).toBe(280);
     expect(totals.powerW).toBe(6400);
     expect(t.db.sqlite.prepare('select count(*) from samples').pluck().get()).toBe(2);
     const sweepRow = t.db.sqlite.prepare('select ok_count, failed_count, hashrate_ths, power_w from sweeps').get();
     expect(sweepRow).toEqual({ ok_count: 2, failed_count: 0, hashrate_ths: 280, power_w: 6400 });
-    expect(changesAfter(t.db, 0, 100).map((c) => c.kind)).toEqual(['rigs-changed', 'rig', 'rig', 'sweep']);
+    // No row per rig (10,000 inserts a sweep at 10,000 rigs): the sweep's row carries the summary.
+    const rows = changesAfter(t.db, 0, 100);
+    expect(rows.map((c) => c.kind)).toEqual(['rigs-changed', 'sweep']);
+    const payload = JSON.parse(rows[1].payload);
+    expect(payload.point).toEqual({ tsMs: 1_000, hashrateThs: 280, powerW: 6400 });
+    expect(payload.fleet).toMatchObject({ hashrateThs: 280, powerW: 6400, rigsOnline: 2, rigsTotal: 2, updatedAtMs: 1_050 });
+    expect(payload.counts).toEqual({ mining: 2, throttled: 0, sleeping: 0, error: 0, stale: 0, offline: 0 });
+    expect(payload.sites).toHaveLength(1);
+    expect(payload.sites[0].totals).toMatchObject({ hashrateThs: 280, rigsTotal: 2 });
   });
 
   it('writes the rigs in short transactions of a chunk each and the sweep row and its change last: a failed chunk leaves no sweep', () => {

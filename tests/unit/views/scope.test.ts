@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Delta, FleetSnapshot, RigView } from '../../../lib/views/contracts';
+import type { Delta, FleetSnapshot, RigView, SiteSummary, SummaryDelta } from '../../../lib/views/contracts';
 import { scopedStream } from '../../../lib/views/scope';
-import { countStates } from '../../../lib/domain/rig-cell';
+import { countStates, type RigCell } from '../../../lib/domain/rig-cell';
+import { summarizeFleet } from '../../../lib/domain/fleet-summary';
+import { encodeCell } from '../../../lib/realtime/cells-wire';
 
 const rig = (id: number, siteId: number, hashrateThs: number): RigView =>
   ({
@@ -39,6 +41,25 @@ const rig = (id: number, siteId: number, hashrateThs: number): RigView =>
 const alert = (id: string, siteId: number | null) => ({ id, siteId }) as unknown as FleetSnapshot['alerts'][number];
 const econ = { tsMs: 1, stale: [] } as unknown as FleetSnapshot['economics']['fleet'];
 
+const cellOf = (id: number, siteId: number): RigCell => ({
+  id,
+  siteId,
+  name: `r${id}`,
+  location: null,
+  state: 'mining',
+  profitBand: 'unknown',
+  tempBand: 'unknown',
+});
+/** Sites 1 (rig 1) and 2 (rigs 2 and 3) summarized as the collector writes them. */
+const sitesOf = (rigs: RigView[], updatedAtMs: number): SiteSummary[] =>
+  summarizeFleet(rigs, updatedAtMs).sites.map((s) => ({
+    id: s.siteId,
+    name: `S${s.siteId}`,
+    timeZone: 'UTC',
+    totals: s.totals,
+    counts: s.counts,
+  }));
+
 const snapshot: FleetSnapshot = {
   cursor: 5,
   fleet: {
@@ -54,8 +75,8 @@ const snapshot: FleetSnapshot = {
   },
   rigs: [rig(1, 1, 100), rig(2, 2, 200), rig(3, 2, 300)],
   counts: countStates([]),
-  sites: [],
-  cells: null,
+  sites: sitesOf([rig(1, 1, 100), rig(2, 2, 200), rig(3, 2, 300)], 1000),
+  cells: [cellOf(1, 1), cellOf(2, 2), cellOf(3, 2)],
   history: [{ tsMs: 1, hashrateThs: 600, powerW: 9000 }],
   economics: { fleet: econ, sites: { 1: econ!, 2: econ! }, rigs: { 1: econ!, 2: econ!, 3: econ! } },
   market: {} as FleetSnapshot['market'],
@@ -68,10 +89,13 @@ describe('scopedStream', () => {
     expect(s.snapshot(snapshot)).toBe(snapshot);
   });
 
-  it('limits a snapshot to the sites and recomputes the totals from those rigs only', () => {
+  it("limits a snapshot to the sites and totals and counts those sites' only", () => {
     const s = scopedStream([2]).snapshot(snapshot);
     expect(s.rigs.map((r) => r.id)).toEqual([2, 3]);
+    expect(s.cells?.map((c) => c.id)).toEqual([2, 3]);
+    expect(s.sites.map((site) => site.id)).toEqual([2]);
     expect(s.fleet).toMatchObject({ hashrateThs: 500, powerW: 6000, rigsOnline: 2, rigsTotal: 2 });
+    expect(s.counts).toEqual({ ...countStates([]), mining: 2 });
     expect(s.history).toEqual([]);
     expect(s.economics.fleet).toBeNull(); // no BTC quotes in this market: nothing to convert with
     expect(Object.keys(s.economics.sites)).toEqual(['2']);
@@ -79,27 +103,39 @@ describe('scopedStream', () => {
     expect(s.alerts.map((a) => a.id)).toEqual(['b']);
   });
 
-  it("drops other sites' rig deltas and recomputes each sweep from the rigs it has seen", () => {
+  it("drops other sites' cells and watched rigs from a summary, and totals its own sites only", () => {
     const s = scopedStream([1]);
     s.snapshot(snapshot);
+    const later = [rig(1, 1, 150), rig(2, 2, 250), rig(3, 2, 300)];
+    const all = summarizeFleet(later, 2000);
+    const summary: SummaryDelta = {
+      id: 8,
+      tsMs: 2000,
+      kind: 'summary',
+      fleet: all.fleet,
+      counts: all.counts,
+      sites: sitesOf(later, 2000),
+      full: false,
+      cells: [cellOf(1, 1), cellOf(2, 2)].map(encodeCell),
+      rigs: [later[0], later[1]],
+      point: { tsMs: 1900, hashrateThs: 700, powerW: 9000 },
+    };
     const batch: Delta[] = [
-      { id: 6, tsMs: 2000, kind: 'rig', rig: rig(1, 1, 150) },
-      { id: 7, tsMs: 2000, kind: 'rig', rig: rig(2, 2, 250) },
-      {
-        id: 8,
-        tsMs: 2000,
-        kind: 'sweep',
-        fleet: { ...snapshot.fleet, hashrateThs: 700, updatedAtMs: 2000 },
-        point: { tsMs: 2000, hashrateThs: 700, powerW: 9000 },
-      },
+      { id: 7, tsMs: 2000, kind: 'sweep', point: { tsMs: 1900, hashrateThs: 700, powerW: 9000 } },
+      summary,
       { id: 9, tsMs: 2000, kind: 'alerts', alerts: [alert('a', 1), alert('b', 2)] },
     ];
     const out = s.deltas(batch);
-    expect(out.map((d) => d.id)).toEqual([6, 8, 9]);
-    const sweep = out[1] as Extract<Delta, { kind: 'sweep' }>;
-    expect(sweep.fleet).toMatchObject({ hashrateThs: 150, powerW: 3000, rigsTotal: 1, updatedAtMs: 2000 });
-    expect(sweep.point).toEqual({ tsMs: 2000, hashrateThs: 150, powerW: 3000 });
-    expect((out[2] as Extract<Delta, { kind: 'alerts' }>).alerts.map((a) => a.id)).toEqual(['a']);
+    // The stored sweep point is whole-fleet: dropped; the summary carries this scope's point.
+    expect(out.map((d) => d.id)).toEqual([8, 9]);
+    const mine = out[0] as SummaryDelta;
+    expect(mine.fleet).toMatchObject({ hashrateThs: 150, powerW: 3000, rigsTotal: 1, updatedAtMs: 2000 });
+    expect(mine.counts).toEqual({ ...countStates([]), mining: 1 });
+    expect(mine.sites.map((x) => x.id)).toEqual([1]);
+    expect(mine.cells.map((c) => c[0])).toEqual([1]);
+    expect(mine.rigs.map((r) => r.id)).toEqual([1]);
+    expect(mine.point).toEqual({ tsMs: 1900, hashrateThs: 150, powerW: 3000 });
+    expect((out[1] as Extract<Delta, { kind: 'alerts' }>).alerts.map((a) => a.id)).toEqual(['a']);
   });
 });
 
