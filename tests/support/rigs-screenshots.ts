@@ -58,7 +58,6 @@ async function main() {
       await page.goto(`${base}/rigs?sort=name&dir=asc`, { waitUntil: 'networkidle' });
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(outDir, `rigs-${size.name}.png`) });
-      await page.screenshot({ path: join(outDir, `rigs-${size.name}-full.png`), fullPage: true });
       await page.goto(`${base}/settings/rigs`, { waitUntil: 'networkidle' });
       await page.getByTestId('rig-csv-file').setInputFiles({ name: 'site-map.csv', mimeType: 'text/csv', buffer: Buffer.from(preview) });
       await page.getByTestId('csv-preview').waitFor();
