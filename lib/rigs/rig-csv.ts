@@ -68,7 +68,8 @@ function readRow(fields: readonly string[], columns: Map<RigCsvColumn, number>, 
   const reasons: string[] = [];
   const take = <T>(field: RigCsvColumn, r: Result<T, string>): T | null => {
     if (r.ok) return r.value;
-    reasons.push(`field ${field}: ${r.error}`);
+    // The checks name their field themselves ("port: ...", "name must ..."): said once, after "field port:".
+    reasons.push(`field ${field}: ${r.error.startsWith(field) ? r.error.slice(field.length).replace(/^:? /, '') : r.error}`);
     return null;
   };
   const name = take('name', checkName(get('name')));

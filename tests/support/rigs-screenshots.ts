@@ -56,9 +56,9 @@ async function main() {
       const context = await signedInContext(browser, base, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
       const page = await context.newPage();
       await page.goto(`${base}/rigs?sort=name&dir=asc`, { waitUntil: 'networkidle' });
-      await page.waitForTimeout(1500);
+      await page.getByTestId('link-state').waitFor();
+      await page.waitForTimeout(4000);
       await page.screenshot({ path: join(outDir, `rigs-${size.name}.png`) });
-      await page.screenshot({ path: join(outDir, `rigs-${size.name}-full.png`), fullPage: true });
       await page.goto(`${base}/settings/rigs`, { waitUntil: 'networkidle' });
       await page.getByTestId('rig-csv-file').setInputFiles({ name: 'site-map.csv', mimeType: 'text/csv', buffer: Buffer.from(preview) });
       await page.getByTestId('csv-preview').waitFor();

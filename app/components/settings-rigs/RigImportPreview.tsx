@@ -30,6 +30,7 @@ function rowDetail(r: PlannedRow): string[] {
 function Group({ action, rows }: { action: PlannedRow['action']; rows: PlannedRow[] }) {
   if (rows.length === 0) return null;
   const shown = rows.slice(0, MAX_SHOWN);
+  const detailLabel = action === 'refused' ? 'Why' : action === 'updated' ? 'Changes' : 'Site · driver · location';
   return (
     <div className={`csv-group csv-group--${action}`} data-testid={`csv-group-${action}`}>
       <h3 className="csv-group-title">
@@ -42,16 +43,20 @@ function Group({ action, rows }: { action: PlannedRow['action']; rows: PlannedRo
               <th scope="col">Line</th>
               <th scope="col">Rig</th>
               <th scope="col">Address</th>
-              <th scope="col">{action === 'refused' ? 'Why' : action === 'updated' ? 'Changes' : 'Site · driver · location'}</th>
+              <th scope="col">{detailLabel}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((r) => (
               <tr key={r.line} data-testid="csv-row" data-action={r.action} data-line={r.line}>
-                <td className="cell-num">{r.line}</td>
+                <td className="cell-num" data-label="Line">
+                  {r.line}
+                </td>
                 <th scope="row">{rowName(r)}</th>
-                <td className="cell-endpoint">{rowEndpoint(r)}</td>
-                <td>
+                <td className="cell-endpoint" data-label="Address">
+                  {rowEndpoint(r)}
+                </td>
+                <td data-label={detailLabel}>
                   {rowDetail(r).map((d) => (
                     <span key={d} className="csv-detail">
                       {d}

@@ -68,14 +68,14 @@ describe('planRigImport', () => {
   it.each([
     ['x,10.0.0.7,4028,bitaxe9000,North Hall,,,', 'line 2, field driver: unknown driver "bitaxe9000"'],
     ['x,10.0.0.7,4028,antminer,Mars Base,,,', 'line 2, field site: unknown site "Mars Base"'],
-    ['x,10.0.0.7,70000,antminer,North Hall,,,', 'line 2, field port:'],
+    ['x,10.0.0.7,70000,antminer,North Hall,,,', 'line 2, field port: "70000" is not a port from 1 to 65535'],
     ['x,http://10.0.0.7,4028,antminer,North Hall,,,', 'line 2, field address:'],
     ['x,10.0.0,4028,antminer,North Hall,,,', 'line 2, field address:'],
-    [',10.0.0.7,4028,antminer,North Hall,,,', 'line 2, field name: name is required'],
-    [`${'n'.repeat(65)},10.0.0.7,4028,antminer,North Hall,,,`, 'line 2, field name: name must be at most 64 characters (got 65)'],
-    [`x,10.0.0.7,4028,antminer,North Hall,${'b'.repeat(41)},,`, 'line 2, field building: building must be at most 40 characters (got 41)'],
-    ['x,10.0.0.7,4028,antminer,North Hall,,"R\u00071",', 'line 2, field rack: rack must be printable text'],
-    ['x,10.0.0.7,4028,antminer,North Hall,,,U\u200b3', 'line 2, field position: position must be printable text'],
+    [',10.0.0.7,4028,antminer,North Hall,,,', 'line 2, field name: is required'],
+    [`${'n'.repeat(65)},10.0.0.7,4028,antminer,North Hall,,,`, 'line 2, field name: must be at most 64 characters (got 65)'],
+    [`x,10.0.0.7,4028,antminer,North Hall,${'b'.repeat(41)},,`, 'line 2, field building: must be at most 40 characters (got 41)'],
+    ['x,10.0.0.7,4028,antminer,North Hall,,"R\u00071",', 'line 2, field rack: must be printable text'],
+    ['x,10.0.0.7,4028,antminer,North Hall,,,U\u200b3', 'line 2, field position: must be printable text'],
     ['x,10.0.0.7,4028,antminer,North Hall', 'line 2, fields: 5 given, the header names 8'],
   ])('refuses %j, naming the line and field', (line, reason) => {
     const p = plan([line]);
