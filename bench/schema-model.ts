@@ -6,6 +6,7 @@
  */
 import { DEFAULT_RETENTION } from '../collectors/jobs/retention';
 import type { Db } from '../lib/db/client';
+import { writeTransaction } from '../lib/db/transactions';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +34,7 @@ const days = (ms: number) => ms / DAY_MS;
 export const RETENTION_DAYS = {
   raw: days(retention.rawRetentionMs),
   m1: days(retention.m1RetentionMs),
+  m5: days(retention.m5RetentionMs),
   h1: days(retention.h1RetentionMs),
   changes: days(retention.changesRetentionMs),
 };
@@ -40,15 +42,18 @@ export const RETENTION_DAYS = {
 /** Table -> its parts. Tables absent here are per-sweep at raw retention (unmodelled). */
 export const TABLE_MODEL: Readonly<Record<string, readonly TablePart[]>> = {
   samples: [{ part: 'samples', grows: 'per-sweep', keptDays: RETENTION_DAYS.raw }],
+  rig_profit: [{ part: 'rig_profit', grows: 'per-sweep', keptDays: RETENTION_DAYS.raw }],
   economics: [{ part: 'economics', grows: 'per-sweep', keptDays: RETENTION_DAYS.raw }],
   changes: [{ part: 'changes', grows: 'per-sweep', keptDays: RETENTION_DAYS.changes }],
-  sweeps: [{ part: 'sweeps', grows: 'per-sweep', keptDays: null }],
+  sweeps: [{ part: 'sweeps', grows: 'per-sweep', keptDays: RETENTION_DAYS.raw }],
   rig_events: [{ part: 'rig_events', grows: 'per-sweep', keptDays: RETENTION_DAYS.h1 }],
   rollups: [
     { part: 'rollups:m1', grows: 'buckets', rowsPerRigPerDay: 1440, keptDays: RETENTION_DAYS.m1 },
+    { part: 'rollups:m5', grows: 'buckets', rowsPerRigPerDay: 288, keptDays: RETENTION_DAYS.m5 },
     { part: 'rollups:h1', grows: 'buckets', rowsPerRigPerDay: 24, keptDays: RETENTION_DAYS.h1 },
   ],
   rig_status: [{ part: 'rig_status', grows: 'static', keptDays: null }],
+  rig_economics: [{ part: 'rig_economics', grows: 'static', keptDays: null }],
   realized_site_hours: [{ part: 'realized_site_hours', grows: 'static', keptDays: null }],
   realized_site_days: [{ part: 'realized_site_days', grows: 'static', keptDays: null }],
   realized_cursors: [{ part: 'realized_cursors', grows: 'static', keptDays: null }],
@@ -67,7 +72,7 @@ export function seedRigHistory(db: Db, rigIds: readonly number[], untilMs: numbe
   );
   let rows = 0;
   const fromMs = untilMs - 30 * DAY_MS;
-  db.sqlite.transaction(() => {
+  writeTransaction(db, () => {
     for (const rigId of rigIds) {
       for (const [tier, stepMs, n] of [
         ['m1', 60_000, 6],
@@ -81,7 +86,7 @@ export function seedRigHistory(db: Db, rigIds: readonly number[], untilMs: numbe
         }
       }
     }
-  })();
+  });
   return rows;
 }
 

@@ -114,11 +114,11 @@ describe('writeSweep', () => {
       { rigId: ids[1], siteId: 1, tsMs: 1_000, ok: true, reading: { ...reading(100, 3000), hashrateThs: null as unknown as number } },
     ];
     expect(() => writeSweep(t.db, { startedAtMs: 1_000, durationMs: 50, results: rows }, policy, 1)).toThrow(/NOT NULL/);
-    // The first chunk committed on its own (sample, status and change together); no sweep row or sweep change.
+    // The first chunk committed on its own (sample and status together); no sweep row or sweep change.
     expect(t.db.sqlite.prepare('select rig_id from samples').pluck().all()).toEqual([ids[0]]);
     expect(t.db.sqlite.prepare('select rig_id from rig_status').pluck().all()).toEqual([ids[0]]);
     expect(t.db.sqlite.prepare('select count(*) from sweeps').pluck().get()).toBe(0);
-    expect(changesAfter(t.db, 0, 100).map((c) => c.kind)).toEqual(['rigs-changed', 'rig']);
+    expect(changesAfter(t.db, 0, 100).map((c) => c.kind)).toEqual(['rigs-changed']);
 
     const stored = writeSweep(
       t.db,

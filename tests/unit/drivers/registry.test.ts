@@ -18,7 +18,7 @@ const EXPECTED: Record<string, [string, number, number]> = {
   axeos: ['http', 80, 2],
   'gpu-agent': ['http', 9105, 1],
   dcgm: ['http', 9400, 1],
-  avalon: ['cgminer', 4028, 6],
+  avalon: ['cgminer', 4028, 7],
   dragonmint: ['http', 80, 2],
   innosilicon: ['http', 80, 2],
   teamredminer: ['cgminer', 4028, 3],
