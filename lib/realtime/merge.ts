@@ -5,6 +5,7 @@
 import type { Delta, FleetSnapshot } from '../views/contracts';
 import { HISTORY_WINDOW_MS } from '../views/history-window';
 import { countStates, rigStateOf } from '../domain/rig-cell';
+import { fleetTotals } from '../domain/fleet';
 
 /** The merged snapshot, and whether the client should reload a full snapshot (rigs added or removed). */
 export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): { snapshot: FleetSnapshot; resync: boolean } {
@@ -51,8 +52,21 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
     }
   }
   const counts = cells && cells !== snapshot.cells ? countStates(cells) : snapshot.counts;
+  // Until the stream sends each site's summary per sweep, a site's totals and counts follow its rigs here
+  // (every rig's view is in the snapshot for now), so a site's figures stay live like the fleet's.
+  const sites =
+    fleet !== snapshot.fleet || cells !== snapshot.cells
+      ? snapshot.sites.map((site) => ({
+          ...site,
+          totals: fleetTotals(
+            rigs.filter((r) => r.siteId === site.id),
+            fleet.updatedAtMs,
+          ),
+          counts: cells ? countStates(cells.filter((c) => c.siteId === site.id)) : site.counts,
+        }))
+      : snapshot.sites;
   return {
-    snapshot: { ...snapshot, cursor: fresh[fresh.length - 1].id, fleet, counts, cells, rigs, history, economics, market, alerts },
+    snapshot: { ...snapshot, cursor: fresh[fresh.length - 1].id, fleet, counts, sites, cells, rigs, history, economics, market, alerts },
     resync,
   };
 }

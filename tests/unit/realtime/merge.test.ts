@@ -130,6 +130,45 @@ describe('applyDeltas', () => {
     expect(applyDeltas(base, [{ id: 11, tsMs: 0, kind: 'alerts', alerts: [alert] }]).snapshot.alerts).toEqual([alert]);
   });
 
+  it("keeps a site's totals and counts live: a sweep re-sums its rigs, a rig's new state moves its count", () => {
+    const reading = {
+      status: 'mining',
+      hashrateThs: 100,
+      powerW: 3000,
+      powerSource: 'firmware',
+      tempMaxC: 60,
+    } as unknown as RigView['reading'];
+    const live = (id: number, hashrateThs: number, over: Partial<RigView> = {}): RigView => ({
+      ...rigView(id, 100),
+      model: 'S19',
+      reading: { ...reading!, hashrateThs },
+      ...over,
+    });
+    const cell = (id: number) => ({
+      id,
+      siteId: 1,
+      name: `r${id}`,
+      location: null,
+      state: 'mining' as const,
+      profitBand: 'healthy' as const,
+      tempBand: 'normal' as const,
+    });
+    const start: FleetSnapshot = {
+      ...base,
+      rigs: [live(1, 100), live(2, 100)],
+      cells: [cell(1), cell(2)],
+      sites: [{ id: 1, name: 's', timeZone: 'UTC', totals: totals(200), counts: countStates([cell(1), cell(2)]) }],
+    };
+    const { snapshot } = applyDeltas(start, [
+      { id: 11, tsMs: 0, kind: 'rig', rig: live(1, 150) },
+      { id: 12, tsMs: 0, kind: 'rig', rig: live(2, 100, { connectivity: 'offline' }) },
+      { id: 13, tsMs: 0, kind: 'sweep', fleet: { ...totals(150), updatedAtMs: 9 }, point: { tsMs: 2_000, hashrateThs: 150, powerW: 1 } },
+    ]);
+    expect(snapshot.sites[0].totals).toMatchObject({ hashrateThs: 150, rigsOnline: 1, rigsOffline: 1, rigsTotal: 2, updatedAtMs: 9 });
+    expect(snapshot.sites[0].counts).toMatchObject({ mining: 1, offline: 1 });
+    expect(start.sites[0].totals.hashrateThs).toBe(200); // the input is not mutated
+  });
+
   it('asks for a resync when rigs were added or removed', () => {
     expect(applyDeltas(base, [{ id: 11, tsMs: 0, kind: 'rigs-changed' }]).resync).toBe(true);
   });
