@@ -65,6 +65,8 @@ async function main() {
     for (const size of SIZES) {
       const context = await signedInContext(browser, base, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
       const page = await context.newPage();
+      // At 10,000 rigs the snapshot in the page is large until the live contract slims it.
+      page.setDefaultTimeout(300_000);
       for (const [name, path] of [
         ['overview', '/'],
         ['wall', '/wall?rotate=0'],
