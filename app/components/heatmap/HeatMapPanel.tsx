@@ -72,7 +72,13 @@ export function HeatMapPanel({ cells, sites, initialMode }: HeatMapPanelProps) {
                 <h3 className="heatmap-site-name">
                   {site.name} <span className="heatmap-site-count">{own.length.toLocaleString('en-US')} rigs</span>
                 </h3>
-                <HeatMap cells={own} mode={mode} label={`Heat map of ${site.name}`} />
+                {/* A site of thousands gets more height, so its cells stay big enough to point at. */}
+                <HeatMap
+                  cells={own}
+                  mode={mode}
+                  label={`Heat map of ${site.name}`}
+                  maxHeightPx={Math.min(720, Math.max(360, own.length / 6))}
+                />
               </section>
             );
           })}

@@ -102,7 +102,17 @@ function gapFor(cellPx: number): number {
   return cellPx >= 10 ? 2 : 1;
 }
 
-function place(groups: BuildingGroup[], widthPx: number, cellPx: number, labelPx: number, out: HeatmapLayout | null): number {
+/** How many labels a layout draws: buildings and racks, buildings only, or none (groups keep their spacing). */
+type LabelLevel = 2 | 1 | 0;
+
+function place(
+  groups: BuildingGroup[],
+  widthPx: number,
+  cellPx: number,
+  labelPx: number,
+  level: LabelLevel,
+  out: HeatmapLayout | null,
+): number {
   const gap = gapFor(cellPx);
   const step = cellPx + gap;
   const located = !(groups.length === 1 && groups[0].building === null && groups[0].racks.length === 1 && groups[0].racks[0].rack === null);
@@ -110,7 +120,7 @@ function place(groups: BuildingGroup[], widthPx: number, cellPx: number, labelPx
   let y = 0;
   let n = 0;
   for (const g of groups) {
-    if (located && (g.building !== null || groups.length > 1)) {
+    if (located && level >= 1 && (g.building !== null || groups.length > 1)) {
       out?.labels.push({ x: 0, y, widthPx, text: g.building ?? 'No building', kind: 'building' });
       y += labelPx;
     }
@@ -122,14 +132,14 @@ function place(groups: BuildingGroup[], widthPx: number, cellPx: number, labelPx
       const cols = Math.max(1, Math.min(perRow, Math.floor((widthPx + gap) / step)));
       const blockW = cols * step - gap;
       const rows = Math.ceil(rack.cells.length / cols);
-      const labelH = located ? labelPx : 0;
+      const labelH = located && level === 2 ? labelPx : 0;
       const blockH = labelH + rows * step - gap;
       if (x > 0 && x + blockW > widthPx) {
         y += rowHeight + blockGap / 2;
         x = 0;
         rowHeight = 0;
       }
-      if (out && located) out.labels.push({ x, y, widthPx: blockW + blockGap / 2, text: rack.rack ?? 'No rack', kind: 'rack' });
+      if (out && labelH > 0) out.labels.push({ x, y, widthPx: blockW + blockGap / 2, text: rack.rack ?? 'No rack', kind: 'rack' });
       rack.cells.forEach((c, i) => {
         if (out) {
           out.cells[n] = c;
@@ -146,12 +156,29 @@ function place(groups: BuildingGroup[], widthPx: number, cellPx: number, labelPx
   return Math.ceil(y - blockGap / 2);
 }
 
-/** Lays out one site's cells: the largest cell size from maxCellPx down whose layout fits maxHeightPx. */
+/** Cells smaller than this give up labels before they shrink further: labels must not eat the map. */
+export const READABLE_CELL_PX = 8;
+
+/**
+ * Lays out one site's cells: the largest cell size from maxCellPx down whose layout fits maxHeightPx, with
+ * building and rack labels while cells stay READABLE_CELL_PX or larger, else building labels only, else none.
+ */
 export function layoutSite(cells: readonly RigCell[], opts: LayoutOptions): HeatmapLayout {
   const { widthPx, maxHeightPx, maxCellPx = 16, minCellPx = 3, labelPx = 16 } = opts;
   const groups = groupByLocation(cells);
+  const fits = (size: number, lvl: LabelLevel) => place(groups, widthPx, size, labelPx, lvl, null) <= maxHeightPx;
+  let level: LabelLevel = 0;
   let cellPx = maxCellPx;
-  while (cellPx > minCellPx && place(groups, widthPx, cellPx, labelPx, null) > maxHeightPx) cellPx--;
+  for (const lvl of [2, 1] as const) {
+    let size = maxCellPx;
+    while (size > READABLE_CELL_PX && !fits(size, lvl)) size--;
+    if (fits(size, lvl)) {
+      level = lvl;
+      cellPx = size;
+      break;
+    }
+  }
+  if (level === 0) while (cellPx > minCellPx && !fits(cellPx, 0)) cellPx--;
   const out: HeatmapLayout = {
     widthPx,
     heightPx: 0,
@@ -163,7 +190,7 @@ export function layoutSite(cells: readonly RigCell[], opts: LayoutOptions): Heat
     ys: new Float32Array(cells.length),
     labels: [],
   };
-  out.heightPx = cells.length === 0 ? 0 : place(groups, widthPx, cellPx, labelPx, out);
+  out.heightPx = cells.length === 0 ? 0 : place(groups, widthPx, cellPx, labelPx, level, out);
   return out;
 }
 

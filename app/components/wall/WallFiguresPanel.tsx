@@ -3,7 +3,7 @@
  * kWh now and the power price it is measured against. Reuses the overview's tiles, sized up by wall.css; the
  * rigs by state sit with the heat map, as its legend.
  */
-import { formatMoney, formatPricePerKwh, pricePerKwhParts, shownProfitPerKwh } from '../../../lib/format/money';
+import { formatMoneyWhole, formatPricePerKwh, pricePerKwhParts, shownProfitPerKwh } from '../../../lib/format/money';
 import { hashrateThsParts, MISSING, powerWParts } from '../../../lib/format/units';
 import { Tile } from '../overview/FleetKpis';
 import { MoneyTile } from '../overview/ProfitKpis';
@@ -43,7 +43,7 @@ export function WallFiguresPanel({ figures, stale }: WallFiguresPanelProps) {
           label="Profit / day"
           testId="wall-profit-day"
           exact={e?.profitPerDay ?? null}
-          parts={e ? { value: formatMoney(e.profitPerDay, e.currency), unit: '' } : none}
+          parts={e ? { value: formatMoneyWhole(e.profitPerDay, e.currency), unit: '' } : none}
           loss={e !== null && e.profitPerDay < 0}
           sub={e ? `at today's tariff${e.gpuRevenueUnset ? ' · excl. GPU revenue' : ''}` : waiting}
         />

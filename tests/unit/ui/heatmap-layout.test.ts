@@ -99,6 +99,23 @@ describe('layout', () => {
     expect(tight.heightPx).toBeGreaterThan(50);
   });
 
+  it('gives up rack labels, then building labels, before cells shrink below readable', () => {
+    const big = Array.from({ length: 4800 }, (_, i) =>
+      cell(i + 1, { building: `H${1 + Math.floor(i / 480)}`, rack: `R${1 + Math.floor(i / 24)}` }),
+    );
+    const kinds = (maxHeightPx: number) => {
+      const l = layoutSite(big, { widthPx: 1200, maxHeightPx, labelPx: 36 });
+      return { kinds: [...new Set(l.labels.map((x) => x.kind))], cellPx: l.cellPx, fits: l.heightPx <= maxHeightPx };
+    };
+    expect(kinds(20_000)).toEqual({ kinds: ['building', 'rack'], cellPx: 16, fits: true });
+    const some = kinds(1800);
+    expect(some.kinds).toEqual(['building']);
+    expect(some.cellPx).toBeGreaterThanOrEqual(8);
+    const none = kinds(1000);
+    expect(none.kinds).toEqual([]);
+    expect(none.fits).toBe(true);
+  });
+
   it('finds the cell under a point, and none in a gap or outside', () => {
     const l = layoutSite([cell(1), cell(2), cell(3)], { widthPx: 300, maxHeightPx: 100 });
     expect(cellAt(l, l.xs[1] + 1, l.ys[1] + 1)).toBe(1);
