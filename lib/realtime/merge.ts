@@ -4,7 +4,7 @@
  */
 import type { Delta, FleetSnapshot } from '../views/contracts';
 import { HISTORY_WINDOW_MS } from '../views/history-window';
-import { countStates, rigStateOf } from '../domain/rig-cell';
+import { countStates, profitBandOf, rigStateOf } from '../domain/rig-cell';
 import { fleetTotals } from '../domain/fleet';
 
 /** The merged snapshot, and whether the client should reload a full snapshot (rigs added or removed). */
@@ -43,6 +43,18 @@ export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): 
       history = [...history.filter((p) => p.tsMs >= cutoffMs && p.tsMs !== d.point.tsMs), d.point];
     } else if (d.kind === 'economics') {
       economics = d.economics;
+      // The profit band follows the rig's new margin (rigCellOf's rule) until the stream sends changed cells.
+      if (cells) {
+        const e = economics.rigs;
+        const next = cells.map((c) => {
+          const band =
+            c.state === 'offline' || c.state === 'stale' || c.state === 'sleeping'
+              ? 'unknown'
+              : profitBandOf(e[c.id]?.breakevenPricePerKwh ?? null, e[c.id]?.pricePerKwh ?? null);
+          return band === c.profitBand ? c : { ...c, profitBand: band };
+        });
+        if (next.some((c, i) => c !== cells![i])) cells = next;
+      }
     } else if (d.kind === 'market') {
       market = d.market;
     } else if (d.kind === 'alerts') {

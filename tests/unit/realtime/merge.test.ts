@@ -169,6 +169,24 @@ describe('applyDeltas', () => {
     expect(start.sites[0].totals.hashrateThs).toBe(200); // the input is not mutated
   });
 
+  it("moves a cell's profit band with the rig's new economics, leaving a rig that does not hash unknown", () => {
+    const cell = (id: number, state: 'mining' | 'offline') => ({
+      id,
+      siteId: 1,
+      name: `r${id}`,
+      location: null,
+      state,
+      profitBand: 'healthy' as const,
+      tempBand: 'normal' as const,
+    });
+    const start: FleetSnapshot = { ...base, cells: [cell(1, 'mining'), cell(2, 'offline')] };
+    const rigEco = { breakevenPricePerKwh: 0.08, pricePerKwh: 0.1 } as unknown as FleetSnapshot['economics']['rigs'][number];
+    const { snapshot } = applyDeltas(start, [
+      { id: 11, tsMs: 0, kind: 'economics', economics: { fleet: null, sites: {}, rigs: { 1: rigEco, 2: rigEco } } },
+    ]);
+    expect(snapshot.cells!.map((c) => c.profitBand)).toEqual(['losing', 'unknown']);
+  });
+
   it('asks for a resync when rigs were added or removed', () => {
     expect(applyDeltas(base, [{ id: 11, tsMs: 0, kind: 'rigs-changed' }]).resync).toBe(true);
   });
