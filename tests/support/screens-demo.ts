@@ -1,7 +1,7 @@
 /**
  * Screenshots of the overview, the wall and the phone view against a demo fleet of any size, for looking at
  * the screens as a user would (and the heat map's measured draw time):
- *   node --import tsx tests/support/screens-demo.ts <miners> <outDir> [subnet]
+ *   node --import tsx tests/support/screens-demo.ts <miners> <outDir> [subnet] [1920x1080|1280x800|390x844]
  * Starts `hashwatt start` in demo mode on a throwaway database (the web build must exist), names a location
  * (building, rack, position) for most rigs the way an operator's CSV import would, waits for a sweep, then
  * shoots 1920x1080, 1280x800 and 390x844.
@@ -40,7 +40,7 @@ function locate(dbPath: string): void {
 }
 
 async function main() {
-  const [minersArg = '300', outDir = 'screenshots', subnet = '127.0.77'] = process.argv.slice(2);
+  const [minersArg = '300', outDir = 'screenshots', subnet = '127.0.77', only] = process.argv.slice(2);
   const miners = Number(minersArg);
   mkdirSync(outDir, { recursive: true });
   const dir = tempDir('hashwatt-shots-');
@@ -62,7 +62,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1000));
     }
     const browser = await launchBrowser();
-    for (const size of SIZES) {
+    for (const size of SIZES.filter((s) => !only || s.name === only)) {
       const context = await signedInContext(browser, base, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
       const page = await context.newPage();
       // At 10,000 rigs the snapshot in the page is large until the live contract slims it.
