@@ -22,7 +22,7 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const db = getAppDb();
   const config = getAppConfig().config;
-  const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config), { rigs: 'all' });
+  const snapshot = await visibleFleetSnapshot(db, Date.now(), marketPolicy(config));
   const who = await viewer();
   const siteIds = who.siteIds;
   // A kiosk token for one site shows only that site (and so never rotates).

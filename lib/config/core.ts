@@ -140,7 +140,7 @@ const configSchema = z
     PORT: intVariable('PORT', 3000, 1, 65535),
     HASHWATT_HOST: variable(listenHost),
     HASHWATT_DEMO: variable(demoMode),
-    HASHWATT_DEMO_MINERS: intVariable('HASHWATT_DEMO_MINERS', 48, 1, 10_000),
+    HASHWATT_DEMO_MINERS: intVariable('HASHWATT_DEMO_MINERS', 48, 1, 10000),
     // Its default depends on the poll interval: checked here, filled in below.
     HASHWATT_REQUEST_TIMEOUT_MS: variable((raw) => (raw?.trim() ? wholeNumber('HASHWATT_REQUEST_TIMEOUT_MS', raw, 0, 100, 60_000) : null)),
     HASHWATT_POLL_CONCURRENCY: intVariable('HASHWATT_POLL_CONCURRENCY', 64, 1, 4096),

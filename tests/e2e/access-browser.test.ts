@@ -11,6 +11,7 @@ import { runHashwatt } from '../support/run-cli';
 import { TEST_ADMIN, apiFetch, signedInPage } from '../support/session';
 import { freePort, startSystem, type RunningSystem } from '../support/system';
 import { tempDir } from '../support/temp';
+import { heatmapRigs } from '../support/heatmap';
 
 let dir: ReturnType<typeof tempDir>;
 let system: RunningSystem;
@@ -116,7 +117,7 @@ describe('roles and sites', { timeout: 90_000 }, () => {
   it('a viewer sees no Settings link, is refused the settings page, and its changes are refused', async () => {
     const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } }, VIEWER);
     await page.goto(`${base}/`);
-    await page.getByTestId('rig-row').first().waitFor();
+    await page.getByTestId('heatmap').first().waitFor();
     expect(await page.getByTestId('nav-settings').count()).toBe(0);
     expect(await page.getByTestId('user-menu').textContent()).toMatch(/vic\s*· viewer/);
     const res = await page.goto(`${base}/settings/alerts`);
@@ -155,9 +156,10 @@ describe('roles and sites', { timeout: 90_000 }, () => {
     expect((await apiFetch(base, `/api/rigs/${north.id}/history?range=1h`, {}, NORTH_ONLY)).status).toBe(200);
     const page = await signedInPage(browser, base, { viewport: { width: 1440, height: 900 } }, NORTH_ONLY);
     await page.goto(`${base}/`);
-    await page.getByTestId('rig-row').first().waitFor();
+    await page.getByTestId('heatmap').first().waitFor();
     await page.waitForTimeout(2500); // live updates must not bring the other site's rigs in
-    expect(await page.getByTestId('rig-row').count()).toBe(expected.length);
+    expect(await heatmapRigs(page)).toBe(expected.length);
+    expect(await page.getByTestId('heatmap-site').count()).toBe(1);
     await page.context().close();
   });
 });

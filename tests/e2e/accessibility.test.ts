@@ -70,7 +70,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 const PAGES: { path: string; ready: string }[] = [
-  { path: '/', ready: '[data-testid="rig-row"]' },
+  { path: '/', ready: 'canvas.heatmap-canvas[data-draw-ms]' },
   { path: '/wall?rotate=0', ready: '[data-testid="wall-status"][data-state="live"]' },
   { path: '/rigs', ready: '[data-testid="rig-row"]' },
   { path: '/rigs/1', ready: 'canvas' },
@@ -115,11 +115,13 @@ describe('the overview on a phone', { timeout: 120_000 }, () => {
       for (const id of ['fleet-profit-day', 'fleet-profit-kwh', 'power-price', 'fleet-hashrate', 'fleet-power', 'rigs-losing']) {
         expect(await page.getByTestId(id).isVisible(), id).toBe(true);
       }
-      // The losing count is the API's: rigs whose latest profit per kWh is below zero.
+      // The losing count is the API's: rigs hashing now whose latest profit per kWh is below zero.
       const api = (await (await apiFetch(system.baseUrl, '/api/rigs')).json()) as {
-        rigs: { economics: { profitPerKwh: number | null } | null }[];
+        rigs: { connectivity: string; economics: { profitPerKwh: number | null } | null }[];
       };
-      const losing = api.rigs.filter((r) => r.economics?.profitPerKwh != null && r.economics.profitPerKwh < 0).length;
+      const losing = api.rigs.filter(
+        (r) => r.connectivity === 'online' && r.economics?.profitPerKwh != null && r.economics.profitPerKwh < 0,
+      ).length;
       await expect
         .poll(async () => Number(await page.getByTestId('rigs-losing').getAttribute('data-value')), { timeout: 5_000 })
         .toBe(losing);

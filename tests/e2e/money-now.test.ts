@@ -1,6 +1,6 @@
 /**
  * One basis for "now" across every screen, against `hashwatt start` with the demo in real Chromium: the
- * overview's rig rows and losing count, the wall's LOSS lines and count, /economics' "Curtail now" and
+ * overview's "needs attention" lines and losing count, the wall's losing lines and count, /economics' "Curtail now" and
  * /rigs?losing=1 name the same rigs as the API (price now > breakeven), the three figures shown side by
  * side (breakeven, price now, profit per kWh now) add up on the overview, the wall and a rig's page, and
  * a change of the time-of-use band in force flips the rigs it should on every open screen without reload.
@@ -82,7 +82,7 @@ const attrIds = (page: Page, selector: string) => page.$$eval(selector, (els) =>
 
 /** Each screen's losing rigs, read the way it shows them. */
 const SCREENS: Record<string, (page: Page) => Promise<string>> = {
-  overview: async (page) => ids(await attrIds(page, '[data-testid="rig-row"][data-losing="true"][data-connectivity="online"]')),
+  overview: async (page) => ids(await attrIds(page, '[data-testid="problem-rig"][data-problem="losing"]')),
   wall: async (page) => ids(await attrIds(page, '[data-testid="wall-worst"][data-reason="losing"]')),
   economics: async (page) => (await page.getByTestId('merit-order').getAttribute('data-curtail-rigs')) ?? '',
   rigsLosing: async (page) => ids(await attrIds(page, '[data-testid="rig-row"][data-connectivity="online"]')),

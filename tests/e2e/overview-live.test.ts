@@ -9,6 +9,7 @@ import { launchBrowser } from '../support/browser';
 import { alive, descendants, freePort, startSystem, type RunningSystem } from '../support/system';
 import { tempDir } from '../support/temp';
 import { apiFetch, fetchAs, signedInPage } from '../support/session';
+import { heatmapRigs } from '../support/heatmap';
 
 const MINERS = 12;
 let browser: Browser;
@@ -55,8 +56,8 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     await page.goto(system.baseUrl);
     // A marker on window survives only while the document does: a reload would wipe it.
     await page.evaluate(() => ((window as unknown as { hashwattMarker: number }).hashwattMarker = 42));
-    await page.getByTestId('rig-row').first().waitFor();
-    expect(await page.getByTestId('rig-row').count()).toBe(MINERS);
+    await page.getByTestId('heatmap').first().waitFor();
+    expect(await heatmapRigs(page)).toBe(MINERS);
     await expect.poll(() => page.getByTestId('link-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('live');
 
     const first = await page.getByTestId('fleet-hashrate').getAttribute('data-value');
@@ -66,18 +67,13 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
     // The number changed by a pushed delta, not a reload.
     expect(await page.evaluate(() => (window as unknown as { hashwattMarker?: number }).hashwattMarker)).toBe(42);
 
-    // What the page shows equals what the API (and so the database) holds for a rig, within one sweep.
-    const api = await getJson<{ rigs: { name: string; connectivity: string; reading: { hashrateThs: number } | null }[] }>(
-      `${system.baseUrl}/api/rigs`,
-    );
-    const online = api.rigs.find((r) => r.connectivity === 'online' && r.reading)!;
-    const row = page.locator(`[data-testid="rig-row"][data-rig-name="${online.name}"]`);
+    // What the page shows equals what the API (and so the database) holds for the fleet, within one sweep.
     await expect
       .poll(
         async () => {
-          const shown = Number(await row.getByTestId('rig-hashrate').getAttribute('data-value'));
-          const now = await getJson<typeof api>(`${system!.baseUrl}/api/rigs`);
-          return Math.abs(shown - now.rigs.find((r) => r.name === online.name)!.reading!.hashrateThs);
+          const shown = Number(await page.getByTestId('fleet-hashrate').getAttribute('data-value'));
+          const now = await getJson<{ hashrateThs: number }>(`${system!.baseUrl}/api/fleet`);
+          return Math.abs(shown - now.hashrateThs);
         },
         { timeout: 10_000 },
       )
@@ -129,13 +125,13 @@ describe('npm start end to end', { timeout: 120_000 }, () => {
       const site = now.rigs.filter((r) => r.siteId === siteId && r.connectivity === 'online' && r.economics);
       return {
         siteAllLosing: site.length > 0 && site.every((r) => r.economics!.profitPerKwh! < 0),
-        losing: now.rigs.filter((r) => (r.economics?.profitPerKwh ?? 0) < 0).length,
+        losing: now.rigs.filter((r) => r.connectivity === 'online' && (r.economics?.profitPerKwh ?? 0) < 0).length,
       };
     };
     await expect.poll(async () => (await losingNow()).siteAllLosing, { timeout: 20_000 }).toBe(true);
-    // The page marks the same rigs as losing money as the API reports, live (within a sweep).
-    const losingRows = page.locator('[data-testid="rig-row"][data-losing="true"]');
-    await expect.poll(async () => (await losingRows.count()) === (await losingNow()).losing, { timeout: 10_000 }).toBe(true);
+    // The page counts the same rigs as losing money as the API reports, live (within a sweep).
+    const losingShown = async () => Number(await page.getByTestId('rigs-losing').getAttribute('data-value'));
+    await expect.poll(async () => (await losingShown()) === (await losingNow()).losing, { timeout: 10_000 }).toBe(true);
 
     const bad = await apiFetch(base, `/api/sites/${siteId}/tariff`, {
       method: 'PUT',

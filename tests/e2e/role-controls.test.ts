@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { signedInPage } from '../support/session';
 import { BAIE_COMEAU, startTwoSiteDemo, type TwoSiteDemo } from '../support/two-site-demo';
+import { heatmapRigs } from '../support/heatmap';
 
 let demo: TwoSiteDemo;
 let browser: Browser;
@@ -65,7 +66,7 @@ describe('a page open while its user is narrowed', { timeout: 120_000 }, () => {
   it('reloads by itself and shows only the site that is left', async () => {
     const page = await signedInPage(browser, demo.base, { viewport: { width: 1440, height: 900 } }, WIDE);
     await page.goto(`${demo.base}/`);
-    await expect.poll(() => page.getByTestId('rig-row').count(), { timeout: 20_000 }).toBe(4);
+    await expect.poll(() => heatmapRigs(page), { timeout: 20_000 }).toBe(4);
     // The page's socket must be connected as the wide user first: one that connects after the change is
     // already narrow, and has nothing to reload for (on a loaded machine the socket comes after the rows).
     await expect.poll(() => page.getByTestId('link-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
@@ -75,7 +76,7 @@ describe('a page open while its user is narrowed', { timeout: 120_000 }, () => {
       (await demo.admin(`/api/users/${users.find((u) => u.name === WIDE.name)!.id}`, 'PATCH', { siteIds: [demo.mine.id] })).status,
     ).toBe(200);
     await reloaded;
-    await expect.poll(() => page.getByTestId('rig-row').count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => heatmapRigs(page), { timeout: 20_000 }).toBe(2);
     expect(BAIE_COMEAU.test((await page.textContent('body')) ?? '')).toBe(false);
     await page.context().close();
   });

@@ -90,10 +90,11 @@ describe('wall display end to end', { timeout: 120_000 }, () => {
     await expect
       .poll(
         async () => {
-          const api = await getJson<{ powerW: number; rigsOnline: number }>(`${system!.baseUrl}/api/fleet`);
+          const api = await getJson<{ powerW: number; rigsTotal: number; rigsOffline: number }>(`${system!.baseUrl}/api/fleet`);
           const shownPower = Number(await page.getByTestId('wall-power').getAttribute('data-value'));
-          const shownOnline = Number(await page.getByTestId('wall-count-online').textContent());
-          return Math.abs(shownPower - api.powerW) < 1e-6 && shownOnline === api.rigsOnline;
+          const shownTotal = Number(await page.getByTestId('wall-count-total').textContent());
+          const shownOffline = Number(await page.getByTestId('wall-count-offline').textContent());
+          return Math.abs(shownPower - api.powerW) < 1e-6 && shownTotal === api.rigsTotal && shownOffline === api.rigsOffline;
         },
         { timeout: 10_000, interval: 200 },
       )
@@ -102,8 +103,20 @@ describe('wall display end to end', { timeout: 120_000 }, () => {
     const first = await hashrate.getAttribute('data-value');
     await expect.poll(() => hashrate.getAttribute('data-value'), { timeout: 20_000, interval: 250 }).not.toBe(first);
     await expect.poll(() => page.getByTestId('wall-profit-kwh').getAttribute('data-value'), { timeout: 20_000 }).not.toBeNull();
-    expect(await page.getByTestId('wall-worst').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('wall-worst').count()).toBeLessThanOrEqual(8);
+    // Read from five metres: no text on the wall is smaller than 32 px at 1080p.
+    const smallest = await page.evaluate(() => {
+      let min = Infinity;
+      for (const el of document.querySelectorAll('.wall *')) {
+        const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+        if (hasText && (el as HTMLElement).offsetParent !== null) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return min;
+    });
+    expect(smallest).toBeGreaterThanOrEqual(32);
+    // The heat map draws every rig; the list shows the worst (at most eight) of those with a problem.
+    expect(Number(await page.getByTestId('heatmap').getAttribute('data-rigs'))).toBe(8);
+    const problems = Number(await page.getByTestId('wall-problems').getAttribute('data-total'));
+    expect(await page.getByTestId('wall-worst').count()).toBe(Math.min(8, problems));
     expect(await marker(page)).toBe(7);
     await page.close();
   });
@@ -136,6 +149,13 @@ describe('wall display end to end', { timeout: 120_000 }, () => {
     const page = await openWall(`?site=${site.siteId}&rotate=2`);
     expect(await view(page)).toBe(`site-${site.siteId}`);
     expect(await page.getByTestId('wall-view').textContent()).toBe(site.siteName);
+    // One clock, in the site's zone, named.
+    const zone = await page.getByTestId('wall-clock').getAttribute('data-zone');
+    expect(zone).toMatch(/^[A-Za-z_]+\/[A-Za-z_]+/);
+    expect(await page.getByTestId('wall-clock').textContent()).toContain(zone!.replace(/_/g, ' '));
+    expect(Number(await page.getByTestId('heatmap').getAttribute('data-rigs'))).toBe(
+      api.rigs.filter((r) => r.siteId === site.siteId).length,
+    );
     await expect
       .poll(
         async () => {

@@ -1,24 +1,30 @@
 'use client';
 /**
- * The fleet overview screen ("/"): header with nav and link state, the active-alerts banner, KPI and
- * profit tiles, the network panel, last-hour chart and the rig table, all fed by one live snapshot.
- * Rendered on the server from the snapshot, then kept live in the browser.
+ * The fleet overview screen ("/"): header with nav and link state, the active-alerts banner, the money now
+ * and the fleet's figures, rigs by state, the rigs needing attention, the sites, and a heat map of every rig;
+ * then the network panel, the last hour and realized history. All fed by one live snapshot, and built from its
+ * summaries and heat-map cells only, so it stays light at 10,000 rigs. Rendered on the server, kept live in
+ * the browser.
  */
 import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AlertBanner } from '../alerts/AlertBanner';
 import { PageHeader } from '../nav/PageHeader';
+import { HeatMapPanel } from '../heatmap/HeatMapPanel';
+import type { HeatmapMode } from '../heatmap/heatmap-colours';
 import { FleetChart } from './FleetChart';
 import { FleetKpis } from './FleetKpis';
-import { isLosing } from './RigEconomicsCells';
 import { NetworkPanel } from './NetworkPanel';
+import { ProblemRigs } from './ProblemRigs';
 import { ProfitKpis } from './ProfitKpis';
 import { RealizedSoFarKpis } from './RealizedSoFarKpis';
 import { RealizedHistoryPanel } from '../reports/RealizedHistoryPanel';
 import type { RealizedSoFar } from '../../../lib/db/queries/reports-page';
-import { RigTable } from './RigTable';
+import { SitesPanel } from './SitesPanel';
+import { StateCounts } from './StateCounts';
 import { DEFAULT_POLL_INTERVAL_MS, sweepNotCurrent } from './sweep-staleness';
 import { useNowMs } from './use-now-ms';
+import './overview.css';
 
 /** Props of Overview. */
 export interface OverviewProps {
@@ -28,18 +34,19 @@ export interface OverviewProps {
   pollIntervalMs?: number;
   /** Realized money today and this month so far, read by the server at page load. */
   soFar?: RealizedSoFar;
+  /** What the heat map colours by first (the address's ?map=). */
+  heatmapMode?: HeatmapMode;
 }
 
-/** Live fleet overview: KPIs, profit, network, chart and rigs, with staleness made visible everywhere. */
-export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, soFar }: OverviewProps) {
-  const { snapshot, link } = useLiveFleet(
-    initial,
-    initial.rigs.map((r) => r.id),
-  ); // every rig the page listed (transitional: up to MAX_WATCHED_RIGS stream)
+/** Live fleet overview, with staleness made visible everywhere. */
+export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, soFar, heatmapMode = 'state' }: OverviewProps) {
+  const { snapshot, link } = useLiveFleet(initial);
   const nowMs = useNowMs();
-  const { fleet, rigs, history, economics, market } = snapshot;
+  const { fleet, cells, sites, history, economics, market } = snapshot;
   const updatedAtMs = fleet.updatedAtMs;
   const notCurrent = sweepNotCurrent(updatedAtMs, nowMs, pollIntervalMs);
+  const siteNames = new Map(sites.map((s) => [s.id, s.name]));
+  const losingRigs = cells && economics.fleet ? cells.filter((c) => c.profitBand === 'losing').length : null;
 
   return (
     <main className="overview">
@@ -47,13 +54,19 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, s
 
       <AlertBanner alerts={snapshot.alerts} nowMs={nowMs} />
 
-      <FleetKpis
-        fleet={fleet}
-        stale={notCurrent}
-        losingRigs={Object.keys(economics.rigs).length > 0 ? rigs.filter((r) => isLosing(economics.rigs[r.id])).length : null}
-      />
-
       <ProfitKpis economics={economics.fleet} market={market} stale={notCurrent} />
+
+      <FleetKpis fleet={fleet} stale={notCurrent} losingRigs={losingRigs} />
+
+      <StateCounts counts={snapshot.counts} />
+
+      <SitesPanel sites={sites} economics={economics.sites} />
+
+      {/* A phone meets the problem list first; a wide screen puts the heat map beside it, to the left. */}
+      <div className="overview-split">
+        <ProblemRigs cells={cells} siteNames={siteNames} />
+        <HeatMapPanel cells={cells} sites={sites} initialMode={heatmapMode} />
+      </div>
 
       {soFar && <RealizedSoFarKpis soFar={soFar} />}
 
@@ -66,19 +79,7 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, s
         <FleetChart history={history} stale={notCurrent} />
       </section>
 
-      {soFar && <RealizedHistoryPanel sites={siteChoices(rigs)} />}
-
-      <section className="panel" aria-labelledby="rigs-title">
-        <h2 className="panel-title" id="rigs-title">
-          Rigs <span className="panel-count">{rigs.length}</span>
-        </h2>
-        <RigTable rigs={rigs} nowMs={nowMs} economics={economics.rigs} />
-      </section>
+      {soFar && <RealizedHistoryPanel sites={sites.map((s) => ({ id: s.id, name: s.name }))} />}
     </main>
   );
-}
-
-/** The sites of the rigs shown, once each, for the history panel's picker. */
-function siteChoices(rigs: readonly { siteId: number; siteName: string }[]): { id: number; name: string }[] {
-  return [...new Map(rigs.map((r) => [r.siteId, r.siteName])).entries()].map(([id, name]) => ({ id, name }));
 }

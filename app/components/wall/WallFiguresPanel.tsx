@@ -1,20 +1,14 @@
 /**
- * The wall's big figures for one view: hash rate, power, J/TH and profit per day, then profit per kWh,
- * the power price it is measured against, and the rigs by state. Reuses the overview's tiles, sized up
- * by wall.css.
+ * The wall's big figures for one view, in one row: hash rate (with J/TH), power, profit per day, profit per
+ * kWh now and the power price it is measured against. Reuses the overview's tiles, sized up by wall.css; the
+ * rigs by state sit with the heat map, as its legend.
  */
-import { formatMoney, formatPricePerKwh, pricePerKwhParts, shownProfitPerKwh } from '../../../lib/format/money';
-import { efficiencyJthParts, hashrateThsParts, MISSING, powerWParts } from '../../../lib/format/units';
+import { formatMoneyWhole, formatPricePerKwh, pricePerKwhParts, shownProfitPerKwh } from '../../../lib/format/money';
+import { hashrateThsParts, MISSING, powerWParts } from '../../../lib/format/units';
 import { Tile } from '../overview/FleetKpis';
 import { MoneyTile } from '../overview/ProfitKpis';
-import type { RigCounts, WallFigures } from './wall-model';
-
-const COUNT_KINDS: ReadonlyArray<readonly [keyof Omit<RigCounts, 'total'>, string]> = [
-  ['online', 'online'],
-  ['stale', 'stale'],
-  ['offline', 'offline'],
-  ['losing', 'losing money'],
-];
+import { formatJth } from '../../../lib/format/units';
+import type { WallFigures } from './wall-model';
 
 /** Props of WallFiguresPanel. */
 export interface WallFiguresPanelProps {
@@ -23,9 +17,9 @@ export interface WallFiguresPanelProps {
   stale: boolean;
 }
 
-/** Seven tiles in a 4-column grid; the rig counts take the last two cells. */
+/** Five tiles in a row. */
 export function WallFiguresPanel({ figures, stale }: WallFiguresPanelProps) {
-  const { totals, economics: e, counts } = figures;
+  const { totals, economics: e } = figures;
   const none = { value: MISSING, unit: '' };
   const waiting = 'waiting for economics';
   return (
@@ -36,33 +30,22 @@ export function WallFiguresPanel({ figures, stale }: WallFiguresPanelProps) {
           testId="wall-hashrate"
           exact={totals.hashrateThs}
           parts={hashrateThsParts(totals.hashrateThs)}
-          sub={`${totals.rigsOnline} of ${totals.rigsTotal} rigs online`}
+          sub={`${formatJth(totals.efficiencyJth)} · ${totals.rigsOnline.toLocaleString('en-US')} online`}
         />
         <Tile
           label="Power"
           testId="wall-power"
           exact={totals.powerW}
           parts={powerWParts(totals.powerW)}
-          sub={e ? `rigs only · ${Math.round(e.kwhPerDay).toLocaleString('en-US')} kWh/day with PUE` : 'rigs only, before PUE'}
-        />
-        <Tile
-          label="Efficiency"
-          testId="wall-efficiency"
-          exact={totals.efficiencyJth ?? undefined}
-          parts={efficiencyJthParts(totals.efficiencyJth)}
-          sub="power ÷ hash rate"
+          sub={e ? `${Math.round(e.kwhPerDay).toLocaleString('en-US')} kWh/day with PUE` : 'rigs only, before PUE'}
         />
         <MoneyTile
           label="Profit / day"
           testId="wall-profit-day"
           exact={e?.profitPerDay ?? null}
-          parts={e ? { value: formatMoney(e.profitPerDay, e.currency), unit: '' } : none}
+          parts={e ? { value: formatMoneyWhole(e.profitPerDay, e.currency), unit: '' } : none}
           loss={e !== null && e.profitPerDay < 0}
-          sub={
-            e
-              ? `at today's tariff · ${e.gpuRevenueUnset ? 'excluding GPU revenue' : `revenue ${formatMoney(e.revenuePerDay, e.currency)}`}`
-              : waiting
-          }
+          sub={e ? `at today's tariff${e.gpuRevenueUnset ? ' · excl. GPU revenue' : ''}` : waiting}
         />
         <MoneyTile
           label="Profit / kWh now"
@@ -88,19 +71,6 @@ export function WallFiguresPanel({ figures, stale }: WallFiguresPanelProps) {
               : waiting
           }
         />
-        <div className="kpi wall-counts">
-          <dt className="kpi-label">Rigs</dt>
-          <dd className="wall-counts-row">
-            {COUNT_KINDS.map(([kind, text]) => (
-              <span key={kind} className={`wall-count wall-count--${kind}${counts[kind] > 0 ? ' is-nonzero' : ''}`}>
-                <span className="wall-count-n" data-testid={`wall-count-${kind}`}>
-                  {counts[kind]}
-                </span>
-                <span className="wall-count-label">{text}</span>
-              </span>
-            ))}
-          </dd>
-        </div>
       </dl>
     </section>
   );

@@ -1,48 +1,47 @@
-/** The wall's "worst rigs" list: losing money, then offline, then hottest, one large line each. */
-import { formatPricePerKwh, shownProfitPerKwh } from '../../../lib/format/money';
-import { formatAge, formatTempC } from '../../../lib/format/units';
-import type { WorstRig } from './wall-model';
+/**
+ * The wall's "needs attention" list: the worst rigs of the view from the heat-map cells, each with a badge
+ * that says its problem (offline, error, graded temperature above the site's warning level, stale,
+ * throttled, losing money) in a severity colour. A rig's name is never cut: a long one wraps, and a line
+ * that does not fit the panel is left out whole (the title says how many there are).
+ */
+import { PROBLEM_LABEL, PROBLEM_SEVERITY, type ProblemRig } from '../heatmap/problem-rigs';
 
 /** Props of WallWorstRigs. */
 export interface WallWorstRigsProps {
-  worst: WorstRig[];
-  nowMs: number | null;
-  /** Shows each rig's site (the fleet view). */
-  showSite: boolean;
+  worst: ProblemRig[];
+  /** Rigs with a problem in all (the title's count; the list shows the worst that fit). */
+  total: number;
+  /** Site names by id, shown after each rig in the fleet view; null in a site view. */
+  siteNames: ReadonlyMap<number, string> | null;
+  loading: boolean;
 }
 
-function what(line: WorstRig, nowMs: number | null): string {
-  if (line.reason === 'losing') return formatPricePerKwh(shownProfitPerKwh(line.economics!), line.economics!.currency);
-  if (line.reason === 'hot') return formatTempC(line.tempMaxC);
-  const seen = line.rig.lastSeenMs;
-  return seen === null || nowMs === null ? line.reason : `${line.reason} · seen ${formatAge(nowMs - seen)}`;
-}
-
-/** Up to eight lines: tag, rig name (and site), and the figure that put it there. */
-export function WallWorstRigs({ worst, nowMs, showSite }: WallWorstRigsProps) {
+/** Up to eight lines: badge, then the rig name (and site), wrapping. */
+export function WallWorstRigs({ worst, total, siteNames, loading }: WallWorstRigsProps) {
   return (
-    <section className="wall-panel wall-worst" aria-labelledby="wall-worst-title">
+    <section className="wall-panel wall-worst" aria-labelledby="wall-worst-title" data-testid="wall-problems" data-total={total}>
       <h2 className="wall-panel-title" id="wall-worst-title">
-        Worst rigs
+        Needs attention <span className="wall-panel-count">{loading ? '' : total.toLocaleString('en-US')}</span>
       </h2>
-      {worst.length === 0 ? (
-        <p className="wall-empty">No rigs</p>
+      {loading ? (
+        <p className="wall-empty">Loading the rigs…</p>
+      ) : worst.length === 0 ? (
+        <p className="wall-empty wall-empty--ok">Every rig mining within its limits</p>
       ) : (
         <ol className="wall-list">
-          {worst.map((line) => (
+          {worst.map(({ cell, problem }) => (
             <li
-              key={line.rig.id}
-              className={`wall-worst-line wall-worst-line--${line.reason}`}
+              key={cell.id}
+              className={`wall-worst-line wall-worst-line--${PROBLEM_SEVERITY[problem]}`}
               data-testid="wall-worst"
-              data-reason={line.reason}
-              data-rig-id={line.rig.id}
+              data-reason={problem}
+              data-rig-id={cell.id}
             >
-              <span className="wall-worst-tag">{line.reason === 'losing' ? 'loss' : line.reason}</span>
+              <span className="wall-worst-tag">{PROBLEM_LABEL[problem]}</span>
               <span className="wall-worst-name">
-                {line.rig.name}
-                {showSite && <span className="wall-worst-site"> · {line.rig.siteName}</span>}
+                {cell.name}
+                {siteNames && <span className="wall-worst-site"> · {siteNames.get(cell.siteId)}</span>}
               </span>
-              <span className="wall-worst-what">{what(line, nowMs)}</span>
             </li>
           ))}
         </ol>

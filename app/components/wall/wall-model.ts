@@ -1,13 +1,14 @@
 /**
  * The wall display's view model (pure): which views it rotates through, and for one view (the fleet or
- * a site) the figures, rig counts, worst rigs and alerts it shows. The clock is an argument.
+ * a site) the figures, rig counts, heat-map cells, worst rigs and alerts it shows, all from the snapshot's
+ * summaries and cells (never every rig's full view). The clock is an argument.
  */
 import { fleetTotals } from '../../../lib/domain/fleet';
 import type { AlertView } from '../../../lib/views/alert-contracts';
-import type { EconomicsView, FleetSnapshot, FleetTotals, RigView } from '../../../lib/views/contracts';
-import { compareRigNames } from '../../../lib/format/sort-rigs';
+import { countStates, RIG_STATES, type RigCell, type StateCounts } from '../../../lib/domain/rig-cell';
+import type { EconomicsView, FleetSnapshot, FleetTotals, SiteSummary } from '../../../lib/views/contracts';
 import { bannerAlerts } from '../alerts/alert-order';
-import { isLosing } from '../overview/RigEconomicsCells';
+import { topProblemRigs, type ProblemRig } from '../heatmap/problem-rigs';
 
 /** A site as the wall names it and tells its time. */
 export interface WallSite {
@@ -31,12 +32,12 @@ export const ALERTS_SHOWN = 5;
  */
 export function rotationOrder(
   sites: readonly WallSite[],
-  rigs: readonly Pick<RigView, 'siteId'>[],
+  summaries: readonly Pick<SiteSummary, 'id' | 'counts'>[],
   pinnedSiteId: number | null,
 ): WallView[] {
   const pinned = pinnedSiteId === null ? undefined : sites.find((s) => s.id === pinnedSiteId);
   if (pinned) return [{ kind: 'site', site: pinned }];
-  const withRigs = new Set(rigs.map((r) => r.siteId));
+  const withRigs = new Set(summaries.filter((s) => RIG_STATES.some((k) => s.counts[k] > 0)).map((s) => s.id));
   return [{ kind: 'fleet' }, ...sites.filter((s) => withRigs.has(s.id)).map((site) => ({ kind: 'site' as const, site }))];
 }
 
@@ -50,27 +51,6 @@ export function viewKey(view: WallView): string {
   return view.kind === 'fleet' ? 'fleet' : `site-${view.site.id}`;
 }
 
-/** Rigs per state; "losing" counts online rigs whose latest economics lose money per kWh. */
-export interface RigCounts {
-  online: number;
-  stale: number;
-  offline: number;
-  losing: number;
-  total: number;
-}
-
-/** Why a rig is on the worst list. */
-export type WorstReason = 'losing' | 'offline' | 'stale' | 'hot';
-
-/** One line of the worst-rigs list. */
-export interface WorstRig {
-  rig: RigView;
-  reason: WorstReason;
-  /** Profit per kWh in the rig's site currency, for a losing rig. */
-  economics: EconomicsView | null;
-  tempMaxC: number | null;
-}
-
 /** Everything one view of the wall shows. */
 export interface WallFigures {
   /** "Fleet" or the site's name. */
@@ -80,68 +60,53 @@ export interface WallFigures {
   totals: FleetTotals;
   /** Fleet economics (fleet currency) or the site's (site currency); null before the first. */
   economics: EconomicsView | null;
-  counts: RigCounts;
-  worst: WorstRig[];
+  /** Rigs by state (adding up to the view's rigs). */
+  counts: StateCounts;
+  /** Rigs losing money now; null until the cells are loaded. */
+  losing: number | null;
+  /** The view's heat-map cells (the fleet's grouped by site); null until loaded. */
+  cells: RigCell[] | null;
+  /** The worst rigs, badged by problem; and how many have one in all. */
+  worst: ProblemRig[];
+  problems: number;
   alerts: AlertView[];
   /** Active alerts beyond those shown. */
   moreAlerts: number;
 }
 
-/** Counts by connectivity, and online rigs losing money. */
-export function rigCounts(rigs: readonly RigView[], economics: Readonly<Record<number, EconomicsView>>): RigCounts {
-  const counts: RigCounts = { online: 0, stale: 0, offline: 0, losing: 0, total: rigs.length };
-  for (const rig of rigs) {
-    counts[rig.connectivity]++;
-    if (rig.connectivity === 'online' && isLosing(economics[rig.id])) counts.losing++;
-  }
-  return counts;
-}
-
-const REASON_RANK: Record<WorstReason, number> = { losing: 0, offline: 1, stale: 2, hot: 3 };
-
 /**
- * The rigs needing attention first: online rigs losing money (largest loss per kWh first), then offline,
- * then stale ones (by name), then the rest by hottest chip; at most `limit`. Rigs with no temperature
- * and no problem are left out: they have nothing to say.
+ * The fleet's cells for one map: each site becomes the first level of grouping (its buildings under it, as
+ * "Site · Building"), so the wall's fleet view reads site by site.
  */
-export function worstRigs(
-  rigs: readonly RigView[],
-  economics: Readonly<Record<number, EconomicsView>>,
-  limit = WORST_RIGS_SHOWN,
-): WorstRig[] {
-  const lines: WorstRig[] = [];
-  for (const rig of rigs) {
-    const e = economics[rig.id] ?? null;
-    const tempMaxC = rig.reading?.tempMaxC ?? null;
-    if (rig.connectivity === 'offline' || rig.connectivity === 'stale')
-      lines.push({ rig, reason: rig.connectivity, economics: null, tempMaxC });
-    else if (isLosing(e ?? undefined)) lines.push({ rig, reason: 'losing', economics: e, tempMaxC });
-    else if (tempMaxC !== null) lines.push({ rig, reason: 'hot', economics: null, tempMaxC });
-  }
-  lines.sort(
-    (a, b) =>
-      REASON_RANK[a.reason] - REASON_RANK[b.reason] ||
-      (a.reason === 'losing' ? a.economics!.profitPerKwh! - b.economics!.profitPerKwh! : 0) ||
-      (a.reason === 'hot' ? b.tempMaxC! - a.tempMaxC! : 0) ||
-      compareRigNames(a.rig, b.rig),
-  );
-  return lines.slice(0, limit);
+export function fleetMapCells(cells: readonly RigCell[], siteNames: ReadonlyMap<number, string>): RigCell[] {
+  return cells.map((c) => {
+    const site = siteNames.get(c.siteId) ?? `Site ${c.siteId}`;
+    const building = c.location?.building ? `${site} · ${c.location.building}` : site;
+    return { ...c, location: { building, rack: c.location?.rack ?? null, position: c.location?.position ?? null } };
+  });
 }
 
 /** The figures of `view` from the live snapshot at `nowMs` (null before the browser's clock is read). */
 export function wallFigures(snapshot: FleetSnapshot, view: WallView, nowMs: number | null): WallFigures {
   const site = view.kind === 'site' ? view.site : null;
-  const rigs = site ? snapshot.rigs.filter((r) => r.siteId === site.id) : snapshot.rigs;
-  const totals = site ? fleetTotals(rigs, snapshot.fleet.updatedAtMs) : snapshot.fleet;
+  const summary = site ? snapshot.sites.find((s) => s.id === site.id) : undefined;
+  const own = snapshot.cells && site ? snapshot.cells.filter((c) => c.siteId === site.id) : snapshot.cells;
+  const totals = site ? (summary?.totals ?? fleetTotals([], snapshot.fleet.updatedAtMs)) : snapshot.fleet;
+  const counts = site ? (summary?.counts ?? countStates([])) : snapshot.counts;
   const economics = site ? (snapshot.economics.sites[site.id] ?? null) : snapshot.economics.fleet;
   const active = bannerAlerts(snapshot.alerts, nowMs).filter((a) => site === null || a.siteId === site.id);
+  const worst = own ? topProblemRigs(own, WORST_RIGS_SHOWN) : { rigs: [], total: 0 };
+  const cells = own && !site && snapshot.sites.length > 1 ? fleetMapCells(own, new Map(snapshot.sites.map((s) => [s.id, s.name]))) : own;
   return {
     title: site ? site.name : 'Fleet',
     timeZone: site?.timeZone,
     totals,
     economics,
-    counts: rigCounts(rigs, snapshot.economics.rigs),
-    worst: worstRigs(rigs, snapshot.economics.rigs),
+    counts,
+    losing: own ? own.filter((c) => c.profitBand === 'losing').length : null,
+    cells,
+    worst: worst.rigs,
+    problems: worst.total,
     alerts: active.slice(0, ALERTS_SHOWN),
     moreAlerts: Math.max(0, active.length - ALERTS_SHOWN),
   };

@@ -1,6 +1,7 @@
 /**
- * The wall display's view model: which views rotate, what a site view adds up to, the order of the worst
- * rigs, which alerts show, when the indicator turns amber and red, and how the URL is read.
+ * The wall display's view model: which views rotate, what a site view adds up to (from the site summaries
+ * and heat-map cells, never every rig's view), the worst rigs badged, the fleet's map grouped by site, which
+ * alerts show, when the indicator turns amber and red, and how the URL is read.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,17 +9,17 @@ import {
   nextViewIndex,
   parseRotateS,
   parseSiteId,
-  rigCounts,
+  fleetMapCells,
   rotationOrder,
   viewKey,
   wallFigures,
-  worstRigs,
   type WallSite,
 } from '../../../app/components/wall/wall-model';
 import type { Reading } from '../../../lib/domain/reading';
 import type { AlertView } from '../../../lib/views/alert-contracts';
 import type { EconomicsView, FleetSnapshot, RigView } from '../../../lib/views/contracts';
-import { countStates } from '../../../lib/domain/rig-cell';
+import { countStates, type RigCell } from '../../../lib/domain/rig-cell';
+import { fleetTotals } from '../../../lib/domain/fleet';
 
 function reading(over: Partial<Reading> = {}): Reading {
   return {
@@ -113,15 +114,26 @@ const SITES: WallSite[] = [
   { id: 3, name: 'Empty', timeZone: 'UTC' },
 ];
 
+function cell(id: number, siteId: number, over: Partial<RigCell> = {}): RigCell {
+  return { id, siteId, name: `rig-${id}`, location: null, state: 'mining', profitBand: 'healthy', tempBand: 'normal', ...over };
+}
+
+function summary(id: number, cells: RigCell[]) {
+  return { id, counts: countStates(cells.filter((c) => c.siteId === id)) };
+}
+
 describe('rotation', () => {
   it('goes fleet, then each site with rigs, in site order', () => {
-    const order = rotationOrder(SITES, [rig(1, 2), rig(2, 1)], null);
+    const cells = [cell(1, 2), cell(2, 1)];
+    const order = rotationOrder(SITES, [summary(1, cells), summary(2, cells), summary(3, cells)], null);
     expect(order.map(viewKey)).toEqual(['fleet', 'site-1', 'site-2']);
   });
 
   it('shows a pinned site alone, even one without rigs; an unknown pin falls back to the rotation', () => {
-    expect(rotationOrder(SITES, [rig(1, 1)], 3).map(viewKey)).toEqual(['site-3']);
-    expect(rotationOrder(SITES, [rig(1, 1)], 99).map(viewKey)).toEqual(['fleet', 'site-1']);
+    const cells = [cell(1, 1)];
+    const sums = [summary(1, cells), summary(2, cells), summary(3, cells)];
+    expect(rotationOrder(SITES, sums, 3).map(viewKey)).toEqual(['site-3']);
+    expect(rotationOrder(SITES, sums, 99).map(viewKey)).toEqual(['fleet', 'site-1']);
   });
 
   it('wraps around, and stays put with one view', () => {
@@ -143,42 +155,37 @@ describe('rotation', () => {
   });
 });
 
-describe('rigs by state and the worst rigs', () => {
-  const rigs = [
-    rig(1, 1, {}, { tempMaxC: 80 }),
-    rig(2, 1, { connectivity: 'offline', name: 'rig-2' }),
-    rig(3, 1, {}, { tempMaxC: 65 }),
-    rig(4, 1, {}, { tempMaxC: 90 }),
-    rig(5, 1, { connectivity: 'stale' }),
-    rig(6, 1, {}, { tempMaxC: null }),
-  ];
-  const economics = { 1: eco(-0.01), 3: eco(-0.03), 4: eco(0.02), 5: eco(-0.05) };
-
-  it('counts online, stale, offline, and online rigs losing money (a stale rig is not counted losing)', () => {
-    expect(rigCounts(rigs, economics)).toEqual({ online: 4, stale: 1, offline: 1, losing: 2, total: 6 });
-  });
-
-  it('lists the largest loss per kWh first, then offline, then stale, then the hottest; none without a temperature', () => {
-    const worst = worstRigs(rigs, economics);
-    expect(worst.map((w) => [w.rig.id, w.reason])).toEqual([
-      [3, 'losing'],
-      [1, 'losing'],
-      [2, 'offline'],
-      [5, 'stale'],
-      [4, 'hot'],
+describe('the fleet map', () => {
+  it("groups by site first, keeping each rig's building under its site and its rack and position", () => {
+    const cells = [
+      cell(1, 1, { location: { building: 'B1', rack: 'R2', position: '3' } }),
+      cell(2, 2),
+      cell(3, 9, { location: { building: null, rack: 'R1', position: null } }),
+    ];
+    const out = fleetMapCells(
+      cells,
+      new Map([
+        [1, 'Alpha'],
+        [2, 'Beta'],
+      ]),
+    );
+    expect(out.map((c) => c.location)).toEqual([
+      { building: 'Alpha · B1', rack: 'R2', position: '3' },
+      { building: 'Beta', rack: null, position: null },
+      { building: 'Site 9', rack: 'R1', position: null },
     ]);
-  });
-
-  it('shows at most eight lines', () => {
-    const many = Array.from({ length: 12 }, (_, i) => rig(i + 1, 1, {}, { tempMaxC: 50 + i }));
-    const worst = worstRigs(many, {});
-    expect(worst).toHaveLength(8);
-    expect(worst[0].tempMaxC).toBe(61);
-    expect(worst[7].tempMaxC).toBe(54);
+    expect(out.map((c) => [c.id, c.state])).toEqual(cells.map((c) => [c.id, c.state]));
   });
 });
 
 describe('figures of a view', () => {
+  const RIGS = [rig(1, 1), rig(2, 1, {}, { hashrateThs: 50, powerW: 2000 }), rig(3, 2), rig(4, 2, { connectivity: 'offline' })];
+  const CELLS = [
+    cell(1, 1, { profitBand: 'losing' }),
+    cell(2, 1, { tempBand: 'very-hot' }),
+    cell(3, 2),
+    cell(4, 2, { state: 'offline', profitBand: 'unknown', tempBand: 'unknown' }),
+  ];
   const snapshot: FleetSnapshot = {
     cursor: 10,
     fleet: {
@@ -192,10 +199,19 @@ describe('figures of a view', () => {
       powerEstimatedShare: 0,
       updatedAtMs: 5000,
     },
-    rigs: [rig(1, 1), rig(2, 1, {}, { hashrateThs: 50, powerW: 2000 }), rig(3, 2), rig(4, 2, { connectivity: 'offline' })],
-    counts: countStates([]),
-    sites: [],
-    cells: null,
+    rigs: [],
+    counts: countStates(CELLS),
+    sites: [
+      {
+        id: 1,
+        name: 'Alpha',
+        timeZone: 'America/Chicago',
+        totals: fleetTotals(RIGS.slice(0, 2), 5000),
+        counts: countStates(CELLS.slice(0, 2)),
+      },
+      { id: 2, name: 'Beta', timeZone: 'Europe/Oslo', totals: fleetTotals(RIGS.slice(2), 5000), counts: countStates(CELLS.slice(2)) },
+    ],
+    cells: CELLS,
     history: [],
     economics: { fleet: eco(0.01), sites: { 1: eco(0.02, { currency: 'USD' }), 2: eco(-0.01, { currency: 'CAD' }) }, rigs: {} },
     market: {} as FleetSnapshot['market'],
@@ -216,9 +232,27 @@ describe('figures of a view', () => {
     expect(f.economics?.profitPerKwh).toBe(0.01);
     expect(f.alerts.map((a) => a.id)).toEqual(['b', 'a', 'e', 'f', 'g']);
     expect(f.moreAlerts).toBe(2);
+    expect(f.counts).toEqual({ mining: 3, throttled: 0, sleeping: 0, error: 0, stale: 0, offline: 1 });
+    expect(f.losing).toBe(1);
+    // The fleet's map reads site by site.
+    expect(f.cells?.map((c) => c.location?.building)).toEqual(['Alpha', 'Alpha', 'Beta', 'Beta']);
+    expect(f.worst.map((w) => [w.cell.id, w.problem])).toEqual([
+      [4, 'offline'],
+      [2, 'very-hot'],
+      [1, 'losing'],
+    ]);
+    expect(f.problems).toBe(3);
   });
 
-  it('sums a site over its online rigs, with its own economics, clock and alerts', () => {
+  it("waits for the cells: no map, no list, no losing count, but the summaries' counts", () => {
+    const f = wallFigures({ ...snapshot, cells: null }, { kind: 'site', site: SITES[1] }, 1000);
+    expect(f.cells).toBeNull();
+    expect(f.losing).toBeNull();
+    expect(f.worst).toEqual([]);
+    expect(f.counts.offline).toBe(1);
+  });
+
+  it("takes a site's totals and counts from its summary, with its own cells, economics, clock and alerts", () => {
     const f = wallFigures(snapshot, { kind: 'site', site: SITES[0] }, 1000);
     expect(f.title).toBe('Alpha');
     expect(f.timeZone).toBe('America/Chicago');
@@ -234,7 +268,10 @@ describe('figures of a view', () => {
     expect(f.alerts.map((a) => a.id)).toEqual(['a']);
     const beta = wallFigures(snapshot, { kind: 'site', site: SITES[1] }, 1000);
     expect(beta.totals).toMatchObject({ hashrateThs: 100, rigsOnline: 1, rigsOffline: 1 });
-    expect(beta.counts).toEqual({ online: 1, stale: 0, offline: 1, losing: 0, total: 2 });
+    expect(beta.counts).toEqual({ mining: 1, throttled: 0, sleeping: 0, error: 0, stale: 0, offline: 1 });
+    expect(beta.cells?.map((c) => c.id)).toEqual([3, 4]);
+    expect(beta.losing).toBe(0);
+    expect(beta.worst.map((w) => w.problem)).toEqual(['offline']);
     expect(beta.economics?.currency).toBe('CAD');
   });
 
