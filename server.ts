@@ -9,7 +9,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { loadAppConfig, marketPolicy, processEnv, setAppConfig, type WebConfig } from './lib/config';
-import type { MarketPolicy } from './lib/db/queries/market';
+import type { MarketPolicy } from './lib/domain/market-policy';
 import { openDb } from './lib/db/client';
 import { getAppDb } from './lib/db/app-db';
 import { attachRealtime } from './lib/realtime/socket-server';

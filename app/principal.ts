@@ -11,7 +11,7 @@ import { seesSite, type SiteIds } from '../lib/auth/site-scope';
 import type { Db } from '../lib/db/client';
 import { getFleetSnapshot, type SnapshotOptions } from '../lib/db/queries/fleet';
 import { rigSiteId } from '../lib/db/queries/rigs';
-import type { MarketPolicy } from '../lib/db/queries/market';
+import type { MarketPolicy } from '../lib/domain/market-policy';
 import type { Authenticated } from '../lib/auth/roles';
 import { scopedStream } from '../lib/views/scope';
 

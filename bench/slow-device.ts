@@ -14,7 +14,7 @@ import { getDriver } from '../collectors/drivers';
 import { pollDeadlineMs } from '../collectors/drivers/poll-deadline';
 import { startSimulator } from '../collectors/simulator/simulator';
 import { createPollPool } from '../collectors/poll-pool';
-import type { PollResult } from '../lib/db/mutations/write-sweep';
+import type { PollResult } from '../lib/domain/sweep-record';
 import type { SweepTarget } from '../collectors/sweep';
 
 const miners = Number(process.env.BENCH_MINERS ?? 48);

@@ -5,7 +5,7 @@
  * next sweep.
  */
 import type { Db } from '../lib/db/client';
-import type { MarketPolicy } from '../lib/db/queries/market';
+import type { MarketPolicy } from '../lib/domain/market-policy';
 import { listRigViews } from '../lib/db/queries/rigs';
 import type { RigView } from '../lib/views/contracts';
 import type { OnceLog } from '../lib/util/once-log';

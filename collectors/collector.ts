@@ -9,7 +9,7 @@ import type { FleetTotals } from '../lib/views/contracts';
 import { createOnceLog, type OnceLog } from '../lib/util/once-log';
 import { sleep } from '../lib/util/sleep';
 import type { Driver } from './drivers/types';
-import type { MarketPolicy } from '../lib/db/queries/market';
+import type { MarketPolicy } from '../lib/domain/market-policy';
 import { afterSweep, isolated, type AfterSweepOutcome } from './after-sweep';
 import type { AlertStepMemory } from './alerts-step';
 import type { EconomicsOutcome } from './economics-step';

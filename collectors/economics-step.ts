@@ -4,7 +4,7 @@
  */
 import type { Db } from '../lib/db/client';
 import { writeEconomics } from '../lib/db/mutations/write-economics';
-import { isStale, type MarketPolicy } from '../lib/db/queries/market';
+import { isStale, type MarketPolicy } from '../lib/domain/market-policy';
 import { listRigViews } from '../lib/db/queries/rigs';
 import type { RigView } from '../lib/views/contracts';
 import { getSourced } from '../lib/db/queries/source-state';

@@ -6,7 +6,7 @@
  * handed to the next sweep. Without this, one slow but valid device held every other rig's reading back by
  * up to its whole deadline, every sweep.
  */
-import type { PollResult, SweepRecord } from '../lib/db/mutations/write-sweep';
+import type { PollResult, SweepRecord } from '../lib/domain/sweep-record';
 import { pollOne, type SweepDeps, type SweepTarget } from './sweep';
 
 /** How long a sweep waits, after its last poll started, for polls still running: one request timeout and a fifth. */

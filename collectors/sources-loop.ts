@@ -3,7 +3,7 @@
  * beside the sweeps. Each source fails alone: its last good value stays, flagged by age.
  */
 import type { Db } from '../lib/db/client';
-import type { MarketPolicy } from '../lib/db/queries/market';
+import type { MarketPolicy } from '../lib/domain/market-policy';
 import { recordSourceFailure, recordSourceSuccess } from '../lib/db/mutations/source-state';
 import { listSites } from '../lib/db/queries/sites';
 import { parseTariff } from '../lib/economics';

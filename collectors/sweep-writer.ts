@@ -9,7 +9,8 @@
  */
 import { DEFAULT_HELD_READINGS_MAX } from '../lib/config';
 import type { Db } from '../lib/db/client';
-import { writeSweep, type StoredSweep, type SweepRecord } from '../lib/db/mutations/write-sweep';
+import { writeSweep, type StoredSweep } from '../lib/db/mutations/write-sweep';
+import type { SweepRecord } from '../lib/domain/sweep-record';
 import { describeStorageFault, storageFaultOf } from '../lib/db/storage-fault';
 import type { ConnectivityPolicy } from '../lib/domain/connectivity';
 

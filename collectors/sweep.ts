@@ -2,7 +2,7 @@
  * One sweep: poll every rig with bounded concurrency and collect the results. Pure of storage: the
  * caller writes the returned record in one transaction.
  */
-import type { PollResult, SweepRecord } from '../lib/db/mutations/write-sweep';
+import type { PollResult, SweepRecord } from '../lib/domain/sweep-record';
 import { mapWithConcurrency } from '../lib/util/concurrency';
 import { pollWithDeadline } from './drivers/poll-deadline';
 import { checkedReading } from './drivers/checked-reading';

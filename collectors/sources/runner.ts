@@ -10,7 +10,7 @@ import { getSourced } from '../../lib/db/queries/source-state';
 import { listPools } from '../../lib/db/queries/pools';
 import type { pools } from '../../lib/db/schema';
 import { poolSecretKeys, unreadableSecretPaths, unreadableSecretText } from '../../lib/db/secret-fields';
-import type { MarketPolicy } from '../../lib/db/queries/market';
+import type { MarketPolicy } from '../../lib/domain/market-policy';
 import type { BtcPrices, NetworkState } from '../../lib/domain/network';
 import { NO_NETWORK_SOURCE, NO_PRICE_SOURCE, UNCONFIGURED_SOURCE } from '../../lib/settings/sources-settings';
 import type { SourcesConfig } from './config';

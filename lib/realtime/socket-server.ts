@@ -13,7 +13,7 @@ import { changesAfter, oldestChangeId, toDeltas } from '../db/queries/changes';
 import { currentCursor, getFleetSnapshot } from '../db/queries/fleet';
 import { economicsFor, rigEconomics } from '../db/queries/live-economics';
 import { latestEconomicsSweepId } from '../db/queries/economics';
-import type { MarketPolicy } from '../db/queries/market';
+import type { MarketPolicy } from '../domain/market-policy';
 import { rigViewsByIds } from '../db/queries/rigs';
 import { readTransaction } from '../db/transactions';
 import type { RigCell } from '../domain/rig-cell';

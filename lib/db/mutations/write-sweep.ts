@@ -10,24 +10,13 @@ import { connectivityAfter, type ConnectivityPolicy } from '../../domain/connect
 import { detectRigEvents, type RigStateSnapshot } from '../../domain/rig-events';
 import { fleetTotals } from '../../domain/fleet';
 import type { Reading } from '../../domain/reading';
+import type { PollResult, SweepRecord } from '../../domain/sweep-record';
 import type { FleetTotals, RigView } from '../../views/contracts';
 import type { Db } from '../client';
 import { listRigViews } from '../queries/rigs';
 import { writeTransaction } from '../transactions';
 import { sweepStatements, type StatusRow, type SweepStatements } from './sweep-statements';
 import { writeSweepChanges } from './sweep-change';
-
-/** The outcome of polling one rig. */
-export type PollResult =
-  | { rigId: number; siteId: number; tsMs: number; ok: true; reading: Reading }
-  | { rigId: number; siteId: number; tsMs: number; ok: false; error: string };
-
-/** A finished sweep, ready to store. */
-export interface SweepRecord {
-  startedAtMs: number;
-  durationMs: number;
-  results: PollResult[];
-}
 
 /** What a stored sweep returns: its id, the fleet totals it recorded and the rig views they came from. */
 export interface StoredSweep {

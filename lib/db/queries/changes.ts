@@ -7,7 +7,8 @@ import type { Db } from '../client';
 import { changes, type Change } from '../schema';
 import { activeAlerts } from './alerts';
 import { economicsFor } from './live-economics';
-import { getMarketView, type MarketPolicy } from './market';
+import { getMarketView } from './market';
+import type { MarketPolicy } from '../../domain/market-policy';
 
 /** Change rows with id > cursor, oldest first, at most `limit`. */
 export function changesAfter(db: Db, cursor: number, limit: number): Change[] {

@@ -4,7 +4,7 @@ import type { EconomicsPageData, SiteEconomicsView, WhatIfRig } from '../../view
 import { poolFeeForRig } from '../../economics/pool-match';
 import type { Db } from '../client';
 import { getFleetSnapshot } from './fleet';
-import type { MarketPolicy } from './market';
+import type { MarketPolicy } from '../../domain/market-policy';
 import { poolReconciliation } from './pool-reconciliation';
 import { listPools } from './pools';
 import { sitePriceNow } from './site-price';

@@ -3,19 +3,8 @@ import type { BtcPrices, NetworkState } from '../../domain/network';
 import { hashpricePerThDay } from '../../economics/hashprice';
 import type { MarketView } from '../../views/contracts';
 import type { Db } from '../client';
+import { isStale, type MarketPolicy } from '../../domain/market-policy';
 import { getSourced } from './source-state';
-
-/** How old a source value may be before figures computed from it are flagged stale. */
-export interface MarketPolicy {
-  currency: string;
-  networkStaleAfterMs: number;
-  priceStaleAfterMs: number;
-}
-
-/** True when a value fetched at `fetchedAtMs` is too old (or missing) at `nowMs`. */
-export function isStale(fetchedAtMs: number | null, nowMs: number, maxAgeMs: number): boolean {
-  return fetchedAtMs === null || nowMs - fetchedAtMs > maxAgeMs;
-}
 
 /** The market as the overview's network panel shows it. */
 export function getMarketView(db: Db, nowMs: number, policy: MarketPolicy): MarketView {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDriver } from '../../../collectors/drivers';
 import { startSimulator, type RunningSimulator } from '../../../collectors/simulator/simulator';
 import { createPollPool, stragglerGraceMs } from '../../../collectors/poll-pool';
-import type { PollResult } from '../../../lib/db/mutations/write-sweep';
+import type { PollResult } from '../../../lib/domain/sweep-record';
 import type { SweepTarget } from '../../../collectors/sweep';
 import { fixtureText } from '../../support/driver-fixtures';
 import { startEvilDevice, type EvilDevice } from '../../support/evil-devices';

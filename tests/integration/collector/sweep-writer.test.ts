@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSweepWriter, type StorageListener, type SweepWriter } from '../../../collectors/sweep-writer';
 import { upsertDemoFleet, type DemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';
-import type { PollResult, SweepRecord } from '../../../lib/db/mutations/write-sweep';
+import type { PollResult, SweepRecord } from '../../../lib/domain/sweep-record';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import { setSiteEconomics } from '../../../lib/db/mutations/site-settings';
 import { tempDb } from '../../support/temp';

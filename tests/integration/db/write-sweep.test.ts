@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { upsertDemoFleet, type DemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';
-import { writeSweep, type PollResult } from '../../../lib/db/mutations/write-sweep';
+import { writeSweep } from '../../../lib/db/mutations/write-sweep';
+import type { PollResult } from '../../../lib/domain/sweep-record';
 import { changesAfter } from '../../../lib/db/queries/changes';
 import { rigTimeline } from '../../../lib/db/queries/rig-events';
 import { getFleetSnapshot } from '../../../lib/db/queries/fleet';

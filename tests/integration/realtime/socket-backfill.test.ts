@@ -4,7 +4,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../lib/db/client';
 import { upsertDemoFleet } from '../../../lib/db/mutations/upsert-demo-fleet';
-import { writeSweep, type PollResult } from '../../../lib/db/mutations/write-sweep';
+import { writeSweep } from '../../../lib/db/mutations/write-sweep';
+import type { PollResult } from '../../../lib/domain/sweep-record';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import type { Reading } from '../../../lib/domain/reading';
 import type {

@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRigsToSite, RigConflictError } from '../../../lib/db/mutations/add-rigs';
 import { removeRig, updateRig } from '../../../lib/db/mutations/edit-rigs';
-import { writeSweep, type PollResult } from '../../../lib/db/mutations/write-sweep';
+import { writeSweep } from '../../../lib/db/mutations/write-sweep';
+import type { PollResult } from '../../../lib/domain/sweep-record';
 import { listRigViews } from '../../../lib/db/queries/rigs';
 import type { Reading } from '../../../lib/domain/reading';
 import { alerts, sites } from '../../../lib/db/schema';

@@ -9,7 +9,7 @@ import { rigPage } from '../../../app/components/rigs/rig-page';
 import { readRigPageSource } from '../../../app/rigs/rig-page-source';
 import { addRigsToSite } from '../../../lib/db/mutations/add-rigs';
 import { updateRig } from '../../../lib/db/mutations/edit-rigs';
-import type { MarketPolicy } from '../../../lib/db/queries/market';
+import type { MarketPolicy } from '../../../lib/domain/market-policy';
 import { sites } from '../../../lib/db/schema';
 import { tempDb } from '../../support/temp';
 
