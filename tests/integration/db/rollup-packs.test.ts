@@ -144,7 +144,7 @@ describe('packing a database written by the 0010 schema', () => {
     let runs = 0;
     let moved = 0;
     for (;;) {
-      const r = runPackRollups(db, NOW, { maxRigPacksPerRun: 4, rigsPerBatch: 2 });
+      const r = runPackRollups(db, NOW, { maxBucketsPerRun: 1200, bucketsPerTransaction: 300 });
       expect(r.refused).toEqual([]);
       const n = r.buckets.m1 + r.buckets.m5 + r.buckets.h1;
       if (n === 0 && runs > 0 && count("select count(*) from app_settings where key like 'rollup-packed:%'") === 3) break;
