@@ -92,8 +92,11 @@ export function bucketsBetween(db: Db, tier: Tier, fromMs: number, toMs: number,
   const packed = packedBucketsBetween(db, tier, fromMs, toMs, rigId);
   const head = headBucketsBetween(db, tier, fromMs, toMs, rigId);
   if (packed.length === 0) return head;
-  // A bucket lives in one place (the pack job moves rows into a pack and deletes them in one transaction).
-  return [...packed, ...head].sort((a, b) => a.rigId - b.rigId || a.startMs - b.startMs);
+  // A bucket lives in one place (the pack job moves rows into a pack and deletes them in one transaction);
+  // should a bucket of a packed period be written again (a rollup redone), its row is the newer and wins.
+  const rewritten = new Set(head.map((b) => `${b.rigId}:${b.startMs}`));
+  const kept = rewritten.size ? packed.filter((b) => !rewritten.has(`${b.rigId}:${b.startMs}`)) : packed;
+  return [...kept, ...head].sort((a, b) => a.rigId - b.rigId || a.startMs - b.startMs);
 }
 
 const watermarkKey = (tier: Tier) => `rollup-done-until:${tier}`;

@@ -184,6 +184,21 @@ describe('packing a database written by the 0010 schema', () => {
     );
   });
 
+  it('a bucket of a packed period written again (a rollup redone) is read once, as written last', () => {
+    const at = NOW - 20 * HOUR; // rig 3, in a packed 6 hours
+    const [packed] = bucketsBetween(db, 'm1', at, at + MIN, 3);
+    expect(packed.stats.hashrateThs).not.toBeNull();
+    const redone: Bucket = { rigId: 3, startMs: at, stats: { ...packed.stats, hashrateThs: { min: 1, avg: 2, max: 3, n: 4 } } };
+    const doneUntil = Number(db.sqlite.prepare("select value_json from app_settings where key = 'rollup-done-until:m1'").pluck().get());
+    storeRollups(db, 'm1', [redone], doneUntil, NOW);
+    expect(bucketsBetween(db, 'm1', at - MIN, at + 2 * MIN, 3).map((b) => [b.startMs, b.stats.hashrateThs?.avg])).toEqual([
+      [at - MIN, expect.any(Number)],
+      [at, 2],
+      [at + MIN, expect.any(Number)],
+    ]);
+    db.sqlite.prepare("delete from rollups where rig_id = 3 and tier = 'm1' and bucket_start_ms = ?").run(at);
+  });
+
   it('draws every chart the same, to float32 precision', () => {
     const after = RANGES.flatMap((r) => [1, 2, 3].map((rig) => rigHistory(db, rig, r, NOW)));
     after.forEach((a, i) => expectSameChart(a, chartsBefore[i]));
