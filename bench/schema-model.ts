@@ -7,6 +7,7 @@
 import { DEFAULT_RETENTION } from '../collectors/jobs/retention';
 import type { Db } from '../lib/db/client';
 import { writeTransaction } from '../lib/db/transactions';
+import { BYTES_PER_BUCKET } from '../lib/history/storage-estimate';
 
 const DAY_MS = 86_400_000;
 
@@ -16,10 +17,13 @@ export interface TablePart {
   part: string;
   /**
    * per-sweep: growth measured over the run's sweeps. buckets: rowsPerRigPerDay rows of the table's mean
-   * row size. static: a row per rig or site that is rewritten, not added (its size now, per rig).
+   * row size. static: a row per rig or site that is rewritten, not added (its size now, per rig). packed:
+   * counted in another table's parts (not again).
    */
-  grows: 'per-sweep' | 'buckets' | 'static';
+  grows: 'per-sweep' | 'buckets' | 'static' | 'packed';
   rowsPerRigPerDay?: number;
+  /** A row's bytes measured elsewhere, where a short run cannot show them (packed buckets: bench/rollup-packs.ts). */
+  bytesPerRow?: number;
   /** Days its rows are kept; null when nothing prunes them (counted over STEADY_HORIZON_DAYS, flagged unbounded). */
   keptDays: number | null;
 }
@@ -47,11 +51,15 @@ export const TABLE_MODEL: Readonly<Record<string, readonly TablePart[]>> = {
   changes: [{ part: 'changes', grows: 'per-sweep', keptDays: RETENTION_DAYS.changes }],
   sweeps: [{ part: 'sweeps', grows: 'per-sweep', keptDays: RETENTION_DAYS.raw }],
   rig_events: [{ part: 'rig_events', grows: 'per-sweep', keptDays: RETENTION_DAYS.h1 }],
+  // Buckets are narrow rows only until their period closes, then packed (migration 0011): a run of minutes
+  // shows only the rows, so each tier is counted at the packed cost (head rows included) measured by
+  // bench/rollup-packs.ts; rollup_packs itself is then not counted again.
   rollups: [
-    { part: 'rollups:m1', grows: 'buckets', rowsPerRigPerDay: 1440, keptDays: RETENTION_DAYS.m1 },
-    { part: 'rollups:m5', grows: 'buckets', rowsPerRigPerDay: 288, keptDays: RETENTION_DAYS.m5 },
-    { part: 'rollups:h1', grows: 'buckets', rowsPerRigPerDay: 24, keptDays: RETENTION_DAYS.h1 },
+    { part: 'rollups:m1', grows: 'buckets', rowsPerRigPerDay: 1440, bytesPerRow: BYTES_PER_BUCKET, keptDays: RETENTION_DAYS.m1 },
+    { part: 'rollups:m5', grows: 'buckets', rowsPerRigPerDay: 288, bytesPerRow: BYTES_PER_BUCKET, keptDays: RETENTION_DAYS.m5 },
+    { part: 'rollups:h1', grows: 'buckets', rowsPerRigPerDay: 24, bytesPerRow: BYTES_PER_BUCKET, keptDays: RETENTION_DAYS.h1 },
   ],
+  rollup_packs: [{ part: 'rollup_packs', grows: 'packed', keptDays: null }],
   rig_status: [{ part: 'rig_status', grows: 'static', keptDays: null }],
   rig_economics: [{ part: 'rig_economics', grows: 'static', keptDays: null }],
   realized_site_hours: [{ part: 'realized_site_hours', grows: 'static', keptDays: null }],

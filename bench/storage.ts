@@ -108,6 +108,7 @@ export function steadyState(
     const parts: readonly TablePart[] | undefined = TABLE_MODEL[table];
     const grewBytes = (after[table]?.bytes ?? 0) - (before[table]?.bytes ?? 0);
     const grewRows = (after[table]?.rows ?? 0) - (before[table]?.rows ?? 0);
+    if (parts?.every((p) => p.grows === 'packed')) continue;
     if ((!parts && grewRows <= 0 && grewBytes <= 0) || parts?.every((p) => p.grows === 'static')) {
       staticBytes += size.bytes;
       continue;
@@ -115,7 +116,7 @@ export function steadyState(
     for (const part of parts ?? [{ part: table, grows: 'per-sweep', keptDays: RETENTION_DAYS.raw } as TablePart]) {
       if (part.grows === 'static') continue;
       const sized = part.grows === 'per-sweep' ? (after[table] ?? size) : size;
-      const bytesPerRow = bytesPerRowOf(sized, pageSize);
+      const bytesPerRow = part.bytesPerRow ?? bytesPerRowOf(sized, pageSize);
       // Rows added times the mean row size: page-granular byte growth is too coarse over a few sweeps.
       const grewPerSweep = grewRows > 0 && bytesPerRow !== null ? (grewRows * bytesPerRow) / sweeps : Math.max(0, grewBytes) / sweeps;
       const perDay =

@@ -14,6 +14,7 @@ import { afterSweep, isolated, type AfterSweepOutcome } from './after-sweep';
 import type { AlertStepMemory } from './alerts-step';
 import type { EconomicsOutcome } from './economics-step';
 import { DEFAULT_RETENTION, runRetention, type RetentionPolicy } from './jobs/retention';
+import { runPackRollups, type PackResult } from './jobs/pack-rollups';
 import { runRollups } from './jobs/rollups';
 import { createPollPool, type PollPool } from './poll-pool';
 import { runSweep } from './sweep';
@@ -98,6 +99,11 @@ function housekeeping(problems: OnceLog, job: () => unknown, name: string): void
   if (isolated(problems, key, job).ok) problems.ok(key);
 }
 
+/** Rigs whose buckets cannot be packed (a figure beyond float32) keep them as rows: named once, not fatal. */
+function reportRefusedPacks(problems: OnceLog, result: PackResult): void {
+  for (const why of result.refused) problems.fail('collector: rollup pack refused', why);
+}
+
 /** Sweeps until `signal` aborts. Each tick starts one interval after the previous start, with ±10 % jitter. */
 export async function runCollector(opts: CollectorOptions, signal: AbortSignal): Promise<void> {
   const now = opts.now ?? Date.now;
@@ -120,6 +126,7 @@ export async function runCollector(opts: CollectorOptions, signal: AbortSignal):
     // A held sweep (storage failing) is not in the database yet: rolling up its minutes now would skip it.
     if (await sweepOnce(run, signal)) {
       housekeeping(problems, () => runRollups(opts.db, now(), { graceMs: rollupGraceMs }), 'rollups');
+      housekeeping(problems, () => reportRefusedPacks(problems, runPackRollups(opts.db, now())), 'rollup packs');
       if (sweeps++ % 30 === 0) housekeeping(problems, () => runRetention(opts.db, now(), retention), 'retention');
     }
     const jitterMs = (random() - 0.5) * 0.2 * opts.pollIntervalMs;

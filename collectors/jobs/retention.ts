@@ -2,6 +2,7 @@
 import type { Db } from '../../lib/db/client';
 import { pruneChanges } from '../../lib/db/mutations/prune-changes';
 import { pruneByAge } from '../../lib/db/mutations/prune-by-age';
+import { prunePacks } from '../../lib/db/mutations/rollup-packs';
 import { pruneRollups } from '../../lib/db/mutations/rollups';
 
 /**
@@ -40,6 +41,9 @@ export function runRetention(db: Db, nowMs: number, policy: RetentionPolicy) {
     m1: pruneRollups(db, 'm1', nowMs - policy.m1RetentionMs),
     m5: pruneRollups(db, 'm5', nowMs - policy.m5RetentionMs),
     h1: pruneRollups(db, 'h1', nowMs - policy.h1RetentionMs),
+    m1Packs: prunePacks(db, 'm1', nowMs - policy.m1RetentionMs),
+    m5Packs: prunePacks(db, 'm5', nowMs - policy.m5RetentionMs),
+    h1Packs: prunePacks(db, 'h1', nowMs - policy.h1RetentionMs),
     events: pruneByAge(db, 'rig_events', nowMs, policy.h1RetentionMs),
   };
 }

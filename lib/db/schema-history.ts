@@ -1,5 +1,5 @@
 /** Rig history tables: rollup tiers and the events timeline. */
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Tiered rig history (lib/history): 1-minute buckets rolled up from raw samples and per-sweep economics,
@@ -31,6 +31,23 @@ export const rollups = sqliteTable(
     profitPerKwhN: integer('profit_per_kwh_n'),
   },
   (t) => [primaryKey({ columns: [t.rigId, t.tier, t.bucketStartMs] }), index('rollups_tier_bucket_idx').on(t.tier, t.bucketStartMs)],
+);
+
+/**
+ * Closed periods of the rollup tiers, packed (lib/history/pack): one row per rig, tier and period (an hour of
+ * 1-minute buckets, a day of 5-minute ones, a week of 1-hour ones). `rollups` keeps the open periods (the
+ * head); the collector's pack job moves each closed period here. WITHOUT ROWID (migration 0011): the key is
+ * the row. A rig's range reads the key; the job's and retention's ranges over all rigs read the tier index.
+ */
+export const rollupPacks = sqliteTable(
+  'rollup_packs',
+  {
+    rigId: integer('rig_id').notNull(),
+    tier: text('tier').notNull(),
+    packStartMs: integer('pack_start_ms').notNull(),
+    buckets: blob('buckets', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rigId, t.tier, t.packStartMs] }), index('rollup_packs_tier_start_idx').on(t.tier, t.packStartMs)],
 );
 
 /** A rig's timeline: connectivity and status changes and restarts (lib/domain/rig-events), written with the sweep. */

@@ -12,7 +12,7 @@ export interface StorageInputs {
   h1RetentionMs: number;
   /** Bytes on disk per raw sample (with its profit row and indexes). */
   bytesPerSample: number;
-  /** Bytes per rollup bucket row with its index share. */
+  /** Bytes per rollup bucket, packed (its share of the pack row, key and index) with the head rows' share. */
   bytesPerBucket: number;
 }
 
@@ -49,5 +49,10 @@ export function estimateStorage(i: StorageInputs): StorageEstimate {
  * (73 B) and its time index (14 B), with the rig's profit row (25 B) and its time index (14 B).
  */
 export const BYTES_PER_SAMPLE = 126;
-/** Measured: one rollup bucket row (16 figures, WITHOUT ROWID, 152 B) with its tier/time index (18 B). */
-export const BYTES_PER_BUCKET = 170;
+/**
+ * Measured on the schema of migration 0011 (bench/rollup-packs.ts, dbstat, every tier full at the default
+ * retention): a packed bucket with all four metrics is 56 B of pack (float32 min/avg/max and a varint count
+ * per metric), 60 B with its pack's key, index and page share; the open periods' narrow head rows (170 B
+ * each, half a period per tier on average: 81 KB per rig) add about 2 B per bucket kept.
+ */
+export const BYTES_PER_BUCKET = 62;

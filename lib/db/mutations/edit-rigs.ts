@@ -13,7 +13,18 @@ import type { RigPatch } from '../../rigs/rig-input';
 import { ok, type Result } from '../../util/result';
 import { refuse, type Refusal } from '../../util/refusal';
 import type { Db } from '../client';
-import { alertOverrides, rigEconomics, rigEvents, rigMaintenance, rigProfit, rigStatus, rigs, rollups, samples } from '../schema';
+import {
+  alertOverrides,
+  rigEconomics,
+  rigEvents,
+  rigMaintenance,
+  rigProfit,
+  rigStatus,
+  rigs,
+  rollupPacks,
+  rollups,
+  samples,
+} from '../schema';
 import { logChange } from './change-log';
 import { writeTransaction } from '../transactions';
 
@@ -52,6 +63,7 @@ export function removeRig(db: Db, id: number, nowMs: number): { removed: false }
     if (!rig) return { removed: false as const };
     const removedSamples = db.orm.delete(samples).where(eq(samples.rigId, id)).run().changes;
     db.orm.delete(rollups).where(eq(rollups.rigId, id)).run();
+    db.orm.delete(rollupPacks).where(eq(rollupPacks.rigId, id)).run();
     db.orm.delete(rigEvents).where(eq(rigEvents.rigId, id)).run();
     db.orm.delete(rigStatus).where(eq(rigStatus.rigId, id)).run();
     db.orm.delete(rigEconomics).where(eq(rigEconomics.rigId, id)).run();

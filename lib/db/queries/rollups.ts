@@ -1,8 +1,9 @@
 /** Reads for the tiered rig history: raw points of a window, stored buckets, and each tier's progress. */
 import { and, asc, eq, gte, lt, min } from 'drizzle-orm';
+import { decodePack, PACK_MS, packStartMs } from '../../history/pack';
 import { METRICS, type Bucket, type RawPoint, type Stat, type Stats, type Tier } from '../../history/rollup';
 import type { Db } from '../client';
-import { appSettings, rigProfit, rollups, samples, type RollupRow } from '../schema';
+import { appSettings, rigProfit, rollupPacks, rollups, samples, type RollupRow } from '../schema';
 
 /** The columns of one metric in a rollups row. */
 type Cols<M extends string> = { [K in `${M}Min` | `${M}Avg` | `${M}Max` | `${M}N`]: number | null };
@@ -47,8 +48,8 @@ export function rawPointsBetween(db: Db, fromMs: number, toMs: number, rigId?: n
   ];
 }
 
-/** Stored buckets of a tier starting in [fromMs, toMs), by rig then time. */
-export function bucketsBetween(db: Db, tier: Tier, fromMs: number, toMs: number, rigId?: number): Bucket[] {
+/** Head rows (the open periods, in `rollups`) of a tier starting in [fromMs, toMs), by rig then time. */
+export function headBucketsBetween(db: Db, tier: Tier, fromMs: number, toMs: number, rigId?: number): Bucket[] {
   return db.orm
     .select()
     .from(rollups)
@@ -63,6 +64,39 @@ export function bucketsBetween(db: Db, tier: Tier, fromMs: number, toMs: number,
     .orderBy(asc(rollups.rigId), asc(rollups.bucketStartMs))
     .all()
     .map(bucketFromRow);
+}
+
+/** Packed buckets of a tier starting in [fromMs, toMs): the packs overlapping the range, decoded and cut to it. */
+export function packedBucketsBetween(db: Db, tier: Tier, fromMs: number, toMs: number, rigId?: number): Bucket[] {
+  const packs = db.orm
+    .select()
+    .from(rollupPacks)
+    .where(
+      and(
+        eq(rollupPacks.tier, tier),
+        gte(rollupPacks.packStartMs, packStartMs(tier, fromMs)),
+        lt(rollupPacks.packStartMs, toMs),
+        rigId === undefined ? undefined : eq(rollupPacks.rigId, rigId),
+      ),
+    )
+    .all();
+  const out: Bucket[] = [];
+  for (const p of packs) {
+    for (const b of decodePack(tier, p.rigId, p.packStartMs, p.buckets)) if (b.startMs >= fromMs && b.startMs < toMs) out.push(b);
+  }
+  return out;
+}
+
+/** Stored buckets of a tier starting in [fromMs, toMs), packed or not, by rig then time. */
+export function bucketsBetween(db: Db, tier: Tier, fromMs: number, toMs: number, rigId?: number): Bucket[] {
+  const packed = packedBucketsBetween(db, tier, fromMs, toMs, rigId);
+  const head = headBucketsBetween(db, tier, fromMs, toMs, rigId);
+  if (packed.length === 0) return head;
+  // A bucket lives in one place (the pack job moves rows into a pack and deletes them in one transaction);
+  // should a bucket of a packed period be written again (a rollup redone), its row is the newer and wins.
+  const rewritten = new Set(head.map((b) => `${b.rigId}:${b.startMs}`));
+  const kept = rewritten.size ? packed.filter((b) => !rewritten.has(`${b.rigId}:${b.startMs}`)) : packed;
+  return [...kept, ...head].sort((a, b) => a.rigId - b.rigId || a.startMs - b.startMs);
 }
 
 const watermarkKey = (tier: Tier) => `rollup-done-until:${tier}`;
@@ -90,6 +124,21 @@ export function oldestSampleMs(db: Db): number | null {
 }
 
 export function oldestBucketMs(db: Db, tier: Tier): number | null {
+  const head = oldestHeadBucketMs(db, tier);
+  const pack = db.orm
+    .select({ ts: min(rollupPacks.packStartMs) })
+    .from(rollupPacks)
+    .where(eq(rollupPacks.tier, tier))
+    .get()?.ts;
+  if (pack === null || pack === undefined) return head;
+  // The oldest packs' first bucket (a pack need not start full: the first period after the first sample).
+  const starts = packedBucketsBetween(db, tier, pack, packStartMs(tier, pack) + PACK_MS[tier]).map((b) => b.startMs);
+  const packed = starts.length ? Math.min(...starts) : pack;
+  return head === null ? packed : Math.min(head, packed);
+}
+
+/** The oldest head row of a tier (not packed yet): where the pack job starts on a database it has not seen. */
+export function oldestHeadBucketMs(db: Db, tier: Tier): number | null {
   return (
     db.orm
       .select({ ts: min(rollups.bucketStartMs) })

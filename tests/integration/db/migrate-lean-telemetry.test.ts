@@ -138,6 +138,8 @@ describe('history across migration 0010', () => {
   // The 0009 history read profit per kWh from the rigs' per-sweep economics rows: a view of this connection
   // only (temp, not stored) gives today's reader exactly those rows under the new name.
   old.sqlite.exec("create temp view rig_profit as select scope_id as rig_id, ts_ms, profit_per_kwh from economics where scope = 'rig'");
+  // Nor had it packs (migration 0011): an empty temp table of that name lets today's reader union none.
+  old.sqlite.exec('create temp table rollup_packs (rig_id integer, tier text, pack_start_ms integer, buckets blob)');
   const historyBefore = (['1h', '24h'] as const).flatMap((r) => [rigHistory(old, 1, r, now), rigHistory(old, 2, r, now)]);
   const m1Before = bucketsBetween(old, 'm1', 0, now);
   old.close();

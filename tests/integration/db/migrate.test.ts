@@ -40,6 +40,7 @@ describe('migrateDb', () => {
       'rig_profit',
       'rig_status',
       'rigs',
+      'rollup_packs',
       'rollups',
       'samples',
       'sessions',

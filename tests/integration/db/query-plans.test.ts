@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneSql, type AgedTable } from '../../../lib/db/mutations/prune-by-age';
+import { HEAD_OF_RIG_SQL, PRUNE_PACKS_SQL } from '../../../lib/db/mutations/rollup-packs';
 import { PRUNE_ROLLUPS_SQL } from '../../../lib/db/mutations/rollups';
 import { tempDb } from '../../support/temp';
 
@@ -43,6 +44,12 @@ describe('time-filtered queries use an index', () => {
     ],
     ['rollups', "select * from rollups where tier = 'h1' and bucket_start_ms >= ? and bucket_start_ms < ? and rig_id = ?"],
     ['rollups', "select min(bucket_start_ms) from rollups where tier = 'm1'"],
+    // The pack job's read of a rig's closed period (lib/db/mutations/rollup-packs).
+    ['rollups', HEAD_OF_RIG_SQL],
+    // Packs overlapping a range, over all rigs (the 5-minute and hourly rollups) and for one rig (its charts).
+    ['rollup_packs', "select * from rollup_packs where tier = 'm1' and pack_start_ms >= ? and pack_start_ms < ?"],
+    ['rollup_packs', "select * from rollup_packs where tier = 'h1' and pack_start_ms >= ? and pack_start_ms < ? and rig_id = ?"],
+    ['rollup_packs', "select min(pack_start_ms) from rollup_packs where tier = 'm1'"],
     ['economics', "select * from economics where scope = 'fleet' and scope_id = 0 and ts_ms >= ? order by ts_ms"],
     ['sweeps', 'select started_at_ms, hashrate_ths from sweeps where started_at_ms >= ? order by started_at_ms'],
     ['rig_events', 'select * from rig_events where rig_id = ? and ts_ms >= ? order by ts_ms desc'],
@@ -58,5 +65,9 @@ describe('time-filtered queries use an index', () => {
 
   it('retention of a rollup tier', () => {
     expectIndexed(plan(PRUNE_ROLLUPS_SQL, 'm1', 1, 5000), 'rollups');
+  });
+
+  it("retention of a tier's packs", () => {
+    expectIndexed(plan(PRUNE_PACKS_SQL, 'm5', 1, 5000), 'rollup_packs');
   });
 });

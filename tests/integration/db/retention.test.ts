@@ -48,6 +48,9 @@ describe('retention', () => {
       m1: 0,
       m5: 0,
       h1: 0,
+      m1Packs: 0,
+      m5Packs: 0,
+      h1Packs: 0,
       events: 0,
     });
     expect(t.db.sqlite.prepare('select count(*) from samples').pluck().get()).toBe(2_881);

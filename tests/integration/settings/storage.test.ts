@@ -30,13 +30,14 @@ describe('storageReport', () => {
     expect(report.now.walBytes).toBe(statSync(`${t.path}-wal`).size);
     expect(report.now.walBytes).toBeGreaterThan(0);
     expect(report.diskFreeBytes).toBeGreaterThan(0);
-    // 2 rigs: 48 h of 10 s samples at 126 B, 30 d of minutes, 90 d of 5 minutes and 730 d of hours at 170 B per bucket.
+    // 2 rigs: 48 h of 10 s samples at 126 B, 30 d of minutes, 90 d of 5 minutes and 730 d of hours at 62 B per
+    // bucket (packed, migration 0011).
     expect(report.estimate).toEqual({
       rawBytes: 2 * 17_280 * 126,
-      m1Bytes: 2 * 43_200 * 170,
-      m5Bytes: 2 * 25_920 * 170,
-      h1Bytes: 2 * 17_520 * 170,
-      totalBytes: 4_354_560 + 14_688_000 + 8_812_800 + 5_956_800,
+      m1Bytes: 2 * 43_200 * 62,
+      m5Bytes: 2 * 25_920 * 62,
+      h1Bytes: 2 * 17_520 * 62,
+      totalBytes: 4_354_560 + 5_356_800 + 3_214_080 + 2_172_480,
     });
   });
 

@@ -11,7 +11,7 @@ const PAGE = 4096;
 const big = (rows: number, bytes: number) => ({ rows, bytes, usedBytes: bytes });
 
 describe('steadyState', () => {
-  // 10 rigs, 2 sweeps. samples: 20 rows of 1,000 B added (per rig per sweep 1,000 B, x 8,640 a day, kept 1 day at the default raw retention).
+  // 10 rigs, 2 sweeps. samples: 20 rows of 1,000 B added (per rig per sweep 1,000 B, x 8,640 a day, kept 1 day).
   const before: TableSizes = { samples: big(1000, 1_000_000), rigs: big(10, 5 * PAGE), mystery: big(0, 0) };
   const after: TableSizes = { samples: big(1020, 1_020_000), rigs: big(10, 5 * PAGE), mystery: big(10, 200) };
   const final: TableSizes = { ...after, rollups: big(30, 30 * 100) };
@@ -23,11 +23,16 @@ describe('steadyState', () => {
     expect(s.perTable.samples.rowsPerRigPerDay).toBe(8640);
   });
 
-  it('counts bucket tiers by the model: 1,440 one-minute rows a day for 7 days, 288 five-minute for 90, 24 hourly for 730', () => {
-    // 3,000 B over 30 rows: a small table, so its used bytes: 100 B a row.
-    expect(s.perTable['rollups:m1'].steadyBytesPerRig).toBe(100 * 1440 * 7);
-    expect(s.perTable['rollups:m5'].steadyBytesPerRig).toBe(100 * 288 * 90);
-    expect(s.perTable['rollups:h1'].steadyBytesPerRig).toBe(100 * 24 * 730);
+  it('counts bucket tiers by the model at the packed bucket cost: 1,440 a day for 7 days, 288 for 90, 24 for 730', () => {
+    // The rows a short run sees (100 B each here) are not what a bucket costs once packed: 62 B (measured).
+    expect(s.perTable['rollups:m1'].steadyBytesPerRig).toBe(62 * 1440 * 7);
+    expect(s.perTable['rollups:m5'].steadyBytesPerRig).toBe(62 * 288 * 90);
+    expect(s.perTable['rollups:h1'].steadyBytesPerRig).toBe(62 * 24 * 730);
+  });
+
+  it('does not count the packs again', () => {
+    const withPacks = steadyState(PAGE, before, after, { ...final, rollup_packs: big(5, 5 * PAGE) }, 2, 10, 0);
+    expect(withPacks.steadyStateBytesPerRig).toBe(s.steadyStateBytesPerRig);
   });
 
   it('measures a table the model does not know at raw retention, flagged unmodelled', () => {
@@ -37,7 +42,7 @@ describe('steadyState', () => {
 
   it('adds tables that do not grow once, per rig', () => {
     expect(s.staticBytesPerRig).toBe((5 * PAGE) / 10);
-    expect(s.steadyStateBytesPerRig).toBe(8_640_000 + 1_008_000 + 2_592_000 + 1_752_000 + 86_400 + (5 * PAGE) / 10);
+    expect(s.steadyStateBytesPerRig).toBe(8_640_000 + 624_960 + 1_607_040 + 1_086_240 + 86_400 + (5 * PAGE) / 10);
   });
 });
 
