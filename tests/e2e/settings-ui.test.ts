@@ -258,7 +258,7 @@ describe('settings screens end to end', { timeout: 120_000 }, () => {
     const page = await open('/settings/storage');
     expect(await page.getByTestId('storage-file').textContent()).toMatch(/^[\d.,]+ (B|KiB|MiB)/);
     expect(await page.getByTestId('storage-rigs').textContent()).toMatch(/^6polled every 2 s$/);
-    expect(await page.getByTestId('storage-kept').allTextContents()).toEqual(['48 h', '30 d', '730 d']);
+    expect(await page.getByTestId('storage-kept').allTextContents()).toEqual(['24 h', '7 d', '90 d', '730 d']);
     expect(await page.getByTestId('storage-total').textContent()).toMatch(/^[\d.,]+ (KiB|MiB|GiB)$/);
     const report = (await api<{ rigs: number; diskFreeBytes: number }>('GET', '/api/settings/storage')).json;
     expect(report.rigs).toBe(6);
