@@ -4,7 +4,7 @@
  * add more, both carried out by the collector (the web app never talks to devices): probe one address, or
  * scan a range with progress and pick from what answered; and the rig list as CSV, exported or imported.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FleetSnapshot } from '../../../lib/views/contracts';
 import { useLiveFleet } from '../../../lib/realtime/use-live-fleet';
 import { AddByAddressForm } from './AddByAddressForm';
@@ -25,10 +25,16 @@ export interface RigsSettingsViewProps {
 
 /** The screen. */
 export function RigsSettingsView({ initial, sites }: RigsSettingsViewProps) {
-  const { snapshot } = useLiveFleet(
-    initial,
-    initial.rigs.map((r) => r.id),
-  ); // every rig the page listed (transitional: up to MAX_WATCHED_RIGS stream)
+  // The list watches every rig the page listed, then every rig the stream's cells name: a rig added
+  // (by a scan, a probe or an import) is watched, and so listed, as soon as its cell arrives.
+  const [watchIds, setWatchIds] = useState<readonly number[]>(() => initial.rigs.map((r) => r.id));
+  const { snapshot } = useLiveFleet(initial, watchIds);
+  useEffect(() => {
+    if (!snapshot.cells) return;
+    const ids = snapshot.cells.map((c) => c.id);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the stream's rig list, which only the subscription knows
+    setWatchIds((prev) => (prev.join(',') === ids.join(',') ? prev : ids));
+  }, [snapshot.cells]);
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   // A removed rig disappears at once; the live update that follows restates the list without it.
   const rigs = useMemo(
