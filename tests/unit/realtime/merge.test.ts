@@ -181,6 +181,18 @@ describe('applyDeltas', () => {
     expect(applyDeltas(base, [summary(11, { cells: [encodeCell(cell(1, 'stale'))] })]).snapshot.cells).toBeNull();
   });
 
+  it("takes the subscribe's full summary at the page's own cursor (an up-to-date page gets its cells), but no partial one", () => {
+    expect(base.cursor).toBe(10);
+    const atCursor = applyDeltas(base, [summary(10, { full: true, cells: [encodeCell(cell(1, 'mining'))] })]).snapshot;
+    expect(atCursor.cells).toEqual([cell(1, 'mining')]);
+    expect(atCursor.cursor).toBe(10);
+    const withCells = { ...base, cells: [cell(1, 'mining')] };
+    expect(applyDeltas(withCells, [summary(10, { cells: [encodeCell(cell(1, 'offline'))] })]).snapshot.cells).toEqual([cell(1, 'mining')]);
+    expect(applyDeltas(withCells, [summary(9, { full: true, cells: [encodeCell(cell(1, 'offline'))] })]).snapshot.cells).toEqual([
+      cell(1, 'mining'),
+    ]);
+  });
+
   it("adds a summary's chart point once", () => {
     const point = { tsMs: 2_000, hashrateThs: 7, powerW: 1 };
     const { snapshot } = applyDeltas(base, [{ id: 11, tsMs: 0, kind: 'sweep', point }, summary(11, { point })]);
