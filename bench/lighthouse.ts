@@ -3,7 +3,7 @@
  * the bench's web server, in Debian's chromium (/usr/bin/chromium, never a downloaded browser), signed in
  * with a cookie sent as an extra header.
  */
-import { chromiumPath } from '../tests/support/browser';
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/browser';
 
 export interface LighthouseFigures {
   performance: number | null;
@@ -13,20 +13,11 @@ export interface LighthouseFigures {
   error?: string;
 }
 
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Runs Lighthouse's performance category on `url`. */
 export async function measureLighthouse(url: string, cookie: string): Promise<LighthouseFigures> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: [...CHROMIUM_FLAGS] });
   try {
     const result = await lighthouse(url, {
       port: chrome.port,

@@ -8,19 +8,20 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** Launches headless Chromium with the flags this network needs (no background connections). */
+/** The flags this network needs: headless, and no background connections of Chromium's own. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+/** Launches headless Chromium with those flags. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...CHROMIUM_FLAGS, '--no-first-run', '--disable-quic'],
   });
 }
