@@ -12,13 +12,12 @@ import { AlertBanner } from '../alerts/AlertBanner';
 import { PageHeader } from '../nav/PageHeader';
 import { HeatMapPanel } from '../heatmap/HeatMapPanel';
 import type { HeatmapMode } from '../heatmap/heatmap-colours';
-import { FleetChart } from './FleetChart';
 import { FleetKpis } from './FleetKpis';
 import { NetworkPanel } from './NetworkPanel';
 import { ProblemRigs } from './ProblemRigs';
 import { ProfitKpis } from './ProfitKpis';
 import { RealizedSoFarKpis } from './RealizedSoFarKpis';
-import { RealizedHistoryPanel } from '../reports/RealizedHistoryPanel';
+import { LazyFleetChart, LazyRealizedHistoryPanel } from './lazy-charts';
 import type { RealizedSoFar } from '../../../lib/db/queries/reports-page';
 import { SitesPanel } from './SitesPanel';
 import { StateCounts } from './StateCounts';
@@ -76,10 +75,10 @@ export function Overview({ initial, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS, s
         <h2 className="panel-title" id="chart-title">
           Hash rate and power
         </h2>
-        <FleetChart history={history} stale={notCurrent} />
+        <LazyFleetChart history={history} stale={notCurrent} />
       </section>
 
-      {soFar && <RealizedHistoryPanel sites={sites.map((s) => ({ id: s.id, name: s.name }))} />}
+      {soFar && <LazyRealizedHistoryPanel sites={sites.map((s) => ({ id: s.id, name: s.name }))} />}
     </main>
   );
 }
