@@ -28,10 +28,11 @@ function upsertRigs(rigs: readonly RigView[], incoming: readonly RigView[]): Rig
 
 /** The merged snapshot, and whether the client should reload a full snapshot (rigs added or removed). */
 export function applyDeltas(snapshot: FleetSnapshot, deltas: readonly Delta[]): { snapshot: FleetSnapshot; resync: boolean } {
-  // A full summary restates the cells at its id, so it is taken at the snapshot's own cursor too: the
-  // subscribe's answer to a page that is up to date carries the cells that page's HTML left out.
+  // A full summary restates the cells at its id, so a snapshot without cells takes it at its own cursor
+  // too: the subscribe's answer to a page that is up to date carries the cells that page's HTML left out.
+  // With cells, the same summary is a replay and changes nothing.
   const fresh = [...deltas]
-    .filter((d) => d.id > snapshot.cursor || (d.kind === 'summary' && d.full && d.id === snapshot.cursor))
+    .filter((d) => d.id > snapshot.cursor || (d.kind === 'summary' && d.full && d.id === snapshot.cursor && snapshot.cells === null))
     .sort((a, b) => a.id - b.id);
   if (fresh.length === 0) return { snapshot, resync: false };
   let next: FleetSnapshot = { ...snapshot, cursor: fresh[fresh.length - 1].id };

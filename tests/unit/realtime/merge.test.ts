@@ -188,6 +188,8 @@ describe('applyDeltas', () => {
     expect(atCursor.cursor).toBe(10);
     const withCells = { ...base, cells: [cell(1, 'mining')] };
     expect(applyDeltas(withCells, [summary(10, { cells: [encodeCell(cell(1, 'offline'))] })]).snapshot.cells).toEqual([cell(1, 'mining')]);
+    // With cells, the same full summary again is a replay: the very same snapshot comes back.
+    expect(applyDeltas(withCells, [summary(10, { full: true, cells: [encodeCell(cell(1, 'offline'))] })]).snapshot).toBe(withCells);
     expect(applyDeltas(withCells, [summary(9, { full: true, cells: [encodeCell(cell(1, 'offline'))] })]).snapshot.cells).toEqual([
       cell(1, 'mining'),
     ]);
