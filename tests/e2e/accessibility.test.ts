@@ -112,6 +112,8 @@ describe('the overview on a phone', { timeout: 120_000 }, () => {
       const page = await signedInPage(browser, system.baseUrl, { viewport: { width, height: 844 }, isMobile: true, hasTouch: true });
       await page.goto(`${system.baseUrl}/`);
       await page.locator('[data-testid="fleet-profit-day"][data-value]').waitFor({ timeout: 30_000 });
+      // The losing count comes from the heat-map cells, which arrive with the live subscription (not in the HTML).
+      await page.getByTestId('rigs-losing').waitFor({ timeout: 30_000 });
       for (const id of ['fleet-profit-day', 'fleet-profit-kwh', 'power-price', 'fleet-hashrate', 'fleet-power', 'rigs-losing']) {
         expect(await page.getByTestId(id).isVisible(), id).toBe(true);
       }
