@@ -27,7 +27,7 @@ import { startChild } from '../bin/supervisor/child';
 import { tempDir } from '../lib/util/temp-dir';
 import { BENCH_NETWORK } from './bench-network';
 import { freePort } from '../tests/support/system';
-import { chromiumPath } from '../tests/support/browser';
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/browser';
 import { createApiToken } from '../lib/db/mutations/users';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -178,15 +178,7 @@ async function main() {
   });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--js-flags=--expose-gc',
-    ],
+    args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
   });
   try {
     await web.ready;

@@ -25,7 +25,7 @@ import { PUBLIC_ONLY } from '../../../lib/net/outbound-policy';
 import { NOTIFY_REPLY_MAX_BYTES, type NotifyNet } from '../../../lib/notify/net';
 import { pushEndpointHostProblem } from '../../../lib/notify/webpush/endpoint-check';
 import { single } from '../../unit/notify/fixtures';
-import { openTestDb, tempDb } from '../../support/temp';
+import { tempDb } from '../../support/temp';
 import {
   browserKeys,
   decryptPush,
@@ -170,40 +170,6 @@ describe('webpush channel', () => {
       'webpush channel: no device has subscribed for carol; turn on "Notifications on this device" in Hashwatt on the phone',
     ]);
     expect(push.requests).toEqual([]);
-  });
-});
-
-describe('VAPID keys', () => {
-  it('are generated once and reused by a second connection and after reopening the file', () => {
-    const first = getOrCreateVapidKeys(db, 1);
-    const other = openTestDb(t.path);
-    try {
-      expect(getOrCreateVapidKeys(other, 2)).toEqual(first);
-    } finally {
-      other.close();
-    }
-    db.close();
-    const reopened = openTestDb(t.path);
-    try {
-      expect(getOrCreateVapidKeys(reopened, 3)).toEqual(first);
-      expect(
-        reopened.orm
-          .select()
-          .from(appSettings)
-          .all()
-          .filter((r) => r.key === VAPID_KEYS_KEY),
-      ).toHaveLength(1);
-    } finally {
-      reopened.close();
-    }
-    db = t.db = openTestDb(t.path);
-  });
-
-  it('a damaged stored pair is reported, never silently replaced', () => {
-    db.orm.insert(appSettings).values({ key: VAPID_KEYS_KEY, valueJson: '{"publicKey":"x","privateKey":"y"}', updatedAtMs: 1 }).run();
-    expect(() => getOrCreateVapidKeys(db, 2)).toThrow(
-      "app_settings 'vapid-keys' is not a valid P-256 key pair; delete that row to generate a new one (every device must then subscribe again)",
-    );
   });
 });
 
