@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCgminerReply, type CgminerReply } from '../../../collectors/drivers/cgminer-tcp/lenient-json';
 import { DeviceError } from '../../../collectors/drivers/types';
 import { fixtureText } from '../../support/driver-fixtures';
-import { captureValue } from '../../support/fuzz/corpus';
+import { captureValue } from '../../support/fuzz/decoding';
 import { damage, fuzzRuns, mutate, mutationArb, render, textDamageArb } from '../../support/fuzz/mutate';
 
 const RUNS = fuzzRuns();

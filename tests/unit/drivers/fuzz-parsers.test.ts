@@ -10,7 +10,8 @@ import { ALL_DRIVERS } from '../../../collectors/drivers';
 import { DeviceError } from '../../../collectors/drivers/types';
 import type { Reading } from '../../../lib/domain/reading';
 import { judge } from '../../support/fuzz/bounds';
-import { captureValue, decode, FUZZ_TARGETS, type FuzzTarget } from '../../support/fuzz/corpus';
+import { FUZZ_TARGETS } from '../../support/fuzz/corpus';
+import { captureValue, decode, type FuzzTarget } from '../../support/fuzz/decoding';
 import {
   damage,
   fuzzRuns,
