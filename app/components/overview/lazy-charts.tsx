@@ -6,9 +6,9 @@
  */
 import dynamic from 'next/dynamic';
 
-/** Holds a chart's place (and height) while its code loads. */
+/** Holds a chart's place while its code loads: the canvas box, at its height, without the canvas. */
 function ChartPlaceholder() {
-  return <div className="chart-placeholder" aria-busy="true" />;
+  return <div className="chart-canvas" aria-busy="true" />;
 }
 
 /** FleetChart, loaded on the client after the page. */
